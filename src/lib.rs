@@ -1,1 +1,59 @@
-//! bluebook
+//! # bluebook
+//!
+//! Turns prose reports on diplomacy — yearly diplomatic bluebooks converted from PDF to
+//! text, news articles, fact sheets — into structured JSON-Lines records that can be
+//! verified: every record carries the document, the byte span of its source in the
+//! original input (its `text` is exactly those bytes), the sentence and the section
+//! path it came from.
+//!
+//! ## The stages, in order
+//!
+//! | stage | takes | gives |
+//! |---|---|---|
+//! | [`Document`] | an input's bytes | the raw bytes kept untouched, their decoding (BOM skipped, bad UTF-8 read lossily), warnings; binary input rejected |
+//! | [`repair`] ([`View::build`]) | the decoded text, caption rules | the *view*: paragraphs rejoined across page breaks, captions, footnotes and the table of contents set apart, markup neutralised; an offset map back to the input |
+//! | [`sentences`] ([`Sentences::split`]) | the view | sentence ranges |
+//! | [`sections`] ([`Sections::build`]) | the view, sentences | the section tree and the section of every line |
+//! | extractors ([`extract`]) | the [`Analysis`] and earlier records | [`Record`]s |
+//! | [`write_jsonl`] | records | JSON Lines, one record a line, in document order |
+//!
+//! [`batch`] runs the pipeline over many inputs in parallel, keeping input order.
+//!
+//! ## Example
+//!
+//! ```
+//! use bluebook::{Config, Document, Record, extract};
+//! let raw = "1. Lao PDR:\n\nTrade between the two countries reached US\\$ 1.3\n\nbillion.\n";
+//! let doc = Document::from_bytes("laos.txt", raw.as_bytes().to_vec()).unwrap();
+//! let records = extract(&doc, &Config::default());
+//! let Record::Section(item) = &records[0] else { panic!() };
+//! assert_eq!((item.level, item.number.as_deref(), item.title.as_str()), (3, Some("1"), "Lao PDR"));
+//! assert_eq!(item.common.span, bluebook::Span(0, 11));
+//! assert_eq!(&raw[0..11], "1. Lao PDR:");
+//! ```
+#![deny(missing_docs)]
+
+pub mod batch;
+mod document;
+mod error;
+mod extractors;
+mod offsets;
+mod pipeline;
+pub mod record;
+pub mod repair;
+pub mod sections;
+pub mod sentences;
+
+pub use document::Document;
+pub use error::{Error, Warning};
+pub use pipeline::{Analysis, Config, extract, write_jsonl};
+pub use record::{Common, Record, Span, TYPE_NAMES};
+pub use repair::View;
+pub use sections::Sections;
+pub use sentences::Sentences;
+
+/// The JSON Schema of the records, derived from the record types.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Record);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}

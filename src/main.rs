@@ -1,1 +1,7 @@
-fn main() {}
+//! The `bluebook` command: parses the command line and calls the library.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,0 +1,166 @@
+//! Offset maps: from byte positions in a derived text back to byte offsets in the text
+//! it was derived from.
+//!
+//! Takes: the pieces of a derived text as they are written (copied verbatim, or
+//! replaced). Gives: for any byte range of the derived text, the source range from the
+//! first byte of its first character's source to the last byte of its last character's
+//! source. Deleted source bytes (markup, footnote markers) have no piece of their own;
+//! a range over them still covers them, because it runs from its first to its last
+//! character.
+
+use std::ops::Range;
+
+/// One piece of the derived text and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Seg {
+    /// Start of the piece in the derived text.
+    dst: usize,
+    /// Length of the piece in the derived text.
+    dst_len: usize,
+    /// Start of its source.
+    src: usize,
+    /// Length of its source.
+    src_len: usize,
+    /// The piece is a verbatim copy: byte `dst + i` came from byte `src + i`.
+    exact: bool,
+}
+
+/// A map from positions in a derived text to positions in its source.
+///
+/// Every byte of the derived text belongs to exactly one piece, pushed in order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OffsetMap {
+    segs: Vec<Seg>,
+    len: usize,
+}
+
+impl OffsetMap {
+    /// An empty map, for a derived text that will be written piece by piece.
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records that the next `len` derived bytes are a verbatim copy of the source
+    /// bytes at `src..src + len`.
+    pub(crate) fn copy(&mut self, src: usize, len: usize) {
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.segs.last_mut()
+            && last.exact
+            && last.src + last.src_len == src
+        {
+            last.dst_len += len;
+            last.src_len += len;
+            self.len += len;
+            return;
+        }
+        self.push(Seg {
+            dst: self.len,
+            dst_len: len,
+            src,
+            src_len: len,
+            exact: true,
+        });
+    }
+
+    /// Records that the next `dst_len` derived bytes stand for the source bytes
+    /// `src..src + src_len` as a whole (a normalised quote, a joined line break).
+    pub(crate) fn replace(&mut self, dst_len: usize, src: usize, src_len: usize) {
+        if dst_len == 0 {
+            return;
+        }
+        self.push(Seg {
+            dst: self.len,
+            dst_len,
+            src,
+            src_len,
+            exact: false,
+        });
+    }
+
+    fn push(&mut self, seg: Seg) {
+        self.len += seg.dst_len;
+        self.segs.push(seg);
+    }
+
+    fn seg_of(&self, pos: usize) -> &Seg {
+        let i = self.segs.partition_point(|s| s.dst + s.dst_len <= pos);
+        &self.segs[i.min(self.segs.len() - 1)]
+    }
+
+    /// The source offset where the character at derived byte `pos` begins.
+    pub(crate) fn start(&self, pos: usize) -> usize {
+        if self.segs.is_empty() {
+            return 0;
+        }
+        let s = self.seg_of(pos);
+        if s.exact {
+            s.src + (pos - s.dst).min(s.src_len)
+        } else {
+            s.src
+        }
+    }
+
+    /// The source offset just past the character that ends at derived byte `end`
+    /// (exclusive).
+    pub(crate) fn end(&self, end: usize) -> usize {
+        if self.segs.is_empty() {
+            return 0;
+        }
+        if end == 0 {
+            return self.start(0);
+        }
+        let s = self.seg_of(end - 1);
+        if s.exact {
+            s.src + (end - s.dst).min(s.src_len)
+        } else {
+            s.src + s.src_len
+        }
+    }
+
+    /// The source range of a derived range.
+    pub(crate) fn span(&self, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() {
+            let at = self.start(range.start);
+            return at..at;
+        }
+        self.start(range.start)..self.end(range.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_merge_and_map_linearly() {
+        let mut m = OffsetMap::new();
+        m.copy(10, 4);
+        m.copy(14, 2);
+        assert_eq!(m.segs.len(), 1);
+        assert_eq!(m.span(1..5), 11..15);
+    }
+
+    #[test]
+    fn deleted_bytes_are_covered_by_a_span_over_them() {
+        // source "US\$ 5": the backslash (byte 2) is deleted, derived "US$ 5"
+        let mut m = OffsetMap::new();
+        m.copy(0, 2);
+        m.copy(3, 3);
+        assert_eq!(m.span(0..5), 0..6);
+        assert_eq!(m.span(2..3), 3..4);
+    }
+
+    #[test]
+    fn replacements_map_to_their_whole_source() {
+        // source "“a”" (3 + 1 + 3 bytes), derived "\"a\""
+        let mut m = OffsetMap::new();
+        m.replace(1, 0, 3);
+        m.copy(3, 1);
+        m.replace(1, 4, 3);
+        assert_eq!(m.span(0..3), 0..7);
+        assert_eq!(m.span(1..2), 3..4);
+        assert_eq!(m.span(0..1), 0..3);
+    }
+}

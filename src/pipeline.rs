@@ -1,0 +1,175 @@
+//! The pipeline: the stages in order, and the one place that makes records.
+//!
+//! Takes: a [`Document`] and a [`Config`]. Gives: its records in document order. The
+//! stages run in this order, each taking what the previous ones gave:
+//!
+//! 1. [`View::build`] — repair (page breaks, captions, footnotes, markup);
+//! 2. [`Sentences::split`] — sentences of every view line;
+//! 3. [`Sections::build`] — the section tree (reads sentences for headings that are a
+//!    paragraph's opening sentence);
+//! 4. extractors, each reading the [`Analysis`] and the records made before it:
+//!    structure (sections, footnotes).
+//!
+//! Record spans are only ever made by [`Analysis::common`], through the view's offset
+//! map and the document's decoding map, so `text == raw[span]` holds by construction.
+
+use crate::document::Document;
+use crate::extractors;
+use crate::record::{Common, Record};
+use crate::repair::{CaptionRules, LineKind, View};
+use crate::sections::{SectionKind, Sections};
+use crate::sentences::Sentences;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// What the pipeline runs with: caption rules and the record types to keep.
+#[derive(Clone, Debug)]
+pub struct Config {
+    captions: Cow<'static, CaptionRules>,
+    types: Option<BTreeSet<String>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            captions: Cow::Borrowed(CaptionRules::embedded()),
+            types: None,
+        }
+    }
+}
+
+impl Config {
+    /// Keeps only records of these types (names as in [`crate::record::TYPE_NAMES`]).
+    pub fn with_types(mut self, types: impl IntoIterator<Item = String>) -> Self {
+        self.types = Some(types.into_iter().collect());
+        self
+    }
+
+    /// Uses these photo credits to recognise captions.
+    pub fn with_photo_credits<S: AsRef<str>>(mut self, credits: &[S]) -> Self {
+        self.captions = Cow::Owned(CaptionRules::new(credits));
+        self
+    }
+
+    fn keeps(&self, record: &Record) -> bool {
+        self.types
+            .as_ref()
+            .is_none_or(|t| t.contains(record.type_name()))
+    }
+}
+
+/// A document with its view, sentences and section tree: what every extractor reads.
+#[derive(Debug)]
+pub struct Analysis<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// Its repaired view.
+    pub view: View,
+    /// The sentences of the view.
+    pub sentences: Sentences,
+    /// The section tree.
+    pub sections: Sections,
+}
+
+impl<'d> Analysis<'d> {
+    /// Runs the structural stages (repair, sentences, sections) on `doc`.
+    pub fn new(doc: &'d Document, config: &Config) -> Self {
+        let view = View::build(doc, &config.captions);
+        let sentences = Sentences::split(&view);
+        let sections = Sections::build(&view, &sentences);
+        Analysis {
+            doc,
+            view,
+            sentences,
+            sections,
+        }
+    }
+
+    /// The raw byte range of a view range.
+    pub fn raw_span(&self, view: Range<usize>) -> Range<usize> {
+        self.doc.raw_span(self.view.source_span(view))
+    }
+
+    /// The provenance fields of a record made from the view range `view`.
+    pub fn common(&self, view: Range<usize>) -> Common {
+        let span = self.raw_span(view.clone());
+        let line = self.view.line_at(view.start);
+        let section = self
+            .sections
+            .of_line(line)
+            .map(|id| self.sections.path(id).to_vec())
+            .unwrap_or_default();
+        Common {
+            doc: self.doc.id().to_string(),
+            text: self.doc.raw_text(span.clone()),
+            span: span.into(),
+            section,
+            sentence: self
+                .sentences
+                .at(view.start)
+                .map(|s| self.raw_span(s).into()),
+            caption: self
+                .view
+                .lines()
+                .get(line)
+                .is_some_and(|l| l.kind == LineKind::Caption),
+        }
+    }
+
+    /// The section tree as indented text, one heading a line, with the input line
+    /// number where each heading starts: for a person to read.
+    pub fn outline(&self) -> String {
+        let raw = self.doc.raw();
+        let mut out = String::new();
+        let (mut line_no, mut counted) = (1, 0);
+        for s in self.sections.all() {
+            let at = self.raw_span(s.heading.clone()).start;
+            line_no += raw[counted..at].iter().filter(|&&b| b == b'\n').count();
+            counted = at;
+            let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+            let number = match (&s.number, s.kind) {
+                (Some(n), SectionKind::Chapter) => format!("CHAPTER {n}: "),
+                (Some(n), SectionKind::LetteredItem) => format!("{n}) "),
+                (Some(n), _) => format!("{n}. "),
+                (None, _) => String::new(),
+            };
+            out.push_str(&format!("{indent}{number}{}  [line {line_no}]\n", s.title));
+        }
+        out
+    }
+}
+
+/// Runs the whole pipeline on `doc`: its records, in document order.
+///
+/// ```
+/// use bluebook::{Config, Document, extract};
+/// let raw = b"CHAPTER ONE\n\nTHE LANDSCAPE\n\nI. The global economy\n\nTrade fell.\n".to_vec();
+/// let doc = Document::from_bytes("d.txt", raw).unwrap();
+/// let records = extract(&doc, &Config::default());
+/// let part = records[1].common();
+/// assert_eq!(part.span, bluebook::Span(28, 49));
+/// assert_eq!(part.text, "I. The global economy");
+/// assert_eq!(part.section, ["THE LANDSCAPE", "The global economy"]);
+/// ```
+pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
+    let analysis = Analysis::new(doc, config);
+    let mut records = Vec::new();
+    records.extend(extractors::structure::sections(&analysis));
+    records.extend(extractors::structure::footnotes(&analysis));
+    records.retain(|r| config.keeps(r));
+    // Document order: by position in the input. The sort is stable, so records at the
+    // same position keep the order of the stages that made them.
+    records.sort_by_key(|r| (r.common().span.0, r.common().span.1));
+    records
+}
+
+/// Writes records as JSON Lines.
+pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
+    for r in records {
+        // Serializing plain data into a Vec cannot fail.
+        if serde_json::to_writer(&mut *out, r).is_ok() {
+            out.push(b'\n');
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The records: the JSON-Lines contract, in one place.
+//!
+//! Every record is one JSON object with the common fields first — `type`, `doc`,
+//! `span`, `text`, `section`, `sentence`, `caption` — then the fields of its type. A
+//! field name has one JSON type across all record types, so that every record loads
+//! into one table. `bluebook schema` prints the JSON Schema derived from these types.
+
+use crate::sections::SectionKind;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into the original input, written as a
+/// two-element array.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub struct Span(pub usize, pub usize);
+
+impl Span {
+    /// The start offset.
+    pub fn start(self) -> usize {
+        self.0
+    }
+    /// The end offset (exclusive).
+    pub fn end(self) -> usize {
+        self.1
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span(r.start, r.end)
+    }
+}
+
+/// The fields every record carries: where it comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Common {
+    /// The input's path as given, or `-` for standard input.
+    pub doc: String,
+    /// Byte offsets `[start, end)` of the record's source in the original input.
+    pub span: Span,
+    /// Exactly the input bytes of `span` (decoded lossily if they are not UTF-8).
+    pub text: String,
+    /// The section titles from the root down to the innermost section holding the
+    /// record.
+    pub section: Vec<String>,
+    /// Byte offsets of the sentence the record comes from, if it comes from one.
+    pub sentence: Option<Span>,
+    /// Whether the record comes from a photo caption.
+    pub caption: bool,
+}
+
+/// One record. Serialized with its type name in the field `type`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Record {
+    /// A heading of the section tree.
+    Section(SectionRecord),
+    /// A footnote body.
+    Footnote(FootnoteRecord),
+}
+
+impl Record {
+    /// The fields common to all records.
+    pub fn common(&self) -> &Common {
+        match self {
+            Record::Section(r) => &r.common,
+            Record::Footnote(r) => &r.common,
+        }
+    }
+
+    /// The record's type name, as written in the field `type`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Record::Section(_) => "section",
+            Record::Footnote(_) => "footnote",
+        }
+    }
+}
+
+/// The record type names, in the order the pipeline produces them.
+pub const TYPE_NAMES: &[&str] = &["section", "footnote"];
+
+/// A heading: one per section of the tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SectionRecord {
+    /// Provenance.
+    #[serde(flatten)]
+    pub common: Common,
+    /// 1 chapter or front/back-matter block (or an article's headline), 2 part (or
+    /// cross-head, question), 3 numbered item, 4 lettered item or topic.
+    pub level: u8,
+    /// What the heading is.
+    pub kind: SectionKind,
+    /// The number as written (`ONE`, `V`, `II`, `3`, `b`), or null.
+    pub number: Option<String>,
+    /// The heading's cleaned text.
+    pub title: String,
+}
+
+/// A footnote body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FootnoteRecord {
+    /// Provenance.
+    #[serde(flatten)]
+    pub common: Common,
+    /// The footnote's number as written (superscripts in ASCII digits), or null.
+    pub number: Option<String>,
+}

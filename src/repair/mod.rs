@@ -1,0 +1,584 @@
+//! PDF-to-text repair: building the *view* of a document.
+//!
+//! Takes: a [`Document`]'s decoded text and the caption rules (photo credits). Gives: a
+//! [`View`]: the text as its author wrote it, one logical line per paragraph, heading,
+//! caption, footnote or table-of-contents entry, with an offset map back to the
+//! decoded text (and through the document, to raw bytes). The raw input is never
+//! changed; everything here is a property of the view:
+//!
+//! - paragraphs cut by page breaks are rejoined, also across a photo caption or a
+//!   footnote that the PDF placed between the two halves (those follow the joined
+//!   paragraph in the view);
+//! - photo captions (`... (Hanoi, 19 October 2020) - VNA`, `_Photo: VGP`,
+//!   `(Photo: VNA)`, italic caption blocks) become [`LineKind::Caption`] lines;
+//! - footnote bodies (`¹ "World Economic Outlook", ...`, `(1) ...`) become
+//!   [`LineKind::Footnote`] lines, and footnote markers in the text (`2.91%⁵`,
+//!   `2050(2)`) are dropped, so they never glue onto a number;
+//! - the table of contents becomes [`LineKind::Toc`] lines;
+//! - markdown escapes (`US\$`) and emphasis (`*India*`, `**...**`) are neutralised, the
+//!   emphasised ranges kept in [`View::emphasis`]; curly quotes, dashes and odd spaces
+//!   are normalised.
+
+mod text;
+
+use text::plain;
+pub(crate) use text::{all_caps, terminated};
+
+use crate::document::Document;
+use crate::offsets::OffsetMap;
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What a line of the view is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LineKind {
+    /// Body text: a paragraph or a heading.
+    Body,
+    /// A photo caption.
+    Caption,
+    /// A footnote body.
+    Footnote,
+    /// The table of contents (its heading and entries).
+    Toc,
+}
+
+/// A logical line of the view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Its byte range in [`View::text`] (without the line end).
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: LineKind,
+}
+
+/// The repaired text of a document, with its map back to the decoded text.
+#[derive(Clone, Debug)]
+pub struct View {
+    text: String,
+    map: OffsetMap,
+    lines: Vec<Line>,
+    emphasis: Vec<Range<usize>>,
+}
+
+impl View {
+    /// The repaired text: logical lines separated by `\n`.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The logical lines, in view order.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The ranges that the source emphasised (`*...*`, `**...**`, `_..._`), in order.
+    pub fn emphasis(&self) -> &[Range<usize>] {
+        &self.emphasis
+    }
+
+    /// The range of the decoded text that a view range came from.
+    pub fn source_span(&self, range: Range<usize>) -> Range<usize> {
+        self.map.span(range)
+    }
+
+    /// The index of the line holding view byte `pos`.
+    pub fn line_at(&self, pos: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.range.end < pos)
+            .min(self.lines.len().saturating_sub(1))
+    }
+}
+
+/// The rules that recognise photo captions, compiled once per set of photo credits.
+#[derive(Clone, Debug)]
+pub struct CaptionRules {
+    credit: Regex,
+}
+
+impl CaptionRules {
+    /// Rules for a list of photo credits (agency or publication names).
+    pub fn new<S: AsRef<str>>(credits: &[S]) -> Self {
+        let mut names: Vec<&str> = credits
+            .iter()
+            .map(|c| c.as_ref().trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        // Longest first, so that "Viet Nam News" wins over a shorter credit it contains.
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let alternation = names
+            .iter()
+            .map(|n| regex::escape(n))
+            .collect::<Vec<_>>()
+            .join("|");
+        let alternation = if alternation.is_empty() {
+            "$^".to_string()
+        } else {
+            alternation
+        };
+        let pattern = format!(
+            r"(?x)
+            # a known credit after a dash: '... (Hanoi, 4 May 2020) - VNA', '...2020)- VNA'
+            (?: (?:^|[\s)\]]) - \s* (?:(?i:photo)\s*:\s*)? (?:{alternation}) \.? $ )
+            # 'Photo: X' closing the caption: '_Photo: VGP', '(Photo: VNA)', '- Photo: X'
+            | (?: (?:^|[\s_(]) (?i:photo) \s*:\s* [^()]{{1,80}} \)? \.? $ )
+            # an unknown credit after a dated place: '(Hanoi, 4-6 December 2020) - Some Agency'
+            | (?: \( [^()]{{2,60}} \d{{4}} \) \s* - \s* [A-Z][A-Za-z&'.]*(?:\s[A-Z][A-Za-z&'.]*){{0,5}} $ )"
+        );
+        Self {
+            credit: Regex::new(&pattern).expect("caption pattern is valid"),
+        }
+    }
+
+    /// The rules for the embedded list of photo credits.
+    pub fn embedded() -> &'static CaptionRules {
+        static RULES: LazyLock<CaptionRules> = LazyLock::new(|| {
+            let list = include_str!("../../gazetteers/photo-credits.txt");
+            let credits: Vec<&str> = list
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            CaptionRules::new(&credits)
+        });
+        &RULES
+    }
+
+    /// Whether the plain text of a block is a photo caption.
+    fn is_caption(&self, block: &str) -> bool {
+        block.len() <= 1500 && self.credit.is_match(block)
+    }
+}
+
+/// A source line: its range in the decoded text, its plain form and what it is.
+struct SrcLine {
+    range: Range<usize>,
+    plain: String,
+    kind: LineKind,
+    block: usize,
+}
+
+/// A logical line being assembled: the source lines it is made of.
+struct Unit {
+    kind: LineKind,
+    pieces: Vec<usize>,
+}
+
+/// Builds the view of `doc`.
+///
+/// ```
+/// use bluebook::{Document, repair::{CaptionRules, View}};
+/// let doc = Document::from_bytes("t", b"Trade reached US\\$ 5 million in\n\nthe year.\n".to_vec()).unwrap();
+/// let view = View::build(&doc, CaptionRules::embedded());
+/// assert_eq!(view.text(), "Trade reached US$ 5 million in the year.");
+/// ```
+impl View {
+    /// Builds the view of `doc` with the given caption rules.
+    pub fn build(doc: &Document, rules: &CaptionRules) -> View {
+        let src = doc.text();
+        let mut lines = split_lines(src);
+        classify(&mut lines, rules);
+        let footnotes = footnote_numbers(&lines);
+        let units = assemble(&lines);
+        write(src, &lines, &units, &footnotes)
+    }
+}
+
+/// Splits the decoded text into lines; LF, CRLF and lone CR end a line.
+fn split_lines(src: &str) -> Vec<SrcLine> {
+    let bytes = src.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let mut block = 0;
+    let mut prev_blank = true;
+    let mut push = |range: Range<usize>, out: &mut Vec<SrcLine>| {
+        let plain = plain(&src[range.clone()]);
+        let blank = plain.is_empty();
+        if !blank && prev_blank {
+            block += 1;
+        }
+        prev_blank = blank;
+        if !blank {
+            out.push(SrcLine {
+                range,
+                plain,
+                kind: LineKind::Body,
+                block,
+            });
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                push(start..i, &mut out);
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                push(start..i, &mut out);
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        push(start..bytes.len(), &mut out);
+    }
+    out
+}
+
+static TOC_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:table\s+of\s+contents|contents)$").expect("valid regex"));
+static TOC_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:\d{1,4}|[ivxlc]{1,6})$|^Page$").expect("valid regex"));
+static FOOTNOTE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\((\d{1,3})\))\s+\S"#).expect("valid regex")
+});
+
+/// Marks the table of contents, captions and footnotes; the rest stays body.
+fn classify(lines: &mut [SrcLine], rules: &CaptionRules) {
+    // The table of contents: its heading, then whole blocks whose last line ends with a
+    // page number.
+    if let Some(head) = lines.iter().position(|l| TOC_HEADING.is_match(&l.plain)) {
+        lines[head].kind = LineKind::Toc;
+        let mut i = head + 1;
+        while i < lines.len() {
+            let block = lines[i].block;
+            let end = lines[i..]
+                .iter()
+                .position(|l| l.block != block)
+                .map_or(lines.len(), |n| i + n);
+            let toc_like = TOC_ENTRY.is_match(&lines[end - 1].plain)
+                || lines[i..end].iter().all(|l| l.plain == "Page");
+            if !toc_like {
+                break;
+            }
+            lines[i..end]
+                .iter_mut()
+                .for_each(|l| l.kind = LineKind::Toc);
+            i = end;
+        }
+    }
+    // Captions: whole blocks.
+    let mut i = 0;
+    while i < lines.len() {
+        let block = lines[i].block;
+        let end = lines[i..]
+            .iter()
+            .position(|l| l.block != block)
+            .map_or(lines.len(), |n| i + n);
+        if lines[i].kind == LineKind::Body {
+            let joined = lines[i..end]
+                .iter()
+                .map(|l| l.plain.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if rules.is_caption(&joined) {
+                lines[i..end]
+                    .iter_mut()
+                    .for_each(|l| l.kind = LineKind::Caption);
+            }
+        }
+        i = end;
+    }
+    // Footnote bodies: from a line opening with a footnote number to the end of its block.
+    let mut in_note: Option<usize> = None;
+    for line in lines.iter_mut().filter(|l| l.kind == LineKind::Body) {
+        if in_note == Some(line.block) || FOOTNOTE_BODY.is_match(&line.plain) {
+            line.kind = LineKind::Footnote;
+            in_note = Some(line.block);
+        } else {
+            in_note = None;
+        }
+    }
+}
+
+/// The numbers of the footnote bodies written as `(n)`: only those make an `(n)` glued
+/// to a word a marker.
+fn footnote_numbers(lines: &[SrcLine]) -> BTreeSet<String> {
+    lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Footnote)
+        .filter_map(|l| {
+            FOOTNOTE_BODY
+                .captures(&l.plain)
+                .and_then(|c| c.get(2))
+                .map(|m| m.as_str().to_string())
+        })
+        .collect()
+}
+
+/// Groups source lines into logical lines, joining paragraphs across page breaks.
+fn assemble(lines: &[SrcLine]) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut current: Option<Unit> = None;
+    let mut pending: Vec<Unit> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        match line.kind {
+            LineKind::Body => {
+                if let Some(cur) = current.as_mut() {
+                    let last = &lines[*cur.pieces.last().unwrap_or(&i)];
+                    if text::continues(&last.plain, cur.pieces.len() == 1, &line.plain) {
+                        cur.pieces.push(i);
+                        continue;
+                    }
+                }
+                out.extend(current.take());
+                out.append(&mut pending);
+                current = Some(Unit {
+                    kind: LineKind::Body,
+                    pieces: vec![i],
+                });
+            }
+            LineKind::Caption | LineKind::Footnote => {
+                let same_unit = |u: &Unit| {
+                    u.kind == line.kind
+                        && (line.kind == LineKind::Caption || !FOOTNOTE_BODY.is_match(&line.plain))
+                        && u.pieces
+                            .last()
+                            .is_some_and(|&p| lines[p].block == line.block)
+                };
+                let target = if current.is_some() {
+                    &mut pending
+                } else {
+                    &mut out
+                };
+                match target.last_mut() {
+                    Some(u) if same_unit(u) => u.pieces.push(i),
+                    _ => target.push(Unit {
+                        kind: line.kind,
+                        pieces: vec![i],
+                    }),
+                }
+            }
+            LineKind::Toc => {
+                out.extend(current.take());
+                out.append(&mut pending);
+                match out.last_mut() {
+                    Some(u)
+                        if u.kind == LineKind::Toc
+                            && u.pieces.last().is_some_and(|&p| {
+                                let prev = &lines[p].plain;
+                                !TOC_ENTRY.is_match(prev) && !TOC_HEADING.is_match(prev)
+                            }) =>
+                    {
+                        u.pieces.push(i)
+                    }
+                    _ => out.push(Unit {
+                        kind: LineKind::Toc,
+                        pieces: vec![i],
+                    }),
+                }
+            }
+        }
+    }
+    out.extend(current.take());
+    out.append(&mut pending);
+    out
+}
+
+/// Writes the view text, piece by piece, with its offset map.
+fn write(src: &str, lines: &[SrcLine], units: &[Unit], footnotes: &BTreeSet<String>) -> View {
+    let mut w = Writer {
+        src,
+        text: String::with_capacity(src.len()),
+        map: OffsetMap::new(),
+        emphasis: Vec::new(),
+        open: None,
+        footnotes,
+        line_break: None,
+        line_start: None,
+    };
+    let mut out_lines = Vec::with_capacity(units.len());
+    for unit in units {
+        // The line end stands for the source's line break(s) before this unit; it is
+        // written with the unit's first character, so an empty unit leaves no trace.
+        w.line_break = (!w.text.is_empty()).then_some(lines[unit.pieces[0]].range.start);
+        w.line_start = None;
+        for (n, &p) in unit.pieces.iter().enumerate() {
+            let piece = &lines[p];
+            if n > 0 && w.line_start.is_some() {
+                let prev = &lines[unit.pieces[n - 1]];
+                let hyphenated =
+                    prev.plain.ends_with('-') && piece.plain.starts_with(char::is_lowercase);
+                if !hyphenated {
+                    w.put(" ", prev.range.end, piece.range.start - prev.range.end);
+                }
+            }
+            w.piece(
+                piece.range.clone(),
+                unit.kind == LineKind::Footnote && n == 0,
+            );
+        }
+        w.open = None;
+        if let Some(start) = w.line_start {
+            out_lines.push(Line {
+                range: start..w.text.len(),
+                kind: unit.kind,
+            });
+        }
+    }
+    View {
+        text: w.text,
+        map: w.map,
+        lines: out_lines,
+        emphasis: w.emphasis,
+    }
+}
+
+/// Writes cleaned pieces of source into the view.
+struct Writer<'a> {
+    src: &'a str,
+    text: String,
+    map: OffsetMap,
+    emphasis: Vec<Range<usize>>,
+    open: Option<usize>,
+    footnotes: &'a BTreeSet<String>,
+    /// Where the source's line break before the current line is, until it is written.
+    line_break: Option<usize>,
+    /// Where the current line starts in the view, once it has a character.
+    line_start: Option<usize>,
+}
+
+impl Writer<'_> {
+    /// Starts the current line on its first character.
+    fn begin(&mut self) {
+        if self.line_start.is_none() {
+            if let Some(at) = self.line_break.take() {
+                self.text.push('\n');
+                self.map.replace(1, at, 0);
+            }
+            self.line_start = Some(self.text.len());
+        }
+    }
+
+    fn copy(&mut self, at: usize, len: usize) {
+        self.begin();
+        self.text.push_str(&self.src[at..at + len]);
+        self.map.copy(at, len);
+    }
+
+    fn put(&mut self, s: &str, at: usize, len: usize) {
+        self.begin();
+        self.text.push_str(s);
+        self.map.replace(s.len(), at, len);
+    }
+
+    /// Writes one source line, trimmed, with markup neutralised. `note` says the line
+    /// opens a footnote body, whose superscript number is written in ASCII digits.
+    fn piece(&mut self, range: Range<usize>, note: bool) {
+        let line = &self.src[range.clone()];
+        let lead = line.len() - line.trim_start().len();
+        let trail = line.trim_end().len();
+        let base = range.start;
+        let s = &line[..trail];
+        let mut i = lead;
+        let mut leading_number = note;
+        while i < s.len() {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if let Some(d) = text::superscript_digit(c) {
+                if leading_number {
+                    let mut buf = [0u8; 4];
+                    self.put(d.encode_utf8(&mut buf), base + i, len);
+                }
+                i += len;
+                continue;
+            }
+            leading_number = false;
+            match c {
+                '\\' if s[i + 1..].starts_with(|n: char| n.is_ascii_punctuation()) => {
+                    // A markdown escape: drop the backslash, keep what it escapes.
+                    self.copy(base + i + 1, 1);
+                    i += 2;
+                }
+                '*' | '_' => {
+                    let run = s[i..].bytes().take_while(|&b| b == c as u8).count();
+                    let before = s[..i].chars().next_back();
+                    let after = s[i + run..].chars().next();
+                    // CommonMark's flanking rules: a run opens emphasis when it leans on
+                    // the text after it, closes when it leans on the text before it.
+                    let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
+                    let punct = |x: Option<char>| {
+                        x.is_some_and(|x| x.is_ascii_punctuation() || !x.is_alphanumeric())
+                    };
+                    let opens = !space(after) && (!punct(after) || space(before) || punct(before));
+                    let closes = !space(before) && (!punct(before) || space(after) || punct(after));
+                    let word = |x: Option<char>| x.is_some_and(|x| x.is_alphanumeric());
+                    // '_' only at the edge of a word, never inside snake_case.
+                    let delimiter =
+                        (opens || closes) && (c == '*' || !(word(before) && word(after)));
+                    if !delimiter {
+                        self.copy(base + i, run);
+                    } else if closes && self.open.is_some() {
+                        if let Some(start) = self.open.take() {
+                            self.emphasis.push(start..self.text.len());
+                        }
+                    } else if opens {
+                        self.begin();
+                        self.open = Some(self.text.len());
+                    }
+                    i += run;
+                }
+                '(' if i > 0 && !s[..i].ends_with(char::is_whitespace) => {
+                    // '2050(2)': a footnote marker, when a footnote (2) exists.
+                    let digits = s[i + 1..].bytes().take_while(u8::is_ascii_digit).count();
+                    let close = i + 1 + digits;
+                    if digits > 0
+                        && s[close..].starts_with(')')
+                        && self.footnotes.contains(&s[i + 1..close])
+                    {
+                        i = close + 1;
+                    } else {
+                        self.copy(base + i, 1);
+                        i += 1;
+                    }
+                }
+                _ => {
+                    match text::normalised(c) {
+                        Some("") => {}
+                        Some(rep) => self.put(rep, base + i, len),
+                        None => self.copy(base + i, len),
+                    }
+                    i += len;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(s: &str) -> View {
+        let doc = Document::from_bytes("t", s.as_bytes().to_vec()).unwrap();
+        View::build(&doc, CaptionRules::embedded())
+    }
+
+    #[test]
+    fn emphasis_is_recorded() {
+        let v = view("- *Australia:* The partnership grew.\n");
+        assert_eq!(v.text(), "- Australia: The partnership grew.");
+        let e = &v.emphasis()[0];
+        assert_eq!(&v.text()[e.clone()], "Australia:");
+    }
+
+    #[test]
+    fn footnote_paren_marker_needs_a_footnote_body() {
+        let v = view("Neutral by 2050(2) at COP 26. Article 5(1) applies.\n\n(2) Net zero.\n");
+        assert_eq!(v.lines()[0].kind, LineKind::Body);
+        assert_eq!(
+            &v.text()[v.lines()[0].range.clone()],
+            "Neutral by 2050 at COP 26. Article 5(1) applies."
+        );
+        assert_eq!(v.lines()[1].kind, LineKind::Footnote);
+    }
+}

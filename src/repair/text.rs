@@ -1,0 +1,316 @@
+//! Small text predicates shared by the repair rules. They read a line's *plain* form:
+//! markdown removed, quotes and dashes normalised (see [`plain`]).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Superscript digits, as PDF-to-text output writes footnote markers.
+pub(crate) fn superscript_digit(c: char) -> Option<char> {
+    Some(match c {
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        _ => return None,
+    })
+}
+
+/// What a character reads as in the view: `None` keeps it, `Some("")` drops it.
+pub(crate) fn normalised(c: char) -> Option<&'static str> {
+    Some(match c {
+        '‘' | '’' | '‛' | '′' | '`' => "'",
+        '“' | '”' | '„' | '‟' | '″' => "\"",
+        '–' | '—' | '‒' | '―' | '−' | '‐' | '‑' => "-",
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => "",
+        _ => return None,
+    })
+}
+
+/// A line with markdown escapes and emphasis removed and characters normalised as in
+/// the view; for classifying lines, not for spans.
+pub(crate) fn plain(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.push(chars.next().unwrap_or('\\'));
+            }
+            '*' => {}
+            _ => match normalised(c) {
+                Some(s) => out.push_str(s),
+                None => out.push(c),
+            },
+        }
+    }
+    let trimmed = out.trim();
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Words that cannot end a sentence: a line ending with one of them was cut.
+const DANGLING: &[&str] = &[
+    "a",
+    "about",
+    "across",
+    "after",
+    "against",
+    "all",
+    "also",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "between",
+    "both",
+    "but",
+    "by",
+    "cum",
+    "during",
+    "each",
+    "especially",
+    "every",
+    "five",
+    "for",
+    "four",
+    "from",
+    "had",
+    "has",
+    "have",
+    "her",
+    "his",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "its",
+    "many",
+    "namely",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "onto",
+    "or",
+    "our",
+    "over",
+    "particularly",
+    "per",
+    "several",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "three",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "two",
+    "under",
+    "upon",
+    "via",
+    "was",
+    "were",
+    "whereas",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+];
+
+/// The last word of `s` (letters only), lowercased.
+fn last_word(s: &str) -> String {
+    s.rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether `s` ends a sentence or a heading: final `.`, `!`, `?`, `:` or `;`, possibly
+/// followed by closing quotes or brackets.
+pub(crate) fn terminated(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?', ':', ';'])
+        || (t.len() < s.trim_end().len() && t.ends_with(['.', '!', '?']))
+}
+
+/// Whether `s` has a sentence end inside it (". " then a capital), so it is prose, not
+/// a heading.
+fn has_inner_sentence_end(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"[a-z0-9)%]{2}[.!?]["')]?\s+["(]?[A-Z]"#).expect("valid regex")
+    });
+    RE.is_match(s)
+}
+
+/// A list or heading marker at the start of a line: `I.`, `1.`, `a)`, `CHAPTER`.
+pub(crate) fn starts_with_marker(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[-•]\s+)?(?:[IVXLC]+\.|\d{1,2}\.|[a-z]\)|\([a-z0-9]{1,3}\)|CHAPTER\b|Chapter\b)\s")
+            .expect("valid regex")
+    });
+    RE.is_match(s)
+}
+
+/// A line written in capitals (a title), with at least four letters.
+pub(crate) fn all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 4
+}
+
+/// Whether the line `next` continues the paragraph whose last line is `prev` (both
+/// plain): the PDF's page break, or a caption or footnote placed in between, cut it.
+///
+/// `prev_alone` says that `prev` is the whole paragraph so far: a lone line that opens
+/// with a list marker is a heading unless the cut is plain to see.
+pub(crate) fn continues(prev: &str, prev_alone: bool, next: &str) -> bool {
+    if prev.is_empty() || next.is_empty() || terminated(prev) {
+        return false;
+    }
+    if next.starts_with("- ")
+        || next.starts_with("• ")
+        || starts_with_marker(next)
+        || all_caps(next)
+    {
+        return false;
+    }
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return true;
+    }
+    if prev.ends_with([',', '(', '-', '/', '&']) || DANGLING.contains(&last_word(prev).as_str()) {
+        return true;
+    }
+    if all_caps(prev) {
+        return false;
+    }
+    let heading_like = prev_alone && starts_with_marker(prev);
+    let prose = prev.len() >= 200 || has_inner_sentence_end(prev);
+    let capital_run = prev.len() >= 100
+        && prev
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && first.is_uppercase();
+    !heading_like && (prose || capital_run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_drops_markdown_and_normalises() {
+        assert_eq!(
+            plain(" - *India*: US\\$ 5 “x” – y "),
+            "- India: US$ 5 \"x\" - y"
+        );
+    }
+
+    #[test]
+    fn continuation_rules() {
+        let cases = [
+            (
+                "impacts on all aspects of international",
+                true,
+                "affairs and relations.",
+                true,
+            ),
+            (
+                "Prime Minister Nguyen Xuan Phuc had a telephone conversation with",
+                false,
+                "Prime Minister Muhyiddin Yassin (June 2020).",
+                true,
+            ),
+            (
+                "Regarding economic cooperation,",
+                true,
+                "China continued to be ...",
+                true,
+            ),
+            (
+                "2. Global politics and security",
+                true,
+                "In 2020, global politics ...",
+                false,
+            ),
+            ("1. Lao PDR:", true, "The great friendship ...", false),
+            (
+                "CHAPTER ONE",
+                true,
+                "THE INTERNATIONAL AND REGIONAL LANDSCAPE",
+                false,
+            ),
+            (
+                "Global fast and complex developments",
+                true,
+                "Global complicated developments in 2021 justified ...",
+                false,
+            ),
+            (
+                "3. Joining in efforts to advocate and defend the national sovereignty and interests of Viet Nam, enhance external communication, gather and unite overseas Vietnamese",
+                true,
+                "Viet Nam's mass organizations ...",
+                false,
+            ),
+            (
+                "The year was busy. With regards to cooperation in combating",
+                false,
+                "COVID-19 and fostering recovery, ...",
+                true,
+            ),
+            ("a 6.3%", false, "year-over-year increase.", true),
+            (
+                "Member of the Party Central Committee, Minister of Foreign Affairs",
+                true,
+                "Wednesday, July 20, 2022 08:20",
+                false,
+            ),
+        ];
+        for (prev, alone, next, want) in cases {
+            assert_eq!(continues(prev, alone, next), want, "{prev:?} / {next:?}");
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! The sentence splitter.
+//!
+//! Takes: the [`View`]. Gives: [`Sentences`], the byte ranges of the sentences of every
+//! view line, in view order. A sentence never crosses a line of the view (a paragraph
+//! rejoined across a page break is one line, so its sentences are whole). A period
+//! ends a sentence unless it belongs to an abbreviation (`U.S.`, `No.`, `Dr.`, `St.`,
+//! `e.g.`), an initial (`V. Putin`, `Michael R. Pompeo`), a decimal (`5.3`) or a list
+//! marker at the start of a line (`1.`, `I.`).
+
+use crate::repair::View;
+use std::ops::Range;
+
+/// Abbreviations that a period does not end (compared without the final period, case
+/// as written).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "No", "no", "Nos", "Gen", "Lt", "Col",
+    "Capt", "Maj", "Sgt", "Adm", "Gov", "Sen", "Rep", "Amb", "H.E", "Hon", "Rev", "Mt", "Ft",
+    "Inc", "Ltd", "Co", "Corp", "Bros", "vs", "v", "e.g", "i.e", "cf", "al", "approx", "est",
+    "Vol", "vol", "pp", "p", "para", "Art", "art", "Fig", "fig", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "a.m", "p.m", "Dept", "Univ", "Assn", "Ave",
+    "Blvd", "Rd", "ca", "U.S", "U.K", "U.N", "D.C", "E.U", "S.R",
+];
+
+/// Abbreviations that may also end a sentence: they do when the next word is one that
+/// opens sentences (`... with the U.S. The two sides ...`).
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
+    "U.S", "U.K", "U.N", "D.C", "E.U", "etc", "Ltd", "Inc", "Co", "a.m", "p.m",
+];
+
+/// Words that open sentences far more often than they continue a name.
+const OPENERS: &[&str] = &[
+    "The",
+    "This",
+    "These",
+    "That",
+    "Those",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "As",
+    "Both",
+    "A",
+    "An",
+    "However",
+    "Meanwhile",
+    "Moreover",
+    "Additionally",
+    "Also",
+    "There",
+    "They",
+    "He",
+    "She",
+    "We",
+    "Our",
+    "Regarding",
+    "During",
+    "Despite",
+    "Amid",
+    "After",
+    "Before",
+    "Since",
+    "Such",
+];
+
+/// The sentences of a view, in view order.
+#[derive(Clone, Debug, Default)]
+pub struct Sentences {
+    ranges: Vec<Range<usize>>,
+}
+
+impl Sentences {
+    /// Splits every line of `view`.
+    pub fn split(view: &View) -> Sentences {
+        let text = view.text();
+        let mut ranges = Vec::with_capacity(view.lines().len() * 3);
+        for line in view.lines() {
+            split_line(text, line.range.clone(), &mut ranges);
+        }
+        Sentences { ranges }
+    }
+
+    /// All sentence ranges, in view order.
+    pub fn ranges(&self) -> &[Range<usize>] {
+        &self.ranges
+    }
+
+    /// The sentence holding view byte `pos`, if any.
+    pub fn at(&self, pos: usize) -> Option<Range<usize>> {
+        let i = self.ranges.partition_point(|r| r.end <= pos);
+        self.ranges.get(i).filter(|r| r.start <= pos).cloned()
+    }
+}
+
+/// Splits the sentences of the line `text[line]` into `out`.
+pub(crate) fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[line.clone()];
+    let bytes = s.as_bytes();
+    let skip = list_marker_len(s);
+    let mut start = 0;
+    let mut i = skip;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Closing quotes and brackets belong to the sentence they close.
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                end += 1;
+            }
+            let next = end + s[end..].len() - s[end..].trim_start().len();
+            let gap = next > end;
+            if gap
+                && next < bytes.len()
+                && opens_sentence(&s[next..])
+                && (b != b'.' || period_ends(s, i, &s[next..]))
+            {
+                push_trimmed(s, line.start, start..end, out);
+                start = next;
+                i = next;
+                continue;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(s, line.start, start..bytes.len(), out);
+}
+
+fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &s[r.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let len = piece.trim().len();
+    if len > 0 {
+        out.push(base + r.start + lead..base + r.start + lead + len);
+    }
+}
+
+/// The length of a list marker opening the line (`1. `, `IV. `, `a) `, `- `), or 0.
+fn list_marker_len(s: &str) -> usize {
+    let t = s.strip_prefix("- ").unwrap_or(s);
+    let lead = s.len() - t.len();
+    let word = t.split(' ').next().unwrap_or("");
+    let is_marker = word.len() <= 5
+        && (word.strip_suffix('.').is_some_and(|w| {
+            !w.is_empty()
+                && (w.bytes().all(|b| b.is_ascii_digit())
+                    || w.bytes().all(|b| b"IVXLC".contains(&b)))
+        }) || word
+            .strip_suffix(')')
+            .is_some_and(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_lowercase())));
+    if is_marker && t.len() > word.len() {
+        lead + word.len() + 1
+    } else {
+        0
+    }
+}
+
+/// Whether text starting here can open a sentence.
+fn opens_sentence(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[')
+    })
+}
+
+/// Whether the period at byte `dot` of `s` ends a sentence, given the text after it.
+fn period_ends(s: &str, dot: usize, next: &str) -> bool {
+    let before = &s[..dot];
+    let token_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let token = &before[token_start..];
+    if token.is_empty() {
+        return true;
+    }
+    // An initial: a single capital letter ("V. Putin", "R. Pompeo").
+    if token.chars().count() == 1 && token.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let next_word: &str = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if SENTENCE_FINAL_ABBREVIATIONS.contains(&token) {
+        return OPENERS.contains(&next_word);
+    }
+    !ABBREVIATIONS.contains(&token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_line(s, 0..s.len(), &mut out);
+        out.into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn splits_where_sentences_end_and_nowhere_else() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "It grew 5.3 percent. Trade fell.",
+                &["It grew 5.3 percent.", "Trade fell."],
+            ),
+            (
+                "He met V. Putin in Moscow. Then he left.",
+                &["He met V. Putin in Moscow.", "Then he left."],
+            ),
+            (
+                "Secretary Michael R. Pompeo visited. Good.",
+                &["Secretary Michael R. Pompeo visited.", "Good."],
+            ),
+            (
+                "Directive No. 45 was reviewed by Dr. Lam at St. Paul. Done.",
+                &[
+                    "Directive No. 45 was reviewed by Dr. Lam at St. Paul.",
+                    "Done.",
+                ],
+            ),
+            (
+                "Ties with the U.S. Center grew. Fine.",
+                &["Ties with the U.S. Center grew.", "Fine."],
+            ),
+            (
+                "Ties with the U.S. The two sides met.",
+                &["Ties with the U.S.", "The two sides met."],
+            ),
+            (
+                "1. The community consists of 5 million people. It grew.",
+                &["1. The community consists of 5 million people.", "It grew."],
+            ),
+            (
+                "He said \"Yes.\" Then (July 2020). Next!",
+                &["He said \"Yes.\"", "Then (July 2020).", "Next!"],
+            ),
+            (
+                "a) Due to COVID-19, trade fell. Growth slowed.",
+                &["a) Due to COVID-19, trade fell.", "Growth slowed."],
+            ),
+            ("What now? We go.", &["What now?", "We go."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&split(input), want, "{input}");
+        }
+    }
+}
