@@ -109,7 +109,7 @@ impl CaptionRules {
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         let alternation = names
             .iter()
-            .map(|n| regex::escape(n))
+            .map(|n| regex::escape(n).replace(' ', r"\s+")) // spaces: any run (verbose pattern)
             .collect::<Vec<_>>()
             .join("|");
         let alternation = if alternation.is_empty() {

@@ -1,0 +1,266 @@
+//! The command line: inputs from files, directories and stdin; errors and exit codes;
+//! output files; thread-count independence; a closed pipe.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::process::{Command, Output, Stdio};
+
+fn bluebook(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bluebook"));
+    cmd.args(args);
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    bluebook(args).output().expect("bluebook runs")
+}
+
+fn fixture(name: &str) -> String {
+    common::fixture(name).display().to_string()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn extract_a_file_to_stdout() {
+    let out = run(&["extract", &fixture("diplomatic-bluebook-2020.txt")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = lines(&out);
+    assert!(records.len() > 50);
+    let first = &records[0];
+    // The common fields come first, in this order.
+    let line = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let at: Vec<usize> = [
+        "type", "doc", "span", "text", "section", "sentence", "caption", "level",
+    ]
+    .iter()
+    .map(|k| {
+        line.find(&format!("\"{k}\":"))
+            .unwrap_or_else(|| panic!("no {k} in {line}"))
+    })
+    .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{line}");
+    assert!(
+        first["doc"]
+            .as_str()
+            .expect("doc")
+            .ends_with("diplomatic-bluebook-2020.txt")
+    );
+}
+
+#[test]
+fn stdin_is_dash_and_the_default() {
+    for args in [&["extract", "-"][..], &["extract"][..]] {
+        let mut child = bluebook(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"CHAPTER ONE\n\nTHE LANDSCAPE\n")
+            .expect("write");
+        let out = child.wait_with_output().expect("wait");
+        assert!(out.status.success());
+        let records = lines(&out);
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0]["doc"], "-");
+        assert_eq!(records[0]["title"], "THE LANDSCAPE");
+    }
+}
+
+#[test]
+fn a_directory_is_searched_for_txt_files_in_name_order() {
+    let out = run(&[
+        "extract",
+        "--types",
+        "section",
+        &common::fixture("").display().to_string(),
+    ]);
+    assert!(out.status.success());
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|r| r["doc"].as_str().unwrap_or_default().to_string())
+        .collect();
+    let mut order: Vec<&String> = docs.iter().collect();
+    order.dedup();
+    let names: Vec<&str> = order
+        .iter()
+        .map(|d| d.rsplit('/').next().unwrap_or(d))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "communist-review-2021.txt",
+            "diplomatic-bluebook-2020.txt",
+            "vbf-interview-2021.txt"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_file_is_named_the_rest_are_processed_and_the_exit_status_fails() {
+    let good = fixture("vbf-interview-2021.txt");
+    let out = run(&["extract", "no/such/file.txt", &good]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no/such/file.txt"), "{stderr}");
+    assert!(!lines(&out).is_empty(), "the good file was still processed");
+}
+
+#[test]
+fn a_binary_file_is_an_error_naming_it() {
+    let dir = std::env::temp_dir().join(format!("bluebook-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bin = dir.join("scan.txt");
+    std::fs::write(&bin, b"abc\0def").expect("write");
+    let out = run(&["extract", &bin.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("scan.txt") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn invalid_utf8_gives_a_warning_naming_file_and_offset() {
+    let mut child = bluebook(&["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"CHAPTER ONE\n\nTHE L\xFFAND\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: -: invalid UTF-8 at byte offset 18"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn output_file_and_type_filter() {
+    let dir = std::env::temp_dir().join(format!("bluebook-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dest = dir.join("records.jsonl");
+    let out = run(&[
+        "extract",
+        "--types",
+        "footnote",
+        "-o",
+        &dest.display().to_string(),
+        &fixture("diplomatic-bluebook-2020.txt"),
+    ]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&dest).expect("output file");
+    assert_eq!(written.lines().count(), 10);
+    assert!(
+        written
+            .lines()
+            .all(|l| l.starts_with(r#"{"type":"footnote""#))
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() != "records.jsonl")
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn output_is_byte_identical_whatever_the_thread_count() {
+    let inputs = common::FIXTURES
+        .iter()
+        .map(|f| fixture(f))
+        .collect::<Vec<_>>();
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "4"] {
+        let mut args = vec!["extract", "-j", threads];
+        args.extend(inputs.iter().map(String::as_str));
+        let out = run(&args);
+        assert!(out.status.success());
+        outputs.push(out.stdout);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0], outputs[2]);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let bluebook_txt = fixture("diplomatic-bluebook-2020.txt");
+    let mut args = vec!["extract"];
+    args.extend(std::iter::repeat_n(bluebook_txt.as_str(), 200));
+    let mut child = bluebook(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn sections_prints_an_indented_tree() {
+    let out = run(&["sections", &fixture("diplomatic-bluebook-2020.txt")]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("CHAPTER TWO: BILATERAL DIPLOMATIC ACTIVITIES  [line 221]\n  I. Bilateral relations with neighboring and ASEAN countries  [line 227]\n    1. Lao PDR  [line 229]\n"));
+}
+
+#[test]
+fn help_everywhere() {
+    for args in [
+        &["--help"][..],
+        &["extract", "--help"],
+        &["sections", "--help"],
+        &["schema", "--help"],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage"),
+            "{args:?}"
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Snapshots of the repair stage on small crafted inputs: each line of the view with
+//! its kind, and the raw bytes it came from.
+
+use bluebook::Document;
+use bluebook::repair::{CaptionRules, View};
+
+/// The view as text: `[kind] view line` then `    raw: "..."` (the raw bytes the
+/// line spans), and the emphasised ranges.
+fn render(input: &str) -> String {
+    let doc = Document::from_bytes("t.txt", input.as_bytes().to_vec()).expect("text");
+    let view = View::build(&doc, CaptionRules::embedded());
+    let mut out = String::new();
+    for line in view.lines() {
+        let span = doc.raw_span(view.source_span(line.range.clone()));
+        out.push_str(&format!(
+            "[{:?}] {}\n    raw: {:?}\n",
+            line.kind,
+            &view.text()[line.range.clone()],
+            &input[span]
+        ));
+    }
+    for e in view.emphasis() {
+        out.push_str(&format!("emphasis: {:?}\n", &view.text()[e.clone()]));
+    }
+    out
+}
+
+#[test]
+fn page_break_join() {
+    insta::assert_snapshot!(render(
+        "The pandemic had severe impacts on all aspects of international\n\naffairs and relations, which may persist.\n\nRegarding economic cooperation,\n\nChina continued to be the top import market.\n"
+    ));
+}
+
+#[test]
+fn caption_between_the_halves_of_a_sentence() {
+    insta::assert_snapshot!(render(
+        "Prime Minister Nguyen Xuan Phuc had a telephone conversation with\n\n\n\nMember of the Politburo, General To Lam meeting with His Majesty King Abdullah (Kuala Lumpur, 13 February 2020)- VNA\n\nPrime Minister Muhyiddin Yassin (June 2020).\n"
+    ));
+}
+
+#[test]
+fn caption_forms() {
+    insta::assert_snapshot!(render(
+        "A leader at the summit (Hanoi, 4-6 December 2020) - The World and Viet Nam Report\n\nA park was recognized in July 2020 - Viet Nam Pictorial\n\nVaccine diplomacy, (doses from Germany) _Photo: VNA\n\nDelegates at the opening (Photo: VNA)\n\n*ASEAN Foreign Ministers' Retreat (Nha Trang, 17 January 2020)\n- The World and Viet Nam Report*\n\nAn envoy visits the port (Da Nang, 3 May 2020) - Saigon Giai Phong\n\nTrade fell in 2020 - a hard year for all.\n"
+    ));
+}
+
+#[test]
+fn markdown_escapes_and_emphasis() {
+    insta::assert_snapshot!(render(
+        "- *Australia:* Trade reached US\\$ 28.53 billion and AU\\$0.7 million.\n\n- The relations *with Japan* grew; **DIPLOMATIC BLUEBOOK 2020** and snake_case_name and _Photo stay.\n\nA star * here and 3 * 4.\n"
+    ));
+}
+
+#[test]
+fn footnote_markers_and_bodies() {
+    insta::assert_snapshot!(render(
+        "Growth was 2.91%⁵ in 2020, a 10% increase.⁶ By the end of 2020,\n\n⁶ Statistics are cited from the General Statistics Office.\n\nthere were 413 projects. Carbon neutrality in 2050(2) at COP 26.\n\n¹⁰ The Treaty Supplementing the 1985 Treaty.\n\n(2) Net zero, or any emissions are balanced.\n"
+    ));
+}
+
+#[test]
+fn quotes_dashes_and_odd_spaces() {
+    insta::assert_snapshot!(render(
+        "Under the theme “Cohesive and Responsive” – ASEAN’s year,\u{00A0}2020\u{200B}.\n"
+    ));
+}
+
+#[test]
+fn table_of_contents() {
+    insta::assert_snapshot!(render(
+        "TABLE OF CONTENTS\n\n\tPage\nFOREWORD\t7\nCHAPTER ONE THE LANDSCAPE\t11\nI. The global landscape\t11\n\n- III. Overseas Vietnamese-related activities and citizens\nand legal persons protection 61\n\nBUI THANH SON\n\nFOREWORD\n\nThe year 2020 was an extraordinary year.\n"
+    ));
+}
