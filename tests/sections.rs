@@ -85,7 +85,7 @@ fn every_chapter_and_part_of_the_table_of_contents_is_found() {
         entries += 1;
         let want = normalize(&entry);
         assert!(
-            found.iter().any(|f| *f == want),
+            found.contains(&want),
             "table of contents entry not found as a heading: {want:?}\nfound: {found:#?}"
         );
     }
