@@ -1,1 +1,4 @@
 //! bluebook
+#![deny(missing_docs)]
+
+pub mod gazetteer;
