@@ -37,6 +37,7 @@ pub mod batch;
 mod document;
 mod error;
 mod extractors;
+pub mod gazetteer;
 mod offsets;
 mod pipeline;
 pub mod record;
