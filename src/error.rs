@@ -26,6 +26,9 @@ pub enum Error {
         /// Byte offset of the first NUL.
         offset: usize,
     },
+    /// A gazetteer file is malformed or unreadable.
+    #[error(transparent)]
+    Gazetteer(#[from] crate::gazetteer::GazetteerError),
     /// An output file could not be written.
     #[error("{path}: cannot write: {source}", path = .path.display())]
     Write {

@@ -14,7 +14,9 @@
 //! map and the document's decoding map, so `text == raw[span]` holds by construction.
 
 use crate::document::Document;
+use crate::error::Error;
 use crate::extractors;
+use crate::gazetteer::Gazetteers;
 use crate::record::{Common, Record};
 use crate::repair::{CaptionRules, LineKind, View};
 use crate::sections::{SectionKind, Sections};
@@ -23,9 +25,11 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-/// What the pipeline runs with: caption rules and the record types to keep.
+/// What the pipeline runs with: gazetteers, caption rules and the record types to
+/// keep.
 #[derive(Clone, Debug)]
 pub struct Config {
+    gazetteers: Cow<'static, Gazetteers>,
     captions: Cow<'static, CaptionRules>,
     types: Option<BTreeSet<String>>,
 }
@@ -33,6 +37,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
+            gazetteers: Cow::Borrowed(Gazetteers::embedded()),
             captions: Cow::Borrowed(CaptionRules::embedded()),
             types: None,
         }
@@ -40,6 +45,15 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Uses the embedded gazetteers with the files of `dir` added on top (see
+    /// [`Gazetteers::with_dir`]); the photo credits of the result recognise captions.
+    pub fn with_gazetteer_dir(mut self, dir: &std::path::Path) -> Result<Self, Error> {
+        let gazetteers = Gazetteers::with_dir(dir)?;
+        self.captions = Cow::Owned(CaptionRules::new(gazetteers.photo_credits()));
+        self.gazetteers = Cow::Owned(gazetteers);
+        Ok(self)
+    }
+
     /// Keeps only records of these types (names as in [`crate::record::TYPE_NAMES`]).
     pub fn with_types(mut self, types: impl IntoIterator<Item = String>) -> Self {
         self.types = Some(types.into_iter().collect());
@@ -70,20 +84,43 @@ pub struct Analysis<'d> {
     pub sentences: Sentences,
     /// The section tree.
     pub sections: Sections,
+    /// The gazetteers, with the document's own glossary of acronyms added.
+    pub gazetteers: Cow<'d, Gazetteers>,
 }
 
 impl<'d> Analysis<'d> {
     /// Runs the structural stages (repair, sentences, sections) on `doc`.
-    pub fn new(doc: &'d Document, config: &Config) -> Self {
+    pub fn new(doc: &'d Document, config: &'d Config) -> Self {
         let view = View::build(doc, &config.captions);
         let sentences = Sentences::split(&view);
         let sections = Sections::build(&view, &sentences);
+        let acronyms = glossary(&view, &sections);
+        let gazetteers = if acronyms.is_empty() {
+            Cow::Borrowed(&*config.gazetteers)
+        } else {
+            Cow::Owned(config.gazetteers.with_acronyms(&acronyms))
+        };
         Analysis {
             doc,
             view,
             sentences,
             sections,
+            gazetteers,
         }
+    }
+
+    /// The view text of line `i`.
+    pub fn line_text(&self, i: usize) -> &str {
+        &self.view.text()[self.view.lines()[i].range.clone()]
+    }
+
+    /// The lines that hold prose (body, captions, footnotes): what extractors scan.
+    pub fn prose_lines(&self) -> impl Iterator<Item = (usize, &crate::repair::Line)> {
+        self.view
+            .lines()
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind != LineKind::Toc)
     }
 
     /// The raw byte range of a view range.
@@ -140,6 +177,42 @@ impl<'d> Analysis<'d> {
     }
 }
 
+/// The document's own glossary of acronyms: the lines of a front-matter section named
+/// like a glossary, each an acronym and its expansion (`ASEM\tAsia - Europe Meeting`,
+/// `ASEM - Asia-Europe Meeting`, `ASEM: Asia-Europe Meeting`).
+fn glossary(view: &View, sections: &Sections) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for (i, line) in view.lines().iter().enumerate() {
+        let in_glossary = sections.of_line(i).is_some_and(|id| {
+            let s = &sections.all()[id];
+            s.kind == SectionKind::FrontMatter
+                && (s.title.contains("GLOSSARY")
+                    || s.title.contains("ACRONYMS")
+                    || s.title.contains("ABBREVIATIONS"))
+        });
+        if !in_glossary || line.kind != LineKind::Body {
+            continue;
+        }
+        let t = &view.text()[line.range.clone()];
+        let split = t
+            .split_once('\t')
+            .or_else(|| t.split_once(" - "))
+            .or_else(|| t.split_once(": "));
+        if let Some((acronym, name)) = split {
+            let acronym = acronym.trim();
+            let is_acronym = (2..=12).contains(&acronym.len())
+                && acronym
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "+-&".contains(c))
+                && acronym.chars().any(|c| c.is_ascii_uppercase());
+            if is_acronym && !name.trim().is_empty() {
+                pairs.push((acronym.to_string(), name.trim().to_string()));
+            }
+        }
+    }
+    pairs
+}
+
 /// Runs the whole pipeline on `doc`: its records, in document order.
 ///
 /// ```
@@ -157,6 +230,9 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
     let mut records = Vec::new();
     records.extend(extractors::structure::sections(&analysis));
     records.extend(extractors::structure::footnotes(&analysis));
+    records.extend(extractors::places::extract(&analysis));
+    records.extend(extractors::organizations::extract(&analysis));
+    records.extend(extractors::people::extract(&analysis));
     records.retain(|r| config.keeps(r));
     // Document order: by position in the input. The sort is stable, so records at the
     // same position keep the order of the stages that made them.

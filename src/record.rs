@@ -60,6 +60,12 @@ pub enum Record {
     Section(SectionRecord),
     /// A footnote body.
     Footnote(FootnoteRecord),
+    /// A mention of a country.
+    Country(CountryRecord),
+    /// A mention of an international organization or mechanism.
+    Organization(OrganizationRecord),
+    /// A mention of a named individual.
+    Person(PersonRecord),
 }
 
 impl Record {
@@ -68,6 +74,9 @@ impl Record {
         match self {
             Record::Section(r) => &r.common,
             Record::Footnote(r) => &r.common,
+            Record::Country(r) => &r.common,
+            Record::Organization(r) => &r.common,
+            Record::Person(r) => &r.common,
         }
     }
 
@@ -76,12 +85,15 @@ impl Record {
         match self {
             Record::Section(_) => "section",
             Record::Footnote(_) => "footnote",
+            Record::Country(_) => "country",
+            Record::Organization(_) => "organization",
+            Record::Person(_) => "person",
         }
     }
 }
 
 /// The record type names, in the order the pipeline produces them.
-pub const TYPE_NAMES: &[&str] = &["section", "footnote"];
+pub const TYPE_NAMES: &[&str] = &["section", "footnote", "country", "organization", "person"];
 
 /// A heading: one per section of the tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -108,4 +120,53 @@ pub struct FootnoteRecord {
     pub common: Common,
     /// The footnote's number as written (superscripts in ASCII digits), or null.
     pub number: Option<String>,
+}
+
+/// A mention of a country, by name or adjective.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CountryRecord {
+    /// Provenance.
+    #[serde(flatten)]
+    pub common: Common,
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// The country's canonical short name (`Viet Nam`, `Republic of Korea`).
+    pub name: String,
+    /// `name` (`Japan`, `the ROK`) or `adjective` (`Japanese`).
+    pub kind: String,
+}
+
+/// A mention of an international organization or mechanism.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OrganizationRecord {
+    /// Provenance.
+    #[serde(flatten)]
+    pub common: Common,
+    /// Its acronym (`ASEAN`), or null when it has none.
+    pub acronym: Option<String>,
+    /// Its full name.
+    pub name: String,
+}
+
+/// A mention of a named individual.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PersonRecord {
+    /// Provenance; the span is the name alone, without titles.
+    #[serde(flatten)]
+    pub common: Common,
+    /// The name as written (line breaks made spaces).
+    pub name: String,
+    /// The titles of this mention, in text order, as written, without a trailing `of
+    /// <Country>`.
+    pub titles: Vec<String>,
+    /// The canonical office ids of those titles (`gazetteers/offices.tsv`).
+    pub offices: Vec<String>,
+    /// ISO 3166-1 alpha-2 code of the state the person serves, or null when the text
+    /// does not say.
+    pub country: Option<String>,
+    /// Acronym of the international body the person serves (`EU`, `UN`), or null.
+    pub org: Option<String>,
+    /// One id per person, the same for every mention of the person in the document:
+    /// the folded, hyphenated fullest form of the name (`nguyen-phu-trong`).
+    pub person_id: String,
 }

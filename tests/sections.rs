@@ -30,7 +30,8 @@ fn line_of(raw: &[u8], at: usize) -> usize {
 fn outline_of_each_fixture() {
     for name in common::FIXTURES {
         let doc = read(name);
-        let outline = Analysis::new(&doc, &Config::default()).outline();
+        let config = Config::default();
+        let outline = Analysis::new(&doc, &config).outline();
         insta::assert_snapshot!(name.replace(".txt", ""), outline);
     }
 }
@@ -45,7 +46,8 @@ fn normalize(s: &str) -> String {
 #[test]
 fn every_chapter_and_part_of_the_table_of_contents_is_found() {
     let doc = read("diplomatic-bluebook-2020.txt");
-    let analysis = Analysis::new(&doc, &Config::default());
+    let config = Config::default();
+    let analysis = Analysis::new(&doc, &config);
     let found: Vec<String> = analysis
         .sections
         .all()

@@ -25,6 +25,11 @@ pub(super) struct Args {
     /// number.
     #[arg(short = 'j', long)]
     threads: Option<usize>,
+    /// A directory of gazetteer files (countries.tsv, country-names.tsv, offices.tsv,
+    /// organizations.tsv, stop-phrases.tsv, photo-credits.txt) whose rows are added to,
+    /// or replace, the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
     /// Do not show progress or warnings (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
@@ -38,6 +43,9 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             .context("cannot set the number of threads")?;
     }
     let mut config = Config::default();
+    if let Some(dir) = &args.gazetteers {
+        config = config.with_gazetteer_dir(dir)?;
+    }
     if !args.types.is_empty() {
         config = config.with_types(args.types.iter().cloned());
     }

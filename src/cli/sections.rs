@@ -25,7 +25,8 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     for w in doc.warnings() {
         eprintln!("bluebook: warning: {}: {w}", doc.id());
     }
-    let analysis = Analysis::new(&doc, &Config::default());
+    let config = Config::default();
+    let analysis = Analysis::new(&doc, &config);
     let mut out = std::io::stdout().lock();
     match out
         .write_all(analysis.outline().as_bytes())

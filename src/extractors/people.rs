@@ -1,0 +1,889 @@
+//! People with their titles.
+//!
+//! Takes: the prose lines of the [`Analysis`], its offices, countries and
+//! organizations gazetteers, and the section tree (for the country paragraph a mention
+//! sits in). Gives: one `person` record per mention of a named individual, whose span
+//! is the name alone, with the titles of that mention as written, their office ids,
+//! the state the person serves, the international body they work for, and a
+//! `person_id` shared by all mentions of the same person in the document.
+//!
+//! A mention is found from its titles: a chain of offices (`Member of the Politburo,
+//! Deputy Prime Minister, Minister of Foreign Affairs`), each with its complement
+//! (`of the Cambodian National Assembly`, `for Arms Control and International Security
+//! Affairs`), followed by a name. Where the complement and the name run together in
+//! capitals (`of the Republic of Korea Kang Kyung-Wha`), the name is the run of name-like
+//! words after the last country, organization or institution word. Titles after the
+//! name in apposition (`Mr. Pham Minh Chinh, Chairman of ...`) belong to the mention;
+//! signatures (`BUI THANH SON` above a line of titles) and credit lines (`Editor: Bui
+//! Huong Giang`) are mentions too. Then every later occurrence of a name already found
+//! is a mention of the same person, titles or not.
+
+use crate::gazetteer::{MentionKind, OfficeHit};
+use crate::pipeline::Analysis;
+use crate::record::{PersonRecord, Record};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Words that end the name of an institution: the name of a person never contains
+/// them, so in `of the Lao National Assembly Pany Yathotou` the person's name starts
+/// after `Assembly`.
+const INSTITUTION_WORDS: &[&str] = &[
+    "Affairs",
+    "Agency",
+    "Alliance",
+    "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Cabinet",
+    "Center",
+    "Centre",
+    "Chamber",
+    "Coalition",
+    "Command",
+    "Commission",
+    "Committee",
+    "Community",
+    "Conference",
+    "Congress",
+    "Cooperation",
+    "Corporation",
+    "Council",
+    "Court",
+    "Defence",
+    "Defense",
+    "Delegation",
+    "Department",
+    "Development",
+    "Embassy",
+    "Federation",
+    "Force",
+    "Forces",
+    "Forum",
+    "Front",
+    "Fund",
+    "Government",
+    "Group",
+    "House",
+    "Industry",
+    "Institute",
+    "Interior",
+    "Investment",
+    "Kingdom",
+    "League",
+    "Markets",
+    "Ministry",
+    "Mission",
+    "Movement",
+    "Nations",
+    "Navy",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Parliament",
+    "Party",
+    "Police",
+    "Politburo",
+    "Province",
+    "Relations",
+    "Representatives",
+    "Republic",
+    "Secretariat",
+    "Security",
+    "Senate",
+    "Society",
+    "Staff",
+    "State",
+    "States",
+    "Trade",
+    "Union",
+    "University",
+];
+
+/// Words that join the parts of a complement, never part of a name.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "to", "at", "&", "-", "cum",
+];
+
+/// Lowercase particles that may stand inside a name (`Ursula von der Leyen`, `Halbi bin
+/// Haji`).
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "le", "la", "bin",
+    "binti", "bint", "al", "el", "ibn", "y",
+];
+
+/// Capitalised words that open a clause rather than a name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "During",
+    "With",
+    "And",
+    "Both",
+    "This",
+    "That",
+    "These",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Presidency",
+    "Chairmanship",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "H.E.",
+    "Excellency",
+    "Viet",
+    "Nam",
+];
+
+static VIETNAMESE_FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../gazetteers/vietnamese-family-names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// A word of a capitalised run: a capitalised word, an initial, a particle, a
+/// connector, or an acronym in brackets.
+static RUN_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*|[\p{L}]+|&|-|\([A-Z][A-Za-z+&.\-]*\))")
+        .expect("valid regex")
+});
+
+/// A credit line: `Editor: Bui Huong Giang`.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Editor in Chief|Editor-in-Chief|Editors?|Designers?|Director|Authors?|Translators?|Photographers?|Compilers?)\s*:\s*(\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*){1,5})$")
+        .expect("valid regex")
+});
+
+/// A name in capitals alone on its line (a signature), possibly after `DR.`.
+static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:DR|MR|MS|MRS)\.?\s+)?(\p{Lu}+(?:\s+\p{Lu}+){1,4})$").expect("valid regex")
+});
+
+/// One mention found from titles, before the person ids are known.
+#[derive(Clone, Debug)]
+struct Mention {
+    /// The name's range in the view.
+    name: Range<usize>,
+    titles: Vec<String>,
+    offices: Vec<String>,
+    country: Option<String>,
+    org: Option<String>,
+}
+
+/// One record per person mention.
+pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
+    let mut mentions = Vec::new();
+    for (i, line) in a.prose_lines() {
+        let text = a.line_text(i);
+        let offices: Vec<OfficeHit> = a.gazetteers.offices(text).collect();
+        titled(a, i, text, &offices, &mut mentions);
+        signature(a, i, text, &mut mentions);
+        let _ = line;
+    }
+    mentions.sort_by_key(|m| (m.name.start, m.name.end));
+    mentions.dedup_by_key(|m| m.name.clone());
+    let people = People::cluster(a, &mentions);
+    untitled(a, &people, &mut mentions);
+    mentions.sort_by_key(|m| (m.name.start, m.name.end));
+    mentions
+        .into_iter()
+        .map(|m| {
+            let name = a.view.text()[m.name.clone()].to_string();
+            let key = people.key_of(&name);
+            let person = key.and_then(|k| people.by_key.get(&k));
+            Record::Person(PersonRecord {
+                common: a.common(m.name.clone()),
+                name: clean_name(&name),
+                titles: m.titles,
+                offices: m.offices,
+                country: m.country.or_else(|| person.and_then(|p| p.country.clone())),
+                org: m.org.or_else(|| person.and_then(|p| p.org.clone())),
+                person_id: person.map_or_else(|| slug(&name), |p| p.id.clone()),
+            })
+        })
+        .collect()
+}
+
+/// A name as written, with line breaks and runs of spaces made single spaces.
+fn clean_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Finds the mentions introduced by titles on line `i`.
+fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut Vec<Mention>) {
+    let base = a.view.lines()[i].range.start;
+    let mut k = 0;
+    while k < offices.len() {
+        let chain_start = offices[k].start;
+        let mut titles: Vec<(usize, usize, String)> = Vec::new(); // (start, end, office id)
+        let mut complements: Vec<Range<usize>> = Vec::new();
+        let mut name: Option<Range<usize>> = None;
+        let mut pos;
+        let mut j = k;
+        loop {
+            let hit = &offices[j];
+            pos = hit.end;
+            let mut title_end = hit.end;
+            let run = capital_run(text, pos, offices, j + 1);
+            let (complement, found) = split_run(a, text, run.clone());
+            if let Some(c) = complement.clone() {
+                complements.push(c.clone());
+                title_end = c.end;
+            }
+            titles.push((hit.start, title_end, hit.office.id.clone()));
+            if let Some(n) = found {
+                name = Some(n);
+                j += 1;
+                break;
+            }
+            // No name yet: the chain goes on to an office right after a separator.
+            let after = complement.map_or(hit.end, |c| c.end);
+            match offices.get(j + 1) {
+                Some(next) if is_separator(&text[after..next.start]) => j += 1,
+                _ => {
+                    j += 1;
+                    break;
+                }
+            }
+        }
+        k = j;
+        let Some(name) = name else { continue };
+        // Honorifics taken into the name are not new chains.
+        while offices.get(k).is_some_and(|h| h.start < name.end) {
+            k += 1;
+        }
+        // "The General Market Potential ...": a lone rank or title after an article is
+        // a word of a name of a thing, not a title.
+        let lone = titles.len() == 1
+            && !text[offices[k.saturating_sub(1)].start..offices[k.saturating_sub(1)].end]
+                .contains(' ');
+        if lone && (text[..chain_start].ends_with("the ") || text[..chain_start].ends_with("The "))
+        {
+            continue;
+        }
+        // Titles after the name, in apposition: ", Chairman of ..." not followed by a name.
+        let mut after_titles = Vec::new();
+        let mut apposition_complements = Vec::new();
+        let mut m = k;
+        if text[name.end..].starts_with(", ") {
+            let mut expect = name.end + 2;
+            while let Some(hit) = offices.get(m).filter(|h| {
+                h.start == expect
+                    || is_separator(&text[expect.min(h.start)..h.start]) && h.start >= expect
+            }) {
+                let run = capital_run(text, hit.end, offices, m + 1);
+                let (complement, found) = split_run(a, text, run);
+                if found.is_some() {
+                    after_titles.clear();
+                    break;
+                }
+                let end = complement.as_ref().map_or(hit.end, |c| c.end);
+                if let Some(c) = complement {
+                    apposition_complements.push(c);
+                }
+                after_titles.push((hit.start, end, hit.office.id.clone()));
+                m += 1;
+                expect = end;
+            }
+            if !after_titles.is_empty() {
+                k = m;
+            }
+        }
+        let mut all_titles = titles;
+        all_titles.extend(after_titles);
+        complements.extend(apposition_complements);
+        let (country, org) = affiliation(a, i, text, chain_start, &all_titles, &complements, &name);
+        out.push(Mention {
+            name: base + name.start..base + name.end,
+            titles: all_titles
+                .iter()
+                .map(|(s, e, _)| title_text(a, &text[*s..*e]))
+                .collect(),
+            offices: all_titles.iter().map(|(_, _, id)| id.clone()).collect(),
+            country,
+            org,
+        });
+    }
+}
+
+/// A title as written, without a trailing `of <Country>`.
+fn title_text(a: &Analysis, title: &str) -> String {
+    for marker in [" of the ", " of "] {
+        if let Some(at) = title.rfind(marker) {
+            let rest = &title[at + marker.len()..];
+            let whole_country = a
+                .gazetteers
+                .countries(rest)
+                .next()
+                .is_some_and(|h| h.start == 0 && h.end == rest.len());
+            if whole_country {
+                return clean_name(&title[..at]);
+            }
+        }
+    }
+    clean_name(title)
+}
+
+/// Whether the text between two offices only separates them (`, `, ` cum `, ` and `).
+fn is_separator(between: &str) -> bool {
+    let t = between.trim();
+    t.is_empty() || t == "," || t == "cum" || t == "and" || t == ", and" || t == "/"
+}
+
+/// The capitalised run starting at `from`: words, initials, particles, connectors and
+/// bracketed acronyms, up to a lowercase word, punctuation, or the office `offices[next]`.
+/// An honorific after the first words of a name stays in it (`King Abdullah Sultan Ahmad
+/// Shah`), and an `and` that leads to the next office ends the run (`... Tran Ngoc An
+/// and British Ambassador ...`).
+fn capital_run(text: &str, from: usize, offices: &[OfficeHit], mut next: usize) -> Range<usize> {
+    let mut end = from;
+    let mut pos = from;
+    let mut name_words = 0;
+    let mut complement = false;
+    while let Some(m) = RUN_WORD.captures(&text[pos..]) {
+        let word = m.get(1).map_or("", |w| w.as_str());
+        let start = pos + m.get(1).map_or(0, |w| w.start());
+        let after = pos + m.get(0).map_or(0, |w| w.end());
+        if pos == from && ["of", "for", "to", "at", "in", "on"].contains(&word) {
+            complement = true;
+        }
+        if let Some(o) = offices.get(next).filter(|o| start >= o.start) {
+            if !complement && name_words > 0 && o.office.category == "royal_or_honorific" {
+                pos = o.end;
+                end = pos;
+                next += 1;
+                continue;
+            }
+            break;
+        }
+        if word == "and"
+            && let Some(o) = offices.get(next)
+            && text[after..o.start.max(after)].split_whitespace().count() <= 1
+        {
+            break;
+        }
+        let lowercase = word.starts_with(char::is_lowercase);
+        if lowercase && !CONNECTORS.contains(&word) && !PARTICLES.contains(&word) {
+            break;
+        }
+        name_words = if name_like(word) { name_words + 1 } else { 0 };
+        pos = after;
+        end = pos;
+    }
+    from..end
+}
+
+fn name_like(word: &str) -> bool {
+    if NOT_NAMES.contains(&word) || INSTITUTION_WORDS.contains(&word) {
+        return false;
+    }
+    let initial =
+        word.len() == 2 && word.ends_with('.') && word.starts_with(|c: char| c.is_uppercase());
+    initial
+        || (word.starts_with(|c: char| c.is_uppercase())
+            && !word.ends_with('.')
+            && !word.starts_with('('))
+}
+
+/// Splits a capitalised run after an office into its complement (`of the Republic of
+/// Korea`) and the person's name (`Kang Kyung-Wha`), either possibly absent.
+fn split_run(
+    a: &Analysis,
+    text: &str,
+    run: Range<usize>,
+) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let words: Vec<Range<usize>> = words_of(text, run.clone());
+    if words.is_empty() {
+        return (None, None);
+    }
+    let word = |r: &Range<usize>| &text[r.clone()];
+    let first = word(&words[0]);
+    if ["of", "for", "to", "at", "in", "on"].contains(&first) {
+        // Complement first: the name is the name-like words after the last country,
+        // organization or institution word.
+        let blocked: Vec<Range<usize>> = a
+            .gazetteers
+            .countries(&text[run.clone()])
+            .map(|h| run.start + h.start..run.start + h.end)
+            .chain(
+                a.gazetteers
+                    .organizations(&text[run.clone()])
+                    .map(|h| run.start + h.start..run.start + h.end),
+            )
+            .collect();
+        let in_blocked =
+            |r: &Range<usize>| blocked.iter().any(|b| b.start <= r.start && r.end <= b.end);
+        let mut name_from = words.len();
+        while name_from > 0 {
+            let w = &words[name_from - 1];
+            let inner_particle = PARTICLES.contains(&word(w)) && name_from < words.len();
+            if in_blocked(w) || !(name_like(word(w)) || inner_particle) {
+                break;
+            }
+            name_from -= 1;
+        }
+        // A particle cannot open a name.
+        while name_from < words.len() && PARTICLES.contains(&word(&words[name_from])) {
+            name_from += 1;
+        }
+        // The name must follow what ends a complement: a country, an organization, an
+        // institution word or a bracketed acronym. "of Higher Education" is all
+        // complement, no name.
+        let ends_complement = name_from > 0 && {
+            let w = &words[name_from - 1];
+            in_blocked(w) || INSTITUTION_WORDS.contains(&word(w)) || word(w).starts_with('(')
+        };
+        if !ends_complement {
+            name_from = words.len();
+        }
+        let complement_end = if name_from == 0 {
+            words[0].start
+        } else {
+            words[name_from - 1].end
+        };
+        let complement = (complement_end > words[0].start)
+            .then(|| words[0].start..trim_connectors(text, words[0].start..complement_end));
+        let name = (name_from < words.len() && words.len() - name_from <= 8)
+            .then(|| words[name_from].start..words[words.len() - 1].end);
+        return (complement, name);
+    }
+    // Name first: the name-like words up to the first connector.
+    let mut n = 0;
+    while n < words.len() {
+        if name_like(word(&words[n])) {
+            n += 1;
+            continue;
+        }
+        // Particles inside a name: "Ursula von der Leyen".
+        let particles = words[n..]
+            .iter()
+            .take_while(|w| PARTICLES.contains(&word(w)))
+            .count();
+        if n > 0 && particles > 0 && words.get(n + particles).is_some_and(|w| name_like(word(w))) {
+            n += particles;
+            continue;
+        }
+        break;
+    }
+    if n == 0 || n > 8 {
+        return (None, None);
+    }
+    (None, Some(words[0].start..words[n - 1].end))
+}
+
+fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = run.start;
+    while pos < run.end {
+        let Some(m) = RUN_WORD.captures(&text[pos..run.end]) else {
+            break;
+        };
+        let Some(w) = m.get(1) else { break };
+        out.push(pos + w.start()..pos + w.end());
+        pos += m.get(0).map_or(0, |w| w.end());
+    }
+    out
+}
+
+fn trim_connectors(text: &str, r: Range<usize>) -> usize {
+    let mut end = r.end;
+    let mut t = text[r.start..end].trim_end();
+    loop {
+        let last = t.rsplit(' ').next().unwrap_or("");
+        if !t.contains(' ') || !CONNECTORS.contains(&last) {
+            break;
+        }
+        t = t[..t.len() - last.len()].trim_end();
+    }
+    end = end.min(r.start + t.len());
+    end
+}
+
+/// The state the person serves and the international body they work for.
+fn affiliation(
+    a: &Analysis,
+    line: usize,
+    text: &str,
+    chain_start: usize,
+    titles: &[(usize, usize, String)],
+    complements: &[Range<usize>],
+    name: &Range<usize>,
+) -> (Option<String>, Option<String>) {
+    let gaz = &a.gazetteers;
+    // An adjective or organization just before the titles: "Japanese Prime Minister",
+    // "ASEAN Secretary-General".
+    let before = &text[..chain_start];
+    let trimmed = before.trim_end().trim_end_matches("former").trim_end();
+    let adjective = gaz
+        .countries(trimmed)
+        .filter(|h| h.end == trimmed.len())
+        .last()
+        .map(|h| h.country.code.clone());
+    let mut org = gaz
+        .organizations(trimmed)
+        .filter(|h| h.end == trimmed.len())
+        .last()
+        .map(|h| h.org.acronym.clone());
+    // Countries named in the titles' complements ("of Thailand", "of the Cambodian
+    // National Assembly"); not a receiving state ("Ambassador ... to Viet Nam").
+    let mut named: Vec<String> = Vec::new();
+    for c in complements {
+        let phrase = &text[c.clone()];
+        let phrase = phrase.find(" to ").map_or(phrase, |at| &phrase[..at]);
+        if phrase.starts_with("to ") {
+            continue;
+        }
+        for h in gaz.countries(phrase) {
+            if !named.contains(&h.country.code) {
+                named.push(h.country.code.clone());
+            }
+        }
+    }
+    // A bilateral body ("the Japan - Viet Nam Friendship Alliance") names both states:
+    // the name decides, else the partner of Viet Nam.
+    let bilateral = named.len() > 1;
+    let complement_country = named.iter().find(|c| !bilateral || *c != "VN").cloned();
+    if adjective.is_none() && complement_country.is_none() {
+        for (s, e, _) in titles {
+            if org.is_none() {
+                org = gaz.organizations(&text[*s..*e]).next().map(|h| {
+                    if h.org.acronym.is_empty() {
+                        h.org.name.clone()
+                    } else {
+                        h.org.acronym.clone()
+                    }
+                });
+            }
+        }
+    }
+    // "Xi Jinping of China".
+    let after_name = text[name.end..]
+        .strip_prefix(" of ")
+        .map(|rest| rest.strip_prefix("the ").unwrap_or(rest));
+    let of_country = after_name
+        .and_then(|rest| gaz.countries(rest).next().filter(|h| h.start == 0))
+        .map(|h| h.country.code.clone());
+    let first_word =
+        deunicode::deunicode(text[name.clone()].split_whitespace().next().unwrap_or(""));
+    let first_word = title_case(&first_word);
+    let vietnamese = text[name.clone()].split_whitespace().count() >= 2
+        && VIETNAMESE_FAMILY_NAMES.contains(first_word.as_str());
+    let vn = || vietnamese.then(|| "VN".to_string());
+    let country = adjective
+        .or_else(|| {
+            if bilateral {
+                vn().or(complement_country)
+            } else {
+                complement_country
+            }
+        })
+        .or(of_country)
+        .or_else(vn)
+        .or_else(|| {
+            if org.is_some() {
+                None
+            } else {
+                section_country(a, line).or_else(|| sentence_country(a, line, name))
+            }
+        });
+    (country, org.filter(|o| !o.is_empty()))
+}
+
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(c.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// The country of the innermost section about a foreign country, if any.
+fn section_country(a: &Analysis, line: usize) -> Option<String> {
+    a.sections.ancestry(line).find_map(|s| {
+        let hit = a
+            .gazetteers
+            .countries(&s.title)
+            .find(|h| h.kind == MentionKind::Name && h.country.code != "VN")?;
+        Some(hit.country.code.clone())
+    })
+}
+
+/// The one foreign country the sentence of a mention names, if it names exactly one.
+fn sentence_country(a: &Analysis, line: usize, name: &Range<usize>) -> Option<String> {
+    let at = a.view.lines()[line].range.start + name.start;
+    let sentence = a.sentences.at(at)?;
+    let mut found: Option<String> = None;
+    for h in a.gazetteers.countries(&a.view.text()[sentence]) {
+        match &found {
+            _ if h.country.code == "VN" => {}
+            None => found = Some(h.country.code.clone()),
+            Some(f) if *f != h.country.code => return None,
+            Some(_) => {}
+        }
+    }
+    found
+}
+
+/// Signatures and credit lines: a name in capitals next to a line of titles, or
+/// `Editor: Bui Huong Giang`.
+fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
+    let base = a.view.lines()[i].range.start;
+    if let Some(c) = CREDIT_LINE.captures(text) {
+        let (Some(label), Some(name)) = (c.get(1), c.get(2)) else {
+            return;
+        };
+        out.push(Mention {
+            name: base + name.start()..base + name.end(),
+            titles: vec![label.as_str().to_string()],
+            offices: Vec::new(),
+            country: None,
+            org: None,
+        });
+        return;
+    }
+    let Some(c) = CAPS_NAME_LINE.captures(text) else {
+        return;
+    };
+    if a.sections.all().iter().any(|s| s.line == i) {
+        return;
+    }
+    let Some(name) = c.get(1) else { return };
+    if a.gazetteers.countries(text).next().is_some()
+        || a.gazetteers.offices(name.as_str()).next().is_some()
+    {
+        return;
+    }
+    // The titles are on the next line (a signature) or the line before (a credit).
+    let neighbours = [i + 1, i.wrapping_sub(1)];
+    for n in neighbours {
+        let Some(line) = a.view.lines().get(n) else {
+            continue;
+        };
+        let t = &a.view.text()[line.range.clone()];
+        let hits: Vec<OfficeHit> = a.gazetteers.offices(t).collect();
+        let covered: usize = hits.iter().map(|h| h.end - h.start).sum();
+        if hits.is_empty() || hits[0].start > 0 || covered * 2 < t.len() {
+            continue;
+        }
+        let vietnamese = VIETNAMESE_FAMILY_NAMES
+            .contains(title_case(name.as_str().split_whitespace().next().unwrap_or("")).as_str());
+        out.push(Mention {
+            name: base + name.start()..base + name.end(),
+            titles: hits
+                .iter()
+                .map(|h| clean_name(&t[h.start..h.end]))
+                .collect(),
+            offices: hits.iter().map(|h| h.office.id.clone()).collect(),
+            country: vietnamese.then(|| "VN".to_string()),
+            org: None,
+        });
+        return;
+    }
+}
+
+/// The people of a document: mentions grouped by person, each with a stable id.
+struct People {
+    /// Person by the key of each name variant.
+    by_key: BTreeMap<String, Person>,
+}
+
+#[derive(Clone, Debug)]
+struct Person {
+    id: String,
+    country: Option<String>,
+    org: Option<String>,
+}
+
+/// The key of a name: folded to ASCII, lowercase, words in order.
+fn key(name: &str) -> String {
+    deunicode::deunicode(name)
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The id of a name: its key with hyphens.
+fn slug(name: &str) -> String {
+    key(name)
+        .replace('.', "")
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+impl People {
+    /// Groups the titled mentions: the same name folded (`Nguyễn Phú Trọng`, `NGUYEN PHU
+    /// TRONG`), the same words in another order (`Suga Yoshihide`, `Yoshihide Suga`),
+    /// an initial for a given name (`V. Putin`), or a single family name that only one
+    /// full name of the document carries (`President Biden`).
+    fn cluster(a: &Analysis, mentions: &[Mention]) -> People {
+        let text = a.view.text();
+        // Full names first (more words first), so short forms find them.
+        let mut names: Vec<(String, &Mention)> = mentions
+            .iter()
+            .map(|m| (key(&text[m.name.clone()]), m))
+            .collect();
+        let fullness = |k: &str| {
+            let words = k.split(' ');
+            let initials = words
+                .clone()
+                .filter(|w| w.len() == 2 && w.ends_with('.'))
+                .count();
+            (
+                std::cmp::Reverse(words.count()),
+                initials,
+                std::cmp::Reverse(k.len()),
+            )
+        };
+        names.sort_by(|x, y| fullness(&x.0).cmp(&fullness(&y.0)).then(x.0.cmp(&y.0)));
+        let mut canon: Vec<(Vec<String>, Person)> = Vec::new();
+        let mut by_key = BTreeMap::new();
+        for (k, m) in names {
+            if by_key.contains_key(&k) {
+                let p: &mut Person = by_key.get_mut(&k).expect("present");
+                if p.country.is_none() {
+                    p.country = m.country.clone();
+                }
+                continue;
+            }
+            let words: Vec<String> = k.split(' ').map(str::to_string).collect();
+            let same = canon
+                .iter()
+                .find(|(full, _)| same_person(full, &words))
+                .map(|(_, p)| p.clone());
+            let person = match same {
+                Some(p) => p,
+                None => {
+                    let p = Person {
+                        id: slug(&k),
+                        country: m.country.clone(),
+                        org: m.org.clone(),
+                    };
+                    canon.push((words, p.clone()));
+                    p
+                }
+            };
+            by_key.insert(k, person);
+        }
+        People { by_key }
+    }
+
+    fn key_of(&self, name: &str) -> Option<String> {
+        let k = key(name);
+        self.by_key.contains_key(&k).then_some(k)
+    }
+}
+
+/// Whether `short` names the same person as the full name `full` (both keys' words).
+fn same_person(full: &[String], short: &[String]) -> bool {
+    if full == short {
+        return true;
+    }
+    let sorted = |w: &[String]| w.iter().cloned().collect::<BTreeSet<_>>();
+    if full.len() == short.len() && sorted(full) == sorted(short) {
+        return true;
+    }
+    // "v. putin" ~ "vladimir putin": initials stand for the given names.
+    if full.len() == short.len() && full.len() >= 2 {
+        let matches = full
+            .iter()
+            .zip(short)
+            .all(|(f, s)| f == s || (s.len() == 2 && s.ends_with('.') && f.starts_with(&s[..1])));
+        if matches {
+            return true;
+        }
+    }
+    // "biden" ~ "joe biden": a lone family name (first or last word of the full name).
+    short.len() == 1
+        && full.len() >= 2
+        && (full.last() == short.first() || full.first() == short.first())
+}
+
+/// Mentions without titles: later occurrences of names already found.
+fn untitled(a: &Analysis, people: &People, mentions: &mut Vec<Mention>) {
+    let text = a.view.text();
+    let mut names: Vec<String> = mentions
+        .iter()
+        .map(|m| clean_name(&text[m.name.clone()]))
+        .filter(|n| n.split(' ').count() >= 2)
+        .collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+    else {
+        return;
+    };
+    let taken: Vec<Range<usize>> = mentions.iter().map(|m| m.name.clone()).collect();
+    let overlaps = |r: &Range<usize>| {
+        let i = taken.partition_point(|t| t.end <= r.start);
+        taken.get(i).is_some_and(|t| t.start < r.end)
+    };
+    for (i, line) in a.prose_lines() {
+        let t = a.line_text(i);
+        for m in ac.find_iter(t) {
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            if word(t[..m.start()].chars().next_back()) || word(t[m.end()..].chars().next()) {
+                continue;
+            }
+            // "Ho Chi Minh City", "USS Theodore Roosevelt": part of a longer name.
+            let next_word = t[m.end()..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split(' ').next())
+                .unwrap_or("");
+            let prev_word = t[..m.start()]
+                .strip_suffix(' ')
+                .and_then(|r| r.rsplit(' ').next())
+                .unwrap_or("");
+            let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+            if capital(next_word) || (capital(prev_word) && !prev_word.ends_with(['.', ','])) {
+                continue;
+            }
+            let r = line.range.start + m.start()..line.range.start + m.end();
+            if overlaps(&r) {
+                continue;
+            }
+            let person = people
+                .key_of(&names[m.pattern().as_usize()])
+                .and_then(|k| people.by_key.get(&k).cloned());
+            mentions.push(Mention {
+                name: r,
+                titles: Vec::new(),
+                offices: Vec::new(),
+                country: person.as_ref().and_then(|p| p.country.clone()),
+                org: person.and_then(|p| p.org),
+            });
+        }
+    }
+}
