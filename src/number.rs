@@ -1,0 +1,264 @@
+//! Exact decimal numbers, as figures state them.
+//!
+//! A figure such as `US$ 543.9 billion` is worth exactly 543 900 000 000 dollars; a
+//! binary float would make it 543899999999.99994. [`Decimal`] keeps the digits as
+//! written and scales them by moving the decimal point, so `543.9` shifted by 9 places
+//! is exactly `543900000000`. In JSON an integral value is written as an integer
+//! (`543900000000`, never `543900000000.0`) and any other value as its shortest decimal
+//! (`3.14`, `-3.5`, `0.84`).
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+/// An exact decimal number: `mantissa × 10^-scale`, kept without trailing zeros after
+/// the decimal point (so equal values compare equal).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u32,
+}
+
+/// More digits than any stated amount has; beyond this, parsing gives up.
+const MAX_DIGITS: usize = 30;
+
+impl Decimal {
+    /// `mantissa × 10^-scale`.
+    pub fn new(mantissa: i128, scale: u32) -> Decimal {
+        let (mut mantissa, mut scale) = (mantissa, scale);
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        Decimal { mantissa, scale }
+    }
+
+    /// A number as figures write it: digits with optional thousands separators (`,`)
+    /// and an optional decimal part (`3,490,000`, `543.9`, `0.84`). No sign.
+    ///
+    /// ```
+    /// use bluebook::number::Decimal;
+    /// assert_eq!(Decimal::from_grouped("3,490,000").unwrap().to_string(), "3490000");
+    /// assert_eq!(Decimal::from_grouped("20,000.00").unwrap().to_string(), "20000");
+    /// ```
+    pub fn from_grouped(text: &str) -> Option<Decimal> {
+        let mut mantissa: i128 = 0;
+        let mut scale = 0u32;
+        let mut seen_point = false;
+        let mut digits = 0usize;
+        for b in text.bytes() {
+            match b {
+                b'0'..=b'9' => {
+                    digits += 1;
+                    if digits > MAX_DIGITS {
+                        return None;
+                    }
+                    mantissa = mantissa * 10 + i128::from(b - b'0');
+                    if seen_point {
+                        scale += 1;
+                    }
+                }
+                b',' if !seen_point => {}
+                b'.' if !seen_point => seen_point = true,
+                _ => return None,
+            }
+        }
+        (digits > 0).then(|| Decimal::new(mantissa, scale))
+    }
+
+    /// The value times `10^places`: the decimal point moved right, never a float
+    /// multiplication (`543.9` shifted by 9 is `543900000000`).
+    pub fn shift(self, places: u32) -> Option<Decimal> {
+        let drop = places.min(self.scale);
+        let rest = places - drop;
+        let mantissa = self.mantissa.checked_mul(10i128.checked_pow(rest)?)?;
+        Some(Decimal::new(mantissa, self.scale - drop))
+    }
+
+    /// The negated value.
+    pub fn negated(self) -> Decimal {
+        Decimal::new(-self.mantissa, self.scale)
+    }
+
+    /// Whether the value has no fractional part.
+    pub fn is_integer(self) -> bool {
+        self.scale == 0
+    }
+
+    /// The nearest `f64` (for sorting or arithmetic that need not be exact).
+    pub fn to_f64(self) -> f64 {
+        self.to_string().parse().unwrap_or(f64::NAN)
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let scale = self.scale as usize;
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        write!(f, "{sign}{int}.{frac}")
+    }
+}
+
+/// Parsing a plain decimal literal: optional sign, digits, optional fraction, optional
+/// exponent (`-3.5`, `4.7e9`, `1e4`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseDecimalError;
+
+impl fmt::Display for ParseDecimalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a decimal number")
+    }
+}
+
+impl std::error::Error for ParseDecimalError {}
+
+impl FromStr for Decimal {
+    type Err = ParseDecimalError;
+
+    fn from_str(s: &str) -> Result<Decimal, ParseDecimalError> {
+        let (negative, body) = match s.as_bytes().first() {
+            Some(b'-') => (true, &s[1..]),
+            Some(b'+') => (false, &s[1..]),
+            _ => (false, s),
+        };
+        let (number, exponent) = match body.find(['e', 'E']) {
+            Some(at) => (
+                &body[..at],
+                body[at + 1..]
+                    .parse::<i32>()
+                    .map_err(|_| ParseDecimalError)?,
+            ),
+            None => (body, 0),
+        };
+        if number.contains(',') || number.starts_with('.') || number.ends_with('.') {
+            return Err(ParseDecimalError);
+        }
+        let d = Decimal::from_grouped(number).ok_or(ParseDecimalError)?;
+        let d = if exponent >= 0 {
+            d.shift(exponent.unsigned_abs()).ok_or(ParseDecimalError)?
+        } else {
+            let scale = d
+                .scale
+                .checked_add(exponent.unsigned_abs())
+                .ok_or(ParseDecimalError)?;
+            Decimal::new(d.mantissa, scale)
+        };
+        Ok(if negative { d.negated() } else { d })
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.scale == 0 {
+            if let Ok(v) = i64::try_from(self.mantissa) {
+                return serializer.serialize_i64(v);
+            }
+            if let Ok(v) = u64::try_from(self.mantissa) {
+                return serializer.serialize_u64(v);
+            }
+        }
+        // The shortest decimal that reads back as the same double: `3.14`, not
+        // `3.1400000000000001`.
+        serializer.serialize_f64(self.to_f64())
+    }
+}
+
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Decimal;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+                Ok(Decimal::new(i128::from(v), 0))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+                Ok(Decimal::new(i128::from(v), 0))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+                // Rust prints the shortest decimal that reads back as `v`.
+                v.to_string().parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for Decimal {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "number",
+            "description": "An exact decimal: an integer when integral, else the shortest decimal."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    #[test]
+    fn scaling_moves_the_decimal_point() {
+        let cases = [
+            ("543.9", 9, "543900000000"),
+            ("39.62", 9, "39620000000"),
+            ("0.7", 6, "700000"),
+            ("3.14", 0, "3.14"),
+            ("1.2345", 2, "123.45"),
+            ("78.9", 6, "78900000"),
+            ("0.84", 0, "0.84"),
+        ];
+        for (text, places, want) in cases {
+            let got = Decimal::from_grouped(text).and_then(|v| v.shift(places));
+            assert_eq!(got.map(|v| v.to_string()).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn json_is_an_integer_when_integral_and_the_shortest_decimal_otherwise() {
+        let json = |s: &str| serde_json::to_string(&d(s)).expect("serializes");
+        assert_eq!(json("543900000000"), "543900000000");
+        assert_eq!(json("543.9e9"), "543900000000");
+        assert_eq!(json("3.14"), "3.14");
+        assert_eq!(json("-3.5"), "-3.5");
+        assert_eq!(json("2.91"), "2.91");
+        assert_eq!(json("20.0"), "20");
+        let back: Decimal = serde_json::from_str("3.14").expect("reads");
+        assert_eq!(back, d("3.14"));
+        let back: Decimal = serde_json::from_str("543900000000").expect("reads");
+        assert_eq!(back, d("5439e8"));
+    }
+
+    #[test]
+    fn parsing_rejects_what_is_not_a_number() {
+        for bad in ["", ".", "1.", ".5", "1,000", "1e", "abc", "1.2.3"] {
+            assert!(bad.parse::<Decimal>().is_err(), "{bad:?}");
+        }
+        assert_eq!(d("1e4").to_string(), "10000");
+        assert_eq!(d("4.7e9").to_string(), "4700000000");
+        assert_eq!(d("-0.05").to_string(), "-0.05");
+        assert_eq!(d("25e-2").to_string(), "0.25");
+    }
+}
