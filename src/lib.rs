@@ -38,6 +38,7 @@ mod document;
 mod error;
 mod extractors;
 pub mod gazetteer;
+pub mod number;
 mod offsets;
 mod pipeline;
 pub mod record;

@@ -233,6 +233,8 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
     records.extend(extractors::places::extract(&analysis));
     records.extend(extractors::organizations::extract(&analysis));
     records.extend(extractors::people::extract(&analysis));
+    let figures = extractors::figures::extract(&analysis, &records);
+    records.extend(figures);
     records.retain(|r| config.keeps(r));
     // Document order: by position in the input. The sort is stable, so records at the
     // same position keep the order of the stages that made them.

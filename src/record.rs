@@ -5,6 +5,7 @@
 //! field name has one JSON type across all record types, so that every record loads
 //! into one table. `bluebook schema` prints the JSON Schema derived from these types.
 
+use crate::number::Decimal;
 use crate::sections::SectionKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -66,6 +67,10 @@ pub enum Record {
     Organization(OrganizationRecord),
     /// A mention of a named individual.
     Person(PersonRecord),
+    /// A stated amount of money.
+    Money(MoneyRecord),
+    /// A stated percentage or change in percentage points.
+    Percent(PercentRecord),
 }
 
 impl Record {
@@ -77,6 +82,8 @@ impl Record {
             Record::Country(r) => &r.common,
             Record::Organization(r) => &r.common,
             Record::Person(r) => &r.common,
+            Record::Money(r) => &r.common,
+            Record::Percent(r) => &r.common,
         }
     }
 
@@ -88,12 +95,22 @@ impl Record {
             Record::Country(_) => "country",
             Record::Organization(_) => "organization",
             Record::Person(_) => "person",
+            Record::Money(_) => "money",
+            Record::Percent(_) => "percent",
         }
     }
 }
 
 /// The record type names, in the order the pipeline produces them.
-pub const TYPE_NAMES: &[&str] = &["section", "footnote", "country", "organization", "person"];
+pub const TYPE_NAMES: &[&str] = &[
+    "section",
+    "footnote",
+    "country",
+    "organization",
+    "person",
+    "money",
+    "percent",
+];
 
 /// A heading: one per section of the tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -169,4 +186,108 @@ pub struct PersonRecord {
     /// One id per person, the same for every mention of the person in the document:
     /// the folded, hyphenated fullest form of the name (`nguyen-phu-trong`).
     pub person_id: String,
+}
+
+/// Who gives and who receives in a flow of money.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Direction {
+    /// ISO 3166-1 alpha-2 code of the giver (investor, donor, lender, exporter), or
+    /// null when the text does not say.
+    pub from: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the receiver, or null when the text does not say.
+    pub to: Option<String>,
+}
+
+/// A stated amount of money: one per amount, range or vague amount.
+///
+/// The span covers the currency sign or code, the number, the scale word and a
+/// trailing code (`US$ 543.9 billion`, `800 billion USD`, `US$3.84 billion USD`), for a
+/// range both ends (`US$ 2-3 million`, `$2 million and $3 million`), for a vague amount
+/// the whole phrase (`tens of billions of USD`); never the qualifier (`over`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MoneyRecord {
+    /// Provenance.
+    #[serde(flatten)]
+    pub common: Common,
+    /// The full value in currency units, exact (`543.9 billion` is `543900000000`);
+    /// null for a range or a vague amount.
+    pub amount: Option<Decimal>,
+    /// ISO 4217 code (`US$` is `USD`, `AU$` `AUD`, `NZ$` `NZD`, `VND`).
+    pub currency: String,
+    /// The text names several currencies (`$`, `dollars`, `¥`, `pounds`, `Rs`) and
+    /// `currency` is the usual one, or the one the sentence or document states
+    /// elsewhere.
+    pub currency_assumed: bool,
+    /// `approx` (about, around, nearly, approximately, some), `over` (over, more than,
+    /// above, exceeding, at least) or `under` (under, less than, below, up to, at most),
+    /// or null.
+    pub qualifier: Option<String>,
+    /// The qualifier's words as written (`more than`), or null.
+    pub qualifier_text: Option<String>,
+    /// A range's lower end (`US$ 2-3 million`: `2000000`; a scale word carries over),
+    /// else null.
+    pub min: Option<Decimal>,
+    /// A range's upper end, else null.
+    pub max: Option<Decimal>,
+    /// The amount has no number (`tens of billions of USD`).
+    pub vague: bool,
+    /// For an amount restating another in a second currency (`VND 5 billion (over US$
+    /// 300,000)`), the span of the first; else null.
+    pub equivalent_of: Option<Span>,
+    /// What the amount measures: `trade_turnover`, `export`, `import`, `fdi`, `oda`,
+    /// `aid`, `loan`, `grant`, `remittance`, `contract`, `budget` or `other`.
+    pub metric: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the partner the amount is about (never `VN`; `EU`
+    /// for the European Union), from the sentence or else the country section; null
+    /// when it is about no single partner.
+    pub counterpart: Option<String>,
+    /// Giver and receiver of a flow (aid, grant, loan, ODA, FDI, remittance, import,
+    /// export) when known; else null.
+    pub direction: Option<Direction>,
+    /// The year the amount refers to, or null.
+    pub period: Option<u16>,
+    /// `flow` for a figure of that year (`in 2020`), `stock` for a total to date (`by
+    /// the end of 2020`, `in total`, `accumulated`), or null when `period` is null.
+    pub period_kind: Option<String>,
+}
+
+/// A stated percentage, or a change of a rate in percentage points.
+///
+/// The span covers the sign, the number and `%` or its word (`-3.5%`, `17 percent`,
+/// `0.5 percentage points`), for a range both ends (`2-3%`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PercentRecord {
+    /// Provenance.
+    #[serde(flatten)]
+    pub common: Common,
+    /// The value as stated (`2.91`, `-3.5`), exact; null for a range or a vague
+    /// percentage (`a few percent`).
+    pub value: Option<Decimal>,
+    /// A range's lower end (`2-3%`: `2`), else null.
+    pub min: Option<Decimal>,
+    /// A range's upper end, else null.
+    pub max: Option<Decimal>,
+    /// The percentage has no number (`a few percent`).
+    pub vague: bool,
+    /// `percent`, or `percentage_point` for a change of a rate.
+    pub unit: String,
+    /// `increase` or `decrease` when the clause says the figure is a change (`a 7%
+    /// decrease`, `grew by 2.91%`), else null.
+    pub change: Option<String>,
+    /// What the percentage measures, from the same vocabulary as money (`other` for
+    /// GDP, tourism and the rest).
+    pub metric: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the partner the percentage is about, as for money.
+    pub counterpart: Option<String>,
+    /// What the percentage is a share of (`Viet Nam's total rice export volume`; for
+    /// `41.3% of which`, the amount named before), else null.
+    pub share_of: Option<String>,
+    /// `approx`, `over`, `under` or null, as for money.
+    pub qualifier: Option<String>,
+    /// The qualifier's words as written, or null.
+    pub qualifier_text: Option<String>,
+    /// The year the percentage refers to, or null.
+    pub period: Option<u16>,
+    /// `flow` or `stock` as for money, or null.
+    pub period_kind: Option<String>,
 }

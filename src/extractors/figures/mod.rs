@@ -1,0 +1,413 @@
+//! Figures: amounts of money and percentages.
+//!
+//! Takes: every view line except the table of contents, its sentences, the section
+//! tree and the countries gazetteer of the [`Analysis`]. Gives: one [`Record::Money`]
+//! per stated amount (single, range, vague, or restated in brackets in another
+//! currency) and one [`Record::Percent`] per percentage or change in percentage
+//! points, each attributed so that a table can be built without reading the text:
+//!
+//! - what it measures (`metric`): the words right after an amount (`a US$20 million
+//!   grant`, `US$2.34 million in aid`, `in registered capital`), else the nearest
+//!   metric word before it in its sentence (`the bilateral trade turnover reached ...`,
+//!   `Viet Nam's import was worth ...`); for a share, the words of what it is a share
+//!   of;
+//! - the partner (`counterpart`) and for flows the giver and receiver (`direction`),
+//!   see [`partners`];
+//! - the year (`period`): the nearest year of the sentence that is not a comparison
+//!   base (`against 2019`), else the nearest of the paragraph before it, the section
+//!   titles, or the year on the document's title page or headline; `stock` when the
+//!   sentence speaks of a total to date (`by the end of 2020`, `in total`), else
+//!   `flow`; none for a span of years (`for 2018 - 2021`);
+//! - for percentages, whether they are a change (`a 7% decrease`) or a share (`33.9%
+//!   of Viet Nam's total rice export volume`); the items of a list (`5.3% for Japan;
+//!   8% for India`) share what the first says.
+
+mod currency;
+mod partners;
+mod scan;
+mod words;
+
+use crate::pipeline::Analysis;
+use crate::record::{Common, Direction, MoneyRecord, PercentRecord, Record};
+use crate::sections::SectionKind;
+use partners::{Mention, Place};
+use regex::Regex;
+use scan::{Found, Unit};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the words around a figure say about it.
+#[derive(Clone, Debug, Default)]
+struct Reading {
+    metric: Option<&'static str>,
+    counterpart: Option<String>,
+    direction: Option<Direction>,
+    period: Option<u16>,
+    period_kind: Option<&'static str>,
+    change: Option<&'static str>,
+    share_of: Option<String>,
+}
+
+/// A statement that `$` means another dollar (`all amounts are in Australian
+/// dollars`).
+static DOLLAR_IS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:amounts?|figures?|prices?|values?|dollars?|\$)\s+(?:are\s+|is\s+)?(?:(?:given|expressed|stated|shown)\s+)?(?:in|refers?\s+to|denotes?|means?)\s+(?P<c>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Singapore|Hong\s+Kong|Taiwan|Brunei)\s+dollars?")
+        .expect("valid regex")
+});
+/// Words between two items of a list of percentages (`5.3% for Japan; 8%`).
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,;]*(?:(?:for|in|from|of|which|came|with|to|the|and|or)\b[\s,;]*|[A-Z][\w'.-]*[\s,;]*){0,8}$")
+        .expect("valid regex")
+});
+
+fn dollar_iso(word: &str) -> &'static str {
+    match word
+        .to_ascii_lowercase()
+        .split_whitespace()
+        .collect::<String>()
+        .as_str()
+    {
+        "australian" => "AUD",
+        "canadian" => "CAD",
+        "newzealand" => "NZD",
+        "singapore" => "SGD",
+        "hongkong" => "HKD",
+        "taiwan" => "TWD",
+        "brunei" => "BND",
+        _ => "USD",
+    }
+}
+
+/// The year a document is about: the year on its title page, or in its headline.
+fn document_year(a: &Analysis) -> Option<u16> {
+    for (id, s) in a.sections.all().iter().enumerate() {
+        match s.kind {
+            SectionKind::TitlePage => {
+                let lines = (s.line..a.view.lines().len())
+                    .take_while(|&j| a.sections.of_line(j) == Some(id));
+                for j in lines {
+                    if let Some(&(_, y)) = words::years(a.line_text(j)).0.first() {
+                        return Some(y);
+                    }
+                }
+            }
+            SectionKind::Headline => return words::years(&s.title).0.first().map(|p| p.1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The document-wide meaning of a bare `$`, when the document states one.
+fn document_dollar(a: &Analysis) -> Option<&'static str> {
+    DOLLAR_IS
+        .captures(a.view.text())
+        .and_then(|c| c.name("c"))
+        .map(|m| dollar_iso(m.as_str()))
+}
+
+/// One record per figure of every line that is not the table of contents.
+pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
+    let mut out = Vec::new();
+    let mut doc_year: Option<Option<u16>> = None;
+    let mut doc_dollar: Option<Option<&'static str>> = None;
+    for (i, line) in a.prose_lines() {
+        let text = a.line_text(i);
+        let found = scan::scan(text);
+        if found.is_empty() {
+            continue;
+        }
+        let year = *doc_year.get_or_insert_with(|| document_year(a));
+        let dollar = *doc_dollar.get_or_insert_with(|| document_dollar(a));
+        let mentions = partners::mentions(a, text);
+        let base = line.range.start;
+        let sentence_of = |r: &Range<usize>| {
+            a.sentences
+                .at(base + r.start)
+                .map_or(0..text.len(), |s| s.start - base..s.end - base)
+        };
+        let mut readings: Vec<Reading> = Vec::with_capacity(found.len());
+        let mut commons: Vec<Common> = Vec::with_capacity(found.len());
+        for (k, f) in found.iter().enumerate() {
+            let sentence = sentence_of(&f.range);
+            let reading = match f.equivalent_of {
+                Some(b) => readings[b].clone(),
+                None => read(a, i, text, &mentions, &found, k, sentence.clone(), year),
+            };
+            let common = a.common(base + f.range.start..base + f.range.end);
+            let (qualifier, qualifier_text) = match &f.qualifier {
+                Some((q, r)) => (Some(q.to_string()), Some(text[r.clone()].to_string())),
+                None => (None, None),
+            };
+            let record = match f.unit {
+                Unit::Money(m) => {
+                    let (currency, assumed) = currency(m, &text[sentence.clone()], dollar);
+                    Record::Money(MoneyRecord {
+                        common: common.clone(),
+                        amount: f.value,
+                        currency: currency.to_string(),
+                        currency_assumed: assumed,
+                        qualifier,
+                        qualifier_text,
+                        min: f.min,
+                        max: f.max,
+                        vague: f.vague,
+                        equivalent_of: f.equivalent_of.map(|b| commons[b].span),
+                        metric: reading.metric.map(str::to_string),
+                        counterpart: reading.counterpart.clone(),
+                        direction: reading.direction.clone(),
+                        period: reading.period,
+                        period_kind: reading.period_kind.map(str::to_string),
+                    })
+                }
+                Unit::Percent | Unit::PercentagePoint => Record::Percent(PercentRecord {
+                    common: common.clone(),
+                    value: f.value,
+                    min: f.min,
+                    max: f.max,
+                    vague: f.vague,
+                    unit: if f.unit == Unit::Percent {
+                        "percent"
+                    } else {
+                        "percentage_point"
+                    }
+                    .to_string(),
+                    change: reading.change.map(str::to_string),
+                    metric: reading.metric.map(str::to_string),
+                    counterpart: reading.counterpart.clone(),
+                    share_of: reading.share_of.clone(),
+                    qualifier,
+                    qualifier_text,
+                    period: reading.period,
+                    period_kind: reading.period_kind.map(str::to_string),
+                }),
+            };
+            readings.push(reading);
+            commons.push(common);
+            out.push(record);
+        }
+    }
+    out
+}
+
+/// The currency of an amount: a bare `$` is the dollar its sentence names explicitly
+/// elsewhere (`AU$10.5 million ... and $2 million`), else the document's, else USD.
+fn currency(
+    m: currency::Meaning,
+    sentence: &str,
+    document: Option<&'static str>,
+) -> (&'static str, bool) {
+    if !(m.assumed && m.iso == "USD") {
+        return (m.iso, m.assumed);
+    }
+    static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:(?P<au>AU|A)|(?P<nz>NZ)|(?P<ca>C|CA|CAN)|(?P<sg>S|SG)|(?P<hk>HK)|(?P<tw>NT)|(?P<bn>B))\$")
+            .expect("valid regex")
+    });
+    let named = EXPLICIT.captures(sentence).map(|c| {
+        [
+            ("au", "AUD"),
+            ("nz", "NZD"),
+            ("ca", "CAD"),
+            ("sg", "SGD"),
+            ("hk", "HKD"),
+            ("tw", "TWD"),
+            ("bn", "BND"),
+        ]
+        .iter()
+        .find(|(g, _)| c.name(g).is_some())
+        .map_or("USD", |p| p.1)
+    });
+    (named.or(document).unwrap_or("USD"), true)
+}
+
+/// Reads figure `k` of the line: metric, partner, direction, year, change, share.
+#[allow(clippy::too_many_arguments)]
+fn read(
+    a: &Analysis,
+    line_index: usize,
+    line: &str,
+    mentions: &[Mention],
+    found: &[Found],
+    k: usize,
+    sentence: Range<usize>,
+    doc_year: Option<u16>,
+) -> Reading {
+    let f = &found[k];
+    let money = matches!(f.unit, Unit::Money(_));
+    let s = &line[sentence.clone()];
+    let rel = f.range.start - sentence.start..f.range.end - sentence.start;
+    let in_sentence = |g: &&Found| sentence.start <= g.range.start && g.range.end <= sentence.end;
+    let previous = found[..k].iter().rev().find(in_sentence);
+    let next_figure = found[k + 1..]
+        .iter()
+        .find(in_sentence)
+        .map_or(sentence.end, |g| g.range.start);
+
+    let mut reading = Reading::default();
+    // Change and share, for percentages; the items of a list share the first's.
+    if !money {
+        let head_end = f.qualifier.as_ref().map_or(f.range.start, |q| q.1.start);
+        reading.change = words::change(
+            &line[sentence.start..head_end],
+            &line[f.range.end..sentence.end],
+        );
+        reading.share_of = words::share_of(&line[f.range.end..sentence.end]).map(|p| {
+            if p.is_empty() {
+                // `41.3% of which`: a share of the amount named before.
+                found[..k]
+                    .iter()
+                    .rev()
+                    .find(|g| in_sentence(g) && matches!(g.unit, Unit::Money(_)))
+                    .map_or_else(
+                        || "which".to_string(),
+                        |g| line[g.range.clone()].to_string(),
+                    )
+            } else {
+                p
+            }
+        });
+        if let Some(p) = found[..k]
+            .iter()
+            .rev()
+            .find(|g| in_sentence(g) && !matches!(g.unit, Unit::Money(_)))
+            && LIST_GAP.is_match(&line[p.range.end..head_end])
+            && reading.change.is_none()
+            && reading.share_of.is_none()
+        {
+            let pk = found.iter().position(|g| std::ptr::eq(g, p)).unwrap_or(k);
+            let prev = read(
+                a,
+                line_index,
+                line,
+                mentions,
+                found,
+                pk,
+                sentence.clone(),
+                doc_year,
+            );
+            reading.change = prev.change;
+            reading.share_of = prev.share_of;
+        }
+    }
+    let _ = previous;
+
+    // Metric: for a share, what it is a share of first.
+    reading.metric = Some(
+        reading
+            .share_of
+            .as_deref()
+            .and_then(|p| {
+                words::metric_words(p)
+                    .into_iter()
+                    .find(|w| !w.2)
+                    .map(|w| w.1)
+            })
+            .unwrap_or_else(|| {
+                let clause_end = next_figure - sentence.start;
+                words::metric(s, rel.clone(), clause_end, money)
+            }),
+    );
+
+    let place = Place {
+        line,
+        mentions,
+        sentence: sentence.clone(),
+        figure: f.range.clone(),
+        next_figure,
+    };
+    reading.counterpart = partners::counterpart(a, line_index, &place);
+    if money {
+        let (from, to) = partners::direction(
+            reading.metric.unwrap_or("other"),
+            reading.counterpart.as_deref(),
+            &place,
+        );
+        if from.is_some() || to.is_some() {
+            reading.direction = Some(Direction { from, to });
+        }
+    }
+    let (period, kind) = period(a, line_index, line, &sentence, &f.range, doc_year);
+    reading.period = period;
+    reading.period_kind = kind;
+    reading
+}
+
+/// The year a figure refers to and whether it is a flow of that year or a stock.
+fn period(
+    a: &Analysis,
+    line_index: usize,
+    line: &str,
+    sentence: &Range<usize>,
+    figure: &Range<usize>,
+    doc_year: Option<u16>,
+) -> (Option<u16>, Option<&'static str>) {
+    let s = &line[sentence.clone()];
+    let stock = words::is_stock(s);
+    let kind = |stock: bool| Some(if stock { "stock" } else { "flow" });
+    let at = figure.start - sentence.start;
+    let end = figure.end - sentence.start;
+    let (years, _) = words::years(s);
+    // The nearest year before the figure, else one after it in the same clause
+    // (`grew by 2.91% in 2020`, not `..., doubling the funding in 2019`).
+    let nearest = years.iter().rev().find(|(p, _)| *p < at).or_else(|| {
+        years
+            .iter()
+            .find(|(p, _)| *p >= end && !s[end..*p].contains([',', ';']))
+    });
+    if let Some(&(_, y)) = nearest {
+        return (Some(y), kind(stock));
+    }
+    // A span of years in the figure's clause (`ODA ... for 2018 - 2021`).
+    let clause = words::clause(s, at);
+    if words::years(&s[clause]).1 {
+        return (None, None);
+    }
+    // The paragraph before: the sentence naming the year also says flow or stock.
+    let head = &line[..sentence.start];
+    if let Some(&(p, y)) = words::years(head).0.last() {
+        let named_in = a
+            .sentences
+            .at(a.view.lines()[line_index].range.start + p)
+            .map(|r| {
+                let base = a.view.lines()[line_index].range.start;
+                words::is_stock(&line[r.start - base..r.end - base])
+            })
+            .unwrap_or(false);
+        return (Some(y), kind(stock || named_in));
+    }
+    let from_sections = a
+        .sections
+        .ancestry(line_index)
+        .find_map(|s| words::years(&s.title).0.first().map(|p| p.1));
+    match from_sections.or(doc_year) {
+        Some(y) => (Some(y), kind(stock)),
+        None => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_dollar_follows_the_sentence_then_the_document() {
+        let m = |iso, assumed| currency::Meaning {
+            iso,
+            assumed,
+            kind: currency::Kind::Sign,
+            scale: 0,
+            needs_scale: false,
+        };
+        assert_eq!(currency(m("USD", true), "a $5 grant", None), ("USD", true));
+        assert_eq!(
+            currency(m("USD", true), "AU$10.5 million and $2 million", None),
+            ("AUD", true)
+        );
+        assert_eq!(currency(m("USD", true), "$2", Some("NZD")), ("NZD", true));
+        assert_eq!(
+            currency(m("AUD", false), "AU$5", Some("NZD")),
+            ("AUD", false)
+        );
+    }
+}

@@ -1,0 +1,367 @@
+//! Who a figure is about: the partner country (`counterpart`) and, for flows with a
+//! giver and a receiver, the `direction`.
+//!
+//! Partners are the countries of the countries gazetteer, the European Union (`EU`,
+//! its ISO 3166-1 exceptionally reserved code) and groups of countries or regions
+//! (`ASEAN`, `Latin American countries`, `the world`), which name no single partner.
+//! Viet Nam is the country the reports speak for, never the counterpart.
+
+use crate::pipeline::Analysis;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Viet Nam's code.
+pub(super) const VN: &str = "VN";
+
+/// A mention of a partner in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Mention {
+    /// Where, relative to the text searched.
+    pub range: Range<usize>,
+    /// ISO 3166-1 alpha-2 code (`VN` for Viet Nam, `EU` for the European Union), or
+    /// none for a group of countries or a region.
+    pub code: Option<String>,
+}
+
+impl Mention {
+    fn is_vn(&self) -> bool {
+        self.code.as_deref() == Some(VN)
+    }
+}
+
+/// The European Union, and groups or regions that name no single partner.
+static GROUPS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:(?P<eu>European\s+Union|EU)|Eurozone|[Ee]uro\s+area|ASEAN|Latin\s+Americ(?:a|an)|Middle\s+East|Africa|African|Asia|Asian|Asia\s*-\s*Pacific|Europe|European|North\s+Americ(?:a|an)|South\s+Americ(?:a|an)|the\s+Americas|Oceania|Pacific|Mekong|Southeast\s+Asian?|[Ww]orld|[Gg]lobal|international\s+community|G7|G20)\b",
+    )
+    .expect("valid regex")
+});
+
+/// The partner mentions of `text`, in order. Overseas Vietnamese are people abroad, not
+/// Viet Nam.
+pub(super) fn mentions(a: &Analysis, text: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = a
+        .gazetteers
+        .countries(text)
+        .filter(|h| {
+            !(h.country.code == VN
+                && text[..h.start]
+                    .to_ascii_lowercase()
+                    .trim_end()
+                    .ends_with("overseas"))
+        })
+        .map(|h| Mention {
+            range: h.start..h.end,
+            code: Some(h.country.code.clone()),
+        })
+        .collect();
+    let countries = out.clone();
+    for c in GROUPS.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        // Part of a name: `World Bank`, `Asian Development Bank`, `Indo-Pacific
+        // Business Forum`.
+        let next_word = text[m.end()..].trim_start_matches([' ', '-']);
+        let in_name = m.as_str().starts_with(char::is_uppercase)
+            && c.name("eu").is_none()
+            && next_word.starts_with(char::is_uppercase)
+            && !next_word.starts_with("Viet");
+        if in_name
+            || countries
+                .iter()
+                .any(|k| k.range.start < m.end() && m.start() < k.range.end)
+        {
+            continue;
+        }
+        out.push(Mention {
+            range: m.range(),
+            code: c.name("eu").map(|_| "EU".to_string()),
+        });
+    }
+    out.sort_by_key(|m| m.range.start);
+    out
+}
+
+/// A figure's place: the line's text and mentions, the sentence and figure ranges
+/// (relative to the line), and where the other figures of the sentence start.
+pub(super) struct Place<'t> {
+    pub line: &'t str,
+    pub mentions: &'t [Mention],
+    pub sentence: Range<usize>,
+    pub figure: Range<usize>,
+    /// Start of the next figure in the sentence, or the sentence end.
+    pub next_figure: usize,
+}
+
+/// What a search for a partner found.
+enum Found {
+    Partner(String),
+    /// A group or region: no single partner.
+    Group,
+    Nothing,
+}
+
+static ADJACENT_PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:with|to|for|from|in)\s+(?:the\s+)?$").expect("valid regex")
+});
+static LIST_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,|and)\s*(?:the\s+)?$").expect("valid regex"));
+
+fn found_of(m: &Mention) -> Found {
+    match &m.code {
+        Some(c) => Found::Partner(c.clone()),
+        None => Found::Group,
+    }
+}
+
+/// Whether mention `i` starts a list of partners (`for Algeria, Mozambique, ...`).
+fn starts_list(p: &Place, i: usize) -> bool {
+    p.mentions.get(i + 1).is_some_and(|n| {
+        p.line
+            .get(p.mentions[i].range.end..n.range.start)
+            .is_some_and(|gap| LIST_NEXT.is_match(gap) || gap.trim() == ",")
+    })
+}
+
+/// The partner the sentence names for the figure: right after it (`US$3.95 billion
+/// with Argentina`), else the nearest before it, else the first after it in its clause.
+fn in_sentence(p: &Place) -> Found {
+    let in_sentence =
+        |m: &Mention| p.sentence.start <= m.range.start && m.range.end <= p.sentence.end;
+    // Right after the figure, through a preposition.
+    for (i, m) in p.mentions.iter().enumerate() {
+        if m.range.start < p.figure.end || !in_sentence(m) {
+            continue;
+        }
+        if ADJACENT_PREP.is_match(&p.line[p.figure.end..m.range.start]) && !m.is_vn() {
+            return if starts_list(p, i) {
+                Found::Group
+            } else {
+                found_of(m)
+            };
+        }
+        break;
+    }
+    if let Some(m) = p
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| in_sentence(m) && m.range.end <= p.figure.start && !m.is_vn())
+    {
+        return found_of(m);
+    }
+    if let Some(m) = p.mentions.iter().find(|m| {
+        in_sentence(m)
+            && m.range.start >= p.figure.end
+            && m.range.end <= p.next_figure
+            && !m.is_vn()
+    }) {
+        return found_of(m);
+    }
+    Found::Nothing
+}
+
+/// The counterpart of a figure: from its sentence; failing that, from the country
+/// section it sits in; in a section about a group of countries (`Other Asian
+/// countries`), from the partner its paragraph named last.
+pub(super) fn counterpart(a: &Analysis, line_index: usize, p: &Place) -> Option<String> {
+    match in_sentence(p) {
+        Found::Partner(c) => return Some(c),
+        Found::Group => return None,
+        Found::Nothing => {}
+    }
+    let mut group_section = None;
+    for s in a.sections.ancestry(line_index) {
+        let title = mentions(a, &s.title);
+        if let Some(m) = title.iter().find(|m| !m.is_vn()) {
+            match found_of(m) {
+                Found::Partner(c) => return Some(c),
+                _ => {
+                    group_section = Some(s.line);
+                    break;
+                }
+            }
+        }
+    }
+    let section_line = group_section?;
+    // The paragraph before the sentence, then the earlier paragraphs of the section.
+    let before = p
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.range.end <= p.sentence.start && !m.is_vn());
+    if let Some(m) = before {
+        return match found_of(m) {
+            Found::Partner(c) => Some(c),
+            _ => None,
+        };
+    }
+    let section = a.sections.of_line(line_index);
+    for j in (section_line..line_index).rev() {
+        if a.sections.of_line(j) != section
+            || a.view.lines()[j].kind != crate::repair::LineKind::Body
+        {
+            continue;
+        }
+        let text = a.line_text(j);
+        if let Some(m) = mentions(a, text).iter().rev().find(|m| !m.is_vn()) {
+            return match found_of(m) {
+                Found::Partner(c) => Some(c),
+                _ => None,
+            };
+        }
+    }
+    None
+}
+
+/// Verbs (and nouns) of giving: their subject gives, their object or the partner after
+/// `to`/`for` receives.
+static GIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:provided|provides|provide|providing|gave|gives|give|giving|given|donated|donates|donate|donating|donations?|gifted|gifts|gift|granted|offered|contributed|contributes|contribute|assisted|assists|assist|pledged|disbursed|lent|loaned|handed\s+over|handing\s+over)\b")
+        .expect("valid regex")
+});
+/// Verbs of receiving: their subject receives, the partner after `from` gives.
+static RECEIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:received|receives|receive|receiving|attracted|attracts|attract|attracting)\b",
+    )
+    .expect("valid regex")
+});
+/// An investor: `X had ... projects`, `X's FDI`, `X's investment`.
+static INVESTOR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:'s|’s)?\s*(?:\w+\s+){0,2}?(?:had|FDI|investments?|invested|investors?|businesses|companies|enterprises)\b")
+        .expect("valid regex")
+});
+static INVEST_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:FDI|investments?|projects|invested|investing|capital)\b.*\bin\s+(?:the\s+)?$",
+    )
+    .expect("valid regex")
+});
+static OBJECT_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:the\s+)?$").expect("valid regex"));
+static TO_OR_FOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:to|for)\s+(?:the\s+)?$").expect("valid regex"));
+static FROM_PREP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:the\s+)?$").expect("valid regex"));
+static VN_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:'s|’s)\s+(?:total\s+)?(?P<w>imports?|exports?)\b").expect("valid regex")
+});
+
+/// The giver and receiver of a flow (`aid`, `grant`, `loan`, `oda`, `fdi`,
+/// `remittance`, `import`, `export`), as far as the sentence says, completed with the
+/// counterpart: a flow the reports give between Viet Nam and its partner has the
+/// partner on the side the sentence leaves open.
+pub(super) fn direction(
+    metric: &str,
+    counterpart: Option<&str>,
+    p: &Place,
+) -> (Option<String>, Option<String>) {
+    let in_sentence =
+        |m: &&Mention| p.sentence.start <= m.range.start && m.range.end <= p.sentence.end;
+    let code = |m: &Mention| m.code.clone();
+    let ms: Vec<&Mention> = p.mentions.iter().filter(in_sentence).collect();
+    let head = &p.line[p.sentence.start..p.figure.start];
+    let (mut from, mut to): (Option<String>, Option<String>) = (None, None);
+    match metric {
+        "aid" | "grant" | "loan" | "oda" | "remittance" | "fdi" => {
+            let give = GIVE.find_iter(head).last();
+            let receive = RECEIVE.find_iter(head).last();
+            let after_prep = |re: &Regex, from_at: usize| {
+                ms.iter().enumerate().find_map(|(i, m)| {
+                    (m.range.start >= from_at && re.is_match(&p.line[..m.range.start]))
+                        .then(|| {
+                            let list = ms.get(i + 1).is_some_and(|n| {
+                                LIST_NEXT.is_match(&p.line[m.range.end..n.range.start])
+                            });
+                            if list { None } else { code(m) }
+                        })
+                        .flatten()
+                })
+            };
+            match (give, receive) {
+                (Some(g), r) if r.is_none_or(|r| r.start() < g.start()) => {
+                    let (gs, ge) = (p.sentence.start + g.start(), p.sentence.start + g.end());
+                    // The object right after the verb, else the partner after to/for.
+                    to = ms
+                        .iter()
+                        .find(|m| {
+                            m.range.start >= ge && OBJECT_GAP.is_match(&p.line[ge..m.range.start])
+                        })
+                        .and_then(|m| code(m))
+                        .or_else(|| after_prep(&TO_OR_FOR, ge));
+                    from = ms
+                        .iter()
+                        .rev()
+                        .filter(|m| m.range.end <= gs)
+                        .find(|m| m.code.is_some() && m.code != to)
+                        .and_then(|m| code(m));
+                }
+                (_, Some(r)) => {
+                    let rs = p.sentence.start + r.start();
+                    to = ms
+                        .iter()
+                        .rev()
+                        .find(|m| m.range.end <= rs)
+                        .and_then(|m| code(m));
+                    from = after_prep(&FROM_PREP, rs);
+                }
+                _ => {
+                    if metric == "fdi" {
+                        from = ms
+                            .iter()
+                            .rev()
+                            .filter(|m| m.range.end <= p.figure.start)
+                            .find(|m| INVESTOR_AFTER.is_match(&p.line[m.range.end..]))
+                            .and_then(|m| code(m));
+                        to = ms
+                            .iter()
+                            .find(|m| {
+                                m.code != from
+                                    && INVEST_IN.is_match(&p.line[p.sentence.start..m.range.start])
+                            })
+                            .and_then(|m| code(m));
+                    } else {
+                        to = after_prep(&TO_OR_FOR, p.sentence.start);
+                        from = ms
+                            .iter()
+                            .rev()
+                            .filter(|m| m.range.end <= p.figure.start)
+                            .find(|m| m.code.is_some() && m.code != to)
+                            .and_then(|m| code(m));
+                    }
+                }
+            }
+        }
+        "import" | "export" => {
+            // `Viet Nam's import(s)`: Viet Nam buys from, or sells to, the partner.
+            let vn_subject = ms.iter().any(|m| {
+                m.is_vn()
+                    && m.range.end <= p.figure.start
+                    && VN_IMPORT.is_match(&p.line[m.range.end..])
+            });
+            if vn_subject {
+                if metric == "import" {
+                    to = Some(VN.to_string());
+                } else {
+                    from = Some(VN.to_string());
+                }
+            }
+        }
+        _ => return (None, None),
+    }
+    // Complete a flow between Viet Nam and the partner.
+    if let Some(c) = counterpart {
+        match (from.as_deref(), to.as_deref()) {
+            (Some(VN), None) => to = Some(c.to_string()),
+            (None, Some(VN)) => from = Some(c.to_string()),
+            (Some(f), None) if f == c => to = Some(VN.to_string()),
+            (None, Some(t)) if t == c => from = Some(VN.to_string()),
+            _ => {}
+        }
+    }
+    if from.is_some() && from == to {
+        return (None, None);
+    }
+    (from, to)
+}

@@ -1,0 +1,815 @@
+//! Finding the figures of one line: amounts of money and percentages, their ranges,
+//! qualifiers, vague forms and bracketed equivalents. Works on the line's text alone;
+//! what a figure is about (metric, partner, year) is read elsewhere.
+//!
+//! A number becomes an amount when a currency form stands next to it (see
+//! [`super::currency`]): before it (`US$ 543.9 billion`, `VND 5 billion`), after it
+//! (`800 billion USD`, `20 euros`, `10$`) or both (`US$3.84 billion USD`), with an
+//! optional scale word between (`million`, `bn`, `m`, `k`, `lakh`). A currency sign or
+//! code between two numbers belongs to the second (`In 2020 US$ 5 million`), unless the
+//! second carries its own sign or another currency after it (`10 $ 30 $`, `10 rmb 20
+//! usd`). A number is no figure when it is part of a word or name (`COVID-19`, `G20`,
+//! `A350`), a date or ratio (`2/14/2021`, `192/193`), a time, or inside a link (`%20`).
+
+use super::currency::{Kind, Lexicon, Meaning};
+use crate::number::Decimal;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What a figure measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Unit {
+    /// Money in a currency.
+    Money(Meaning),
+    /// A percentage.
+    Percent,
+    /// A change of a rate, in percentage points.
+    PercentagePoint,
+}
+
+/// A figure found in a line; ranges are relative to the line.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Found {
+    /// The figure's text: sign or code, number, scale word, trailing code or `%`; for a
+    /// range, both ends; for a vague amount, the whole phrase.
+    pub range: Range<usize>,
+    /// Money or percentage.
+    pub unit: Unit,
+    /// The value (null for ranges and vague figures).
+    pub value: Option<Decimal>,
+    /// A range's lower end.
+    pub min: Option<Decimal>,
+    /// A range's upper end.
+    pub max: Option<Decimal>,
+    /// A figure without a number (`tens of billions of USD`).
+    pub vague: bool,
+    /// `approx`, `over` or `under`, and the words as written.
+    pub qualifier: Option<(&'static str, Range<usize>)>,
+    /// The index (in the line's figures) of the amount this one restates in another
+    /// currency.
+    pub equivalent_of: Option<usize>,
+}
+
+/// What a number turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum AtomKind {
+    Money {
+        cur: Meaning,
+        /// A currency form after the number (or its scale word).
+        suffixed: bool,
+    },
+    Percent {
+        points: bool,
+    },
+    /// A plain number: kept only as the first end of a range (`10-20 dollars`).
+    Bare,
+}
+
+/// A number with what surrounds it.
+#[derive(Clone, Copy, Debug)]
+struct Atom {
+    start: usize,
+    end: usize,
+    /// The number as written, signed, before any scale.
+    raw: Decimal,
+    /// Powers of ten from a scale word (`million`: 6).
+    scale: Option<u32>,
+    kind: AtomKind,
+    /// A plain integer of four digits from 1800 to 2099.
+    year_like: bool,
+}
+
+impl Atom {
+    fn value(&self, extra_scale: Option<u32>) -> Option<Decimal> {
+        let cur_scale = match self.kind {
+            AtomKind::Money { cur, .. } => cur.scale,
+            _ => 0,
+        };
+        let scale = self.scale.or(extra_scale).unwrap_or(0) + cur_scale;
+        self.raw.shift(scale)
+    }
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("valid regex")
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"')\]]+"#).expect("valid regex")
+});
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s?(?:
+            (?P<points> percentage\s+points? | percent(?:age)?\s+points? | %\s*points? | pp\b | p\.p\. | ppts?\b )
+          | (?P<percent> % | percents?\b | per\s+cent\b | per-cent\b | pct\b | percentage\b )
+        )",
+    )
+    .expect("valid regex")
+});
+/// Scale words, and abbreviations glued to the number (`10K`, `5bn`, `3.5m`).
+static SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\s?(?P<word>(?i:thousands?|millions?|billions?|trillions?|hundreds?|lakhs?|crores?))\b|(?P<glued>mln|MM|mn|bn|bln|tn|trn|k|K|m|M|b|B)\b|\s(?P<spaced>mln|mn|bn|bln|tn|trn|m|k|b)\b)",
+    )
+    .expect("valid regex")
+});
+static SCALE_WORD_AFTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?i:thousand|million|billion|trillion)s?\b").expect("valid regex")
+});
+static YEAR_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:in|of|constant|real|fiscal)\s+$").expect("valid regex"));
+static BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bbetween\s+$").expect("valid regex"));
+static FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?P<verb>rose|risen|rise|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|decreased|decreasing|dropped|dropping|declined|declining|jumped|climbed|surged|soared|slid|plunged|shrank|up|down|went|moved|changed|raised|cut|reduced|expanded|upgraded|revised)\s+)?\bfrom\s+$")
+        .expect("valid regex")
+});
+static CONNECTOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:\s*-\s*|\s+(?P<word>to|and)\s+)$").expect("valid regex"));
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:^|[^\w])(?P<q>
+            approximately | approx\.? | around | about | nearly | almost | roughly | some
+          | close\s+to | circa | ca\. | an\s+estimated | estimated(?:\s+at)?
+          | just\s+over | just\s+under | more\s+than | no\s+less\s+than | not\s+less\s+than
+          | at\s+least | upwards\s+of | in\s+excess\s+of | over | above | exceeding | exceeded
+          | exceeds | exceed | surpassing | surpassed | less\s+than | no\s+more\s+than
+          | not\s+more\s+than | at\s+most | up\s+to | under | below | lower\s+than
+          | fewer\s+than | as\s+much\s+as | ~
+        )\s*$",
+    )
+    .expect("valid regex")
+});
+/// Verbs that take `over` as a particle (`handing over US$ 50,000`): no qualifier.
+static PHRASAL_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taking|taken|pass|passes|passed|passing|carry|carries|carried|carrying|win|won|winning|fork|forked|sign|signed|signing|make|made|making)\s+$")
+        .expect("valid regex")
+});
+static EQUIVALENT_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\(\s*(?:(?:equivalent|equal)\s+to\s+|i\.e\.,?\s+|or\s+)?|,?\s+(?:or|i\.e\.,?|(?:which\s+is\s+)?(?:equivalent|equal)\s+to)\s+)$")
+        .expect("valid regex")
+});
+static CLOSE_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\)").expect("valid regex"));
+static VAGUE_MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    let tail = &Lexicon::get().vague_tail;
+    Regex::new(&format!(
+        r"(?x)
+        \b(?i:(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+)(?P<a>{tail})\b
+      | \b(?i:(?:several|a\s+few|a\s+couple\s+of|many|multiple)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)s?\s+(?:of\s+)?)(?P<b>{tail})\b"
+    ))
+    .expect("valid regex")
+});
+static VAGUE_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a\s+few|several|tens\s+of|a\s+couple\s+of)\s+(?:(?P<points>percentage\s+points?)|percent\b|per\s+cent\b)")
+        .expect("valid regex")
+});
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+fn is_hex_pair(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_hexdigit() && b[1].is_ascii_hexdigit()
+}
+
+/// A currency form that a matcher found, with its place in the line.
+#[derive(Clone, Copy, Debug)]
+struct Form {
+    start: usize,
+    end: usize,
+    meaning: Meaning,
+}
+
+/// The currency form ending right before `at` (one space allowed), starting at or
+/// after `floor`.
+fn form_before(line: &str, at: usize, floor: usize) -> Option<Form> {
+    let from = floor_boundary(line, at.saturating_sub(32)).max(floor);
+    let window = &line[from..at];
+    let m = Lexicon::get().before.find(window)?;
+    let text = m.as_str().trim_end();
+    let meaning = Lexicon::get().meaning(text)?;
+    Some(Form {
+        start: from + m.start(),
+        end: from + m.start() + text.len(),
+        meaning,
+    })
+}
+
+/// The currency form starting right at `at` (one space allowed), if it ends on a word
+/// boundary.
+fn form_after(line: &str, at: usize) -> Option<Form> {
+    let rest = &line[at..];
+    let m = Lexicon::get().after.find(rest)?;
+    let text = m.as_str().trim_start();
+    let end = at + m.end();
+    let ends_in_letter = text.chars().next_back().is_some_and(char::is_alphanumeric);
+    if ends_in_letter && char_at(line, end).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let meaning = Lexicon::get().meaning(text)?;
+    Some(Form {
+        start: end - text.len(),
+        end,
+        meaning,
+    })
+}
+
+/// The scale word or abbreviation right after a number: its end and power of ten.
+fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
+    let c = SCALE.captures(&line[at..])?;
+    let (m, abbreviation) = if let Some(m) = c.name("word") {
+        (m, false)
+    } else if let Some(m) = c.name("glued") {
+        (m, true)
+    } else {
+        (c.name("spaced")?, true)
+    };
+    if c.name("spaced").is_some() && !prefixed {
+        return None;
+    }
+    let w = m.as_str().to_ascii_lowercase();
+    let w = w.trim_end_matches('s');
+    let exp = match w {
+        "thousand" | "k" => 3,
+        "hundred" => 2,
+        "lakh" => 5,
+        "crore" => 7,
+        "million" | "m" | "mn" | "mln" | "mm" => 6,
+        "billion" | "b" | "bn" | "bln" => 9,
+        "trillion" | "tn" | "trn" => 12,
+        _ => return None,
+    };
+    // A glued abbreviation must not run into letters (`5km`); `K$` is fine.
+    let _ = abbreviation;
+    Some((at + m.end(), exp))
+}
+
+/// The number starting at `at` (one space allowed) and whether a currency form of its
+/// own follows it (the second number of `10 $ 30 $`): that form.
+fn next_number_suffix(line: &str, at: usize) -> Option<Option<Form>> {
+    let rest = &line[at..];
+    let skip = usize::from(rest.starts_with(' '));
+    let m = NUMBER.find(&rest[skip..]).filter(|m| m.start() == 0)?;
+    let mut pos = at + skip + m.end();
+    if let Some((end, _)) = scale_after(line, pos, true) {
+        pos = end;
+    }
+    Some(form_after(line, pos))
+}
+
+/// Scans one line.
+pub(super) fn scan(line: &str) -> Vec<Found> {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return vague(line, Vec::new());
+    }
+    let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
+    let mut atoms: Vec<Atom> = Vec::new();
+    let mut consumed = 0usize;
+    for m in NUMBER.find_iter(line) {
+        let (s, e) = (m.start(), m.end());
+        if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
+            continue;
+        }
+        if let Some(atom) = atom(line, s, e, consumed) {
+            consumed = atom.end;
+            atoms.push(atom);
+        }
+    }
+    let figures = ranges(line, &atoms);
+    let mut found: Vec<Found> = figures
+        .into_iter()
+        .filter_map(|(start, end, unit, value, min, max)| {
+            Some(Found {
+                range: start..end,
+                unit,
+                value,
+                min,
+                max,
+                vague: false,
+                qualifier: None,
+                equivalent_of: None,
+            })
+            .filter(|f| f.value.is_some() || f.min.is_some())
+        })
+        .collect();
+    found = vague(line, found);
+    for f in &mut found {
+        f.qualifier = qualifier(line, f.range.start);
+    }
+    equivalents(line, &mut found);
+    found
+}
+
+/// The atom of the number at `s..e`, or none when the number is part of something else.
+fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
+    let raw = Decimal::from_grouped(&line[s..e])?;
+    let before = char_before(line, s);
+    let after = char_at(line, e);
+    let after2 = line[e..].chars().nth(1);
+    // Dates, ratios and times: 2/14/2021, 192/193, 9:23:48.
+    if matches!(after, Some('/' | ':')) && after2.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(c @ ('/' | ':' | '.' | ',')) = before
+        && char_before(line, s - c.len_utf8()).is_some_and(|p| p.is_ascii_digit())
+    {
+        return None;
+    }
+    // Inside links, markup and identifiers.
+    if matches!(
+        before,
+        Some('%' | '=' | '&' | '#' | '?' | '@' | '_' | '\\' | '/')
+    ) {
+        return None;
+    }
+    // A sign, or the dash of a range (`2-3`), or a hyphenated name (`COVID-19`).
+    let mut start = s;
+    let mut negative = false;
+    if let Some(c @ ('-' | '+')) = before {
+        match char_before(line, s - 1) {
+            Some(p) if p.is_alphabetic() => return None,
+            Some(p) if p.is_ascii_digit() => {}
+            _ => {
+                start = s - 1;
+                negative = c == '-';
+            }
+        }
+    }
+    let raw = if negative { raw.negated() } else { raw };
+    let grouped = line[s..e].contains(',');
+    let year_like = !grouped
+        && !line[s..e].contains('.')
+        && e - s == 4
+        && (1800..2100).contains(&line[s..e].parse::<u32>().unwrap_or(0));
+
+    // A percentage.
+    if let Some(c) = PERCENT.captures(&line[e..]) {
+        let m = c.get(0)?;
+        let tail = &line[e + m.end()..];
+        let is_sign = m.as_str().trim_start() == "%";
+        if is_sign && is_hex_pair(tail) {
+            return None;
+        }
+        if !(before.is_some_and(char::is_alphanumeric)) {
+            return Some(Atom {
+                start,
+                end: e + m.end(),
+                raw,
+                scale: None,
+                kind: AtomKind::Percent {
+                    points: c.name("points").is_some(),
+                },
+                year_like: false,
+            });
+        }
+    }
+
+    // The currency before it.
+    let pre = if negative {
+        None
+    } else {
+        form_before(line, s, consumed)
+    };
+    if before.is_some_and(char::is_alphanumeric) && pre.is_none() {
+        return None;
+    }
+    // The scale word, a code standing between number and scale (`75 USD million`), and
+    // the currency after it.
+    let mut pos = e;
+    let mut scale = None;
+    let mut between: Option<Form> = None;
+    if let Some((end, exp)) = scale_after(line, pos, pre.is_some()) {
+        scale = Some(exp);
+        pos = end;
+    } else if let Some(f) = form_after(line, pos).filter(|f| f.meaning.kind == Kind::Code)
+        && let Some(m) = SCALE_WORD_AFTER_CODE.find(&line[f.end..])
+        && let Some((end, exp)) = scale_after(line, f.end, true)
+    {
+        let _ = m;
+        between = Some(f);
+        scale = Some(exp);
+        pos = end;
+    }
+    let mut suf = if between.is_some() {
+        None
+    } else {
+        form_after(line, pos)
+    };
+    if let Some(f) = suf {
+        let m = f.meaning;
+        let bare_name = m.kind == Kind::Name;
+        let word = line[f.start..f.end].to_ascii_lowercase();
+        let reject =
+            // `won`, `dong` alone need a scale word or grouping: `2020 won` is no amount.
+            (m.needs_scale && scale.is_none() && !grouped)
+            // `5,000 pounds of rice` is a weight.
+            || (bare_name && word.starts_with("pound") && line[f.end..].trim_start().to_ascii_lowercase().starts_with("of "))
+            // `in 2020 dollars` is a price base, not an amount.
+            || (year_like && scale.is_none() && YEAR_CONTEXT.is_match(&line[..start]))
+            // A different currency after a prefixed amount belongs to what follows.
+            || pre.is_some_and(|p| p.meaning.iso != m.iso);
+        if reject {
+            suf = None;
+        } else if m.kind != Kind::Name
+            && let Some(second) = next_number_suffix(line, f.end)
+        {
+            // A sign or code between two numbers: it is the second one's prefix unless
+            // the second carries its own sign or another currency after it.
+            let keep = pre.is_none()
+                && second
+                    .is_some_and(|s2| s2.meaning.kind == Kind::Sign || s2.meaning.iso != m.iso);
+            if !keep {
+                suf = None;
+            }
+        }
+    }
+    if let Some(f) = suf {
+        pos = f.end;
+    }
+    let cur = between.or(pre).or(suf).map(|f| f.meaning);
+    let kind = match cur {
+        Some(cur) => AtomKind::Money {
+            cur: Meaning {
+                // Signs and codes carry no scale of their own when both stand around
+                // the number; a prefixed `MUSD` does.
+                scale: cur.scale,
+                ..cur
+            },
+            suffixed: suf.is_some(),
+        },
+        None => {
+            // Words glued to a plain number (`19th`, `3D`) or compounds (`10-year`).
+            if after.is_some_and(char::is_alphabetic) && scale.is_none() {
+                return None;
+            }
+            if after == Some('-') && after2.is_some_and(char::is_alphabetic) {
+                return None;
+            }
+            AtomKind::Bare
+        }
+    };
+    let money_start = match pre {
+        Some(p) if cur.is_some() => p.start,
+        _ => start,
+    };
+    Some(Atom {
+        start: money_start,
+        end: if cur.is_some() {
+            pos
+        } else {
+            scale.map_or(e, |_| pos)
+        },
+        raw,
+        scale,
+        kind,
+        year_like,
+    })
+}
+
+/// A figure: span, unit, value, min, max.
+type Figure = (
+    usize,
+    usize,
+    Unit,
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<Decimal>,
+);
+
+/// Joins ranges (`US$ 2-3 million`, `between $2 million and $3 million`, `10-20
+/// dollars`, `2-3%`) and keeps the atoms that are figures.
+fn ranges(line: &str, atoms: &[Atom]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let a = &atoms[i];
+        if let Some(b) = atoms.get(i + 1)
+            && let Some(fig) = range(line, a, b)
+        {
+            out.push(fig);
+            i += 2;
+            continue;
+        }
+        match a.kind {
+            AtomKind::Money { cur, .. } => {
+                out.push((a.start, a.end, Unit::Money(cur), a.value(None), None, None));
+            }
+            AtomKind::Percent { points } => {
+                let unit = if points {
+                    Unit::PercentagePoint
+                } else {
+                    Unit::Percent
+                };
+                out.push((a.start, a.end, unit, a.value(None), None, None));
+            }
+            AtomKind::Bare => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The range that atoms `a` and `b` make, if they make one.
+fn range(line: &str, a: &Atom, b: &Atom) -> Option<Figure> {
+    let c = CONNECTOR.captures(&line[a.end..b.start])?;
+    let before_a = &line[..a.start];
+    match c.name("word").map(|w| w.as_str().to_ascii_lowercase()) {
+        Some(w) if w == "and" => {
+            if !BETWEEN.is_match(before_a) {
+                return None;
+            }
+        }
+        Some(_) => {
+            // `rose from $2 million to $3 million` is a change, not a range.
+            if let Some(f) = FROM.captures(before_a)
+                && f.name("verb").is_some()
+            {
+                return None;
+            }
+        }
+        None => {}
+    }
+    use AtomKind::{Bare, Money, Percent};
+    let (unit, carry_from_b) = match (a.kind, b.kind) {
+        (Bare, Money { cur, .. }) => (Unit::Money(cur), true),
+        (
+            Money {
+                cur,
+                suffixed: false,
+            },
+            Bare,
+        ) => {
+            if b.scale.is_none() && (a.scale.is_some() || b.year_like) {
+                return None;
+            }
+            (Unit::Money(cur), true)
+        }
+        (Money { cur: ca, .. }, Money { cur: cb, .. }) if ca.iso == cb.iso => {
+            (Unit::Money(ca), true)
+        }
+        (Bare | Percent { points: false }, Percent { points: false }) => (Unit::Percent, true),
+        (Bare | Percent { points: true }, Percent { points: true }) => {
+            (Unit::PercentagePoint, true)
+        }
+        _ => return None,
+    };
+    let carry = if carry_from_b && a.scale.is_none() {
+        b.scale
+    } else {
+        None
+    };
+    let cur_scale = match unit {
+        Unit::Money(m) if matches!(a.kind, Bare) => m.scale,
+        _ => 0,
+    };
+    let min = a
+        .value(carry)
+        .and_then(|v| v.shift(cur_scale))
+        .filter(|_| true)?;
+    let max = match (a.kind, b.kind, unit) {
+        (Money { .. }, Bare, Unit::Money(m)) => b.raw.shift(b.scale.unwrap_or(0) + m.scale)?,
+        _ => b.value(None)?,
+    };
+    if min.to_f64() > max.to_f64() || (a.year_like && b.year_like) {
+        return None;
+    }
+    Some((a.start, b.end, unit, None, Some(min), Some(max)))
+}
+
+/// Adds the vague amounts (`tens of billions of USD`, `a few percent`) that overlap no
+/// figure found, in line order.
+fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
+    let lex = Lexicon::get();
+    let mut extra = Vec::new();
+    for c in VAGUE_MONEY.captures_iter(line) {
+        let Some(m) = c.get(0) else { continue };
+        let Some(cur) = c.name("a").or_else(|| c.name("b")) else {
+            continue;
+        };
+        let Some(meaning) = lex.meaning(cur.as_str()) else {
+            continue;
+        };
+        extra.push(Found {
+            range: m.range(),
+            unit: Unit::Money(meaning),
+            value: None,
+            min: None,
+            max: None,
+            vague: true,
+            qualifier: None,
+            equivalent_of: None,
+        });
+    }
+    for c in VAGUE_PERCENT.captures_iter(line) {
+        let Some(m) = c.get(0) else { continue };
+        extra.push(Found {
+            range: m.range(),
+            unit: if c.name("points").is_some() {
+                Unit::PercentagePoint
+            } else {
+                Unit::Percent
+            },
+            value: None,
+            min: None,
+            max: None,
+            vague: true,
+            qualifier: None,
+            equivalent_of: None,
+        });
+    }
+    for f in extra {
+        if !found
+            .iter()
+            .any(|g| g.range.start < f.range.end && f.range.start < g.range.end)
+        {
+            found.push(f);
+        }
+    }
+    found.sort_by_key(|f| f.range.start);
+    found
+}
+
+/// The qualifier right before a figure starting at `at` (before `between`/`from` for a
+/// range): its value and the range of its words.
+fn qualifier(line: &str, at: usize) -> Option<(&'static str, Range<usize>)> {
+    let mut head = &line[..at];
+    for marker in [&*BETWEEN, &*FROM] {
+        if let Some(m) = marker.find(head) {
+            head = &line[..m.start()];
+            break;
+        }
+    }
+    let from = floor_boundary(head, head.len().saturating_sub(40));
+    let window = &head[from..];
+    let c = QUALIFIER.captures(window)?;
+    let q = c.name("q")?;
+    let words = q.as_str().to_ascii_lowercase();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words == "over" && PHRASAL_OVER.is_match(&window[..q.start()]) {
+        return None;
+    }
+    let value = match words.as_str() {
+        "more than" | "no less than" | "not less than" | "at least" | "upwards of"
+        | "in excess of" | "over" | "above" | "exceeding" | "exceeded" | "exceeds" | "exceed"
+        | "surpassing" | "surpassed" | "just over" => "over",
+        "less than" | "no more than" | "not more than" | "at most" | "up to" | "under"
+        | "below" | "lower than" | "fewer than" | "just under" | "as much as" => "under",
+        _ => "approx",
+    };
+    Some((value, from + q.start()..from + q.end()))
+}
+
+/// Marks an amount restated in another currency right after another (`VND 5 billion
+/// (over US$ 300,000)`, `..., equivalent to US$ 216,000`).
+fn equivalents(line: &str, found: &mut [Found]) {
+    for i in 1..found.len() {
+        let (prev, this) = (&found[i - 1], &found[i]);
+        let (Unit::Money(a), Unit::Money(b)) = (prev.unit, this.unit) else {
+            continue;
+        };
+        if a.iso == b.iso || prev.range.end > this.range.start {
+            continue;
+        }
+        let gap_end = this
+            .qualifier
+            .as_ref()
+            .map_or(this.range.start, |q| q.1.start);
+        let Some(gap) = line.get(prev.range.end..gap_end) else {
+            continue;
+        };
+        if !EQUIVALENT_OPEN.is_match(gap) {
+            continue;
+        }
+        let bracketed = gap.contains('(');
+        if bracketed && !CLOSE_PAREN.is_match(&line[this.range.end..]) {
+            continue;
+        }
+        found[i].equivalent_of = Some(i - 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text|amount or min-max|ISO or %|qualifier|equivalent` for each figure.
+    fn show(line: &str) -> Vec<String> {
+        scan(line)
+            .iter()
+            .map(|f| {
+                let value = match (f.value, f.min, f.max) {
+                    (Some(v), _, _) => v.to_string(),
+                    (None, Some(a), Some(b)) => format!("{a}-{b}"),
+                    _ => "?".to_string(),
+                };
+                let unit = match f.unit {
+                    Unit::Money(m) => m.iso.to_string(),
+                    Unit::Percent => "%".to_string(),
+                    Unit::PercentagePoint => "pp".to_string(),
+                };
+                let q = f.qualifier.as_ref().map_or("", |q| q.0);
+                let eq = f.equivalent_of.map_or(String::new(), |i| format!("={i}"));
+                format!("{}|{value}|{unit}|{q}{eq}", &line[f.range.clone()])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn amounts_in_the_forms_reports_use() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Total imports and exports reached US$ 543.9 billion.",
+                &["US$ 543.9 billion|543900000000|USD|"],
+            ),
+            (
+                "reached US$39.62 billion",
+                &["US$39.62 billion|39620000000|USD|"],
+            ),
+            (
+                "provide AU$78.9 million in ODA",
+                &["AU$78.9 million|78900000|AUD|"],
+            ),
+            ("with NZ$170,000 for people", &["NZ$170,000|170000|NZD|"]),
+            (
+                "test kits worth VND 5 billion (over US$ 300,000).",
+                &[
+                    "VND 5 billion|5000000000|VND|",
+                    "US$ 300,000|300000|USD|over=0",
+                ],
+            ),
+            (
+                "exceeded 600 billion USD.",
+                &["600 billion USD|600000000000|USD|over"],
+            ),
+            ("only 900 million USD", &["900 million USD|900000000|USD|"]),
+            (
+                "capital of US$3.84 billion USD, ranking",
+                &["US$3.84 billion USD|3840000000|USD|"],
+            ),
+            ("AUD $85 million", &["AUD $85 million|85000000|AUD|"]),
+            ("US$ 2-3 million", &["US$ 2-3 million|2000000-3000000|USD|"]),
+            (
+                "between $2 million and $3 million",
+                &["$2 million and $3 million|2000000-3000000|USD|"],
+            ),
+            ("In 2020 US$ 5 million", &["US$ 5 million|5000000|USD|"]),
+            ("10 $ 30 $", &["10 $|10|USD|", "30 $|30|USD|"]),
+            ("10 rmb 20 usd", &["10 rmb|10|CNY|", "20 usd|20|USD|"]),
+            (
+                "$ 20,000.00 $ 37,305.97",
+                &["$ 20,000.00|20000|USD|", "$ 37,305.97|37305.97|USD|"],
+            ),
+            ("nearly US$ 300,000", &["US$ 300,000|300000|USD|approx"]),
+            ("handing over US$ 50,000 as", &["US$ 50,000|50000|USD|"]),
+            (
+                "tens of billions of USD",
+                &["tens of billions of USD|?|USD|"],
+            ),
+            ("GDP grew by 2.91% in 2020", &["2.91%|2.91|%|"]),
+            ("recession (-3.5%), with", &["-3.5%|-3.5|%|"]),
+            (
+                "17 percent and 98.37 per cent",
+                &["17 percent|17|%|", "98.37 per cent|98.37|%|"],
+            ),
+            (
+                "rose 0.5 percentage points",
+                &["0.5 percentage points|0.5|pp|"],
+            ),
+            ("2-3% of", &["2-3%|2-3|%|"]),
+            ("7-9 lakh rupees", &["7-9 lakh rupees|700000-900000|INR|"]),
+            ("$10K and 10k$", &["$10K|10000|USD|", "10k$|10000|USD|"]),
+            ("30 MUSD", &["30 MUSD|30000000|USD|"]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&show(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_no_figures() {
+        for line in [
+            "Viet Nam gifted Japan with 1,190,000 medical face masks.",
+            "Due to COVID-19, the G20 met in 2020 with 192/193 votes at 9:23:48 AM | 2/14/2021.",
+            "See http://a.com/q?x=30%25%2020%20and%20y for 10-20 visits.",
+            "the 26th United Nations Climate Change Conference (COP 26)",
+            "All 70 of us. ALL 5 solutions are wrong. I tried to call Bob 3 times.",
+            "Viet Nam in 2020 won the vote; 5,000 pounds of rice.",
+            "a 10-year plan for 3D printing in the 19th century",
+        ] {
+            assert_eq!(show(line), Vec::<String>::new(), "{line}");
+        }
+    }
+}

@@ -1,0 +1,460 @@
+//! Reading the words around a figure: what it measures (`metric`), whether a
+//! percentage is a change (`change`) or a share (`share_of`), and the year it refers to
+//! (`period`, `period_kind`).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Metric keywords: (phrase, metric, read for money only). Verbs of giving say what an
+/// amount is (`donated US$ 100,000`) but not what a percentage is.
+const METRIC_WORDS: &[(&str, &str, bool)] = &[
+    ("trade turnover", "trade_turnover", false),
+    ("trade turnovers", "trade_turnover", false),
+    ("two-way trade", "trade_turnover", false),
+    ("bilateral trade", "trade_turnover", false),
+    ("trade volume", "trade_turnover", false),
+    ("trade value", "trade_turnover", false),
+    ("total trade", "trade_turnover", false),
+    ("trade", "trade_turnover", false),
+    ("import and export turnover", "trade_turnover", false),
+    ("import-export turnover", "trade_turnover", false),
+    ("export and import turnover", "trade_turnover", false),
+    ("export-import turnover", "trade_turnover", false),
+    ("imports and exports", "trade_turnover", false),
+    ("exports and imports", "trade_turnover", false),
+    ("import and export", "trade_turnover", false),
+    ("export and import", "trade_turnover", false),
+    ("import-export", "trade_turnover", false),
+    ("export-import", "trade_turnover", false),
+    ("export", "export", false),
+    ("exports", "export", false),
+    ("exported", "export", false),
+    ("exporting", "export", false),
+    ("import", "import", false),
+    ("imports", "import", false),
+    ("imported", "import", false),
+    ("importing", "import", false),
+    ("FDI", "fdi", false),
+    ("foreign direct investment", "fdi", false),
+    ("foreign investment", "fdi", false),
+    ("investment", "fdi", false),
+    ("investments", "fdi", false),
+    ("invested", "fdi", false),
+    ("investing", "fdi", false),
+    ("registered capital", "fdi", false),
+    ("investment capital", "fdi", false),
+    ("total capital", "fdi", false),
+    ("capital", "fdi", false),
+    ("ODA", "oda", false),
+    ("official development assistance", "oda", false),
+    ("development assistance", "oda", false),
+    ("development aid", "oda", false),
+    ("aid", "aid", false),
+    ("assistance", "aid", false),
+    ("humanitarian", "aid", false),
+    ("relief", "aid", false),
+    ("donation", "aid", false),
+    ("donations", "aid", false),
+    ("contribution", "aid", false),
+    ("contributions", "aid", false),
+    ("donated", "aid", true),
+    ("donate", "aid", true),
+    ("donates", "aid", true),
+    ("donating", "aid", true),
+    ("gifted", "aid", true),
+    ("gift", "aid", true),
+    ("gifts", "aid", true),
+    ("provided", "aid", true),
+    ("provide", "aid", true),
+    ("provides", "aid", true),
+    ("providing", "aid", true),
+    ("gave", "aid", true),
+    ("give", "aid", true),
+    ("given", "aid", true),
+    ("assisted", "aid", true),
+    ("contributed", "aid", true),
+    ("raise", "aid", true),
+    ("raised", "aid", true),
+    ("handing over", "aid", true),
+    ("handed over", "aid", true),
+    ("offered", "aid", true),
+    ("pledged", "aid", true),
+    ("loan", "loan", false),
+    ("loans", "loan", false),
+    ("lending", "loan", false),
+    ("lent", "loan", true),
+    ("grant", "grant", false),
+    ("grants", "grant", false),
+    ("non-refundable", "grant", false),
+    ("remittance", "remittance", false),
+    ("remittances", "remittance", false),
+    ("remitted", "remittance", false),
+    ("contract", "contract", false),
+    ("contracts", "contract", false),
+    ("deal", "contract", false),
+    ("deals", "contract", false),
+    ("budget", "budget", false),
+    ("budgets", "budget", false),
+    ("GDP", "other", false),
+    ("gross domestic product", "other", false),
+    ("economy", "other", false),
+    ("economies", "other", false),
+    ("tourist", "other", false),
+    ("tourists", "other", false),
+    ("tourism", "other", false),
+];
+
+static METRIC_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(METRIC_WORDS.iter().map(|w| w.0))
+        .expect("valid automaton")
+});
+
+/// An amount used as an adjective of its noun (`a US$20 million grant`), or followed
+/// by what it is counted in (`US$2.34 million in aid`, `in registered capital`, `as a
+/// gift`).
+static METRIC_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s+(?:
+            (?P<noun> loans? | grants? | contracts? | deals? | aid | budget | investments? | FDI | ODA | remittances? | exports? | imports? )\b
+          | (?:in|of) \s+ (?:total\s+)? (?:new\s+)? (?P<in> registered\s+capital | investment\s+capital | capital | ODA | official\s+development\s+assistance | aid | assistance | grants? | loans? | remittances? | exports? | imports? | investments? | FDI )\b
+          | as \s+ (?:an?\s+)? (?P<as> gift | contribution | donation | aid | grant | loan )s?\b
+        )",
+    )
+    .expect("valid regex")
+});
+
+fn is_word_at(text: &str, r: &Range<usize>) -> bool {
+    let before = text[..r.start].chars().next_back();
+    let after = text[r.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn metric_of(phrase: &str) -> Option<&'static str> {
+    METRIC_WORDS
+        .iter()
+        .find(|w| w.0.eq_ignore_ascii_case(phrase))
+        .map(|w| w.1)
+        .or_else(|| {
+            let p = phrase.to_ascii_lowercase();
+            let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            METRIC_WORDS
+                .iter()
+                .find(|w| {
+                    w.0.eq_ignore_ascii_case(&p)
+                        || w.0.eq_ignore_ascii_case(p.trim_end_matches('s'))
+                })
+                .map(|w| w.1)
+        })
+}
+
+/// The metric words of `text`, in order: (range, metric, money only).
+pub(super) fn metric_words(text: &str) -> Vec<(Range<usize>, &'static str, bool)> {
+    METRIC_MATCHER
+        .find_iter(text)
+        .filter(|m| is_word_at(text, &m.range()))
+        .map(|m| {
+            let w = METRIC_WORDS[m.pattern().as_usize()];
+            (m.range(), w.1, w.2)
+        })
+        .collect()
+}
+
+/// The first metric word of `text` (what follows a figure in its clause).
+pub(super) fn first_metric_word(text: &str, money: bool) -> Option<&'static str> {
+    metric_words(text)
+        .into_iter()
+        .find(|w| money || !w.2)
+        .map(|w| w.1)
+}
+
+/// What the text right after a figure says it is, if it says.
+pub(super) fn metric_after(after: &str) -> Option<&'static str> {
+    let c = METRIC_AFTER.captures(after)?;
+    let w = c.name("noun").or(c.name("in")).or(c.name("as"))?;
+    match w.as_str().to_ascii_lowercase().as_str() {
+        "gift" | "contribution" | "donation" => Some("aid"),
+        other => metric_of(other),
+    }
+}
+
+/// The metric of a figure at `figure` in `sentence` (relative ranges): the text right
+/// after it, else the nearest metric word before it, else the first after it up to
+/// `clause_end`, else `other`.
+pub(super) fn metric(
+    sentence: &str,
+    figure: Range<usize>,
+    clause_end: usize,
+    money: bool,
+) -> &'static str {
+    if money && let Some(m) = metric_after(&sentence[figure.end..]) {
+        return m;
+    }
+    metric_words(&sentence[..figure.start])
+        .into_iter()
+        .rev()
+        .find(|w| money || !w.2)
+        .map(|w| w.1)
+        .or_else(|| first_metric_word(&sentence[figure.end..clause_end.max(figure.end)], money))
+        .unwrap_or("other")
+}
+
+static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?P<up> grew | grow | grows | growing | grown | increased | increase | increases | increasing | rose | rise | rises | rising | risen | up | jumped | jumping | climbed | climbing | surged | surging | gained | gaining | expanded | expanding | soared | soaring | went\s+up | edged\s+up | rebounded | recovered )
+                \s+ (?:by\s+)?
+          | (?P<down> fell | fall | falls | falling | fallen | dropped | drop | drops | dropping | decreased | decrease | decreases | decreasing | declined | decline | declines | declining | down | shrank | shrink | shrinking | shrunk | contracted | contracting | plunged | plunging | slumped | tumbled | sank | reduced | went\s+down | slid )
+                \s+ (?:by\s+)?
+          | (?P<upn> growth | increase | rise | gain | jump | surge | expansion | hike | upturn )
+                \s+ (?:rate\s+)? (?:of | at | by | was | were | is | reached | stood\s+at | amounted\s+to) \s+
+          | (?P<downn> decrease | decline | drop | fall | reduction | contraction | loss | slump | cut | downturn )
+                \s+ (?:of | by | was | were | is | reached | stood\s+at | amounted\s+to) \s+
+        )$",
+    )
+    .expect("valid regex")
+});
+static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s+(?:(?:year-on-year|year-over-year|y-o-y|yoy|annual|yearly|monthly|quarterly|on-year)\s+)*(?:
+            (?P<up> increase | increases | growth | rise | gain | jump | surge | hike | higher | more )
+          | (?P<down> decrease | decreases | decline | drop | fall | reduction | contraction | loss | slump | cut | lower | less )
+        )\b",
+    )
+    .expect("valid regex")
+});
+/// Words that may stand between a change word and its figure (`a decrease of only
+/// 1.8%`), besides qualifiers.
+static FILLER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:only|just|merely|a\s+mere)\s+$").expect("valid regex"));
+
+/// `increase` or `decrease` when the words around a percentage say so; `before` ends
+/// where the figure (or its qualifier) starts.
+pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
+    let before = match FILLER.find(before) {
+        Some(m) => &before[..m.start()],
+        None => before,
+    };
+    let pick = |c: regex::Captures| {
+        if c.name("up").is_some() || c.name("upn").is_some() {
+            "increase"
+        } else {
+            "decrease"
+        }
+    };
+    CHANGE_BEFORE
+        .captures(before)
+        .map(pick)
+        .or_else(|| CHANGE_AFTER.captures(after).map(pick))
+}
+
+static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+of\s+(?P<which>which|whom|them|these|those|this|that|it)?")
+        .expect("valid regex")
+});
+/// Words that end a share phrase.
+const SHARE_STOP: &[&str] = &[
+    "which",
+    "that",
+    "who",
+    "compared",
+    "against",
+    "while",
+    "whereas",
+    "than",
+    "since",
+    "as",
+    "respectively",
+    "making",
+    "ranking",
+];
+
+/// What a percentage is a share of (`33.9% of Viet Nam's total rice export volume`):
+/// the phrase after `of`, up to punctuation or a clause word, at most ten words.
+/// `Some("")` for `of which` and the like: a share of something named before.
+pub(super) fn share_of(after: &str) -> Option<String> {
+    let c = SHARE_OF.captures(after)?;
+    if c.name("which").is_some_and(|w| {
+        after[w.end()..]
+            .chars()
+            .next()
+            .is_none_or(|ch| !ch.is_alphanumeric())
+    }) {
+        return Some(String::new());
+    }
+    let rest = &after[c.get(0)?.end()..];
+    let end = rest
+        .find([',', ';', ':', '.', '(', ')', '"'])
+        .unwrap_or(rest.len());
+    let mut words: Vec<&str> = Vec::new();
+    for w in rest[..end].split_whitespace() {
+        // A period inside a number or abbreviation was cut above; stop words too.
+        if (!words.is_empty() && SHARE_STOP.contains(&w.to_ascii_lowercase().as_str()))
+            || words.len() == 10
+        {
+            break;
+        }
+        words.push(w);
+    }
+    let phrase = words.join(" ");
+    (!phrase.is_empty()).then_some(phrase)
+}
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:18|19|20)\d{2}\b").expect("valid regex"));
+static YEAR_RANGE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*-\s*(?:18|19|20)\d{2}\b").expect("valid regex"));
+static YEAR_RANGE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:18|19|20)\d{2}\s*-\s*$").expect("valid regex"));
+/// A year that is the base of a comparison, not the period of the figure.
+static YEAR_BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:against|compared\s+(?:to|with)|comparison\s+with|than|since|versus|vs\.?|relative\s+to|over|from|before|similar\s+to|same\s+as)\s+(?:that\s+of\s+|the\s+same\s+period\s+(?:of|in)\s+|the\s+)?|that\s+of\s+)$")
+        .expect("valid regex")
+});
+static YEAR_BASE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:figures?|levels?)\b").expect("valid regex"));
+static STOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:by\s+(?:the\s+)?end\s+of|by\s+(?:18|19|20)\d{2}\b|as\s+(?:of|at)\s|in\s+total\b|accumulated|accumulative|cumulative(?:ly)?|altogether|to\s+date|so\s+far|up\s+to\s+now|(?:projects?|investments?)\s+(?:\w+\s+){0,2}in\s+effect)")
+        .expect("valid regex")
+});
+/// `in total` before the words it quantifies (`in total capital`) is no stock marker.
+static IN_TOTAL_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:registered|investment|capital|new|foreign|committed|disbursed)")
+        .expect("valid regex")
+});
+
+/// The years of `text` that can be a figure's period: (position, year); and whether it
+/// names a span of years (`2018 - 2021`, `the 2020-2021 fiscal year`).
+pub(super) fn years(text: &str) -> (Vec<(usize, u16)>, bool) {
+    let mut out = Vec::new();
+    let mut spans = false;
+    for m in YEAR.find_iter(text) {
+        let (before, after) = (&text[..m.start()], &text[m.end()..]);
+        if YEAR_RANGE_AFTER.is_match(after) || YEAR_RANGE_BEFORE.is_match(before) {
+            spans = true;
+            continue;
+        }
+        // Part of a number, a code or a name (`2,020`, `No. 2013/QD`).
+        let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
+            || after.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '%');
+        if glued || YEAR_BASE_BEFORE.is_match(before) || YEAR_BASE_AFTER.is_match(after) {
+            continue;
+        }
+        if let Ok(y) = m.as_str().parse() {
+            out.push((m.start(), y));
+        }
+    }
+    (out, spans)
+}
+
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:and|while|whereas|but)\s+|;\s+").expect("valid regex")
+});
+
+/// The clause of `sentence` holding byte `at`: split at `, and`, `, while`, `, but`
+/// and `;`.
+pub(super) fn clause(sentence: &str, at: usize) -> Range<usize> {
+    let mut start = 0;
+    for m in CLAUSE_BREAK.find_iter(sentence) {
+        if m.start() >= at {
+            return start..m.start();
+        }
+        start = m.end();
+    }
+    start..sentence.len()
+}
+
+/// Whether `sentence` says its figures are totals to date.
+pub(super) fn is_stock(sentence: &str) -> bool {
+    STOCK.find_iter(sentence).any(|m| {
+        let w = m.as_str().to_ascii_lowercase();
+        !(w.starts_with("in")
+            && w.ends_with("total")
+            && IN_TOTAL_NOUN.is_match(&sentence[m.end()..]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_from_the_words_around() {
+        let cases = [
+            ("Viet Nam's GDP grew by ", "", Some("increase")),
+            ("the Eurozone's GDP dropped by ", "", Some("decrease")),
+            ("a year-on-year growth of ", "", Some("increase")),
+            ("a decrease of only ", " against 2019", Some("decrease")),
+            ("a ", " year-over-year increase", Some("increase")),
+            ("only a ", " decrease compared", Some("decrease")),
+            ("The GDP decline was ", " for Japan", Some("decrease")),
+            ("recording positive growth at ", ".", Some("increase")),
+            ("accounting for ", " of the total", None),
+            ("The ratio of women serving these missions was ", ",", None),
+        ];
+        for (before, after, want) in cases {
+            assert_eq!(change(before, after), want, "{before}|{after}");
+        }
+    }
+
+    #[test]
+    fn share_phrases() {
+        assert_eq!(
+            share_of(" of Viet Nam's total rice export volume.").as_deref(),
+            Some("Viet Nam's total rice export volume")
+        );
+        assert_eq!(share_of(" of global GDP.").as_deref(), Some("global GDP"));
+        assert_eq!(share_of(" of which came from").as_deref(), Some(""));
+        assert_eq!(share_of(" decrease against 2019"), None);
+    }
+
+    #[test]
+    fn years_that_are_periods() {
+        let (ys, spans) =
+            years("In 2020, trade fell 10% against 2019 and compared to the 2019 figure.");
+        assert_eq!(ys, vec![(3, 2020)]);
+        assert!(!spans);
+        let (ys, spans) = years("ODA of NZ$26.7 million for Viet Nam for 2018 - 2021");
+        assert!(ys.is_empty() && spans);
+        assert!(is_stock(
+            "In total, by the end of 2020, China had 3,123 projects"
+        ));
+        assert!(!is_stock(
+            "In 2020, India's FDI was US$30.8 million in total registered capital"
+        ));
+        assert!(is_stock(
+            "in 2020 Germany had 378 projects in effect worth a total of"
+        ));
+    }
+
+    #[test]
+    fn metrics() {
+        let s = "In 2020, the bilateral trade turnover totaled US$ 133.1 billion, in which Viet Nam's import was worth US$ 84.2 billion.";
+        let at = |t: &str| {
+            let i = s.find(t).expect("in sentence");
+            i..i + t.len()
+        };
+        assert_eq!(
+            metric(s, at("US$ 133.1 billion"), s.len(), true),
+            "trade_turnover"
+        );
+        assert_eq!(metric(s, at("US$ 84.2 billion"), s.len(), true), "import");
+        let s =
+            "the Public Investment Fund of Saudi Arabia signed a US$20.3 million loan agreement";
+        let i = s.find("US$").expect("amount");
+        assert_eq!(
+            metric(s, i..i + "US$20.3 million".len(), s.len(), true),
+            "loan"
+        );
+        let s = "the U.S. had 1,072 projects worth US$9.44 billion, ranking 11th among countries with investment in Viet Nam.";
+        let i = s.find("US$").expect("amount");
+        assert_eq!(
+            metric(s, i..i + "US$9.44 billion".len(), s.len(), true),
+            "fdi"
+        );
+    }
+}
