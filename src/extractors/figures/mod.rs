@@ -121,10 +121,12 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
         let dollar = *doc_dollar.get_or_insert_with(|| document_dollar(a));
         let mentions = partners::mentions(a, text);
         let base = line.range.start;
+        // The sentence holding a figure's start, stretched over the figure when the
+        // splitter cut it (`Rs. 20`).
         let sentence_of = |r: &Range<usize>| {
             a.sentences
                 .at(base + r.start)
-                .map_or(0..text.len(), |s| s.start - base..s.end - base)
+                .map_or(0..text.len(), |s| s.start - base..(s.end - base).max(r.end))
         };
         let mut readings: Vec<Reading> = Vec::with_capacity(found.len());
         let mut commons: Vec<Common> = Vec::with_capacity(found.len());
