@@ -141,8 +141,7 @@ const SCALED_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "AUD", "CAD", "CHF", "SEK", "NOK", "DKK", "JPY", "CNY", "NZD", "SGD",
 ];
 
-/// Names: (adjectives or "" for the bare name, singular, plural, ISO, assumed when
-/// bare, bare name needs a scale word).
+/// Names: (adjectives, `""` standing for the bare name; singular; plural; ISO).
 type NameRow = (
     &'static [&'static str],
     &'static str,
@@ -183,17 +182,17 @@ const NAMES: &[NameRow] = &[
     (&["", "Japanese"], "yen", "yen", "JPY"),
     (&["", "Chinese"], "yuan", "yuan", "CNY"),
     (&["", "Chinese"], "renminbi", "renminbi", "CNY"),
-    (&["Korean", "South Korean"], "won", "won", "KRW"),
+    (&["", "Korean", "South Korean"], "won", "won", "KRW"),
     (&["North Korean"], "won", "won", "KPW"),
     (
-        &["Vietnamese", "Viet Nam", "Vietnam", "VN"],
+        &["", "Vietnamese", "Viet Nam", "Vietnam", "VN"],
         "dong",
         "dong",
         "VND",
     ),
-    (&["Lao", "Laotian"], "kip", "kip", "LAK"),
-    (&["Cambodian"], "riel", "riels", "KHR"),
-    (&["Myanmar", "Burmese"], "kyat", "kyats", "MMK"),
+    (&["", "Lao", "Laotian"], "kip", "kip", "LAK"),
+    (&["", "Cambodian"], "riel", "riels", "KHR"),
+    (&["", "Myanmar", "Burmese"], "kyat", "kyats", "MMK"),
     (&["", "Thai"], "baht", "baht", "THB"),
     (&["", "Malaysian", "Malaysia"], "ringgit", "ringgits", "MYR"),
     (&["", "Indonesian"], "rupiah", "rupiahs", "IDR"),

@@ -329,7 +329,15 @@ fn read(
             reading.direction = Some(Direction { from, to });
         }
     }
-    let (period, kind) = period(a, line_index, line, &sentence, &f.range, doc_year);
+    let (period, kind) = period(
+        a,
+        line_index,
+        line,
+        &sentence,
+        &f.range,
+        reading.metric,
+        doc_year,
+    );
     reading.period = period;
     reading.period_kind = kind;
     reading
@@ -342,6 +350,7 @@ fn period(
     line: &str,
     sentence: &Range<usize>,
     figure: &Range<usize>,
+    metric: Option<&'static str>,
     doc_year: Option<u16>,
 ) -> (Option<u16>, Option<&'static str>) {
     let s = &line[sentence.clone()];
@@ -365,18 +374,20 @@ fn period(
     if words::years(&s[clause]).1 {
         return (None, None);
     }
-    // The paragraph before: the sentence naming the year also says flow or stock.
+    // The paragraph before. A total to date there (`In total, by the end of 2020, X
+    // had 644 investment projects ...`) carries over to a figure of the same metric
+    // (`Viet Nam had 20 investment projects in X, worth ...`).
     let head = &line[..sentence.start];
     if let Some(&(p, y)) = words::years(head).0.last() {
-        let named_in = a
-            .sentences
-            .at(a.view.lines()[line_index].range.start + p)
-            .map(|r| {
-                let base = a.view.lines()[line_index].range.start;
-                words::is_stock(&line[r.start - base..r.end - base])
-            })
-            .unwrap_or(false);
-        return (Some(y), kind(stock || named_in));
+        let base = a.view.lines()[line_index].range.start;
+        let carried = a.sentences.at(base + p).is_some_and(|r| {
+            let named_in = &line[r.start - base..r.end - base];
+            words::is_stock(named_in)
+                && words::metric_words(named_in)
+                    .iter()
+                    .any(|w| Some(w.1) == metric)
+        });
+        return (Some(y), kind(stock || carried));
     }
     let from_sections = a
         .sections
