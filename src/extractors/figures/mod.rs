@@ -109,34 +109,33 @@ fn document_dollar(a: &Analysis) -> Option<&'static str> {
 /// One record per figure of every line that is not the table of contents.
 pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
     let mut out = Vec::new();
-    let mut doc_year: Option<Option<u16>> = None;
-    let mut doc_dollar: Option<Option<&'static str>> = None;
+    let mut document: Option<(Option<u16>, Option<&'static str>)> = None;
     for (i, line) in a.prose_lines() {
         let text = a.line_text(i);
         let found = scan::scan(text);
         if found.is_empty() {
             continue;
         }
-        let year = *doc_year.get_or_insert_with(|| document_year(a));
-        let dollar = *doc_dollar.get_or_insert_with(|| document_dollar(a));
-        let mentions = partners::mentions(a, text);
-        let base = line.range.start;
-        // The sentence holding a figure's start, stretched over the figure when the
-        // splitter cut it (`Rs. 20`).
-        let sentence_of = |r: &Range<usize>| {
-            a.sentences
-                .at(base + r.start)
-                .map_or(0..text.len(), |s| s.start - base..(s.end - base).max(r.end))
+        let (year, dollar) =
+            *document.get_or_insert_with(|| (document_year(a), document_dollar(a)));
+        let figures = LineFigures {
+            a,
+            index: i,
+            base: line.range.start,
+            text,
+            mentions: partners::mentions(a, text),
+            found,
+            doc_year: year,
         };
-        let mut readings: Vec<Reading> = Vec::with_capacity(found.len());
-        let mut commons: Vec<Common> = Vec::with_capacity(found.len());
-        for (k, f) in found.iter().enumerate() {
-            let sentence = sentence_of(&f.range);
+        let mut readings: Vec<Reading> = Vec::with_capacity(figures.found.len());
+        let mut commons: Vec<Common> = Vec::with_capacity(figures.found.len());
+        for (k, f) in figures.found.iter().enumerate() {
+            let sentence = figures.sentence_of(&f.range);
             let reading = match f.equivalent_of {
                 Some(b) => readings[b].clone(),
-                None => read(a, i, text, &mentions, &found, k, sentence.clone(), year),
+                None => figures.read(k, &sentence, &readings),
             };
-            let common = a.common(base + f.range.start..base + f.range.end);
+            let common = a.common(figures.base + f.range.start..figures.base + f.range.end);
             let (qualifier, qualifier_text) = match &f.qualifier {
                 Some((q, r)) => (Some(q.to_string()), Some(text[r.clone()].to_string())),
                 None => (None, None),
@@ -223,179 +222,169 @@ fn currency(
     (named.or(document).unwrap_or("USD"), true)
 }
 
-/// Reads figure `k` of the line: metric, partner, direction, year, change, share.
-#[allow(clippy::too_many_arguments)]
-fn read(
-    a: &Analysis,
-    line_index: usize,
-    line: &str,
-    mentions: &[Mention],
-    found: &[Found],
-    k: usize,
-    sentence: Range<usize>,
+/// The figures of one view line, with what reading them needs.
+struct LineFigures<'a, 'd> {
+    a: &'a Analysis<'d>,
+    /// The line's index in the view.
+    index: usize,
+    /// Where the line starts in the view.
+    base: usize,
+    text: &'a str,
+    mentions: Vec<Mention>,
+    found: Vec<Found>,
     doc_year: Option<u16>,
-) -> Reading {
-    let f = &found[k];
-    let money = matches!(f.unit, Unit::Money(_));
-    let s = &line[sentence.clone()];
-    let rel = f.range.start - sentence.start..f.range.end - sentence.start;
-    let in_sentence = |g: &&Found| sentence.start <= g.range.start && g.range.end <= sentence.end;
-    let previous = found[..k].iter().rev().find(in_sentence);
-    let next_figure = found[k + 1..]
-        .iter()
-        .find(in_sentence)
-        .map_or(sentence.end, |g| g.range.start);
-
-    let mut reading = Reading::default();
-    // Change and share, for percentages; the items of a list share the first's.
-    if !money {
-        let head_end = f.qualifier.as_ref().map_or(f.range.start, |q| q.1.start);
-        reading.change = words::change(
-            &line[sentence.start..head_end],
-            &line[f.range.end..sentence.end],
-        );
-        reading.share_of = words::share_of(&line[f.range.end..sentence.end]).map(|p| {
-            if p.is_empty() {
-                // `41.3% of which`: a share of the amount named before.
-                found[..k]
-                    .iter()
-                    .rev()
-                    .find(|g| in_sentence(g) && matches!(g.unit, Unit::Money(_)))
-                    .map_or_else(
-                        || "which".to_string(),
-                        |g| line[g.range.clone()].to_string(),
-                    )
-            } else {
-                p
-            }
-        });
-        if let Some(p) = found[..k]
-            .iter()
-            .rev()
-            .find(|g| in_sentence(g) && !matches!(g.unit, Unit::Money(_)))
-            && LIST_GAP.is_match(&line[p.range.end..head_end])
-            && reading.change.is_none()
-            && reading.share_of.is_none()
-        {
-            let pk = found.iter().position(|g| std::ptr::eq(g, p)).unwrap_or(k);
-            let prev = read(
-                a,
-                line_index,
-                line,
-                mentions,
-                found,
-                pk,
-                sentence.clone(),
-                doc_year,
-            );
-            reading.change = prev.change;
-            reading.share_of = prev.share_of;
-        }
-    }
-    let _ = previous;
-
-    // Metric: for a share, what it is a share of first.
-    reading.metric = Some(
-        reading
-            .share_of
-            .as_deref()
-            .and_then(|p| {
-                words::metric_words(p)
-                    .into_iter()
-                    .find(|w| !w.2)
-                    .map(|w| w.1)
-            })
-            .unwrap_or_else(|| {
-                let clause_end = next_figure - sentence.start;
-                words::metric(s, rel.clone(), clause_end, money)
-            }),
-    );
-
-    let place = Place {
-        line,
-        mentions,
-        sentence: sentence.clone(),
-        figure: f.range.clone(),
-        next_figure,
-    };
-    reading.counterpart = partners::counterpart(a, line_index, &place);
-    if money {
-        let (from, to) = partners::direction(
-            reading.metric.unwrap_or("other"),
-            reading.counterpart.as_deref(),
-            &place,
-        );
-        if from.is_some() || to.is_some() {
-            reading.direction = Some(Direction { from, to });
-        }
-    }
-    let (period, kind) = period(
-        a,
-        line_index,
-        line,
-        &sentence,
-        &f.range,
-        reading.metric,
-        doc_year,
-    );
-    reading.period = period;
-    reading.period_kind = kind;
-    reading
 }
 
-/// The year a figure refers to and whether it is a flow of that year or a stock.
-fn period(
-    a: &Analysis,
-    line_index: usize,
-    line: &str,
-    sentence: &Range<usize>,
-    figure: &Range<usize>,
-    metric: Option<&'static str>,
-    doc_year: Option<u16>,
-) -> (Option<u16>, Option<&'static str>) {
-    let s = &line[sentence.clone()];
-    let stock = words::is_stock(s);
-    let kind = |stock: bool| Some(if stock { "stock" } else { "flow" });
-    let at = figure.start - sentence.start;
-    let end = figure.end - sentence.start;
-    let (years, _) = words::years(s);
-    // The nearest year before the figure, else one after it in the same clause
-    // (`grew by 2.91% in 2020`, not `..., doubling the funding in 2019`).
-    let nearest = years.iter().rev().find(|(p, _)| *p < at).or_else(|| {
-        years
+impl LineFigures<'_, '_> {
+    /// The sentence holding a figure's start (relative to the line), stretched over the
+    /// figure when the splitter cut it (`Rs. 20`).
+    fn sentence_of(&self, r: &Range<usize>) -> Range<usize> {
+        self.a
+            .sentences
+            .at(self.base + r.start)
+            .map_or(0..self.text.len(), |s| {
+                s.start - self.base..(s.end - self.base).max(r.end)
+            })
+    }
+
+    /// Reads figure `k`: metric, partner, direction, year, change, share. `earlier`
+    /// holds the readings of the figures before it.
+    fn read(&self, k: usize, sentence: &Range<usize>, earlier: &[Reading]) -> Reading {
+        let (line, found) = (self.text, &self.found);
+        let f = &found[k];
+        let money = matches!(f.unit, Unit::Money(_));
+        let in_sentence =
+            |g: &Found| sentence.start <= g.range.start && g.range.end <= sentence.end;
+        let next_figure = found[k + 1..]
             .iter()
-            .find(|(p, _)| *p >= end && !s[end..*p].contains([',', ';']))
-    });
-    if let Some(&(_, y)) = nearest {
-        return (Some(y), kind(stock));
-    }
-    // A span of years in the figure's clause (`ODA ... for 2018 - 2021`).
-    let clause = words::clause(s, at);
-    if words::years(&s[clause]).1 {
-        return (None, None);
-    }
-    // The paragraph before. A total to date there (`In total, by the end of 2020, X
-    // had 644 investment projects ...`) carries over to a figure of the same metric
-    // (`Viet Nam had 20 investment projects in X, worth ...`).
-    let head = &line[..sentence.start];
-    if let Some(&(p, y)) = words::years(head).0.last() {
-        let base = a.view.lines()[line_index].range.start;
-        let carried = a.sentences.at(base + p).is_some_and(|r| {
-            let named_in = &line[r.start - base..r.end - base];
-            words::is_stock(named_in)
-                && words::metric_words(named_in)
-                    .iter()
-                    .any(|w| Some(w.1) == metric)
+            .find(|g| in_sentence(g))
+            .map_or(sentence.end, |g| g.range.start);
+
+        let mut reading = Reading::default();
+        // Change and share, for percentages; the items of a list share the first's.
+        if !money {
+            let head_end = f.qualifier.as_ref().map_or(f.range.start, |q| q.1.start);
+            reading.change = words::change(
+                &line[sentence.start..head_end],
+                &line[f.range.end..sentence.end],
+            );
+            reading.share_of = words::share_of(&line[f.range.end..sentence.end]).map(|p| {
+                if p.is_empty() {
+                    // `41.3% of which`: a share of the amount named before.
+                    found[..k]
+                        .iter()
+                        .rev()
+                        .find(|g| in_sentence(g) && matches!(g.unit, Unit::Money(_)))
+                        .map_or_else(
+                            || "which".to_string(),
+                            |g| line[g.range.clone()].to_string(),
+                        )
+                } else {
+                    p
+                }
+            });
+            let previous = (0..k)
+                .rev()
+                .find(|&j| in_sentence(&found[j]) && !matches!(found[j].unit, Unit::Money(_)));
+            if let Some(j) = previous
+                && reading.change.is_none()
+                && reading.share_of.is_none()
+                && LIST_GAP.is_match(&line[found[j].range.end..head_end])
+            {
+                reading.change = earlier[j].change;
+                reading.share_of = earlier[j].share_of.clone();
+            }
+        }
+
+        // Metric: for a share, what it is a share of first.
+        let rel = f.range.start - sentence.start..f.range.end - sentence.start;
+        let of_share = reading.share_of.as_deref().and_then(|p| {
+            words::metric_words(p)
+                .into_iter()
+                .find(|w| !w.2)
+                .map(|w| w.1)
         });
-        return (Some(y), kind(stock || carried));
+        reading.metric = Some(of_share.unwrap_or_else(|| {
+            words::metric(
+                &line[sentence.clone()],
+                rel,
+                next_figure - sentence.start,
+                money,
+            )
+        }));
+
+        let place = Place {
+            line,
+            mentions: &self.mentions,
+            sentence: sentence.clone(),
+            figure: f.range.clone(),
+            next_figure,
+        };
+        reading.counterpart = partners::counterpart(self.a, self.index, &place);
+        if money {
+            let (from, to) = partners::direction(
+                reading.metric.unwrap_or("other"),
+                reading.counterpart.as_deref(),
+                &place,
+            );
+            if from.is_some() || to.is_some() {
+                reading.direction = Some(Direction { from, to });
+            }
+        }
+        (reading.period, reading.period_kind) = self.period(sentence, &f.range, reading.metric);
+        reading
     }
-    let from_sections = a
-        .sections
-        .ancestry(line_index)
-        .find_map(|s| words::years(&s.title).0.first().map(|p| p.1));
-    match from_sections.or(doc_year) {
-        Some(y) => (Some(y), kind(stock)),
-        None => (None, None),
+
+    /// The year a figure refers to and whether it is a flow of that year or a stock.
+    fn period(
+        &self,
+        sentence: &Range<usize>,
+        figure: &Range<usize>,
+        metric: Option<&'static str>,
+    ) -> (Option<u16>, Option<&'static str>) {
+        let line = self.text;
+        let s = &line[sentence.clone()];
+        let stock = words::is_stock(s);
+        let kind = |stock: bool| Some(if stock { "stock" } else { "flow" });
+        let at = figure.start - sentence.start;
+        let end = figure.end - sentence.start;
+        let (years, _) = words::years(s);
+        // The nearest year before the figure, else one after it in the same clause
+        // (`grew by 2.91% in 2020`, not `..., doubling the funding in 2019`).
+        let nearest = years.iter().rev().find(|(p, _)| *p < at).or_else(|| {
+            years
+                .iter()
+                .find(|(p, _)| *p >= end && !s[end..*p].contains([',', ';']))
+        });
+        if let Some(&(_, y)) = nearest {
+            return (Some(y), kind(stock));
+        }
+        // A span of years in the figure's clause (`ODA ... for 2018 - 2021`).
+        if words::years(&s[words::clause(s, at)]).1 {
+            return (None, None);
+        }
+        // The paragraph before. A total to date there (`In total, by the end of 2020, X
+        // had 644 investment projects ...`) carries over to a figure of the same metric
+        // (`Viet Nam had 20 investment projects in X, worth ...`).
+        if let Some(&(p, y)) = words::years(&line[..sentence.start]).0.last() {
+            let carried = self.a.sentences.at(self.base + p).is_some_and(|r| {
+                let named_in = &line[r.start - self.base..r.end - self.base];
+                words::is_stock(named_in)
+                    && words::metric_words(named_in)
+                        .iter()
+                        .any(|w| Some(w.1) == metric)
+            });
+            return (Some(y), kind(stock || carried));
+        }
+        let from_sections = self
+            .a
+            .sections
+            .ancestry(self.index)
+            .find_map(|s| words::years(&s.title).0.first().map(|p| p.1));
+        match from_sections.or(self.doc_year) {
+            Some(y) => (Some(y), kind(stock)),
+            None => (None, None),
+        }
     }
 }
 

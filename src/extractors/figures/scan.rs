@@ -230,13 +230,8 @@ fn form_after(line: &str, at: usize) -> Option<Form> {
 /// The scale word or abbreviation right after a number: its end and power of ten.
 fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
     let c = SCALE.captures(&line[at..])?;
-    let (m, abbreviation) = if let Some(m) = c.name("word") {
-        (m, false)
-    } else if let Some(m) = c.name("glued") {
-        (m, true)
-    } else {
-        (c.name("spaced")?, true)
-    };
+    let m = c.name("word").or(c.name("glued")).or(c.name("spaced"))?;
+    // `US$ 5 m`, but not `a 5 m wall`: a spaced abbreviation needs a currency before.
     if c.name("spaced").is_some() && !prefixed {
         return None;
     }
@@ -252,8 +247,6 @@ fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
         "trillion" | "tn" | "trn" => 12,
         _ => return None,
     };
-    // A glued abbreviation must not run into letters (`5km`); `K$` is fine.
-    let _ = abbreviation;
     Some((at + m.end(), exp))
 }
 
@@ -395,10 +388,9 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
         scale = Some(exp);
         pos = end;
     } else if let Some(f) = form_after(line, pos).filter(|f| f.meaning.kind == Kind::Code)
-        && let Some(m) = SCALE_WORD_AFTER_CODE.find(&line[f.end..])
+        && SCALE_WORD_AFTER_CODE.is_match(&line[f.end..])
         && let Some((end, exp)) = scale_after(line, f.end, true)
     {
-        let _ = m;
         between = Some(f);
         scale = Some(exp);
         pos = end;
@@ -442,12 +434,7 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
     let cur = between.or(pre).or(suf).map(|f| f.meaning);
     let kind = match cur {
         Some(cur) => AtomKind::Money {
-            cur: Meaning {
-                // Signs and codes carry no scale of their own when both stand around
-                // the number; a prefixed `MUSD` does.
-                scale: cur.scale,
-                ..cur
-            },
+            cur,
             suffixed: suf.is_some(),
         },
         None => {
@@ -527,20 +514,17 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<Figure> {
     let c = CONNECTOR.captures(&line[a.end..b.start])?;
     let before_a = &line[..a.start];
     match c.name("word").map(|w| w.as_str().to_ascii_lowercase()) {
-        Some(w) if w == "and" => {
-            if !BETWEEN.is_match(before_a) {
-                return None;
-            }
+        Some(w) if w == "and" && !BETWEEN.is_match(before_a) => return None,
+        // `rose from $2 million to $3 million` is a change, not a range.
+        Some(w)
+            if w == "to"
+                && FROM
+                    .captures(before_a)
+                    .is_some_and(|f| f.name("verb").is_some()) =>
+        {
+            return None;
         }
-        Some(_) => {
-            // `rose from $2 million to $3 million` is a change, not a range.
-            if let Some(f) = FROM.captures(before_a)
-                && f.name("verb").is_some()
-            {
-                return None;
-            }
-        }
-        None => {}
+        _ => {}
     }
     use AtomKind::{Bare, Money, Percent};
     let (unit, carry_from_b) = match (a.kind, b.kind) {
@@ -575,10 +559,7 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<Figure> {
         Unit::Money(m) if matches!(a.kind, Bare) => m.scale,
         _ => 0,
     };
-    let min = a
-        .value(carry)
-        .and_then(|v| v.shift(cur_scale))
-        .filter(|_| true)?;
+    let min = a.value(carry)?.shift(cur_scale)?;
     let max = match (a.kind, b.kind, unit) {
         (Money { .. }, Bare, Unit::Money(m)) => b.raw.shift(b.scale.unwrap_or(0) + m.scale)?,
         _ => b.value(None)?,
