@@ -311,6 +311,11 @@ fn a_bare_dollar_is_usd_unless_the_sentence_or_document_says_otherwise() {
     );
     let records = common::records_of("The grant was US$5 million.");
     assert!(!money(&records)[0].currency_assumed);
+    // The nearest dollar the sentence names decides.
+    let records = common::records_of("It paid US$ 2 million, $3 million and S$ 5 million.");
+    let m = money(&records);
+    assert_eq!(m[1].currency, "USD");
+    assert_eq!(m[2].currency, "SGD");
 }
 
 #[test]
@@ -388,6 +393,17 @@ fn percentages_in_every_form() {
             &["0.5 percentage points = 0.5 percentage_point increase"],
         ),
         ("Growth was 2-3% a year.", &["2-3% = 2..3 percent increase"]),
+        (
+            "It brought a 2.5-percent increase and a 0.3-percentage-point drop.",
+            &[
+                "2.5-percent = 2.5 percent increase",
+                "0.3-percentage-point = 0.3 percentage_point decrease",
+            ],
+        ),
+        (
+            "Prices were up 5% and down 3 per cent.",
+            &["5% = 5 percent increase", "3 per cent = 3 percent decrease"],
+        ),
         (
             "It grew a few percent.",
             &["a few percent = ? percent increase"],
@@ -490,7 +506,16 @@ fn amounts_are_attributed() {
             ],
         ),
         (
-            "5. Overseas:\n\nIn 2020, remittance to Viet Nam sent by overseas Vietnamese was US$ 17.2 billion. The foreign NGOs' aid to Viet Nam reached US$ 220.7 million. The world economy grew as global FDI reached US$ 859 billion in 2020.",
+            "5. Lenders:\n\nTrade grew from US$ 3 billion in 2019 to US$ 5 billion in 2020. China lent RMB 10 billion to Viet Nam in 2020; India Rs 5 crore.",
+            &[
+                "trade_turnover - - 2019/flow",
+                "trade_turnover - - 2020/flow",
+                "loan CN CN>VN 2020/flow",
+                "loan IN IN>VN 2020/flow",
+            ],
+        ),
+        (
+            "6. Overseas:\n\nIn 2020, remittance to Viet Nam sent by overseas Vietnamese was US$ 17.2 billion. The foreign NGOs' aid to Viet Nam reached US$ 220.7 million. The world economy grew as global FDI reached US$ 859 billion in 2020.",
             &[
                 "remittance - ?>VN 2020/flow",
                 "aid - ?>VN 2020/flow",

@@ -54,6 +54,11 @@ static DOLLAR_IS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:amounts?|figures?|prices?|values?|dollars?|\$)\s+(?:are\s+|is\s+)?(?:(?:given|expressed|stated|shown)\s+)?(?:in|refers?\s+to|denotes?|means?)\s+(?P<c>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Singapore|Hong\s+Kong|Taiwan|Brunei)\s+dollars?")
         .expect("valid regex")
 });
+/// A year that directly follows a figure: `in 2020`, `during 2020`, `for the year 2020`.
+static ADJACENT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:in|during|for|throughout)\s+(?:the\s+(?:year\s+)?)?(?:\w+\s+)?$")
+        .expect("valid regex")
+});
 /// Words between two items of a list of percentages (`5.3% for Japan; 8%`).
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s,;]*(?:(?:for|in|from|of|which|came|with|to|the|and|or)\b[\s,;]*|[A-Z][\w'.-]*[\s,;]*){0,8}$")
@@ -142,7 +147,12 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
             };
             let record = match f.unit {
                 Unit::Money(m) => {
-                    let (currency, assumed) = currency(m, &text[sentence.clone()], dollar);
+                    let (currency, assumed) = currency(
+                        m,
+                        &text[sentence.clone()],
+                        f.range.start - sentence.start,
+                        dollar,
+                    );
                     Record::Money(MoneyRecord {
                         common: common.clone(),
                         amount: f.value,
@@ -191,21 +201,41 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
     out
 }
 
-/// The currency of an amount: a bare `$` is the dollar its sentence names explicitly
-/// elsewhere (`AU$10.5 million ... and $2 million`), else the document's, else USD.
+/// The dollar a sentence names explicitly (`US$`, `AU$`, `NZD`, `Canadian dollars`):
+/// a bare `$` near it is that dollar.
+static EXPLICIT_DOLLAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<us>US|U\.S\.?|USD)|(?P<au>AU|A|AUD)|(?P<nz>NZ|NZD)|(?P<ca>C|CA|CAN|CAD)|(?P<sg>S|SG|SGD)|(?P<hk>HK|HKD)|(?P<tw>NT|TWD)|(?P<bn>B|BND))\s?\$|\b(?P<code>USD|AUD|NZD|CAD|SGD|HKD|TWD|BND)\b|(?i:\b(?P<name>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Singapore|Hong\s+Kong|Taiwan|Brunei)\s+dollars?\b)")
+        .expect("valid regex")
+});
+
+/// The currency of an amount at `at` in `sentence`: a bare `$` (or `dollars`) is the
+/// dollar the sentence names explicitly nearest before it (`AU$10.5 million ... and $2
+/// million`), else nearest after it, else the document's, else USD.
 fn currency(
     m: currency::Meaning,
     sentence: &str,
+    at: usize,
     document: Option<&'static str>,
 ) -> (&'static str, bool) {
     if !(m.assumed && m.iso == "USD") {
         return (m.iso, m.assumed);
     }
-    static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:(?P<au>AU|A)|(?P<nz>NZ)|(?P<ca>C|CA|CAN)|(?P<sg>S|SG)|(?P<hk>HK)|(?P<tw>NT)|(?P<bn>B))\$")
-            .expect("valid regex")
-    });
-    let named = EXPLICIT.captures(sentence).map(|c| {
+    let iso = |c: &regex::Captures| -> &'static str {
+        if let Some(code) = c.name("code") {
+            return match code.as_str() {
+                "AUD" => "AUD",
+                "NZD" => "NZD",
+                "CAD" => "CAD",
+                "SGD" => "SGD",
+                "HKD" => "HKD",
+                "TWD" => "TWD",
+                "BND" => "BND",
+                _ => "USD",
+            };
+        }
+        if let Some(name) = c.name("name") {
+            return dollar_iso(name.as_str());
+        }
         [
             ("au", "AUD"),
             ("nz", "NZD"),
@@ -218,8 +248,19 @@ fn currency(
         .iter()
         .find(|(g, _)| c.name(g).is_some())
         .map_or("USD", |p| p.1)
-    });
-    (named.or(document).unwrap_or("USD"), true)
+    };
+    let named: Vec<(usize, &'static str)> = EXPLICIT_DOLLAR
+        .captures_iter(sentence)
+        .filter_map(|c| c.get(0).map(|m| (m.start(), iso(&c))))
+        .filter(|&(p, _)| p != at)
+        .collect();
+    let nearest = named
+        .iter()
+        .rev()
+        .find(|(p, _)| *p < at)
+        .or_else(|| named.iter().find(|(p, _)| *p > at))
+        .map(|p| p.1);
+    (nearest.or(document).unwrap_or("USD"), true)
 }
 
 /// The figures of one view line, with what reading them needs.
@@ -349,13 +390,15 @@ impl LineFigures<'_, '_> {
         let at = figure.start - sentence.start;
         let end = figure.end - sentence.start;
         let (years, _) = words::years(s);
-        // The nearest year before the figure, else one after it in the same clause
-        // (`grew by 2.91% in 2020`, not `..., doubling the funding in 2019`).
-        let nearest = years.iter().rev().find(|(p, _)| *p < at).or_else(|| {
-            years
-                .iter()
-                .find(|(p, _)| *p >= end && !s[end..*p].contains([',', ';']))
-        });
+        // A year right after the figure (`US$ 5 billion in 2020`), else the nearest
+        // before it, else one after it in the same clause (`grew by 2.91% in 2020`, not
+        // `..., doubling the funding in 2019`).
+        let after = |(p, _): &&(usize, u16)| *p >= end && !s[end..*p].contains([',', ';']);
+        let nearest = years
+            .iter()
+            .find(|y| after(y) && ADJACENT_YEAR.is_match(&s[end..y.0]))
+            .or_else(|| years.iter().rev().find(|(p, _)| *p < at))
+            .or_else(|| years.iter().find(after));
         if let Some(&(_, y)) = nearest {
             return (Some(y), kind(stock));
         }
@@ -401,15 +444,14 @@ mod tests {
             scale: 0,
             needs_scale: false,
         };
-        assert_eq!(currency(m("USD", true), "a $5 grant", None), ("USD", true));
-        assert_eq!(
-            currency(m("USD", true), "AU$10.5 million and $2 million", None),
-            ("AUD", true)
-        );
-        assert_eq!(currency(m("USD", true), "$2", Some("NZD")), ("NZD", true));
-        assert_eq!(
-            currency(m("AUD", false), "AU$5", Some("NZD")),
-            ("AUD", false)
-        );
+        let usd = m("USD", true);
+        assert_eq!(currency(usd, "a $5 grant", 2, None), ("USD", true));
+        let s = "AU$10.5 million and $2 million";
+        assert_eq!(currency(usd, s, 20, None), ("AUD", true));
+        let s = "US$ 2 million, $3 million and S$ 5 million";
+        assert_eq!(currency(usd, s, 15, None), ("USD", true));
+        assert_eq!(currency(usd, "$2", 0, Some("NZD")), ("NZD", true));
+        let aud = m("AUD", false);
+        assert_eq!(currency(aud, "AU$5", 0, Some("NZD")), ("AUD", false));
     }
 }

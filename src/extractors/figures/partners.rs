@@ -6,6 +6,7 @@
 //! (`ASEAN`, `Latin American countries`, `the world`), which name no single partner.
 //! Viet Nam is the country the reports speak for, never the counterpart.
 
+use super::words;
 use crate::pipeline::Analysis;
 use regex::Regex;
 use std::ops::Range;
@@ -261,12 +262,24 @@ pub(super) fn direction(
         |m: &&Mention| p.sentence.start <= m.range.start && m.range.end <= p.sentence.end;
     let code = |m: &Mention| m.code.clone();
     let ms: Vec<&Mention> = p.mentions.iter().filter(in_sentence).collect();
-    let head = &p.line[p.sentence.start..p.figure.start];
+    // The clause of the figure (`...; India Rs 5 crore`); a verb it lacks is shared
+    // with the clause before (`X donated A to Y and B ...`).
+    let sentence_text = &p.line[p.sentence.clone()];
+    let clause = words::clause(sentence_text, p.figure.start - p.sentence.start);
+    let clause_start = p.sentence.start + clause.start;
+    let verb = |re: &Regex| {
+        let last = |from: usize| {
+            re.find_iter(&p.line[from..p.figure.start])
+                .last()
+                .map(|m| from + m.start()..from + m.end())
+        };
+        last(clause_start).or_else(|| last(p.sentence.start))
+    };
     let (mut from, mut to): (Option<String>, Option<String>) = (None, None);
     match metric {
         "aid" | "grant" | "loan" | "oda" | "remittance" | "fdi" => {
-            let give = GIVE.find_iter(head).last();
-            let receive = RECEIVE.find_iter(head).last();
+            let give = verb(&GIVE);
+            let receive = verb(&RECEIVE);
             let after_prep = |re: &Regex, from_at: usize| {
                 ms.iter().enumerate().find_map(|(i, m)| {
                     (m.range.start >= from_at && re.is_match(&p.line[..m.range.start]))
@@ -280,8 +293,8 @@ pub(super) fn direction(
                 })
             };
             match (give, receive) {
-                (Some(g), r) if r.is_none_or(|r| r.start() < g.start()) => {
-                    let (gs, ge) = (p.sentence.start + g.start(), p.sentence.start + g.end());
+                (Some(g), r) if r.as_ref().is_none_or(|r| r.start < g.start) => {
+                    let (gs, ge) = (g.start, g.end);
                     // The object right after the verb, else the partner after to/for.
                     to = ms
                         .iter()
@@ -290,15 +303,24 @@ pub(super) fn direction(
                         })
                         .and_then(|m| code(m))
                         .or_else(|| after_prep(&TO_OR_FOR, ge));
-                    from = ms
-                        .iter()
-                        .rev()
-                        .filter(|m| m.range.end <= gs)
-                        .find(|m| m.code.is_some() && m.code != to)
-                        .and_then(|m| code(m));
+                    // The subject: before the verb, or for a shared verb the partner that
+                    // opens the figure's own clause.
+                    let giver = |lo: usize, hi: usize| {
+                        ms.iter()
+                            .rev()
+                            .filter(|m| lo <= m.range.start && m.range.end <= hi)
+                            .find(|m| m.code.is_some() && m.code != to)
+                            .and_then(|m| code(m))
+                    };
+                    from = if gs < clause_start {
+                        giver(clause_start, p.figure.start)
+                    } else {
+                        None
+                    }
+                    .or_else(|| giver(0, gs));
                 }
                 (_, Some(r)) => {
-                    let rs = p.sentence.start + r.start();
+                    let rs = r.start;
                     to = ms
                         .iter()
                         .rev()

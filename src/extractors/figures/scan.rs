@@ -99,8 +99,8 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^\s?(?:
-            (?P<points> percentage\s+points? | percent(?:age)?\s+points? | %\s*points? | pp\b | p\.p\. | ppts?\b )
+        r"(?ix)^(?:\s|-)?(?:
+            (?P<points> percentage[\s-]+points? | percent(?:age)?[\s-]+points? | %\s*points? | pp\b | p\.p\. | ppts?\b )
           | (?P<percent> % | percents?\b | per\s+cent\b | per-cent\b | pct\b | percentage\b )
         )",
     )
