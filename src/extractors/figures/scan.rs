@@ -91,8 +91,17 @@ impl Atom {
     }
 }
 
+/// Numbers: `3,490,000`, `543.9`, and dot-grouped `1.000.000` (two groups at least,
+/// so `1.000` stays a decimal).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("valid regex")
+    Regex::new(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+        .expect("valid regex")
+});
+/// A decimal comma before a scale word (`US$ 1,5 billion`): read as `1.5 billion`, never
+/// as 1 with a stray `5`.
+static DECIMAL_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,(\d{1,2})\s?(?i:thousand|million|billion|trillion|bn|mn|tn)\b")
+        .expect("valid regex")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"')\]]+"#).expect("valid regex")
@@ -308,7 +317,20 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
 
 /// The atom of the number at `s..e`, or none when the number is part of something else.
 fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
-    let raw = Decimal::from_grouped(&line[s..e])?;
+    let written = &line[s..e];
+    let (raw, e) = if written.matches('.').count() > 1 {
+        // Dot-grouped thousands, comma decimals.
+        let plain = written.replace('.', "").replace(',', ".");
+        (Decimal::from_grouped(&plain)?, e)
+    } else if let Some(c) = DECIMAL_COMMA.captures(&line[e..])
+        && !written.contains([',', '.'])
+    {
+        let fraction = c.get(1)?;
+        let plain = format!("{written}.{}", fraction.as_str());
+        (Decimal::from_grouped(&plain)?, e + fraction.end())
+    } else {
+        (Decimal::from_grouped(written)?, e)
+    };
     let before = char_before(line, s);
     let after = char_at(line, e);
     let after2 = line[e..].chars().nth(1);
@@ -342,11 +364,11 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
         }
     }
     let raw = if negative { raw.negated() } else { raw };
-    let grouped = line[s..e].contains(',');
+    let grouped = written.contains(',') || written.matches('.').count() > 1;
     let year_like = !grouped
-        && !line[s..e].contains('.')
+        && !written.contains('.')
         && e - s == 4
-        && (1800..2100).contains(&line[s..e].parse::<u32>().unwrap_or(0));
+        && (1800..2100).contains(&written.parse::<u32>().unwrap_or(0));
 
     // A percentage.
     if let Some(c) = PERCENT.captures(&line[e..]) {
@@ -773,6 +795,14 @@ mod tests {
             ("7-9 lakh rupees", &["7-9 lakh rupees|700000-900000|INR|"]),
             ("$10K and 10k$", &["$10K|10000|USD|", "10k$|10000|USD|"]),
             ("30 MUSD", &["30 MUSD|30000000|USD|"]),
+            (
+                "VND 1.000.000 and VND 2.500.000,5",
+                &[
+                    "VND 1.000.000|1000000|VND|",
+                    "VND 2.500.000,5|2500000.5|VND|",
+                ],
+            ),
+            ("US$ 1,5 billion", &["US$ 1,5 billion|1500000000|USD|"]),
         ];
         for (line, want) in cases {
             assert_eq!(&show(line), want, "{line}");
