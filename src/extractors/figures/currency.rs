@@ -269,6 +269,169 @@ const NEEDS_SCALE: &[&str] = &[
     "naira", "tenge", "lev", "leu", "lei", "real",
 ];
 
+/// What a cue word tells.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A currency code, sign, name or a country adjective of a name.
+    Money,
+    /// `percent`, `per cent`, `pct`, `pp`.
+    Percent,
+}
+
+/// FNV-1a: a fast hash for the short words of a cue look-up.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap = HashMap<Vec<u8>, Cue, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The longest cue word looked up (`percentage`, `Singaporean`).
+const LONGEST_CUE: usize = 12;
+
+/// The characters of the signs that are not ASCII (`ரூ` by its first letter).
+const SIGN_CHARS: &str = "€£¥円元₫₭៛₩฿₱₹₽₺₪₴₦₡₾₸ர";
+
+/// The words that can stand next to a figure, for a quick look around a number before
+/// the matchers run: codes and letter signs as written; names, their country
+/// adjectives and the percent words in any case.
+struct CueWords {
+    exact: FnvMap,
+    any_case: FnvMap,
+}
+
+impl CueWords {
+    fn build() -> CueWords {
+        let mut exact = FnvMap::default();
+        let mut any_case = FnvMap::default();
+        for &(form, _, _, _) in SIGNS {
+            let letters: String = form.chars().filter(char::is_ascii_alphabetic).collect();
+            if !letters.is_empty() {
+                exact.insert(letters.into_bytes(), Cue::Money);
+            }
+        }
+        for c in CODES.iter().chain(LOWER_CODES) {
+            exact.insert(c.as_bytes().to_vec(), Cue::Money);
+        }
+        for c in SCALED_CODES {
+            exact.insert(format!("M{c}").into_bytes(), Cue::Money);
+            exact.insert(format!("k{c}").into_bytes(), Cue::Money);
+        }
+        let mut words: Vec<&str> = Vec::new();
+        for &(adjectives, singular, plural, _) in NAMES {
+            words.extend(
+                adjectives
+                    .iter()
+                    .filter_map(|a| a.split_whitespace().next()),
+            );
+            words.extend(
+                [singular, plural]
+                    .iter()
+                    .filter_map(|n| n.split_whitespace().next()),
+            );
+        }
+        words.extend(ASSUMED_BARE.iter().flat_map(|n| [n.0, n.1]));
+        for w in words {
+            any_case.insert(w.replace('.', "").to_lowercase().into_bytes(), Cue::Money);
+        }
+        for w in [
+            "percent",
+            "percents",
+            "per",
+            "percentage",
+            "pct",
+            "pp",
+            "ppt",
+            "ppts",
+        ] {
+            any_case.insert(w.as_bytes().to_vec(), Cue::Percent);
+        }
+        CueWords { exact, any_case }
+    }
+
+    fn word(&self, word: &[u8]) -> Option<Cue> {
+        if word.len() > LONGEST_CUE {
+            return None;
+        }
+        if let Some(&cue) = self.exact.get(word) {
+            return Some(cue);
+        }
+        let mut lower = [0u8; LONGEST_CUE];
+        for (l, c) in lower.iter_mut().zip(word) {
+            *l = c.to_ascii_lowercase();
+        }
+        self.any_case.get(&lower[..word.len()]).copied()
+    }
+
+    /// Whether a currency or percent form may stand next to the number at `s..e`: a
+    /// sign, `%` or cue word right before it or among the three tokens after it
+    /// (`5 billion dong`, `125 million australian dollars`, `10k$`).
+    fn near(&self, line: &str, s: usize, e: usize) -> bool {
+        let bytes = line.as_bytes();
+        let is_sign = |at: usize| {
+            bytes[at] == b'$'
+                || (bytes[at] >= 0x80
+                    && line[at..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| SIGN_CHARS.contains(c)))
+        };
+        // After: up to three tokens, stopping at the next number.
+        let mut i = e;
+        for _ in 0..3 {
+            while i < bytes.len() && matches!(bytes[i], b' ' | b'-' | b'.') {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            if b == b'%' || is_sign(i) {
+                return true;
+            }
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if self.word(&bytes[start..i]).is_some() {
+                return true;
+            }
+        }
+        // Before: a sign, or a code or letter sign (`USD3.14`, `Rs. 20`, `RM 42`).
+        let mut j = s;
+        while j > 0 && matches!(bytes[j - 1], b' ' | b'-' | b'+' | b'.') && s - j < 2 {
+            j -= 1;
+        }
+        if j == 0 {
+            return false;
+        }
+        let prev = line[..j].chars().next_back().map_or(0, char::len_utf8);
+        if is_sign(j - prev) {
+            return true;
+        }
+        let end = j;
+        while j > 0 && bytes[j - 1].is_ascii_alphabetic() {
+            j -= 1;
+        }
+        j < end && self.word(&bytes[j..end]) == Some(Cue::Money)
+    }
+}
+
 /// The lexicon, compiled once: the matchers for the text before and after a number,
 /// and the meaning of every form.
 pub(super) struct Lexicon {
@@ -278,6 +441,8 @@ pub(super) struct Lexicon {
     /// A form at the start of the haystack (the text after a number or its scale
     /// word), with at most one space before it.
     pub after: Regex,
+    /// The cue words of every form, to tell quickly whether a number may be a figure.
+    cues: CueWords,
     /// The codes and names, as a regex alternation: what can follow `of` in a vague
     /// amount (`billions of USD`).
     pub vague_tail: String,
@@ -310,7 +475,8 @@ fn pattern(form: &str, insensitive: bool) -> String {
             _ => p.push_str(&regex::escape(&c.to_string())),
         }
     }
-    let starts_with_letter = chars.first().is_some_and(|c| c.is_alphanumeric());
+    // Codes and names need a word boundary before them; signs (`$`, `元`, `ரூ`) do not.
+    let starts_with_letter = chars.first().is_some_and(char::is_ascii_alphanumeric);
     let body = if insensitive { format!("(?i:{p})") } else { p };
     if starts_with_letter {
         format!(r"\b{body}")
@@ -442,6 +608,7 @@ impl Lexicon {
         Lexicon {
             before: Regex::new(&format!(r"(?:{before_alt})\s?$")).expect("valid regex"),
             after: Regex::new(&format!(r"^\s?(?:{after_alt})")).expect("valid regex"),
+            cues: CueWords::build(),
             vague_tail: alternation(&|f| f.vague),
             meanings,
         }
@@ -451,6 +618,12 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
         &LEXICON
+    }
+
+    /// Whether a currency or percent form may stand next to the number at `s..e` of
+    /// `line`. Cheap; the matchers decide.
+    pub fn near_cue(&self, line: &str, s: usize, e: usize) -> bool {
+        self.cues.near(line, s, e)
     }
 
     /// The meaning of a matched form (spaces and dots ignored, any case).

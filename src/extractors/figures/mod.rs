@@ -30,7 +30,8 @@ mod words;
 use crate::pipeline::Analysis;
 use crate::record::{Common, Direction, MoneyRecord, PercentRecord, Record};
 use crate::sections::SectionKind;
-use partners::{Mention, Place};
+use aho_corasick::AhoCorasick;
+use partners::{Mention, Place, Titles};
 use regex::Regex;
 use scan::{Found, Unit};
 use std::ops::Range;
@@ -105,9 +106,19 @@ fn document_year(a: &Analysis) -> Option<u16> {
 
 /// The document-wide meaning of a bare `$`, when the document states one.
 fn document_dollar(a: &Analysis) -> Option<&'static str> {
-    DOLLAR_IS
-        .captures(a.view.text())
-        .and_then(|c| c.name("c"))
+    static DOLLAR: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["dollar"])
+            .expect("valid automaton")
+    });
+    // Only lines that name a dollar can say what `$` means.
+    a.view
+        .lines()
+        .iter()
+        .map(|l| &a.view.text()[l.range.clone()])
+        .filter(|t| DOLLAR.is_match(*t))
+        .find_map(|t| DOLLAR_IS.captures(t).and_then(|c| c.name("c")))
         .map(|m| dollar_iso(m.as_str()))
 }
 
@@ -115,6 +126,7 @@ fn document_dollar(a: &Analysis) -> Option<&'static str> {
 pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
     let mut out = Vec::new();
     let mut document: Option<(Option<u16>, Option<&'static str>)> = None;
+    let titles = Titles::default();
     for (i, line) in a.prose_lines() {
         let text = a.line_text(i);
         let found = scan::scan(text);
@@ -131,6 +143,7 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
             mentions: partners::mentions(a, text),
             found,
             doc_year: year,
+            titles: &titles,
         };
         let mut readings: Vec<Reading> = Vec::with_capacity(figures.found.len());
         let mut commons: Vec<Common> = Vec::with_capacity(figures.found.len());
@@ -274,6 +287,8 @@ struct LineFigures<'a, 'd> {
     mentions: Vec<Mention>,
     found: Vec<Found>,
     doc_year: Option<u16>,
+    /// The partner mentions of section titles, read once per document.
+    titles: &'a Titles,
 }
 
 impl LineFigures<'_, '_> {
@@ -361,7 +376,7 @@ impl LineFigures<'_, '_> {
             figure: f.range.clone(),
             next_figure,
         };
-        reading.counterpart = partners::counterpart(self.a, self.index, &place);
+        reading.counterpart = partners::counterpart(self.a, self.index, &place, self.titles);
         if money {
             let (from, to) = partners::direction(
                 reading.metric.unwrap_or("other"),

@@ -9,6 +9,8 @@
 use super::words;
 use crate::pipeline::Analysis;
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -162,10 +164,30 @@ fn in_sentence(p: &Place) -> Found {
     Found::Nothing
 }
 
+/// The partner mentions of section titles, read once per section (keyed by the line
+/// of the heading).
+#[derive(Default)]
+pub(super) struct Titles(RefCell<HashMap<usize, Vec<Mention>>>);
+
+impl Titles {
+    /// The first partner other than Viet Nam that the title of the section headed at
+    /// `line` names.
+    fn partner(&self, a: &Analysis, line: usize, title: &str) -> Option<Mention> {
+        let mut cache = self.0.borrow_mut();
+        let ms = cache.entry(line).or_insert_with(|| mentions(a, title));
+        ms.iter().find(|m| !m.is_vn()).cloned()
+    }
+}
+
 /// The counterpart of a figure: from its sentence; failing that, from the country
 /// section it sits in; in a section about a group of countries (`Other Asian
 /// countries`), from the partner its paragraph named last.
-pub(super) fn counterpart(a: &Analysis, line_index: usize, p: &Place) -> Option<String> {
+pub(super) fn counterpart(
+    a: &Analysis,
+    line_index: usize,
+    p: &Place,
+    titles: &Titles,
+) -> Option<String> {
     match in_sentence(p) {
         Found::Partner(c) => return Some(c),
         Found::Group => return None,
@@ -173,9 +195,8 @@ pub(super) fn counterpart(a: &Analysis, line_index: usize, p: &Place) -> Option<
     }
     let mut group_section = None;
     for s in a.sections.ancestry(line_index) {
-        let title = mentions(a, &s.title);
-        if let Some(m) = title.iter().find(|m| !m.is_vn()) {
-            match found_of(m) {
+        if let Some(m) = titles.partner(a, s.line, &s.title) {
+            match found_of(&m) {
                 Found::Partner(c) => return Some(c),
                 _ => {
                     group_section = Some(s.line);

@@ -13,6 +13,7 @@
 
 use super::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -274,13 +275,20 @@ fn next_number_suffix(line: &str, at: usize) -> Option<Option<Form>> {
 
 /// Scans one line.
 pub(super) fn scan(line: &str) -> Vec<Found> {
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    // Most numbers are dates and counts: a line none of whose numbers has a currency
+    // or percent form next to it holds no figure but perhaps a vague one.
+    let lex = Lexicon::get();
+    let numbers: Vec<regex::Match> = NUMBER.find_iter(line).collect();
+    if !numbers
+        .iter()
+        .any(|m| lex.near_cue(line, m.start(), m.end()))
+    {
         return vague(line, Vec::new());
     }
     let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
     let mut atoms: Vec<Atom> = Vec::new();
     let mut consumed = 0usize;
-    for m in NUMBER.find_iter(line) {
+    for m in numbers {
         let (s, e) = (m.start(), m.end());
         if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
             continue;
@@ -595,9 +603,27 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<Figure> {
 /// Adds the vague amounts (`tens of billions of USD`, `a few percent`) that overlap no
 /// figure found, in line order.
 fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
+    // Every vague form holds one of these words; most lines hold none.
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "illions of",
+                "housands of",
+                "several",
+                "few",
+                "couple of",
+                "tens of",
+            ])
+            .expect("valid automaton")
+    });
+    if !CUES.is_match(line) {
+        return found;
+    }
     let lex = Lexicon::get();
     let mut extra = Vec::new();
-    for c in VAGUE_MONEY.captures_iter(line) {
+    let money: Vec<regex::Captures> = VAGUE_MONEY.captures_iter(line).collect();
+    for c in money {
         let Some(m) = c.get(0) else { continue };
         let Some(cur) = c.name("a").or_else(|| c.name("b")) else {
             continue;
