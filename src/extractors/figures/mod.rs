@@ -34,6 +34,8 @@ use aho_corasick::AhoCorasick;
 use partners::{Mention, Place, Titles};
 use regex::Regex;
 use scan::{Found, Unit};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -140,10 +142,11 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
             index: i,
             base: line.range.start,
             text,
-            mentions: partners::mentions(a, text),
+            mentions: partners::mentions_in(a, text, figures_span(a, line.range.start, &found)),
             found,
             doc_year: year,
             titles: &titles,
+            sentence_years: RefCell::default(),
         };
         let mut readings: Vec<Reading> = Vec::with_capacity(figures.found.len());
         let mut commons: Vec<Common> = Vec::with_capacity(figures.found.len());
@@ -276,6 +279,25 @@ fn currency(
     (nearest.or(document).unwrap_or("USD"), true)
 }
 
+/// The part of a line (relative to it) that the sentences holding figures cover.
+fn figures_span(a: &Analysis, base: usize, found: &[Found]) -> Range<usize> {
+    let sentence = |at: usize| {
+        a.sentences
+            .at(base + at)
+            .map(|s| s.start - base..s.end - base)
+    };
+    let start = found
+        .first()
+        .and_then(|f| sentence(f.range.start))
+        .map_or(0, |s| s.start);
+    let end = found
+        .iter()
+        .map(|f| sentence(f.range.start).map_or(f.range.end, |s| s.end.max(f.range.end)))
+        .max()
+        .unwrap_or(0);
+    start..end
+}
+
 /// The figures of one view line, with what reading them needs.
 struct LineFigures<'a, 'd> {
     a: &'a Analysis<'d>,
@@ -289,6 +311,15 @@ struct LineFigures<'a, 'd> {
     doc_year: Option<u16>,
     /// The partner mentions of section titles, read once per document.
     titles: &'a Titles,
+    /// Per sentence start: whether it speaks of a total to date, and its years.
+    sentence_years: RefCell<HashMap<usize, SentenceYears>>,
+}
+
+/// What a sentence says about years: a total to date, the years, a span of years.
+#[derive(Clone)]
+struct SentenceYears {
+    stock: bool,
+    years: Vec<(usize, u16)>,
 }
 
 impl LineFigures<'_, '_> {
@@ -400,11 +431,18 @@ impl LineFigures<'_, '_> {
     ) -> (Option<u16>, Option<&'static str>) {
         let line = self.text;
         let s = &line[sentence.clone()];
-        let stock = words::is_stock(s);
+        let SentenceYears { stock, years } = self
+            .sentence_years
+            .borrow_mut()
+            .entry(sentence.start)
+            .or_insert_with(|| SentenceYears {
+                stock: words::is_stock(s),
+                years: words::years(s).0,
+            })
+            .clone();
         let kind = |stock: bool| Some(if stock { "stock" } else { "flow" });
         let at = figure.start - sentence.start;
         let end = figure.end - sentence.start;
-        let (years, _) = words::years(s);
         // A year right after the figure (`US$ 5 billion in 2020`), else the nearest
         // before it, else one after it in the same clause (`grew by 2.91% in 2020`, not
         // `..., doubling the funding in 2019`).

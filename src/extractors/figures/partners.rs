@@ -85,6 +85,16 @@ pub(super) fn mentions(a: &Analysis, text: &str) -> Vec<Mention> {
     out
 }
 
+/// The partner mentions of `text[span]`, with ranges relative to `text`.
+pub(super) fn mentions_in(a: &Analysis, text: &str, span: Range<usize>) -> Vec<Mention> {
+    let start = span.start;
+    let mut ms = mentions(a, &text[span]);
+    for m in &mut ms {
+        m.range = m.range.start + start..m.range.end + start;
+    }
+    ms
+}
+
 /// A figure's place: the line's text and mentions, the sentence and figure ranges
 /// (relative to the line), and where the other figures of the sentence start.
 pub(super) struct Place<'t> {
@@ -207,13 +217,12 @@ pub(super) fn counterpart(
     }
     let section_line = group_section?;
     // The paragraph before the sentence, then the earlier paragraphs of the section.
-    let before = p
-        .mentions
-        .iter()
+    let before = mentions(a, &p.line[..p.sentence.start])
+        .into_iter()
         .rev()
-        .find(|m| m.range.end <= p.sentence.start && !m.is_vn());
+        .find(|m| !m.is_vn());
     if let Some(m) = before {
-        return match found_of(m) {
+        return match found_of(&m) {
             Found::Partner(c) => Some(c),
             _ => None,
         };

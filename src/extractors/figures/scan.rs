@@ -13,7 +13,6 @@
 
 use super::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -278,6 +277,9 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
     let lex = Lexicon::get();
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return vague(line, Vec::new());
+    }
     let numbers: Vec<regex::Match> = NUMBER.find_iter(line).collect();
     if !numbers
         .iter()
@@ -603,26 +605,20 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<Figure> {
 /// Adds the vague amounts (`tens of billions of USD`, `a few percent`) that overlap no
 /// figure found, in line order.
 fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
-    // Every vague form holds one of these words; most lines hold none.
-    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "illions of",
-                "housands of",
-                "several",
-                "few",
-                "couple of",
-                "tens of",
-            ])
-            .expect("valid automaton")
-    });
-    if !CUES.is_match(line) {
+    // A vague amount holds a scale word (`tens of billions`, `several million`), a
+    // vague percentage the word percent; most lines hold neither.
+    let scale = line.contains("illion") || line.contains("housand");
+    let percent = line.contains("ercent") || line.contains("er cent");
+    if !scale && !percent {
         return found;
     }
     let lex = Lexicon::get();
     let mut extra = Vec::new();
-    let money: Vec<regex::Captures> = VAGUE_MONEY.captures_iter(line).collect();
+    let money: Vec<regex::Captures> = if scale {
+        VAGUE_MONEY.captures_iter(line).collect()
+    } else {
+        Vec::new()
+    };
     for c in money {
         let Some(m) = c.get(0) else { continue };
         let Some(cur) = c.name("a").or_else(|| c.name("b")) else {
@@ -642,7 +638,12 @@ fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
             equivalent_of: None,
         });
     }
-    for c in VAGUE_PERCENT.captures_iter(line) {
+    let percents: Vec<regex::Captures> = if percent {
+        VAGUE_PERCENT.captures_iter(line).collect()
+    } else {
+        Vec::new()
+    };
+    for c in percents {
         let Some(m) = c.get(0) else { continue };
         extra.push(Found {
             range: m.range(),
