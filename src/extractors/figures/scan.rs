@@ -319,7 +319,7 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
         .collect();
     found = vague(line, found);
     for f in &mut found {
-        f.qualifier = qualifier(line, f.range.start);
+        f.qualifier = qualifier(line, f.range.start, f.min.is_some());
     }
     equivalents(line, &mut found);
     found
@@ -674,12 +674,14 @@ fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
 
 /// The qualifier right before a figure starting at `at` (before `between`/`from` for a
 /// range): its value and the range of its words.
-fn qualifier(line: &str, at: usize) -> Option<(&'static str, Range<usize>)> {
+fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<usize>)> {
     let mut head = &line[..at];
-    for marker in [&*BETWEEN, &*FROM] {
-        if let Some(m) = marker.find(head) {
-            head = &line[..m.start()];
-            break;
+    if range {
+        for marker in [&*BETWEEN, &*FROM] {
+            if let Some(m) = marker.find(head) {
+                head = &line[..m.start()];
+                break;
+            }
         }
     }
     let from = floor_boundary(head, head.len().saturating_sub(40));
