@@ -378,10 +378,14 @@ impl CueWords {
         self.any_case.get(&lower[..word.len()]).copied()
     }
 
-    /// Whether a currency or percent form may stand next to the number at `s..e`: a
-    /// sign, `%` or cue word right before it or among the three tokens after it
-    /// (`5 billion dong`, `125 million australian dollars`, `10k$`).
-    fn near(&self, line: &str, s: usize, e: usize) -> bool {
+    /// Whether a currency or percent form may stand before and after the number at
+    /// `s..e`: a sign or code right before it; a sign, `%` or cue word among the three
+    /// tokens after it (`5 billion dong`, `125 million australian dollars`, `10k$`).
+    fn sides(&self, line: &str, s: usize, e: usize) -> (bool, bool) {
+        (self.before(line, s), self.after(line, e))
+    }
+
+    fn after(&self, line: &str, e: usize) -> bool {
         let bytes = line.as_bytes();
         let is_sign = |at: usize| {
             bytes[at] == b'$'
@@ -391,7 +395,7 @@ impl CueWords {
                         .next()
                         .is_some_and(|c| SIGN_CHARS.contains(c)))
         };
-        // After: up to three tokens, stopping at the next number.
+        // Up to three tokens, stopping at the next number.
         let mut i = e;
         for _ in 0..3 {
             while i < bytes.len() && matches!(bytes[i], b' ' | b'-' | b'.') {
@@ -412,7 +416,21 @@ impl CueWords {
                 return true;
             }
         }
-        // Before: a sign, or a code or letter sign (`USD3.14`, `Rs. 20`, `RM 42`).
+        false
+    }
+
+    /// A sign, or a code or letter sign (`USD3.14`, `Rs. 20`, `RM 42`), right before
+    /// byte `s`.
+    fn before(&self, line: &str, s: usize) -> bool {
+        let bytes = line.as_bytes();
+        let is_sign = |at: usize| {
+            bytes[at] == b'$'
+                || (bytes[at] >= 0x80
+                    && line[at..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| SIGN_CHARS.contains(c)))
+        };
         let mut j = s;
         while j > 0 && matches!(bytes[j - 1], b' ' | b'-' | b'+' | b'.') && s - j < 2 {
             j -= 1;
@@ -620,10 +638,10 @@ impl Lexicon {
         &LEXICON
     }
 
-    /// Whether a currency or percent form may stand next to the number at `s..e` of
-    /// `line`. Cheap; the matchers decide.
-    pub fn near_cue(&self, line: &str, s: usize, e: usize) -> bool {
-        self.cues.near(line, s, e)
+    /// Whether a currency or percent form may stand before and after the number at
+    /// `s..e` of `line`. Cheap; the matchers decide.
+    pub fn cue_sides(&self, line: &str, s: usize, e: usize) -> (bool, bool) {
+        self.cues.sides(line, s, e)
     }
 
     /// The meaning of a matched form (spaces and dots ignored, any case).

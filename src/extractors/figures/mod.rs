@@ -127,7 +127,9 @@ fn document_dollar(a: &Analysis) -> Option<&'static str> {
 /// One record per figure of every line that is not the table of contents.
 pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
     let mut out = Vec::new();
-    let mut document: Option<(Option<u16>, Option<&'static str>)> = None;
+    let mut document_year_once: Option<Option<u16>> = None;
+    // What a bare `$` means in this document: read only when a bare `$` needs it.
+    let dollar = std::cell::OnceCell::new();
     let titles = Titles::default();
     for (i, line) in a.prose_lines() {
         let text = a.line_text(i);
@@ -135,8 +137,7 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
         if found.is_empty() {
             continue;
         }
-        let (year, dollar) =
-            *document.get_or_insert_with(|| (document_year(a), document_dollar(a)));
+        let year = *document_year_once.get_or_insert_with(|| document_year(a));
         let figures = LineFigures {
             a,
             index: i,
@@ -167,7 +168,7 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
                         m,
                         &text[sentence.clone()],
                         f.range.start - sentence.start,
-                        dollar,
+                        || *dollar.get_or_init(|| document_dollar(a)),
                     );
                     Record::Money(MoneyRecord {
                         common: common.clone(),
@@ -231,7 +232,7 @@ fn currency(
     m: currency::Meaning,
     sentence: &str,
     at: usize,
-    document: Option<&'static str>,
+    document: impl FnOnce() -> Option<&'static str>,
 ) -> (&'static str, bool) {
     if !(m.assumed && m.iso == "USD") {
         return (m.iso, m.assumed);
@@ -276,7 +277,7 @@ fn currency(
         .find(|(p, _)| *p < at)
         .or_else(|| named.iter().find(|(p, _)| *p > at))
         .map(|p| p.1);
-    (nearest.or(document).unwrap_or("USD"), true)
+    (nearest.or_else(document).unwrap_or("USD"), true)
 }
 
 /// The part of a line (relative to it) that the sentences holding figures cover.
@@ -498,13 +499,14 @@ mod tests {
             needs_scale: false,
         };
         let usd = m("USD", true);
-        assert_eq!(currency(usd, "a $5 grant", 2, None), ("USD", true));
+        let none = || None;
+        assert_eq!(currency(usd, "a $5 grant", 2, none), ("USD", true));
         let s = "AU$10.5 million and $2 million";
-        assert_eq!(currency(usd, s, 20, None), ("AUD", true));
+        assert_eq!(currency(usd, s, 20, none), ("AUD", true));
         let s = "US$ 2 million, $3 million and S$ 5 million";
-        assert_eq!(currency(usd, s, 15, None), ("USD", true));
-        assert_eq!(currency(usd, "$2", 0, Some("NZD")), ("NZD", true));
+        assert_eq!(currency(usd, s, 15, none), ("USD", true));
+        assert_eq!(currency(usd, "$2", 0, || Some("NZD")), ("NZD", true));
         let aud = m("AUD", false);
-        assert_eq!(currency(aud, "AU$5", 0, Some("NZD")), ("AUD", false));
+        assert_eq!(currency(aud, "AU$5", 0, || Some("NZD")), ("AUD", false));
     }
 }

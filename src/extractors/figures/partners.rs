@@ -260,7 +260,7 @@ static RECEIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// An investor: `X had ... projects`, `X's FDI`, `X's investment`.
 static INVESTOR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:'s|’s)?\s*(?:\w+\s+){0,2}?(?:had|FDI|investments?|invested|investors?|businesses|companies|enterprises)\b")
+    Regex::new(r"(?i)^(?:'s|’s)?\s*(?:[A-Za-z]+\s+){0,2}?(?:had|FDI|investments?|invested|investors?|businesses|companies|enterprises)\b")
         .expect("valid regex")
 });
 static INVEST_IN: LazyLock<Regex> = LazyLock::new(|| {

@@ -13,6 +13,7 @@
 
 use super::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -91,12 +92,55 @@ impl Atom {
     }
 }
 
-/// Numbers: `3,490,000`, `543.9`, and dot-grouped `1.000.000` (two groups at least,
-/// so `1.000` stays a decimal).
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-        .expect("valid regex")
-});
+/// The numbers of a line, in order: `3,490,000`, `543.9`, and dot-grouped `1.000.000`
+/// (two groups at least, so `1.000` stays a decimal). At each digit run the first of
+/// these that fits wins: dot-grouped (`\d{1,3}(\.\d{3}){2,}(,\d+)?`), comma-grouped
+/// (`\d{1,3}(,\d{3})+(\.\d+)?`), plain (`\d+(\.\d+)?`).
+fn numbers(line: &str) -> Vec<Range<usize>> {
+    let b = line.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let run = |mut i: usize| {
+        while digit(i) {
+            i += 1;
+        }
+        i
+    };
+    // `sep` and three digits, as many times as they come: the end and the count.
+    let groups = |mut j: usize, sep: u8| {
+        let mut n = 0;
+        while b.get(j) == Some(&sep) && (1..=3).all(|k| digit(j + k)) {
+            j += 4;
+            n += 1;
+        }
+        (j, n)
+    };
+    // `sep` and digits, if they come.
+    let tail = |j: usize, sep: u8| {
+        if b.get(j) == Some(&sep) && digit(j + 1) {
+            run(j + 1)
+        } else {
+            j
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !digit(i) {
+            i += 1;
+            continue;
+        }
+        let lead = run(i);
+        let short = lead - i <= 3;
+        let end = match (groups(lead, b'.'), groups(lead, b',')) {
+            ((j, n), _) if short && n >= 2 => tail(j, b','),
+            (_, (j, n)) if short && n >= 1 => tail(j, b'.'),
+            _ => tail(lead, b'.'),
+        };
+        out.push(i..end);
+        i = end;
+    }
+    out
+}
 /// A decimal comma before a scale word (`US$ 1,5 billion`): read as `1.5 billion`, never
 /// as 1 with a stray `5`.
 static DECIMAL_COMMA: LazyLock<Regex> = LazyLock::new(|| {
@@ -262,10 +306,13 @@ fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
 /// The number starting at `at` (one space allowed) and whether a currency form of its
 /// own follows it (the second number of `10 $ 30 $`): that form.
 fn next_number_suffix(line: &str, at: usize) -> Option<Option<Form>> {
-    let rest = &line[at..];
-    let skip = usize::from(rest.starts_with(' '));
-    let m = NUMBER.find(&rest[skip..]).filter(|m| m.start() == 0)?;
-    let mut pos = at + skip + m.end();
+    let skip = usize::from(line[at..].starts_with(' '));
+    let start = at + skip;
+    let m = numbers(&line[start..])
+        .into_iter()
+        .next()
+        .filter(|m| m.start == 0)?;
+    let mut pos = start + m.end;
     if let Some((end, _)) = scale_after(line, pos, true) {
         pos = end;
     }
@@ -277,13 +324,10 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
     let lex = Lexicon::get();
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
-        return vague(line, Vec::new());
-    }
-    let numbers: Vec<regex::Match> = NUMBER.find_iter(line).collect();
+    let numbers = numbers(line);
     if !numbers
         .iter()
-        .any(|m| lex.near_cue(line, m.start(), m.end()))
+        .any(|m| lex.cue_sides(line, m.start, m.end) != (false, false))
     {
         return vague(line, Vec::new());
     }
@@ -291,7 +335,7 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
     let mut atoms: Vec<Atom> = Vec::new();
     let mut consumed = 0usize;
     for m in numbers {
-        let (s, e) = (m.start(), m.end());
+        let (s, e) = (m.start, m.end);
         if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
             continue;
         }
@@ -380,8 +424,10 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
         && e - s == 4
         && (1800..2100).contains(&written.parse::<u32>().unwrap_or(0));
 
+    // The big matchers run only on a side of the number that holds a cue.
+    let (cue_before, cue_after) = Lexicon::get().cue_sides(line, s, e);
     // A percentage.
-    if let Some(c) = PERCENT.captures(&line[e..]) {
+    if cue_after && let Some(c) = PERCENT.captures(&line[e..]) {
         let m = c.get(0)?;
         let tail = &line[e + m.end()..];
         let is_sign = m.as_str().trim_start() == "%";
@@ -403,7 +449,7 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
     }
 
     // The currency before it.
-    let pre = if negative {
+    let pre = if negative || !cue_before {
         None
     } else {
         form_before(line, s, consumed)
@@ -419,7 +465,8 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
     if let Some((end, exp)) = scale_after(line, pos, pre.is_some()) {
         scale = Some(exp);
         pos = end;
-    } else if let Some(f) = form_after(line, pos).filter(|f| f.meaning.kind == Kind::Code)
+    } else if cue_after
+        && let Some(f) = form_after(line, pos).filter(|f| f.meaning.kind == Kind::Code)
         && SCALE_WORD_AFTER_CODE.is_match(&line[f.end..])
         && let Some((end, exp)) = scale_after(line, f.end, true)
     {
@@ -427,7 +474,7 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
         scale = Some(exp);
         pos = end;
     }
-    let mut suf = if between.is_some() {
+    let mut suf = if between.is_some() || !cue_after {
         None
     } else {
         form_after(line, pos)
@@ -607,8 +654,20 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<Figure> {
 fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
     // A vague amount holds a scale word (`tens of billions`, `several million`), a
     // vague percentage the word percent; most lines hold neither.
-    let scale = line.contains("illion") || line.contains("housand");
-    let percent = line.contains("ercent") || line.contains("er cent");
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
+            "illion", "housand", "ILLION", "HOUSAND", "ercent", "er cent",
+        ])
+        .expect("valid automaton")
+    });
+    let (mut scale, mut percent) = (false, false);
+    for m in CUES.find_iter(line) {
+        if m.pattern().as_usize() < 4 {
+            scale = true;
+        } else {
+            percent = true;
+        }
+    }
     if !scale && !percent {
         return found;
     }
@@ -836,6 +895,26 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(&show(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn numbers_are_read_whole() {
+        let line = "1,190,000 masks, 543.9, 1.000.000,5 and 1.000, 2020-2021, 12,34 or 10K";
+        let got: Vec<&str> = numbers(line).into_iter().map(|r| &line[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "1,190,000",
+                "543.9",
+                "1.000.000,5",
+                "1.000",
+                "2020",
+                "2021",
+                "12",
+                "34",
+                "10"
+            ]
+        );
     }
 
     #[test]

@@ -318,7 +318,7 @@ static YEAR_BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR_BASE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:figures?|levels?)\b").expect("valid regex"));
 static STOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by\s+(?:the\s+)?end\s+of|by\s+(?:18|19|20)\d{2}\b|as\s+(?:of|at)\s|in\s+total\b|accumulated|accumulative|cumulative(?:ly)?|altogether|to\s+date|so\s+far|up\s+to\s+now|(?:projects?|investments?)\s+(?:\w+\s+){0,2}in\s+effect)")
+    Regex::new(r"(?i)\b(?:by\s+(?:the\s+)?end\s+of|by\s+(?:18|19|20)\d{2}\b|as\s+(?:of|at)\s|in\s+total\b|accumulated|accumulative|cumulative(?:ly)?|altogether|to\s+date|so\s+far|up\s+to\s+now|(?:projects?|investments?)\s+(?:[A-Za-z]+\s+){0,2}in\s+effect)")
         .expect("valid regex")
 });
 /// `in total` before the words it quantifies (`in total capital`) is no stock marker.
