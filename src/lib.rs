@@ -30,6 +30,17 @@
 //! assert_eq!((item.level, item.number.as_deref(), item.title.as_str()), (3, Some("1"), "Lao PDR"));
 //! assert_eq!(item.common.span, bluebook::Span(0, 11));
 //! assert_eq!(&raw[0..11], "1. Lao PDR:");
+//! // The amount, rejoined across the page break, attributed to the section's country.
+//! let money = records.iter().find_map(|r| match r {
+//!     Record::Money(m) => Some(m),
+//!     _ => None,
+//! });
+//! let money = money.unwrap();
+//! assert_eq!(money.common.text, "US\\$ 1.3\n\nbillion");
+//! assert_eq!(money.amount.map(|a| a.to_string()).as_deref(), Some("1300000000"));
+//! assert_eq!(money.currency, "USD");
+//! assert_eq!(money.metric.as_deref(), Some("trade_turnover"));
+//! assert_eq!(money.counterpart.as_deref(), Some("LA"));
 //! ```
 #![deny(missing_docs)]
 

@@ -8,7 +8,8 @@
 //! 3. [`Sections::build`] — the section tree (reads sentences for headings that are a
 //!    paragraph's opening sentence);
 //! 4. extractors, each reading the [`Analysis`] and the records made before it:
-//!    structure (sections, footnotes).
+//!    structure (sections, footnotes), places (countries), organizations, people, then
+//!    figures (money and percentages, attributed to a metric, partner and year).
 //!
 //! Record spans are only ever made by [`Analysis::common`], through the view's offset
 //! map and the document's decoding map, so `text == raw[span]` holds by construction.

@@ -214,17 +214,17 @@ impl Tally {
     fn report(&self, title: &str) -> (usize, usize) {
         println!("\n{title}");
         println!(
-            "{:<44} {:>9} {:>7}  out of scope",
+            "{:<48} {:>9} {:>7}  out of scope",
             "group", "in scope", "passed"
         );
         let (mut passed, mut total) = (0, 0);
         for (name, (p, n, out)) in &self.groups {
             let out: Vec<String> = out.iter().map(|(r, c)| format!("{c} {r}")).collect();
-            println!("{name:<44} {n:>9} {p:>7}  {}", out.join("; "));
+            println!("{name:<48} {n:>9} {p:>7}  {}", out.join("; "));
             passed += p;
             total += n;
         }
-        println!("{:<44} {total:>9} {passed:>7}", "all");
+        println!("{:<48} {total:>9} {passed:>7}", "all");
         (passed, total)
     }
 }
