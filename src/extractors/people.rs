@@ -122,7 +122,6 @@ const PARTICLES: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
-    "An",
     "In",
     "On",
     "At",
@@ -269,6 +268,10 @@ fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut V
         }
         k = j;
         let Some(name) = name else { continue };
+        // "Defence Ministers on ...", "Presidents of ...": plural titles name no one.
+        if titles.iter().any(|(s, e, _)| plural_title(&text[*s..*e])) {
+            continue;
+        }
         // Honorifics taken into the name are not new chains.
         while offices.get(k).is_some_and(|h| h.start < name.end) {
             k += 1;
@@ -345,6 +348,21 @@ fn title_text(a: &Analysis, title: &str) -> String {
     clean_name(title)
 }
 
+/// Whether a title is plural (`Ministers`, `Presidents`, `Secretaries`).
+fn plural_title(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .take_while(|w| *w != "of" && *w != "for")
+        .any(|w| {
+            [
+                "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
+            ]
+            .iter()
+            .any(|end| w.ends_with(end))
+                && w != "Affairs"
+        })
+}
+
 /// Whether the text between two offices only separates them (`, `, ` cum `, ` and `).
 fn is_separator(between: &str) -> bool {
     let t = between.trim();
@@ -389,7 +407,10 @@ fn capital_run(text: &str, from: usize, offices: &[OfficeHit], mut next: usize) 
         }
         name_words = if name_like(word) { name_words + 1 } else { 0 };
         pos = after;
-        end = pos;
+        // A run never ends on a connector: "Vladimir Putin on the occasion".
+        if !CONNECTORS.contains(&word) {
+            end = pos;
+        }
     }
     from..end
 }
@@ -434,48 +455,54 @@ fn split_run(
             .collect();
         let in_blocked =
             |r: &Range<usize>| blocked.iter().any(|b| b.start <= r.start && r.end <= b.end);
-        let mut name_from = words.len();
-        while name_from > 0 {
-            let w = &words[name_from - 1];
-            let inner_particle = PARTICLES.contains(&word(w)) && name_from < words.len();
-            if in_blocked(w) || !(name_like(word(w)) || inner_particle) {
-                break;
-            }
-            name_from -= 1;
-        }
-        // A particle cannot open a name.
-        while name_from < words.len() && PARTICLES.contains(&word(&words[name_from])) {
-            name_from += 1;
-        }
-        // The name must follow what ends a complement: a country, an organization, an
-        // institution word or a bracketed acronym. "of Higher Education" is all
-        // complement, no name.
-        let ends_complement = name_from > 0 && {
-            let w = &words[name_from - 1];
+        // A word that can end a complement: a country, an organization, an institution
+        // word or a bracketed acronym.
+        let ends_complement = |w: &Range<usize>| {
             in_blocked(w) || INSTITUTION_WORDS.contains(&word(w)) || word(w).starts_with('(')
         };
-        if !ends_complement {
-            name_from = words.len();
+        // The first complement end followed by a name that is itself followed by the end
+        // of the run or a connector ("Michael R. Pompeo in Hanoi"), not by more of the
+        // complement ("Lao National Assembly").
+        for end in 0..words.len() {
+            if !ends_complement(&words[end]) {
+                continue;
+            }
+            let n = name_words(text, &words[end + 1..], |w| !in_blocked(w));
+            if n == 0 || n > 8 {
+                continue;
+            }
+            let after = words.get(end + 1 + n);
+            let closed = after.is_none_or(|w| CONNECTORS.contains(&word(w)) && !ends_complement(w));
+            if closed {
+                let complement = words[0].start..words[end].end;
+                return (
+                    Some(complement),
+                    Some(words[end + 1].start..words[end + n].end),
+                );
+            }
         }
-        let complement_end = if name_from == 0 {
-            words[0].start
-        } else {
-            words[name_from - 1].end
-        };
-        let complement = (complement_end > words[0].start)
-            .then(|| words[0].start..trim_connectors(text, words[0].start..complement_end));
-        let name = (name_from < words.len() && words.len() - name_from <= 8)
-            .then(|| words[name_from].start..words[words.len() - 1].end);
-        return (complement, name);
+        let complement =
+            words[0].start..trim_connectors(text, words[0].start..words[words.len() - 1].end);
+        return (Some(complement), None);
     }
     // Name first: the name-like words up to the first connector.
+    let n = name_words(text, &words, |_| true);
+    if n == 0 || n > 8 {
+        return (None, None);
+    }
+    (None, Some(words[0].start..words[n - 1].end))
+}
+
+/// How many of `words` make a name: name-like words, with particles inside
+/// ("Ursula von der Leyen"), all accepted by `ok`.
+fn name_words(text: &str, words: &[Range<usize>], ok: impl Fn(&Range<usize>) -> bool) -> usize {
+    let word = |r: &Range<usize>| &text[r.clone()];
     let mut n = 0;
-    while n < words.len() {
+    while n < words.len() && ok(&words[n]) {
         if name_like(word(&words[n])) {
             n += 1;
             continue;
         }
-        // Particles inside a name: "Ursula von der Leyen".
         let particles = words[n..]
             .iter()
             .take_while(|w| PARTICLES.contains(&word(w)))
@@ -486,10 +513,7 @@ fn split_run(
         }
         break;
     }
-    if n == 0 || n > 8 {
-        return (None, None);
-    }
-    (None, Some(words[0].start..words[n - 1].end))
+    n
 }
 
 fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
