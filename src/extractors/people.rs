@@ -21,7 +21,7 @@
 use crate::gazetteer::{MentionKind, OfficeHit};
 use crate::pipeline::Analysis;
 use crate::record::{PersonRecord, Record};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
@@ -161,12 +161,63 @@ static VIETNAMESE_FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(
         .collect()
 });
 
-/// A word of a capitalised run: a capitalised word, an initial, a particle, a
-/// connector, or an acronym in brackets.
-static RUN_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*|[\p{L}]+|&|-|\([A-Z][A-Za-z+&.\-]*\))")
-        .expect("valid regex")
-});
+/// The next word of a capitalised run at or after `pos` (spaces skipped): an initial
+/// or dotted acronym (`R.`, `U.S.`), a capitalised word with inner apostrophes and
+/// hyphens (`Chan-o-cha`, `People's`), a lowercase word (a connector or particle, for
+/// the caller to judge), `&`, `-`, or a bracketed acronym (`(LDP)`).
+fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
+    let rest = &text[pos..];
+    let start = pos + (rest.len() - rest.trim_start().len());
+    let s = &text[start..];
+    let first = s.chars().next()?;
+    let until = |skip: usize, keep: &dyn Fn(char) -> bool| {
+        s[skip..]
+            .char_indices()
+            .find(|&(_, c)| !keep(c))
+            .map_or(s.len(), |(i, _)| skip + i)
+    };
+    let len = if first == '&' || first == '-' {
+        1
+    } else if first == '(' {
+        let close = s.find(')')?;
+        let inner = &s[1..close];
+        let acronym = inner.starts_with(|c: char| c.is_ascii_uppercase())
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+&.-".contains(c));
+        if !acronym {
+            return None;
+        }
+        close + 1
+    } else if first.is_uppercase() {
+        let dotted = dotted_len(s);
+        if dotted > 0 {
+            dotted
+        } else {
+            until(first.len_utf8(), &|c| {
+                c.is_alphabetic() || matches!(c, '\'' | '’' | '-')
+            })
+        }
+    } else if first.is_alphabetic() {
+        until(0, &|c| c.is_alphabetic())
+    } else {
+        return None;
+    };
+    Some(start..start + len)
+}
+
+/// The length of a run of capital-and-period pairs opening `s` (`R.`, `U.S.`), or 0.
+fn dotted_len(s: &str) -> usize {
+    let mut len = 0;
+    let mut chars = s.chars();
+    while let (Some(c), Some('.')) = (chars.next(), chars.next()) {
+        if !c.is_uppercase() {
+            break;
+        }
+        len += c.len_utf8() + 1;
+    }
+    len
+}
 
 /// A credit line: `Editor: Bui Huong Giang`.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -379,10 +430,9 @@ fn capital_run(text: &str, from: usize, offices: &[OfficeHit], mut next: usize) 
     let mut pos = from;
     let mut name_words = 0;
     let mut complement = false;
-    while let Some(m) = RUN_WORD.captures(&text[pos..]) {
-        let word = m.get(1).map_or("", |w| w.as_str());
-        let start = pos + m.get(1).map_or(0, |w| w.start());
-        let after = pos + m.get(0).map_or(0, |w| w.end());
+    while let Some(r) = run_word(text, pos) {
+        let word = &text[r.clone()];
+        let (start, after) = (r.start, r.end);
         if pos == from && ["of", "for", "to", "at", "in", "on"].contains(&word) {
             complement = true;
         }
@@ -520,12 +570,11 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut pos = run.start;
     while pos < run.end {
-        let Some(m) = RUN_WORD.captures(&text[pos..run.end]) else {
+        let Some(w) = run_word(&text[..run.end], pos) else {
             break;
         };
-        let Some(w) = m.get(1) else { break };
-        out.push(pos + w.start()..pos + w.end());
-        pos += m.get(0).map_or(0, |w| w.end());
+        pos = w.end;
+        out.push(w);
     }
     out
 }
@@ -863,7 +912,9 @@ fn untitled(a: &Analysis, people: &People, mentions: &mut Vec<Mention>) {
     if names.is_empty() {
         return;
     }
+    // A contiguous NFA builds fast, and this automaton is built once per document.
     let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
     else {
