@@ -16,6 +16,23 @@ fn run(args: &[&str]) -> Output {
     bluebook(args).output().expect("bluebook runs")
 }
 
+/// Runs bluebook with `input` on standard input.
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bluebook(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
 fn fixture(name: &str) -> String {
     common::fixture(name).display().to_string()
 }
@@ -65,18 +82,7 @@ fn extract_a_file_to_stdout() {
 #[test]
 fn stdin_is_dash_and_the_default() {
     for args in [&["extract", "-"][..], &["extract"][..]] {
-        let mut child = bluebook(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(b"CHAPTER ONE\n\nTHE LANDSCAPE\n")
-            .expect("write");
-        let out = child.wait_with_output().expect("wait");
+        let out = run_stdin(args, b"CHAPTER ONE\n\nTHE LANDSCAPE\n");
         assert!(out.status.success());
         let records = lines(&out);
         assert_eq!(records.len(), 1);
@@ -142,19 +148,7 @@ fn a_binary_file_is_an_error_naming_it() {
 
 #[test]
 fn invalid_utf8_gives_a_warning_naming_file_and_offset() {
-    let mut child = bluebook(&["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"CHAPTER ONE\n\nTHE L\xFFAND\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = run_stdin(&["extract", "-"], b"CHAPTER ONE\n\nTHE L\xFFAND\n");
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
