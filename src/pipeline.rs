@@ -7,8 +7,10 @@
 //! 2. [`Sentences::split`] — sentences of every view line;
 //! 3. [`Sections::build`] — the section tree (reads sentences for headings that are a
 //!    paragraph's opening sentence);
-//! 4. extractors, each reading the [`Analysis`] and the records made before it:
-//!    structure (sections, footnotes).
+//! 4. [`Reference::find`] — the document's reference year and numeric date
+//!    convention (reads the title, a date line, a front-matter `date:`);
+//! 5. extractors, each reading the [`Analysis`] and the records made before it:
+//!    structure (sections, footnotes), then dates.
 //!
 //! Record spans are only ever made by [`Analysis::common`], through the view's offset
 //! map and the document's decoding map, so `text == raw[span]` holds by construction.
@@ -16,6 +18,7 @@
 use crate::document::Document;
 use crate::extractors;
 use crate::record::{Common, Record};
+use crate::reference::{NumericOrder, Reference};
 use crate::repair::{CaptionRules, LineKind, View};
 use crate::sections::{SectionKind, Sections};
 use crate::sentences::Sentences;
@@ -23,11 +26,14 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-/// What the pipeline runs with: caption rules and the record types to keep.
+/// What the pipeline runs with: caption rules, the record types to keep, and
+/// optionally the reference year and numeric date convention to read dates against.
 #[derive(Clone, Debug)]
 pub struct Config {
     captions: Cow<'static, CaptionRules>,
     types: Option<BTreeSet<String>>,
+    reference_year: Option<i32>,
+    numeric_order: Option<NumericOrder>,
 }
 
 impl Default for Config {
@@ -35,6 +41,8 @@ impl Default for Config {
         Config {
             captions: Cow::Borrowed(CaptionRules::embedded()),
             types: None,
+            reference_year: None,
+            numeric_order: None,
         }
     }
 }
@@ -52,6 +60,20 @@ impl Config {
         self
     }
 
+    /// Reads dates without a year against `year`, whatever the document says (see
+    /// [`Reference`]).
+    pub fn with_reference_year(mut self, year: i32) -> Self {
+        self.reference_year = Some(year);
+        self
+    }
+
+    /// Reads numeric dates in this order (`3/4/2020`), whatever the document's own
+    /// numeric dates show.
+    pub fn with_numeric_order(mut self, order: NumericOrder) -> Self {
+        self.numeric_order = Some(order);
+        self
+    }
+
     fn keeps(&self, record: &Record) -> bool {
         self.types
             .as_ref()
@@ -59,7 +81,8 @@ impl Config {
     }
 }
 
-/// A document with its view, sentences and section tree: what every extractor reads.
+/// A document with its view, sentences, section tree and reference: what every
+/// extractor reads.
 #[derive(Debug)]
 pub struct Analysis<'d> {
     /// The document.
@@ -70,19 +93,30 @@ pub struct Analysis<'d> {
     pub sentences: Sentences,
     /// The section tree.
     pub sections: Sections,
+    /// The reference year and numeric date convention.
+    pub reference: Reference,
 }
 
 impl<'d> Analysis<'d> {
-    /// Runs the structural stages (repair, sentences, sections) on `doc`.
+    /// Runs the stages before the extractors (repair, sentences, sections,
+    /// reference) on `doc`.
     pub fn new(doc: &'d Document, config: &Config) -> Self {
         let view = View::build(doc, &config.captions);
         let sentences = Sentences::split(&view);
         let sections = Sections::build(&view, &sentences);
+        let reference = Reference::find(
+            doc,
+            &view,
+            &sections,
+            config.reference_year,
+            config.numeric_order,
+        );
         Analysis {
             doc,
             view,
             sentences,
             sections,
+            reference,
         }
     }
 
@@ -157,6 +191,8 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
     let mut records = Vec::new();
     records.extend(extractors::structure::sections(&analysis));
     records.extend(extractors::structure::footnotes(&analysis));
+    let dates = extractors::dates::extract(&analysis, &records);
+    records.extend(dates);
     records.retain(|r| config.keeps(r));
     // Document order: by position in the input. The sort is stable, so records at the
     // same position keep the order of the stages that made them.
