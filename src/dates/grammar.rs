@@ -242,12 +242,13 @@ impl Parser<'_> {
         Some((t.month, next))
     }
 
-    /// A year after a date: `2020`, `, 2020`, `of 2020`; with the token after it.
+    /// A year after a date: `2020`, `, 2020`, `of 2020`, `in 2020`; with the token
+    /// after it.
     fn trailing_year(&self, j: usize) -> (Option<i32>, usize) {
         if let Some(y) = self.year(j) {
             return (Some(y), j + 1);
         }
-        if self.is_punct(j, ',') || self.is_word(j, "of") {
+        if self.is_punct(j, ',') || self.is_word(j, "of") || self.is_word(j, "in") {
             if let Some(y) = self.year(j + 1) {
                 return (Some(y), j + 2);
             }
@@ -271,48 +272,65 @@ impl Parser<'_> {
     }
 
     /// Numeric dates: `2015-03-03`, `2019-sep-1`, `2/14/2021`, `27/06/2023`,
-    /// `31-Oct-74`, `2014-10`, `3/2015`, `1-jan`, and the pair `5/1`.
+    /// `11/12,2016`, `31-Oct-74`, `Sep-23-2020`, `2014-10`, `3/2015`, `1-jan`, and the
+    /// pair `5/1` (only ever part of a range that writes its year).
     fn numeric(&self, i: usize) -> Option<Pt> {
-        let a = self.num(i)?;
+        let first = self.tok(i)?;
         let sep = self
             .tok(i + 1)
-            .filter(|t| t.glued && t.kind == Kind::Punct && matches!(t.ch, '/' | '-' | '.'))?;
-        let sep = sep.ch;
-        let b = self.tok(i + 2).filter(|t| t.glued)?;
+            .filter(|t| t.glued && t.kind == Kind::Punct && matches!(t.ch, '/' | '-' | '.'))?
+            .ch;
+        let second = self.tok(i + 2).filter(|t| t.glued)?;
         // The third part, glued to the second by the same separator.
         let third = (self.is_punct(i + 3, sep) && self.glued(i + 3) && self.glued(i + 4))
             .then(|| self.num(i + 4))
             .flatten();
-        let numeric = b.kind == Kind::Num;
-        let b_month = if b.kind == Kind::Num {
-            (b.digits <= 2 && !b.ordinal).then_some(b.value)
-        } else if b.kind == Kind::Word && b.month > 0 && sep != '.' {
-            Some(u32::from(b.month))
-        } else {
-            None
-        };
-        let b_month = b_month?;
-        let pt = |p: Point, form: Form, next: usize, ambiguous: bool| {
+        let with = |p: Point, form: Form, next: usize, numeric: bool, ambiguous: bool| {
             let mut pt = Pt::new(p, form, next);
             pt.numeric = numeric;
             pt.ambiguous = ambiguous;
             pt
         };
+        let date = |y: Option<i32>, m: u8, d: u8| Point {
+            year: y,
+            month: Some(m),
+            day: Some(d),
+        };
+        // `Sep-23-2020`, `Sep/23/2020`: a month name, then day and year.
+        if first.kind == Kind::Word {
+            if first.month == 0 || sep == '.' {
+                return None;
+            }
+            let d = self.day(i + 2).filter(|_| !second.ordinal)?;
+            let y = expand_year(third?)?;
+            return Some(with(
+                date(Some(y), first.month, d),
+                Form::Full,
+                i + 5,
+                false,
+                false,
+            ));
+        }
+        let a = self.num(i)?;
         if a.digits == 4 {
             // Year first: Y-M-D, Y-Mon-D, Y-M.
             let y = YEARS.contains(&a.value).then_some(a.value as i32)?;
-            let m = u8::try_from(b_month)
-                .ok()
-                .filter(|m| (1..=12).contains(m))?;
-            if let Some(c) = third {
-                let p = Point {
-                    year: Some(y),
-                    month: Some(m),
-                    day: u8::try_from(c.value).ok(),
-                };
-                return (c.digits <= 2 && p.valid()).then(|| pt(p, Form::Full, i + 5, false));
+            let (m, numeric) = match second.kind {
+                Kind::Num if second.digits <= 2 && !second.ordinal => {
+                    (u8::try_from(second.value).ok()?, true)
+                }
+                Kind::Word if second.month > 0 && sep != '.' => (second.month, false),
+                _ => return None,
+            };
+            if !(1..=12).contains(&m) {
+                return None;
             }
-            if sep == '.' || b.kind != Kind::Num {
+            if let Some(c) = third {
+                let p = date(Some(y), m, u8::try_from(c.value).ok()?);
+                return (c.digits <= 2 && (1..=31).contains(&c.value))
+                    .then(|| with(p, Form::Full, i + 5, numeric, false));
+            }
+            if sep == '.' || !numeric {
                 return None;
             }
             let p = Point {
@@ -320,36 +338,46 @@ impl Parser<'_> {
                 month: Some(m),
                 day: None,
             };
-            return Some(pt(p, Form::Full, i + 3, false));
+            return Some(with(p, Form::Full, i + 3, true, false));
         }
         if a.digits > 2 {
             return None;
         }
-        if b.kind == Kind::Word {
+        if second.kind == Kind::Word {
             // D-Mon-Y, D/Mon/Y, D-Mon.
-            let m = b_month as u8;
-            let d = u8::try_from(a.value).ok()?;
+            if second.month == 0 || sep == '.' {
+                return None;
+            }
+            let d = u8::try_from(a.value)
+                .ok()
+                .filter(|d| (1..=31).contains(d))?;
             let (year, next) = match third {
                 Some(c) => (Some(expand_year(c)?), i + 5),
                 None => (None, i + 3),
             };
-            let p = Point {
-                year,
-                month: Some(m),
-                day: Some(d),
-            };
-            return p.valid().then(|| pt(p, Form::Full, next, false));
+            return Some(with(
+                date(year, second.month, d),
+                Form::Full,
+                next,
+                false,
+                false,
+            ));
         }
+        let b = self.num(i + 2)?;
         if let Some(c) = third {
             // D/M/Y or M/D/Y.
             let y = expand_year(c)?;
-            let (m, d, ambiguous) = self.day_and_month(a.value, b_month, Some(y))?;
-            let p = Point {
-                year: Some(y),
-                month: Some(m),
-                day: Some(d),
-            };
-            return Some(pt(p, Form::Full, i + 5, ambiguous));
+            if b.digits > 2 {
+                return None;
+            }
+            let (m, d, ambiguous) = self.day_and_month(a.value, b.value, Some(y))?;
+            return Some(with(
+                date(Some(y), m, d),
+                Form::Full,
+                i + 5,
+                true,
+                ambiguous,
+            ));
         }
         if sep == '.' {
             return None;
@@ -365,35 +393,53 @@ impl Parser<'_> {
                 month: Some(m),
                 day: None,
             };
-            return Some(pt(p, Form::Full, i + 3, false));
+            return Some(with(p, Form::Full, i + 3, true, false));
         }
-        // A day/month pair without a year: only ever part of a range with one.
-        let (m, d, ambiguous) = self.day_and_month(a.value, b_month, None)?;
-        let p = Point {
-            year: None,
-            month: Some(m),
-            day: Some(d),
-        };
-        Some(pt(p, Form::NumericPair, i + 3, ambiguous))
+        if b.digits > 2 {
+            return None;
+        }
+        // A day/month pair: with a year glued on by a comma (`11/12,2016`), a date;
+        // without one, only ever part of a range that writes its year.
+        if self.is_punct(i + 3, ',') && self.glued(i + 3) {
+            if let Some(c) = self.num(i + 4).filter(|c| c.digits == 4) {
+                let y = expand_year(c)?;
+                let (m, d, ambiguous) = self.day_and_month(a.value, b.value, Some(y))?;
+                return Some(with(
+                    date(Some(y), m, d),
+                    Form::Full,
+                    i + 5,
+                    true,
+                    ambiguous,
+                ));
+            }
+        }
+        let (m, d, ambiguous) = self.day_and_month(a.value, b.value, None)?;
+        Some(with(
+            date(None, m, d),
+            Form::NumericPair,
+            i + 3,
+            true,
+            ambiguous,
+        ))
     }
 
     /// Month and day of a numeric pair `a`/`b`: by validity first (`27/06` can only
     /// be day/month), then by the document's convention; with neither, day/month,
-    /// flagged ambiguous.
+    /// flagged ambiguous. A pair that can only be read as a day the month does not
+    /// have (`2/29/2019`) is kept as written: the date is recognised, not valid.
     fn day_and_month(&self, a: u32, b: u32, year: Option<i32>) -> Option<(u8, u8, bool)> {
-        let reading = |d: u32, m: u32| -> Option<(u8, u8)> {
-            let (d, m) = (u8::try_from(d).ok()?, u8::try_from(m).ok()?);
+        let shape = |d: u32, m: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
+        let reading = |d: u32, m: u32, valid: bool| -> Option<(u8, u8)> {
+            let (d8, m8) = (u8::try_from(d).ok()?, u8::try_from(m).ok()?);
             let p = Point {
                 year,
-                month: Some(m),
-                day: Some(d),
+                month: Some(m8),
+                day: Some(d8),
             };
-            ((1..=12).contains(&m) && d >= 1 && p.valid()).then_some((m, d))
+            (shape(d, m) && (!valid || p.valid())).then_some((m8, d8))
         };
-        let day_first = reading(a, b);
-        let month_first = reading(b, a);
-        match (day_first, month_first) {
-            (Some((m, d)), None) | (None, Some((m, d))) => Some((m, d, false)),
+        let pick = |df: Option<(u8, u8)>, mf: Option<(u8, u8)>| match (df, mf) {
+            (Some(r), None) | (None, Some(r)) => Some((r.0, r.1, false)),
             (Some(df), Some(mf)) if df == mf => Some((df.0, df.1, false)),
             (Some(df), Some(mf)) => match self.order {
                 Some(NumericOrder::DayFirst) => Some((df.0, df.1, false)),
@@ -401,7 +447,9 @@ impl Parser<'_> {
                 None => Some((df.0, df.1, true)),
             },
             (None, None) => None,
-        }
+        };
+        pick(reading(a, b, true), reading(b, a, true))
+            .or_else(|| pick(reading(a, b, false), reading(b, a, false)))
     }
 
     /// `29 July 2020`, `1st August 2020`, `the 4th of July`, `14april 2015`,
@@ -479,12 +527,13 @@ impl Parser<'_> {
         Some(Pt::new(p, Form::Full, next))
     }
 
-    /// `November 2020`, `Jan, 2001`, `Oct. 2001`, `Dec-2018`, `Dec/2018`, `June of 2019`.
+    /// `November 2020`, `Jan, 2001`, `Oct. 2001`, `Dec-2018`, `Dec/2018`, `June of 2019`,
+    /// `April in 2016`.
     fn month_year(&self, i: usize) -> Option<Pt> {
         let (m, mut j) = self.month(i)?;
         let dashed =
             (self.is_punct(j, '-') || self.is_punct(j, '/')) && self.glued(j) && self.glued(j + 1);
-        if self.is_punct(j, ',') || self.is_word(j, "of") || dashed {
+        if self.is_punct(j, ',') || self.is_word(j, "of") || self.is_word(j, "in") || dashed {
             j += 1;
         }
         let y = self.year(j)?;
@@ -573,6 +622,9 @@ impl Parser<'_> {
     /// A range: `4-6 December 2020`, `from October 30 to November 1, 2022`, `April
     /// 10-11, 2023`, `Jan-Feb 2017`, `(1950-2020)`, `between 2015 and 2018`.
     fn range(&self, i: usize) -> Option<(Found, usize)> {
+        if let Some(found) = self.month_between(i) {
+            return Some(found);
+        }
         let (opener, j) = if self.is_word(i, "from") {
             (Opener::From, i + 1)
         } else if self.is_word(i, "between") {
@@ -602,6 +654,36 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// `November between 19 and 20`: a month, then a range of its days.
+    fn month_between(&self, i: usize) -> Option<(Found, usize)> {
+        let (m, j) = self.month(i)?;
+        if !self.is_word(j, "between") {
+            return None;
+        }
+        let d1 = self.day(j + 1)?;
+        let (_, k) = self.range_sep(j + 2, Opener::Between)?;
+        let d2 = self.day(k)?;
+        let (year, next) = self.trailing_year(k + 1);
+        let point = |d| Point {
+            year,
+            month: Some(m),
+            day: Some(d),
+        };
+        let (a, b) = (point(d1), point(d2));
+        if d1 >= d2 {
+            return None;
+        }
+        let found = Found {
+            range: self.t[i].start..self.t[next - 1].end,
+            items: vec![Item::Span(a, b)],
+            year_written: year.is_some(),
+            ambiguous: false,
+            recurring: false,
+            context: None,
+        };
+        Some((found, next))
     }
 
     /// The separator of a range at `k`: a dash (`-`, `~`), or `to`, `till`, `until`,
@@ -704,9 +786,17 @@ impl Parser<'_> {
                     return None;
                 }
             }
-            (None, None) => {}
+            (None, None) => {
+                // `from April to June in 2017`, `26 June to 28 June in 2020`.
+                let (y, n) = self.trailing_year(next);
+                if let Some(y) = y {
+                    next = n;
+                    b.year = Some(y);
+                    a.year = Some(if a.cmp_in_year(b).is_gt() { y - 1 } else { y });
+                }
+            }
         }
-        (a.valid() && b.valid()).then_some((a, b, next))
+        Some((a, b, next))
     }
 
     /// A list sharing its year or month: `January and December 2020`, `March, May and
@@ -1088,6 +1178,13 @@ impl Parser<'_> {
             let (a, b) = it.ends();
             a.precision() == 3 && b.precision() == 3
         }) && first.kind == Kind::Num;
+        // `$ 12 December`: an amount, whatever the spacing.
+        if i > 0
+            && self.t[i - 1].kind == Kind::Punct
+            && matches!(self.t[i - 1].ch, '$' | '€' | '£' | '¥')
+        {
+            return false;
+        }
         if first.glued && i > 0 {
             let before = &self.t[i - 1];
             match before.kind {
@@ -1107,7 +1204,10 @@ impl Parser<'_> {
                                 let mid = ["mid", "early", "late"]
                                     .iter()
                                     .any(|w| self.str(i - 2).eq_ignore_ascii_case(w));
-                                if !(mid || (full_numeric && before.ch == '-')) {
+                                // `says:30 December` is a missing space; `ARMY-2020`,
+                                // `post-2020`, `No.12` are names and codes.
+                                let code = matches!(before.ch, '-' | '/' | '.');
+                                if code && !(mid || (full_numeric && before.ch == '-')) {
                                     return false;
                                 }
                             }
@@ -1142,11 +1242,11 @@ impl Parser<'_> {
 }
 
 /// A year written with two or four digits in a numeric date: `74` is 1974, `15` is
-/// 2015 (two digits below 50 read as 20xx).
+/// 2015 (00 to 29 read as 20xx, 30 to 99 as 19xx, the common pivot).
 fn expand_year(t: &Token) -> Option<i32> {
     match t.digits {
         4 if YEARS.contains(&t.value) => Some(t.value as i32),
-        2 => Some(if t.value < 50 { 2000 } else { 1900 } + t.value as i32),
+        2 => Some(if t.value < 30 { 2000 } else { 1900 } + t.value as i32),
         _ => None,
     }
 }

@@ -210,7 +210,13 @@ impl Found {
         for item in &mut items {
             for p in item.points_mut() {
                 if p.year.is_none() {
-                    p.year = Some(year);
+                    // February 29 without a year: the latest leap year up to `year`.
+                    let leap_day = p.month == Some(2) && p.day == Some(29);
+                    let mut y = year;
+                    while leap_day && days_in(Some(y), 2) == 28 {
+                        y -= 1;
+                    }
+                    p.year = Some(y);
                 }
             }
             if let Item::Span(a, b) = item {
