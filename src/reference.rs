@@ -254,10 +254,12 @@ fn title(view: &View, sections: &Sections, lines: &[usize]) -> Option<(i32, Stri
 }
 
 /// A numeric date `a/b/y` (same separator: `/`, `-` or `.`), not part of a longer
-/// number.
+/// number (a full stop may end the sentence after it).
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d./-])(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})(?:$|[^\d./-])")
-        .expect("numeric date pattern is valid")
+    Regex::new(
+        r"(?:^|[^\d./-])(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})(?:$|[^\d./-]|\.(?:$|\D))",
+    )
+    .expect("numeric date pattern is valid")
 });
 
 /// The day/month order the document's unambiguous numeric dates show.

@@ -744,13 +744,26 @@ fn token_re() -> &'static regex::Regex {
     &RE
 }
 
+/// A pattern of the scope rule, compiled once.
+fn re(pattern: &str) -> regex::Regex {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, regex::Regex>> =
+            Default::default();
+    }
+    CACHE.with(|c| {
+        c.borrow_mut()
+            .entry(pattern.to_string())
+            .or_insert_with(|| regex::Regex::new(pattern).expect("valid pattern"))
+            .clone()
+    })
+}
+
 fn regex_is(pattern: &str, s: &str) -> bool {
-    regex::Regex::new(pattern).expect("valid").is_match(s)
+    re(pattern).is_match(s)
 }
 
 fn regex_captures(pattern: &str, s: &str) -> Option<String> {
-    regex::Regex::new(pattern)
-        .expect("valid")
+    re(pattern)
         .captures(s)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string())

@@ -400,8 +400,8 @@ impl Parser<'_> {
         }
         // A day/month pair: with a year glued on by a comma (`11/12,2016`), a date;
         // without one, only ever part of a range that writes its year.
-        if self.is_punct(i + 3, ',') && self.glued(i + 3) {
-            if let Some(c) = self.num(i + 4).filter(|c| c.digits == 4) {
+        if sep == '/' && self.is_punct(i + 3, ',') && self.glued(i + 3) {
+            if let Some(c) = self.num(i + 4).filter(|c| c.digits == 4 && c.glued) {
                 let y = expand_year(c)?;
                 let (m, d, ambiguous) = self.day_and_month(a.value, b.value, Some(y))?;
                 return Some(with(
@@ -579,12 +579,14 @@ impl Parser<'_> {
         }
         let j = if self.is_word(i, "the") { i + 1 } else { i };
         let d = self.day(j)?;
-        // A day glued to more of a number is no day (`6,107.31`, `4.22`).
-        if self.glued(j + 1)
+        // A day glued to more of a number is no day (`6,107.31`, `4.22`, `10:30`).
+        let more = self
+            .tok(j + 1)
+            .is_some_and(|t| t.glued && t.kind == Kind::Punct && matches!(t.ch, '.' | ',' | ':'))
             && self
-                .tok(j + 1)
-                .is_some_and(|t| matches!(t.ch, '.' | ',' | ':' | '%'))
-        {
+                .tok(j + 2)
+                .is_some_and(|t| t.glued && t.kind == Kind::Num);
+        if more || (self.is_punct(j + 1, '%') && self.glued(j + 1)) {
             return None;
         }
         let p = Point {
@@ -935,7 +937,7 @@ impl Parser<'_> {
         let mut joined = false;
         while let Some((k, and)) = self.list_sep(j) {
             match self.year(k) {
-                Some(y) if self.month(k + 1).is_none() && !self.glued(k + 1) => {
+                Some(y) if self.month(k + 1).is_none() => {
                     years.push(y);
                     joined |= and;
                     j = k + 1;
