@@ -264,6 +264,16 @@ fn year_level_expressions() {
             &[("2020 and 2021", &["2020", "2021"], Year, Some(Text), false)],
         ),
         (
+            "the Socio-Economic Development Plan for 2021-25",
+            2021,
+            &[("2021-25", &["2021/2025"], Year, Some(Text), false)],
+        ),
+        (
+            "the budget for the 2010-11 fiscal year",
+            2011,
+            &[("2010-11", &["2010/2011"], Year, Some(Text), true)],
+        ),
+        (
             "Communist Review - 2021 was the first year to witness it.",
             2022,
             &[("2021", &["2021"], Year, Some(Text), false)],
@@ -450,6 +460,11 @@ fn no_dates_from_names_codes_counts_and_numbers() {
         "the two cities of Vinh and Sa Dec",
         "the 42nd and 43rd Meetings of the Committee",
         "a score of 3-1 and a ratio of 4/5",
+        "The troops will march 3 km.",
+        "Directive No. 1/2020 and Decree No. 15/2020/ND-CP took effect.",
+        "the 1990s and FY2020",
+        "24/7 service since 9/11",
+        "Tel: 024 3825 3814, at 10.30 and at 08:20",
     ] {
         let got = dates(text, Some(2020));
         assert!(got.is_empty(), "{text:?} gave {got:?}");

@@ -139,6 +139,12 @@ const MONTH_CUES: &[&str] = &[
     "late",
 ];
 
+/// Words after which a lower-case `may` or `march` before a number is a month.
+const DATE_PREPOSITIONS: &[&str] = &[
+    "on", "in", "by", "until", "till", "from", "since", "before", "after", "of", "to", "through",
+    "between", "and", "or", "the", "during",
+];
+
 /// Cues after which a year is one the text compares with, not the time it speaks of.
 const COMPARING: &[&str] = &["against", "than", "with", "since"];
 
@@ -460,19 +466,21 @@ impl Parser<'_> {
             j += 1;
         }
         let d = self.day(j)?;
+        let ordinal = self.tok(j).is_some_and(|t| t.ordinal);
         j += 1;
         if self.is_punct(j, '.') && self.glued(j) && self.month(j + 1).is_some() {
             j += 1;
         }
-        if self.is_word(j, "of") {
+        let of = self.is_word(j, "of");
+        if of {
             j += 1;
         }
         let month_at = j;
         let (m, j) = self.month(j)?;
         let (year, next) = self.trailing_year(j);
-        // `Article 2 may be amended`: a lower-case `may` after a number is a verb
-        // unless a year follows.
-        if year.is_none() && self.modal_may(month_at) {
+        // `Article 2 may be amended`: a lower-case `may` after a plain number is a
+        // verb unless a year follows (`the 4th of march` is a date).
+        if year.is_none() && !ordinal && !of && self.lower_may_march(month_at) {
             return None;
         }
         let p = Point {
@@ -483,9 +491,22 @@ impl Parser<'_> {
         Some(Pt::new(p, Form::Full, next))
     }
 
-    /// Token `i` is `may` in lower case: a verb more often than a month.
-    fn modal_may(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.month == 5 && !t.cap)
+    /// Token `i` is `may` or `march` in lower case.
+    fn lower_may_march(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| matches!(t.month, 3 | 5) && !t.abbr && !t.cap)
+    }
+
+    /// Token `i` is `may` or `march` in lower case after a word that is not a
+    /// preposition: a verb (`they march 3 km`, `it may 2 ...`), where `on march 3`
+    /// and a text opening `march 3` are dates.
+    fn verb_month(&self, i: usize) -> bool {
+        let lower = self.lower_may_march(i);
+        let after_word = i.checked_sub(1).is_some_and(|b| {
+            self.tok(b).is_some_and(|t| t.kind == Kind::Word)
+                && self.word_in(b, DATE_PREPOSITIONS).is_none()
+        });
+        lower && after_word
     }
 
     /// `September 10, 2023`, `Dec. 31 , 1994`, `october, 1st`, `february the 15th`,
@@ -516,7 +537,8 @@ impl Parser<'_> {
             return None;
         }
         let (year, next) = self.trailing_year(j + 1);
-        if self.modal_may(i) && !ordinal && year.is_none() {
+        // `they march 3 km`, `it may 2 ...`: verbs.
+        if self.verb_month(i) && !ordinal && year.is_none() {
             return None;
         }
         let p = Point {
@@ -624,7 +646,7 @@ impl Parser<'_> {
     /// A range: `4-6 December 2020`, `from October 30 to November 1, 2022`, `April
     /// 10-11, 2023`, `Jan-Feb 2017`, `(1950-2020)`, `between 2015 and 2018`.
     fn range(&self, i: usize) -> Option<(Found, usize)> {
-        if let Some(found) = self.month_between(i) {
+        if let Some(found) = self.month_between(i).or_else(|| self.short_year_range(i)) {
             return Some(found);
         }
         let (opener, j) = if self.is_word(i, "from") {
@@ -656,6 +678,40 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// `2021-25`, `2009-10`: a year and the last two digits of one up to ten years
+    /// later. Where the two digits could also be a month (`2010-11`) the range is
+    /// read, flagged ambiguous; `2014-10` and `2020-05` can only be months, `2015-32`
+    /// is neither.
+    fn short_year_range(&self, i: usize) -> Option<(Found, usize)> {
+        let y = self.year(i)?;
+        if !(self.is_punct(i + 1, '-') && self.glued(i + 1) && self.glued(i + 2)) {
+            return None;
+        }
+        let t = self.num(i + 2).filter(|t| t.digits == 2)?;
+        let yy = t.value as i32;
+        let zero = self.text.as_bytes()[t.start] == b'0';
+        // Part of a longer number or date (`2002-10-09`)?
+        let longer = self
+            .tok(i + 3)
+            .is_some_and(|p| p.glued && p.kind == Kind::Punct && matches!(p.ch, '-' | '/' | '.'))
+            && self
+                .tok(i + 4)
+                .is_some_and(|n| n.glued && n.kind == Kind::Num);
+        if longer || yy <= y % 100 || yy - y % 100 > 10 || (zero && yy <= 12) {
+            return None;
+        }
+        let end = y - y % 100 + yy;
+        let found = Found {
+            range: self.t[i].start..t.end,
+            items: vec![Item::Span(Point::year(y), Point::year(end))],
+            year_written: true,
+            ambiguous: yy <= 12,
+            recurring: false,
+            context: None,
+        };
+        Some((found, i + 3))
     }
 
     /// `November between 19 and 20`: a month, then a range of its days.
@@ -1180,6 +1236,16 @@ impl Parser<'_> {
             let (a, b) = it.ends();
             a.precision() == 3 && b.precision() == 3
         }) && first.kind == Kind::Num;
+        // `No. 1/2020`, `No: 2500-2021`: a number that names a document.
+        let number_sign = |k: usize| ["no", "nos", "number"].iter().any(|w| self.is_word(k, w));
+        if i > 0
+            && (number_sign(i - 1)
+                || (i > 1
+                    && (self.is_punct(i - 1, '.') || self.is_punct(i - 1, ':'))
+                    && number_sign(i - 2)))
+        {
+            return false;
+        }
         // `$ 12 December`: an amount, whatever the spacing.
         if i > 0
             && self.t[i - 1].kind == Kind::Punct
