@@ -14,6 +14,7 @@
 //! | [`repair`] ([`View::build`]) | the decoded text, caption rules | the *view*: paragraphs rejoined across page breaks, captions, footnotes and the table of contents set apart, markup neutralised; an offset map back to the input |
 //! | [`sentences`] ([`Sentences::split`]) | the view | sentence ranges |
 //! | [`sections`] ([`Sections::build`]) | the view, sentences | the section tree and the section of every line |
+//! | [`reference`] ([`Reference::find`]) | the document, view, sections | the reference year (title, date line, front-matter `date:`) and the numeric date convention |
 //! | extractors ([`extract`]) | the [`Analysis`] and earlier records | [`Record`]s |
 //! | [`write_jsonl`] | records | JSON Lines, one record a line, in document order |
 //!
@@ -34,6 +35,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+mod dates;
 mod document;
 mod error;
 mod extractors;
@@ -41,6 +43,7 @@ pub mod gazetteer;
 mod offsets;
 mod pipeline;
 pub mod record;
+pub mod reference;
 pub mod repair;
 pub mod sections;
 pub mod sentences;
@@ -49,6 +52,7 @@ pub use document::Document;
 pub use error::{Error, Warning};
 pub use pipeline::{Analysis, Config, extract, write_jsonl};
 pub use record::{Common, Record, Span, TYPE_NAMES};
+pub use reference::{NumericOrder, Reference, ReferenceFrom};
 pub use repair::View;
 pub use sections::Sections;
 pub use sentences::Sentences;

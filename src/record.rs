@@ -60,6 +60,8 @@ pub enum Record {
     Section(SectionRecord),
     /// A footnote body.
     Footnote(FootnoteRecord),
+    /// A date: a day, month or year, a list of them, or a range.
+    Date(DateRecord),
     /// A mention of a country.
     Country(CountryRecord),
     /// A mention of an international organization or mechanism.
@@ -74,6 +76,7 @@ impl Record {
         match self {
             Record::Section(r) => &r.common,
             Record::Footnote(r) => &r.common,
+            Record::Date(r) => &r.common,
             Record::Country(r) => &r.common,
             Record::Organization(r) => &r.common,
             Record::Person(r) => &r.common,
@@ -85,6 +88,7 @@ impl Record {
         match self {
             Record::Section(_) => "section",
             Record::Footnote(_) => "footnote",
+            Record::Date(_) => "date",
             Record::Country(_) => "country",
             Record::Organization(_) => "organization",
             Record::Person(_) => "person",
@@ -93,7 +97,14 @@ impl Record {
 }
 
 /// The record type names, in the order the pipeline produces them.
-pub const TYPE_NAMES: &[&str] = &["section", "footnote", "country", "organization", "person"];
+pub const TYPE_NAMES: &[&str] = &[
+    "section",
+    "footnote",
+    "date",
+    "country",
+    "organization",
+    "person",
+];
 
 /// A heading: one per section of the tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -169,4 +180,59 @@ pub struct PersonRecord {
     /// One id per person, the same for every mention of the person in the document:
     /// the folded, hyphenated fullest form of the name (`nguyen-phu-trong`).
     pub person_id: String,
+}
+
+/// A date as the text writes it: a day, a month or a year, a list of them sharing a
+/// year (`January and December 2020`), or a range (`4-6 December 2020`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DateRecord {
+    /// Provenance.
+    #[serde(flatten)]
+    pub common: Common,
+    /// ISO 8601 values, one per coordinated date: a day `2020-07-29`, a month
+    /// `2020-11`, a year `2020`, a day recurring every year `--12-27`, a range as an
+    /// interval `2020-12-04/2020-12-06` (both ends included). Empty when the text
+    /// names a day that does not exist (`31 February 2020`): it is not turned into
+    /// another one.
+    pub values: Vec<String>,
+    /// The first day the values cover, `YYYY-MM-DD` (`2020-11` starts on
+    /// `2020-11-01`); null without a year or a valid value.
+    pub start: Option<String>,
+    /// The last day the values cover, `YYYY-MM-DD` (`2020-11` ends on `2020-11-30`);
+    /// null without a year or a valid value.
+    pub end: Option<String>,
+    /// The finest unit the text writes: `day`, `month` or `year`.
+    pub granularity: Granularity,
+    /// Where the year comes from: `text` (written in the date, or shared with the
+    /// dates it is listed or ranged with), `context` (the nearest written year in
+    /// the sentence, else the paragraph), `document` (the document's reference
+    /// year); null when there is none (a recurring day, or no year known).
+    pub year_from: Option<YearFrom>,
+    /// A numeric date whose day/month order neither its numbers nor the document's
+    /// own convention settle (`3/4/2020`): read day first.
+    pub ambiguous: bool,
+}
+
+/// The finest unit of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// A day.
+    Day,
+    /// A month.
+    Month,
+    /// A year.
+    Year,
+}
+
+/// Where a date's year comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum YearFrom {
+    /// Written in the date (or shared with the dates listed or ranged with it).
+    Text,
+    /// The nearest written year in the sentence, else the paragraph.
+    Context,
+    /// The document's reference year.
+    Document,
 }

@@ -1,6 +1,7 @@
 //! The extractors: each reads the [`crate::pipeline::Analysis`] (and the records made
 //! before it) and gives records.
 
+pub(crate) mod dates;
 pub(crate) mod organizations;
 pub(crate) mod people;
 pub(crate) mod places;

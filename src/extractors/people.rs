@@ -246,7 +246,7 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
     let mut mentions = Vec::new();
     for (i, line) in a.prose_lines() {
         let text = a.line_text(i);
-        let offices: Vec<OfficeHit> = a.gazetteers.offices(text).collect();
+        let offices: Vec<OfficeHit> = a.gazetteers().offices(text).collect();
         titled(a, i, text, &offices, &mut mentions);
         signature(a, i, text, &mut mentions);
         let _ = line;
@@ -387,7 +387,7 @@ fn title_text(a: &Analysis, title: &str) -> String {
         if let Some(at) = title.rfind(marker) {
             let rest = &title[at + marker.len()..];
             let whole_country = a
-                .gazetteers
+                .gazetteers()
                 .countries(rest)
                 .next()
                 .is_some_and(|h| h.start == 0 && h.end == rest.len());
@@ -494,11 +494,11 @@ fn split_run(
         // Complement first: the name is the name-like words after the last country,
         // organization or institution word.
         let blocked: Vec<Range<usize>> = a
-            .gazetteers
+            .gazetteers()
             .countries(&text[run.clone()])
             .map(|h| run.start + h.start..run.start + h.end)
             .chain(
-                a.gazetteers
+                a.gazetteers()
                     .organizations(&text[run.clone()])
                     .map(|h| run.start + h.start..run.start + h.end),
             )
@@ -603,7 +603,7 @@ fn affiliation(
     complements: &[Range<usize>],
     name: &Range<usize>,
 ) -> (Option<String>, Option<String>) {
-    let gaz = &a.gazetteers;
+    let gaz = a.gazetteers();
     // An adjective or organization just before the titles: "Japanese Prime Minister",
     // "ASEAN Secretary-General".
     let before = &text[..chain_start];
@@ -698,7 +698,7 @@ fn title_case(w: &str) -> String {
 fn section_country(a: &Analysis, line: usize) -> Option<String> {
     a.sections.ancestry(line).find_map(|s| {
         let hit = a
-            .gazetteers
+            .gazetteers()
             .countries(&s.title)
             .find(|h| h.kind == MentionKind::Name && h.country.code != "VN")?;
         Some(hit.country.code.clone())
@@ -710,7 +710,7 @@ fn sentence_country(a: &Analysis, line: usize, name: &Range<usize>) -> Option<St
     let at = a.view.lines()[line].range.start + name.start;
     let sentence = a.sentences.at(at)?;
     let mut found: Option<String> = None;
-    for h in a.gazetteers.countries(&a.view.text()[sentence]) {
+    for h in a.gazetteers().countries(&a.view.text()[sentence]) {
         match &found {
             _ if h.country.code == "VN" => {}
             None => found = Some(h.country.code.clone()),
@@ -745,8 +745,8 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         return;
     }
     let Some(name) = c.get(1) else { return };
-    if a.gazetteers.countries(text).next().is_some()
-        || a.gazetteers.offices(name.as_str()).next().is_some()
+    if a.gazetteers().countries(text).next().is_some()
+        || a.gazetteers().offices(name.as_str()).next().is_some()
     {
         return;
     }
@@ -757,7 +757,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
             continue;
         };
         let t = &a.view.text()[line.range.clone()];
-        let hits: Vec<OfficeHit> = a.gazetteers.offices(t).collect();
+        let hits: Vec<OfficeHit> = a.gazetteers().offices(t).collect();
         let covered: usize = hits.iter().map(|h| h.end - h.start).sum();
         if hits.is_empty() || hits[0].start > 0 || covered * 2 < t.len() {
             continue;
