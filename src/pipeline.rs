@@ -273,10 +273,14 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
     let mut records = Vec::new();
     records.extend(extractors::structure::sections(&analysis));
     records.extend(extractors::structure::footnotes(&analysis));
-    records.extend(extractors::dates::extract(&analysis, &records));
+    let dates = extractors::dates::dates(&analysis);
+    records.extend(extractors::dates::records(&analysis, &dates));
     records.extend(extractors::places::extract(&analysis));
     records.extend(extractors::organizations::extract(&analysis));
-    records.extend(extractors::people::extract(&analysis));
+    let people = extractors::people::find(&analysis);
+    records.extend(people.iter().map(|p| Record::Person(p.record.clone())));
+    // Events read the dates and people found above.
+    records.extend(extractors::events::extract(&analysis, &dates, &people));
     records.retain(|r| config.keeps(r));
     // Document order: by position in the input. The sort is stable, so records at the
     // same position keep the order of the stages that made them.

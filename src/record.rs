@@ -68,6 +68,8 @@ pub enum Record {
     Organization(OrganizationRecord),
     /// A mention of a named individual.
     Person(PersonRecord),
+    /// A dated diplomatic action.
+    Event(EventRecord),
 }
 
 impl Record {
@@ -80,6 +82,7 @@ impl Record {
             Record::Country(r) => &r.common,
             Record::Organization(r) => &r.common,
             Record::Person(r) => &r.common,
+            Record::Event(r) => &r.common,
         }
     }
 
@@ -92,6 +95,7 @@ impl Record {
             Record::Country(_) => "country",
             Record::Organization(_) => "organization",
             Record::Person(_) => "person",
+            Record::Event(_) => "event",
         }
     }
 }
@@ -104,6 +108,7 @@ pub const TYPE_NAMES: &[&str] = &[
     "country",
     "organization",
     "person",
+    "event",
 ];
 
 /// A heading: one per section of the tree.
@@ -235,4 +240,44 @@ pub enum YearFrom {
     Context,
     /// The document's reference year.
     Document,
+}
+
+/// A dated diplomatic action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EventRecord {
+    /// Provenance; the span is the clause the date dates.
+    #[serde(flatten)]
+    pub common: Common,
+    /// `visit`, `call`, `meeting`, `summit`, `conference`, `signing`, `ceremony`,
+    /// `message`, `aid` or `other`.
+    pub kind: String,
+    /// The date that dates the event: its span and ISO 8601 values.
+    pub date: DateRef,
+    /// The people taking part.
+    pub participants: Vec<Participant>,
+    /// ISO 3166-1 alpha-2 codes of the states taking part, VN included when Viet Nam
+    /// does.
+    pub countries: Vec<String>,
+    /// The international bodies taking part (acronyms, or names for bodies without).
+    pub orgs: Vec<String>,
+    /// Where it took place, when the text says (`Hanoi`, `New York`).
+    pub location: Option<String>,
+}
+
+/// The date of an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DateRef {
+    /// The span of the date record.
+    pub span: Span,
+    /// Its ISO 8601 values.
+    pub values: Vec<String>,
+}
+
+/// A person taking part in an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Participant {
+    /// The name as written.
+    pub name: String,
+    /// The person's id (as in the `person` records).
+    pub person_id: String,
 }

@@ -4,6 +4,7 @@ mod extract;
 mod people;
 mod schema;
 mod sections;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -25,6 +26,9 @@ enum Command {
     Sections(sections::Args),
     /// List each distinct person with their titles, country and number of mentions.
     People(people::Args),
+    /// Print the events in date order: date, kind, participants, parties, place and
+    /// the sentence.
+    Timeline(timeline::Args),
     /// Print the JSON Schema of the records.
     Schema,
 }
@@ -36,6 +40,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Sections(args) => sections::run(args),
         Command::People(args) => people::run(args),
+        Command::Timeline(args) => timeline::run(args),
         Command::Schema => schema::run(),
     };
     match result {

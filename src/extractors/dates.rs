@@ -34,9 +34,10 @@ pub(crate) struct Date {
 }
 
 /// One record per date.
-pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
-    dates(a)
-        .into_iter()
+pub(crate) fn records(a: &Analysis, dates: &[Date]) -> Vec<Record> {
+    dates
+        .iter()
+        .cloned()
         .map(|d| {
             Record::Date(DateRecord {
                 common: a.common(d.view.clone()),

@@ -2,6 +2,7 @@
 //! before it) and gives records.
 
 pub(crate) mod dates;
+pub(crate) mod events;
 pub(crate) mod organizations;
 pub(crate) mod people;
 pub(crate) mod places;

@@ -20,7 +20,7 @@
 
 use crate::gazetteer::{MentionKind, OfficeHit};
 use crate::pipeline::Analysis;
-use crate::record::{PersonRecord, Record};
+use crate::record::PersonRecord;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -241,15 +241,24 @@ struct Mention {
     org: Option<String>,
 }
 
-/// One record per person mention.
-pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
+/// A person mention with the view range of its name: what later stages (events)
+/// read.
+#[derive(Clone, Debug)]
+pub(crate) struct PersonMention {
+    /// The name's range in the view.
+    pub view: Range<usize>,
+    /// The record made of it.
+    pub record: PersonRecord,
+}
+
+/// Every person mention of the document, in view order.
+pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     let mut mentions = Vec::new();
-    for (i, line) in a.prose_lines() {
+    for (i, _) in a.prose_lines() {
         let text = a.line_text(i);
         let offices: Vec<OfficeHit> = a.gazetteers().offices(text).collect();
         titled(a, i, text, &offices, &mut mentions);
         signature(a, i, text, &mut mentions);
-        let _ = line;
     }
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     mentions.dedup_by_key(|m| m.name.clone());
@@ -262,7 +271,7 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
             let name = a.view.text()[m.name.clone()].to_string();
             let key = people.key_of(&name);
             let person = key.and_then(|k| people.by_key.get(&k));
-            Record::Person(PersonRecord {
+            let record = PersonRecord {
                 common: a.common(m.name.clone()),
                 name: clean_name(&name),
                 titles: m.titles,
@@ -270,7 +279,11 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
                 country: m.country.or_else(|| person.and_then(|p| p.country.clone())),
                 org: m.org.or_else(|| person.and_then(|p| p.org.clone())),
                 person_id: person.map_or_else(|| slug(&name), |p| p.id.clone()),
-            })
+            };
+            PersonMention {
+                view: m.name,
+                record,
+            }
         })
         .collect()
 }
