@@ -14,8 +14,8 @@
 //! | [`repair`] ([`View::build`]) | the decoded text, caption rules | the *view*: paragraphs rejoined across page breaks, captions, footnotes and the table of contents set apart, markup neutralised; an offset map back to the input |
 //! | [`sentences`] ([`Sentences::split`]) | the view | sentence ranges |
 //! | [`sections`] ([`Sections::build`]) | the view, sentences | the section tree and the section of every line |
-//! | [`reference`] ([`Reference::find`]) | the document, view, sections | the reference year (title, date line, front-matter `date:`) and the numeric date convention |
-//! | extractors ([`extract`]) | the [`Analysis`] and earlier records | [`Record`]s |
+//! | [`reference`](mod@reference) ([`Reference::find`]) | the document, view, sections | the reference year (title, date line, front-matter `date:`) and the numeric date convention |
+//! | extractors ([`extract`]), in order: structure, dates, countries, organizations, people, events | the [`Analysis`]; events also read the date and person mentions found before them | [`Record`]s |
 //! | [`write_jsonl`] | records | JSON Lines, one record a line, in document order |
 //!
 //! [`batch`] runs the pipeline over many inputs in parallel, keeping input order.
