@@ -248,12 +248,53 @@ fn glossary(view: &View, sections: &Sections) -> Vec<(String, String)> {
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "+-&".contains(c))
                 && acronym.chars().any(|c| c.is_ascii_uppercase());
-            if is_acronym && !name.trim().is_empty() {
+            if is_acronym && names_a_body(name.trim()) {
                 pairs.push((acronym.to_string(), name.trim().to_string()));
             }
         }
     }
     pairs
+}
+
+/// Whether a glossary expansion names a body or mechanism (`Asia - Europe Meeting`,
+/// `EU - Viet Nam Free Trade Agreement`) rather than a notion (`Foreign Direct
+/// Investment`, `Free Trade Agreement`, `Non-governmental Organization`): only those
+/// become organizations.
+fn names_a_body(expansion: &str) -> bool {
+    const BODY_WORDS: &[&str] = &[
+        "Association",
+        "Forum",
+        "Meeting",
+        "Summit",
+        "Union",
+        "Council",
+        "Assembly",
+        "Nations",
+        "Community",
+        "Commission",
+        "Committee",
+        "Bank",
+        "Fund",
+        "Conference",
+        "Partnership",
+        "Cooperation",
+        "Group",
+        "Movement",
+        "Organization",
+        "Organisation",
+        "Secretariat",
+        "Court",
+        "Parliament",
+    ];
+    let names_a_state_or_body = Gazetteers::embedded().countries(expansion).next().is_some()
+        || Gazetteers::embedded()
+            .organizations(expansion)
+            .next()
+            .is_some();
+    let body_word = expansion
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| BODY_WORDS.contains(&w));
+    !expansion.is_empty() && !expansion.starts_with("Non-") && (names_a_state_or_body || body_word)
 }
 
 /// Runs the whole pipeline on `doc`: its records, in document order.
