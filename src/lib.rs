@@ -15,7 +15,7 @@
 //! | [`sentences`] ([`Sentences::split`]) | the view | sentence ranges |
 //! | [`sections`] ([`Sections::build`]) | the view, sentences | the section tree and the section of every line |
 //! | [`reference`](mod@reference) ([`Reference::find`]) | the document, view, sections | the reference year (title, date line, front-matter `date:`) and the numeric date convention |
-//! | extractors ([`extract`]), in order: structure, dates, countries, organizations, people, events | the [`Analysis`]; events also read the date and person mentions found before them | [`Record`]s |
+//! | extractors ([`extract`]), in order: structure, dates (ISO 8601 values; a year-less date takes its year from its sentence, paragraph or the reference year), countries, organizations, people, events | the [`Analysis`]; events also read the date and person mentions found before them | [`Record`]s |
 //! | [`write_jsonl`] | records | JSON Lines, one record a line, in document order |
 //!
 //! [`batch`] runs the pipeline over many inputs in parallel, keeping input order.
@@ -31,6 +31,22 @@
 //! assert_eq!((item.level, item.number.as_deref(), item.title.as_str()), (3, Some("1"), "Lao PDR"));
 //! assert_eq!(item.common.span, bluebook::Span(0, 11));
 //! assert_eq!(&raw[0..11], "1. Lao PDR:");
+//! ```
+//!
+//! Dates, read against the document's reference year:
+//!
+//! ```
+//! use bluebook::{Config, Document, Record, extract};
+//! let raw = "DIPLOMATIC BLUEBOOK 2020\n\nIn November, Canada opened an office (Hanoi, 4-6 December 2020).\n";
+//! let doc = Document::from_bytes("b.txt", raw.as_bytes().to_vec()).unwrap();
+//! let dates: Vec<_> = extract(&doc, &Config::default())
+//!     .into_iter()
+//!     .filter_map(|r| match r { Record::Date(d) => Some(d), _ => None })
+//!     .collect();
+//! assert_eq!(dates[0].common.text, "November");
+//! assert_eq!(dates[0].values, ["2020-11"]);
+//! assert_eq!(dates[1].common.span, bluebook::Span(71, 88));
+//! assert_eq!(dates[1].values, ["2020-12-04/2020-12-06"]);
 //! ```
 #![deny(missing_docs)]
 

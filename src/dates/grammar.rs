@@ -623,15 +623,33 @@ impl Parser<'_> {
     /// The date starting at token `i`, and the token after it.
     fn expr(&self, i: usize) -> Option<(Found, usize)> {
         let t = self.tok(i)?;
+        // Only a number, a month name, or `from`, `between`, `the` before one can
+        // open a date: everything else is passed over at once.
+        let opens_date = |t: &Token, at: usize| match t.kind {
+            Kind::Num if t.digits == 4 => YEARS.contains(&t.value) && !self.in_bigger_number(at),
+            Kind::Num if t.digits <= 2 => !self.in_bigger_number(at) && self.calendar_ahead(at),
+            Kind::Word => t.month > 0,
+            _ => false,
+        };
         let starts_date = match t.kind {
-            Kind::Num => true,
-            Kind::Word => {
-                t.month > 0
-                    || ["from", "between", "the"]
-                        .iter()
-                        .any(|w| self.str(i).eq_ignore_ascii_case(w))
+            Kind::Word if t.month == 0 => {
+                // Most words: not `the`, `from` or `between`, known by their length
+                // and first letter alone.
+                let first = self.text.as_bytes()[t.start] | 0x20;
+                let next = self.tok(i + 1);
+                match (t.end - t.start, first) {
+                    (3, b't') if self.is_word(i, "the") => {
+                        next.is_some_and(|n| n.kind == Kind::Num && opens_date(n, i + 1))
+                    }
+                    (4, b'f') | (7, b'b')
+                        if self.is_word(i, "from") || self.is_word(i, "between") =>
+                    {
+                        next.is_some_and(|n| opens_date(n, i + 1) || self.is_word(i + 1, "the"))
+                    }
+                    _ => false,
+                }
             }
-            Kind::Punct => false,
+            _ => opens_date(t, i),
         };
         if !starts_date {
             return None;
@@ -678,6 +696,32 @@ impl Parser<'_> {
             }
         }
         None
+    }
+
+    /// A day-sized number at `i` can open a date only with a month name or a year
+    /// soon after it (`4-6 December 2020`, `18 and 19 June`, `from 13 to 15 of
+    /// July`) or a numeric date glued to it (`2/14/2021`, `5/1-5/7, 2020`): most
+    /// numbers (`33 calls`, `10%`) are passed over here.
+    fn calendar_ahead(&self, i: usize) -> bool {
+        let glued_date = self.glued(i + 1)
+            && self
+                .tok(i + 1)
+                .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '/' | '-' | '.' | ','));
+        glued_date
+            || self.t[i + 1..]
+                .iter()
+                .take(6)
+                .any(|t| t.month > 0 || (t.kind == Kind::Num && t.digits == 4))
+    }
+
+    /// The number at `i` continues a bigger one: `500` in `1,500`, `7` in `13.7`.
+    fn in_bigger_number(&self, i: usize) -> bool {
+        i >= 2
+            && self.glued(i)
+            && self
+                .tok(i - 1)
+                .is_some_and(|p| p.kind == Kind::Punct && p.glued && matches!(p.ch, ',' | '.'))
+            && self.tok(i - 2).is_some_and(|n| n.kind == Kind::Num)
     }
 
     /// `2021-25`, `2009-10`: a year and the last two digits of one up to ten years

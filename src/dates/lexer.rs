@@ -58,34 +58,67 @@ impl Token {
     }
 }
 
+/// What a byte starts: whitespace, a digit, an ASCII letter, other ASCII, or a
+/// multi-byte character.
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const OTHER: u8 = 3;
+const MULTI: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c >= 0x80 {
+            MULTI
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    table
+};
+
 /// The tokens of `text`.
 pub(super) fn lex(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 4);
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 5);
     let mut i = 0;
     let mut glued = false;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_whitespace() {
+    while i < n {
+        let class = CLASS[usize::from(b[i])];
+        if class == SPACE {
             glued = false;
             i += 1;
             continue;
         }
         let start = i;
-        if c.is_ascii_digit() {
-            while i < b.len() && b[i].is_ascii_digit() {
+        let letter = class == LETTER || (class == MULTI && starts_letter(&text[i..]));
+        if class == DIGIT {
+            i += 1;
+            while i < n && CLASS[usize::from(b[i])] == DIGIT {
                 i += 1;
             }
             let digits = i - start;
             let value = b[start..i].iter().fold(0u32, |v, d| {
                 v.saturating_mul(10).saturating_add(u32::from(d - b'0'))
             });
-            let ordinal = i + 2 <= b.len()
+            let ordinal = i + 2 <= n
                 && matches!(
-                    [b[i].to_ascii_lowercase(), b[i + 1].to_ascii_lowercase()],
+                    [b[i] | 0x20, b[i + 1] | 0x20],
                     [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
                 )
-                && b.get(i + 2).is_none_or(|n| !n.is_ascii_alphabetic());
+                && b.get(i + 2)
+                    .is_none_or(|&c| CLASS[usize::from(c)] != LETTER);
             if ordinal {
                 i += 2;
             }
@@ -94,11 +127,12 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
             t.digits = u8::try_from(digits).unwrap_or(u8::MAX);
             t.ordinal = ordinal;
             out.push(t);
-        } else if c.is_ascii_alphabetic() || (c >= 0x80 && starts_letter(&text[i..])) {
-            while i < b.len() {
-                if b[i].is_ascii_alphabetic() {
+        } else if letter {
+            loop {
+                while i < n && CLASS[usize::from(b[i])] == LETTER {
                     i += 1;
-                } else if b[i] >= 0x80 && starts_letter(&text[i..]) {
+                }
+                if i < n && CLASS[usize::from(b[i])] == MULTI && starts_letter(&text[i..]) {
                     i += text[i..].chars().next().map_or(1, char::len_utf8);
                 } else {
                     break;
@@ -106,15 +140,21 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
             }
             let mut t = Token::new(Kind::Word, start, i, glued);
             let word = &text[start..i];
-            if let Some((m, abbr)) = month_of(word) {
-                t.month = m;
-                t.abbr = abbr;
+            if may_be_month(word) {
+                if let Some((m, abbr)) = month_of(word) {
+                    t.month = m;
+                    t.abbr = abbr;
+                }
             }
-            t.cap = word.chars().next().is_some_and(char::is_uppercase);
+            t.cap = if class == LETTER {
+                b[start].is_ascii_uppercase()
+            } else {
+                word.chars().next().is_some_and(char::is_uppercase)
+            };
             out.push(t);
         } else {
             let ch = text[i..].chars().next().unwrap_or('\0');
-            i += ch.len_utf8().max(1);
+            i += ch.len_utf8();
             let mut t = Token::new(Kind::Punct, start, i, glued);
             t.ch = ch;
             out.push(t);
@@ -128,9 +168,28 @@ fn starts_letter(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// Whether a word could name a month: 3 to 9 letters, opening as one does (`ja`,
+/// `fe`, `ma`, `ap`, `ju`, `au`, `se`, `oc`, `no`, `de`). Most words fail here.
+#[inline]
+fn may_be_month(word: &str) -> bool {
+    let b = word.as_bytes();
+    (3..=9).contains(&b.len())
+        && matches!(
+            [b[0] | 0x20, b[1] | 0x20],
+            [b'j', b'a' | b'u']
+                | [b'f', b'e']
+                | [b'm', b'a']
+                | [b'a', b'p' | b'u']
+                | [b's', b'e']
+                | [b'o', b'c']
+                | [b'n', b'o']
+                | [b'd', b'e']
+        )
+}
+
 /// The month a word names, and whether it is abbreviated.
 pub(super) fn month_of(word: &str) -> Option<(u8, bool)> {
-    if !(3..=9).contains(&word.len()) || !word.is_ascii() {
+    if !may_be_month(word) || !word.is_ascii() {
         return None;
     }
     let mut buf = [0u8; 9];
