@@ -38,7 +38,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 /// A country or territory of ISO 3166-1.
@@ -174,6 +174,9 @@ pub struct Gazetteers {
     orgs: Vec<Org>,
     org_phrases: PhraseTable<usize>,
     org_matcher: Matcher<usize>,
+    /// The phrases `with_acronyms` added, matched on top of `org_matcher`: a small
+    /// automaton per document instead of a rebuilt large one.
+    local_orgs: Option<Arc<Matcher<usize>>>,
 }
 
 struct Shared {
@@ -265,14 +268,31 @@ impl Gazetteers {
 
     /// Organization mentions (acronyms and names), same matching rules.
     pub fn organizations<'a>(&'a self, text: &'a str) -> impl Iterator<Item = OrgHit<'a>> + 'a {
-        self.org_matcher
-            .find(text)
-            .into_iter()
-            .map(move |(start, end, &i)| OrgHit {
-                start,
-                end,
-                org: &self.orgs[i],
-            })
+        let base = self.org_matcher.find(text);
+        let hits = match &self.local_orgs {
+            None => base,
+            Some(local) => {
+                // The document's phrases first, so they win a tie; then leftmost-longest
+                // over both.
+                let mut all = local.find(text);
+                all.extend(base);
+                all.sort_by_key(|&(start, end, _)| (start, Reverse(end)));
+                let mut next_free = 0;
+                all.retain(|&(start, end, _)| {
+                    let keep = start >= next_free;
+                    if keep {
+                        next_free = end;
+                    }
+                    keep
+                });
+                all
+            }
+        };
+        hits.into_iter().map(move |(start, end, &i)| OrgHit {
+            start,
+            end,
+            org: &self.orgs[i],
+        })
     }
 
     /// Look up a country by ISO alpha-2 code.
@@ -303,6 +323,7 @@ impl Gazetteers {
     /// embedded ones. Pairs with an empty side are ignored.
     pub fn with_acronyms(&self, pairs: &[(String, String)]) -> Gazetteers {
         let mut copy = self.clone();
+        let mut local = PhraseTable::new();
         let mut changed = false;
         for (acronym, name) in pairs {
             let acronym = normalize_space(acronym);
@@ -325,15 +346,21 @@ impl Gazetteers {
                 });
                 copy.orgs.len() - 1
             });
-            copy.org_phrases.insert(&acronym, Entry::Hit(index));
-            copy.org_phrases.insert(&name, Entry::Hit(index));
-            changed = true;
+            for phrase in [&acronym, &name] {
+                let known =
+                    matches!(copy.org_phrases.get(phrase), Some(Entry::Hit(i)) if *i == index);
+                if !known {
+                    copy.org_phrases.insert(phrase, Entry::Hit(index));
+                    local.insert(phrase, Entry::Hit(index));
+                    changed = true;
+                }
+            }
         }
         if changed {
             // Document-local acronyms are few and well formed; the automaton
             // builder only fails on pattern sets far beyond a glossary's size.
-            if let Ok(matcher) = Matcher::build(&copy.org_phrases) {
-                copy.org_matcher = matcher;
+            if let Ok(matcher) = Matcher::build(&local) {
+                copy.local_orgs = Some(Arc::new(matcher));
             }
         }
         copy
@@ -360,6 +387,7 @@ impl Gazetteers {
         Ok(Gazetteers {
             org_matcher: Matcher::build(&org_phrases)
                 .map_err(|message| build_error("organizations", message))?,
+            local_orgs: None,
             shared: Arc::new(shared),
             orgs,
             org_phrases,
@@ -635,7 +663,11 @@ fn is_word_char(c: char) -> bool {
 /// An automaton over a phrase table, with what each pattern means.
 #[derive(Debug, Clone)]
 struct Matcher<V> {
+    /// All matches, overlapping: the slow path, when a match cuts a word.
     automaton: AhoCorasick,
+    /// Leftmost-longest matches: the fast path. When each of its matches keeps to
+    /// word boundaries, they are exactly what the slow path would choose.
+    fast: AhoCorasick,
     /// Per pattern: its meaning, and whether its first and last characters
     /// are word characters (and so need a boundary check).
     entries: Vec<(Entry<V>, bool, bool)>,
@@ -644,8 +676,16 @@ struct Matcher<V> {
 impl<V: Copy> Matcher<V> {
     fn build(table: &PhraseTable<V>) -> Result<Self, String> {
         let patterns: Vec<&str> = table.phrases.iter().map(|(p, _, _)| p.as_str()).collect();
+        // A contiguous NFA: quick to build (documents add small automata of their own)
+        // and compact for the large base lists.
         let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        let fast = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         let entries = table
@@ -657,7 +697,11 @@ impl<V: Copy> Matcher<V> {
                 (*entry, first, last)
             })
             .collect();
-        Ok(Matcher { automaton, entries })
+        Ok(Matcher {
+            automaton,
+            fast,
+            entries,
+        })
     }
 
     /// The reported matches in `text`: (start, end, meaning), in text order,
@@ -665,16 +709,35 @@ impl<V: Copy> Matcher<V> {
     fn find(&self, text: &str) -> Vec<(usize, usize, &V)> {
         let norm = Normalized::new(text);
         let hay: &str = &norm.text;
+        let cuts_word = |start: usize, end: usize, pattern: usize| {
+            let (_, check_start, check_end) = &self.entries[pattern];
+            let before = hay[..start].chars().next_back().is_some_and(is_word_char);
+            let after = hay[end..].chars().next().is_some_and(is_word_char);
+            (*check_start && before) || (*check_end && after)
+        };
+        // Fast path: the leftmost-longest matches, when none of them cuts a word, are
+        // the leftmost-longest whole-word matches.
+        let mut fast = Vec::new();
+        let mut clean = true;
+        for m in self.fast.find_iter(hay) {
+            let (start, end, pattern) = (m.start(), m.end(), m.pattern().as_usize());
+            if cuts_word(start, end, pattern) {
+                clean = false;
+                break;
+            }
+            if let Entry::Hit(value) = &self.entries[pattern].0 {
+                fast.push((norm.original(start), norm.original_end(end), value));
+            }
+        }
+        if clean {
+            return fast;
+        }
         let mut candidates: Vec<(usize, usize, usize)> = self
             .automaton
             .find_overlapping_iter(hay)
             .filter_map(|m| {
                 let (start, end, pattern) = (m.start(), m.end(), m.pattern().as_usize());
-                let (_, check_start, check_end) = &self.entries[pattern];
-                let before = hay[..start].chars().next_back().is_some_and(is_word_char);
-                let after = hay[end..].chars().next().is_some_and(is_word_char);
-                let cut_word = (*check_start && before) || (*check_end && after);
-                (!cut_word).then_some((start, end, pattern))
+                (!cuts_word(start, end, pattern)).then_some((start, end, pattern))
             })
             .collect();
         candidates.sort_unstable_by_key(|&(start, end, _)| (start, Reverse(end)));
@@ -705,12 +768,20 @@ struct Normalized<'t> {
 
 impl<'t> Normalized<'t> {
     fn new(text: &'t str) -> Self {
-        let mut previous_space = false;
-        let plain = text.chars().all(|c| {
-            let ok = !c.is_whitespace() || (c == ' ' && !previous_space);
-            previous_space = c == ' ';
-            ok
-        });
+        let plain = if text.is_ascii() {
+            // The common case, checked a byte at a time.
+            !text
+                .bytes()
+                .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+                && !text.contains("  ")
+        } else {
+            let mut previous_space = false;
+            text.chars().all(|c| {
+                let ok = !c.is_whitespace() || (c == ' ' && !previous_space);
+                previous_space = c == ' ';
+                ok
+            })
+        };
         if plain {
             return Normalized {
                 text: Cow::Borrowed(text),

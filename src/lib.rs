@@ -14,7 +14,8 @@
 //! | [`repair`] ([`View::build`]) | the decoded text, caption rules | the *view*: paragraphs rejoined across page breaks, captions, footnotes and the table of contents set apart, markup neutralised; an offset map back to the input |
 //! | [`sentences`] ([`Sentences::split`]) | the view | sentence ranges |
 //! | [`sections`] ([`Sections::build`]) | the view, sentences | the section tree and the section of every line |
-//! | extractors ([`extract`]) | the [`Analysis`] and earlier records | [`Record`]s |
+//! | [`reference`](mod@reference) ([`Reference::find`]) | the document, view, sections | the reference year (title, date line, front-matter `date:`) and the numeric date convention |
+//! | extractors ([`extract`]), in order: structure, dates (ISO 8601 values; a year-less date takes its year from its sentence, paragraph or the reference year), countries, organizations, people, events | the [`Analysis`]; events also read the date and person mentions found before them | [`Record`]s |
 //! | [`write_jsonl`] | records | JSON Lines, one record a line, in document order |
 //!
 //! [`batch`] runs the pipeline over many inputs in parallel, keeping input order.
@@ -42,9 +43,26 @@
 //! assert_eq!(money.metric.as_deref(), Some("trade_turnover"));
 //! assert_eq!(money.counterpart.as_deref(), Some("LA"));
 //! ```
+//!
+//! Dates, read against the document's reference year:
+//!
+//! ```
+//! use bluebook::{Config, Document, Record, extract};
+//! let raw = "DIPLOMATIC BLUEBOOK 2020\n\nIn November, Canada opened an office (Hanoi, 4-6 December 2020).\n";
+//! let doc = Document::from_bytes("b.txt", raw.as_bytes().to_vec()).unwrap();
+//! let dates: Vec<_> = extract(&doc, &Config::default())
+//!     .into_iter()
+//!     .filter_map(|r| match r { Record::Date(d) => Some(d), _ => None })
+//!     .collect();
+//! assert_eq!(dates[0].common.text, "November");
+//! assert_eq!(dates[0].values, ["2020-11"]);
+//! assert_eq!(dates[1].common.span, bluebook::Span(71, 88));
+//! assert_eq!(dates[1].values, ["2020-12-04/2020-12-06"]);
+//! ```
 #![deny(missing_docs)]
 
 pub mod batch;
+mod dates;
 mod document;
 mod error;
 mod extractors;
@@ -53,6 +71,7 @@ pub mod number;
 mod offsets;
 mod pipeline;
 pub mod record;
+pub mod reference;
 pub mod repair;
 pub mod sections;
 pub mod sentences;
@@ -61,6 +80,7 @@ pub use document::Document;
 pub use error::{Error, Warning};
 pub use pipeline::{Analysis, Config, extract, write_jsonl};
 pub use record::{Common, Record, Span, TYPE_NAMES};
+pub use reference::{NumericOrder, Reference, ReferenceFrom};
 pub use repair::View;
 pub use sections::Sections;
 pub use sentences::Sentences;

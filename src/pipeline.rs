@@ -7,9 +7,12 @@
 //! 2. [`Sentences::split`] — sentences of every view line;
 //! 3. [`Sections::build`] — the section tree (reads sentences for headings that are a
 //!    paragraph's opening sentence);
-//! 4. extractors, each reading the [`Analysis`] and the records made before it:
-//!    structure (sections, footnotes), places (countries), organizations, people, then
-//!    figures (money and percentages, attributed to a metric, partner and year).
+//! 4. [`Reference::find`] — the document's reference year and numeric date
+//!    convention (reads the title, a date line, a front-matter `date:`);
+//! 5. extractors, each reading the [`Analysis`] and the records made before it:
+//!    structure (sections, footnotes), dates, places (countries), organizations,
+//!    people, events, then figures (money and percentages, attributed to a metric,
+//!    partner and year).
 //!
 //! Record spans are only ever made by [`Analysis::common`], through the view's offset
 //! map and the document's decoding map, so `text == raw[span]` holds by construction.
@@ -19,28 +22,39 @@ use crate::error::Error;
 use crate::extractors;
 use crate::gazetteer::Gazetteers;
 use crate::record::{Common, Record};
+use crate::reference::{NumericOrder, Reference};
 use crate::repair::{CaptionRules, LineKind, View};
 use crate::sections::{SectionKind, Sections};
 use crate::sentences::Sentences;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
 
-/// What the pipeline runs with: gazetteers, caption rules and the record types to
-/// keep.
+/// The embedded gazetteers, shared by every default configuration.
+static EMBEDDED: LazyLock<Arc<Gazetteers>> =
+    LazyLock::new(|| Arc::new(Gazetteers::embedded().clone()));
+
+/// What the pipeline runs with: gazetteers, caption rules, the record types to keep,
+/// and optionally the reference year and numeric date convention to read dates
+/// against.
 #[derive(Clone, Debug)]
 pub struct Config {
-    gazetteers: Cow<'static, Gazetteers>,
+    gazetteers: Arc<Gazetteers>,
     captions: Cow<'static, CaptionRules>,
     types: Option<BTreeSet<String>>,
+    reference_year: Option<i32>,
+    numeric_order: Option<NumericOrder>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            gazetteers: Cow::Borrowed(Gazetteers::embedded()),
+            gazetteers: EMBEDDED.clone(),
             captions: Cow::Borrowed(CaptionRules::embedded()),
             types: None,
+            reference_year: None,
+            numeric_order: None,
         }
     }
 }
@@ -51,7 +65,7 @@ impl Config {
     pub fn with_gazetteer_dir(mut self, dir: &std::path::Path) -> Result<Self, Error> {
         let gazetteers = Gazetteers::with_dir(dir)?;
         self.captions = Cow::Owned(CaptionRules::new(gazetteers.photo_credits()));
-        self.gazetteers = Cow::Owned(gazetteers);
+        self.gazetteers = Arc::new(gazetteers);
         Ok(self)
     }
 
@@ -67,6 +81,20 @@ impl Config {
         self
     }
 
+    /// Reads dates without a year against `year`, whatever the document says (see
+    /// [`Reference`]).
+    pub fn with_reference_year(mut self, year: i32) -> Self {
+        self.reference_year = Some(year);
+        self
+    }
+
+    /// Reads numeric dates in this order (`3/4/2020`), whatever the document's own
+    /// numeric dates show.
+    pub fn with_numeric_order(mut self, order: NumericOrder) -> Self {
+        self.numeric_order = Some(order);
+        self
+    }
+
     fn keeps(&self, record: &Record) -> bool {
         self.types
             .as_ref()
@@ -74,7 +102,8 @@ impl Config {
     }
 }
 
-/// A document with its view, sentences and section tree: what every extractor reads.
+/// A document with its view, sentences, section tree and reference: what every
+/// extractor reads.
 #[derive(Debug)]
 pub struct Analysis<'d> {
     /// The document.
@@ -85,29 +114,44 @@ pub struct Analysis<'d> {
     pub sentences: Sentences,
     /// The section tree.
     pub sections: Sections,
-    /// The gazetteers, with the document's own glossary of acronyms added.
-    pub gazetteers: Cow<'d, Gazetteers>,
+    /// The reference year and numeric date convention.
+    pub reference: Reference,
+    /// The gazetteers of the configuration.
+    base: Arc<Gazetteers>,
+    /// The same with the document's own glossary of acronyms added, when it has one.
+    local: Option<Gazetteers>,
 }
 
 impl<'d> Analysis<'d> {
-    /// Runs the structural stages (repair, sentences, sections) on `doc`.
-    pub fn new(doc: &'d Document, config: &'d Config) -> Self {
+    /// Runs the stages before the extractors (repair, sentences, sections,
+    /// reference, glossary) on `doc`.
+    pub fn new(doc: &'d Document, config: &Config) -> Self {
         let view = View::build(doc, &config.captions);
         let sentences = Sentences::split(&view);
         let sections = Sections::build(&view, &sentences);
+        let reference = Reference::find(
+            doc,
+            &view,
+            &sections,
+            config.reference_year,
+            config.numeric_order,
+        );
         let acronyms = glossary(&view, &sections);
-        let gazetteers = if acronyms.is_empty() {
-            Cow::Borrowed(&*config.gazetteers)
-        } else {
-            Cow::Owned(config.gazetteers.with_acronyms(&acronyms))
-        };
+        let local = (!acronyms.is_empty()).then(|| config.gazetteers.with_acronyms(&acronyms));
         Analysis {
             doc,
             view,
             sentences,
             sections,
-            gazetteers,
+            reference,
+            base: config.gazetteers.clone(),
+            local,
         }
+    }
+
+    /// The gazetteers, with the document's own glossary of acronyms added.
+    pub fn gazetteers(&self) -> &Gazetteers {
+        self.local.as_ref().unwrap_or(&self.base)
     }
 
     /// The view text of line `i`.
@@ -206,12 +250,53 @@ fn glossary(view: &View, sections: &Sections) -> Vec<(String, String)> {
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "+-&".contains(c))
                 && acronym.chars().any(|c| c.is_ascii_uppercase());
-            if is_acronym && !name.trim().is_empty() {
+            if is_acronym && names_a_body(name.trim()) {
                 pairs.push((acronym.to_string(), name.trim().to_string()));
             }
         }
     }
     pairs
+}
+
+/// Whether a glossary expansion names a body or mechanism (`Asia - Europe Meeting`,
+/// `EU - Viet Nam Free Trade Agreement`) rather than a notion (`Foreign Direct
+/// Investment`, `Free Trade Agreement`, `Non-governmental Organization`): only those
+/// become organizations.
+fn names_a_body(expansion: &str) -> bool {
+    const BODY_WORDS: &[&str] = &[
+        "Association",
+        "Forum",
+        "Meeting",
+        "Summit",
+        "Union",
+        "Council",
+        "Assembly",
+        "Nations",
+        "Community",
+        "Commission",
+        "Committee",
+        "Bank",
+        "Fund",
+        "Conference",
+        "Partnership",
+        "Cooperation",
+        "Group",
+        "Movement",
+        "Organization",
+        "Organisation",
+        "Secretariat",
+        "Court",
+        "Parliament",
+    ];
+    let names_a_state_or_body = Gazetteers::embedded().countries(expansion).next().is_some()
+        || Gazetteers::embedded()
+            .organizations(expansion)
+            .next()
+            .is_some();
+    let body_word = expansion
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| BODY_WORDS.contains(&w));
+    !expansion.is_empty() && !expansion.starts_with("Non-") && (names_a_state_or_body || body_word)
 }
 
 /// Runs the whole pipeline on `doc`: its records, in document order.
@@ -231,9 +316,14 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
     let mut records = Vec::new();
     records.extend(extractors::structure::sections(&analysis));
     records.extend(extractors::structure::footnotes(&analysis));
+    let dates = extractors::dates::dates(&analysis);
+    records.extend(extractors::dates::records(&analysis, &dates));
     records.extend(extractors::places::extract(&analysis));
     records.extend(extractors::organizations::extract(&analysis));
-    records.extend(extractors::people::extract(&analysis));
+    let people = extractors::people::find(&analysis);
+    records.extend(people.iter().map(|p| Record::Person(p.record.clone())));
+    // Events read the dates and people found above.
+    records.extend(extractors::events::extract(&analysis, &dates, &people));
     let figures = extractors::figures::extract(&analysis, &records);
     records.extend(figures);
     records.retain(|r| config.keeps(r));

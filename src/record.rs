@@ -61,12 +61,16 @@ pub enum Record {
     Section(SectionRecord),
     /// A footnote body.
     Footnote(FootnoteRecord),
+    /// A date: a day, month or year, a list of them, or a range.
+    Date(DateRecord),
     /// A mention of a country.
     Country(CountryRecord),
     /// A mention of an international organization or mechanism.
     Organization(OrganizationRecord),
     /// A mention of a named individual.
     Person(PersonRecord),
+    /// A dated diplomatic action.
+    Event(EventRecord),
     /// A stated amount of money.
     Money(MoneyRecord),
     /// A stated percentage or change in percentage points.
@@ -79,9 +83,11 @@ impl Record {
         match self {
             Record::Section(r) => &r.common,
             Record::Footnote(r) => &r.common,
+            Record::Date(r) => &r.common,
             Record::Country(r) => &r.common,
             Record::Organization(r) => &r.common,
             Record::Person(r) => &r.common,
+            Record::Event(r) => &r.common,
             Record::Money(r) => &r.common,
             Record::Percent(r) => &r.common,
         }
@@ -92,9 +98,11 @@ impl Record {
         match self {
             Record::Section(_) => "section",
             Record::Footnote(_) => "footnote",
+            Record::Date(_) => "date",
             Record::Country(_) => "country",
             Record::Organization(_) => "organization",
             Record::Person(_) => "person",
+            Record::Event(_) => "event",
             Record::Money(_) => "money",
             Record::Percent(_) => "percent",
         }
@@ -105,9 +113,11 @@ impl Record {
 pub const TYPE_NAMES: &[&str] = &[
     "section",
     "footnote",
+    "date",
     "country",
     "organization",
     "person",
+    "event",
     "money",
     "percent",
 ];
@@ -185,6 +195,101 @@ pub struct PersonRecord {
     pub org: Option<String>,
     /// One id per person, the same for every mention of the person in the document:
     /// the folded, hyphenated fullest form of the name (`nguyen-phu-trong`).
+    pub person_id: String,
+}
+
+/// A date as the text writes it: a day, a month or a year, a list of them sharing a
+/// year (`January and December 2020`), or a range (`4-6 December 2020`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DateRecord {
+    /// Provenance.
+    #[serde(flatten)]
+    pub common: Common,
+    /// ISO 8601 values, one per coordinated date: a day `2020-07-29`, a month
+    /// `2020-11`, a year `2020`, a day recurring every year `--12-27`, a range as an
+    /// interval `2020-12-04/2020-12-06` (both ends included). Empty when the text
+    /// names a day that does not exist (`31 February 2020`): it is not turned into
+    /// another one.
+    pub values: Vec<String>,
+    /// The first day the values cover, `YYYY-MM-DD` (`2020-11` starts on
+    /// `2020-11-01`); null without a year or a valid value.
+    pub start: Option<String>,
+    /// The last day the values cover, `YYYY-MM-DD` (`2020-11` ends on `2020-11-30`);
+    /// null without a year or a valid value.
+    pub end: Option<String>,
+    /// The finest unit the text writes: `day`, `month` or `year`.
+    pub granularity: Granularity,
+    /// Where the year comes from: `text` (written in the date, or shared with the
+    /// dates it is listed or ranged with), `context` (the nearest written year in
+    /// the sentence, else the paragraph), `document` (the document's reference
+    /// year); null when there is none (a recurring day, or no year known).
+    pub year_from: Option<YearFrom>,
+    /// A numeric date whose day/month order neither its numbers nor the document's
+    /// own convention settle (`3/4/2020`): read day first.
+    pub ambiguous: bool,
+}
+
+/// The finest unit of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// A day.
+    Day,
+    /// A month.
+    Month,
+    /// A year.
+    Year,
+}
+
+/// Where a date's year comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum YearFrom {
+    /// Written in the date (or shared with the dates listed or ranged with it).
+    Text,
+    /// The nearest written year in the sentence, else the paragraph.
+    Context,
+    /// The document's reference year.
+    Document,
+}
+
+/// A dated diplomatic action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EventRecord {
+    /// Provenance; the span is the clause the date dates.
+    #[serde(flatten)]
+    pub common: Common,
+    /// `visit`, `call`, `meeting`, `summit`, `conference`, `signing`, `ceremony`,
+    /// `message`, `aid` or `other`.
+    pub kind: String,
+    /// The date that dates the event: its span and ISO 8601 values.
+    pub date: DateRef,
+    /// The people taking part.
+    pub participants: Vec<Participant>,
+    /// ISO 3166-1 alpha-2 codes of the states taking part, VN included when Viet Nam
+    /// does.
+    pub countries: Vec<String>,
+    /// The international bodies taking part (acronyms, or names for bodies without).
+    pub orgs: Vec<String>,
+    /// Where it took place, when the text says (`Hanoi`, `New York`).
+    pub location: Option<String>,
+}
+
+/// The date of an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DateRef {
+    /// The span of the date record.
+    pub span: Span,
+    /// Its ISO 8601 values.
+    pub values: Vec<String>,
+}
+
+/// A person taking part in an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Participant {
+    /// The name as written.
+    pub name: String,
+    /// The person's id (as in the `person` records).
     pub person_id: String,
 }
 

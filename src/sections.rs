@@ -460,7 +460,11 @@ impl<'a> Builder<'a> {
                 .unwrap_or(before);
             let words = before.split_whitespace().count();
             let phrase = &self.view.text()[r.clone()];
-            if words <= 4 && phrase.len() <= 100 && !before.contains([',', '.', ';', ':']) {
+            // "Relations with *X*", or a longer lead that ends in "with": "The special
+            // friendship and close bond and great solidarity with *the Communist Party of
+            // Cuba* ...".
+            let lead_ok = words <= 4 || (words <= 10 && before.trim_end().ends_with(" with"));
+            if lead_ok && phrase.len() <= 100 && !before.contains([',', '.', ';', ':']) {
                 let lead = phrase.len() - phrase.trim_start().len();
                 let trimmed = phrase
                     .trim()

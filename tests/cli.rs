@@ -16,6 +16,23 @@ fn run(args: &[&str]) -> Output {
     bluebook(args).output().expect("bluebook runs")
 }
 
+/// Runs bluebook with `input` on standard input.
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bluebook(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
 fn fixture(name: &str) -> String {
     common::fixture(name).display().to_string()
 }
@@ -65,18 +82,7 @@ fn extract_a_file_to_stdout() {
 #[test]
 fn stdin_is_dash_and_the_default() {
     for args in [&["extract", "-"][..], &["extract"][..]] {
-        let mut child = bluebook(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(b"CHAPTER ONE\n\nTHE LANDSCAPE\n")
-            .expect("write");
-        let out = child.wait_with_output().expect("wait");
+        let out = run_stdin(args, b"CHAPTER ONE\n\nTHE LANDSCAPE\n");
         assert!(out.status.success());
         let records = lines(&out);
         assert_eq!(records.len(), 1);
@@ -142,19 +148,7 @@ fn a_binary_file_is_an_error_naming_it() {
 
 #[test]
 fn invalid_utf8_gives_a_warning_naming_file_and_offset() {
-    let mut child = bluebook(&["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"CHAPTER ONE\n\nTHE L\xFFAND\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = run_stdin(&["extract", "-"], b"CHAPTER ONE\n\nTHE L\xFFAND\n");
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -263,4 +257,97 @@ fn help_everywhere() {
             "{args:?}"
         );
     }
+}
+
+#[test]
+fn a_gazetteer_line_passed_with_gazetteers_changes_the_output_without_rebuilding() {
+    let dir = std::env::temp_dir().join(format!("bluebook-gaz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let input = dir.join("note.txt");
+    std::fs::write(
+        &input,
+        "Delegates from Freedonia met Envoy-General Rufus Firefly in Hanoi.\n",
+    )
+    .expect("write");
+    let countries = |extra: &[&str]| {
+        let mut args = vec!["extract", "--types", "country,person"];
+        args.extend_from_slice(extra);
+        let path = input.display().to_string();
+        let mut cmd = bluebook(&args);
+        cmd.arg(path);
+        let out = cmd.output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        lines(&out)
+    };
+    let before = countries(&[]);
+    assert!(
+        before.iter().all(|r| r["text"] != "Freedonia"),
+        "{before:?}"
+    );
+    std::fs::write(
+        dir.join("country-names.tsv"),
+        "# test additions\nFR\tFreedonia\tname\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("offices.tsv"),
+        "envoy_general\tdiplomat\tEnvoy-General\n",
+    )
+    .expect("write");
+    let gaz = dir.display().to_string();
+    let after = countries(&["--gazetteers", &gaz]);
+    let country = after
+        .iter()
+        .find(|r| r["type"] == "country")
+        .expect("a country record");
+    assert_eq!(
+        (country["text"].as_str(), country["code"].as_str()),
+        (Some("Freedonia"), Some("FR"))
+    );
+    let person = after
+        .iter()
+        .find(|r| r["type"] == "person")
+        .expect("a person record");
+    assert_eq!(person["name"], "Rufus Firefly");
+    assert_eq!(person["offices"], serde_json::json!(["envoy_general"]));
+
+    // A malformed line is a clear error naming the file and the line.
+    std::fs::write(
+        dir.join("country-names.tsv"),
+        "# test additions\nFR\tFreedonia\n",
+    )
+    .expect("write");
+    let out = run(&[
+        "extract",
+        "--gazetteers",
+        &gaz,
+        &input.display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("country-names.tsv:2:"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn people_lists_each_person_once_with_mentions() {
+    let out = run(&["people", &fixture("diplomatic-bluebook-2020.txt")]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let putin: Vec<&str> = text.lines().filter(|l| l.contains("Putin")).collect();
+    assert_eq!(
+        putin.len(),
+        1,
+        "V. Putin and Vladimir Putin are one person:\n{text}"
+    );
+    assert!(
+        putin[0].contains("RU") && putin[0].trim_start().starts_with('2'),
+        "{}",
+        putin[0]
+    );
 }

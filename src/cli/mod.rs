@@ -1,8 +1,10 @@
 //! The command line: one module per subcommand.
 
 mod extract;
+mod people;
 mod schema;
 mod sections;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -22,6 +24,11 @@ enum Command {
     Extract(extract::Args),
     /// Print the section tree of a document, indented, for a person to read.
     Sections(sections::Args),
+    /// List each distinct person with their titles, country and number of mentions.
+    People(people::Args),
+    /// Print the events in date order: date, kind, participants, parties, place and
+    /// the sentence.
+    Timeline(timeline::Args),
     /// Print the JSON Schema of the records.
     Schema,
 }
@@ -32,6 +39,8 @@ pub fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Sections(args) => sections::run(args),
+        Command::People(args) => people::run(args),
+        Command::Timeline(args) => timeline::run(args),
         Command::Schema => schema::run(),
     };
     match result {

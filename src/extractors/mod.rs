@@ -1,6 +1,8 @@
 //! The extractors: each reads the [`crate::pipeline::Analysis`] (and the records made
 //! before it) and gives records.
 
+pub(crate) mod dates;
+pub(crate) mod events;
 pub(crate) mod figures;
 pub(crate) mod organizations;
 pub(crate) mod people;

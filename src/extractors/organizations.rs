@@ -12,7 +12,7 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
     let mut out = Vec::new();
     for (i, line) in a.prose_lines() {
         let text = a.line_text(i);
-        for hit in a.gazetteers.organizations(text) {
+        for hit in a.gazetteers().organizations(text) {
             let at = line.range.start;
             out.push(Record::Organization(OrganizationRecord {
                 common: a.common(at + hit.start..at + hit.end),

@@ -20,8 +20,8 @@
 
 use crate::gazetteer::{MentionKind, OfficeHit};
 use crate::pipeline::Analysis;
-use crate::record::{PersonRecord, Record};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::record::PersonRecord;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
@@ -122,7 +122,6 @@ const PARTICLES: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
-    "An",
     "In",
     "On",
     "At",
@@ -162,12 +161,63 @@ static VIETNAMESE_FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(
         .collect()
 });
 
-/// A word of a capitalised run: a capitalised word, an initial, a particle, a
-/// connector, or an acronym in brackets.
-static RUN_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{M}'’\-]*|[\p{L}]+|&|-|\([A-Z][A-Za-z+&.\-]*\))")
-        .expect("valid regex")
-});
+/// The next word of a capitalised run at or after `pos` (spaces skipped): an initial
+/// or dotted acronym (`R.`, `U.S.`), a capitalised word with inner apostrophes and
+/// hyphens (`Chan-o-cha`, `People's`), a lowercase word (a connector or particle, for
+/// the caller to judge), `&`, `-`, or a bracketed acronym (`(LDP)`).
+fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
+    let rest = &text[pos..];
+    let start = pos + (rest.len() - rest.trim_start().len());
+    let s = &text[start..];
+    let first = s.chars().next()?;
+    let until = |skip: usize, keep: &dyn Fn(char) -> bool| {
+        s[skip..]
+            .char_indices()
+            .find(|&(_, c)| !keep(c))
+            .map_or(s.len(), |(i, _)| skip + i)
+    };
+    let len = if first == '&' || first == '-' {
+        1
+    } else if first == '(' {
+        let close = s.find(')')?;
+        let inner = &s[1..close];
+        let acronym = inner.starts_with(|c: char| c.is_ascii_uppercase())
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+&.-".contains(c));
+        if !acronym {
+            return None;
+        }
+        close + 1
+    } else if first.is_uppercase() {
+        let dotted = dotted_len(s);
+        if dotted > 0 {
+            dotted
+        } else {
+            until(first.len_utf8(), &|c| {
+                c.is_alphabetic() || matches!(c, '\'' | '’' | '-')
+            })
+        }
+    } else if first.is_alphabetic() {
+        until(0, &|c| c.is_alphabetic())
+    } else {
+        return None;
+    };
+    Some(start..start + len)
+}
+
+/// The length of a run of capital-and-period pairs opening `s` (`R.`, `U.S.`), or 0.
+fn dotted_len(s: &str) -> usize {
+    let mut len = 0;
+    let mut chars = s.chars();
+    while let (Some(c), Some('.')) = (chars.next(), chars.next()) {
+        if !c.is_uppercase() {
+            break;
+        }
+        len += c.len_utf8() + 1;
+    }
+    len
+}
 
 /// A credit line: `Editor: Bui Huong Giang`.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -191,15 +241,24 @@ struct Mention {
     org: Option<String>,
 }
 
-/// One record per person mention.
-pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
+/// A person mention with the view range of its name: what later stages (events)
+/// read.
+#[derive(Clone, Debug)]
+pub(crate) struct PersonMention {
+    /// The name's range in the view.
+    pub view: Range<usize>,
+    /// The record made of it.
+    pub record: PersonRecord,
+}
+
+/// Every person mention of the document, in view order.
+pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     let mut mentions = Vec::new();
-    for (i, line) in a.prose_lines() {
+    for (i, _) in a.prose_lines() {
         let text = a.line_text(i);
-        let offices: Vec<OfficeHit> = a.gazetteers.offices(text).collect();
+        let offices: Vec<OfficeHit> = a.gazetteers().offices(text).collect();
         titled(a, i, text, &offices, &mut mentions);
         signature(a, i, text, &mut mentions);
-        let _ = line;
     }
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     mentions.dedup_by_key(|m| m.name.clone());
@@ -212,7 +271,7 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
             let name = a.view.text()[m.name.clone()].to_string();
             let key = people.key_of(&name);
             let person = key.and_then(|k| people.by_key.get(&k));
-            Record::Person(PersonRecord {
+            let record = PersonRecord {
                 common: a.common(m.name.clone()),
                 name: clean_name(&name),
                 titles: m.titles,
@@ -220,7 +279,11 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
                 country: m.country.or_else(|| person.and_then(|p| p.country.clone())),
                 org: m.org.or_else(|| person.and_then(|p| p.org.clone())),
                 person_id: person.map_or_else(|| slug(&name), |p| p.id.clone()),
-            })
+            };
+            PersonMention {
+                view: m.name,
+                record,
+            }
         })
         .collect()
 }
@@ -269,6 +332,10 @@ fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut V
         }
         k = j;
         let Some(name) = name else { continue };
+        // "Defence Ministers on ...", "Presidents of ...": plural titles name no one.
+        if titles.iter().any(|(s, e, _)| plural_title(&text[*s..*e])) {
+            continue;
+        }
         // Honorifics taken into the name are not new chains.
         while offices.get(k).is_some_and(|h| h.start < name.end) {
             k += 1;
@@ -333,7 +400,7 @@ fn title_text(a: &Analysis, title: &str) -> String {
         if let Some(at) = title.rfind(marker) {
             let rest = &title[at + marker.len()..];
             let whole_country = a
-                .gazetteers
+                .gazetteers()
                 .countries(rest)
                 .next()
                 .is_some_and(|h| h.start == 0 && h.end == rest.len());
@@ -343,6 +410,21 @@ fn title_text(a: &Analysis, title: &str) -> String {
         }
     }
     clean_name(title)
+}
+
+/// Whether a title is plural (`Ministers`, `Presidents`, `Secretaries`).
+fn plural_title(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .take_while(|w| *w != "of" && *w != "for")
+        .any(|w| {
+            [
+                "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
+            ]
+            .iter()
+            .any(|end| w.ends_with(end))
+                && w != "Affairs"
+        })
 }
 
 /// Whether the text between two offices only separates them (`, `, ` cum `, ` and `).
@@ -361,10 +443,9 @@ fn capital_run(text: &str, from: usize, offices: &[OfficeHit], mut next: usize) 
     let mut pos = from;
     let mut name_words = 0;
     let mut complement = false;
-    while let Some(m) = RUN_WORD.captures(&text[pos..]) {
-        let word = m.get(1).map_or("", |w| w.as_str());
-        let start = pos + m.get(1).map_or(0, |w| w.start());
-        let after = pos + m.get(0).map_or(0, |w| w.end());
+    while let Some(r) = run_word(text, pos) {
+        let word = &text[r.clone()];
+        let (start, after) = (r.start, r.end);
         if pos == from && ["of", "for", "to", "at", "in", "on"].contains(&word) {
             complement = true;
         }
@@ -389,7 +470,10 @@ fn capital_run(text: &str, from: usize, offices: &[OfficeHit], mut next: usize) 
         }
         name_words = if name_like(word) { name_words + 1 } else { 0 };
         pos = after;
-        end = pos;
+        // A run never ends on a connector: "Vladimir Putin on the occasion".
+        if !CONNECTORS.contains(&word) {
+            end = pos;
+        }
     }
     from..end
 }
@@ -423,59 +507,65 @@ fn split_run(
         // Complement first: the name is the name-like words after the last country,
         // organization or institution word.
         let blocked: Vec<Range<usize>> = a
-            .gazetteers
+            .gazetteers()
             .countries(&text[run.clone()])
             .map(|h| run.start + h.start..run.start + h.end)
             .chain(
-                a.gazetteers
+                a.gazetteers()
                     .organizations(&text[run.clone()])
                     .map(|h| run.start + h.start..run.start + h.end),
             )
             .collect();
         let in_blocked =
             |r: &Range<usize>| blocked.iter().any(|b| b.start <= r.start && r.end <= b.end);
-        let mut name_from = words.len();
-        while name_from > 0 {
-            let w = &words[name_from - 1];
-            let inner_particle = PARTICLES.contains(&word(w)) && name_from < words.len();
-            if in_blocked(w) || !(name_like(word(w)) || inner_particle) {
-                break;
-            }
-            name_from -= 1;
-        }
-        // A particle cannot open a name.
-        while name_from < words.len() && PARTICLES.contains(&word(&words[name_from])) {
-            name_from += 1;
-        }
-        // The name must follow what ends a complement: a country, an organization, an
-        // institution word or a bracketed acronym. "of Higher Education" is all
-        // complement, no name.
-        let ends_complement = name_from > 0 && {
-            let w = &words[name_from - 1];
+        // A word that can end a complement: a country, an organization, an institution
+        // word or a bracketed acronym.
+        let ends_complement = |w: &Range<usize>| {
             in_blocked(w) || INSTITUTION_WORDS.contains(&word(w)) || word(w).starts_with('(')
         };
-        if !ends_complement {
-            name_from = words.len();
+        // The first complement end followed by a name that is itself followed by the end
+        // of the run or a connector ("Michael R. Pompeo in Hanoi"), not by more of the
+        // complement ("Lao National Assembly").
+        for end in 0..words.len() {
+            if !ends_complement(&words[end]) {
+                continue;
+            }
+            let n = name_words(text, &words[end + 1..], |w| !in_blocked(w));
+            if n == 0 || n > 8 {
+                continue;
+            }
+            let after = words.get(end + 1 + n);
+            let closed = after.is_none_or(|w| CONNECTORS.contains(&word(w)) && !ends_complement(w));
+            if closed {
+                let complement = words[0].start..words[end].end;
+                return (
+                    Some(complement),
+                    Some(words[end + 1].start..words[end + n].end),
+                );
+            }
         }
-        let complement_end = if name_from == 0 {
-            words[0].start
-        } else {
-            words[name_from - 1].end
-        };
-        let complement = (complement_end > words[0].start)
-            .then(|| words[0].start..trim_connectors(text, words[0].start..complement_end));
-        let name = (name_from < words.len() && words.len() - name_from <= 8)
-            .then(|| words[name_from].start..words[words.len() - 1].end);
-        return (complement, name);
+        let complement =
+            words[0].start..trim_connectors(text, words[0].start..words[words.len() - 1].end);
+        return (Some(complement), None);
     }
     // Name first: the name-like words up to the first connector.
+    let n = name_words(text, &words, |_| true);
+    if n == 0 || n > 8 {
+        return (None, None);
+    }
+    (None, Some(words[0].start..words[n - 1].end))
+}
+
+/// How many of `words` make a name: name-like words, with particles inside
+/// ("Ursula von der Leyen"), all accepted by `ok`.
+fn name_words(text: &str, words: &[Range<usize>], ok: impl Fn(&Range<usize>) -> bool) -> usize {
+    let word = |r: &Range<usize>| &text[r.clone()];
     let mut n = 0;
-    while n < words.len() {
+    while n < words.len() && ok(&words[n]) {
         if name_like(word(&words[n])) {
             n += 1;
             continue;
         }
-        // Particles inside a name: "Ursula von der Leyen".
         let particles = words[n..]
             .iter()
             .take_while(|w| PARTICLES.contains(&word(w)))
@@ -486,22 +576,18 @@ fn split_run(
         }
         break;
     }
-    if n == 0 || n > 8 {
-        return (None, None);
-    }
-    (None, Some(words[0].start..words[n - 1].end))
+    n
 }
 
 fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut pos = run.start;
     while pos < run.end {
-        let Some(m) = RUN_WORD.captures(&text[pos..run.end]) else {
+        let Some(w) = run_word(&text[..run.end], pos) else {
             break;
         };
-        let Some(w) = m.get(1) else { break };
-        out.push(pos + w.start()..pos + w.end());
-        pos += m.get(0).map_or(0, |w| w.end());
+        pos = w.end;
+        out.push(w);
     }
     out
 }
@@ -530,7 +616,7 @@ fn affiliation(
     complements: &[Range<usize>],
     name: &Range<usize>,
 ) -> (Option<String>, Option<String>) {
-    let gaz = &a.gazetteers;
+    let gaz = a.gazetteers();
     // An adjective or organization just before the titles: "Japanese Prime Minister",
     // "ASEAN Secretary-General".
     let before = &text[..chain_start];
@@ -625,7 +711,7 @@ fn title_case(w: &str) -> String {
 fn section_country(a: &Analysis, line: usize) -> Option<String> {
     a.sections.ancestry(line).find_map(|s| {
         let hit = a
-            .gazetteers
+            .gazetteers()
             .countries(&s.title)
             .find(|h| h.kind == MentionKind::Name && h.country.code != "VN")?;
         Some(hit.country.code.clone())
@@ -637,7 +723,7 @@ fn sentence_country(a: &Analysis, line: usize, name: &Range<usize>) -> Option<St
     let at = a.view.lines()[line].range.start + name.start;
     let sentence = a.sentences.at(at)?;
     let mut found: Option<String> = None;
-    for h in a.gazetteers.countries(&a.view.text()[sentence]) {
+    for h in a.gazetteers().countries(&a.view.text()[sentence]) {
         match &found {
             _ if h.country.code == "VN" => {}
             None => found = Some(h.country.code.clone()),
@@ -672,8 +758,8 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         return;
     }
     let Some(name) = c.get(1) else { return };
-    if a.gazetteers.countries(text).next().is_some()
-        || a.gazetteers.offices(name.as_str()).next().is_some()
+    if a.gazetteers().countries(text).next().is_some()
+        || a.gazetteers().offices(name.as_str()).next().is_some()
     {
         return;
     }
@@ -684,7 +770,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
             continue;
         };
         let t = &a.view.text()[line.range.clone()];
-        let hits: Vec<OfficeHit> = a.gazetteers.offices(t).collect();
+        let hits: Vec<OfficeHit> = a.gazetteers().offices(t).collect();
         let covered: usize = hits.iter().map(|h| h.end - h.start).sum();
         if hits.is_empty() || hits[0].start > 0 || covered * 2 < t.len() {
             continue;
@@ -839,7 +925,9 @@ fn untitled(a: &Analysis, people: &People, mentions: &mut Vec<Mention>) {
     if names.is_empty() {
         return;
     }
+    // A contiguous NFA builds fast, and this automaton is built once per document.
     let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
     else {

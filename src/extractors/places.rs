@@ -13,7 +13,7 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
     let mut out = Vec::new();
     for (i, line) in a.prose_lines() {
         let text = a.line_text(i);
-        for hit in a.gazetteers.countries(text) {
+        for hit in a.gazetteers().countries(text) {
             let at = line.range.start;
             out.push(Record::Country(CountryRecord {
                 common: a.common(at + hit.start..at + hit.end),

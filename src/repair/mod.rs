@@ -242,6 +242,15 @@ static FOOTNOTE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\((\d{1,3})\))\s+\S"#).expect("valid regex")
 });
 
+/// The index just past the block (blank-line-separated group) that line `i` opens.
+fn block_end(lines: &[SrcLine], i: usize) -> usize {
+    let block = lines[i].block;
+    lines[i..]
+        .iter()
+        .position(|l| l.block != block)
+        .map_or(lines.len(), |n| i + n)
+}
+
 /// Marks the table of contents, captions and footnotes; the rest stays body.
 fn classify(lines: &mut [SrcLine], rules: &CaptionRules) {
     // The table of contents: its heading, then whole blocks whose last line ends with a
@@ -250,11 +259,7 @@ fn classify(lines: &mut [SrcLine], rules: &CaptionRules) {
         lines[head].kind = LineKind::Toc;
         let mut i = head + 1;
         while i < lines.len() {
-            let block = lines[i].block;
-            let end = lines[i..]
-                .iter()
-                .position(|l| l.block != block)
-                .map_or(lines.len(), |n| i + n);
+            let end = block_end(lines, i);
             let toc_like = TOC_ENTRY.is_match(&lines[end - 1].plain)
                 || lines[i..end].iter().all(|l| l.plain == "Page");
             if !toc_like {
@@ -269,11 +274,7 @@ fn classify(lines: &mut [SrcLine], rules: &CaptionRules) {
     // Captions: whole blocks.
     let mut i = 0;
     while i < lines.len() {
-        let block = lines[i].block;
-        let end = lines[i..]
-            .iter()
-            .position(|l| l.block != block)
-            .map_or(lines.len(), |n| i + n);
+        let end = block_end(lines, i);
         if lines[i].kind == LineKind::Body {
             let joined = lines[i..end]
                 .iter()

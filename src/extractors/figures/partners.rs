@@ -45,7 +45,7 @@ static GROUPS: LazyLock<Regex> = LazyLock::new(|| {
 /// Viet Nam.
 pub(super) fn mentions(a: &Analysis, text: &str) -> Vec<Mention> {
     let mut out: Vec<Mention> = a
-        .gazetteers
+        .gazetteers()
         .countries(text)
         .filter(|h| {
             !(h.country.code == VN

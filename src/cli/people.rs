@@ -1,0 +1,112 @@
+//! `bluebook people`: each distinct person with their titles, country and number of
+//! mentions, for a person to read.
+
+use bluebook::record::PersonRecord;
+use bluebook::{Config, Record, batch};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// Input files, directories (searched recursively for *.txt), or - for standard
+    /// input [default: -].
+    paths: Vec<PathBuf>,
+    /// A directory of gazetteer files added to, or replacing, the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
+}
+
+/// What is known of one person across their mentions.
+#[derive(Default)]
+struct Person {
+    names: BTreeMap<String, usize>,
+    titles: Vec<String>,
+    country: Option<String>,
+    org: Option<String>,
+    mentions: usize,
+}
+
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut config = Config::default().with_types(["person".to_string()]);
+    if let Some(dir) = &args.gazetteers {
+        config = config.with_gazetteer_dir(dir)?;
+    }
+    let mut people: BTreeMap<String, Person> = BTreeMap::new();
+    let mut failed = false;
+    for input in batch::expand(&super::paths_or_stdin(args.paths)) {
+        let doc = match input.and_then(|i| batch::read(&i)) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("bluebook: error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        for r in bluebook::extract(&doc, &config) {
+            let Record::Person(PersonRecord {
+                name,
+                titles,
+                country,
+                org,
+                person_id,
+                ..
+            }) = r
+            else {
+                continue;
+            };
+            let p = people.entry(person_id).or_default();
+            *p.names.entry(name).or_default() += 1;
+            for t in titles {
+                if !p.titles.contains(&t) {
+                    p.titles.push(t);
+                }
+            }
+            p.country = p.country.take().or(country);
+            p.org = p.org.take().or(org);
+            p.mentions += 1;
+        }
+    }
+    let mut rows: Vec<(&String, &Person)> = people.iter().collect();
+    rows.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(b.0)));
+    let mut out = std::io::stdout().lock();
+    let write = || -> std::io::Result<()> {
+        writeln!(
+            out,
+            "{:>8}  {:<7}  {:<40}  titles",
+            "mentions", "country", "name"
+        )?;
+        for (_, p) in rows {
+            // The name written most often, the longest on a tie.
+            let name = p
+                .names
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())))
+                .map_or("", |n| n.0);
+            let affiliation = match (&p.country, &p.org) {
+                (Some(c), _) => c.clone(),
+                (None, Some(o)) => o.clone(),
+                (None, None) => "-".to_string(),
+            };
+            writeln!(
+                out,
+                "{:>8}  {:<7}  {:<40}  {}",
+                p.mentions,
+                affiliation,
+                name,
+                p.titles.join("; ")
+            )?;
+        }
+        out.flush()
+    };
+    match write() {
+        Err(e) if !super::is_broken_pipe(&e) => return Err(e.into()),
+        _ => {}
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,89 @@
+//! `bluebook timeline`: the events in date order, for a person to read.
+
+use bluebook::record::EventRecord;
+use bluebook::{Config, Record, batch};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// Input files, directories (searched recursively for *.txt), or - for standard
+    /// input [default: -].
+    paths: Vec<PathBuf>,
+    /// A directory of gazetteer files added to, or replacing, the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
+}
+
+pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut config = Config::default().with_types(["event".to_string()]);
+    if let Some(dir) = &args.gazetteers {
+        config = config.with_gazetteer_dir(dir)?;
+    }
+    // (first date value, input order, event, its sentence)
+    let mut rows: Vec<(String, usize, EventRecord, String)> = Vec::new();
+    let mut failed = false;
+    for input in batch::expand(&super::paths_or_stdin(args.paths)) {
+        let doc = match input.and_then(|i| batch::read(&i)) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("bluebook: error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        for r in bluebook::extract(&doc, &config) {
+            let Record::Event(e) = r else { continue };
+            let sentence = e
+                .common
+                .sentence
+                .map_or_else(|| e.common.text.clone(), |s| doc.raw_text(s.0..s.1));
+            let first = e
+                .date
+                .values
+                .first()
+                .map(|v| v.split('/').next().unwrap_or(v).to_string())
+                .unwrap_or_default();
+            let order = rows.len();
+            rows.push((first, order, e, sentence));
+        }
+    }
+    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let mut out = std::io::stdout().lock();
+    let mut write = || -> std::io::Result<()> {
+        for (_, _, e, sentence) in &rows {
+            let people: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
+            let mut parties = e.countries.clone();
+            parties.extend(e.orgs.iter().cloned());
+            writeln!(
+                out,
+                "{:<23}  {:<10}  {}  [{}]{}",
+                e.date.values.join(", "),
+                e.kind,
+                if people.is_empty() {
+                    "-".to_string()
+                } else {
+                    people.join("; ")
+                },
+                parties.join(", "),
+                e.location
+                    .as_ref()
+                    .map(|l| format!("  @ {l}"))
+                    .unwrap_or_default()
+            )?;
+            let one_line: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+            writeln!(out, "{:<25}  {one_line}", "")?;
+        }
+        out.flush()
+    };
+    match write() {
+        Err(e) if !super::is_broken_pipe(&e) => return Err(e.into()),
+        _ => {}
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

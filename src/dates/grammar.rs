@@ -1,0 +1,1364 @@
+//! The date grammar over tokens: points, lists and ranges, and the rules that keep
+//! numbers and names from reading as dates.
+//!
+//! At each token the scanner tries, in order: a range (`4-6 December 2020`, `from
+//! October 30 to November 1, 2022`, `the 2016-2020 period`), a list sharing its year
+//! (`March, May and August 2020`), a single date, then a bare month or year in a date
+//! position. The first that reads wins and the scan goes on after it. A reading is
+//! dropped when its edges are glued to a bigger number or code (`6,107.31`,
+//! `138-2010-2015`, `ARMY-2020`).
+
+use super::lexer::{Kind, Token, lex};
+use super::{Found, Item, Order, Point};
+use crate::reference::NumericOrder;
+
+/// The dates of `text`, in order. `order` is the document's day/month convention.
+pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
+    let toks = lex(text);
+    let p = Parser {
+        text,
+        t: &toks,
+        order,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match p.expr(i) {
+            Some((found, next)) => {
+                out.push(found);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The lowest and highest years read as years.
+const YEARS: std::ops::RangeInclusive<u32> = 1000..=2199;
+
+/// What a point is, as far as the rules around it care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// A date that stands on its own: `29 July 2020`, `November 2020`, `April 22`.
+    Full,
+    /// A month without day or year: `November`.
+    Month,
+    /// A year alone: `2020`.
+    Year,
+    /// A day alone: `4` in `4-6 December`.
+    Day,
+    /// A numeric day and month without a year: `5/1` in `5/1-5/7, 2020`.
+    NumericPair,
+}
+
+/// A point read at some token, and the token after it.
+#[derive(Clone, Copy, Debug)]
+struct Pt {
+    p: Point,
+    form: Form,
+    next: usize,
+    /// The first token is upper-case (a month name: `May`).
+    cap: bool,
+    /// Written with numbers only (`2/14/2021`).
+    numeric: bool,
+    ambiguous: bool,
+}
+
+impl Pt {
+    fn new(p: Point, form: Form, next: usize) -> Pt {
+        Pt {
+            p,
+            form,
+            next,
+            cap: false,
+            numeric: false,
+            ambiguous: false,
+        }
+    }
+}
+
+/// The word that opens a range, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opener {
+    None,
+    From,
+    Between,
+}
+
+/// Words after which a bare month or year is a date (`in November`, `by 2020`).
+const CUES: &[&str] = &[
+    "in",
+    "during",
+    "throughout",
+    "since",
+    "until",
+    "till",
+    "by",
+    "before",
+    "after",
+    "from",
+    "to",
+    "through",
+    "thru",
+    "of",
+    "for",
+    "between",
+    "around",
+    "within",
+    "beyond",
+    "early",
+    "mid",
+    "late",
+    "against",
+    "than",
+    "with",
+    "year",
+];
+
+/// The cues after which a bare month is a date (`to` and `for` are not: `to march`).
+const MONTH_CUES: &[&str] = &[
+    "in",
+    "during",
+    "throughout",
+    "since",
+    "until",
+    "till",
+    "by",
+    "before",
+    "after",
+    "from",
+    "through",
+    "thru",
+    "of",
+    "between",
+    "around",
+    "within",
+    "early",
+    "mid",
+    "late",
+];
+
+/// Words after which a lower-case `may` or `march` before a number is a month.
+const DATE_PREPOSITIONS: &[&str] = &[
+    "on", "in", "by", "until", "till", "from", "since", "before", "after", "of", "to", "through",
+    "between", "and", "or", "the", "during",
+];
+
+/// Cues after which a year is one the text compares with, not the time it speaks of.
+const COMPARING: &[&str] = &["against", "than", "with", "since"];
+
+/// Words that make a following month relative (`next June`): not read.
+const RELATIVE: &[&str] = &[
+    "next",
+    "last",
+    "this",
+    "coming",
+    "past",
+    "previous",
+    "following",
+    "every",
+    "each",
+];
+
+/// Verbs ending in `s` that may follow a year (`2020 was`); another lower-case word
+/// ending in `s` after a number makes it a count (`2000 pieces`).
+const S_VERBS: &[&str] = &[
+    "was",
+    "has",
+    "is",
+    "does",
+    "remains",
+    "continues",
+    "sees",
+    "marks",
+    "means",
+    "shows",
+];
+
+struct Parser<'a> {
+    text: &'a str,
+    t: &'a [Token],
+    order: Order,
+}
+
+impl Parser<'_> {
+    // ---- token tests -------------------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.t.get(i)
+    }
+
+    fn str(&self, i: usize) -> &str {
+        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
+    }
+
+    fn word_in(&self, i: usize, words: &'static [&'static str]) -> Option<&'static str> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
+        let s = &self.text[t.start..t.end];
+        words.iter().copied().find(|w| w.eq_ignore_ascii_case(s))
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.glued)
+    }
+
+    /// A plain number (no ordinal suffix) at `i`.
+    fn num(&self, i: usize) -> Option<&Token> {
+        self.tok(i).filter(|t| t.kind == Kind::Num && !t.ordinal)
+    }
+
+    /// A year: four digits, 1000 to 2199.
+    fn year(&self, i: usize) -> Option<i32> {
+        self.num(i)
+            .filter(|t| t.digits == 4 && YEARS.contains(&t.value))
+            .map(|t| t.value as i32)
+    }
+
+    /// A day of the month: one or two digits (`4`, `04`, `4th`), 1 to 31.
+    fn day(&self, i: usize) -> Option<u8> {
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Num && t.digits <= 2 && (1..=31).contains(&t.value))
+            .map(|t| t.value as u8)
+    }
+
+    /// A month name at `i`, and the token after it (a period after an abbreviation,
+    /// `Oct. 2001`, `Dec. 31`, belongs to it when a number follows).
+    fn month(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Word && t.month > 0)?;
+        let mut next = i + 1;
+        if self.is_punct(next, '.') && self.glued(next) {
+            if let Some(n) = self.tok(next + 1).filter(|n| n.kind == Kind::Num) {
+                if t.abbr || n.digits <= 2 {
+                    next += 1;
+                }
+            }
+        }
+        Some((t.month, next))
+    }
+
+    /// A year after a date: `2020`, `, 2020`, `of 2020`, `in 2020`; with the token
+    /// after it.
+    fn trailing_year(&self, j: usize) -> (Option<i32>, usize) {
+        if let Some(y) = self.year(j) {
+            return (Some(y), j + 1);
+        }
+        if self.is_punct(j, ',') || self.is_word(j, "of") || self.is_word(j, "in") {
+            if let Some(y) = self.year(j + 1) {
+                return (Some(y), j + 2);
+            }
+        }
+        (None, j)
+    }
+
+    // ---- points ------------------------------------------------------------------
+
+    /// A date that stands on its own, or a numeric day/month pair.
+    fn point(&self, i: usize) -> Option<Pt> {
+        let numeric = self.numeric(i);
+        if numeric.is_some_and(|p| p.form == Form::Full) {
+            return numeric;
+        }
+        self.day_month(i)
+            .or_else(|| self.month_day(i))
+            .or_else(|| self.month_year(i))
+            .or_else(|| self.year_month(i))
+            .or(numeric)
+    }
+
+    /// Numeric dates: `2015-03-03`, `2019-sep-1`, `2/14/2021`, `27/06/2023`,
+    /// `11/12,2016`, `31-Oct-74`, `Sep-23-2020`, `2014-10`, `3/2015`, `1-jan`, and the
+    /// pair `5/1` (only ever part of a range that writes its year).
+    fn numeric(&self, i: usize) -> Option<Pt> {
+        let first = self.tok(i)?;
+        let sep = self
+            .tok(i + 1)
+            .filter(|t| t.glued && t.kind == Kind::Punct && matches!(t.ch, '/' | '-' | '.'))?
+            .ch;
+        let second = self.tok(i + 2).filter(|t| t.glued)?;
+        // The third part, glued to the second by the same separator.
+        let third = (self.is_punct(i + 3, sep) && self.glued(i + 3) && self.glued(i + 4))
+            .then(|| self.num(i + 4))
+            .flatten();
+        let with = |p: Point, form: Form, next: usize, numeric: bool, ambiguous: bool| {
+            let mut pt = Pt::new(p, form, next);
+            pt.numeric = numeric;
+            pt.ambiguous = ambiguous;
+            pt
+        };
+        let date = |y: Option<i32>, m: u8, d: u8| Point {
+            year: y,
+            month: Some(m),
+            day: Some(d),
+        };
+        // `Sep-23-2020`, `Sep/23/2020`: a month name, then day and year.
+        if first.kind == Kind::Word {
+            if first.month == 0 || sep == '.' {
+                return None;
+            }
+            let d = self.day(i + 2).filter(|_| !second.ordinal)?;
+            let y = expand_year(third?)?;
+            return Some(with(
+                date(Some(y), first.month, d),
+                Form::Full,
+                i + 5,
+                false,
+                false,
+            ));
+        }
+        let a = self.num(i)?;
+        if a.digits == 4 {
+            // Year first: Y-M-D, Y-Mon-D, Y-M.
+            let y = YEARS.contains(&a.value).then_some(a.value as i32)?;
+            let (m, numeric) = match second.kind {
+                Kind::Num if second.digits <= 2 && !second.ordinal => {
+                    (u8::try_from(second.value).ok()?, true)
+                }
+                Kind::Word if second.month > 0 && sep != '.' => (second.month, false),
+                _ => return None,
+            };
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            if let Some(c) = third {
+                let p = date(Some(y), m, u8::try_from(c.value).ok()?);
+                return (c.digits <= 2 && (1..=31).contains(&c.value))
+                    .then(|| with(p, Form::Full, i + 5, numeric, false));
+            }
+            if sep == '.' || !numeric {
+                return None;
+            }
+            let p = Point {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+            };
+            return Some(with(p, Form::Full, i + 3, true, false));
+        }
+        if a.digits > 2 {
+            return None;
+        }
+        if second.kind == Kind::Word {
+            // D-Mon-Y, D/Mon/Y, D-Mon.
+            if second.month == 0 || sep == '.' {
+                return None;
+            }
+            let d = u8::try_from(a.value)
+                .ok()
+                .filter(|d| (1..=31).contains(d))?;
+            let (year, next) = match third {
+                Some(c) => (Some(expand_year(c)?), i + 5),
+                None => (None, i + 3),
+            };
+            return Some(with(
+                date(year, second.month, d),
+                Form::Full,
+                next,
+                false,
+                false,
+            ));
+        }
+        let b = self.num(i + 2)?;
+        if let Some(c) = third {
+            // D/M/Y or M/D/Y.
+            let y = expand_year(c)?;
+            if b.digits > 2 {
+                return None;
+            }
+            let (m, d, ambiguous) = self.day_and_month(a.value, b.value, Some(y))?;
+            return Some(with(
+                date(Some(y), m, d),
+                Form::Full,
+                i + 5,
+                true,
+                ambiguous,
+            ));
+        }
+        if sep == '.' {
+            return None;
+        }
+        if b.digits == 4 {
+            // M/YYYY.
+            let y = YEARS.contains(&b.value).then_some(b.value as i32)?;
+            let m = u8::try_from(a.value)
+                .ok()
+                .filter(|m| (1..=12).contains(m))?;
+            let p = Point {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+            };
+            return Some(with(p, Form::Full, i + 3, true, false));
+        }
+        if b.digits > 2 {
+            return None;
+        }
+        // A day/month pair: with a year glued on by a comma (`11/12,2016`), a date;
+        // without one, only ever part of a range that writes its year.
+        if sep == '/' && self.is_punct(i + 3, ',') && self.glued(i + 3) {
+            if let Some(c) = self.num(i + 4).filter(|c| c.digits == 4 && c.glued) {
+                let y = expand_year(c)?;
+                let (m, d, ambiguous) = self.day_and_month(a.value, b.value, Some(y))?;
+                return Some(with(
+                    date(Some(y), m, d),
+                    Form::Full,
+                    i + 5,
+                    true,
+                    ambiguous,
+                ));
+            }
+        }
+        let (m, d, ambiguous) = self.day_and_month(a.value, b.value, None)?;
+        Some(with(
+            date(None, m, d),
+            Form::NumericPair,
+            i + 3,
+            true,
+            ambiguous,
+        ))
+    }
+
+    /// Month and day of a numeric pair `a`/`b`: by validity first (`27/06` can only
+    /// be day/month), then by the document's convention; with neither, day/month,
+    /// flagged ambiguous. A pair that can only be read as a day the month does not
+    /// have (`2/29/2019`) is kept as written: the date is recognised, not valid.
+    fn day_and_month(&self, a: u32, b: u32, year: Option<i32>) -> Option<(u8, u8, bool)> {
+        let shape = |d: u32, m: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
+        let reading = |d: u32, m: u32, valid: bool| -> Option<(u8, u8)> {
+            let (d8, m8) = (u8::try_from(d).ok()?, u8::try_from(m).ok()?);
+            let p = Point {
+                year,
+                month: Some(m8),
+                day: Some(d8),
+            };
+            (shape(d, m) && (!valid || p.valid())).then_some((m8, d8))
+        };
+        let pick = |df: Option<(u8, u8)>, mf: Option<(u8, u8)>| match (df, mf) {
+            (Some(r), None) | (None, Some(r)) => Some((r.0, r.1, false)),
+            (Some(df), Some(mf)) if df == mf => Some((df.0, df.1, false)),
+            (Some(df), Some(mf)) => match self.order {
+                Some(NumericOrder::DayFirst) => Some((df.0, df.1, false)),
+                Some(NumericOrder::MonthFirst) => Some((mf.0, mf.1, false)),
+                None => Some((df.0, df.1, true)),
+            },
+            (None, None) => None,
+        };
+        pick(reading(a, b, true), reading(b, a, true))
+            .or_else(|| pick(reading(a, b, false), reading(b, a, false)))
+    }
+
+    /// `29 July 2020`, `1st August 2020`, `the 4th of July`, `14april 2015`,
+    /// `16. nov. 2016`, `26th june of 2020`, `4 December`.
+    fn day_month(&self, i: usize) -> Option<Pt> {
+        let mut j = i;
+        if self.is_word(j, "the") {
+            j += 1;
+        }
+        let d = self.day(j)?;
+        let ordinal = self.tok(j).is_some_and(|t| t.ordinal);
+        j += 1;
+        if self.is_punct(j, '.') && self.glued(j) && self.month(j + 1).is_some() {
+            j += 1;
+        }
+        let of = self.is_word(j, "of");
+        if of {
+            j += 1;
+        }
+        let month_at = j;
+        let (m, j) = self.month(j)?;
+        let (year, next) = self.trailing_year(j);
+        // `Article 2 may be amended`: a lower-case `may` after a plain number is a
+        // verb unless a year follows (`the 4th of march` is a date).
+        if year.is_none() && !ordinal && !of && self.lower_may_march(month_at) {
+            return None;
+        }
+        let p = Point {
+            year,
+            month: Some(m),
+            day: Some(d),
+        };
+        Some(Pt::new(p, Form::Full, next))
+    }
+
+    /// Token `i` is `may` or `march` in lower case.
+    fn lower_may_march(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| matches!(t.month, 3 | 5) && !t.abbr && !t.cap)
+    }
+
+    /// Token `i` is `may` or `march` in lower case after a word that is not a
+    /// preposition: a verb (`they march 3 km`, `it may 2 ...`), where `on march 3`
+    /// and a text opening `march 3` are dates.
+    fn verb_month(&self, i: usize) -> bool {
+        let lower = self.lower_may_march(i);
+        let after_word = i.checked_sub(1).is_some_and(|b| {
+            self.tok(b).is_some_and(|t| t.kind == Kind::Word)
+                && self.word_in(b, DATE_PREPOSITIONS).is_none()
+        });
+        lower && after_word
+    }
+
+    /// `September 10, 2023`, `Dec. 31 , 1994`, `october, 1st`, `february the 15th`,
+    /// `jan-1`, `oct/2`, `Dec31`, `December 27`.
+    fn month_day(&self, i: usize) -> Option<Pt> {
+        let (m, mut j) = self.month(i)?;
+        if (self.is_punct(j, '-') || self.is_punct(j, '/')) && self.glued(j) && self.glued(j + 1) {
+            let d = self.day(j + 1)?;
+            let p = Point {
+                year: None,
+                month: Some(m),
+                day: Some(d),
+            };
+            return Some(Pt::new(p, Form::Full, j + 2));
+        }
+        // A comma between month and day only before an ordinal: `October, 1st`, but
+        // `In October, 12 countries ...` is no date.
+        let comma = self.is_punct(j, ',');
+        if comma {
+            j += 1;
+        }
+        if self.is_word(j, "the") {
+            j += 1;
+        }
+        let d = self.day(j)?;
+        let ordinal = self.tok(j).is_some_and(|t| t.ordinal);
+        if comma && !ordinal {
+            return None;
+        }
+        let (year, next) = self.trailing_year(j + 1);
+        // `they march 3 km`, `it may 2 ...`: verbs.
+        if self.verb_month(i) && !ordinal && year.is_none() {
+            return None;
+        }
+        let p = Point {
+            year,
+            month: Some(m),
+            day: Some(d),
+        };
+        Some(Pt::new(p, Form::Full, next))
+    }
+
+    /// `November 2020`, `Jan, 2001`, `Oct. 2001`, `Dec-2018`, `Dec/2018`, `June of 2019`,
+    /// `April in 2016`.
+    fn month_year(&self, i: usize) -> Option<Pt> {
+        let (m, mut j) = self.month(i)?;
+        let dashed =
+            (self.is_punct(j, '-') || self.is_punct(j, '/')) && self.glued(j) && self.glued(j + 1);
+        if self.is_punct(j, ',') || self.is_word(j, "of") || self.is_word(j, "in") || dashed {
+            j += 1;
+        }
+        let y = self.year(j)?;
+        let p = Point {
+            year: Some(y),
+            month: Some(m),
+            day: None,
+        };
+        Some(Pt::new(p, Form::Full, j + 1))
+    }
+
+    /// `2016 November`, not followed by a day.
+    fn year_month(&self, i: usize) -> Option<Pt> {
+        let y = self.year(i)?;
+        if self.glued(i + 1) {
+            return None;
+        }
+        let (m, j) = self.month(i + 1)?;
+        if self.day(j).is_some() {
+            return None;
+        }
+        let p = Point {
+            year: Some(y),
+            month: Some(m),
+            day: None,
+        };
+        Some(Pt::new(p, Form::Full, j))
+    }
+
+    /// A bare month, a bare year or a bare day (with `the`), for ranges and lists.
+    fn bare(&self, i: usize) -> Option<Pt> {
+        if let Some((m, next)) = self.month(i) {
+            let p = Point {
+                month: Some(m),
+                ..Point::default()
+            };
+            let mut pt = Pt::new(p, Form::Month, next);
+            pt.cap = self.tok(i).is_some_and(|t| t.cap);
+            return Some(pt);
+        }
+        if let Some(y) = self.year(i) {
+            return Some(Pt::new(Point::year(y), Form::Year, i + 1));
+        }
+        let j = if self.is_word(i, "the") { i + 1 } else { i };
+        let d = self.day(j)?;
+        // A day glued to more of a number is no day (`6,107.31`, `4.22`, `10:30`).
+        let more = self
+            .tok(j + 1)
+            .is_some_and(|t| t.glued && t.kind == Kind::Punct && matches!(t.ch, '.' | ',' | ':'))
+            && self
+                .tok(j + 2)
+                .is_some_and(|t| t.glued && t.kind == Kind::Num);
+        if more || (self.is_punct(j + 1, '%') && self.glued(j + 1)) {
+            return None;
+        }
+        let p = Point {
+            day: Some(d),
+            ..Point::default()
+        };
+        Some(Pt::new(p, Form::Day, j + 1))
+    }
+
+    // ---- expressions -------------------------------------------------------------
+
+    /// The date starting at token `i`, and the token after it.
+    fn expr(&self, i: usize) -> Option<(Found, usize)> {
+        let t = self.tok(i)?;
+        // Only a number, a month name, or `from`, `between`, `the` before one can
+        // open a date: everything else is passed over at once.
+        let opens_date = |t: &Token, at: usize| match t.kind {
+            Kind::Num if t.digits == 4 => YEARS.contains(&t.value) && !self.in_bigger_number(at),
+            Kind::Num if t.digits <= 2 => !self.in_bigger_number(at) && self.calendar_ahead(at),
+            Kind::Word => t.month > 0,
+            _ => false,
+        };
+        let starts_date = match t.kind {
+            Kind::Word if t.month == 0 => {
+                // Most words: not `the`, `from` or `between`, known by their length
+                // and first letter alone.
+                let first = self.text.as_bytes()[t.start] | 0x20;
+                let next = self.tok(i + 1);
+                match (t.end - t.start, first) {
+                    (3, b't') if self.is_word(i, "the") => {
+                        next.is_some_and(|n| n.kind == Kind::Num && opens_date(n, i + 1))
+                    }
+                    (4, b'f') | (7, b'b')
+                        if self.is_word(i, "from") || self.is_word(i, "between") =>
+                    {
+                        next.is_some_and(|n| opens_date(n, i + 1) || self.is_word(i + 1, "the"))
+                    }
+                    _ => false,
+                }
+            }
+            _ => opens_date(t, i),
+        };
+        if !starts_date {
+            return None;
+        }
+        let (found, next) = self
+            .range(i)
+            .or_else(|| self.list(i))
+            .or_else(|| self.single(i))?;
+        self.edges_free(i, next, &found).then_some((found, next))
+    }
+
+    /// A range: `4-6 December 2020`, `from October 30 to November 1, 2022`, `April
+    /// 10-11, 2023`, `Jan-Feb 2017`, `(1950-2020)`, `between 2015 and 2018`.
+    fn range(&self, i: usize) -> Option<(Found, usize)> {
+        if let Some(found) = self.month_between(i).or_else(|| self.short_year_range(i)) {
+            return Some(found);
+        }
+        let (opener, j) = if self.is_word(i, "from") {
+            (Opener::From, i + 1)
+        } else if self.is_word(i, "between") {
+            (Opener::Between, i + 1)
+        } else {
+            (Opener::None, i)
+        };
+        let starts = [self.point(j), self.bare(j)];
+        for s in starts.into_iter().flatten() {
+            let Some((word_sep, k)) = self.range_sep(s.next, opener) else {
+                continue;
+            };
+            let ends = [self.point(k), self.bare(k)];
+            for e in ends.into_iter().flatten() {
+                if let Some((a, b, next)) = self.join(opener, word_sep, &s, &e) {
+                    let year_written = [a, b].iter().any(|p| p.year.is_some());
+                    let found = Found {
+                        range: self.t[i].start..self.t[next - 1].end,
+                        items: vec![Item::Span(a, b)],
+                        year_written,
+                        ambiguous: s.ambiguous || e.ambiguous,
+                        recurring: false,
+                        context: None,
+                    };
+                    return Some((found, next));
+                }
+            }
+        }
+        None
+    }
+
+    /// A day-sized number at `i` can open a date only with a month name or a year
+    /// soon after it (`4-6 December 2020`, `18 and 19 June`, `from 13 to 15 of
+    /// July`) or a numeric date glued to it (`2/14/2021`, `5/1-5/7, 2020`): most
+    /// numbers (`33 calls`, `10%`) are passed over here.
+    fn calendar_ahead(&self, i: usize) -> bool {
+        let glued_date = self.glued(i + 1)
+            && self
+                .tok(i + 1)
+                .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '/' | '-' | '.' | ','));
+        glued_date
+            || self.t[i + 1..]
+                .iter()
+                .take(6)
+                .any(|t| t.month > 0 || (t.kind == Kind::Num && t.digits == 4))
+    }
+
+    /// The number at `i` continues a bigger one: `500` in `1,500`, `7` in `13.7`.
+    fn in_bigger_number(&self, i: usize) -> bool {
+        i >= 2
+            && self.glued(i)
+            && self
+                .tok(i - 1)
+                .is_some_and(|p| p.kind == Kind::Punct && p.glued && matches!(p.ch, ',' | '.'))
+            && self.tok(i - 2).is_some_and(|n| n.kind == Kind::Num)
+    }
+
+    /// `2021-25`, `2009-10`: a year and the last two digits of one up to ten years
+    /// later. Where the two digits could also be a month (`2010-11`) the range is
+    /// read, flagged ambiguous; `2014-10` and `2020-05` can only be months, `2015-32`
+    /// is neither.
+    fn short_year_range(&self, i: usize) -> Option<(Found, usize)> {
+        let y = self.year(i)?;
+        if !(self.is_punct(i + 1, '-') && self.glued(i + 1) && self.glued(i + 2)) {
+            return None;
+        }
+        let t = self.num(i + 2).filter(|t| t.digits == 2)?;
+        let yy = t.value as i32;
+        let zero = self.text.as_bytes()[t.start] == b'0';
+        // Part of a longer number or date (`2002-10-09`)?
+        let longer = self
+            .tok(i + 3)
+            .is_some_and(|p| p.glued && p.kind == Kind::Punct && matches!(p.ch, '-' | '/' | '.'))
+            && self
+                .tok(i + 4)
+                .is_some_and(|n| n.glued && n.kind == Kind::Num);
+        if longer || yy <= y % 100 || yy - y % 100 > 10 || (zero && yy <= 12) {
+            return None;
+        }
+        let end = y - y % 100 + yy;
+        let found = Found {
+            range: self.t[i].start..t.end,
+            items: vec![Item::Span(Point::year(y), Point::year(end))],
+            year_written: true,
+            ambiguous: yy <= 12,
+            recurring: false,
+            context: None,
+        };
+        Some((found, i + 3))
+    }
+
+    /// `November between 19 and 20`: a month, then a range of its days.
+    fn month_between(&self, i: usize) -> Option<(Found, usize)> {
+        let (m, j) = self.month(i)?;
+        if !self.is_word(j, "between") {
+            return None;
+        }
+        let d1 = self.day(j + 1)?;
+        let (_, k) = self.range_sep(j + 2, Opener::Between)?;
+        let d2 = self.day(k)?;
+        let (year, next) = self.trailing_year(k + 1);
+        let point = |d| Point {
+            year,
+            month: Some(m),
+            day: Some(d),
+        };
+        let (a, b) = (point(d1), point(d2));
+        if d1 >= d2 {
+            return None;
+        }
+        let found = Found {
+            range: self.t[i].start..self.t[next - 1].end,
+            items: vec![Item::Span(a, b)],
+            year_written: year.is_some(),
+            ambiguous: false,
+            recurring: false,
+            context: None,
+        };
+        Some((found, next))
+    }
+
+    /// The separator of a range at `k`: a dash (`-`, `~`), or `to`, `till`, `until`,
+    /// `through`, `thru`, or `and` after `between`. Gives whether it is a word, and
+    /// the token after it.
+    fn range_sep(&self, k: usize, opener: Opener) -> Option<(bool, usize)> {
+        if self.is_punct(k, '-') || self.is_punct(k, '~') {
+            return Some((false, k + 1));
+        }
+        let words: &[&str] = if opener == Opener::Between {
+            &["and", "to", "till", "until", "through", "thru"]
+        } else {
+            &["to", "till", "until", "through", "thru"]
+        };
+        words
+            .iter()
+            .any(|w| self.is_word(k, w))
+            .then_some((true, k + 1))
+    }
+
+    /// The two ends of a range read from a start and an end, with the years they
+    /// share; none when they do not make a range.
+    fn join(
+        &self,
+        opener: Opener,
+        word_sep: bool,
+        s: &Pt,
+        e: &Pt,
+    ) -> Option<(Point, Point, usize)> {
+        use Form::*;
+        let (mut a, mut b) = (s.p, e.p);
+        let mut next = e.next;
+        match (s.form, e.form) {
+            // `4-6 December 2020`, `from the 13th to the 15th of July`.
+            (Day, Full) if b.month.is_some() && b.day.is_some() => {
+                a.month = b.month;
+                a.year = b.year;
+            }
+            // `April 10-11, 2023`, `November 19 to 20`.
+            (Full, Day) if a.month.is_some() && a.day.is_some() => {
+                b.month = a.month;
+                if a.year.is_none() {
+                    let (y, n) = self.trailing_year(next);
+                    if y.is_some() {
+                        a.year = y;
+                        next = n;
+                    }
+                }
+                b.year = a.year;
+            }
+            // `5/1-5/7, 2020`, `5/1-5/7/2020`: a year must be written.
+            (NumericPair, NumericPair) => {
+                let (y, n) = self.trailing_year(next);
+                a.year = Some(y?);
+                b.year = y;
+                next = n;
+            }
+            (NumericPair, Full) if e.numeric && b.year.is_some() && b.day.is_some() => {}
+            (Full, NumericPair) => return None,
+            (Full, Full) => {}
+            // `Jan-Feb 2017`, `Nov-Feb 5th, 2017`, `from March to May`.
+            (Month, Full) => {}
+            (Month, Month) => {
+                let dashed = !word_sep && e.cap == s.cap;
+                if opener == Opener::None && !(s.cap || dashed) {
+                    return None;
+                }
+            }
+            (Full, Month) if a.day.is_none() && a.year.is_some() => {}
+            // `the 2016-2020 period`, `between 2015 and Feb 2018`, `2014 through May 2018`.
+            (Year, Year) => {
+                let (ya, yb) = (a.year?, b.year?);
+                if !(ya < yb && yb - ya <= 100) {
+                    return None;
+                }
+            }
+            (Year, Full) if b.year.is_some() => {}
+            (Full, Year) if a.year.is_some() => {}
+            _ => return None,
+        }
+        // A year written at one end only belongs to both; an end that would come
+        // before the start moves to the adjacent year (`Nov-Feb 2017`: November 2016).
+        match (a.year, b.year) {
+            (None, Some(y)) => {
+                a.year = Some(y);
+                if a.cmp_in_year(b).is_gt() {
+                    a.year = Some(y - 1);
+                }
+            }
+            (Some(y), None) => {
+                b.year = Some(y);
+                if a.cmp_in_year(b).is_gt() {
+                    b.year = Some(y + 1);
+                }
+            }
+            (Some(_), Some(_)) => {
+                let start = a.first_day()?;
+                let end = b.first_day()?;
+                if start >= end && !(a.precision() < b.precision() && start == end) {
+                    return None;
+                }
+            }
+            (None, None) => {
+                // `from April to June in 2017`, `26 June to 28 June in 2020`.
+                let (y, n) = self.trailing_year(next);
+                if let Some(y) = y {
+                    next = n;
+                    b.year = Some(y);
+                    a.year = Some(if a.cmp_in_year(b).is_gt() { y - 1 } else { y });
+                }
+            }
+        }
+        Some((a, b, next))
+    }
+
+    /// A list sharing its year or month: `January and December 2020`, `March, May and
+    /// August 2020`, `18 and 19 June`, `June 18 and 19, 2020`, `in 2007 and 2009`.
+    fn list(&self, i: usize) -> Option<(Found, usize)> {
+        self.month_list(i)
+            .or_else(|| self.day_list(i))
+            .or_else(|| self.month_day_list(i))
+            .or_else(|| self.year_list(i))
+    }
+
+    /// A separator between the members of a list at `j`: `,`, `and`, `or`, `, and`.
+    fn list_sep(&self, j: usize) -> Option<(usize, bool)> {
+        if self.is_punct(j, ',') {
+            if self.is_word(j + 1, "and") || self.is_word(j + 1, "or") {
+                return Some((j + 2, true));
+            }
+            return Some((j + 1, false));
+        }
+        (self.is_word(j, "and") || self.is_word(j, "or")).then_some((j + 1, true))
+    }
+
+    fn month_list(&self, i: usize) -> Option<(Found, usize)> {
+        let (first, mut j) = self.month(i)?;
+        if self.day(j).is_some() {
+            return None;
+        }
+        let mut months = vec![first];
+        let mut joined = false;
+        while let Some((k, and)) = self.list_sep(j) {
+            match self.month(k) {
+                Some((m, n)) if self.day(n).is_none() => {
+                    months.push(m);
+                    joined |= and;
+                    j = n;
+                }
+                _ => break,
+            }
+        }
+        if months.len() < 2 || !joined {
+            return None;
+        }
+        let (year, next) = self.trailing_year(j);
+        if year.is_none() && !self.month_cue(i) {
+            return None;
+        }
+        let items = months
+            .iter()
+            .map(|&m| {
+                Item::At(Point {
+                    year,
+                    month: Some(m),
+                    day: None,
+                })
+            })
+            .collect();
+        Some((self.found(i, next, items, year.is_some(), year), next))
+    }
+
+    fn day_list(&self, i: usize) -> Option<(Found, usize)> {
+        let mut j = i;
+        if self.is_word(j, "the") {
+            j += 1;
+        }
+        let mut days = vec![self.day(j)?];
+        j += 1;
+        let mut joined = false;
+        while let Some((k, and)) = self.list_sep(j) {
+            let k = if self.is_word(k, "the") { k + 1 } else { k };
+            match self.day(k) {
+                Some(d) if !self.glued(k) => {
+                    days.push(d);
+                    joined |= and;
+                    j = k + 1;
+                }
+                _ => break,
+            }
+        }
+        if days.len() < 2 || !joined {
+            return None;
+        }
+        if self.is_word(j, "of") {
+            j += 1;
+        }
+        let (m, j) = self.month(j)?;
+        let (year, next) = self.trailing_year(j);
+        let items = days
+            .iter()
+            .map(|&d| {
+                Item::At(Point {
+                    year,
+                    month: Some(m),
+                    day: Some(d),
+                })
+            })
+            .collect();
+        Some((self.found(i, next, items, year.is_some(), year), next))
+    }
+
+    fn month_day_list(&self, i: usize) -> Option<(Found, usize)> {
+        let (m, mut j) = self.month(i)?;
+        let mut days = vec![self.day(j)?];
+        j += 1;
+        let mut joined = false;
+        while let Some((k, and)) = self.list_sep(j) {
+            match self.day(k) {
+                Some(d) if self.month(k + 1).is_none() && self.year(k).is_none() => {
+                    days.push(d);
+                    joined |= and;
+                    j = k + 1;
+                }
+                _ => break,
+            }
+        }
+        if days.len() < 2 || !joined {
+            return None;
+        }
+        let (year, next) = self.trailing_year(j);
+        let items = days
+            .iter()
+            .map(|&d| {
+                Item::At(Point {
+                    year,
+                    month: Some(m),
+                    day: Some(d),
+                })
+            })
+            .collect();
+        Some((self.found(i, next, items, year.is_some(), year), next))
+    }
+
+    /// `in 2007 and 2009`: years in a date position.
+    fn year_list(&self, i: usize) -> Option<(Found, usize)> {
+        let mut years = vec![self.year(i)?];
+        let mut j = i + 1;
+        let mut joined = false;
+        while let Some((k, and)) = self.list_sep(j) {
+            match self.year(k) {
+                Some(y) if self.month(k + 1).is_none() => {
+                    years.push(y);
+                    joined |= and;
+                    j = k + 1;
+                }
+                _ => break,
+            }
+        }
+        if years.len() < 2 || !joined || !self.year_position(i, j) {
+            return None;
+        }
+        let items = years.iter().map(|&y| Item::At(Point::year(y))).collect();
+        Some((self.found(i, j, items, true, None), j))
+    }
+
+    /// A single date, or a bare month or year in a date position.
+    fn single(&self, i: usize) -> Option<(Found, usize)> {
+        if let Some(pt) = self.point(i).filter(|p| p.form == Form::Full) {
+            let mut found = self.found(
+                i,
+                pt.next,
+                vec![Item::At(pt.p)],
+                pt.p.year.is_some(),
+                pt.p.year,
+            );
+            found.ambiguous = pt.ambiguous;
+            found.recurring = pt.p.year.is_none() && pt.p.day.is_some() && self.recurs(i, pt.next);
+            return Some((found, pt.next));
+        }
+        if let Some((m, next)) = self.month(i) {
+            let t = self.tok(i)?;
+            // A bare month: after a cue (`in November`), or a capitalised full name
+            // that no capitalised word touches (`I'll be out September`).
+            let named = t.cap
+                && !t.abbr
+                && t.month != 5
+                && !self.cap_word(i.wrapping_sub(1))
+                && !self.cap_word(next);
+            if !(self.month_cue(i) || (named && self.relative(i).is_none())) {
+                return None;
+            }
+            let p = Point {
+                month: Some(m),
+                ..Point::default()
+            };
+            return Some((self.found(i, next, vec![Item::At(p)], false, None), next));
+        }
+        let y = self.year(i)?;
+        if !self.year_position(i, i + 1) {
+            return None;
+        }
+        let context = self.comparing(i).is_none().then_some(y);
+        Some((
+            self.found(i, i + 1, vec![Item::At(Point::year(y))], true, context),
+            i + 1,
+        ))
+    }
+
+    fn found(
+        &self,
+        i: usize,
+        next: usize,
+        items: Vec<Item>,
+        year_written: bool,
+        context: Option<i32>,
+    ) -> Found {
+        Found {
+            range: self.t[i].start..self.t[next - 1].end,
+            items,
+            year_written,
+            ambiguous: false,
+            recurring: false,
+            context,
+        }
+    }
+
+    // ---- positions ---------------------------------------------------------------
+
+    /// The cue word before token `i` (one `the` between them allowed: `in the
+    /// April`), lower-case.
+    fn cue(&self, i: usize) -> Option<&'static str> {
+        let before = i.checked_sub(1)?;
+        let at = if self.is_word(before, "the") {
+            before.checked_sub(1)?
+        } else {
+            before
+        };
+        // `mid-2020`, `mid-November`.
+        if self.is_punct(at, '-') && self.glued(at) && self.glued(at + 1) {
+            return at
+                .checked_sub(1)
+                .and_then(|w| self.word_in(w, &["mid", "early", "late"]));
+        }
+        self.word_in(at, CUES)
+    }
+
+    /// The relative word before token `i` (`next`, `last`, `this` ...).
+    fn relative(&self, i: usize) -> Option<&'static str> {
+        let before = i.checked_sub(1)?;
+        self.word_in(before, RELATIVE)
+    }
+
+    /// A bare month at `i` is in a date position: after a cue that is not relative
+    /// (`in November`, `the month of May`, `until March`; not `next June`), and for
+    /// `may` and `march` in lower case only after `in`, `during`, `until` or `of`.
+    fn month_cue(&self, i: usize) -> bool {
+        let Some(cue) = self.cue(i) else {
+            return false;
+        };
+        if self.relative(i).is_some() || !MONTH_CUES.contains(&cue) {
+            return false;
+        }
+        let verb_like = self
+            .tok(i)
+            .is_some_and(|t| !t.cap && matches!(t.month, 3 | 5));
+        !verb_like || matches!(cue, "in" | "during" | "until" | "of")
+    }
+
+    /// The cue before `i` marks a year the text compares with (`against 2019`,
+    /// `compared to 2019`, `that of 2019`, `since 2013`).
+    fn comparing(&self, i: usize) -> Option<()> {
+        let cue = self.cue(i)?;
+        if COMPARING.contains(&cue) {
+            return Some(());
+        }
+        let before = self.cue_index(i)?.checked_sub(1)?;
+        let comparing = match cue {
+            "to" => ["compared", "similar", "relative", "equal"]
+                .iter()
+                .any(|w| self.is_word(before, w)),
+            "of" => self.is_word(before, "that"),
+            _ => false,
+        };
+        comparing.then_some(())
+    }
+
+    fn cue_index(&self, i: usize) -> Option<usize> {
+        let before = i.checked_sub(1)?;
+        Some(if self.is_word(before, "the") {
+            before.checked_sub(1)?
+        } else {
+            before
+        })
+    }
+
+    /// A year (or list of years) from token `i` to `next` stands where a date stands:
+    /// after a cue (`in 2020`, `by the end of 2020`, `against 2019`), before `'s`
+    /// (`2021's`), alone in parentheses (`(2019)`), as the subject of a sentence or
+    /// clause (`2020 was ...`, `For Viet Nam, 2020 was ...`), or after `the` before a
+    /// lower-case word (`the 2019 figure`). A year that opens a capitalised name after
+    /// `the` is part of the name (`of the 2020 ASEAN Chairmanship`, `the 2030
+    /// Agenda`), as is one after a capitalised word without a cue (`Vision 2040`); a
+    /// number before a plural noun is a count (`of 2000 participants`).
+    fn year_position(&self, i: usize, next: usize) -> bool {
+        let word_after = self
+            .tok(next)
+            .filter(|t| t.kind == Kind::Word && !t.glued)
+            .map(|t| (t.cap, self.str(next)));
+        let count = word_after.is_some_and(|(cap, w)| {
+            !cap && w.len() > 3 && w.ends_with('s') && !S_VERBS.contains(&w)
+        });
+        let lower_after = word_after.is_some_and(|(cap, _)| !cap) && !count;
+        let cap_after = word_after.is_some_and(|(cap, _)| cap);
+        let before = i.checked_sub(1);
+        let after_the = before.is_some_and(|b| self.is_word(b, "the"));
+        if count || (after_the && cap_after) {
+            return false;
+        }
+        if self.cue(i).is_some() {
+            return true;
+        }
+        if self.is_punct(next, '\'') && self.glued(next) && self.is_word(next + 1, "s") {
+            return true;
+        }
+        if before.is_some_and(|b| self.is_punct(b, '(')) && self.is_punct(next, ')') {
+            return true;
+        }
+        // A clause opens at the line start, after a stop, comma, colon or semicolon,
+        // or after a dash standing between spaces (`Communist Review - 2021 was ...`).
+        let clause_start = match before {
+            None => true,
+            Some(b) => {
+                let t = &self.t[b];
+                t.kind == Kind::Punct
+                    && (matches!(t.ch, '.' | '!' | '?' | ',' | ';' | ':')
+                        || (t.ch == '-' && !t.glued && !self.glued(i)))
+            }
+        };
+        (clause_start || after_the) && lower_after
+    }
+
+    /// Token `i` is a capitalised word (a name touching a month: `Theresa May`).
+    fn cap_word(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && !t.glued)
+            && !self.cue_word(i)
+    }
+
+    fn cue_word(&self, i: usize) -> bool {
+        self.word_in(i, CUES).is_some()
+    }
+
+    /// A day without a year that names a day recurring every year: `December 27 as
+    /// the International Day of ...`, `every December 27`.
+    fn recurs(&self, i: usize, next: usize) -> bool {
+        if i.checked_sub(1)
+            .is_some_and(|b| self.is_word(b, "every") || self.is_word(b, "each"))
+        {
+            return true;
+        }
+        if !self.is_word(next, "as") {
+            return false;
+        }
+        // `as [the|an|a] Capitalised Words ... Day`
+        let mut k = next + 1;
+        if ["the", "an", "a"].iter().any(|w| self.is_word(k, w)) {
+            k += 1;
+        }
+        for _ in 0..6 {
+            match self.tok(k) {
+                Some(t) if t.kind == Kind::Word && t.cap => {
+                    if self.str(k) == "Day" {
+                        return true;
+                    }
+                    k += 1;
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The date from token `i` to `next` is not glued to a bigger number or code on
+    /// either side: `6,107.31 August` (a decimal), `138-2010-2015` (a telephone
+    /// number), `2013/QD-TTg`, `ARMY-2020`, `$2000`, `2020s`.
+    fn edges_free(&self, i: usize, next: usize, found: &Found) -> bool {
+        let first = &self.t[i];
+        let single_year =
+            found.items.len() == 1 && matches!(found.items[0], Item::At(p) if p.precision() == 1);
+        let full_numeric = found.items.iter().all(|it| {
+            let (a, b) = it.ends();
+            a.precision() == 3 && b.precision() == 3
+        }) && first.kind == Kind::Num;
+        // `No. 1/2020`, `No: 2500-2021`: a number that names a document.
+        let number_sign = |k: usize| ["no", "nos", "number"].iter().any(|w| self.is_word(k, w));
+        if i > 0
+            && (number_sign(i - 1)
+                || (i > 1
+                    && (self.is_punct(i - 1, '.') || self.is_punct(i - 1, ':'))
+                    && number_sign(i - 2)))
+        {
+            return false;
+        }
+        // `$ 12 December`: an amount, whatever the spacing.
+        if i > 0
+            && self.t[i - 1].kind == Kind::Punct
+            && matches!(self.t[i - 1].ch, '$' | '€' | '£' | '¥')
+        {
+            return false;
+        }
+        if first.glued && i > 0 {
+            let before = &self.t[i - 1];
+            match before.kind {
+                Kind::Num | Kind::Word => return false,
+                Kind::Punct => {
+                    if matches!(
+                        before.ch,
+                        '$' | '#' | '€' | '£' | '¥' | '@' | '+' | '%' | '_'
+                    ) {
+                        return false;
+                    }
+                    if matches!(before.ch, '.' | ',' | '/' | '-' | ':') && before.glued && i >= 2 {
+                        let word = &self.t[i - 2];
+                        match word.kind {
+                            Kind::Num => return false,
+                            Kind::Word => {
+                                let mid = ["mid", "early", "late"]
+                                    .iter()
+                                    .any(|w| self.str(i - 2).eq_ignore_ascii_case(w));
+                                // `says:30 December` is a missing space; `ARMY-2020`,
+                                // `post-2020`, `No.12` are names and codes.
+                                let code = matches!(before.ch, '-' | '/' | '.');
+                                if code && !(mid || (full_numeric && before.ch == '-')) {
+                                    return false;
+                                }
+                            }
+                            Kind::Punct => {}
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(after) = self.tok(next).filter(|t| t.glued) {
+            match after.kind {
+                Kind::Num | Kind::Word => return false,
+                Kind::Punct => {
+                    if after.ch == '%' {
+                        return false;
+                    }
+                    if matches!(after.ch, '.' | ',' | '/' | '-' | ':' | '+') {
+                        if let Some(n) = self.tok(next + 1).filter(|n| n.glued) {
+                            if n.kind == Kind::Num {
+                                return false;
+                            }
+                            if n.kind == Kind::Word && (single_year || after.ch == '/') {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        true
+    }
+}
+
+/// A year written with two or four digits in a numeric date: `74` is 1974, `15` is
+/// 2015 (00 to 29 read as 20xx, 30 to 99 as 19xx, the common pivot).
+fn expand_year(t: &Token) -> Option<i32> {
+    match t.digits {
+        4 if YEARS.contains(&t.value) => Some(t.value as i32),
+        2 => Some(if t.value < 30 { 2000 } else { 1900 } + t.value as i32),
+        _ => None,
+    }
+}

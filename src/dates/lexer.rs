@@ -1,0 +1,269 @@
+//! Tokens of a line, for the date grammar: numbers, words and single punctuation
+//! characters, each knowing whether whitespace separates it from the token before.
+//!
+//! A hand-rolled scanner over bytes: it runs on every line of every document, and the
+//! grammar needs exactly three things from it — where digits are, where letters are,
+//! and what is glued to what (`14april`, `2/14/2021`, `6,107.31`, `COVID-19`).
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A run of ASCII digits, with its ordinal suffix if any (`1st`, `04th`).
+    Num,
+    /// A run of letters.
+    Word,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token of a line.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Token {
+    pub kind: Kind,
+    /// Byte range in the line.
+    pub start: usize,
+    pub end: usize,
+    /// No whitespace between this token and the one before.
+    pub glued: bool,
+    /// `Num`: its value (saturated); `digits`: how many digits were written.
+    pub value: u32,
+    pub digits: u8,
+    /// `Num`: an ordinal suffix follows the digits (`1st`, `22nd`, `3rd`, `15th`).
+    pub ordinal: bool,
+    /// `Word`: 1 to 12 when the word names a month (`March`, `sept`, `Dec`).
+    pub month: u8,
+    /// `Word`: the month name is abbreviated (`Jan`, `Sept`).
+    pub abbr: bool,
+    /// `Word`: the first letter is upper-case.
+    pub cap: bool,
+    /// `Punct`: the character.
+    pub ch: char,
+}
+
+impl Token {
+    fn new(kind: Kind, start: usize, end: usize, glued: bool) -> Token {
+        Token {
+            kind,
+            start,
+            end,
+            glued,
+            value: 0,
+            digits: 0,
+            ordinal: false,
+            month: 0,
+            abbr: false,
+            cap: false,
+            ch: '\0',
+        }
+    }
+}
+
+/// What a byte starts: whitespace, a digit, an ASCII letter, other ASCII, or a
+/// multi-byte character.
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const OTHER: u8 = 3;
+const MULTI: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c >= 0x80 {
+            MULTI
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    table
+};
+
+/// The tokens of `text`.
+pub(super) fn lex(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 5);
+    let mut i = 0;
+    let mut glued = false;
+    while i < n {
+        let class = CLASS[usize::from(b[i])];
+        if class == SPACE {
+            glued = false;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let letter = class == LETTER || (class == MULTI && starts_letter(&text[i..]));
+        if class == DIGIT {
+            i += 1;
+            while i < n && CLASS[usize::from(b[i])] == DIGIT {
+                i += 1;
+            }
+            let digits = i - start;
+            let value = b[start..i].iter().fold(0u32, |v, d| {
+                v.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+            });
+            let ordinal = i + 2 <= n
+                && matches!(
+                    [b[i] | 0x20, b[i + 1] | 0x20],
+                    [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+                )
+                && b.get(i + 2)
+                    .is_none_or(|&c| CLASS[usize::from(c)] != LETTER);
+            if ordinal {
+                i += 2;
+            }
+            let mut t = Token::new(Kind::Num, start, i, glued);
+            t.value = value;
+            t.digits = u8::try_from(digits).unwrap_or(u8::MAX);
+            t.ordinal = ordinal;
+            out.push(t);
+        } else if letter {
+            loop {
+                while i < n && CLASS[usize::from(b[i])] == LETTER {
+                    i += 1;
+                }
+                if i < n && CLASS[usize::from(b[i])] == MULTI && starts_letter(&text[i..]) {
+                    i += text[i..].chars().next().map_or(1, char::len_utf8);
+                } else {
+                    break;
+                }
+            }
+            let mut t = Token::new(Kind::Word, start, i, glued);
+            let word = &text[start..i];
+            if may_be_month(word) {
+                if let Some((m, abbr)) = month_of(word) {
+                    t.month = m;
+                    t.abbr = abbr;
+                }
+            }
+            t.cap = if class == LETTER {
+                b[start].is_ascii_uppercase()
+            } else {
+                word.chars().next().is_some_and(char::is_uppercase)
+            };
+            out.push(t);
+        } else {
+            let ch = text[i..].chars().next().unwrap_or('\0');
+            i += ch.len_utf8();
+            let mut t = Token::new(Kind::Punct, start, i, glued);
+            t.ch = ch;
+            out.push(t);
+        }
+        glued = true;
+    }
+    out
+}
+
+fn starts_letter(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Whether a word could name a month: 3 to 9 letters, opening as one does (`ja`,
+/// `fe`, `ma`, `ap`, `ju`, `au`, `se`, `oc`, `no`, `de`). Most words fail here.
+#[inline]
+fn may_be_month(word: &str) -> bool {
+    let b = word.as_bytes();
+    (3..=9).contains(&b.len())
+        && matches!(
+            [b[0] | 0x20, b[1] | 0x20],
+            [b'j', b'a' | b'u']
+                | [b'f', b'e']
+                | [b'm', b'a']
+                | [b'a', b'p' | b'u']
+                | [b's', b'e']
+                | [b'o', b'c']
+                | [b'n', b'o']
+                | [b'd', b'e']
+        )
+}
+
+/// The month a word names, and whether it is abbreviated.
+pub(super) fn month_of(word: &str) -> Option<(u8, bool)> {
+    if !may_be_month(word) || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(match &buf[..word.len()] {
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, &str, bool)> {
+        lex(text)
+            .iter()
+            .map(|t| (t.kind, &text[t.start..t.end], t.glued))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_words_and_glue() {
+        use Kind::*;
+        assert_eq!(
+            kinds("on 1st May, 14april COVID-19"),
+            [
+                (Word, "on", false),
+                (Num, "1st", false),
+                (Word, "May", false),
+                (Punct, ",", true),
+                (Num, "14", false),
+                (Word, "april", true),
+                (Word, "COVID", false),
+                (Punct, "-", true),
+                (Num, "19", true),
+            ]
+        );
+        let t = lex("04th 2020 Thế 1stly");
+        assert!(t[0].ordinal && t[0].value == 4 && t[0].digits == 2);
+        assert_eq!((t[1].value, t[1].digits, t[1].ordinal), (2020, 4, false));
+        assert_eq!(t[2].kind, Kind::Word);
+        assert!(!t[3].ordinal, "a suffix glued to more letters is not one");
+    }
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_of("Sept"), Some((9, true)));
+        assert_eq!(month_of("DECEMBER"), Some((12, false)));
+        assert_eq!(month_of("Ma"), None);
+        assert_eq!(month_of("Marche"), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! The calendar grammar: finding dates in a line of text and reading their values.
+//!
+//! Takes: one line of text (a paragraph of the view, a date line, a front-matter
+//! value) and the document's numeric convention (day/month or month/day), if known.
+//! Gives: [`Found`] dates, each with its byte range in the line and its [`Item`]s —
+//! calendar points or ranges of them — as written: a year the text does not give is
+//! left out, for the caller to take from the context ([`Found::resolve`]).
+//!
+//! It knows nothing of documents, sentences or records: the date extractor and the
+//! reference stage both read lines through it. What it reads:
+//!
+//! - days: `29 July 2020`, `1st August 2020`, `the 4th of July`, `September 10, 2023`,
+//!   `Dec. 31, 1994`, `December 27`, `2/14/2021`, `27/06/2023`, `2015-03-03`,
+//!   `31-Oct-74`;
+//! - months: `November 2020`, `Jan, 2001`, `2014-10`, `3/2015`, a bare month in a
+//!   date position (`In November, ...`, `the month of May`);
+//! - years in a date position: `in 2020`, `by the end of 2020`, `2020 was ...`;
+//! - lists sharing a year: `January and December 2020`, `March, May and August 2020`,
+//!   `18 and 19 June`;
+//! - ranges: `4-6 December 2020`, `18 January 1950 - 18 January 2020`, `from October
+//!   30 to November 1, 2022`, `April 10-11, 2023`, `Jan-Feb 2017`, `the 2016-2020
+//!   period`, `between 2015 and 2018`.
+//!
+//! What it leaves alone: years inside names (`Vision 2040`, `the 2030 Agenda`,
+//! `Resolution 2254`), numbers that are part of a bigger number or code (`6,107.31`,
+//! `138-2010-2015`, `2013/QD-TTg`), numeric month/day pairs without a year (`192/193`,
+//! `10-20 visits`), times, weekdays and relative expressions.
+
+mod grammar;
+mod lexer;
+
+pub(crate) use grammar::scan;
+
+use crate::reference::NumericOrder;
+use std::cmp::Ordering;
+use std::ops::Range;
+
+/// A calendar point as written: year, month and day, any of which may be missing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Point {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl Point {
+    pub(crate) fn year(y: i32) -> Point {
+        Point {
+            year: Some(y),
+            ..Point::default()
+        }
+    }
+
+    /// Its precision: 3 day, 2 month, 1 year.
+    pub(crate) fn precision(self) -> u8 {
+        if self.day.is_some() {
+            3
+        } else if self.month.is_some() {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Whether it names a day that exists (a point without a day always does).
+    pub(crate) fn valid(self) -> bool {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => d >= 1 && d <= days_in(self.year, m),
+            (Some(m), None) => (1..=12).contains(&m),
+            _ => true,
+        }
+    }
+
+    /// Compares two points by month and day only (for ranges within a year).
+    fn cmp_in_year(self, other: Point) -> Ordering {
+        (self.month.unwrap_or(1), self.day.unwrap_or(1))
+            .cmp(&(other.month.unwrap_or(1), other.day.unwrap_or(1)))
+    }
+
+    /// The ISO 8601 form: `2020`, `2020-11`, `2020-07-29`, and without a year
+    /// `--11` and `--12-27`.
+    pub(crate) fn iso(self) -> String {
+        let mut s = match self.year {
+            Some(y) => format!("{y:04}"),
+            None => "-".to_string(),
+        };
+        if let Some(m) = self.month {
+            s.push_str(&format!("-{m:02}"));
+            if let Some(d) = self.day {
+                s.push_str(&format!("-{d:02}"));
+            }
+        }
+        s
+    }
+
+    /// The first day it covers, as `YYYY-MM-DD` (none without a year).
+    pub(crate) fn first_day(self) -> Option<String> {
+        let y = self.year?;
+        Some(format!(
+            "{y:04}-{:02}-{:02}",
+            self.month.unwrap_or(1),
+            self.day.unwrap_or(1)
+        ))
+    }
+
+    /// The last day it covers, as `YYYY-MM-DD` (none without a year).
+    pub(crate) fn last_day(self) -> Option<String> {
+        let y = self.year?;
+        let m = self.month.unwrap_or(12);
+        let d = self.day.unwrap_or_else(|| days_in(Some(y), m));
+        Some(format!("{y:04}-{m:02}-{d:02}"))
+    }
+}
+
+/// The number of days of month `m` (29 for February when the year is not known).
+pub(crate) fn days_in(year: Option<i32>, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        _ => 0,
+    }
+}
+
+/// One date of a [`Found`]: a point, or a range of two points (both ends included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// A single day, month or year.
+    At(Point),
+    /// From the first point to the second, both included.
+    Span(Point, Point),
+}
+
+impl Item {
+    /// The ISO 8601 value: a point, or an interval `start/end`.
+    pub(crate) fn iso(self) -> String {
+        match self {
+            Item::At(p) => p.iso(),
+            Item::Span(a, b) => format!("{}/{}", a.iso(), b.iso()),
+        }
+    }
+
+    /// The first and the last point.
+    pub(crate) fn ends(self) -> (Point, Point) {
+        match self {
+            Item::At(p) => (p, p),
+            Item::Span(a, b) => (a, b),
+        }
+    }
+
+    fn points_mut(&mut self) -> impl Iterator<Item = &mut Point> {
+        let (a, b) = match self {
+            Item::At(p) => (p, None),
+            Item::Span(a, b) => (a, Some(b)),
+        };
+        std::iter::once(a).chain(b)
+    }
+}
+
+/// A date found in a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Byte range in the line.
+    pub range: Range<usize>,
+    /// The dates, one per coordinated date (`January and December 2020` has two).
+    pub items: Vec<Item>,
+    /// The text writes a year (shared ones included: `4-6 December 2020`).
+    pub year_written: bool,
+    /// A numeric date whose day/month order neither its numbers nor the document
+    /// settle (`3/4/2020` with no convention known).
+    pub ambiguous: bool,
+    /// A day that recurs every year (`declare December 27 as the International Day
+    /// of ...`): it takes no year.
+    pub recurring: bool,
+    /// The year this date lends to year-less dates near it: a single written year
+    /// that sets the time of what the text says (not one it compares with, `against
+    /// 2019`).
+    pub context: Option<i32>,
+}
+
+impl Found {
+    /// Whether every point names a day that exists (`31 February 2020` does not).
+    pub(crate) fn valid(&self) -> bool {
+        self.items.iter().all(|i| {
+            let (a, b) = i.ends();
+            a.valid() && b.valid()
+        })
+    }
+
+    /// Whether any point lacks the year.
+    pub(crate) fn needs_year(&self) -> bool {
+        !self.recurring
+            && self.items.iter().any(|i| {
+                let (a, b) = i.ends();
+                a.year.is_none() || b.year.is_none()
+            })
+    }
+
+    /// The items with `year` given to the points that lack one; a range whose end
+    /// would come before its start ends in the following year (`November to
+    /// February`).
+    pub(crate) fn resolve(&self, year: Option<i32>) -> Vec<Item> {
+        let mut items = self.items.clone();
+        let Some(year) = year.filter(|_| !self.recurring) else {
+            return items;
+        };
+        for item in &mut items {
+            for p in item.points_mut() {
+                if p.year.is_none() {
+                    // February 29 without a year: the latest leap year up to `year`.
+                    let leap_day = p.month == Some(2) && p.day == Some(29);
+                    let mut y = year;
+                    while leap_day && days_in(Some(y), 2) == 28 {
+                        y -= 1;
+                    }
+                    p.year = Some(y);
+                }
+            }
+            if let Item::Span(a, b) = item {
+                if a.year == b.year && a.cmp_in_year(*b) == Ordering::Greater {
+                    b.year = b.year.map(|y| y + 1);
+                }
+            }
+        }
+        items
+    }
+}
+
+/// The document's day/month convention, when a caller has one to give.
+pub(crate) type Order = Option<NumericOrder>;

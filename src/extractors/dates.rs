@@ -1,0 +1,161 @@
+//! Date records: one `date` record per date expression of the text.
+//!
+//! Takes: the [`Analysis`]'s view lines (all but the table of contents), its
+//! sentences and its [`crate::Reference`] (reference year and numeric convention).
+//! Gives: [`Record::Date`] records, through [`dates`], whose [`Date`]s keep the view
+//! range and the values for the stages after this one (events).
+//!
+//! The calendar grammar ([`crate::dates`]) reads each line; this stage gives a year
+//! to the dates written without one: the nearest date in the same sentence that
+//! writes a year (a year the text only compares with, `against 2019`, does not
+//! count), else the nearest one in the paragraph, else the document's reference
+//! year. A day that recurs every year (`declare December 27 as the International Day
+//! of ...`) takes none: `--12-27`.
+
+use crate::dates::{Found, Item, scan};
+use crate::pipeline::Analysis;
+use crate::record::{DateRecord, Granularity, Record, YearFrom};
+use crate::repair::LineKind;
+use std::ops::Range;
+
+/// A date found in the view, with its values resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Date {
+    /// Its range in the view.
+    pub view: Range<usize>,
+    /// ISO 8601 values, as in [`DateRecord::values`].
+    pub values: Vec<String>,
+    /// First and last day covered.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub granularity: Granularity,
+    pub year_from: Option<YearFrom>,
+    pub ambiguous: bool,
+}
+
+/// One record per date.
+pub(crate) fn records(a: &Analysis, dates: &[Date]) -> Vec<Record> {
+    dates
+        .iter()
+        .cloned()
+        .map(|d| {
+            Record::Date(DateRecord {
+                common: a.common(d.view.clone()),
+                values: d.values,
+                start: d.start,
+                end: d.end,
+                granularity: d.granularity,
+                year_from: d.year_from,
+                ambiguous: d.ambiguous,
+            })
+        })
+        .collect()
+}
+
+/// The dates of the document, in view order.
+pub(crate) fn dates(a: &Analysis) -> Vec<Date> {
+    let text = a.view.text();
+    let order = a.reference.numeric_order;
+    let mut out = Vec::new();
+    for line in a.view.lines().iter().filter(|l| l.kind != LineKind::Toc) {
+        let found = scan(&text[line.range.clone()], order);
+        let base = line.range.start;
+        let sentences: Vec<Option<Range<usize>>> = found
+            .iter()
+            .map(|f| a.sentences.at(base + f.range.start))
+            .collect();
+        for (k, f) in found.iter().enumerate() {
+            let (year, year_from) = if !f.needs_year() {
+                (None, f.year_written.then_some(YearFrom::Text))
+            } else if let Some(y) = context_year(k, &found, &sentences) {
+                (Some(y), Some(YearFrom::Context))
+            } else if let Some(y) = a.reference.year {
+                (Some(y), Some(YearFrom::Document))
+            } else {
+                (None, None)
+            };
+            let view = base + f.range.start..base + f.range.end;
+            out.push(resolve(f, view, year, year_from));
+        }
+    }
+    out
+}
+
+/// The year that the nearest date writing one lends to date `k`: in its sentence,
+/// else in its paragraph (the line); the earlier one when two are as near.
+fn context_year(k: usize, found: &[Found], sentences: &[Option<Range<usize>>]) -> Option<i32> {
+    let at = found[k].range.start;
+    let nearest = |same_sentence: bool| {
+        found
+            .iter()
+            .enumerate()
+            .filter(|&(j, f)| {
+                j != k && f.context.is_some() && (!same_sentence || sentences[j] == sentences[k])
+            })
+            .min_by_key(|(_, f)| (f.range.start.abs_diff(at), f.range.start))
+            .and_then(|(_, f)| f.context)
+    };
+    nearest(true).or_else(|| nearest(false))
+}
+
+/// The record values of a found date given the year it lacks.
+fn resolve(f: &Found, view: Range<usize>, year: Option<i32>, year_from: Option<YearFrom>) -> Date {
+    let items = f.resolve(year);
+    let precision = items
+        .iter()
+        .map(|i| {
+            let (a, b) = i.ends();
+            a.precision().max(b.precision())
+        })
+        .max()
+        .unwrap_or(1);
+    let granularity = match precision {
+        3 => Granularity::Day,
+        2 => Granularity::Month,
+        _ => Granularity::Year,
+    };
+    let valid = f.valid();
+    let values: Vec<String> = if valid {
+        items.iter().map(|i| i.iso()).collect()
+    } else {
+        Vec::new()
+    };
+    let (start, end) = if valid {
+        span_days(&items)
+    } else {
+        (None, None)
+    };
+    Date {
+        view,
+        values,
+        start,
+        end,
+        granularity,
+        year_from: if year_from.is_some() && (year.is_some() || f.year_written) {
+            year_from
+        } else {
+            None
+        },
+        ambiguous: f.ambiguous,
+    }
+}
+
+/// The first day of the earliest value and the last day of the latest, when every
+/// value has a year.
+fn span_days(items: &[Item]) -> (Option<String>, Option<String>) {
+    let mut first: Option<String> = None;
+    let mut last: Option<String> = None;
+    for item in items {
+        let (a, b) = item.ends();
+        let (Some(s), Some(e)) = (a.first_day(), b.last_day()) else {
+            return (None, None);
+        };
+        if first.as_ref().is_none_or(|f| &s < f) {
+            first = Some(s);
+        }
+        if last.as_ref().is_none_or(|l| &e > l) {
+            last = Some(e);
+        }
+    }
+    (first, last)
+}

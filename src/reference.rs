@@ -1,0 +1,293 @@
+//! The document's reference year and numeric date convention: what a date written
+//! without a year, or as bare numbers, is read against.
+//!
+//! Takes: the [`Document`] (for a front-matter block), the [`View`] and the
+//! [`Sections`], and what the caller fixed in the [`crate::Config`]. Gives: a
+//! [`Reference`], computed once per document.
+//!
+//! The year, first found wins:
+//!
+//! 1. the year the caller gives ([`crate::Config::with_reference_year`]);
+//! 2. a front-matter `date:` field (a `---` block opening the input);
+//! 3. an article's date line among the opening lines: a line holding a date with its
+//!    year and nothing else but a weekday, a time of day and separators
+//!    (`9:23:48 AM | 2/14/2021` gives 2021, `Wednesday, July 20, 2022 08:20` 2022,
+//!    `27/06/2023` 2023);
+//! 4. the title: among the opening lines, a title-page or headline line, or a line in
+//!    capitals, ending with a year or holding one in a date position
+//!    (`DIPLOMATIC BLUEBOOK 2020`), or a year alone on the line after a line in
+//!    capitals (`DIPLOMATIC BLUEBOOK` then `2020`). A publisher's imprint
+//!    (`Hanoi - 2021`) is neither.
+//!
+//! The opening lines are the first twelve lines of the view outside the table of
+//! contents, up to the first paragraph of prose (a line over 200 bytes).
+//!
+//! The numeric convention: the order that the document's own numeric dates settle
+//! (`24/01/2021` can only be day/month, `2/14/2021` only month/day); the majority if
+//! they disagree; none if they tie or there are none. The caller may fix it
+//! ([`crate::Config::with_numeric_order`]).
+
+use crate::dates::{Item, scan};
+use crate::document::Document;
+use crate::repair::{LineKind, View, all_caps};
+use crate::sections::{SectionKind, Sections};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a document writes numeric dates.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NumericOrder {
+    /// Day first: `27/06/2023`.
+    DayFirst,
+    /// Month first: `2/14/2021`.
+    MonthFirst,
+}
+
+/// Where the reference year was read.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceFrom {
+    /// Given by the caller.
+    Config,
+    /// A front-matter `date:` field.
+    FrontMatter,
+    /// An article's date line.
+    DateLine,
+    /// The title.
+    Title,
+}
+
+/// What dates without a year, and numeric dates, are read against.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reference {
+    /// The reference year, if the document (or the caller) gives one.
+    pub year: Option<i32>,
+    /// Where the year was read.
+    pub from: Option<ReferenceFrom>,
+    /// The text it was read from (the title line, the date line, the front-matter
+    /// value).
+    pub source: Option<String>,
+    /// The document's numeric date convention, if it shows one.
+    pub numeric_order: Option<NumericOrder>,
+}
+
+/// How many opening lines are read for a date line or a title.
+const OPENING_LINES: usize = 12;
+
+/// A line longer than this is prose: the opening lines end before it.
+const PROSE: usize = 200;
+
+impl Reference {
+    /// Reads the reference of a document. `year` and `order`, when given, win over
+    /// what the document says.
+    pub fn find(
+        doc: &Document,
+        view: &View,
+        sections: &Sections,
+        year: Option<i32>,
+        order: Option<NumericOrder>,
+    ) -> Reference {
+        let numeric_order = order.or_else(|| numeric_order(view));
+        let mut reference = Reference {
+            numeric_order,
+            ..Reference::default()
+        };
+        if let Some(y) = year {
+            reference.year = Some(y);
+            reference.from = Some(ReferenceFrom::Config);
+            return reference;
+        }
+        let found = front_matter(doc.text(), numeric_order)
+            .map(|(y, s)| (y, s, ReferenceFrom::FrontMatter))
+            .or_else(|| {
+                let lines = opening_lines(view);
+                date_line(view, &lines, numeric_order)
+                    .map(|(y, s)| (y, s, ReferenceFrom::DateLine))
+                    .or_else(|| {
+                        title(view, sections, &lines).map(|(y, s)| (y, s, ReferenceFrom::Title))
+                    })
+            });
+        if let Some((y, source, from)) = found {
+            reference.year = Some(y);
+            reference.from = Some(from);
+            reference.source = Some(source);
+        }
+        reference
+    }
+}
+
+/// The indices of the opening lines of the view.
+fn opening_lines(view: &View) -> Vec<usize> {
+    view.lines()
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind != LineKind::Toc)
+        .take_while(|(_, l)| l.range.len() <= PROSE)
+        .take(OPENING_LINES)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The year of a front-matter `date:` field, and its value.
+fn front_matter(text: &str, order: Option<NumericOrder>) -> Option<(i32, String)> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for line in lines.take(60) {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            break;
+        }
+        let Some(value) = line.strip_prefix("date:") else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']);
+        let year = scan(value, order)
+            .iter()
+            .flat_map(|f| f.items.iter())
+            .find_map(|item| item.ends().0.year);
+        return year.map(|y| (y, value.to_string()));
+    }
+    None
+}
+
+/// What a date line may hold besides its date: weekdays, times of day, zones,
+/// separators.
+static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            \s | [|,:;/()\[\]-]
+          | (?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?
+          | \d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?
+          | (?:gmt|utc|ict)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?
+          | updated | posted | published | last\ modified
+        )*$",
+    )
+    .expect("date line pattern is valid")
+});
+
+/// The year of an article's date line among the opening lines, and the line.
+fn date_line(view: &View, lines: &[usize], order: Option<NumericOrder>) -> Option<(i32, String)> {
+    lines.iter().find_map(|&i| {
+        let text = &view.text()[view.lines()[i].range.clone()];
+        let found = scan(text, order);
+        let [date] = found.as_slice() else {
+            return None;
+        };
+        let Some(Item::At(p)) = date.items.first() else {
+            return None;
+        };
+        let year = p
+            .year
+            .filter(|_| p.day.is_some() && date.items.len() == 1)?;
+        let rest = format!("{}{}", &text[..date.range.start], &text[date.range.end..]);
+        DATE_LINE_REST
+            .is_match(&rest)
+            .then(|| (year, text.to_string()))
+    })
+}
+
+/// A line ending with a year: `DIPLOMATIC BLUEBOOK 2020`.
+static ENDS_WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}]\s+(1\d{3}|2[01]\d{2})$").expect("year pattern is valid")
+});
+
+/// A line that is only a year.
+static ONLY_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(1\d{3}|2[01]\d{2})$").expect("year pattern is valid"));
+
+/// The year of the title among the opening lines, and the title line.
+fn title(view: &View, sections: &Sections, lines: &[usize]) -> Option<(i32, String)> {
+    let text = |i: usize| view.text()[view.lines()[i].range.clone()].trim();
+    let heading_lines: Vec<usize> = sections
+        .all()
+        .iter()
+        .filter(|s| matches!(s.kind, SectionKind::TitlePage | SectionKind::Headline))
+        .map(|s| s.line)
+        .collect();
+    for (k, &i) in lines.iter().enumerate() {
+        let line = text(i);
+        let caps = all_caps(line);
+        if caps || heading_lines.contains(&i) {
+            if let Some(c) = ENDS_WITH_YEAR.captures(line) {
+                if let Ok(y) = c[1].parse() {
+                    return Some((y, line.to_string()));
+                }
+            }
+            let year = scan(line, None)
+                .iter()
+                .filter(|f| f.items.len() == 1)
+                .find_map(|f| f.items[0].ends().0.year);
+            if let Some(y) = year {
+                return Some((y, line.to_string()));
+            }
+        }
+        if ONLY_YEAR.is_match(line) && k > 0 && all_caps(text(lines[k - 1])) {
+            if let Ok(y) = line.parse() {
+                return Some((y, format!("{} {line}", text(lines[k - 1]))));
+            }
+        }
+    }
+    None
+}
+
+/// A numeric date `a/b/y` (same separator: `/`, `-` or `.`), not part of a longer
+/// number (a full stop may end the sentence after it).
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^\d./-])(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})(?:$|[^\d./-]|\.(?:$|\D))",
+    )
+    .expect("numeric date pattern is valid")
+});
+
+/// The day/month order the document's unambiguous numeric dates show.
+fn numeric_order(view: &View) -> Option<NumericOrder> {
+    let (mut day_first, mut month_first) = (0, 0);
+    for line in view.lines().iter().filter(|l| l.kind != LineKind::Toc) {
+        let text = &view.text()[line.range.clone()];
+        if !text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
+            continue;
+        }
+        for c in NUMERIC_DATE.captures_iter(text) {
+            if c[2] != c[4] {
+                continue;
+            }
+            let (a, b): (u32, u32) = match (c[1].parse(), c[3].parse()) {
+                (Ok(a), Ok(b)) => (a, b),
+                _ => continue,
+            };
+            match (a, b) {
+                (13..=31, 1..=12) => day_first += 1,
+                (1..=12, 13..=31) => month_first += 1,
+                _ => {}
+            }
+        }
+    }
+    match day_first.cmp(&month_first) {
+        std::cmp::Ordering::Greater => Some(NumericOrder::DayFirst),
+        std::cmp::Ordering::Less => Some(NumericOrder::MonthFirst),
+        std::cmp::Ordering::Equal => None,
+    }
+}

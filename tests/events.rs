@@ -1,0 +1,168 @@
+//! Events: the cases of the issue as a table, what gives no event, and reviewed
+//! snapshots of every event of the fixtures.
+
+mod common;
+
+use bluebook::Record;
+use bluebook::record::EventRecord;
+
+fn events(text: &str) -> Vec<EventRecord> {
+    common::records_of(text)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A text inside a country paragraph of a bilateral chapter, as in a bluebook.
+fn in_section(country: &str, body: &str) -> String {
+    format!(
+        "CHAPTER TWO\n\nBILATERAL DIPLOMATIC ACTIVITIES\n\nI. Bilateral relations with neighboring countries\n\n1. {country}:\n\n{body}\n"
+    )
+}
+
+fn in_laos(body: &str) -> String {
+    in_section("Lao PDR", body)
+}
+
+fn names(e: &EventRecord) -> Vec<&str> {
+    e.participants.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn a_coordinated_date_gives_one_event_with_several_values() {
+    let e = events(&in_section(
+        "Japan",
+        "Prime Minister Nguyen Xuan Phuc had three telephone conversations with Prime Minister Shinzo Abe (March, May and August 2020).",
+    ));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].kind, "call");
+    assert_eq!(e[0].date.values, ["2020-03", "2020-05", "2020-08"]);
+    assert_eq!(names(&e[0]), ["Nguyen Xuan Phuc", "Shinzo Abe"]);
+    assert_eq!(e[0].countries, ["JP", "VN"]);
+}
+
+#[test]
+fn each_bracketed_date_of_a_list_is_its_own_event() {
+    let e = events(&in_laos(
+        "The two sides arranged telephone conversations between their leaders, including the calls between the two General Secretaries and Presidents (August 2020), Prime Ministers (March and November 2020), Presidents of the National Assembly (May 2020), and Ministers of Defense (September 2020).",
+    ));
+    let got: Vec<(&str, Vec<String>)> = e
+        .iter()
+        .map(|e| (e.kind.as_str(), e.date.values.clone()))
+        .collect();
+    let want = [
+        ("call", vec!["2020-08"]),
+        ("call", vec!["2020-03", "2020-11"]),
+        ("call", vec!["2020-05"]),
+        ("call", vec!["2020-09"]),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((k, v), (wk, wv)) in got.iter().zip(want) {
+        assert_eq!(
+            (*k, v.iter().map(String::as_str).collect::<Vec<_>>()),
+            (wk, wv)
+        );
+    }
+    assert!(e.iter().all(|e| e.countries == ["LA", "VN"]), "{e:#?}");
+}
+
+#[test]
+fn participants_named_earlier_belong_to_each_item() {
+    let e = events(&in_laos(
+        "From Laos to Viet Nam, there were the visits by Prime Minister Thongloun Sisoulith for the 42nd Meeting of the Inter-Governmental Committee (January and December 2020), for work purposes (July 2020) and for the funeral of former General Secretary Le Kha Phieu (August 2020).",
+    ));
+    assert_eq!(e.len(), 3, "{e:#?}");
+    for ev in &e {
+        assert_eq!(ev.kind, "visit");
+        assert_eq!(
+            names(ev),
+            ["Thongloun Sisoulith"],
+            "the one honoured at a funeral does not take part"
+        );
+    }
+    assert_eq!(e[1].date.values, ["2020-07"]);
+}
+
+#[test]
+fn a_photo_caption_is_an_event_with_its_place() {
+    let text = in_laos(
+        "Trade grew.\n\nGeneral Secretary, President Nguyen Phu Trong meeting with Prime Minister of Japan Suga Yoshihide during his official visit to Viet Nam (Hanoi, 19 October 2020) - The World and Viet Nam Report",
+    );
+    let e = events(&text);
+    assert_eq!(e.len(), 1);
+    assert!(e[0].common.caption);
+    assert_eq!(e[0].location.as_deref(), Some("Hanoi"));
+    assert_eq!(e[0].date.values, ["2020-10-19"]);
+    assert_eq!(names(&e[0]), ["Nguyen Phu Trong", "Suga Yoshihide"]);
+}
+
+#[test]
+fn a_date_that_dates_no_action_gives_no_event() {
+    for body in [
+        "Regarding trade, by the end of October 2020, trade volume between Viet Nam and Latin American countries amounted to US$ 4 billion.",
+        "The two-way trade turnover between Viet Nam and Laos in 2020 reached US$ 1.3 billion.",
+        "The two countries celebrated the 70th anniversary of diplomatic relations (18 January 1950 - 18 January 2020) with exhibitions.",
+    ] {
+        assert_eq!(events(&in_laos(body)).len(), 0, "{body}");
+    }
+}
+
+#[test]
+fn a_date_that_opens_a_clause_dates_what_follows() {
+    let e = events(&in_laos(
+        "On 12 February 2020, the European Parliament officially ratified the Free Trade Agreement.",
+    ));
+    assert_eq!(e.len(), 1);
+    assert_eq!(
+        (e[0].kind.as_str(), e[0].date.values.as_slice()),
+        ("signing", &["2020-02-12".to_string()][..])
+    );
+}
+
+/// One line per event, for the reviewed snapshots.
+fn render(name: &str) -> String {
+    let (_, records) = common::records(name);
+    let mut out = String::new();
+    for r in records {
+        if let Record::Event(e) = r {
+            out.push_str(&format!(
+                "{} | {} | {} | {} | {} | {} | {}\n",
+                e.kind,
+                e.date.values.join(","),
+                names(&e).join("; "),
+                e.countries.join(","),
+                e.orgs.join(","),
+                e.location.as_deref().unwrap_or("-"),
+                e.common
+                    .text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .chars()
+                    .take(110)
+                    .collect::<String>()
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn events_of_each_fixture() {
+    for name in common::FIXTURES {
+        insta::assert_snapshot!(format!("events-{}", name.replace(".txt", "")), render(name));
+    }
+}
+
+#[test]
+fn the_bluebook_timeline_covers_every_month_of_2020() {
+    let (_, records) = common::records("diplomatic-bluebook-2020.txt");
+    for month in 1..=12 {
+        let prefix = format!("2020-{month:02}");
+        let n = records.iter().filter(|r| matches!(r, Record::Event(e) if e.date.values.iter().any(|v| v.starts_with(&prefix)))).count();
+        assert!(n >= 5, "{prefix}: only {n} events");
+    }
+}
