@@ -359,7 +359,7 @@ impl Gazetteers {
         if changed {
             // Document-local acronyms are few and well formed; the automaton
             // builder only fails on pattern sets far beyond a glossary's size.
-            if let Ok(matcher) = Matcher::build(&local) {
+            if let Ok(matcher) = Matcher::build(&local, AhoCorasickKind::ContiguousNFA) {
                 copy.local_orgs = Some(Arc::new(matcher));
             }
         }
@@ -374,9 +374,9 @@ impl Gazetteers {
         let photo_credits = load_photo_credits(layers);
 
         let shared = Shared {
-            country_matcher: Matcher::build(&country_phrases)
+            country_matcher: Matcher::build(&country_phrases, AhoCorasickKind::DFA)
                 .map_err(|message| build_error("countries", message))?,
-            office_matcher: Matcher::build(&office_phrases)
+            office_matcher: Matcher::build(&office_phrases, AhoCorasickKind::DFA)
                 .map_err(|message| build_error("offices", message))?,
             countries,
             country_by_code,
@@ -385,7 +385,7 @@ impl Gazetteers {
             photo_credits,
         };
         Ok(Gazetteers {
-            org_matcher: Matcher::build(&org_phrases)
+            org_matcher: Matcher::build(&org_phrases, AhoCorasickKind::DFA)
                 .map_err(|message| build_error("organizations", message))?,
             local_orgs: None,
             shared: Arc::new(shared),
@@ -674,17 +674,18 @@ struct Matcher<V> {
 }
 
 impl<V: Copy> Matcher<V> {
-    fn build(table: &PhraseTable<V>) -> Result<Self, String> {
+    /// Compiles a phrase table. The base lists, built once per process and searched in
+    /// every line, are worth a DFA; a document's own small list is built each time and
+    /// wants a contiguous NFA.
+    fn build(table: &PhraseTable<V>, kind: AhoCorasickKind) -> Result<Self, String> {
         let patterns: Vec<&str> = table.phrases.iter().map(|(p, _, _)| p.as_str()).collect();
-        // A contiguous NFA: quick to build (documents add small automata of their own)
-        // and compact for the large base lists.
         let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         let fast = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| e.to_string())?;

@@ -24,7 +24,9 @@ use crate::extractors::people::PersonMention;
 use crate::pipeline::Analysis;
 use crate::record::{DateRef, EventRecord, Granularity, Participant, Record};
 use crate::repair::LineKind;
+use aho_corasick::AhoCorasick;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The kinds of action, each with the words that name it, in order of precedence: a
 /// clause that names a visit and an anniversary is a visit.
@@ -342,20 +344,38 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
 /// The kind of the action a clause names, by precedence, among `only` (all kinds when
 /// empty).
 fn kind_in(clause: &str, only: &[&str]) -> Option<&'static str> {
-    let words = |w: &str| {
-        clause.match_indices(w).any(|(at, _)| {
-            let before = clause[..at].chars().next_back();
-            let after = clause[at + w.len()..].chars().next();
-            // Whole words, except the stems that end in a hyphen-free prefix ("commemorat").
-            !before.is_some_and(char::is_alphanumeric)
-                && (w.ends_with("at") || !after.is_some_and(char::is_alphanumeric))
-        })
-    };
+    // Every word of every kind, in one automaton built once: (kind index, is a stem).
+    static WORDS: LazyLock<(AhoCorasick, Vec<(usize, bool)>)> = LazyLock::new(|| {
+        let mut patterns = Vec::new();
+        let mut meaning = Vec::new();
+        for (k, (_, words)) in KINDS.iter().enumerate() {
+            for w in *words {
+                patterns.push(*w);
+                // Stems ("commemorat") match the start of a word.
+                meaning.push((k, w.ends_with("at")));
+            }
+        }
+        let ac = AhoCorasick::new(&patterns).expect("the kind words make a valid automaton");
+        (ac, meaning)
+    });
+    let (ac, meaning) = &*WORDS;
+    let mut found = [false; 16];
+    for m in ac.find_overlapping_iter(clause) {
+        let (kind, stem) = meaning[m.pattern().as_usize()];
+        let before = clause[..m.start()].chars().next_back();
+        let after = clause[m.end()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric)
+            && (stem || !after.is_some_and(char::is_alphanumeric))
+        {
+            found[kind] = true;
+        }
+    }
     KINDS
         .iter()
-        .filter(|(k, _)| only.is_empty() || only.contains(k))
-        .find(|(_, ws)| ws.iter().any(|w| words(w)))
-        .map(|(k, _)| *k)
+        .enumerate()
+        .filter(|(k, (name, _))| found[*k] && (only.is_empty() || only.contains(name)))
+        .map(|(_, (name, _))| *name)
+        .next()
 }
 
 fn dedup_participants(p: &mut Vec<Participant>) {
