@@ -57,6 +57,34 @@ fn is_broken_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe
 }
 
+/// A configuration keeping one record type, with gazetteers from `dir` if given.
+fn config_for(
+    record_type: &str,
+    dir: Option<&std::path::Path>,
+) -> anyhow::Result<bluebook::Config> {
+    let config = bluebook::Config::default().with_types([record_type.to_string()]);
+    Ok(match dir {
+        Some(dir) => config.with_gazetteer_dir(dir)?,
+        None => config,
+    })
+}
+
+/// Reads the documents of `paths` in turn (`-` when none) and hands each to `each`;
+/// an input that cannot be read is reported and skipped. Returns whether any failed.
+fn each_document(paths: Vec<PathBuf>, mut each: impl FnMut(&bluebook::Document)) -> bool {
+    let mut failed = false;
+    for input in bluebook::batch::expand(&paths_or_stdin(paths)) {
+        match input.and_then(|i| bluebook::batch::read(&i)) {
+            Ok(doc) => each(&doc),
+            Err(e) => {
+                eprintln!("bluebook: error: {e}");
+                failed = true;
+            }
+        }
+    }
+    failed
+}
+
 /// Paths as given, `-` when none.
 fn paths_or_stdin(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     if paths.is_empty() {

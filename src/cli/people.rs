@@ -1,8 +1,8 @@
 //! `bluebook people`: each distinct person with their titles, country and number of
 //! mentions, for a person to read.
 
+use bluebook::Record;
 use bluebook::record::PersonRecord;
-use bluebook::{Config, Record, batch};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -29,22 +29,10 @@ struct Person {
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut config = Config::default().with_types(["person".to_string()]);
-    if let Some(dir) = &args.gazetteers {
-        config = config.with_gazetteer_dir(dir)?;
-    }
+    let config = super::config_for("person", args.gazetteers.as_deref())?;
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
-    let mut failed = false;
-    for input in batch::expand(&super::paths_or_stdin(args.paths)) {
-        let doc = match input.and_then(|i| batch::read(&i)) {
-            Ok(doc) => doc,
-            Err(e) => {
-                eprintln!("bluebook: error: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        for r in bluebook::extract(&doc, &config) {
+    let failed = super::each_document(args.paths, |doc| {
+        for r in bluebook::extract(doc, &config) {
             let Record::Person(PersonRecord {
                 name,
                 titles,
@@ -67,7 +55,7 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             p.org = p.org.take().or(org);
             p.mentions += 1;
         }
-    }
+    });
     let mut rows: Vec<(&String, &Person)> = people.iter().collect();
     rows.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(b.0)));
     let mut out = std::io::stdout().lock();

@@ -1,7 +1,7 @@
 //! `bluebook timeline`: the events in date order, for a person to read.
 
+use bluebook::Record;
 use bluebook::record::EventRecord;
-use bluebook::{Config, Record, batch};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,23 +17,11 @@ pub(super) struct Args {
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut config = Config::default().with_types(["event".to_string()]);
-    if let Some(dir) = &args.gazetteers {
-        config = config.with_gazetteer_dir(dir)?;
-    }
+    let config = super::config_for("event", args.gazetteers.as_deref())?;
     // (first date value, input order, event, its sentence)
     let mut rows: Vec<(String, usize, EventRecord, String)> = Vec::new();
-    let mut failed = false;
-    for input in batch::expand(&super::paths_or_stdin(args.paths)) {
-        let doc = match input.and_then(|i| batch::read(&i)) {
-            Ok(doc) => doc,
-            Err(e) => {
-                eprintln!("bluebook: error: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        for r in bluebook::extract(&doc, &config) {
+    let failed = super::each_document(args.paths, |doc| {
+        for r in bluebook::extract(doc, &config) {
             let Record::Event(e) = r else { continue };
             let sentence = e
                 .common
@@ -48,7 +36,7 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             let order = rows.len();
             rows.push((first, order, e, sentence));
         }
-    }
+    });
     rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     let mut out = std::io::stdout().lock();
     let mut write = || -> std::io::Result<()> {
