@@ -30,152 +30,24 @@ use std::sync::LazyLock;
 
 /// The kinds of action, each with the words that name it, in order of precedence: a
 /// clause that names a visit and an anniversary is a visit.
+#[rustfmt::skip]
 const KINDS: &[(&str, &[&str])] = &[
-    (
-        "visit",
-        &[
-            "visit",
-            "visits",
-            "visited",
-            "visiting",
-            "trip",
-            "tour",
-            "paid a visit",
-            "port call",
-            "port calls",
-        ],
-    ),
-    (
-        "call",
-        &[
-            "telephone conversation",
-            "telephone conversations",
-            "phone call",
-            "phone calls",
-            "telephone call",
-            "telephone calls",
-            "calls",
-            "call",
-            "video call",
-            "video conference call",
-        ],
-    ),
+    ("visit", &["visit", "visits", "visited", "visiting", "trip", "tour", "paid a visit", "port call", "port calls", "led a delegation", "delegations visiting", "delegation to"]),
+    ("call", &["telephone conversation", "telephone conversations", "phone call", "phone calls", "telephone call", "telephone calls", "calls", "call", "video call", "video conference call"]),
     ("summit", &["summit", "Summit", "summits"]),
-    (
-        "signing",
-        &[
-            "signed",
-            "signing",
-            "Signing",
-            "adopted",
-            "adoption",
-            "ratified",
-            "ratification",
-            "entered into force",
-            "came into force",
-            "entry into force",
-            "concluded",
-            "initialled",
-        ],
-    ),
-    (
-        "meeting",
-        &[
-            "talks",
-            "meeting",
-            "Meeting",
-            "meetings",
-            "met",
-            "received",
-            "receiving",
-            "reception",
-            "welcomed",
-            "welcoming",
-            "hosted",
-            "hosting",
-            "co-chaired",
-            "co-chairing",
-            "consultation",
-            "Consultation",
-            "consultations",
-            "Consultations",
-            "dialogue",
-            "Dialogue",
-            "session",
-            "Session",
-            "sessions",
-            "Joint Committee",
-            "Joint Commission",
-            "Retreat",
-            "exchanged views",
-        ],
-    ),
-    (
-        "conference",
-        &[
-            "conference",
-            "Conference",
-            "forum",
-            "Forum",
-            "seminar",
-            "Seminar",
-            "workshop",
-            "Workshop",
-            "debate",
-            "Debate",
-            "Games",
-            "exhibition",
-            "festival",
-            "Festival",
-        ],
-    ),
-    (
-        "ceremony",
-        &[
-            "ceremony",
-            "Ceremony",
-            "celebration",
-            "celebrations",
-            "celebrated",
-            "celebrate",
-            "commemorat",
-            "anniversary",
-            "funeral",
-            "mourning",
-            "inaugurat",
-            "opened",
-            "opening",
-        ],
-    ),
-    (
-        "message",
-        &[
-            "letter",
-            "letters",
-            "message",
-            "messages",
-            "congratulations",
-            "congratulatory",
-            "condolences",
-            "sympathy",
-            "remarks",
-            "speech",
-        ],
-    ),
-    (
-        "aid",
-        &[
-            "donated",
-            "donation",
-            "donations",
-            "aid",
-            "assistance",
-            "gifted",
-            "handed over",
-            "handing over",
-            "provided",
-        ],
-    ),
+    ("signing", &["signed", "signing", "Signing", "adopted", "adoption", "ratified", "ratification", "ratifying", "ratify", "entered into force", "came into force", "entry into force", "concluded", "initialled"]),
+    ("meeting", &[
+        "talks", "meeting", "Meeting", "meetings", "met", "received", "receiving", "reception", "welcomed", "welcoming", "hosted",
+        "hosting", "co-chaired", "co-chairing", "consultation", "Consultation", "consultations", "Consultations", "dialogue",
+        "Dialogue", "session", "Session", "sessions", "Joint Committee", "Joint Commission", "Retreat", "exchanged views",
+        "videoconference", "videoconferences",
+    ]),
+    ("conference", &["conference", "Conference", "forum", "Forum", "seminar", "Seminar", "workshop", "Workshop", "debate", "Debate", "Games", "exhibition", "festival", "Festival"]),
+    ("ceremony", &["ceremony", "Ceremony", "celebration", "celebrations", "celebrated", "celebrate", "commemorat", "anniversary", "funeral", "mourning", "inaugurat", "opened", "opening"]),
+    ("message", &["letter", "letters", "message", "messages", "congratulations", "congratulatory", "condolences", "sympathy", "remarks", "speech"]),
+    ("aid", &["donated", "donation", "donations", "aid", "assistance", "gifted", "handed over", "handing over", "provided"]),
+    // Other dated acts of states: an office opened, a status gained.
+    ("other", &["established", "establishment", "became", "launched", "set up", "joined", "elected", "appointed", "assumed", "upgraded"]),
 ];
 
 /// The kinds a clause that continues a list names only by its own strong words; else
@@ -197,7 +69,15 @@ const HONOURED: &[&str] = &[
 ];
 
 /// Words before a date that make it the date of a figure, not of an action.
-const NOT_ACTIONS: &[&str] = &["by the end of", "as of", "by", "until", "since", "up to"];
+const NOT_ACTIONS: &[&str] = &[
+    "by the end of",
+    "as of",
+    "by",
+    "until",
+    "since",
+    "up to",
+    "for",
+];
 
 /// One record per date that dates an action.
 pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) -> Vec<Record> {
