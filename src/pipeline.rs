@@ -136,7 +136,7 @@ impl<'d> Analysis<'d> {
             config.reference_year,
             config.numeric_order,
         );
-        let acronyms = glossary(&view, &sections);
+        let acronyms = glossary(&view, &sections, &config.gazetteers);
         let local = (!acronyms.is_empty()).then(|| config.gazetteers.with_acronyms(&acronyms));
         Analysis {
             doc,
@@ -225,7 +225,7 @@ impl<'d> Analysis<'d> {
 /// The document's own glossary of acronyms: the lines of a front-matter section named
 /// like a glossary, each an acronym and its expansion (`ASEM\tAsia - Europe Meeting`,
 /// `ASEM - Asia-Europe Meeting`, `ASEM: Asia-Europe Meeting`).
-fn glossary(view: &View, sections: &Sections) -> Vec<(String, String)> {
+fn glossary(view: &View, sections: &Sections, gazetteers: &Gazetteers) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     for (i, line) in view.lines().iter().enumerate() {
         let in_glossary = sections.of_line(i).is_some_and(|id| {
@@ -250,7 +250,7 @@ fn glossary(view: &View, sections: &Sections) -> Vec<(String, String)> {
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "+-&".contains(c))
                 && acronym.chars().any(|c| c.is_ascii_uppercase());
-            if is_acronym && names_a_body(name.trim()) {
+            if is_acronym && names_a_body(name.trim(), gazetteers) {
                 pairs.push((acronym.to_string(), name.trim().to_string()));
             }
         }
@@ -262,7 +262,7 @@ fn glossary(view: &View, sections: &Sections) -> Vec<(String, String)> {
 /// `EU - Viet Nam Free Trade Agreement`) rather than a notion (`Foreign Direct
 /// Investment`, `Free Trade Agreement`, `Non-governmental Organization`): only those
 /// become organizations.
-fn names_a_body(expansion: &str) -> bool {
+fn names_a_body(expansion: &str, gazetteers: &Gazetteers) -> bool {
     const BODY_WORDS: &[&str] = &[
         "Association",
         "Forum",
@@ -288,11 +288,8 @@ fn names_a_body(expansion: &str) -> bool {
         "Court",
         "Parliament",
     ];
-    let names_a_state_or_body = Gazetteers::embedded().countries(expansion).next().is_some()
-        || Gazetteers::embedded()
-            .organizations(expansion)
-            .next()
-            .is_some();
+    let names_a_state_or_body = gazetteers.countries(expansion).next().is_some()
+        || gazetteers.organizations(expansion).next().is_some();
     let body_word = expansion
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| BODY_WORDS.contains(&w));
