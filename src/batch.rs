@@ -5,9 +5,10 @@
 //! input, in input order, whatever the number of threads: its JSON Lines, its
 //! warnings, or the error that stopped it. A failed input never stops the batch.
 
+use crate::config::Config;
 use crate::document::Document;
 use crate::error::{Error, Warning};
-use crate::pipeline::{Config, extract, write_jsonl};
+use crate::pipeline::{extract, write_jsonl};
 use rayon::prelude::*;
 use std::io::Read;
 use std::ops::ControlFlow;

@@ -61,7 +61,9 @@
 //! ```
 #![deny(missing_docs)]
 
+mod analysis;
 pub mod batch;
+mod config;
 mod dates;
 mod document;
 mod error;
@@ -75,10 +77,14 @@ pub mod reference;
 pub mod repair;
 pub mod sections;
 pub mod sentences;
+pub mod text;
+pub mod vocab;
 
+pub use analysis::Analysis;
+pub use config::Config;
 pub use document::Document;
 pub use error::{Error, Warning};
-pub use pipeline::{Analysis, Config, extract, write_jsonl};
+pub use pipeline::{extract, write_jsonl};
 pub use record::{Common, Record, Span, TYPE_NAMES};
 pub use reference::{NumericOrder, Reference, ReferenceFrom};
 pub use repair::View;

@@ -12,8 +12,8 @@
 //! year. A day that recurs every year (`declare December 27 as the International Day
 //! of ...`) takes none: `--12-27`.
 
+use crate::analysis::Analysis;
 use crate::dates::{Found, Item, scan};
-use crate::pipeline::Analysis;
 use crate::record::{DateRecord, Granularity, Record, YearFrom};
 use crate::repair::LineKind;
 use std::ops::Range;

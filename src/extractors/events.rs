@@ -19,70 +19,46 @@
 //! amounted to`) gives no event. A coordinated date gives one event with several
 //! values.
 
+use crate::analysis::{Analysis, Partner};
 use crate::extractors::dates::Date;
 use crate::extractors::people::PersonMention;
-use crate::pipeline::Analysis;
+use crate::gazetteer::EventKind;
 use crate::record::{DateRef, EventRecord, Granularity, Participant, Record};
 use crate::repair::LineKind;
-use aho_corasick::AhoCorasick;
+use crate::text;
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-/// The kinds of action, each with the words that name it, in order of precedence: a
-/// clause that names a visit and an anniversary is a visit.
-#[rustfmt::skip]
-const KINDS: &[(&str, &[&str])] = &[
-    ("visit", &["visit", "visits", "visited", "visiting", "trip", "tour", "paid a visit", "port call", "port calls", "led a delegation", "delegations visiting", "delegation to"]),
-    ("call", &["telephone conversation", "telephone conversations", "phone call", "phone calls", "telephone call", "telephone calls", "calls", "call", "video call", "video conference call"]),
-    ("summit", &["summit", "Summit", "summits"]),
-    ("signing", &["signed", "signing", "Signing", "adopted", "adoption", "ratified", "ratification", "ratifying", "ratify", "entered into force", "came into force", "entry into force", "concluded", "initialled"]),
-    ("meeting", &[
-        "talks", "meeting", "Meeting", "meetings", "met", "received", "receiving", "reception", "welcomed", "welcoming", "hosted",
-        "hosting", "co-chaired", "co-chairing", "consultation", "Consultation", "consultations", "Consultations", "dialogue",
-        "Dialogue", "session", "Session", "sessions", "Joint Committee", "Joint Commission", "Retreat", "exchanged views",
-        "videoconference", "videoconferences",
-    ]),
-    ("conference", &["conference", "Conference", "forum", "Forum", "seminar", "Seminar", "workshop", "Workshop", "debate", "Debate", "Games", "exhibition", "festival", "Festival"]),
-    ("ceremony", &["ceremony", "Ceremony", "celebration", "celebrations", "celebrated", "celebrate", "commemorat", "anniversary", "funeral", "mourning", "inaugurat", "opened", "opening"]),
-    ("message", &["letter", "letters", "message", "messages", "congratulations", "congratulatory", "condolences", "sympathy", "remarks", "speech"]),
-    ("aid", &["donated", "donation", "donations", "aid", "assistance", "gifted", "handed over", "handing over", "provided"]),
-    // Other dated acts of states: an office opened, a status gained.
-    ("other", &["established", "establishment", "became", "launched", "set up", "joined", "elected", "appointed", "assumed", "upgraded"]),
-];
+/// How far before a name (or an office) the words that make the person the one
+/// honoured may stand, in bytes.
+const HONOURED_REACH: usize = 60;
 
-/// The kinds a clause that continues a list names only by its own strong words; else
-/// it takes the kind of the item before it.
-const STRONG: &[&str] = &["visit", "call", "summit", "signing", "message", "aid"];
-
-/// Words shortly before a name that make the person the one honoured, not one taking
-/// part (`for the funeral of former General Secretary Le Kha Phieu`).
-const HONOURED: &[&str] = &[
-    "funeral of",
-    "passing of",
-    "death of",
-    "birthday of",
-    "birth of",
-    "memory of",
-    "mourning for",
-    "tribute to",
-    "funeral ceremony of",
-];
-
-/// Words before a date that make it the date of a figure, not of an action.
-const NOT_ACTIONS: &[&str] = &[
-    "by the end of",
-    "as of",
-    "by",
-    "until",
-    "since",
-    "up to",
-    "for",
-];
+/// How far before a date its bracket may open, in bytes: `(Hanoi, 19 October 2020)`.
+const BRACKET_REACH: usize = 200;
 
 /// One record per date that dates an action.
 pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) -> Vec<Record> {
     let mut out = Vec::new();
     let text = a.view.text();
+    // The country of each person, from the first mention with the person's id.
+    let mut person_country: HashMap<&str, Option<&str>> = HashMap::new();
+    for p in people {
+        person_country
+            .entry(p.record.person_id.as_str())
+            .or_insert(p.record.country.as_deref());
+    }
+    // The people named wholly inside a view range.
+    let people_in = |range: Range<usize>| {
+        let from = people.partition_point(|p| p.view.start < range.start);
+        people[from..]
+            .iter()
+            .take_while(move |p| p.view.start < range.end)
+            .filter(move |p| p.view.end <= range.end)
+    };
+    let taking_part = |p: &&PersonMention| {
+        let lead = text::before(text, p.view.start, HONOURED_REACH);
+        !a.honours_in(p.view.start - lead.len()..p.view.start)
+    };
     for sentence in a.sentences.ranges() {
         let line = a.view.line_at(sentence.start);
         let kind_of_line = a.view.lines()[line].kind;
@@ -102,7 +78,7 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
                     && !d.values.iter().any(|v| v.starts_with("--"))
             })
             .collect();
-        let mut previous: Option<(usize, &'static str, Vec<Participant>)> = None; // (end, kind, participants)
+        let mut previous: Option<(usize, EventKind, Vec<Participant>)> = None; // (end, kind, participants)
         let mut from = sentence.start;
         for (n, date) in in_sentence.iter().enumerate() {
             // The clause the date dates: before it, or after it when it opens the clause.
@@ -131,7 +107,11 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
                 .trim_end_matches('(')
                 .trim_end()
                 .to_lowercase();
-            let figure = NOT_ACTIONS.iter().any(|w| lead.ends_with(w));
+            let figure = a
+                .gazetteers()
+                .figure_leads()
+                .iter()
+                .any(|w| lead.ends_with(w.as_str()));
             let continues = previous.is_some() && {
                 let t = before.trim_start_matches([')', ' ']);
                 t.starts_with(',')
@@ -140,16 +120,10 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
                     || t.starts_with("as well as")
             };
             let kind = match (&previous, continues) {
-                (Some(p), true) => kind_in(clause_text, STRONG).or(Some(p.1)),
-                _ => kind_in(clause_text, &[]),
+                (Some(p), true) => kind_in(a, clause.clone(), true).or(Some(p.1)),
+                _ => kind_in(a, clause.clone(), false),
             };
-            let taking_part = |p: &&PersonMention| {
-                let lead = &text[p.view.start.saturating_sub(60)..p.view.start];
-                !HONOURED.iter().any(|h| lead.contains(h))
-            };
-            let mut participants: Vec<Participant> = people
-                .iter()
-                .filter(|p| clause.start <= p.view.start && p.view.end <= clause.end)
+            let mut participants: Vec<Participant> = people_in(clause.clone())
                 .filter(taking_part)
                 .map(|p| Participant {
                     name: p.record.name.clone(),
@@ -164,9 +138,9 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
                 .starts_with(char::is_lowercase);
             // An office names someone taking part, unless it is the one honoured.
             let names_office = clause_text.contains("members")
-                || a.gazetteers().offices(clause_text).any(|h| {
-                    let lead = &clause_text[h.start.saturating_sub(60)..h.start];
-                    !HONOURED.iter().any(|w| lead.contains(w))
+                || a.offices_in(clause.clone()).any(|h| {
+                    let from = h.start.saturating_sub(HONOURED_REACH).max(clause.start);
+                    !a.honours_in(text::ceil(text, from)..h.start)
                 });
             if participants.is_empty()
                 && continues
@@ -178,9 +152,7 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
             }
             if participants.is_empty() && !continues {
                 // Participants named earlier in the sentence.
-                participants = people
-                    .iter()
-                    .filter(|p| sentence.start <= p.view.start && p.view.end <= clause.start)
+                participants = people_in(sentence.start..clause.start)
                     .filter(taking_part)
                     .map(|p| Participant {
                         name: p.record.name.clone(),
@@ -200,13 +172,13 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
             let Some(kind) = kind.filter(|_| !figure && !years_long) else {
                 continue;
             };
-            let countries = countries(a, line, &clause, &participants, people);
+            let countries = countries(a, line, &clause, &participants, &person_country);
             let orgs = orgs(a, &clause);
             let location = location(a, text, date, &clause);
             previous = Some((date.view.end, kind, participants.clone()));
             out.push(Record::Event(EventRecord {
                 common: a.common(clause.clone()),
-                kind: kind.to_string(),
+                kind: kind.as_str().to_string(),
                 date: DateRef {
                     span: a.raw_span(date.view.clone()).into(),
                     values: date.values.clone(),
@@ -221,41 +193,13 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
     out
 }
 
-/// The kind of the action a clause names, by precedence, among `only` (all kinds when
-/// empty).
-fn kind_in(clause: &str, only: &[&str]) -> Option<&'static str> {
-    // Every word of every kind, in one automaton built once: (kind index, is a stem).
-    static WORDS: LazyLock<(AhoCorasick, Vec<(usize, bool)>)> = LazyLock::new(|| {
-        let mut patterns = Vec::new();
-        let mut meaning = Vec::new();
-        for (k, (_, words)) in KINDS.iter().enumerate() {
-            for w in *words {
-                patterns.push(*w);
-                // Stems ("commemorat") match the start of a word.
-                meaning.push((k, w.ends_with("at")));
-            }
-        }
-        let ac = AhoCorasick::new(&patterns).expect("the kind words make a valid automaton");
-        (ac, meaning)
-    });
-    let (ac, meaning) = &*WORDS;
-    let mut found = [false; 16];
-    for m in ac.find_overlapping_iter(clause) {
-        let (kind, stem) = meaning[m.pattern().as_usize()];
-        let before = clause[..m.start()].chars().next_back();
-        let after = clause[m.end()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric)
-            && (stem || !after.is_some_and(char::is_alphanumeric))
-        {
-            found[kind] = true;
-        }
-    }
-    KINDS
-        .iter()
-        .enumerate()
-        .filter(|(k, (name, _))| found[*k] && (only.is_empty() || only.contains(name)))
-        .map(|(_, (name, _))| *name)
-        .next()
+/// The kind of the action a clause names, by precedence; only the strong kinds when
+/// `strong_only` (see [`EventKind::is_strong`]).
+fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<EventKind> {
+    a.event_words_in(clause)
+        .map(|(_, kind)| kind)
+        .filter(|k| !strong_only || k.is_strong())
+        .min()
 }
 
 fn dedup_participants(p: &mut Vec<Participant>) {
@@ -264,51 +208,50 @@ fn dedup_participants(p: &mut Vec<Participant>) {
 }
 
 /// The states taking part: those of the participants, those the clause names, the
-/// country of the section (a bilateral chapter's country paragraph), and Viet Nam
-/// when a Vietnamese official takes part or the clause names it.
+/// partner of the section (a bilateral chapter's country paragraph), and the home
+/// state when one of its officials takes part or the clause names it.
 fn countries(
     a: &Analysis,
     line: usize,
     clause: &Range<usize>,
     participants: &[Participant],
-    people: &[PersonMention],
+    person_country: &HashMap<&str, Option<&str>>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in participants {
-        if let Some(c) = people
-            .iter()
-            .find(|m| m.record.person_id == p.person_id)
-            .and_then(|m| m.record.country.as_deref())
-        {
+        if let Some(Some(c)) = person_country.get(p.person_id.as_str()) {
             add(&mut out, c);
         }
     }
-    for hit in a.gazetteers().countries(&a.view.text()[clause.clone()]) {
+    for hit in a.countries_in(clause.clone()) {
         add(&mut out, &hit.country.code);
     }
-    if out.iter().all(|c| c == "VN") {
+    let home = a.home();
+    if out.iter().all(|c| c == home) {
         // "Both sides ...": the partner named last before, in the paragraph.
-        let before = &a.view.text()[a.view.lines()[line].range.start..clause.start];
+        let paragraph = a.view.lines()[line].range.start..clause.start;
         if let Some(hit) = a
-            .gazetteers()
-            .countries(before)
-            .filter(|h| h.country.code != "VN")
-            .last()
+            .countries_in(paragraph)
+            .rev()
+            .find(|h| h.country.code != home)
         {
             add(&mut out, &hit.country.code);
-            add(&mut out, "VN");
+            add(&mut out, home);
         }
     }
-    let section_country = a.sections.ancestry(line).find_map(|s| {
-        a.gazetteers()
-            .countries(&s.title)
-            .next()
-            .map(|h| h.country.code.clone())
-    });
-    if let Some(c) = section_country {
-        add(&mut out, &c);
-        // A country paragraph of a bilateral chapter is about Viet Nam's relations.
-        add(&mut out, "VN");
+    // A country paragraph of a bilateral chapter is about the home state's relations
+    // with its state, which takes part unless the clause names other states or an
+    // international body.
+    let names_foreign = out.iter().any(|c| c != home) || a.orgs_in(clause.clone()).next().is_some();
+    match a.section_partner(line) {
+        Some((_, Partner::Country(c))) => {
+            if !names_foreign {
+                add(&mut out, &c.code);
+            }
+            add(&mut out, home);
+        }
+        Some((_, Partner::Home)) => add(&mut out, home),
+        _ => {}
     }
     out.sort();
     out
@@ -324,14 +267,10 @@ fn add(out: &mut Vec<String>, code: &str) {
 /// The international bodies the clause names.
 fn orgs(a: &Analysis, clause: &Range<usize>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for hit in a.gazetteers().organizations(&a.view.text()[clause.clone()]) {
-        let id = if hit.org.acronym.is_empty() {
-            hit.org.name.clone()
-        } else {
-            hit.org.acronym.clone()
-        };
-        if !out.contains(&id) {
-            out.push(id);
+    for hit in a.orgs_in(clause.clone()) {
+        let id = hit.org.key();
+        if !out.iter().any(|o| o == id) {
+            out.push(id.to_string());
         }
     }
     out
@@ -341,7 +280,9 @@ fn orgs(a: &Analysis, clause: &Range<usize>) -> Vec<String> {
 /// `(New York - 9 January 2020)`, `... in Vientiane (February 2020)`.
 fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Option<String> {
     // Inside the date's brackets, before it.
-    let open = text[..date.view.start].rfind('(');
+    let lead = text::before(text, date.view.start, BRACKET_REACH);
+    let lead_start = date.view.start - lead.len();
+    let open = lead.rfind('(').map(|o| lead_start + o);
     if let Some(open) = open.filter(|&o| !text[o..date.view.start].contains(')')) {
         let inside = text[open + 1..date.view.start]
             .trim()
@@ -370,6 +311,7 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     let mut found = None;
     for (at, _) in c.match_indices(" in ") {
         let rest = &c[at + 4..];
+        let rest_start = near + at + 4;
         let words: Vec<&str> = rest
             .split(' ')
             .take_while(|w| {
@@ -383,7 +325,10 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
         }
         let place = words.join(" ");
         let place = place.split(',').next().unwrap_or("").trim().to_string();
-        let is_org = a.gazetteers().organizations(&place).next().is_some();
+        let is_org = a
+            .orgs_in(rest_start..rest_start + place.len())
+            .next()
+            .is_some();
         let is_month = [
             "January",
             "February",

@@ -1,4 +1,4 @@
-//! The extractors: each reads the [`crate::pipeline::Analysis`] (and the records made
+//! The extractors: each reads the [`crate::analysis::Analysis`] (and the records made
 //! before it) and gives records.
 
 pub(crate) mod dates;

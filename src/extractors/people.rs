@@ -18,148 +18,22 @@
 //! Huong Giang`) are mentions too. Then every later occurrence of a name already found
 //! is a mention of the same person, titles or not.
 
-use crate::gazetteer::{MentionKind, OfficeHit};
-use crate::pipeline::Analysis;
+use crate::analysis::{Analysis, Partner};
+use crate::gazetteer::{NameWords, Office, OfficeCategory};
 use crate::record::PersonRecord;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Words that end the name of an institution: the name of a person never contains
-/// them, so in `of the Lao National Assembly Pany Yathotou` the person's name starts
-/// after `Assembly`.
-const INSTITUTION_WORDS: &[&str] = &[
-    "Affairs",
-    "Agency",
-    "Alliance",
-    "Army",
-    "Assembly",
-    "Association",
-    "Authority",
-    "Bank",
-    "Board",
-    "Bureau",
-    "Cabinet",
-    "Center",
-    "Centre",
-    "Chamber",
-    "Coalition",
-    "Command",
-    "Commission",
-    "Committee",
-    "Community",
-    "Conference",
-    "Congress",
-    "Cooperation",
-    "Corporation",
-    "Council",
-    "Court",
-    "Defence",
-    "Defense",
-    "Delegation",
-    "Department",
-    "Development",
-    "Embassy",
-    "Federation",
-    "Force",
-    "Forces",
-    "Forum",
-    "Front",
-    "Fund",
-    "Government",
-    "Group",
-    "House",
-    "Industry",
-    "Institute",
-    "Interior",
-    "Investment",
-    "Kingdom",
-    "League",
-    "Markets",
-    "Ministry",
-    "Mission",
-    "Movement",
-    "Nations",
-    "Navy",
-    "Office",
-    "Organisation",
-    "Organization",
-    "Parliament",
-    "Party",
-    "Police",
-    "Politburo",
-    "Province",
-    "Relations",
-    "Representatives",
-    "Republic",
-    "Secretariat",
-    "Security",
-    "Senate",
-    "Society",
-    "Staff",
-    "State",
-    "States",
-    "Trade",
-    "Union",
-    "University",
-];
-
-/// Words that join the parts of a complement, never part of a name.
-const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "for", "on", "in", "to", "at", "&", "-", "cum",
-];
-
-/// Lowercase particles that may stand inside a name (`Ursula von der Leyen`, `Halbi bin
-/// Haji`).
-const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "le", "la", "bin",
-    "binti", "bint", "al", "el", "ibn", "y",
-];
-
-/// Capitalised words that open a clause rather than a name.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "In",
-    "On",
-    "At",
-    "For",
-    "During",
-    "With",
-    "And",
-    "Both",
-    "This",
-    "That",
-    "These",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Presidency",
-    "Chairmanship",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr",
-    "Dr.",
-    "H.E.",
-    "Excellency",
-    "Viet",
-    "Nam",
-];
-
-static VIETNAMESE_FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../gazetteers/vietnamese-family-names.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+/// An office phrase on the line being read, with offsets relative to the line.
+#[derive(Clone, Copy, Debug)]
+struct OfficeHit<'g> {
+    start: usize,
+    end: usize,
+    office: &'g Office,
+}
 
 /// The next word of a capitalised run at or after `pos` (spaces skipped): an initial
 /// or dotted acronym (`R.`, `U.S.`), a capitalised word with inner apostrophes and
@@ -256,7 +130,7 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     let mut mentions = Vec::new();
     for (i, _) in a.prose_lines() {
         let text = a.line_text(i);
-        let offices: Vec<OfficeHit> = a.gazetteers().offices(text).collect();
+        let offices = line_offices(a, a.view.lines()[i].range.clone());
         titled(a, i, text, &offices, &mut mentions);
         signature(a, i, text, &mut mentions);
     }
@@ -288,6 +162,18 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
         .collect()
 }
 
+/// The office hits of a view range, relative to its start.
+fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> {
+    let base = range.start;
+    a.offices_in(range)
+        .map(|h| OfficeHit {
+            start: h.start - base,
+            end: h.end - base,
+            office: h.office,
+        })
+        .collect()
+}
+
 /// A name as written, with line breaks and runs of spaces made single spaces.
 fn clean_name(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -296,6 +182,7 @@ fn clean_name(name: &str) -> String {
 /// Finds the mentions introduced by titles on line `i`.
 fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut Vec<Mention>) {
     let base = a.view.lines()[i].range.start;
+    let w = a.gazetteers().name_words();
     let mut k = 0;
     while k < offices.len() {
         let chain_start = offices[k].start;
@@ -308,8 +195,8 @@ fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut V
             let hit = &offices[j];
             pos = hit.end;
             let mut title_end = hit.end;
-            let run = capital_run(text, pos, offices, j + 1);
-            let (complement, found) = split_run(a, text, run.clone());
+            let run = capital_run(w, text, pos, offices, j + 1);
+            let (complement, found) = split_run(a, base, text, run.clone());
             if let Some(c) = complement.clone() {
                 complements.push(c.clone());
                 title_end = c.end;
@@ -359,8 +246,8 @@ fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut V
                 h.start == expect
                     || is_separator(&text[expect.min(h.start)..h.start]) && h.start >= expect
             }) {
-                let run = capital_run(text, hit.end, offices, m + 1);
-                let (complement, found) = split_run(a, text, run);
+                let run = capital_run(w, text, hit.end, offices, m + 1);
+                let (complement, found) = split_run(a, base, text, run);
                 if found.is_some() {
                     after_titles.clear();
                     break;
@@ -380,12 +267,23 @@ fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut V
         let mut all_titles = titles;
         all_titles.extend(after_titles);
         complements.extend(apposition_complements);
-        let (country, org) = affiliation(a, i, text, chain_start, &all_titles, &complements, &name);
+        let (country, org) = affiliation(
+            a,
+            Place {
+                line: i,
+                base,
+                text,
+            },
+            chain_start,
+            &all_titles,
+            &complements,
+            &name,
+        );
         out.push(Mention {
             name: base + name.start..base + name.end,
             titles: all_titles
                 .iter()
-                .map(|(s, e, _)| title_text(a, &text[*s..*e]))
+                .map(|(s, e, _)| title_text(a, base + *s..base + *e))
                 .collect(),
             offices: all_titles.iter().map(|(_, _, id)| id.clone()).collect(),
             country,
@@ -394,22 +292,22 @@ fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut V
     }
 }
 
-/// A title as written, without a trailing `of <Country>`.
-fn title_text(a: &Analysis, title: &str) -> String {
+/// A title as written (the view range `title`), without a trailing `of <Country>`.
+fn title_text(a: &Analysis, title: Range<usize>) -> String {
+    let t = &a.view.text()[title.clone()];
     for marker in [" of the ", " of "] {
-        if let Some(at) = title.rfind(marker) {
-            let rest = &title[at + marker.len()..];
+        if let Some(at) = t.rfind(marker) {
+            let rest = title.start + at + marker.len();
             let whole_country = a
-                .gazetteers()
-                .countries(rest)
+                .countries_in(rest..title.end)
                 .next()
-                .is_some_and(|h| h.start == 0 && h.end == rest.len());
+                .is_some_and(|h| h.start == rest && h.end == title.end);
             if whole_country {
-                return clean_name(&title[..at]);
+                return clean_name(&t[..at]);
             }
         }
     }
-    clean_name(title)
+    clean_name(t)
 }
 
 /// Whether a title is plural (`Ministers`, `Presidents`, `Secretaries`).
@@ -438,7 +336,13 @@ fn is_separator(between: &str) -> bool {
 /// An honorific after the first words of a name stays in it (`King Abdullah Sultan Ahmad
 /// Shah`), and an `and` that leads to the next office ends the run (`... Tran Ngoc An
 /// and British Ambassador ...`).
-fn capital_run(text: &str, from: usize, offices: &[OfficeHit], mut next: usize) -> Range<usize> {
+fn capital_run(
+    w: &NameWords,
+    text: &str,
+    from: usize,
+    offices: &[OfficeHit],
+    mut next: usize,
+) -> Range<usize> {
     let mut end = from;
     let mut pos = from;
     let mut name_words = 0;
@@ -450,7 +354,10 @@ fn capital_run(text: &str, from: usize, offices: &[OfficeHit], mut next: usize) 
             complement = true;
         }
         if let Some(o) = offices.get(next).filter(|o| start >= o.start) {
-            if !complement && name_words > 0 && o.office.category == "royal_or_honorific" {
+            if !complement
+                && name_words > 0
+                && o.office.category == OfficeCategory::RoyalOrHonorific
+            {
                 pos = o.end;
                 end = pos;
                 next += 1;
@@ -465,21 +372,25 @@ fn capital_run(text: &str, from: usize, offices: &[OfficeHit], mut next: usize) 
             break;
         }
         let lowercase = word.starts_with(char::is_lowercase);
-        if lowercase && !CONNECTORS.contains(&word) && !PARTICLES.contains(&word) {
+        if lowercase && !w.connector.contains(word) && !w.particle.contains(word) {
             break;
         }
-        name_words = if name_like(word) { name_words + 1 } else { 0 };
+        name_words = if name_like(w, word) {
+            name_words + 1
+        } else {
+            0
+        };
         pos = after;
         // A run never ends on a connector: "Vladimir Putin on the occasion".
-        if !CONNECTORS.contains(&word) {
+        if !w.connector.contains(word) {
             end = pos;
         }
     }
     from..end
 }
 
-fn name_like(word: &str) -> bool {
-    if NOT_NAMES.contains(&word) || INSTITUTION_WORDS.contains(&word) {
+fn name_like(w: &NameWords, word: &str) -> bool {
+    if w.not_name.contains(word) || w.institution.contains(word) {
         return false;
     }
     let initial =
@@ -494,9 +405,11 @@ fn name_like(word: &str) -> bool {
 /// Korea`) and the person's name (`Kang Kyung-Wha`), either possibly absent.
 fn split_run(
     a: &Analysis,
+    base: usize,
     text: &str,
     run: Range<usize>,
 ) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let nw = a.gazetteers().name_words();
     let words: Vec<Range<usize>> = words_of(text, run.clone());
     if words.is_empty() {
         return (None, None);
@@ -506,22 +419,18 @@ fn split_run(
     if ["of", "for", "to", "at", "in", "on"].contains(&first) {
         // Complement first: the name is the name-like words after the last country,
         // organization or institution word.
+        let abs = base + run.start..base + run.end;
         let blocked: Vec<Range<usize>> = a
-            .gazetteers()
-            .countries(&text[run.clone()])
-            .map(|h| run.start + h.start..run.start + h.end)
-            .chain(
-                a.gazetteers()
-                    .organizations(&text[run.clone()])
-                    .map(|h| run.start + h.start..run.start + h.end),
-            )
+            .countries_in(abs.clone())
+            .map(|h| h.start - base..h.end - base)
+            .chain(a.orgs_in(abs).map(|h| h.start - base..h.end - base))
             .collect();
         let in_blocked =
             |r: &Range<usize>| blocked.iter().any(|b| b.start <= r.start && r.end <= b.end);
         // A word that can end a complement: a country, an organization, an institution
         // word or a bracketed acronym.
         let ends_complement = |w: &Range<usize>| {
-            in_blocked(w) || INSTITUTION_WORDS.contains(&word(w)) || word(w).starts_with('(')
+            in_blocked(w) || nw.institution.contains(word(w)) || word(w).starts_with('(')
         };
         // The first complement end followed by a name that is itself followed by the end
         // of the run or a connector ("Michael R. Pompeo in Hanoi"), not by more of the
@@ -530,12 +439,13 @@ fn split_run(
             if !ends_complement(&words[end]) {
                 continue;
             }
-            let n = name_words(text, &words[end + 1..], |w| !in_blocked(w));
+            let n = name_words(nw, text, &words[end + 1..], |w| !in_blocked(w));
             if n == 0 || n > 8 {
                 continue;
             }
             let after = words.get(end + 1 + n);
-            let closed = after.is_none_or(|w| CONNECTORS.contains(&word(w)) && !ends_complement(w));
+            let closed =
+                after.is_none_or(|w| nw.connector.contains(word(w)) && !ends_complement(w));
             if closed {
                 let complement = words[0].start..words[end].end;
                 return (
@@ -545,11 +455,11 @@ fn split_run(
             }
         }
         let complement =
-            words[0].start..trim_connectors(text, words[0].start..words[words.len() - 1].end);
+            words[0].start..trim_connectors(nw, text, words[0].start..words[words.len() - 1].end);
         return (Some(complement), None);
     }
     // Name first: the name-like words up to the first connector.
-    let n = name_words(text, &words, |_| true);
+    let n = name_words(nw, text, &words, |_| true);
     if n == 0 || n > 8 {
         return (None, None);
     }
@@ -558,19 +468,29 @@ fn split_run(
 
 /// How many of `words` make a name: name-like words, with particles inside
 /// ("Ursula von der Leyen"), all accepted by `ok`.
-fn name_words(text: &str, words: &[Range<usize>], ok: impl Fn(&Range<usize>) -> bool) -> usize {
+fn name_words(
+    nw: &NameWords,
+    text: &str,
+    words: &[Range<usize>],
+    ok: impl Fn(&Range<usize>) -> bool,
+) -> usize {
     let word = |r: &Range<usize>| &text[r.clone()];
     let mut n = 0;
     while n < words.len() && ok(&words[n]) {
-        if name_like(word(&words[n])) {
+        if name_like(nw, word(&words[n])) {
             n += 1;
             continue;
         }
         let particles = words[n..]
             .iter()
-            .take_while(|w| PARTICLES.contains(&word(w)))
+            .take_while(|w| nw.particle.contains(word(w)))
             .count();
-        if n > 0 && particles > 0 && words.get(n + particles).is_some_and(|w| name_like(word(w))) {
+        if n > 0
+            && particles > 0
+            && words
+                .get(n + particles)
+                .is_some_and(|w| name_like(nw, word(w)))
+        {
             n += particles;
             continue;
         }
@@ -592,12 +512,12 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-fn trim_connectors(text: &str, r: Range<usize>) -> usize {
+fn trim_connectors(nw: &NameWords, text: &str, r: Range<usize>) -> usize {
     let mut end = r.end;
     let mut t = text[r.start..end].trim_end();
     loop {
         let last = t.rsplit(' ').next().unwrap_or("");
-        if !t.contains(' ') || !CONNECTORS.contains(&last) {
+        if !t.contains(' ') || !nw.connector.contains(last) {
             break;
         }
         t = t[..t.len() - last.len()].trim_end();
@@ -606,60 +526,66 @@ fn trim_connectors(text: &str, r: Range<usize>) -> usize {
     end
 }
 
+/// Where on the view a mention is read: the line's index, its view offset and text.
+#[derive(Clone, Copy)]
+struct Place<'t> {
+    line: usize,
+    base: usize,
+    text: &'t str,
+}
+
 /// The state the person serves and the international body they work for.
 fn affiliation(
     a: &Analysis,
-    line: usize,
-    text: &str,
+    at: Place,
     chain_start: usize,
     titles: &[(usize, usize, String)],
     complements: &[Range<usize>],
     name: &Range<usize>,
 ) -> (Option<String>, Option<String>) {
-    let gaz = a.gazetteers();
+    let Place { line, base, text } = at;
     // An adjective or organization just before the titles: "Japanese Prime Minister",
     // "ASEAN Secretary-General".
     let before = &text[..chain_start];
     let trimmed = before.trim_end().trim_end_matches("former").trim_end();
-    let adjective = gaz
-        .countries(trimmed)
-        .filter(|h| h.end == trimmed.len())
-        .last()
+    let lead = base..base + trimmed.len();
+    let adjective = a
+        .countries_in(lead.clone())
+        .next_back()
+        .filter(|h| h.end == lead.end)
         .map(|h| h.country.code.clone());
-    let mut org = gaz
-        .organizations(trimmed)
-        .filter(|h| h.end == trimmed.len())
-        .last()
+    let mut org = a
+        .orgs_in(lead.clone())
+        .next_back()
+        .filter(|h| h.end == lead.end)
         .map(|h| h.org.acronym.clone());
     // Countries named in the titles' complements ("of Thailand", "of the Cambodian
     // National Assembly"); not a receiving state ("Ambassador ... to Viet Nam").
     let mut named: Vec<String> = Vec::new();
     for c in complements {
         let phrase = &text[c.clone()];
-        let phrase = phrase.find(" to ").map_or(phrase, |at| &phrase[..at]);
+        let len = phrase.find(" to ").unwrap_or(phrase.len());
         if phrase.starts_with("to ") {
             continue;
         }
-        for h in gaz.countries(phrase) {
+        for h in a.countries_in(base + c.start..base + c.start + len) {
             if !named.contains(&h.country.code) {
                 named.push(h.country.code.clone());
             }
         }
     }
     // A bilateral body ("the Japan - Viet Nam Friendship Alliance") names both states:
-    // the name decides, else the partner of Viet Nam.
+    // the name decides, else the partner of the home state.
+    let home = a.home();
     let bilateral = named.len() > 1;
-    let complement_country = named.iter().find(|c| !bilateral || *c != "VN").cloned();
+    let complement_country = named.iter().find(|c| !bilateral || *c != home).cloned();
     if adjective.is_none() && complement_country.is_none() {
         for (s, e, _) in titles {
             if org.is_none() {
-                org = gaz.organizations(&text[*s..*e]).next().map(|h| {
-                    if h.org.acronym.is_empty() {
-                        h.org.name.clone()
-                    } else {
-                        h.org.acronym.clone()
-                    }
-                });
+                org = a
+                    .orgs_in(base + *s..base + *e)
+                    .next()
+                    .map(|h| h.org.key().to_string());
             }
         }
     }
@@ -667,33 +593,45 @@ fn affiliation(
     let after_name = text[name.end..]
         .strip_prefix(" of ")
         .map(|rest| rest.strip_prefix("the ").unwrap_or(rest));
-    let of_country = after_name
-        .and_then(|rest| gaz.countries(rest).next().filter(|h| h.start == 0))
-        .map(|h| h.country.code.clone());
-    let first_word =
-        deunicode::deunicode(text[name.clone()].split_whitespace().next().unwrap_or(""));
-    let first_word = title_case(&first_word);
-    let vietnamese = text[name.clone()].split_whitespace().count() >= 2
-        && VIETNAMESE_FAMILY_NAMES.contains(first_word.as_str());
-    let vn = || vietnamese.then(|| "VN".to_string());
+    let of_country = after_name.and_then(|rest| {
+        let from = base + text.len() - rest.len();
+        a.countries_in(from..base + text.len())
+            .next()
+            .filter(|h| h.start == from)
+            .map(|h| h.country.code.clone())
+    });
+    let by_family_name = family_name_country(a, &text[name.clone()]);
+    let family = || by_family_name.clone();
     let country = adjective
         .or_else(|| {
             if bilateral {
-                vn().or(complement_country)
+                family().or(complement_country)
             } else {
                 complement_country
             }
         })
         .or(of_country)
-        .or_else(vn)
+        .or_else(family)
         .or_else(|| {
             if org.is_some() {
                 None
             } else {
-                section_country(a, line).or_else(|| sentence_country(a, line, name))
+                section_country(a, line).or_else(|| sentence_country(a, base + name.start))
             }
         });
     (country, org.filter(|o| !o.is_empty()))
+}
+
+/// The state a name of two or more words belongs to by its family name (its first
+/// word, folded to ASCII), when the family names gazetteer lists it.
+fn family_name_country(a: &Analysis, name: &str) -> Option<String> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    let first = title_case(&crate::text::ascii_fold(first));
+    a.gazetteers()
+        .family_name_country(&first)
+        .map(str::to_string)
 }
 
 fn title_case(w: &str) -> String {
@@ -707,25 +645,22 @@ fn title_case(w: &str) -> String {
     }
 }
 
-/// The country of the innermost section about a foreign country, if any.
+/// The state of the section a line sits in: the partner its title names.
 fn section_country(a: &Analysis, line: usize) -> Option<String> {
-    a.sections.ancestry(line).find_map(|s| {
-        let hit = a
-            .gazetteers()
-            .countries(&s.title)
-            .find(|h| h.kind == MentionKind::Name && h.country.code != "VN")?;
-        Some(hit.country.code.clone())
-    })
+    match a.section_partner(line) {
+        Some((_, Partner::Country(c))) => Some(c.code.clone()),
+        _ => None,
+    }
 }
 
-/// The one foreign country the sentence of a mention names, if it names exactly one.
-fn sentence_country(a: &Analysis, line: usize, name: &Range<usize>) -> Option<String> {
-    let at = a.view.lines()[line].range.start + name.start;
+/// The one foreign country the sentence of a mention at view offset `at` names, if it
+/// names exactly one.
+fn sentence_country(a: &Analysis, at: usize) -> Option<String> {
     let sentence = a.sentences.at(at)?;
     let mut found: Option<String> = None;
-    for h in a.gazetteers().countries(&a.view.text()[sentence]) {
+    for h in a.countries_in(sentence) {
         match &found {
-            _ if h.country.code == "VN" => {}
+            _ if h.country.code == a.home() => {}
             None => found = Some(h.country.code.clone()),
             Some(f) if *f != h.country.code => return None,
             Some(_) => {}
@@ -758,8 +693,10 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         return;
     }
     let Some(name) = c.get(1) else { return };
-    if a.gazetteers().countries(text).next().is_some()
-        || a.gazetteers().offices(name.as_str()).next().is_some()
+    if a.countries_in(base..base + text.len()).next().is_some()
+        || a.offices_in(base + name.start()..base + name.end())
+            .next()
+            .is_some()
     {
         return;
     }
@@ -770,13 +707,12 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
             continue;
         };
         let t = &a.view.text()[line.range.clone()];
-        let hits: Vec<OfficeHit> = a.gazetteers().offices(t).collect();
+        let hits = line_offices(a, line.range.clone());
         let covered: usize = hits.iter().map(|h| h.end - h.start).sum();
         if hits.is_empty() || hits[0].start > 0 || covered * 2 < t.len() {
             continue;
         }
-        let vietnamese = VIETNAMESE_FAMILY_NAMES
-            .contains(title_case(name.as_str().split_whitespace().next().unwrap_or("")).as_str());
+        let country = family_name_country(a, name.as_str());
         out.push(Mention {
             name: base + name.start()..base + name.end(),
             titles: hits
@@ -784,7 +720,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
                 .map(|h| clean_name(&t[h.start..h.end]))
                 .collect(),
             offices: hits.iter().map(|h| h.office.id.clone()).collect(),
-            country: vietnamese.then(|| "VN".to_string()),
+            country,
             org: None,
         });
         return;

@@ -4,7 +4,7 @@
 //! Takes: the [`Analysis`]'s section tree and view lines. Gives: [`Record::Section`]
 //! and [`Record::Footnote`] records.
 
-use crate::pipeline::Analysis;
+use crate::analysis::Analysis;
 use crate::record::{FootnoteRecord, Record, SectionRecord};
 use crate::repair::LineKind;
 

@@ -27,11 +27,11 @@ mod partners;
 mod scan;
 mod words;
 
-use crate::pipeline::Analysis;
+use crate::analysis::Analysis;
 use crate::record::{Common, Direction, MoneyRecord, PercentRecord, Record};
 use crate::sections::SectionKind;
 use aho_corasick::AhoCorasick;
-use partners::{Mention, Place, Titles};
+use partners::{Mention, Place};
 use regex::Regex;
 use scan::{Found, Unit};
 use std::cell::RefCell;
@@ -130,7 +130,6 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
     let mut document_year_once: Option<Option<u16>> = None;
     // What a bare `$` means in this document: read only when a bare `$` needs it.
     let dollar = std::cell::OnceCell::new();
-    let titles = Titles::default();
     for (i, line) in a.prose_lines() {
         let text = a.line_text(i);
         let found = scan::scan(text);
@@ -143,10 +142,14 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
             index: i,
             base: line.range.start,
             text,
-            mentions: partners::mentions_in(a, text, figures_span(a, line.range.start, &found)),
+            mentions: partners::mentions_in(
+                a,
+                line.range.start,
+                text,
+                figures_span(a, line.range.start, &found),
+            ),
             found,
             doc_year: year,
-            titles: &titles,
             sentence_years: RefCell::default(),
         };
         let mut readings: Vec<Reading> = Vec::with_capacity(figures.found.len());
@@ -310,8 +313,6 @@ struct LineFigures<'a, 'd> {
     mentions: Vec<Mention>,
     found: Vec<Found>,
     doc_year: Option<u16>,
-    /// The partner mentions of section titles, read once per document.
-    titles: &'a Titles,
     /// Per sentence start: whether it speaks of a total to date, and its years.
     sentence_years: RefCell<HashMap<usize, SentenceYears>>,
 }
@@ -408,7 +409,7 @@ impl LineFigures<'_, '_> {
             figure: f.range.clone(),
             next_figure,
         };
-        reading.counterpart = partners::counterpart(self.a, self.index, &place, self.titles);
+        reading.counterpart = partners::counterpart(self.a, self.index, self.base, &place);
         if money {
             let (from, to) = partners::direction(
                 reading.metric.unwrap_or("other"),

@@ -7,10 +7,9 @@
 //! Viet Nam is the country the reports speak for, never the counterpart.
 
 use super::words;
-use crate::pipeline::Analysis;
+use crate::analysis::{Analysis, Partner};
+use crate::text;
 use regex::Regex;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -33,66 +32,56 @@ impl Mention {
     }
 }
 
-/// The European Union, and groups or regions that name no single partner.
-static GROUPS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:(?P<eu>European\s+Union|EU)|Eurozone|[Ee]uro\s+area|ASEAN|Latin\s+Americ(?:a|an)|Middle\s+East|Africa|African|Asia|Asian|Asia\s*-\s*Pacific|Europe|European|North\s+Americ(?:a|an)|South\s+Americ(?:a|an)|the\s+Americas|Oceania|Pacific|Mekong|Southeast\s+Asian?|[Ww]orld|[Gg]lobal|international\s+community|G7|G20)\b",
-    )
-    .expect("valid regex")
-});
-
-/// The partner mentions of `text`, in order. Overseas Vietnamese are people abroad, not
-/// Viet Nam.
-pub(super) fn mentions(a: &Analysis, text: &str) -> Vec<Mention> {
+/// The partner mentions of `line[span]` (the view line starting at `base`), with
+/// ranges relative to the line, in order: the countries of the one search, and the
+/// European Union and groups of countries or regions (`gazetteers/partner-groups.tsv`)
+/// that are not part of a longer name (`World Bank`, `Asian Development Bank`).
+/// Overseas Vietnamese are people abroad, not Viet Nam.
+pub(super) fn mentions_in(
+    a: &Analysis,
+    base: usize,
+    line: &str,
+    span: Range<usize>,
+) -> Vec<Mention> {
+    let range = base + span.start..base + span.end;
     let mut out: Vec<Mention> = a
-        .gazetteers()
-        .countries(text)
+        .countries_in(range.clone())
         .filter(|h| {
             !(h.country.code == VN
-                && text[..h.start]
+                && text::slice(line, span.start, h.start - base)
                     .to_ascii_lowercase()
                     .trim_end()
                     .ends_with("overseas"))
         })
         .map(|h| Mention {
-            range: h.start..h.end,
+            range: h.start - base..h.end - base,
             code: Some(h.country.code.clone()),
         })
         .collect();
-    let countries = out.clone();
-    for c in GROUPS.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
+    let countries = out.len();
+    for (r, eu) in a.groups_in(range) {
+        let r = r.start - base..r.end - base;
         // Part of a name: `World Bank`, `Asian Development Bank`, `Indo-Pacific
         // Business Forum`.
-        let next_word = text[m.end()..].trim_start_matches([' ', '-']);
-        let in_name = m.as_str().starts_with(char::is_uppercase)
-            && c.name("eu").is_none()
+        let next_word = line[r.end..span.end].trim_start_matches([' ', '-']);
+        let in_name = line[r.clone()].starts_with(char::is_uppercase)
+            && !eu
             && next_word.starts_with(char::is_uppercase)
             && !next_word.starts_with("Viet");
         if in_name
-            || countries
+            || out[..countries]
                 .iter()
-                .any(|k| k.range.start < m.end() && m.start() < k.range.end)
+                .any(|k| k.range.start < r.end && r.start < k.range.end)
         {
             continue;
         }
         out.push(Mention {
-            range: m.range(),
-            code: c.name("eu").map(|_| "EU".to_string()),
+            range: r,
+            code: eu.then(|| "EU".to_string()),
         });
     }
     out.sort_by_key(|m| m.range.start);
     out
-}
-
-/// The partner mentions of `text[span]`, with ranges relative to `text`.
-pub(super) fn mentions_in(a: &Analysis, text: &str, span: Range<usize>) -> Vec<Mention> {
-    let start = span.start;
-    let mut ms = mentions(a, &text[span]);
-    for m in &mut ms {
-        m.range = m.range.start + start..m.range.end + start;
-    }
-    ms
 }
 
 /// A figure's place: the line's text and mentions, the sentence and figure ranges
@@ -174,50 +163,28 @@ fn in_sentence(p: &Place) -> Found {
     Found::Nothing
 }
 
-/// The partner mentions of section titles, read once per section (keyed by the line
-/// of the heading).
-#[derive(Default)]
-pub(super) struct Titles(RefCell<HashMap<usize, Vec<Mention>>>);
-
-impl Titles {
-    /// The first partner other than Viet Nam that the title of the section headed at
-    /// `line` names.
-    fn partner(&self, a: &Analysis, line: usize, title: &str) -> Option<Mention> {
-        let mut cache = self.0.borrow_mut();
-        let ms = cache.entry(line).or_insert_with(|| mentions(a, title));
-        ms.iter().find(|m| !m.is_vn()).cloned()
-    }
-}
-
 /// The counterpart of a figure: from its sentence; failing that, from the country
 /// section it sits in; in a section about a group of countries (`Other Asian
 /// countries`), from the partner its paragraph named last.
 pub(super) fn counterpart(
     a: &Analysis,
     line_index: usize,
+    base: usize,
     p: &Place,
-    titles: &Titles,
 ) -> Option<String> {
     match in_sentence(p) {
         Found::Partner(c) => return Some(c),
         Found::Group => return None,
         Found::Nothing => {}
     }
-    let mut group_section = None;
-    for s in a.sections.ancestry(line_index) {
-        if let Some(m) = titles.partner(a, s.line, &s.title) {
-            match found_of(&m) {
-                Found::Partner(c) => return Some(c),
-                _ => {
-                    group_section = Some(s.line);
-                    break;
-                }
-            }
-        }
-    }
-    let section_line = group_section?;
+    let section_line = match a.section_partner(line_index)? {
+        (_, Partner::Country(c)) => return Some(c.code.clone()),
+        (_, Partner::Eu) => return Some("EU".to_string()),
+        (_, Partner::Home) => return None,
+        (id, Partner::Group) => a.sections.all()[id].line,
+    };
     // The paragraph before the sentence, then the earlier paragraphs of the section.
-    let before = mentions(a, &p.line[..p.sentence.start])
+    let before = mentions_in(a, base, p.line, 0..p.sentence.start)
         .into_iter()
         .rev()
         .find(|m| !m.is_vn());
@@ -235,7 +202,12 @@ pub(super) fn counterpart(
             continue;
         }
         let text = a.line_text(j);
-        if let Some(m) = mentions(a, text).iter().rev().find(|m| !m.is_vn()) {
+        let base = a.view.lines()[j].range.start;
+        if let Some(m) = mentions_in(a, base, text, 0..text.len())
+            .iter()
+            .rev()
+            .find(|m| !m.is_vn())
+        {
             return match found_of(m) {
                 Found::Partner(c) => Some(c),
                 _ => None,

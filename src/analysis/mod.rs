@@ -1,0 +1,423 @@
+//! The analysis of one document: everything the extractors read, built once.
+//!
+//! **Takes** a [`Document`] and a [`Config`]. **Gives** an [`Analysis`]: the repaired
+//! view, its sentences and section tree, the reference date, the home state, the
+//! document's own glossary, and every hit of **one search** over the view for all
+//! the searched lists at once (countries, offices, organizations, event words, the
+//! words that mark a person honoured, partner groups), sorted per list and looked up
+//! by range. Extractors never search the text again: they ask for the hits inside a
+//! range ([`Analysis::countries_in`], [`Analysis::offices_in`], ...). The partner of a
+//! section — the state a country paragraph is about — is one rule here
+//! ([`Analysis::section_partner`]).
+//!
+//! Below the extractors, above the stages it reads (document, repair, sentences,
+//! sections, reference, gazetteers): it imports none of the extractors.
+
+mod hits;
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::gazetteer::{
+    Country, CountryHit, EventKind, Found, Gazetteers, Glossary, Lines, OfficeHit, Org, OrgHit,
+    table,
+};
+use crate::record::Common;
+use crate::reference::Reference;
+use crate::repair::{LineKind, View};
+use crate::sections::{SectionKind, Sections};
+use crate::sentences::Sentences;
+use hits::Hits;
+use std::cmp::Reverse;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// What the title of a section says it is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Partner<C> {
+    /// A state other than the home state.
+    Country(C),
+    /// The European Union.
+    Eu,
+    /// A group of countries or a region: no single partner.
+    Group,
+    /// Only the home state.
+    Home,
+}
+
+/// A document with its view, sentences, section tree, reference and the hits of the
+/// one search: what every extractor reads.
+#[derive(Debug)]
+pub struct Analysis<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    /// Its repaired view.
+    pub view: View,
+    /// The sentences of the view.
+    pub sentences: Sentences,
+    /// The section tree.
+    pub sections: Sections,
+    /// The reference year and numeric date convention.
+    pub reference: Reference,
+    gazetteers: Arc<Gazetteers>,
+    glossary: Option<Glossary>,
+    hits: Hits,
+    home: String,
+    /// Per section: what its title says it is about, if anything (countries by
+    /// their country table value).
+    partners: Vec<Option<Partner<u32>>>,
+}
+
+impl<'d> Analysis<'d> {
+    /// Runs the stages before the extractors on `doc`: repair, sentences, sections,
+    /// reference, the one search, the glossary, the section partners.
+    pub fn new(doc: &'d Document, config: &Config) -> Self {
+        let view = View::build(doc, &config.captions);
+        let sentences = Sentences::split(&view);
+        let sections = Sections::build(&view, &sentences);
+        let reference = Reference::find(
+            doc,
+            &view,
+            &sections,
+            config.reference_year,
+            config.numeric_order,
+        );
+        let gazetteers = config.gazetteers.clone();
+        let mut tables = Vec::new();
+        gazetteers
+            .phrases()
+            .find(view.text(), Lines::Apart, &mut tables);
+        let mut hits = Hits::new(tables);
+        drop_toc_hits(&view, &mut hits);
+        let mut a = Analysis {
+            doc,
+            view,
+            sentences,
+            sections,
+            reference,
+            gazetteers,
+            glossary: None,
+            hits,
+            home: config
+                .home_country
+                .clone()
+                .unwrap_or_else(|| "VN".to_string()),
+            partners: Vec::new(),
+        };
+        a.add_glossary();
+        a.partners = (0..a.sections.all().len())
+            .map(|id| a.read_partner(id))
+            .collect();
+        a
+    }
+
+    /// The gazetteers of the configuration.
+    pub fn gazetteers(&self) -> &Gazetteers {
+        &self.gazetteers
+    }
+
+    /// The ISO 3166-1 alpha-2 code of the state the document speaks for.
+    pub fn home(&self) -> &str {
+        &self.home
+    }
+
+    /// The view text of line `i`.
+    pub fn line_text(&self, i: usize) -> &str {
+        &self.view.text()[self.view.lines()[i].range.clone()]
+    }
+
+    /// The lines that hold prose (body, captions, footnotes): what extractors scan.
+    pub fn prose_lines(&self) -> impl Iterator<Item = (usize, &crate::repair::Line)> {
+        self.view
+            .lines()
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind != LineKind::Toc)
+    }
+
+    /// The raw byte range of a view range.
+    pub fn raw_span(&self, view: Range<usize>) -> Range<usize> {
+        self.doc.raw_span(self.view.source_span(view))
+    }
+
+    /// The provenance fields of a record made from the view range `view`.
+    pub fn common(&self, view: Range<usize>) -> Common {
+        let span = self.raw_span(view.clone());
+        let line = self.view.line_at(view.start);
+        let section = self
+            .sections
+            .of_line(line)
+            .map(|id| self.sections.path(id).to_vec())
+            .unwrap_or_default();
+        Common {
+            doc: self.doc.id().to_string(),
+            text: self.doc.raw_text(span.clone()),
+            span: span.into(),
+            section,
+            sentence: self
+                .sentences
+                .at(view.start)
+                .map(|s| self.raw_span(s).into()),
+            caption: self
+                .view
+                .lines()
+                .get(line)
+                .is_some_and(|l| l.kind == LineKind::Caption),
+        }
+    }
+
+    /// Country mentions wholly inside the view range `range`, in order.
+    pub fn countries_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = CountryHit<'_>> {
+        self.hits.within(table::COUNTRY, range).map(|f| {
+            let (country, kind) = self.gazetteers.country_ref(f.value);
+            CountryHit {
+                start: f.start,
+                end: f.end,
+                country,
+                kind,
+            }
+        })
+    }
+
+    /// Office phrases wholly inside `range`, in order.
+    pub fn offices_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = OfficeHit<'_>> {
+        self.hits.within(table::OFFICE, range).map(|f| OfficeHit {
+            start: f.start,
+            end: f.end,
+            office: self.gazetteers.office(f.value),
+        })
+    }
+
+    /// Organization mentions (the document's glossary included) wholly inside `range`.
+    pub fn orgs_in(&self, range: Range<usize>) -> impl DoubleEndedIterator<Item = OrgHit<'_>> {
+        self.hits.within(table::ORG, range).map(|f| OrgHit {
+            start: f.start,
+            end: f.end,
+            org: self.org(f.value),
+        })
+    }
+
+    /// The kinds of action the words inside `range` name, with each word's range.
+    pub fn event_words_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, EventKind)> + '_ {
+        self.hits
+            .within(table::EVENT_WORD, range)
+            .map(|f| (f.start..f.end, EventKind::ALL[f.value as usize]))
+    }
+
+    /// Whether a phrase that makes the person after it the one honoured (`the funeral
+    /// of`) lies wholly inside `range`.
+    pub fn honours_in(&self, range: Range<usize>) -> bool {
+        self.hits.within(table::HONOURED, range).next().is_some()
+    }
+
+    /// Partner groups inside `range`: the European Union (`true`) or a group of
+    /// countries or a region (`false`), with their ranges.
+    pub fn groups_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+        self.hits
+            .within(table::PARTNER_GROUP, range)
+            .map(|f| (f.start..f.end, f.value == 1))
+    }
+
+    /// What the innermost section holding line `line` whose title names a state or a
+    /// group is about, and that section; `None` when no enclosing title names one.
+    pub(crate) fn section_partner(&self, line: usize) -> Option<(usize, Partner<&Country>)> {
+        let mut id = self.sections.of_line(line);
+        while let Some(i) = id {
+            if let Some(p) = self.partners[i] {
+                return Some((
+                    i,
+                    match p {
+                        Partner::Country(value) => {
+                            Partner::Country(self.gazetteers.country_ref(value).0)
+                        }
+                        Partner::Eu => Partner::Eu,
+                        Partner::Group => Partner::Group,
+                        Partner::Home => Partner::Home,
+                    },
+                ));
+            }
+            id = self.sections.all()[i].parent;
+        }
+        None
+    }
+
+    /// The organization of an organization value (the glossary's after the
+    /// gazetteers').
+    fn org(&self, value: u32) -> &Org {
+        let base = self.gazetteers.orgs();
+        let i = value as usize;
+        match base.get(i) {
+            Some(org) => org,
+            None => {
+                &self
+                    .glossary
+                    .as_ref()
+                    .expect("glossary values need a glossary")
+                    .orgs[i - base.len()]
+            }
+        }
+    }
+
+    /// What the title of section `id` is about: the first state or group it names
+    /// other than the home state, else the home state if it names it.
+    fn read_partner(&self, id: usize) -> Option<Partner<u32>> {
+        let heading = self.sections.all()[id].heading.clone();
+        let mut first: Option<(usize, Partner<u32>)> = None;
+        let mut home = false;
+        for f in self.hits.within(table::COUNTRY, heading.clone()) {
+            if self.gazetteers.country_ref(f.value).0.code == self.home {
+                home = true;
+            } else {
+                first = Some((f.start, Partner::Country(f.value)));
+                break;
+            }
+        }
+        if let Some((range, eu)) = self
+            .groups_in(heading)
+            .find(|(r, _)| self.countries_in(r.clone()).next().is_none())
+            && first.is_none_or(|(at, _)| range.start < at)
+        {
+            first = Some((range.start, if eu { Partner::Eu } else { Partner::Group }));
+        }
+        first.map(|(_, p)| p).or(home.then_some(Partner::Home))
+    }
+
+    /// Reads the document's own glossary and, when it adds organizations, searches the
+    /// view once more for its phrases only, merging them into the organizations.
+    fn add_glossary(&mut self) {
+        let pairs = glossary_pairs(self);
+        if pairs.is_empty() {
+            return;
+        }
+        let Some(glossary) = Glossary::new(&self.gazetteers, &pairs) else {
+            return;
+        };
+        let mut local = Vec::new();
+        glossary
+            .phrases
+            .find(self.view.text(), Lines::Apart, &mut local);
+        let local = local.swap_remove(0);
+        // The document's phrases win a tie; then leftmost-longest over both.
+        let mut all: Vec<(Found, bool)> = local.into_iter().map(|f| (f, false)).collect();
+        all.extend(self.hits.all(table::ORG).iter().map(|&f| (f, true)));
+        all.sort_by_key(|&(f, base)| (f.start, Reverse(f.end), base));
+        let mut next_free = 0;
+        let merged = all
+            .into_iter()
+            .filter(|(f, _)| {
+                let keep = f.start >= next_free;
+                if keep {
+                    next_free = f.end;
+                }
+                keep
+            })
+            .map(|(f, _)| f)
+            .collect();
+        self.hits.set(table::ORG, merged);
+        drop_toc_hits(&self.view, &mut self.hits);
+        self.glossary = Some(glossary);
+    }
+
+    /// The section tree as indented text, one heading a line, with the input line
+    /// number where each heading starts: for a person to read.
+    pub fn outline(&self) -> String {
+        let raw = self.doc.raw();
+        let mut out = String::new();
+        let (mut line_no, mut counted) = (1, 0);
+        for s in self.sections.all() {
+            let at = self.raw_span(s.heading.clone()).start;
+            line_no += raw[counted..at].iter().filter(|&&b| b == b'\n').count();
+            counted = at;
+            let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+            let number = match (&s.number, s.kind) {
+                (Some(n), SectionKind::Chapter) => format!("CHAPTER {n}: "),
+                (Some(n), SectionKind::LetteredItem) => format!("{n}) "),
+                (Some(n), _) => format!("{n}. "),
+                (None, _) => String::new(),
+            };
+            out.push_str(&format!("{indent}{number}{}  [line {line_no}]\n", s.title));
+        }
+        out
+    }
+}
+
+/// Removes the hits that sit in table-of-contents lines: only prose is read.
+fn drop_toc_hits(view: &View, hits: &mut Hits) {
+    let toc: Vec<Range<usize>> = view
+        .lines()
+        .iter()
+        .filter(|l| l.kind == LineKind::Toc)
+        .map(|l| l.range.clone())
+        .collect();
+    if toc.is_empty() {
+        return;
+    }
+    let in_toc = |f: &Found| {
+        let i = toc.partition_point(|r| r.end <= f.start);
+        toc.get(i).is_some_and(|r| r.start <= f.start)
+    };
+    for t in 0..=table::PARTNER_GROUP {
+        hits.retain(t, |f| !in_toc(f));
+    }
+}
+
+/// The document's own glossary of acronyms: the lines of a front-matter section named
+/// like a glossary, each an acronym and its expansion (`ASEM\tAsia - Europe Meeting`,
+/// `ASEM - Asia-Europe Meeting`, `ASEM: Asia-Europe Meeting`), whose expansion names a
+/// body rather than a notion.
+fn glossary_pairs(a: &Analysis) -> Vec<(String, String)> {
+    let sections = &a.sections;
+    let mut pairs = Vec::new();
+    for (i, line) in a.view.lines().iter().enumerate() {
+        let in_glossary = sections.of_line(i).is_some_and(|id| {
+            let s = &sections.all()[id];
+            s.kind == SectionKind::FrontMatter
+                && (s.title.contains("GLOSSARY")
+                    || s.title.contains("ACRONYMS")
+                    || s.title.contains("ABBREVIATIONS"))
+        });
+        if !in_glossary || line.kind != LineKind::Body {
+            continue;
+        }
+        let t = &a.view.text()[line.range.clone()];
+        let split = [("\t", 1), (" - ", 3), (": ", 2)]
+            .iter()
+            .find_map(|&(sep, len)| t.find(sep).map(|at| (at, len)));
+        let Some((at, len)) = split else { continue };
+        let acronym = t[..at].trim();
+        let name_range = line.range.start + at + len..line.range.end;
+        let name = a.view.text()[name_range.clone()].trim();
+        let is_acronym = (2..=12).contains(&acronym.len())
+            && acronym
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "+-&".contains(c))
+            && acronym.chars().any(|c| c.is_ascii_uppercase());
+        if is_acronym && names_a_body(a, name, name_range) {
+            pairs.push((acronym.to_string(), name.to_string()));
+        }
+    }
+    pairs
+}
+
+/// Whether a glossary expansion names a body or mechanism (`Asia - Europe Meeting`,
+/// `EU - Viet Nam Free Trade Agreement`) rather than a notion (`Foreign Direct
+/// Investment`, `Non-governmental Organization`): only those become organizations.
+fn names_a_body(a: &Analysis, expansion: &str, range: Range<usize>) -> bool {
+    let names_a_state_or_body =
+        a.countries_in(range.clone()).next().is_some() || a.orgs_in(range).next().is_some();
+    let body_word = expansion
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| a.gazetteers.is_body_word(w));
+    !expansion.is_empty() && !expansion.starts_with("Non-") && (names_a_state_or_body || body_word)
+}

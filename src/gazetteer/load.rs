@@ -1,0 +1,367 @@
+//! Loading each gazetteer: rows of the files (through [`super::source`]) into lists
+//! and phrase tables, checked, with errors naming the file and line.
+
+use super::matcher::{Entry, PhraseTable, normalize_space};
+use super::source::{self, Layer, Row};
+use super::{Country, GazetteerError, NameWords, Office, Org};
+use crate::vocab::{EventKind, MentionKind, OfficeCategory};
+use std::collections::{HashMap, HashSet};
+
+type CountryTables = (Vec<Country>, HashMap<String, usize>, PhraseTable);
+
+/// A parsed `countries.tsv` row.
+pub(super) struct IsoRow {
+    pub code: String,
+    pub alpha3: String,
+    pub name: String,
+    pub official_name: String,
+    pub common_name: String,
+}
+
+pub(super) fn parse_countries(rows: &[Row<'_>]) -> Result<Vec<IsoRow>, GazetteerError> {
+    let upper_ascii = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase());
+    rows.iter()
+        .map(|row| {
+            let f = &row.fields;
+            if !upper_ascii(f[0], 2) {
+                return Err(row.error(format!(
+                    "alpha2 must be two capital letters, not {:?}",
+                    f[0]
+                )));
+            }
+            if !upper_ascii(f[1], 3) {
+                return Err(row.error(format!(
+                    "alpha3 must be three capital letters, not {:?}",
+                    f[1]
+                )));
+            }
+            Ok(IsoRow {
+                code: f[0].to_string(),
+                alpha3: f[1].to_string(),
+                name: normalize_space(f[2]),
+                official_name: normalize_space(f[3]),
+                common_name: normalize_space(f[4]),
+            })
+        })
+        .collect()
+}
+
+/// The ISO names of a row usable as match phrases: not inverted ("Korea, Republic
+/// of"), no parenthesis, no leading article.
+pub(super) fn iso_phrases(row: &IsoRow) -> impl Iterator<Item = &str> {
+    [&row.name, &row.official_name, &row.common_name]
+        .into_iter()
+        .map(|s| s.strip_prefix("the ").unwrap_or(s))
+        .filter(|s| !s.is_empty() && !s.contains(',') && !s.contains('('))
+}
+
+/// The lists whose phrases a stop-phrase may hide.
+const STOPPABLE: [&str; 3] = ["countries", "offices", "organizations"];
+
+/// Adds the stop rows of a layer for one gazetteer to its table, each checked to
+/// hide a phrase the table has.
+fn add_stops(
+    layer: &Layer,
+    gazetteer: &str,
+    table: &mut PhraseTable,
+) -> Result<(), GazetteerError> {
+    for row in layer.rows(source::STOP_PHRASES)? {
+        let f = &row.fields;
+        if !STOPPABLE.contains(&f[0]) {
+            return Err(row.error(format!(
+                "unknown gazetteer {:?} (expected one of {})",
+                f[0],
+                STOPPABLE.join(", ")
+            )));
+        }
+        let (phrase, hides) = (normalize_space(f[1]), normalize_space(f[2]));
+        if !phrase.contains(&hides) {
+            return Err(row.error(format!("{hides:?} does not occur in {phrase:?}")));
+        }
+        if f[0] != gazetteer {
+            continue;
+        }
+        if !table.contains(&hides) {
+            return Err(row.error(format!("{hides:?} is not a phrase of this gazetteer")));
+        }
+        table.insert(&phrase, Entry::Stop);
+    }
+    Ok(())
+}
+
+/// A country table value: the country's index and whether the phrase is an adjective.
+fn country_value(country: usize, kind: MentionKind) -> Entry {
+    Entry::Hit(((country as u32) << 1) | u32::from(kind == MentionKind::Adjective))
+}
+
+pub(super) fn countries(layers: &[Layer]) -> Result<CountryTables, GazetteerError> {
+    // All countries first, so that every layer's names can refer to them.
+    let mut countries: Vec<Country> = Vec::new();
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut iso_rows: Vec<Vec<IsoRow>> = Vec::new();
+    for layer in layers {
+        let rows = parse_countries(&layer.rows(source::COUNTRIES)?)?;
+        for row in &rows {
+            let everyday = if row.common_name.is_empty() {
+                &row.name
+            } else {
+                &row.common_name
+            };
+            let country = Country {
+                code: row.code.clone(),
+                alpha3: row.alpha3.clone(),
+                name: everyday.clone(),
+            };
+            match by_code.get(&row.code) {
+                Some(&i) => countries[i] = country,
+                None => {
+                    by_code.insert(row.code.clone(), countries.len());
+                    countries.push(country);
+                }
+            }
+        }
+        iso_rows.push(rows);
+    }
+
+    let mut table = PhraseTable::default();
+    let mut canonical: HashMap<usize, String> = HashMap::new();
+    for (layer, rows) in layers.iter().zip(&iso_rows) {
+        for row in rows {
+            let entry = country_value(by_code[&row.code], MentionKind::Name);
+            for phrase in iso_phrases(row) {
+                table.insert(phrase, entry);
+            }
+        }
+        for row in layer.rows(source::COUNTRY_NAMES)? {
+            let f = &row.fields;
+            let Some(&country) = by_code.get(f[0]) else {
+                return Err(row.error(format!(
+                    "unknown country code {:?} (not in countries.tsv)",
+                    f[0]
+                )));
+            };
+            let Some(kind) = MentionKind::from_name(f[2]) else {
+                return Err(row.error(format!(
+                    "unknown kind {:?} (expected name or adjective)",
+                    f[2]
+                )));
+            };
+            if f[1].starts_with("the ") || f[1].starts_with("The ") {
+                return Err(row.error(format!(
+                    "drop the leading article of {:?}: phrases match without it",
+                    f[1]
+                )));
+            }
+            if kind == MentionKind::Name {
+                canonical
+                    .entry(country)
+                    .or_insert_with(|| normalize_space(f[1]));
+            }
+            table.insert(f[1], country_value(country, kind));
+        }
+        add_stops(layer, "countries", &mut table)?;
+    }
+    for (country, name) in canonical {
+        countries[country].name = name;
+    }
+    Ok((countries, by_code, table))
+}
+
+pub(super) fn offices(layers: &[Layer]) -> Result<(Vec<Office>, PhraseTable), GazetteerError> {
+    let mut offices: Vec<Office> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut table = PhraseTable::default();
+    for layer in layers {
+        for row in layer.rows(source::OFFICES)? {
+            let (id, category, phrase) = (row.fields[0], row.fields[1], row.fields[2]);
+            let valid_id = id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !valid_id {
+                return Err(row.error(format!("office_id {id:?} must use only a-z, 0-9 and _")));
+            }
+            let Some(category) = OfficeCategory::from_name(category) else {
+                return Err(row.error(format!(
+                    "unknown category {category:?} (expected one of {})",
+                    OfficeCategory::names()
+                )));
+            };
+            let index = match by_id.get(id) {
+                Some(&i) if offices[i].category != category => {
+                    return Err(row.error(format!(
+                        "office {id:?} is in category {:?}, not {:?}",
+                        offices[i].category.as_str(),
+                        category.as_str()
+                    )));
+                }
+                Some(&i) => i,
+                None => {
+                    by_id.insert(id.to_string(), offices.len());
+                    offices.push(Office {
+                        id: id.to_string(),
+                        category,
+                        canonical: normalize_space(phrase),
+                    });
+                    offices.len() - 1
+                }
+            };
+            table.insert(phrase, Entry::Hit(index as u32));
+        }
+        add_stops(layer, "offices", &mut table)?;
+    }
+    Ok((offices, table))
+}
+
+pub(super) fn orgs(layers: &[Layer]) -> Result<(Vec<Org>, PhraseTable), GazetteerError> {
+    let mut orgs: Vec<Org> = Vec::new();
+    let mut table = PhraseTable::default();
+    for layer in layers {
+        for row in layer.rows(source::ORGANIZATIONS)? {
+            // The acronym may be empty; the aliases column may be left out.
+            let (acronym, name) = (
+                normalize_space(row.fields[0]),
+                normalize_space(row.fields[1]),
+            );
+            let index = orgs.len() as u32;
+            orgs.push(Org {
+                acronym: acronym.clone(),
+                name: name.clone(),
+            });
+            let aliases = row.fields[2]
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty());
+            let phrases = [acronym.as_str(), name.as_str()].into_iter().chain(aliases);
+            for phrase in phrases.filter(|p| !p.is_empty()) {
+                table.insert(phrase, Entry::Hit(index));
+            }
+        }
+        add_stops(layer, "organizations", &mut table)?;
+    }
+    Ok((orgs, table))
+}
+
+pub(super) fn photo_credits(layers: &[Layer]) -> Result<Vec<String>, GazetteerError> {
+    let mut credits: Vec<String> = Vec::new();
+    for layer in layers {
+        for row in layer.rows(source::PHOTO_CREDITS)? {
+            let credit = normalize_space(row.fields[0]);
+            if !credits.contains(&credit) {
+                credits.push(credit);
+            }
+        }
+    }
+    Ok(credits)
+}
+
+/// Family name (as listed) → ISO code.
+pub(super) fn family_names(
+    layers: &[Layer],
+    codes: &HashMap<String, usize>,
+) -> Result<HashMap<String, String>, GazetteerError> {
+    let mut out = HashMap::new();
+    for layer in layers {
+        for row in layer.rows(source::FAMILY_NAMES)? {
+            if !codes.contains_key(row.fields[0]) {
+                return Err(row.error(format!(
+                    "unknown country code {:?} (not in countries.tsv)",
+                    row.fields[0]
+                )));
+            }
+            out.insert(row.fields[1].to_string(), row.fields[0].to_string());
+        }
+    }
+    Ok(out)
+}
+
+pub(super) fn name_words(layers: &[Layer]) -> Result<NameWords, GazetteerError> {
+    let mut out = NameWords::default();
+    for layer in layers {
+        for row in layer.rows(source::NAME_WORDS)? {
+            let set = match row.fields[0] {
+                "institution" => &mut out.institution,
+                "connector" => &mut out.connector,
+                "particle" => &mut out.particle,
+                "not_name" => &mut out.not_name,
+                other => {
+                    return Err(row.error(format!(
+                        "unknown role {other:?} (expected institution, connector, particle or not_name)"
+                    )));
+                }
+            };
+            set.insert(row.fields[1].to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// The event words: a table whose values are indexes of [`EventKind::ALL`].
+pub(super) fn event_words(layers: &[Layer]) -> Result<PhraseTable, GazetteerError> {
+    let mut table = PhraseTable::default();
+    for layer in layers {
+        for row in layer.rows(source::EVENT_WORDS)? {
+            let Some(kind) = EventKind::from_name(row.fields[0]) else {
+                return Err(row.error(format!(
+                    "unknown kind {:?} (expected one of {})",
+                    row.fields[0],
+                    EventKind::names()
+                )));
+            };
+            let index = EventKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+            table.insert_exact(row.fields[1], Entry::Hit(index as u32));
+        }
+    }
+    Ok(table)
+}
+
+/// The honoured phrases (a table) and the figure leads (a list).
+pub(super) fn event_context(
+    layers: &[Layer],
+) -> Result<(PhraseTable, Vec<String>), GazetteerError> {
+    let mut honoured = PhraseTable::default();
+    let mut leads = Vec::new();
+    for layer in layers {
+        for row in layer.rows(source::EVENT_CONTEXT)? {
+            match row.fields[0] {
+                "honoured" => honoured.insert_exact(row.fields[1], Entry::Hit(0)),
+                "figure_lead" => leads.push(normalize_space(row.fields[1])),
+                other => {
+                    return Err(row.error(format!(
+                        "unknown role {other:?} (expected honoured or figure_lead)"
+                    )));
+                }
+            }
+        }
+    }
+    Ok((honoured, leads))
+}
+
+/// The words of a one-column word list, across layers.
+pub(super) fn word_set(layers: &[Layer], name: &str) -> Result<HashSet<String>, GazetteerError> {
+    let mut out = HashSet::new();
+    for layer in layers {
+        for row in layer.rows(name)? {
+            out.insert(row.fields[0].to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// The partner groups: a table whose value is 1 for the European Union, 0 for a group
+/// or region that names no single partner.
+pub(super) fn partner_groups(layers: &[Layer]) -> Result<PhraseTable, GazetteerError> {
+    let mut table = PhraseTable::default();
+    for layer in layers {
+        for row in layer.rows(source::PARTNER_GROUPS)? {
+            let value = match row.fields[0] {
+                "EU" => 1,
+                "-" => 0,
+                other => {
+                    return Err(row.error(format!("unknown code {other:?} (expected EU or -)")));
+                }
+            };
+            table.insert_exact(row.fields[1], Entry::Hit(value));
+        }
+    }
+    Ok(table)
+}

@@ -1,0 +1,431 @@
+//! The phrase matcher: every searched list compiled into one automaton, so a text is
+//! searched once for all of them.
+//!
+//! **Takes** phrase tables (a phrase and what it means, or a stop-phrase), each with
+//! a matching mode, and then texts. **Gives** per table the hits in a text, sorted,
+//! with byte offsets into the text as given.
+//!
+//! Rules, the same for every table:
+//!
+//! - Phrases match case-sensitively as listed; [`PhraseTable::insert`] adds an
+//!   ALL-CAPS variant of every phrase with a lowercase letter or a space, and a
+//!   variant with `’` for every `'` and the reverse.
+//! - Whole words: when a phrase begins (ends) with a letter or digit, the character
+//!   before (after) the match must not be one. A phrase ending in punctuation
+//!   (`U.S.`, `ADMM+`) needs no check at that end, and a stem (listed with a trailing
+//!   `*`, `commemorat*`) none at its end. Superscript digits are footnote markers, not
+//!   word characters.
+//! - A run of whitespace in the text matches the single space of a phrase; the
+//!   reported range covers the text as it is. A line break matches one too, unless
+//!   the search keeps lines apart ([`Lines::Apart`]).
+//! - [`Mode::LeftmostLongest`] tables report the leftmost-longest whole-word matches;
+//!   a stop-phrase competes like any phrase and, when it wins, hides the words inside
+//!   it. [`Mode::All`] tables report every whole-word match, overlapping.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+/// What a phrase means: something to report, or a stop-phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// A phrase to report, with its value (an index into the table's items).
+    Hit(u32),
+    /// A stop-phrase: reports nothing, hides what it covers.
+    Stop,
+}
+
+/// Whether a phrase was listed or derived from a listed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Listed,
+    Variant,
+}
+
+/// Phrases and their meanings, in insertion order. A listed phrase replaces any
+/// earlier meaning of the same phrase; a variant never replaces a listed phrase.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseTable {
+    phrases: Vec<(String, Entry, Origin)>,
+    index: HashMap<String, usize>,
+}
+
+impl PhraseTable {
+    /// How many phrases (variants included).
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// The meaning of a phrase, if listed.
+    pub fn get(&self, phrase: &str) -> Option<Entry> {
+        self.index.get(phrase).map(|&i| self.phrases[i].1)
+    }
+
+    /// Whether the phrase is in the table.
+    pub fn contains(&self, phrase: &str) -> bool {
+        self.index.contains_key(phrase)
+    }
+
+    /// Adds a listed phrase (whitespace normalised) and its variants.
+    pub fn insert(&mut self, phrase: &str, entry: Entry) {
+        let phrase = normalize_space(phrase);
+        for variant in variants(&phrase) {
+            self.set(variant, entry, Origin::Variant);
+        }
+        self.set(phrase, entry, Origin::Listed);
+    }
+
+    /// Adds a phrase exactly as given, without variants.
+    pub fn insert_exact(&mut self, phrase: &str, entry: Entry) {
+        self.set(normalize_space(phrase), entry, Origin::Listed);
+    }
+
+    fn set(&mut self, phrase: String, entry: Entry, origin: Origin) {
+        match self.index.get(&phrase) {
+            Some(&i) => {
+                let slot = &mut self.phrases[i];
+                if origin == Origin::Listed || slot.2 == Origin::Variant {
+                    slot.1 = entry;
+                    slot.2 = origin;
+                }
+            }
+            None => {
+                self.index.insert(phrase.clone(), self.phrases.len());
+                self.phrases.push((phrase, entry, origin));
+            }
+        }
+    }
+}
+
+/// The derived forms of a phrase: its ALL-CAPS form when it has a lowercase letter or
+/// a space, and the forms of both with the other apostrophe.
+fn variants(phrase: &str) -> Vec<String> {
+    let mut forms = vec![phrase.to_string()];
+    if phrase.chars().any(|c| c.is_lowercase() || c == ' ') {
+        forms.push(phrase.to_uppercase());
+    }
+    let mut out = Vec::new();
+    for form in forms {
+        for (from, to) in [("'", "\u{2019}"), ("\u{2019}", "'")] {
+            if form.contains(from) {
+                out.push(form.replace(from, to));
+            }
+        }
+        out.push(form);
+    }
+    out.retain(|form| form != phrase);
+    out
+}
+
+/// A phrase with runs of whitespace collapsed to one space, trimmed.
+pub(crate) fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Letters and digits, except superscript and subscript digits: those are footnote
+/// markers ("Viet Nam⁷") and do not extend a word.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '₀'..='₉')
+}
+
+/// How a table's matches are chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The leftmost-longest whole-word matches; stop-phrases hide what they cover.
+    LeftmostLongest,
+    /// Every whole-word match, overlapping.
+    All,
+}
+
+/// Whether a line break in the text may stand for the space of a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lines {
+    /// A line break is whitespace like any other.
+    Joined,
+    /// Phrases never run across a line break (the view's logical lines).
+    Apart,
+}
+
+/// A match of one table: its byte range in the text searched and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Found {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The value of its [`Entry::Hit`].
+    pub value: u32,
+}
+
+/// One compiled pattern: where its meanings are, and which ends need a word boundary.
+#[derive(Debug, Clone)]
+struct Pattern {
+    meanings: std::ops::Range<u32>,
+    check_start: bool,
+    check_end: bool,
+}
+
+/// Several phrase tables compiled into one automaton.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseSet {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    /// (table, entry) per meaning; a pattern listed in several tables has several.
+    meanings: Vec<(u8, Entry)>,
+    modes: Vec<Mode>,
+}
+
+impl PhraseSet {
+    /// Compiles the tables, each with its mode; table `i` of the result is
+    /// `tables[i]`. `kind` is the automaton's representation: a DFA for lists built
+    /// once and searched often, a contiguous NFA for a document's own small list.
+    pub fn build(tables: &[(&PhraseTable, Mode)], kind: AhoCorasickKind) -> Result<Self, String> {
+        // One pattern per distinct string, with the meanings of every table.
+        let mut by_phrase: HashMap<&str, usize> = HashMap::new();
+        let mut strings: Vec<&str> = Vec::new();
+        let mut lists: Vec<Vec<(u8, Entry)>> = Vec::new();
+        for (t, (table, _)) in tables.iter().enumerate() {
+            let t = u8::try_from(t).map_err(|_| "too many phrase tables".to_string())?;
+            for (phrase, entry, _) in &table.phrases {
+                // A stem is listed with a trailing '*'.
+                let (text, _) = stem(phrase);
+                if text.is_empty() {
+                    continue;
+                }
+                let i = *by_phrase.entry(phrase.as_str()).or_insert_with(|| {
+                    strings.push(phrase.as_str());
+                    lists.push(Vec::new());
+                    strings.len() - 1
+                });
+                lists[i].push((t, *entry));
+            }
+        }
+        let mut meanings = Vec::new();
+        let mut patterns = Vec::with_capacity(strings.len());
+        let mut texts = Vec::with_capacity(strings.len());
+        for (phrase, list) in strings.iter().zip(lists) {
+            let (text, is_stem) = stem(phrase);
+            let from = meanings.len() as u32;
+            meanings.extend(list);
+            patterns.push(Pattern {
+                meanings: from..meanings.len() as u32,
+                check_start: text.chars().next().is_some_and(is_word_char),
+                check_end: !is_stem && text.chars().next_back().is_some_and(is_word_char),
+            });
+            texts.push(text);
+        }
+        let automaton = AhoCorasick::builder()
+            .kind(Some(kind))
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .map_err(|e| e.to_string())?;
+        Ok(PhraseSet {
+            automaton,
+            patterns,
+            meanings,
+            modes: tables.iter().map(|(_, m)| *m).collect(),
+        })
+    }
+
+    /// The matches of every table in `text`: `out[t]` gets table `t`'s, sorted by
+    /// position. `out` is cleared first.
+    pub fn find(&self, text: &str, lines: Lines, out: &mut Vec<Vec<Found>>) {
+        out.clear();
+        out.resize_with(self.modes.len(), Vec::new);
+        let hay = Folded::new(text, lines);
+        let h: &str = &hay.text;
+        let mut stops: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.modes.len()];
+        for m in self.automaton.find_overlapping_iter(h) {
+            let (start, end) = (m.start(), m.end());
+            let p = &self.patterns[m.pattern().as_usize()];
+            let cut_before =
+                p.check_start && h[..start].chars().next_back().is_some_and(is_word_char);
+            let cut_after = p.check_end && h[end..].chars().next().is_some_and(is_word_char);
+            if cut_before || cut_after {
+                continue;
+            }
+            for &(t, entry) in &self.meanings[p.meanings.start as usize..p.meanings.end as usize] {
+                match entry {
+                    Entry::Hit(value) => out[t as usize].push(Found { start, end, value }),
+                    Entry::Stop => stops[t as usize].push((start, end)),
+                }
+            }
+        }
+        for (t, found) in out.iter_mut().enumerate() {
+            match self.modes[t] {
+                Mode::All => found.sort_unstable(),
+                Mode::LeftmostLongest => leftmost_longest(found, &stops[t]),
+            }
+            if hay.breaks.is_some() {
+                for f in found.iter_mut() {
+                    let (start, end) = (hay.original(f.start), hay.original_end(f.end));
+                    f.start = start;
+                    f.end = end;
+                }
+            }
+        }
+    }
+
+    /// The matches of table `t` in `text` (lines joined).
+    pub fn find_table(&self, text: &str, t: usize) -> Vec<Found> {
+        let mut out = Vec::new();
+        self.find(text, Lines::Joined, &mut out);
+        out.swap_remove(t)
+    }
+}
+
+/// A phrase without its stem mark, and whether it had one.
+fn stem(phrase: &str) -> (&str, bool) {
+    match phrase.strip_suffix('*') {
+        Some(text) => (text, true),
+        None => (phrase, false),
+    }
+}
+
+/// Keeps the leftmost-longest of `found` and `stops` together, then drops the stops.
+fn leftmost_longest(found: &mut Vec<Found>, stops: &[(usize, usize)]) {
+    if found.is_empty() {
+        return;
+    }
+    // Stops carry the marker value u32::MAX while competing.
+    found.extend(stops.iter().map(|&(start, end)| Found {
+        start,
+        end,
+        value: u32::MAX,
+    }));
+    found.sort_unstable_by_key(|f| (f.start, Reverse(f.end), f.value));
+    let mut next_free = 0;
+    found.retain(|f| {
+        if f.start < next_free {
+            return false;
+        }
+        next_free = f.end;
+        f.value != u32::MAX
+    });
+}
+
+/// A text with runs of whitespace folded to one space, and the way back to the
+/// original byte offsets: a few break points, since runs are rare.
+struct Folded<'t> {
+    text: Cow<'t, str>,
+    /// (folded offset, original offset) where the offset difference changes; `None`
+    /// when nothing was folded.
+    breaks: Option<Vec<(usize, usize)>>,
+}
+
+impl<'t> Folded<'t> {
+    fn new(text: &'t str, lines: Lines) -> Self {
+        let keep = |c: char| c == '\n' && lines == Lines::Apart;
+        let foldable = |c: char| c.is_whitespace() && !keep(c);
+        // The common case: only single ASCII spaces (and kept line breaks).
+        let bytes = text.as_bytes();
+        let mut plain = true;
+        let mut previous_space = false;
+        if text.is_ascii() {
+            for &b in bytes {
+                let space = b == b' ';
+                if (b.is_ascii_whitespace() || b == 0x0b) && !space && !keep(b as char)
+                    || space && previous_space
+                {
+                    plain = false;
+                    break;
+                }
+                previous_space = space;
+            }
+        } else {
+            for c in text.chars() {
+                let space = c == ' ';
+                if (foldable(c) && !space) || (space && previous_space) {
+                    plain = false;
+                    break;
+                }
+                previous_space = space;
+            }
+        }
+        if plain {
+            return Folded {
+                text: Cow::Borrowed(text),
+                breaks: None,
+            };
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut breaks = vec![(0, 0)];
+        let mut run: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if foldable(c) {
+                if run.is_none() {
+                    run = Some(i);
+                    out.push(' ');
+                }
+                continue;
+            }
+            if let Some(s) = run.take() {
+                // The folded space stands for text[s..i]; what follows maps on from i.
+                if i - s != 1 {
+                    breaks.push((out.len(), i));
+                }
+            }
+            out.push(c);
+        }
+        Folded {
+            text: Cow::Owned(out),
+            breaks: Some(breaks),
+        }
+    }
+
+    /// The original offset of folded offset `i`.
+    fn original(&self, i: usize) -> usize {
+        match &self.breaks {
+            None => i,
+            Some(b) => {
+                let k = b.partition_point(|&(f, _)| f <= i) - 1;
+                let (f, o) = b[k];
+                o + (i - f)
+            }
+        }
+    }
+
+    /// The original offset of a match end `i` (exclusive). A match never ends in
+    /// whitespace, so its last byte was copied as is.
+    fn original_end(&self, i: usize) -> usize {
+        self.original(i - 1) + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(phrases: &[&str], mode: Mode) -> PhraseSet {
+        let mut t = PhraseTable::default();
+        for (i, p) in phrases.iter().enumerate() {
+            t.insert(p, Entry::Hit(i as u32));
+        }
+        PhraseSet::build(&[(&t, mode)], AhoCorasickKind::ContiguousNFA).unwrap()
+    }
+
+    fn found<'t>(s: &PhraseSet, text: &'t str, lines: Lines) -> Vec<&'t str> {
+        let mut out = Vec::new();
+        s.find(text, lines, &mut out);
+        out[0].iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn folded_offsets_map_back() {
+        let s = set(&["Viet Nam", "Lao PDR"], Mode::LeftmostLongest);
+        let text = "In  Viet \t Nam and\u{a0}Lao\nPDR.";
+        assert_eq!(found(&s, text, Lines::Joined), ["Viet \t Nam", "Lao\nPDR"]);
+        assert_eq!(found(&s, text, Lines::Apart), ["Viet \t Nam"]);
+    }
+
+    #[test]
+    fn stems_and_all_mode() {
+        let s = set(&["commemorat*", "visit", "state visit"], Mode::All);
+        let text = "commemorating the state visit; revisit";
+        assert_eq!(
+            found(&s, text, Lines::Joined),
+            ["commemorat", "state visit", "visit"]
+        );
+    }
+}

@@ -1,0 +1,452 @@
+//! Gazetteers: the lists the extraction stages look up — countries, offices,
+//! organizations, the words that name events, name words, family names, photo
+//! credits — and the one automaton that finds all of their phrases in a text.
+//!
+//! **Takes** the data files of `gazetteers/` (embedded in the binary at build time,
+//! optionally extended at run time by a directory holding files of the same names;
+//! [`source`] has the one table of files) and, per call, a text.
+//!
+//! **Gives** the loaded lists ([`Country`], [`Office`], [`Org`], word sets) and the
+//! [`PhraseSet`] compiled once over every searched list, which the per-document
+//! analysis runs once over the whole view; plus conveniences that search a short
+//! string for one list ([`Gazetteers::countries`], [`Gazetteers::offices`],
+//! [`Gazetteers::organizations`]).
+//!
+//! The layout: [`source`] reads files and rows (the table of files), `load` turns rows
+//! into lists and phrase tables, [`matcher`] is the reusable phrase matcher (whole
+//! words, leftmost-longest, whitespace folding, offsets back to the text).
+
+mod load;
+pub(crate) mod matcher;
+pub(crate) mod source;
+#[cfg(test)]
+mod tests;
+
+pub use crate::vocab::{EventKind, MentionKind, OfficeCategory};
+pub(crate) use matcher::{Found, Lines, PhraseSet};
+
+use aho_corasick::AhoCorasickKind;
+use matcher::{Entry, Mode, PhraseTable};
+use serde::{Deserialize, Serialize};
+use source::Layer;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// A country or territory of ISO 3166-1.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code, e.g. `VN`.
+    pub code: String,
+    /// ISO 3166-1 alpha-3 code, e.g. `VNM`.
+    pub alpha3: String,
+    /// Canonical short everyday English name, e.g. "Viet Nam", "Republic of
+    /// Korea", "United States".
+    pub name: String,
+}
+
+/// A country mention found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CountryHit<'a> {
+    /// Byte offset of the first byte of the mention in the text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// The country mentioned.
+    pub country: &'a Country,
+    /// Whether it is mentioned by name or by adjective.
+    pub kind: MentionKind,
+}
+
+/// An office, title, rank or honorific.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Office {
+    /// Identifier, e.g. `foreign_minister`.
+    pub id: String,
+    /// The branch it belongs to.
+    pub category: OfficeCategory,
+    /// Canonical wording, e.g. "Minister of Foreign Affairs".
+    pub canonical: String,
+}
+
+/// An office phrase found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OfficeHit<'a> {
+    /// Byte offset of the first byte of the phrase in the text.
+    pub start: usize,
+    /// Byte offset just past the phrase.
+    pub end: usize,
+    /// The office the phrase names.
+    pub office: &'a Office,
+}
+
+/// An international organization, grouping, mechanism or agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Org {
+    /// Acronym, e.g. `ASEAN`; empty when the body has none in common use.
+    pub acronym: String,
+    /// Full name, e.g. "Association of Southeast Asian Nations".
+    pub name: String,
+}
+
+impl Org {
+    /// How events and people name it: the acronym, or the name for a body without one.
+    pub fn key(&self) -> &str {
+        if self.acronym.is_empty() {
+            &self.name
+        } else {
+            &self.acronym
+        }
+    }
+}
+
+/// An organization mention (by acronym, name or alias) found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OrgHit<'a> {
+    /// Byte offset of the first byte of the mention in the text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// The organization mentioned.
+    pub org: &'a Org,
+}
+
+/// A gazetteer file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum GazetteerError {
+    /// A line of a gazetteer file is malformed: wrong column count, unknown
+    /// kind, category or country code, and the like.
+    #[error("{file}:{line}: {message}")]
+    Malformed {
+        /// The file, as `gazetteers/<name>` for embedded files, else its path.
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with the line.
+        message: String,
+    },
+    /// A gazetteer file or directory cannot be read.
+    #[error("cannot read {file}: {source}")]
+    Io {
+        /// The file or directory.
+        file: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The phrases of a gazetteer could not be compiled into a matcher.
+    #[error("cannot build the {gazetteer} matcher: {message}")]
+    Build {
+        /// Which phrases.
+        gazetteer: String,
+        /// The reason given by the automaton builder.
+        message: String,
+    },
+}
+
+/// The tables of the one phrase search, in [`PhraseSet`] order.
+pub(crate) mod table {
+    /// Countries ([`super::Gazetteers::country_ref`] values).
+    pub const COUNTRY: usize = 0;
+    /// Offices (indexes of [`super::Gazetteers::office`]).
+    pub const OFFICE: usize = 1;
+    /// Organizations (indexes of [`super::Gazetteers::org`]).
+    pub const ORG: usize = 2;
+    /// Words naming an action (indexes of [`crate::vocab::EventKind::ALL`]).
+    pub const EVENT_WORD: usize = 3;
+    /// Words before a name that make the person the one honoured (value unused).
+    pub const HONOURED: usize = 4;
+    /// The European Union (value 1) and groups of countries or regions (value 0).
+    pub const PARTNER_GROUP: usize = 5;
+}
+
+/// The roles of the words of `name-words.tsv`.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct NameWords {
+    /// Words that end the name of an institution.
+    pub institution: HashSet<String>,
+    /// Words that join the parts of a complement.
+    pub connector: HashSet<String>,
+    /// Lowercase particles that may stand inside a name.
+    pub particle: HashSet<String>,
+    /// Capitalised words that are not words of a name.
+    pub not_name: HashSet<String>,
+}
+
+/// Loaded gazetteers with their automaton (built once).
+#[derive(Clone)]
+pub struct Gazetteers {
+    countries: Vec<Country>,
+    country_by_code: HashMap<String, usize>,
+    country_phrases: PhraseTable,
+    offices: Vec<Office>,
+    orgs: Vec<Org>,
+    org_phrases: PhraseTable,
+    photo_credits: Vec<String>,
+    family_names: HashMap<String, String>,
+    name_words: NameWords,
+    figure_leads: Vec<String>,
+    body_words: HashSet<String>,
+    phrases: PhraseSet,
+}
+
+impl fmt::Debug for Gazetteers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gazetteers")
+            .field("countries", &self.countries.len())
+            .field("country_phrases", &self.country_phrases.len())
+            .field("offices", &self.offices.len())
+            .field("orgs", &self.orgs.len())
+            .field("org_phrases", &self.org_phrases.len())
+            .field("photo_credits", &self.photo_credits.len())
+            .finish()
+    }
+}
+
+static EMBEDDED: LazyLock<Gazetteers> = LazyLock::new(|| {
+    Gazetteers::load(&[Layer::embedded()])
+        .unwrap_or_else(|e| panic!("the embedded gazetteers are malformed: {e}"))
+});
+
+impl Gazetteers {
+    /// The gazetteers embedded in the binary (include_str! of gazetteers/*), parsed and
+    /// compiled once per process.
+    ///
+    /// # Panics
+    ///
+    /// If the embedded files are malformed, which the unit tests rule out.
+    pub fn embedded() -> &'static Gazetteers {
+        &EMBEDDED
+    }
+
+    /// The embedded gazetteers, with the files found in `dir` added on top: a file in
+    /// `dir` with the name of an embedded one adds its rows; a row whose key (phrase)
+    /// is already present replaces the embedded meaning of that phrase. The key of a
+    /// `countries.tsv` row is its alpha-2 code; files of other names are ignored.
+    ///
+    /// # Errors
+    ///
+    /// [`GazetteerError::Io`] if `dir` is not a readable directory or a file in it
+    /// cannot be read as UTF-8; [`GazetteerError::Malformed`] naming the file and
+    /// line of the first bad row.
+    pub fn with_dir(dir: &Path) -> Result<Gazetteers, GazetteerError> {
+        Gazetteers::load(&[Layer::embedded(), Layer::dir(dir)?])
+    }
+
+    /// Parse and compile the given layers, later layers on top of earlier ones.
+    fn load(layers: &[Layer]) -> Result<Gazetteers, GazetteerError> {
+        let (countries, country_by_code, country_phrases) = load::countries(layers)?;
+        let (offices, office_phrases) = load::offices(layers)?;
+        let (orgs, org_phrases) = load::orgs(layers)?;
+        let event_words = load::event_words(layers)?;
+        let (honoured, figure_leads) = load::event_context(layers)?;
+        let groups = load::partner_groups(layers)?;
+        let tables = [
+            (&country_phrases, Mode::LeftmostLongest),
+            (&office_phrases, Mode::LeftmostLongest),
+            (&org_phrases, Mode::LeftmostLongest),
+            (&event_words, Mode::All),
+            (&honoured, Mode::All),
+            (&groups, Mode::LeftmostLongest),
+        ];
+        let phrases = PhraseSet::build(&tables, AhoCorasickKind::DFA).map_err(|message| {
+            GazetteerError::Build {
+                gazetteer: "gazetteers".to_string(),
+                message,
+            }
+        })?;
+        Ok(Gazetteers {
+            family_names: load::family_names(layers, &country_by_code)?,
+            name_words: load::name_words(layers)?,
+            body_words: load::word_set(layers, source::BODY_WORDS)?,
+            photo_credits: load::photo_credits(layers)?,
+            countries,
+            country_by_code,
+            country_phrases,
+            offices,
+            orgs,
+            org_phrases,
+            figure_leads,
+            phrases,
+        })
+    }
+
+    /// The one automaton over every searched list (tables in [`table`] order).
+    pub(crate) fn phrases(&self) -> &PhraseSet {
+        &self.phrases
+    }
+
+    /// The country and mention kind of a country table value.
+    pub(crate) fn country_ref(&self, value: u32) -> (&Country, MentionKind) {
+        let kind = if value & 1 == 1 {
+            MentionKind::Adjective
+        } else {
+            MentionKind::Name
+        };
+        (&self.countries[(value >> 1) as usize], kind)
+    }
+
+    /// The office of an office table value.
+    pub(crate) fn office(&self, value: u32) -> &Office {
+        &self.offices[value as usize]
+    }
+
+    /// The organizations, indexed by organization table values.
+    pub(crate) fn orgs(&self) -> &[Org] {
+        &self.orgs
+    }
+
+    /// Country mentions in `text`: leftmost-longest, whole words only, in text order.
+    pub fn countries<'a>(&'a self, text: &str) -> impl Iterator<Item = CountryHit<'a>> + 'a {
+        self.phrases
+            .find_table(text, table::COUNTRY)
+            .into_iter()
+            .map(move |f| {
+                let (country, kind) = self.country_ref(f.value);
+                CountryHit {
+                    start: f.start,
+                    end: f.end,
+                    country,
+                    kind,
+                }
+            })
+    }
+
+    /// Office phrases in `text`, same matching rules.
+    pub fn offices<'a>(&'a self, text: &str) -> impl Iterator<Item = OfficeHit<'a>> + 'a {
+        self.phrases
+            .find_table(text, table::OFFICE)
+            .into_iter()
+            .map(move |f| OfficeHit {
+                start: f.start,
+                end: f.end,
+                office: self.office(f.value),
+            })
+    }
+
+    /// Organization mentions (acronyms and names), same matching rules.
+    pub fn organizations<'a>(&'a self, text: &str) -> impl Iterator<Item = OrgHit<'a>> + 'a {
+        self.phrases
+            .find_table(text, table::ORG)
+            .into_iter()
+            .map(move |f| OrgHit {
+                start: f.start,
+                end: f.end,
+                org: &self.orgs[f.value as usize],
+            })
+    }
+
+    /// Look up a country by ISO alpha-2 code, without regard to ASCII case (`vn`
+    /// finds Viet Nam).
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_by_code
+            .get(&code.to_ascii_uppercase())
+            .map(|&i| &self.countries[i])
+    }
+
+    /// Whether `phrase` is a country phrase (or stop-phrase) as listed.
+    pub(crate) fn is_country_phrase(&self, phrase: &str) -> bool {
+        self.country_phrases.contains(phrase)
+    }
+
+    /// The organization a phrase names, as listed.
+    pub(crate) fn org_of_phrase(&self, phrase: &str) -> Option<usize> {
+        match self.org_phrases.get(phrase) {
+            Some(Entry::Hit(i)) => Some(i as usize),
+            _ => None,
+        }
+    }
+
+    /// The photo credits, in file order.
+    pub fn photo_credits(&self) -> &[String] {
+        &self.photo_credits
+    }
+
+    /// The country whose family name opens a name (folded to ASCII, title case).
+    pub(crate) fn family_name_country(&self, family: &str) -> Option<&str> {
+        self.family_names.get(family).map(String::as_str)
+    }
+
+    /// The name words by role.
+    pub(crate) fn name_words(&self) -> &NameWords {
+        &self.name_words
+    }
+
+    /// Words right before a date that make it the date of a figure.
+    pub(crate) fn figure_leads(&self) -> &[String] {
+        &self.figure_leads
+    }
+
+    /// Whether a word makes a glossary expansion the name of a body.
+    pub(crate) fn is_body_word(&self, word: &str) -> bool {
+        self.body_words.contains(word)
+    }
+}
+
+/// A document's own glossary of acronyms, as organizations on top of the gazetteers.
+///
+/// Pairs are read like [`Gazetteers`] rows: a pair whose acronym already names an
+/// organization with that acronym adds the document's wording as another name of it
+/// (so "APEC" stays one body); a pair whose acronym or name the countries list knows is
+/// left out ("UAE" / "United Arab Emirates" stays a country, "USD" a currency); else
+/// the pair is a new organization, and its phrases take precedence over the embedded
+/// ones. Pairs with an empty side are ignored.
+#[derive(Clone, Debug)]
+pub(crate) struct Glossary {
+    /// The organizations the glossary adds, numbered after the gazetteers' own.
+    pub orgs: Vec<Org>,
+    /// Its phrases, one table whose values index the gazetteers' organizations
+    /// followed by [`Glossary::orgs`].
+    pub phrases: PhraseSet,
+}
+
+impl Glossary {
+    /// The glossary of these (acronym, expansion) pairs, or none when it adds nothing.
+    pub fn new(g: &Gazetteers, pairs: &[(String, String)]) -> Option<Glossary> {
+        let mut table = PhraseTable::default();
+        let mut orgs: Vec<Org> = Vec::new();
+        let mut known: HashMap<String, usize> = HashMap::new();
+        for (acronym, name) in pairs {
+            let acronym = matcher::normalize_space(acronym);
+            let name = matcher::normalize_space(name);
+            if acronym.is_empty() || name.is_empty() {
+                continue;
+            }
+            if g.is_country_phrase(&acronym) || g.is_country_phrase(&name) {
+                continue;
+            }
+            let existing = known.get(&acronym).copied().or_else(|| {
+                g.org_of_phrase(&acronym)
+                    .filter(|&i| g.orgs[i].acronym == acronym)
+            });
+            let index = existing.unwrap_or_else(|| {
+                orgs.push(Org {
+                    acronym: acronym.clone(),
+                    name: name.clone(),
+                });
+                g.orgs.len() + orgs.len() - 1
+            });
+            known.insert(acronym.clone(), index);
+            for phrase in [&acronym, &name] {
+                let listed = g.org_of_phrase(phrase) == Some(index)
+                    || table.get(phrase) == Some(Entry::Hit(index as u32));
+                if !listed {
+                    table.insert(phrase, Entry::Hit(index as u32));
+                }
+            }
+        }
+        if table.len() == 0 {
+            return None;
+        }
+        // A glossary is small and well formed; the automaton builder only fails on
+        // pattern sets far beyond its size.
+        let phrases = PhraseSet::build(
+            &[(&table, Mode::LeftmostLongest)],
+            AhoCorasickKind::ContiguousNFA,
+        )
+        .ok()?;
+        Some(Glossary { orgs, phrases })
+    }
+}

@@ -1,0 +1,129 @@
+//! Character-boundary-safe text helpers: windows before and after an offset, the
+//! characters around it, whitespace squeezing and folding.
+//!
+//! **Takes** a `&str` and byte offsets that may fall inside a character (an offset
+//! computed as "60 bytes back" can land in the middle of `ễ`). **Gives** slices whose
+//! ends are moved to the nearest character boundary inward, so no caller slices a
+//! `&str` off a boundary. Every other module reaches text around an offset through
+//! these.
+
+use std::borrow::Cow;
+
+/// The largest character boundary of `s` at or before `i` (`s.len()` past the end).
+pub fn floor(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `s` at or after `i` (`s.len()` past the end).
+pub fn ceil(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// At most `max` bytes of `s` ending at `pos`, cut on character boundaries.
+///
+/// ```
+/// let s = "ễễ visited";
+/// assert_eq!(bluebook::text::before(s, 6, 4), "ễ");
+/// assert_eq!(bluebook::text::before(s, 3, 60), "ễ");
+/// ```
+pub fn before(s: &str, pos: usize, max: usize) -> &str {
+    let end = floor(s, pos);
+    let start = ceil(s, end.saturating_sub(max));
+    &s[start..end]
+}
+
+/// At most `max` bytes of `s` starting at `pos`, cut on character boundaries.
+pub fn after(s: &str, pos: usize, max: usize) -> &str {
+    let start = ceil(s, pos);
+    let end = floor(s, start.saturating_add(max));
+    &s[start..end]
+}
+
+/// `s[range]` with both ends moved inward to character boundaries (empty if they
+/// cross).
+pub fn slice(s: &str, start: usize, end: usize) -> &str {
+    let start = ceil(s, start);
+    let end = floor(s, end);
+    if start >= end { "" } else { &s[start..end] }
+}
+
+/// The character just before byte `i`, if any.
+pub fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..floor(s, i)].chars().next_back()
+}
+
+/// The character at byte `i` (or the next boundary after it), if any.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    s[ceil(s, i)..].chars().next()
+}
+
+/// Letters and digits, except superscript and subscript digits: those are footnote
+/// markers (`Viet Nam⁷`) and do not extend a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '₀'..='₉')
+}
+
+/// `s` with every run of whitespace made one space, trimmed; borrowed when it already
+/// is.
+pub fn squeeze(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    let clean = !t.contains("  ") && !t.chars().any(|c| c.is_whitespace() && c != ' ');
+    if clean {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// `s` folded to ASCII (diacritics dropped: `Nguyễn` → `Nguyen`).
+pub fn ascii_fold(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(deunicode::deunicode(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_never_cut_a_character() {
+        let s = "ễễễ visited and met";
+        for pos in 0..=s.len() + 2 {
+            for max in 0..12 {
+                let b = before(s, pos, max);
+                let a = after(s, pos, max);
+                assert!(b.len() <= max && a.len() <= max);
+                assert!(s.contains(b) && s.contains(a));
+            }
+            assert!(char_before(s, pos).is_some() || floor(s, pos) == 0);
+            let _ = char_at(s, pos);
+            for end in 0..=s.len() + 1 {
+                let _ = slice(s, pos, end);
+            }
+        }
+    }
+
+    #[test]
+    fn squeeze_and_fold() {
+        assert_eq!(squeeze(" Prime\n Minister "), "Prime Minister");
+        assert!(matches!(squeeze("Prime Minister"), Cow::Borrowed(_)));
+        assert_eq!(ascii_fold("Nguyễn Phú Trọng"), "Nguyen Phu Trong");
+    }
+}
