@@ -40,7 +40,7 @@
 //! assert_eq!(money.common.text, "US\\$ 1.3\n\nbillion");
 //! assert_eq!(money.amount.map(|a| a.to_string()).as_deref(), Some("1300000000"));
 //! assert_eq!(money.currency, "USD");
-//! assert_eq!(money.metric.as_deref(), Some("trade_turnover"));
+//! assert_eq!(money.metric, Some(bluebook::record::Metric::TradeTurnover));
 //! assert_eq!(money.counterpart.as_deref(), Some("LA"));
 //! ```
 //!

@@ -20,14 +20,16 @@ use crate::record::Record;
 /// Runs the whole pipeline on `doc`: its records, in document order.
 ///
 /// ```
-/// use bluebook::{Config, Document, extract};
+/// use bluebook::{Config, Document, Record, extract};
 /// let raw = b"CHAPTER ONE\n\nTHE LANDSCAPE\n\nI. The global economy\n\nTrade fell.\n".to_vec();
 /// let doc = Document::from_bytes("d.txt", raw).unwrap();
 /// let records = extract(&doc, &Config::default());
-/// let part = records[1].common();
-/// assert_eq!(part.span, bluebook::Span(28, 49));
-/// assert_eq!(part.text, "I. The global economy");
-/// assert_eq!(part.section, ["THE LANDSCAPE", "The global economy"]);
+/// let Record::Section(part) = &records[1] else { panic!() };
+/// assert_eq!(part.common.span, bluebook::Span(28, 49));
+/// assert_eq!(part.common.text, "I. The global economy");
+/// // Sections are numbered in document order; a record names its section by id.
+/// assert_eq!((part.common.section, part.parent), (Some(1), Some(0)));
+/// assert_eq!(part.path, ["THE LANDSCAPE", "The global economy"]);
 /// ```
 pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
     let analysis = Analysis::new(doc, config);

@@ -1,14 +1,18 @@
 //! The records: the JSON-Lines contract, in one place.
 //!
 //! Every record is one JSON object with the common fields first — `type`, `doc`,
-//! `span`, `text`, `section`, `sentence`, `caption` — then the fields of its type. A
+//! `span`, `text`, `section`, `sentence`, `aside` — then the fields of its type. A
 //! field name has one JSON type across all record types, so that every record loads
 //! into one table. `bluebook schema` prints the JSON Schema derived from these types.
 
 use crate::number::Decimal;
 use crate::sections::SectionKind;
+pub use crate::vocab::{
+    Aside, Change, EventKind, MentionKind, Metric, PercentUnit, PeriodKind, Qualifier,
+};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A half-open byte range `[start, end)` into the original input, written as a
 /// two-element array.
@@ -37,19 +41,29 @@ impl From<std::ops::Range<usize>> for Span {
 /// The fields every record carries: where it comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Common {
-    /// The input's path as given, or `-` for standard input.
-    pub doc: String,
+    /// The input's path as given, or `-` for standard input (shared by all the
+    /// document's records).
+    #[schemars(with = "String")]
+    pub doc: Arc<str>,
     /// Byte offsets `[start, end)` of the record's source in the original input.
     pub span: Span,
     /// Exactly the input bytes of `span` (decoded lossily if they are not UTF-8).
     pub text: String,
-    /// The section titles from the root down to the innermost section holding the
-    /// record.
-    pub section: Vec<String>,
-    /// Byte offsets of the sentence the record comes from, if it comes from one.
+    /// The id of the innermost section holding the record: the `section` of that
+    /// section's own record (sections are numbered from 0 in document order); null
+    /// before the first heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<u32>,
+    /// Byte offsets of the sentence the record comes from: given for the records
+    /// whose reading depends on their sentence (dates, people, events, amounts,
+    /// percentages), absent for mentions of countries and organizations and for
+    /// headings and footnotes, whose span says it all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence: Option<Span>,
-    /// Whether the record comes from a photo caption.
-    pub caption: bool,
+    /// `caption` when the record comes from a photo caption, `footnote` when from a
+    /// footnote; absent for the running text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aside: Option<Aside>,
 }
 
 /// One record. Serialized with its type name in the field `type`.
@@ -122,18 +136,24 @@ pub const TYPE_NAMES: &[&str] = &[
     "percent",
 ];
 
-/// A heading: one per section of the tree.
+/// A heading: one per section of the tree. Its `section` is its own id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SectionRecord {
     /// Provenance.
     #[serde(flatten)]
     pub common: Common,
+    /// The id of the enclosing section, or null for a top-level section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+    /// The titles from the root down to this section, itself included.
+    pub path: Vec<String>,
     /// 1 chapter or front/back-matter block (or an article's headline), 2 part (or
     /// cross-head, question), 3 numbered item, 4 lettered item or topic.
     pub level: u8,
     /// What the heading is.
     pub kind: SectionKind,
     /// The number as written (`ONE`, `V`, `II`, `3`, `b`), or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// The heading's cleaned text.
     pub title: String,
@@ -146,6 +166,7 @@ pub struct FootnoteRecord {
     #[serde(flatten)]
     pub common: Common,
     /// The footnote's number as written (superscripts in ASCII digits), or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
 }
 
@@ -160,7 +181,7 @@ pub struct CountryRecord {
     /// The country's canonical short name (`Viet Nam`, `Republic of Korea`).
     pub name: String,
     /// `name` (`Japan`, `the ROK`) or `adjective` (`Japanese`).
-    pub kind: String,
+    pub kind: MentionKind,
 }
 
 /// A mention of an international organization or mechanism.
@@ -170,6 +191,7 @@ pub struct OrganizationRecord {
     #[serde(flatten)]
     pub common: Common,
     /// Its acronym (`ASEAN`), or null when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acronym: Option<String>,
     /// Its full name.
     pub name: String,
@@ -190,8 +212,10 @@ pub struct PersonRecord {
     pub offices: Vec<String>,
     /// ISO 3166-1 alpha-2 code of the state the person serves, or null when the text
     /// does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Acronym of the international body the person serves (`EU`, `UN`), or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
     /// One id per person, the same for every mention of the person in the document:
     /// the folded, hyphenated fullest form of the name (`nguyen-phu-trong`).
@@ -213,9 +237,11 @@ pub struct DateRecord {
     pub values: Vec<String>,
     /// The first day the values cover, `YYYY-MM-DD` (`2020-11` starts on
     /// `2020-11-01`); null without a year or a valid value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
     /// The last day the values cover, `YYYY-MM-DD` (`2020-11` ends on `2020-11-30`);
     /// null without a year or a valid value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
     /// The finest unit the text writes: `day`, `month` or `year`.
     pub granularity: Granularity,
@@ -223,6 +249,7 @@ pub struct DateRecord {
     /// dates it is listed or ranged with), `context` (the nearest written year in
     /// the sentence, else the paragraph), `document` (the document's reference
     /// year); null when there is none (a recurring day, or no year known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year_from: Option<YearFrom>,
     /// A numeric date whose day/month order neither its numbers nor the document's
     /// own convention settle (`3/4/2020`): read day first.
@@ -259,9 +286,8 @@ pub struct EventRecord {
     /// Provenance; the span is the clause the date dates.
     #[serde(flatten)]
     pub common: Common,
-    /// `visit`, `call`, `meeting`, `summit`, `conference`, `signing`, `ceremony`,
-    /// `message`, `aid` or `other`.
-    pub kind: String,
+    /// What kind of action it is.
+    pub kind: EventKind,
     /// The date that dates the event: its span and ISO 8601 values.
     pub date: DateRef,
     /// The people taking part.
@@ -272,6 +298,7 @@ pub struct EventRecord {
     /// The international bodies taking part (acronyms, or names for bodies without).
     pub orgs: Vec<String>,
     /// Where it took place, when the text says (`Hanoi`, `New York`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
 }
 
@@ -298,8 +325,10 @@ pub struct Participant {
 pub struct Direction {
     /// ISO 3166-1 alpha-2 code of the giver (investor, donor, lender, exporter), or
     /// null when the text does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// ISO 3166-1 alpha-2 code of the receiver, or null when the text does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
 }
 
@@ -316,6 +345,7 @@ pub struct MoneyRecord {
     pub common: Common,
     /// The full value in currency units, exact (`543.9 billion` is `543900000000`);
     /// null for a range or a vague amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Decimal>,
     /// ISO 4217 code (`US$` is `USD`, `AU$` `AUD`, `NZ$` `NZD`, `VND`).
     pub currency: String,
@@ -326,34 +356,43 @@ pub struct MoneyRecord {
     /// `approx` (about, around, nearly, approximately, some), `over` (over, more than,
     /// above, exceeding, at least) or `under` (under, less than, below, up to, at most),
     /// or null.
-    pub qualifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
     /// The qualifier's words as written (`more than`), or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier_text: Option<String>,
     /// A range's lower end (`US$ 2-3 million`: `2000000`; a scale word carries over),
     /// else null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
     /// A range's upper end, else null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
     /// The amount has no number (`tens of billions of USD`).
     pub vague: bool,
     /// For an amount restating another in a second currency (`VND 5 billion (over US$
     /// 300,000)`), the span of the first; else null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equivalent_of: Option<Span>,
-    /// What the amount measures: `trade_turnover`, `export`, `import`, `fdi`, `oda`,
-    /// `aid`, `loan`, `grant`, `remittance`, `contract`, `budget` or `other`.
-    pub metric: Option<String>,
+    /// What the amount measures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
     /// ISO 3166-1 alpha-2 code of the partner the amount is about (never `VN`; `EU`
     /// for the European Union), from the sentence or else the country section; null
     /// when it is about no single partner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counterpart: Option<String>,
     /// Giver and receiver of a flow (aid, grant, loan, ODA, FDI, remittance, import,
     /// export) when known; else null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
     /// The year the amount refers to, or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<u16>,
     /// `flow` for a figure of that year (`in 2020`), `stock` for a total to date (`by
     /// the end of 2020`, `in total`, `accumulated`), or null when `period` is null.
-    pub period_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_kind: Option<PeriodKind>,
 }
 
 /// A stated percentage, or a change of a rate in percentage points.
@@ -367,32 +406,43 @@ pub struct PercentRecord {
     pub common: Common,
     /// The value as stated (`2.91`, `-3.5`), exact; null for a range or a vague
     /// percentage (`a few percent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Decimal>,
     /// A range's lower end (`2-3%`: `2`), else null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
     /// A range's upper end, else null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
     /// The percentage has no number (`a few percent`).
     pub vague: bool,
     /// `percent`, or `percentage_point` for a change of a rate.
-    pub unit: String,
+    pub unit: PercentUnit,
     /// `increase` or `decrease` when the clause says the figure is a change (`a 7%
     /// decrease`, `grew by 2.91%`), else null.
-    pub change: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
     /// What the percentage measures, from the same vocabulary as money (`other` for
     /// GDP, tourism and the rest).
-    pub metric: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
     /// ISO 3166-1 alpha-2 code of the partner the percentage is about, as for money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counterpart: Option<String>,
     /// What the percentage is a share of (`Viet Nam's total rice export volume`; for
     /// `41.3% of which`, the amount named before), else null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_of: Option<String>,
     /// `approx`, `over`, `under` or null, as for money.
-    pub qualifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
     /// The qualifier's words as written, or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier_text: Option<String>,
     /// The year the percentage refers to, or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<u16>,
     /// `flow` or `stock` as for money, or null.
-    pub period_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_kind: Option<PeriodKind>,
 }

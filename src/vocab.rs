@@ -42,6 +42,12 @@ macro_rules! vocabulary {
             }
         }
 
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -127,5 +133,87 @@ impl EventKind {
                 | EventKind::Message
                 | EventKind::Aid
         )
+    }
+}
+
+vocabulary! {
+    /// What an amount or a percentage measures.
+    Metric {
+        /// Trade between two partners (turnover, two-way trade).
+        TradeTurnover = "trade_turnover",
+        /// Exports.
+        Export = "export",
+        /// Imports.
+        Import = "import",
+        /// Foreign direct investment.
+        Fdi = "fdi",
+        /// Official development assistance.
+        Oda = "oda",
+        /// Aid and assistance.
+        Aid = "aid",
+        /// Loans.
+        Loan = "loan",
+        /// Grants.
+        Grant = "grant",
+        /// Remittances.
+        Remittance = "remittance",
+        /// Contracts signed.
+        Contract = "contract",
+        /// Budgets.
+        Budget = "budget",
+        /// Anything else (GDP, tourism and the rest).
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// How a figure's qualifier bounds it.
+    Qualifier {
+        /// About, around, nearly, approximately, some.
+        Approx = "approx",
+        /// Over, more than, above, exceeding, at least.
+        Over = "over",
+        /// Under, less than, below, up to, at most.
+        Under = "under",
+    }
+}
+
+vocabulary! {
+    /// Whether a figure is a flow of its year or a total to date.
+    PeriodKind {
+        /// A figure of that year (`in 2020`).
+        Flow = "flow",
+        /// A total to date (`by the end of 2020`, `in total`, `accumulated`).
+        Stock = "stock",
+    }
+}
+
+vocabulary! {
+    /// The unit of a percentage.
+    PercentUnit {
+        /// Percent.
+        Percent = "percent",
+        /// A change of a rate in percentage points.
+        PercentagePoint = "percentage_point",
+    }
+}
+
+vocabulary! {
+    /// Which way a figure that is a change goes.
+    Change {
+        /// A rise.
+        Increase = "increase",
+        /// A fall.
+        Decrease = "decrease",
+    }
+}
+
+vocabulary! {
+    /// Where outside the running text a record comes from.
+    Aside {
+        /// A photo caption.
+        Caption = "caption",
+        /// A footnote.
+        Footnote = "footnote",
     }
 }

@@ -61,16 +61,32 @@ fn extract_a_file_to_stdout() {
         .next()
         .unwrap_or_default()
         .to_string();
-    let at: Vec<usize> = [
-        "type", "doc", "span", "text", "section", "sentence", "caption", "level",
-    ]
-    .iter()
-    .map(|k| {
-        line.find(&format!("\"{k}\":"))
-            .unwrap_or_else(|| panic!("no {k} in {line}"))
-    })
-    .collect();
-    assert!(at.windows(2).all(|w| w[0] < w[1]), "{line}");
+    let in_order = |line: &str, keys: &[&str]| {
+        let at: Vec<usize> = keys
+            .iter()
+            .map(|k| {
+                line.find(&format!("\"{k}\":"))
+                    .unwrap_or_else(|| panic!("no {k} in {line}"))
+            })
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{line}");
+    };
+    in_order(
+        &line,
+        &["type", "doc", "span", "text", "section", "path", "level"],
+    );
+    // A record from a caption, with its sentence: the common fields still come first.
+    let caption = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find(|l| l.contains("\"aside\":\"caption\"") && l.contains("\"type\":\"date\""))
+        .expect("a date in a photo caption")
+        .to_string();
+    in_order(
+        &caption,
+        &[
+            "type", "doc", "span", "text", "section", "sentence", "aside", "values",
+        ],
+    );
     assert!(
         first["doc"]
             .as_str()

@@ -675,8 +675,8 @@ fn check_duckling(e: Option<&Expected>, input: &str) -> Option<String> {
     let ok = match e.kind.as_str() {
         "simple" => m.amount == e.amount && m.min.is_none(),
         "between" => e.range == m.min.zip(m.max),
-        "under" => m.amount == e.amount && m.qualifier.as_deref() == Some("under"),
-        "above" => m.amount == e.amount && m.qualifier.as_deref() == Some("over"),
+        "under" => m.amount == e.amount && m.qualifier.is_some_and(|q| q == "under"),
+        "above" => m.amount == e.amount && m.qualifier.is_some_and(|q| q == "over"),
         _ => false,
     };
     (!ok).then(|| {

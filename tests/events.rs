@@ -93,7 +93,7 @@ fn a_photo_caption_is_an_event_with_its_place() {
     );
     let e = events(&text);
     assert_eq!(e.len(), 1);
-    assert!(e[0].common.caption);
+    assert_eq!(e[0].common.aside, Some(bluebook::record::Aside::Caption));
     assert_eq!(e[0].location.as_deref(), Some("Hanoi"));
     assert_eq!(e[0].date.values, ["2020-10-19"]);
     assert_eq!(names(&e[0]), ["Nguyen Phu Trong", "Suga Yoshihide"]);

@@ -463,10 +463,10 @@ fn attribution(m: &MoneyRecord) -> String {
     });
     format!(
         "{} {} {dir} {}/{}",
-        m.metric.as_deref().unwrap_or("-"),
+        m.metric.map_or("-", |x| x.as_str()),
         m.counterpart.as_deref().unwrap_or("-"),
         m.period.map_or("-".to_string(), |p| p.to_string()),
-        m.period_kind.as_deref().unwrap_or("-"),
+        m.period_kind.map_or("-", |x| x.as_str()),
     )
 }
 
@@ -540,7 +540,7 @@ fn percentages_are_attributed() {
             format!(
                 "{} {} {} {}",
                 p.common.text,
-                p.metric.as_deref().unwrap_or("-"),
+                p.metric.map_or("-", |x| x.as_str()),
                 p.counterpart.as_deref().unwrap_or("-"),
                 p.period.map_or("-".to_string(), |y| y.to_string())
             )
@@ -562,11 +562,15 @@ fn percentages_are_attributed() {
 #[test]
 fn chapter_two_trade_turnover_table() {
     let (_, records) = common::records("diplomatic-bluebook-2020.txt");
+    let paths = common::section_paths(&records);
     let mut table: Vec<(Option<String>, Option<u16>, String)> = money(&records)
         .iter()
         .filter(|m| {
-            m.common.section.first().map(String::as_str) == Some("BILATERAL DIPLOMATIC ACTIVITIES")
-                && m.metric.as_deref() == Some("trade_turnover")
+            common::path_of(&paths, &m.common)
+                .first()
+                .map(String::as_str)
+                == Some("BILATERAL DIPLOMATIC ACTIVITIES")
+                && m.metric == Some(bluebook::record::Metric::TradeTurnover)
         })
         .map(|m| {
             (
@@ -616,7 +620,7 @@ fn chapter_two_trade_turnover_table() {
     assert!(want.iter().filter(|w| w.0.is_some()).count() >= 15);
 }
 
-fn qualifier(q: &Option<String>, words: &Option<String>) -> String {
+fn qualifier(q: &Option<bluebook::record::Qualifier>, words: &Option<String>) -> String {
     match (q, words) {
         (Some(q), Some(w)) => format!("{q} {w:?}"),
         _ => "-".to_string(),
@@ -629,6 +633,9 @@ fn qualifier(q: &Option<String>, words: &Option<String>) -> String {
 fn rendering(raw: &str, records: &[Record]) -> String {
     let mut out = String::new();
     let opt = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".to_string());
+    fn name<T: std::fmt::Display>(v: &Option<T>) -> String {
+        v.as_ref().map_or_else(|| "-".to_string(), T::to_string)
+    }
     for r in records {
         let line = match r {
             Record::Money(m) => {
@@ -649,10 +656,10 @@ fn rendering(raw: &str, records: &[Record]) -> String {
                     m.currency,
                     if m.currency_assumed { "~" } else { "" },
                     qualifier(&m.qualifier, &m.qualifier_text),
-                    opt(&m.metric),
+                    name(&m.metric),
                     opt(&m.counterpart),
                     m.period.map_or("-".to_string(), |p| p.to_string()),
-                    opt(&m.period_kind),
+                    name(&m.period_kind),
                 )
             }
             Record::Percent(p) => {
@@ -666,12 +673,12 @@ fn rendering(raw: &str, records: &[Record]) -> String {
                     p.common.text,
                     p.unit,
                     qualifier(&p.qualifier, &p.qualifier_text),
-                    opt(&p.metric),
+                    name(&p.metric),
                     opt(&p.counterpart),
-                    opt(&p.change),
+                    name(&p.change),
                     opt(&p.share_of),
                     p.period.map_or("-".to_string(), |y| y.to_string()),
-                    opt(&p.period_kind),
+                    name(&p.period_kind),
                 )
             }
             _ => continue,

@@ -185,12 +185,12 @@ fn country_paragraphs_of_chapter_two_are_topics_under_the_right_part_and_item() 
             .find(|s| s.title == *title)
             .unwrap_or_else(|| panic!("no topic {title}"));
         assert_eq!((s.level, s.kind), (4, SectionKind::Topic), "{title}");
-        assert_eq!(s.common.section, [chapter, part, item, title], "{title}");
+        assert_eq!(s.path, [chapter, part, item, title], "{title}");
     }
     for (n, country) in [("1", "Lao PDR"), ("2", "Cambodia"), ("3", "China")] {
         let s = all.iter().find(|s| s.title == country).expect(country);
         assert_eq!((s.level, s.number.as_deref()), (3, Some(n)));
-        assert_eq!(s.common.section, [chapter, part_one, country]);
+        assert_eq!(s.path, [chapter, part_one, country]);
     }
 }
 
@@ -200,9 +200,7 @@ fn the_source_numbering_slip_is_kept_as_written() {
     let part = "Overseas Vietnamese-related activities and citizens and legal persons protection";
     let numbers: Vec<&str> = all
         .iter()
-        .filter(|s| {
-            s.kind == SectionKind::Item && s.common.section.get(1).is_some_and(|p| p == part)
-        })
+        .filter(|s| s.kind == SectionKind::Item && s.path.get(1).is_some_and(|p| p == part))
         .filter_map(|s| s.number.as_deref())
         .collect();
     assert_eq!(numbers, ["1", "2", "2"]);

@@ -21,7 +21,7 @@ use crate::gazetteer::{
     Country, CountryHit, EventKind, Found, Gazetteers, Glossary, Lines, OfficeHit, Org, OrgHit,
     table,
 };
-use crate::record::Common;
+use crate::record::{Aside, Common};
 use crate::reference::Reference;
 use crate::repair::{LineKind, View};
 use crate::sections::{SectionKind, Sections};
@@ -58,6 +58,8 @@ pub struct Analysis<'d> {
     pub sections: Sections,
     /// The reference year and numeric date convention.
     pub reference: Reference,
+    /// The document's name, shared by its records.
+    name: Arc<str>,
     gazetteers: Arc<Gazetteers>,
     glossary: Option<Glossary>,
     hits: Hits,
@@ -94,6 +96,7 @@ impl<'d> Analysis<'d> {
             sentences,
             sections,
             reference,
+            name: Arc::from(doc.id()),
             gazetteers,
             glossary: None,
             hits,
@@ -139,29 +142,34 @@ impl<'d> Analysis<'d> {
         self.doc.raw_span(self.view.source_span(view))
     }
 
-    /// The provenance fields of a record made from the view range `view`.
+    /// The provenance fields of a record made from the view range `view`, with the
+    /// sentence it sits in.
     pub fn common(&self, view: Range<usize>) -> Common {
+        let mut common = self.mention(view.clone());
+        common.sentence = self
+            .sentences
+            .at(view.start)
+            .map(|s| self.raw_span(s).into());
+        common
+    }
+
+    /// The provenance fields of a record made from the view range `view`, without its
+    /// sentence (mentions, headings, footnotes: the span says it all).
+    pub fn mention(&self, view: Range<usize>) -> Common {
         let span = self.raw_span(view.clone());
         let line = self.view.line_at(view.start);
-        let section = self
-            .sections
-            .of_line(line)
-            .map(|id| self.sections.path(id).to_vec())
-            .unwrap_or_default();
+        let section = self.sections.of_line(line).map(|id| id as u32);
         Common {
-            doc: self.doc.id().to_string(),
+            doc: self.name.clone(),
             text: self.doc.raw_text(span.clone()),
             span: span.into(),
             section,
-            sentence: self
-                .sentences
-                .at(view.start)
-                .map(|s| self.raw_span(s).into()),
-            caption: self
-                .view
-                .lines()
-                .get(line)
-                .is_some_and(|l| l.kind == LineKind::Caption),
+            sentence: None,
+            aside: match self.view.lines().get(line).map(|l| l.kind) {
+                Some(LineKind::Caption) => Some(Aside::Caption),
+                Some(LineKind::Footnote) => Some(Aside::Footnote),
+                _ => None,
+            },
         }
     }
 

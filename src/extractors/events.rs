@@ -178,7 +178,7 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
             previous = Some((date.view.end, kind, participants.clone()));
             out.push(Record::Event(EventRecord {
                 common: a.common(clause.clone()),
-                kind: kind.as_str().to_string(),
+                kind,
                 date: DateRef {
                     span: a.raw_span(date.view.clone()).into(),
                     values: date.values.clone(),

@@ -12,7 +12,7 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
     a.orgs_in(0..a.view.text().len())
         .map(|hit| {
             Record::Organization(OrganizationRecord {
-                common: a.common(hit.start..hit.end),
+                common: a.mention(hit.start..hit.end),
                 acronym: Some(hit.org.acronym.clone()).filter(|s| !s.is_empty()),
                 name: hit.org.name.clone(),
             })

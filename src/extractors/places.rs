@@ -12,10 +12,10 @@ pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
     a.countries_in(0..a.view.text().len())
         .map(|hit| {
             Record::Country(CountryRecord {
-                common: a.common(hit.start..hit.end),
+                common: a.mention(hit.start..hit.end),
                 code: hit.country.code.clone(),
                 name: hit.country.name.clone(),
-                kind: hit.kind.as_str().to_string(),
+                kind: hit.kind,
             })
         })
         .collect()

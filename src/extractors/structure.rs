@@ -13,9 +13,14 @@ pub(crate) fn sections(a: &Analysis) -> Vec<Record> {
     a.sections
         .all()
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(id, s)| {
+            let mut common = a.mention(s.heading.clone());
+            common.section = Some(id as u32);
             Record::Section(SectionRecord {
-                common: a.common(s.heading.clone()),
+                common,
+                parent: s.parent.map(|p| p as u32),
+                path: a.sections.path(id).to_vec(),
                 level: s.level,
                 kind: s.kind,
                 number: s.number.clone(),
@@ -42,7 +47,7 @@ pub(crate) fn footnotes(a: &Analysis) -> Vec<Record> {
                 .filter(|n| !n.is_empty())
                 .map(str::to_string);
             Record::Footnote(FootnoteRecord {
-                common: a.common(l.range.clone()),
+                common: a.mention(l.range.clone()),
                 number,
             })
         })

@@ -35,3 +35,26 @@ pub fn records_of(text: &str) -> Vec<Record> {
     let doc = Document::from_bytes("test.txt", text.as_bytes().to_vec()).expect("text input");
     bluebook::extract(&doc, &Config::default())
 }
+
+/// The section paths of a document's records, by section id (from its section
+/// records).
+pub fn section_paths(records: &[Record]) -> std::collections::HashMap<u32, Vec<String>> {
+    records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Section(s) => Some((s.common.section?, s.path.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The section path of a record: the titles from the root down to its section.
+pub fn path_of(
+    paths: &std::collections::HashMap<u32, Vec<String>>,
+    common: &bluebook::Common,
+) -> Vec<String> {
+    common
+        .section
+        .and_then(|id| paths.get(&id).cloned())
+        .unwrap_or_default()
+}

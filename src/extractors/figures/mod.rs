@@ -28,7 +28,10 @@ mod scan;
 mod words;
 
 use crate::analysis::Analysis;
-use crate::record::{Common, Direction, MoneyRecord, PercentRecord, Record};
+use crate::record::{
+    Change, Common, Direction, Metric, MoneyRecord, PercentRecord, PercentUnit, PeriodKind,
+    Qualifier, Record,
+};
 use crate::sections::SectionKind;
 use aho_corasick::AhoCorasick;
 use partners::{Mention, Place};
@@ -162,9 +165,11 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
             };
             let common = a.common(figures.base + f.range.start..figures.base + f.range.end);
             let (qualifier, qualifier_text) = match &f.qualifier {
-                Some((q, r)) => (Some(q.to_string()), Some(text[r.clone()].to_string())),
+                Some((q, r)) => (Qualifier::from_name(q), Some(text[r.clone()].to_string())),
                 None => (None, None),
             };
+            let metric = reading.metric.and_then(Metric::from_name);
+            let period_kind = reading.period_kind.and_then(PeriodKind::from_name);
             let record = match f.unit {
                 Unit::Money(m) => {
                     let (currency, assumed) = currency(
@@ -184,11 +189,11 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
                         max: f.max,
                         vague: f.vague,
                         equivalent_of: f.equivalent_of.map(|b| commons[b].span),
-                        metric: reading.metric.map(str::to_string),
+                        metric,
                         counterpart: reading.counterpart.clone(),
                         direction: reading.direction.clone(),
                         period: reading.period,
-                        period_kind: reading.period_kind.map(str::to_string),
+                        period_kind,
                     })
                 }
                 Unit::Percent | Unit::PercentagePoint => Record::Percent(PercentRecord {
@@ -198,19 +203,18 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
                     max: f.max,
                     vague: f.vague,
                     unit: if f.unit == Unit::Percent {
-                        "percent"
+                        PercentUnit::Percent
                     } else {
-                        "percentage_point"
-                    }
-                    .to_string(),
-                    change: reading.change.map(str::to_string),
-                    metric: reading.metric.map(str::to_string),
+                        PercentUnit::PercentagePoint
+                    },
+                    change: reading.change.and_then(Change::from_name),
+                    metric,
                     counterpart: reading.counterpart.clone(),
                     share_of: reading.share_of.clone(),
                     qualifier,
                     qualifier_text,
                     period: reading.period,
-                    period_kind: reading.period_kind.map(str::to_string),
+                    period_kind,
                 }),
             };
             readings.push(reading);
