@@ -84,7 +84,7 @@ pub use analysis::Analysis;
 pub use config::Config;
 pub use document::Document;
 pub use error::{Error, Warning};
-pub use pipeline::{extract, write_jsonl};
+pub use pipeline::{extract, extract_each, write_jsonl, write_record};
 pub use record::{Common, Record, Span, TYPE_NAMES};
 pub use reference::{NumericOrder, Reference, ReferenceFrom};
 pub use repair::View;

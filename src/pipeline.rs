@@ -1,21 +1,47 @@
-//! The pipeline: the extractors in order, and writing their records.
+//! The pipeline: the extractors in order, run part by part, and their records handed
+//! on in document order as each part is done.
 //!
-//! Takes: a [`Document`] and a [`Config`]. Gives: its records in document order. The
-//! [`Analysis`] runs the stages before the extractors (repair, sentences, sections,
-//! reference, the one search); then the extractors run in this order, each reading
-//! the analysis and what the earlier ones found:
+//! Takes: a [`Document`] and a [`Config`]. Gives: its records in document order, to a
+//! callback ([`extract_each`]) or as a vector ([`extract`]). The [`Analysis`] runs the
+//! stages before the extractors (repair, sentences, sections, reference, the one
+//! search); the document-wide stages that later ones read run next (dates; person
+//! mentions, whose ids need the whole document); then the document is cut into parts
+//! of whole lines where no record of a part can sit after a record of the next, and
+//! for each part the extractors run in this order (the list [`STAGES`]):
 //!
 //! structure (sections, footnotes), dates, places (countries), organizations, people,
-//! events (reading dates and people), then figures (money and percentages).
+//! events (reading dates and people), figures (money and percentages).
 //!
-//! Record spans are only ever made by [`Analysis::common`], through the view's offset
-//! map and the document's decoding map, so `text == raw[span]` holds by construction.
+//! Memory follows the document's analysis, not the number of its records: a part's
+//! records are handed on and dropped before the next part is read. Record spans are
+//! only ever made by [`Analysis::common`] and [`Analysis::mention`], through the view's
+//! offset map and the document's decoding map, so `text == raw[span]` holds by
+//! construction.
 
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::document::Document;
-use crate::extractors;
+use crate::extractors::{
+    Earlier, Extract, Part, dates, events, figures, organizations, people, places, structure,
+};
 use crate::record::Record;
+use std::ops::{ControlFlow, Range};
+
+/// The extractors in order, each with the record types it gives.
+const STAGES: &[(&[&str], Extract)] = &[
+    (&["section", "footnote"], structure::extract),
+    (&["date"], dates::extract),
+    (&["country"], places::extract),
+    (&["organization"], organizations::extract),
+    (&["person"], people::extract),
+    (&["event"], events::extract),
+    (&["money", "percent"], figures::extract),
+];
+
+/// The view bytes a part holds at least, when the document is longer: large enough that
+/// parts cost nothing, small enough that a part's records are a small fraction of a
+/// large document's.
+const PART_BYTES: usize = 256 * 1024;
 
 /// Runs the whole pipeline on `doc`: its records, in document order.
 ///
@@ -32,33 +58,118 @@ use crate::record::Record;
 /// assert_eq!(part.path, ["THE LANDSCAPE", "The global economy"]);
 /// ```
 pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
-    let analysis = Analysis::new(doc, config);
     let mut records = Vec::new();
-    records.extend(extractors::structure::sections(&analysis));
-    records.extend(extractors::structure::footnotes(&analysis));
-    let dates = extractors::dates::dates(&analysis);
-    records.extend(extractors::dates::records(&analysis, &dates));
-    records.extend(extractors::places::extract(&analysis));
-    records.extend(extractors::organizations::extract(&analysis));
-    let people = extractors::people::find(&analysis);
-    records.extend(people.iter().map(|p| Record::Person(p.record.clone())));
-    // Events read the dates and people found above.
-    records.extend(extractors::events::extract(&analysis, &dates, &people));
-    let figures = extractors::figures::extract(&analysis, &records);
-    records.extend(figures);
-    records.retain(|r| config.keeps_type(r.type_name()));
-    // Document order: by position in the input. The sort is stable, so records at the
-    // same position keep the order of the stages that made them.
-    records.sort_by_key(|r| (r.common().span.0, r.common().span.1));
+    let _ = extract_each(doc, config, &mut |r| {
+        records.push(r);
+        ControlFlow::Continue(())
+    });
     records
+}
+
+/// Runs the whole pipeline on `doc`, handing each record to `each` in document order as
+/// each part of the document is done; `each` may stop it early.
+pub fn extract_each(
+    doc: &Document,
+    config: &Config,
+    each: &mut dyn FnMut(Record) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let a = Analysis::new(doc, config);
+    let wants = |types: &[&str]| types.iter().any(|t| config.keeps_type(t));
+    let stages: Vec<Extract> = STAGES
+        .iter()
+        .filter(|(types, _)| wants(types))
+        .map(|&(_, f)| f)
+        .collect();
+    // Events read dates and people: those run when anything that reads them does.
+    let earlier = Earlier {
+        dates: if wants(&["date", "event"]) {
+            dates::dates(&a)
+        } else {
+            Vec::new()
+        },
+        people: if wants(&["person", "event"]) {
+            people::find(&a)
+        } else {
+            Vec::new()
+        },
+    };
+    let mut records = Vec::new();
+    for part in parts(&a) {
+        for stage in &stages {
+            stage(&a, &earlier, &part, &mut records);
+        }
+        records.retain(|r| config.keeps_type(r.type_name()));
+        // Document order: by position in the input. The sort is stable, so records at
+        // the same position keep the order of the stages that made them.
+        records.sort_by_key(|r| (r.common().span.0, r.common().span.1));
+        for r in records.drain(..) {
+            each(r)?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// The parts of a document: runs of whole view lines of at least [`PART_BYTES`], each
+/// ending where every input byte of its lines comes before every input byte of the
+/// lines after it (a caption or footnote set after its paragraph in the view keeps
+/// them in one part).
+fn parts(a: &Analysis) -> Vec<Part> {
+    let lines = a.view.lines();
+    let view_end = a.view.text().len();
+    if lines.is_empty() || view_end <= PART_BYTES {
+        return vec![Part {
+            lines: 0..lines.len(),
+            view: 0..view_end,
+        }];
+    }
+    let raw: Vec<Range<usize>> = lines.iter().map(|l| a.raw_span(l.range.clone())).collect();
+    // The smallest input offset of the lines from each line on.
+    let mut min_after = vec![usize::MAX; lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        min_after[i] = min_after[i + 1].min(raw[i].start);
+    }
+    let mut out = Vec::new();
+    let (mut start, mut max_end) = (0, 0);
+    for i in 0..lines.len() {
+        max_end = max_end.max(raw[i].end);
+        let size = lines[i].range.end - lines[start].range.start;
+        if size >= PART_BYTES && max_end <= min_after[i + 1] && i + 1 < lines.len() {
+            out.push(part_of(a, start..i + 1));
+            start = i + 1;
+        }
+    }
+    out.push(part_of(a, start..lines.len()));
+    out
+}
+
+/// The part of view lines `lines`, its view range running to the next part's start.
+fn part_of(a: &Analysis, lines: Range<usize>) -> Part {
+    let all = a.view.lines();
+    let start = if lines.start == 0 {
+        0
+    } else {
+        all[lines.start].range.start
+    };
+    let end = all
+        .get(lines.end)
+        .map_or(a.view.text().len(), |l| l.range.start);
+    Part {
+        lines,
+        view: start..end,
+    }
 }
 
 /// Writes records as JSON Lines.
 pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
     for r in records {
-        // Serializing plain data into a Vec cannot fail.
-        if serde_json::to_writer(&mut *out, r).is_ok() {
-            out.push(b'\n');
-        }
+        write_record(r, out);
+    }
+}
+
+/// Writes one record as a JSON line.
+pub fn write_record(record: &Record, out: &mut Vec<u8>) {
+    // Serializing plain data into a Vec cannot fail.
+    if serde_json::to_writer(&mut *out, record).is_ok() {
+        out.push(b'\n');
     }
 }

@@ -12,6 +12,7 @@
 //! year. A day that recurs every year (`declare December 27 as the International Day
 //! of ...`) takes none: `--12-27`.
 
+use super::{Earlier, Part};
 use crate::analysis::Analysis;
 use crate::dates::{Found, Item, scan};
 use crate::record::{DateRecord, Granularity, Record, YearFrom};
@@ -33,10 +34,13 @@ pub(crate) struct Date {
     pub ambiguous: bool,
 }
 
-/// One record per date.
-pub(crate) fn records(a: &Analysis, dates: &[Date]) -> Vec<Record> {
-    dates
+/// One record per date of `part`.
+pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
+    let dates = &earlier.dates;
+    let first = dates.partition_point(|d| d.view.start < part.view.start);
+    let records = dates[first..]
         .iter()
+        .take_while(|d| part.holds(d.view.start))
         .cloned()
         .map(|d| {
             Record::Date(DateRecord {
@@ -48,8 +52,8 @@ pub(crate) fn records(a: &Analysis, dates: &[Date]) -> Vec<Record> {
                 year_from: d.year_from,
                 ambiguous: d.ambiguous,
             })
-        })
-        .collect()
+        });
+    out.extend(records);
 }
 
 /// The dates of the document, in view order.

@@ -19,6 +19,7 @@
 //! amounted to`) gives no event. A coordinated date gives one event with several
 //! values.
 
+use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
 use crate::extractors::dates::Date;
 use crate::extractors::people::PersonMention;
@@ -37,8 +38,8 @@ const HONOURED_REACH: usize = 60;
 const BRACKET_REACH: usize = 200;
 
 /// One record per date that dates an action.
-pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) -> Vec<Record> {
-    let mut out = Vec::new();
+pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
+    let (dates, people) = (&earlier.dates[..], &earlier.people[..]);
     let text = a.view.text();
     // The country of each person, from the first mention with the person's id.
     let mut person_country: HashMap<&str, Option<&str>> = HashMap::new();
@@ -59,7 +60,12 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
         let lead = text::before(text, p.view.start, HONOURED_REACH);
         !a.honours_in(p.view.start - lead.len()..p.view.start)
     };
-    for sentence in a.sentences.ranges() {
+    let sentences = a.sentences.ranges();
+    let first = sentences.partition_point(|s| s.start < part.view.start);
+    for sentence in sentences[first..]
+        .iter()
+        .take_while(|s| part.holds(s.start))
+    {
         let line = a.view.line_at(sentence.start);
         let kind_of_line = a.view.lines()[line].kind;
         if kind_of_line == LineKind::Toc || kind_of_line == LineKind::Footnote {
@@ -190,7 +196,6 @@ pub(crate) fn extract(a: &Analysis, dates: &[Date], people: &[PersonMention]) ->
             }));
         }
     }
-    out
 }
 
 /// The kind of the action a clause names, by precedence; only the strong kinds when

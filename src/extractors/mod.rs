@@ -1,5 +1,10 @@
-//! The extractors: each reads the [`crate::analysis::Analysis`] (and the records made
-//! before it) and gives records.
+//! The extractors: each reads the [`Analysis`], what the stages before it found
+//! ([`Earlier`]) and one part of the document ([`Part`]), and pushes that part's
+//! records. They share one signature, [`Extract`]; the pipeline lists them in order.
+
+use crate::analysis::Analysis;
+use crate::record::Record;
+use std::ops::Range;
 
 pub(crate) mod dates;
 pub(crate) mod events;
@@ -8,3 +13,34 @@ pub(crate) mod organizations;
 pub(crate) mod people;
 pub(crate) mod places;
 pub(crate) mod structure;
+
+/// What the document-wide stages found before the extractors run part by part: the
+/// dates (with their values) and the person mentions (with their ids, which need the
+/// whole document). Empty when no extractor that is run needs them.
+#[derive(Debug, Default)]
+pub(crate) struct Earlier {
+    /// The dates of the document, in view order.
+    pub dates: Vec<dates::Date>,
+    /// The person mentions of the document, in view order.
+    pub people: Vec<people::PersonMention>,
+}
+
+/// A part of the document: whole view lines, cut where no record of one part can sit
+/// after a record of the next in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Part {
+    /// The view lines of the part.
+    pub lines: Range<usize>,
+    /// The view range of those lines.
+    pub view: Range<usize>,
+}
+
+impl Part {
+    /// Whether view offset `at` is in the part.
+    pub fn holds(&self, at: usize) -> bool {
+        self.view.contains(&at) || (self.view.is_empty() && at == self.view.start)
+    }
+}
+
+/// The one signature of an extractor: the records of `part`, pushed to `out`.
+pub(crate) type Extract = fn(&Analysis, &Earlier, &Part, &mut Vec<Record>);

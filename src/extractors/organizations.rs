@@ -4,18 +4,18 @@
 //! document's own glossary of acronyms included). Gives: one `organization` record per
 //! mention of an international organization or mechanism, by acronym or name.
 
+use super::{Earlier, Part};
 use crate::analysis::Analysis;
 use crate::record::{OrganizationRecord, Record};
 
-/// One record per organization mention.
-pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
-    a.orgs_in(0..a.view.text().len())
-        .map(|hit| {
-            Record::Organization(OrganizationRecord {
-                common: a.mention(hit.start..hit.end),
-                acronym: Some(hit.org.acronym.clone()).filter(|s| !s.is_empty()),
-                name: hit.org.name.clone(),
-            })
+/// One record per organization mention of `part`.
+pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record>) {
+    let records = a.orgs_in(part.view.clone()).map(|hit| {
+        Record::Organization(OrganizationRecord {
+            common: a.mention(hit.start..hit.end),
+            acronym: Some(hit.org.acronym.clone()).filter(|s| !s.is_empty()),
+            name: hit.org.name.clone(),
         })
-        .collect()
+    });
+    out.extend(records);
 }

@@ -18,9 +18,10 @@
 //! Huong Giang`) are mentions too. Then every later occurrence of a name already found
 //! is a mention of the same person, titles or not.
 
+use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
 use crate::gazetteer::{NameWords, Office, OfficeCategory};
-use crate::record::PersonRecord;
+use crate::record::{PersonRecord, Record};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -123,6 +124,18 @@ pub(crate) struct PersonMention {
     pub view: Range<usize>,
     /// The record made of it.
     pub record: PersonRecord,
+}
+
+/// One record per person mention of `part`.
+pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
+    let _ = a;
+    let people = &earlier.people;
+    let first = people.partition_point(|p| p.view.start < part.view.start);
+    let records = people[first..]
+        .iter()
+        .take_while(|p| part.holds(p.view.start))
+        .map(|p| Record::Person(p.record.clone()));
+    out.extend(records);
 }
 
 /// Every person mention of the document, in view order.

@@ -4,19 +4,19 @@
 //! `country` record per mention of a country by name (`Viet Nam`, `the ROK`, `Lao
 //! PDR`) or adjective (`Vietnamese`, `Japanese`), with its ISO 3166-1 alpha-2 code.
 
+use super::{Earlier, Part};
 use crate::analysis::Analysis;
 use crate::record::{CountryRecord, Record};
 
-/// One record per country mention.
-pub(crate) fn extract(a: &Analysis) -> Vec<Record> {
-    a.countries_in(0..a.view.text().len())
-        .map(|hit| {
-            Record::Country(CountryRecord {
-                common: a.mention(hit.start..hit.end),
-                code: hit.country.code.clone(),
-                name: hit.country.name.clone(),
-                kind: hit.kind,
-            })
+/// One record per country mention of `part`.
+pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record>) {
+    let records = a.countries_in(part.view.clone()).map(|hit| {
+        Record::Country(CountryRecord {
+            common: a.mention(hit.start..hit.end),
+            code: hit.country.code.clone(),
+            name: hit.country.name.clone(),
+            kind: hit.kind,
         })
-        .collect()
+    });
+    out.extend(records);
 }

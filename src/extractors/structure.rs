@@ -4,17 +4,27 @@
 //! Takes: the [`Analysis`]'s section tree and view lines. Gives: [`Record::Section`]
 //! and [`Record::Footnote`] records.
 
+use super::{Earlier, Part};
 use crate::analysis::Analysis;
 use crate::record::{FootnoteRecord, Record, SectionRecord};
 use crate::repair::LineKind;
 
+/// The section records of the headings in `part`, then its footnote records.
+pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record>) {
+    sections(a, part, out);
+    footnotes(a, part, out);
+}
+
 /// One record per section heading.
-pub(crate) fn sections(a: &Analysis) -> Vec<Record> {
-    a.sections
-        .all()
+fn sections(a: &Analysis, part: &Part, out: &mut Vec<Record>) {
+    let all = a.sections.all();
+    let first = all.partition_point(|s| s.line < part.lines.start);
+    let records = all[first..]
         .iter()
         .enumerate()
-        .map(|(id, s)| {
+        .take_while(|(_, s)| s.line < part.lines.end)
+        .map(|(k, s)| {
+            let id = first + k;
             let mut common = a.mention(s.heading.clone());
             common.section = Some(id as u32);
             Record::Section(SectionRecord {
@@ -26,15 +36,14 @@ pub(crate) fn sections(a: &Analysis) -> Vec<Record> {
                 number: s.number.clone(),
                 title: s.title.clone(),
             })
-        })
-        .collect()
+        });
+    out.extend(records);
 }
 
 /// One record per footnote body.
-pub(crate) fn footnotes(a: &Analysis) -> Vec<Record> {
+fn footnotes(a: &Analysis, part: &Part, out: &mut Vec<Record>) {
     let text = a.view.text();
-    a.view
-        .lines()
+    let records = a.view.lines()[part.lines.clone()]
         .iter()
         .filter(|l| l.kind == LineKind::Footnote)
         .map(|l| {
@@ -50,6 +59,6 @@ pub(crate) fn footnotes(a: &Analysis) -> Vec<Record> {
                 common: a.mention(l.range.clone()),
                 number,
             })
-        })
-        .collect()
+        });
+    out.extend(records);
 }

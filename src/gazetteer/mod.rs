@@ -25,7 +25,6 @@ mod tests;
 pub use crate::vocab::{EventKind, MentionKind, OfficeCategory};
 pub(crate) use matcher::{Found, Lines, PhraseSet};
 
-use aho_corasick::AhoCorasickKind;
 use matcher::{Entry, Mode, PhraseTable};
 use serde::{Deserialize, Serialize};
 use source::Layer;
@@ -251,11 +250,9 @@ impl Gazetteers {
             (&honoured, Mode::All),
             (&groups, Mode::LeftmostLongest),
         ];
-        let phrases = PhraseSet::build(&tables, AhoCorasickKind::DFA).map_err(|message| {
-            GazetteerError::Build {
-                gazetteer: "gazetteers".to_string(),
-                message,
-            }
+        let phrases = PhraseSet::build(&tables, true).map_err(|message| GazetteerError::Build {
+            gazetteer: "gazetteers".to_string(),
+            message,
         })?;
         Ok(Gazetteers {
             family_names: load::family_names(layers, &country_by_code)?,
@@ -442,11 +439,7 @@ impl Glossary {
         }
         // A glossary is small and well formed; the automaton builder only fails on
         // pattern sets far beyond its size.
-        let phrases = PhraseSet::build(
-            &[(&table, Mode::LeftmostLongest)],
-            AhoCorasickKind::ContiguousNFA,
-        )
-        .ok()?;
+        let phrases = PhraseSet::build(&[(&table, Mode::LeftmostLongest)], false).ok()?;
         Some(Glossary { orgs, phrases })
     }
 }

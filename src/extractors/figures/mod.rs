@@ -27,6 +27,7 @@ mod partners;
 mod scan;
 mod words;
 
+use super::{Earlier, Part};
 use crate::analysis::Analysis;
 use crate::record::{
     Change, Common, Direction, Metric, MoneyRecord, PercentRecord, PercentUnit, PeriodKind,
@@ -128,12 +129,15 @@ fn document_dollar(a: &Analysis) -> Option<&'static str> {
 }
 
 /// One record per figure of every line that is not the table of contents.
-pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
-    let mut out = Vec::new();
+pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record>) {
     let mut document_year_once: Option<Option<u16>> = None;
     // What a bare `$` means in this document: read only when a bare `$` needs it.
     let dollar = std::cell::OnceCell::new();
-    for (i, line) in a.prose_lines() {
+    for i in part.lines.clone() {
+        let line = &a.view.lines()[i];
+        if line.kind == crate::repair::LineKind::Toc {
+            continue;
+        }
         let text = a.line_text(i);
         let found = scan::scan(text);
         if found.is_empty() {
@@ -222,7 +226,6 @@ pub(crate) fn extract(a: &Analysis, _earlier: &[Record]) -> Vec<Record> {
             out.push(record);
         }
     }
-    out
 }
 
 /// The dollar a sentence names explicitly (`US$`, `AU$`, `NZD`, `Canadian dollars`):
