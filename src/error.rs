@@ -26,6 +26,18 @@ pub enum Error {
         /// Byte offset of the first NUL.
         offset: usize,
     },
+    /// Extracting the records of the input failed on a bug of this tool (a panic);
+    /// the batch went on with the other inputs.
+    #[error("{path}: internal error ({message}); {}; please report it with the input", written_note(*.written))]
+    Internal {
+        /// The input's path.
+        path: String,
+        /// Where and why it failed.
+        message: String,
+        /// How many bytes of its records had already been written (a large input's
+        /// records are written part by part).
+        written: usize,
+    },
     /// A gazetteer file is malformed or unreadable.
     #[error(transparent)]
     Gazetteer(#[from] crate::gazetteer::GazetteerError),
@@ -60,5 +72,14 @@ impl std::fmt::Display for Warning {
                 "invalid UTF-8 at byte offset {offset}; read lossily (bad bytes read as U+FFFD)"
             ),
         }
+    }
+}
+
+/// What an internal error left of an input's records.
+fn written_note(written: usize) -> String {
+    if written == 0 {
+        "no records for this input".to_string()
+    } else {
+        format!("only the first {written} bytes of its records were written")
     }
 }

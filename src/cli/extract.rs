@@ -64,39 +64,25 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
         bar
     };
 
-    let mut sink = Sink::open(args.output.as_deref())?;
-    let mut failed = 0usize;
-    let mut write_error = None;
-    batch::run(inputs, &config, |outcome: Outcome| {
-        progress.inc(1);
-        progress.set_message(outcome.name.clone());
-        if !args.quiet {
-            for w in &outcome.warnings {
-                progress.suspend(|| eprintln!("bluebook: warning: {}: {w}", outcome.name));
-            }
+    let mut out = Records {
+        output: Output::open(args.output.as_deref())?,
+        progress,
+        quiet: args.quiet,
+        failed: 0,
+        doc_start: 0,
+    };
+    let result = batch::run(inputs, &config, &mut out);
+    out.progress.finish_and_clear();
+    match result {
+        Err(e) if super::is_broken_pipe(&e) => {}
+        Err(e) => {
+            out.output.abandon();
+            return Err(e).context("cannot write the records");
         }
-        match outcome.result {
-            Ok(bytes) => match sink.write(&bytes) {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(e) if super::is_broken_pipe(&e) => ControlFlow::Break(()),
-                Err(e) => {
-                    write_error = Some(e);
-                    ControlFlow::Break(())
-                }
-            },
-            Err(e) => {
-                failed += 1;
-                progress.suspend(|| eprintln!("bluebook: error: {e}"));
-                ControlFlow::Continue(())
-            }
-        }
-    });
-    progress.finish_and_clear();
-    if let Some(e) = write_error {
-        sink.abandon();
-        return Err(e).context("cannot write the records");
+        Ok(()) => {}
     }
-    sink.finish()?;
+    let failed = out.failed;
+    out.output.finish()?;
     if failed > 0 {
         eprintln!("bluebook: {failed} input(s) failed");
         return Ok(ExitCode::FAILURE);
@@ -104,24 +90,71 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The batch's sink: records to the output, outcomes to the progress bar and
+/// standard error.
+struct Records {
+    output: Output,
+    progress: ProgressBar,
+    quiet: bool,
+    failed: usize,
+    /// Where the current document's records start in the output.
+    doc_start: u64,
+}
+
+impl batch::Sink for Records {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.output.write(bytes)
+    }
+
+    fn finish(&mut self, outcome: Outcome) -> ControlFlow<()> {
+        self.progress.inc(1);
+        self.progress.set_message(outcome.name.clone());
+        if !self.quiet {
+            for w in &outcome.warnings {
+                self.progress
+                    .suspend(|| eprintln!("bluebook: warning: {}: {w}", outcome.name));
+            }
+        }
+        if let Err(e) = &outcome.result {
+            self.failed += 1;
+            // A document that failed part-way leaves no records in an output file.
+            let taken_back = self.output.truncate(self.doc_start).unwrap_or(false);
+            self.progress.suspend(|| {
+                eprintln!("bluebook: error: {e}");
+                if taken_back
+                    && matches!(e, bluebook::Error::Internal { written, .. } if *written > 0)
+                {
+                    eprintln!(
+                        "bluebook: {}: its records were taken out of the output",
+                        outcome.name
+                    );
+                }
+            });
+        }
+        self.doc_start = self.output.position();
+        ControlFlow::Continue(())
+    }
+}
+
 /// Where records go: standard output, or a temporary file renamed into place at the
 /// end, so an output file is never left half-written.
-enum Sink {
-    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+enum Output {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>, u64),
     File {
         tmp: PathBuf,
         dest: PathBuf,
         file: std::io::BufWriter<std::fs::File>,
+        at: u64,
     },
 }
 
-impl Sink {
-    fn open(output: Option<&std::path::Path>) -> anyhow::Result<Sink> {
+impl Output {
+    fn open(output: Option<&std::path::Path>) -> anyhow::Result<Output> {
         Ok(match output {
-            None => Sink::Stdout(std::io::BufWriter::with_capacity(
-                1 << 16,
-                std::io::stdout().lock(),
-            )),
+            None => Output::Stdout(
+                std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+                0,
+            ),
             Some(dest) => {
                 let name = dest
                     .file_name()
@@ -130,10 +163,11 @@ impl Sink {
                 let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
                 let file = std::fs::File::create(&tmp)
                     .with_context(|| format!("{}: cannot create", tmp.display()))?;
-                Sink::File {
+                Output::File {
                     tmp,
                     dest: dest.to_path_buf(),
-                    file: std::io::BufWriter::new(file),
+                    file: std::io::BufWriter::with_capacity(1 << 16, file),
+                    at: 0,
                 }
             }
         })
@@ -141,18 +175,52 @@ impl Sink {
 
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
-            Sink::Stdout(w) => w.write_all(bytes),
-            Sink::File { file, .. } => file.write_all(bytes),
+            Output::Stdout(w, at) => {
+                *at += bytes.len() as u64;
+                w.write_all(bytes)
+            }
+            Output::File { file, at, .. } => {
+                *at += bytes.len() as u64;
+                file.write_all(bytes)
+            }
+        }
+    }
+
+    /// How many bytes were written so far.
+    fn position(&self) -> u64 {
+        match self {
+            Output::Stdout(_, at) | Output::File { at, .. } => *at,
+        }
+    }
+
+    /// Takes back what was written after `to`, when the output is a file; whether it
+    /// could.
+    fn truncate(&mut self, to: u64) -> std::io::Result<bool> {
+        match self {
+            Output::Stdout(..) => Ok(false),
+            Output::File { file, at, .. } => {
+                if *at == to {
+                    return Ok(true);
+                }
+                file.flush()?;
+                let f = file.get_mut();
+                f.set_len(to)?;
+                std::io::Seek::seek(f, std::io::SeekFrom::Start(to))?;
+                *at = to;
+                Ok(true)
+            }
         }
     }
 
     fn finish(self) -> anyhow::Result<()> {
         match self {
-            Sink::Stdout(mut w) => match w.flush() {
+            Output::Stdout(mut w, _) => match w.flush() {
                 Err(e) if !super::is_broken_pipe(&e) => Err(e).context("cannot write the records"),
                 _ => Ok(()),
             },
-            Sink::File { tmp, dest, file } => {
+            Output::File {
+                tmp, dest, file, ..
+            } => {
                 let file = file
                     .into_inner()
                     .map_err(|e| e.into_error())
@@ -166,7 +234,7 @@ impl Sink {
     }
 
     fn abandon(self) {
-        if let Sink::File { tmp, .. } = self {
+        if let Output::File { tmp, .. } = self {
             let _ = std::fs::remove_file(tmp);
         }
     }

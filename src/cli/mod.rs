@@ -36,6 +36,7 @@ enum Command {
 /// Runs the command line; returns the process exit code.
 pub fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    bluebook::batch::report_panics_per_document();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Sections(args) => sections::run(args),
