@@ -41,7 +41,7 @@ const STAGES: &[(&[&str], Extract)] = &[
 /// The view bytes a part holds at least, when the document is longer: large enough that
 /// parts cost nothing, small enough that a part's records are a small fraction of a
 /// large document's.
-const PART_BYTES: usize = 256 * 1024;
+const PART_BYTES: usize = 64 * 1024;
 
 /// Runs the whole pipeline on `doc`: its records, in document order.
 ///

@@ -31,6 +31,10 @@ use std::cmp::Reverse;
 use std::ops::Range;
 use std::sync::Arc;
 
+/// The longest paragraph the stages read as one, in bytes of the view: longer lines
+/// are read as runs of whole sentences (see [`Analysis::paragraphs`]).
+pub const PARAGRAPH_MAX: usize = 8 * 1024;
+
 /// What the title of a section says it is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Partner<C> {
@@ -135,6 +139,29 @@ impl<'d> Analysis<'d> {
             .iter()
             .enumerate()
             .filter(|(_, l)| l.kind != LineKind::Toc)
+    }
+
+    /// The paragraphs of view line `i`, as view ranges: the line itself, or, when it is
+    /// longer than [`PARAGRAPH_MAX`] (a text dump with no line breaks), runs of whole
+    /// sentences of at most that size. Stages that look back "in the paragraph" look
+    /// back within one of these, so their work per line stays linear.
+    pub fn paragraphs(&self, i: usize) -> Vec<Range<usize>> {
+        let line = self.view.lines()[i].range.clone();
+        if line.len() <= PARAGRAPH_MAX {
+            return vec![line];
+        }
+        let sentences = self.sentences.ranges();
+        let first = sentences.partition_point(|s| s.start < line.start);
+        let mut out = Vec::new();
+        let mut start = line.start;
+        for s in sentences[first..].iter().take_while(|s| s.start < line.end) {
+            if s.start > start && s.end - start > PARAGRAPH_MAX {
+                out.push(start..s.start);
+                start = s.start;
+            }
+        }
+        out.push(start..line.end);
+        out
     }
 
     /// The raw byte range of a view range.

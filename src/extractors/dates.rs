@@ -5,7 +5,7 @@
 //! Gives: [`Record::Date`] records, through [`dates`], whose [`Date`]s keep the view
 //! range and the values for the stages after this one (events).
 //!
-//! The calendar grammar ([`crate::dates`]) reads each line; this stage gives a year
+//! The calendar grammar ([`crate::dates`]) reads each paragraph; this stage gives a year
 //! to the dates written without one: the nearest date in the same sentence that
 //! writes a year (a year the text only compares with, `against 2019`, does not
 //! count), else the nearest one in the paragraph, else the document's reference
@@ -61,9 +61,12 @@ pub(crate) fn dates(a: &Analysis) -> Vec<Date> {
     let text = a.view.text();
     let order = a.reference.numeric_order;
     let mut out = Vec::new();
-    for line in a.view.lines().iter().filter(|l| l.kind != LineKind::Toc) {
-        let found = scan(&text[line.range.clone()], order);
-        let base = line.range.start;
+    let paragraphs = (0..a.view.lines().len())
+        .filter(|&i| a.view.lines()[i].kind != LineKind::Toc)
+        .flat_map(|i| a.paragraphs(i));
+    for paragraph in paragraphs {
+        let found = scan(&text[paragraph.clone()], order);
+        let base = paragraph.start;
         let sentences: Vec<Option<Range<usize>>> = found
             .iter()
             .map(|f| a.sentences.at(base + f.range.start))
@@ -86,7 +89,7 @@ pub(crate) fn dates(a: &Analysis) -> Vec<Date> {
 }
 
 /// The year that the nearest date writing one lends to date `k`: in its sentence,
-/// else in its paragraph (the line); the earlier one when two are as near.
+/// else in its paragraph; the earlier one when two are as near.
 fn context_year(k: usize, found: &[Found], sentences: &[Option<Range<usize>>]) -> Option<i32> {
     let at = found[k].range.start;
     let nearest = |same_sentence: bool| {

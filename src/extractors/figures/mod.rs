@@ -133,28 +133,25 @@ pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Reco
     let mut document_year_once: Option<Option<u16>> = None;
     // What a bare `$` means in this document: read only when a bare `$` needs it.
     let dollar = std::cell::OnceCell::new();
-    for i in part.lines.clone() {
-        let line = &a.view.lines()[i];
-        if line.kind == crate::repair::LineKind::Toc {
-            continue;
-        }
-        let text = a.line_text(i);
+    let paragraphs = part
+        .lines
+        .clone()
+        .filter(|&i| a.view.lines()[i].kind != crate::repair::LineKind::Toc)
+        .flat_map(|i| a.paragraphs(i).into_iter().map(move |p| (i, p)));
+    for (i, paragraph) in paragraphs {
+        let text = &a.view.text()[paragraph.clone()];
         let found = scan::scan(text);
         if found.is_empty() {
             continue;
         }
         let year = *document_year_once.get_or_insert_with(|| document_year(a));
+        let base = paragraph.start;
         let figures = LineFigures {
             a,
             index: i,
-            base: line.range.start,
+            base,
             text,
-            mentions: partners::mentions_in(
-                a,
-                line.range.start,
-                text,
-                figures_span(a, line.range.start, &found),
-            ),
+            mentions: partners::mentions_in(a, base, text, figures_span(a, base, &found)),
             found,
             doc_year: year,
             sentence_years: RefCell::default(),

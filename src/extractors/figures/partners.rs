@@ -195,15 +195,19 @@ pub(super) fn counterpart(
         };
     }
     let section = a.sections.of_line(line_index);
-    for j in (section_line..line_index).rev() {
+    // At most PARAGRAPHS_BACK paragraphs back, each its last stretch: what a reader
+    // still has in mind.
+    for j in (section_line..line_index).rev().take(PARAGRAPHS_BACK) {
         if a.sections.of_line(j) != section
             || a.view.lines()[j].kind != crate::repair::LineKind::Body
         {
             continue;
         }
-        let text = a.line_text(j);
-        let base = a.view.lines()[j].range.start;
-        if let Some(m) = mentions_in(a, base, text, 0..text.len())
+        let Some(last) = a.paragraphs(j).pop() else {
+            continue;
+        };
+        let text = &a.view.text()[last.clone()];
+        if let Some(m) = mentions_in(a, last.start, text, 0..text.len())
             .iter()
             .rev()
             .find(|m| !m.is_vn())
@@ -216,6 +220,10 @@ pub(super) fn counterpart(
     }
     None
 }
+
+/// How many paragraphs back a figure in a section about a group of countries looks for
+/// the partner its paragraph named last.
+const PARAGRAPHS_BACK: usize = 20;
 
 /// Verbs (and nouns) of giving: their subject gives, their object or the partner after
 /// `to`/`for` receives.
