@@ -1,36 +1,226 @@
-//! Whole-pipeline throughput on the fixtures, in bytes of input per second.
+//! Whole-pipeline throughput, in bytes of input per second, on one core, with the
+//! records serialized to a sink — and, in the same run, one Aho-Corasick pass over the
+//! same bytes (the embedded gazetteer phrases, a DFA, all matches) to compare with.
+//!
+//! Inputs: the bluebook fixture; one file of 160 copies of it (24.8 MB); a directory
+//! of 160 copies; one file of 10 copies (for the time per MB against 160); and the
+//! bluebook's text on one single line, 10 copies long. The files are written to a
+//! temporary directory and read through the batch, as the command line does.
+//!
+//! After the Criterion groups the bench prints, for each input, the pipeline's MB/s,
+//! the pass's MB/s and their ratio, each the best of five timed runs.
 
-use bluebook::{Config, Document, extract, write_jsonl};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use bluebook::batch::{self, Input, Outcome, Sink};
+use bluebook::{Config, Error};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-fn fixture(name: &str) -> Vec<u8> {
+/// Counts the bytes and records a batch hands over.
+#[derive(Default)]
+struct Counter {
+    bytes: usize,
+    failed: usize,
+}
+
+impl Sink for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.bytes += black_box(bytes).len();
+        Ok(())
+    }
+
+    fn finish(&mut self, outcome: Outcome) -> ControlFlow<()> {
+        self.failed += usize::from(outcome.result.is_err());
+        ControlFlow::Continue(())
+    }
+}
+
+/// One bench input: its files and their total size.
+struct Case {
+    name: &'static str,
+    paths: Vec<PathBuf>,
+    bytes: Vec<u8>,
+}
+
+fn fixture() -> Vec<u8> {
     std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures")
-            .join(name),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/diplomatic-bluebook-2020.txt"),
     )
     .expect("fixture")
 }
 
-fn pipeline(c: &mut Criterion) {
+fn cases(dir: &Path) -> Vec<Case> {
+    let one = fixture();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("bench input");
+        path
+    };
+    let copies = |n: usize, sep: &[u8]| -> Vec<u8> {
+        let mut v = Vec::with_capacity(one.len() * n);
+        for _ in 0..n {
+            v.extend_from_slice(&one);
+            v.extend_from_slice(sep);
+        }
+        v
+    };
+    let line: Vec<u8> = copies(10, b" ")
+        .into_iter()
+        .map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b })
+        .collect();
+    let many = dir.join("many");
+    std::fs::create_dir_all(&many).expect("bench dir");
+    let many_paths: Vec<PathBuf> = (0..160)
+        .map(|i| {
+            let path = many.join(format!("copy-{i:03}.txt"));
+            std::fs::write(&path, &one).expect("bench input");
+            path
+        })
+        .collect();
+    let x10 = copies(10, b"\n");
+    let x160 = copies(160, b"\n");
+    vec![
+        Case {
+            name: "bluebook",
+            paths: vec![write("bluebook.txt", &one)],
+            bytes: one.clone(),
+        },
+        Case {
+            name: "10 copies in one file",
+            paths: vec![write("x10.txt", &x10)],
+            bytes: x10,
+        },
+        Case {
+            name: "160 copies in one file",
+            paths: vec![write("x160.txt", &x160)],
+            bytes: x160.clone(),
+        },
+        Case {
+            name: "directory of 160 copies",
+            paths: many_paths,
+            bytes: x160,
+        },
+        Case {
+            name: "10 copies on one line",
+            paths: vec![write("line.txt", &line)],
+            bytes: line,
+        },
+    ]
+}
+
+/// Runs the batch over a case's files on the current (one-thread) pool.
+fn pipeline(case: &Case, config: &Config) -> usize {
+    let inputs: Vec<Result<Input, Error>> = case
+        .paths
+        .iter()
+        .map(|p| Ok(Input::File(p.clone())))
+        .collect();
+    let mut sink = Counter::default();
+    batch::run(inputs, config, &mut sink).expect("the sink does not fail");
+    assert_eq!(sink.failed, 0);
+    sink.bytes
+}
+
+/// The comparison: one Aho-Corasick pass over the bytes, every match of the embedded
+/// gazetteer phrases (as in the one search of the analysis).
+fn pass_automaton() -> AhoCorasick {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+    let mut phrases = Vec::new();
+    for (file, column) in [
+        ("country-names.tsv", 1),
+        ("offices.tsv", 2),
+        ("organizations.tsv", 1),
+    ] {
+        let text = std::fs::read_to_string(dir.join(file)).expect("gazetteer");
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            if let Some(p) = line.split('\t').nth(column) {
+                phrases.push(p.trim().to_string());
+            }
+        }
+    }
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::Standard)
+        .build(&phrases)
+        .expect("automaton")
+}
+
+fn pass(ac: &AhoCorasick, bytes: &[u8]) -> usize {
+    ac.find_overlapping_iter(bytes).count()
+}
+
+fn best_of(n: usize, mut f: impl FnMut()) -> Duration {
+    (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = std::env::temp_dir().join(format!("bluebook-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let cases = cases(&dir);
     let config = Config::default();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("one-thread pool");
+    let ac = pass_automaton();
+    // Warm up: build the automata once, as a long batch does.
+    pool.install(|| pipeline(&cases[2], &config));
+
     let mut group = c.benchmark_group("pipeline");
-    for name in ["diplomatic-bluebook-2020.txt", "communist-review-2021.txt"] {
-        let raw = fixture(name);
-        group.throughput(Throughput::Bytes(raw.len() as u64));
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                let doc = Document::from_bytes(name, raw.clone()).expect("text");
-                let records = extract(&doc, &config);
-                let mut out = Vec::new();
-                write_jsonl(&records, &mut out);
-                black_box(out)
-            })
+    group.sample_size(10);
+    for case in &cases {
+        group.throughput(Throughput::Bytes(case.bytes.len() as u64));
+        group.bench_function(case.name, |b| {
+            b.iter(|| pool.install(|| black_box(pipeline(case, &config))))
         });
     }
     group.finish();
+    let mut group = c.benchmark_group("aho-corasick pass");
+    group.sample_size(10);
+    for case in &cases {
+        group.throughput(Throughput::Bytes(case.bytes.len() as u64));
+        group.bench_function(case.name, |b| b.iter(|| black_box(pass(&ac, &case.bytes))));
+    }
+    group.finish();
+
+    println!("\nwhole pipeline against one Aho-Corasick pass (one core, best of 5):");
+    println!(
+        "{:<26} {:>10} {:>12} {:>12} {:>8}",
+        "input", "MB", "pipeline", "pass", "ratio"
+    );
+    for case in &cases {
+        let mb = case.bytes.len() as f64 / 1e6;
+        let p = best_of(5, || {
+            pool.install(|| black_box(pipeline(case, &config)));
+        });
+        let a = best_of(5, || {
+            black_box(pass(&ac, &case.bytes));
+        });
+        let (p_rate, a_rate) = (mb / p.as_secs_f64(), mb / a.as_secs_f64());
+        println!(
+            "{:<26} {:>10.2} {:>7.1} MB/s {:>7.1} MB/s {:>8.3}",
+            case.name,
+            mb,
+            p_rate,
+            a_rate,
+            p_rate / a_rate
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
-criterion_group!(benches, pipeline);
-criterion_main!(benches);
+criterion_group!(pipeline_benches, benches);
+criterion_main!(pipeline_benches);

@@ -4,10 +4,11 @@
 //! Takes: a [`Document`] and a [`Config`]. Gives: its records in document order, to a
 //! callback ([`extract_each`]) or as a vector ([`extract`]). The [`Analysis`] runs the
 //! stages before the extractors (repair, sentences, sections, reference, the one
-//! search); the document-wide stages that later ones read run next (dates; person
-//! mentions, whose ids need the whole document); then the document is cut into parts
+//! search); the document-wide stage that later ones read runs next (person mentions,
+//! whose ids need the whole document); then the document is cut into parts
 //! of whole lines where no record of a part can sit after a record of the next, and
-//! for each part the extractors run in this order (the list [`STAGES`]):
+//! for each part its dates are read and the extractors run in this order (the list
+//! [`STAGES`]):
 //!
 //! structure (sections, footnotes), dates, places (countries), organizations, people,
 //! events (reading dates and people), figures (money and percentages).
@@ -81,20 +82,22 @@ pub fn extract_each(
         .map(|&(_, f)| f)
         .collect();
     // Events read dates and people: those run when anything that reads them does.
-    let earlier = Earlier {
-        dates: if wants(&["date", "event"]) {
-            dates::dates(&a)
-        } else {
-            Vec::new()
-        },
+    // People need the whole document (a short name takes the id of a full one);
+    // dates are read part by part.
+    let mut earlier = Earlier {
+        dates: Vec::new(),
         people: if wants(&["person", "event"]) {
             people::find(&a)
         } else {
             Vec::new()
         },
     };
+    let read_dates = wants(&["date", "event"]);
     let mut records = Vec::new();
     for part in parts(&a) {
+        if read_dates {
+            earlier.dates = dates::dates(&a, part.lines.clone());
+        }
         for stage in &stages {
             stage(&a, &earlier, &part, &mut records);
         }

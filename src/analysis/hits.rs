@@ -17,6 +17,11 @@ impl Hits {
         Hits { tables }
     }
 
+    /// Gives back the room the search reserved beyond the hits.
+    pub fn shrink(&mut self) {
+        self.tables.iter_mut().for_each(Vec::shrink_to_fit);
+    }
+
     /// All hits of table `t`.
     pub fn all(&self, t: usize) -> &[Found] {
         self.tables.get(t).map_or(&[], Vec::as_slice)

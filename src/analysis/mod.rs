@@ -93,6 +93,7 @@ impl<'d> Analysis<'d> {
             .phrases()
             .find(view.text(), Lines::Apart, &mut tables);
         let mut hits = Hits::new(tables);
+        hits.shrink();
         drop_toc_hits(&view, &mut hits);
         let mut a = Analysis {
             doc,

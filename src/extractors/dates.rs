@@ -56,12 +56,12 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
     out.extend(records);
 }
 
-/// The dates of the document, in view order.
-pub(crate) fn dates(a: &Analysis) -> Vec<Date> {
+/// The dates of view lines `lines`, in view order.
+pub(crate) fn dates(a: &Analysis, lines: Range<usize>) -> Vec<Date> {
     let text = a.view.text();
     let order = a.reference.numeric_order;
     let mut out = Vec::new();
-    let paragraphs = (0..a.view.lines().len())
+    let paragraphs = lines
         .filter(|&i| a.view.lines()[i].kind != LineKind::Toc)
         .flat_map(|i| a.paragraphs(i));
     for paragraph in paragraphs {

@@ -14,12 +14,12 @@ pub(crate) mod people;
 pub(crate) mod places;
 pub(crate) mod structure;
 
-/// What the document-wide stages found before the extractors run part by part: the
-/// dates (with their values) and the person mentions (with their ids, which need the
+/// What the stages before an extractor found: the dates of the part (with their
+/// values) and the person mentions of the document (with their ids, which need the
 /// whole document). Empty when no extractor that is run needs them.
 #[derive(Debug, Default)]
 pub(crate) struct Earlier {
-    /// The dates of the document, in view order.
+    /// The dates of the current part, in view order.
     pub dates: Vec<dates::Date>,
     /// The person mentions of the document, in view order.
     pub people: Vec<people::PersonMention>,
