@@ -255,10 +255,7 @@ impl PhraseSet {
         for m in self.automaton().find_overlapping_iter(h) {
             let (start, end) = (m.start(), m.end());
             let p = &self.patterns[m.pattern().as_usize()];
-            let cut_before =
-                p.check_start && h[..start].chars().next_back().is_some_and(is_word_char);
-            let cut_after = p.check_end && h[end..].chars().next().is_some_and(is_word_char);
-            if cut_before || cut_after {
+            if (p.check_start && word_before(h, start)) || (p.check_end && word_after(h, end)) {
                 continue;
             }
             for &(t, entry) in &self.meanings[p.meanings.start as usize..p.meanings.end as usize] {
@@ -323,6 +320,25 @@ fn compile(texts: &[&str], kind: AhoCorasickKind) -> Result<AhoCorasick, String>
         .map_err(|e| e.to_string())
 }
 
+/// Whether the character before byte `at` of `h` is a word character; ASCII is
+/// answered from the byte.
+fn word_before(h: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|i| h.as_bytes()[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => h[..at].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// Whether the character at byte `at` of `h` is a word character.
+fn word_after(h: &str, at: usize) -> bool {
+    match h.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => h[at..].chars().next().is_some_and(is_word_char),
+    }
+}
+
 /// A phrase without its stem mark, and whether it had one.
 fn stem(phrase: &str) -> (&str, bool) {
     match phrase.strip_suffix('*') {
@@ -366,30 +382,26 @@ impl<'t> Folded<'t> {
     fn new(text: &'t str, lines: Lines) -> Self {
         let keep = |c: char| c == '\n' && lines == Lines::Apart;
         let foldable = |c: char| c.is_whitespace() && !keep(c);
-        // The common case: only single ASCII spaces (and kept line breaks).
+        // The common case: only single ASCII spaces (and kept line breaks). Checked a
+        // byte at a time: other whitespace is an ASCII control byte or a character
+        // whose UTF-8 starts with 0xC2, 0xE1, 0xE2 or 0xE3.
         let bytes = text.as_bytes();
         let mut plain = true;
         let mut previous_space = false;
-        if text.is_ascii() {
-            for &b in bytes {
-                let space = b == b' ';
-                if (b.is_ascii_whitespace() || b == 0x0b) && !space && !keep(b as char)
-                    || space && previous_space
-                {
-                    plain = false;
-                    break;
-                }
-                previous_space = space;
+        for (i, &b) in bytes.iter().enumerate() {
+            let space = b == b' ';
+            let odd = match b {
+                b' ' => previous_space,
+                b'\n' => !keep('\n'),
+                b'\t' | b'\r' | 0x0b | 0x0c => true,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(foldable),
+                _ => false,
+            };
+            if odd {
+                plain = false;
+                break;
             }
-        } else {
-            for c in text.chars() {
-                let space = c == ' ';
-                if (foldable(c) && !space) || (space && previous_space) {
-                    plain = false;
-                    break;
-                }
-                previous_space = space;
-            }
+            previous_space = space;
         }
         if plain {
             return Folded {
