@@ -181,6 +181,10 @@ pub(crate) struct PhraseSet {
     texts: Arc<Vec<String>>,
     dfa: Arc<OnceLock<Option<AhoCorasick>>>,
     searched: Arc<AtomicUsize>,
+    /// For a set of one leftmost-longest table without stop-phrases (a document's
+    /// glossary): a leftmost-longest automaton whose matches, when none of them cuts a
+    /// word, are the answer, found with the automaton's fast prefilters.
+    fast: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     /// (table, entry) per meaning; a pattern listed in several tables has several.
     meanings: Vec<(u8, Entry)>,
@@ -228,6 +232,16 @@ impl PhraseSet {
             texts.push(text);
         }
         let automaton = compile(&texts, AhoCorasickKind::ContiguousNFA)?;
+        let single = tables.len() == 1 && tables[0].1 == Mode::LeftmostLongest;
+        let fast = if single && meanings.iter().all(|(_, e)| matches!(e, Entry::Hit(_))) {
+            let fast = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&texts)
+                .map_err(|e| e.to_string())?;
+            Some(fast)
+        } else {
+            None
+        };
         let dfa = Arc::new(OnceLock::new());
         if !grows {
             let _ = dfa.set(None);
@@ -237,6 +251,7 @@ impl PhraseSet {
             texts: Arc::new(texts.iter().map(|t| t.to_string()).collect()),
             dfa,
             searched: Arc::new(AtomicUsize::new(0)),
+            fast,
             patterns,
             meanings,
             modes: tables.iter().map(|(_, m)| *m).collect(),
@@ -251,6 +266,12 @@ impl PhraseSet {
         self.searched.fetch_add(text.len(), Ordering::Relaxed);
         let hay = Folded::new(text, lines);
         let h: &str = &hay.text;
+        if let Some(fast) = &self.fast
+            && self.fast_path(fast, h, &mut out[0])
+        {
+            hay.map_back(&mut out[0]);
+            return;
+        }
         let mut stops: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.modes.len()];
         for m in self.automaton().find_overlapping_iter(h) {
             let (start, end) = (m.start(), m.end());
@@ -270,14 +291,25 @@ impl PhraseSet {
                 Mode::All => found.sort_unstable(),
                 Mode::LeftmostLongest => leftmost_longest(found, &stops[t]),
             }
-            if hay.breaks.is_some() {
-                for f in found.iter_mut() {
-                    let (start, end) = (hay.original(f.start), hay.original_end(f.end));
-                    f.start = start;
-                    f.end = end;
-                }
+            hay.map_back(found);
+        }
+    }
+
+    /// The leftmost-longest matches of a one-table set in `h`, into `out`, when none of
+    /// them cuts a word; whether they did not (else `out` is to be found again).
+    fn fast_path(&self, fast: &AhoCorasick, h: &str, out: &mut Vec<Found>) -> bool {
+        for m in fast.find_iter(h) {
+            let (start, end) = (m.start(), m.end());
+            let p = &self.patterns[m.pattern().as_usize()];
+            if (p.check_start && word_before(h, start)) || (p.check_end && word_after(h, end)) {
+                out.clear();
+                return false;
+            }
+            if let Some(&(_, Entry::Hit(value))) = self.meanings.get(p.meanings.start as usize) {
+                out.push(Found { start, end, value });
             }
         }
+        true
     }
 
     /// The matches of table `t` in `text` (lines joined).
@@ -382,30 +414,49 @@ impl<'t> Folded<'t> {
     fn new(text: &'t str, lines: Lines) -> Self {
         let keep = |c: char| c == '\n' && lines == Lines::Apart;
         let foldable = |c: char| c.is_whitespace() && !keep(c);
-        // The common case: only single ASCII spaces (and kept line breaks). Checked a
-        // byte at a time: other whitespace is an ASCII control byte or a character
-        // whose UTF-8 starts with 0xC2, 0xE1, 0xE2 or 0xE3.
+        // Most texts need no folding, or only single ASCII whitespace bytes made
+        // spaces (same length, same offsets). Checked a byte at a time: other
+        // whitespace is a character whose UTF-8 starts with 0xC2, 0xE1, 0xE2 or 0xE3.
         let bytes = text.as_bytes();
-        let mut plain = true;
+        let (mut replace, mut compact) = (false, false);
         let mut previous_space = false;
         for (i, &b) in bytes.iter().enumerate() {
-            let space = b == b' ';
-            let odd = match b {
-                b' ' => previous_space,
-                b'\n' => !keep('\n'),
-                b'\t' | b'\r' | 0x0b | 0x0c => true,
-                0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(foldable),
-                _ => false,
+            let (space, odd) = match b {
+                b' ' => (true, false),
+                b'\n' if keep('\n') => (false, false),
+                b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => (true, true),
+                0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].chars().next().is_some_and(foldable) => {
+                    compact = true;
+                    break;
+                }
+                _ => (false, false),
             };
-            if odd {
-                plain = false;
+            if space && previous_space {
+                compact = true;
                 break;
             }
+            replace |= odd;
             previous_space = space;
         }
-        if plain {
+        if !compact {
+            if !replace {
+                return Folded {
+                    text: Cow::Borrowed(text),
+                    breaks: None,
+                };
+            }
+            let mut out = bytes.to_vec();
+            for b in out.iter_mut() {
+                if matches!(b, b'\n' | b'\t' | b'\r' | 0x0b | 0x0c) && !(*b == b'\n' && keep('\n'))
+                {
+                    *b = b' ';
+                }
+            }
+            // ASCII bytes replaced by ASCII bytes: still UTF-8.
+            let out = String::from_utf8(out)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             return Folded {
-                text: Cow::Borrowed(text),
+                text: Cow::Owned(out),
                 breaks: None,
             };
         }
@@ -431,6 +482,17 @@ impl<'t> Folded<'t> {
         Folded {
             text: Cow::Owned(out),
             breaks: Some(breaks),
+        }
+    }
+
+    /// Maps matches found in the folded text back to the original.
+    fn map_back(&self, found: &mut [Found]) {
+        if self.breaks.is_some() {
+            for f in found.iter_mut() {
+                let (start, end) = (self.original(f.start), self.original_end(f.end));
+                f.start = start;
+                f.end = end;
+            }
         }
     }
 
