@@ -250,7 +250,7 @@ impl Gazetteers {
             (&honoured, Mode::All),
             (&groups, Mode::LeftmostLongest),
         ];
-        let phrases = PhraseSet::build(&tables, true).map_err(|message| GazetteerError::Build {
+        let phrases = PhraseSet::build(&tables).map_err(|message| GazetteerError::Build {
             gazetteer: "gazetteers".to_string(),
             message,
         })?;
@@ -439,7 +439,7 @@ impl Glossary {
         }
         // A glossary is small and well formed; the automaton builder only fails on
         // pattern sets far beyond its size.
-        let phrases = PhraseSet::build(&[(&table, Mode::LeftmostLongest)], false).ok()?;
+        let phrases = PhraseSet::build(&[(&table, Mode::LeftmostLongest)]).ok()?;
         Some(Glossary { orgs, phrases })
     }
 }
