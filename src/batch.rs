@@ -278,7 +278,7 @@ fn process(
                 .position(|t| *t == record.type_name())
                 .unwrap_or(0);
             counts.records[kind] += 1;
-            write_record(&record, &mut buf);
+            write_record(record, &mut buf);
             if stream && buf.len() >= FLUSH_AT {
                 counts.bytes += buf.len();
                 if let Err(e) = write(&buf) {

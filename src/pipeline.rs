@@ -61,7 +61,7 @@ const PART_BYTES: usize = 64 * 1024;
 pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
     let mut records = Vec::new();
     let _ = extract_each(doc, config, &mut |r| {
-        records.push(r);
+        records.push(r.clone());
         ControlFlow::Continue(())
     });
     records
@@ -72,7 +72,7 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
 pub fn extract_each(
     doc: &Document,
     config: &Config,
-    each: &mut dyn FnMut(Record) -> ControlFlow<()>,
+    each: &mut dyn FnMut(&Record) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let a = Analysis::new(doc, config);
     let wants = |types: &[&str]| types.iter().any(|t| config.keeps_type(t));
@@ -94,6 +94,7 @@ pub fn extract_each(
     };
     let read_dates = wants(&["date", "event"]);
     let mut records = Vec::new();
+    let mut order: Vec<(usize, usize, u32)> = Vec::new();
     for part in parts(&a) {
         if read_dates {
             earlier.dates = dates::dates(&a, part.lines.clone());
@@ -102,12 +103,18 @@ pub fn extract_each(
             stage(&a, &earlier, &part, &mut records);
         }
         records.retain(|r| config.keeps_type(r.type_name()));
-        // Document order: by position in the input. The sort is stable, so records at
-        // the same position keep the order of the stages that made them.
-        records.sort_by_key(|r| (r.common().span.0, r.common().span.1));
-        for r in records.drain(..) {
-            each(r)?;
+        // Document order: by position in the input; records at the same position keep
+        // the order of the stages that made them. The keys are sorted, not the records.
+        order.clear();
+        order.extend(records.iter().enumerate().map(|(i, r)| {
+            let span = r.common().span;
+            (span.0, span.1, i as u32)
+        }));
+        order.sort_unstable();
+        for &(_, _, i) in &order {
+            each(&records[i as usize])?;
         }
+        records.clear();
     }
     ControlFlow::Continue(())
 }

@@ -673,7 +673,8 @@ fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
     }
     let lex = Lexicon::get();
     let mut extra = Vec::new();
-    let money: Vec<regex::Captures> = if scale {
+    // Most lines with a scale word hold no vague amount: ask before capturing.
+    let money: Vec<regex::Captures> = if scale && VAGUE_MONEY.is_match(line) {
         VAGUE_MONEY.captures_iter(line).collect()
     } else {
         Vec::new()
@@ -697,7 +698,7 @@ fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
             equivalent_of: None,
         });
     }
-    let percents: Vec<regex::Captures> = if percent {
+    let percents: Vec<regex::Captures> = if percent && VAGUE_PERCENT.is_match(line) {
         VAGUE_PERCENT.captures_iter(line).collect()
     } else {
         Vec::new()
