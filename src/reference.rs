@@ -34,25 +34,7 @@ use crate::sections::{SectionKind, Sections};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// How a document writes numeric dates.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum NumericOrder {
-    /// Day first: `27/06/2023`.
-    DayFirst,
-    /// Month first: `2/14/2021`.
-    MonthFirst,
-}
+pub use crate::vocab::NumericOrder;
 
 /// Where the reference year was read.
 #[derive(

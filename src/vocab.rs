@@ -57,6 +57,16 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
+    /// How a document writes numeric dates.
+    NumericOrder {
+        /// Day first: `27/06/2023`.
+        DayFirst = "day_first",
+        /// Month first: `2/14/2021`.
+        MonthFirst = "month_first",
+    }
+}
+
+vocabulary! {
     /// How a country is mentioned.
     MentionKind {
         /// By a name: "Viet Nam", "Lao PDR", "ROK".

@@ -10,7 +10,7 @@
 
 use super::lexer::{Kind, Token, lex};
 use super::{Found, Item, Order, Point};
-use crate::reference::NumericOrder;
+use crate::vocab::NumericOrder;
 
 /// The dates of `text`, in order. `order` is the document's day/month convention.
 pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {

@@ -31,7 +31,7 @@ mod lexer;
 
 pub(crate) use grammar::scan;
 
-use crate::reference::NumericOrder;
+use crate::vocab::NumericOrder;
 use std::cmp::Ordering;
 use std::ops::Range;
 
