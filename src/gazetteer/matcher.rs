@@ -168,17 +168,14 @@ struct Pattern {
 
 /// Several phrase tables compiled into one automaton.
 ///
-/// The automaton is a contiguous NFA without prefilters: with thousands of phrases no
-/// prefilter narrows the search (with one, the search runs at half the speed), and
-/// without one the NFA searches within a tenth of a DFA's speed while it builds in a
-/// few milliseconds instead of a few hundred and takes a tenth of the memory.
+/// Without prefilters: with many phrases no prefilter narrows the search, and with one
+/// the search runs at half the speed. The gazetteers' thousands of phrases make a
+/// contiguous NFA, which searches within a tenth of a DFA's speed while it builds in a
+/// few milliseconds instead of a few hundred and takes a tenth of the memory; a
+/// document's own short list (its glossary) makes a DFA, quick to build at that size.
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet {
     automaton: AhoCorasick,
-    /// For a set of one leftmost-longest table without stop-phrases (a document's
-    /// glossary): a leftmost-longest automaton whose matches, when none of them cuts a
-    /// word, are the answer, found with the automaton's fast prefilters.
-    fast: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     /// (table, entry) per meaning; a pattern listed in several tables has several.
     meanings: Vec<(u8, Entry)>,
@@ -187,8 +184,8 @@ pub(crate) struct PhraseSet {
 
 impl PhraseSet {
     /// Compiles the tables, each with its mode; table `i` of the result is
-    /// `tables[i]`.
-    pub fn build(tables: &[(&PhraseTable, Mode)]) -> Result<Self, String> {
+    /// `tables[i]`. `small` makes a DFA (for a short list), else a contiguous NFA.
+    pub fn build(tables: &[(&PhraseTable, Mode)], small: bool) -> Result<Self, String> {
         // One pattern per distinct string, with the meanings of every table.
         let mut by_phrase: HashMap<&str, usize> = HashMap::new();
         let mut strings: Vec<&str> = Vec::new();
@@ -223,25 +220,19 @@ impl PhraseSet {
             });
             texts.push(text);
         }
+        let kind = if small {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        };
         let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind))
             .match_kind(MatchKind::Standard)
             .prefilter(false)
             .build(&texts)
             .map_err(|e| e.to_string())?;
-        let single = tables.len() == 1 && tables[0].1 == Mode::LeftmostLongest;
-        let fast = if single && meanings.iter().all(|(_, e)| matches!(e, Entry::Hit(_))) {
-            let fast = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&texts)
-                .map_err(|e| e.to_string())?;
-            Some(fast)
-        } else {
-            None
-        };
         Ok(PhraseSet {
             automaton,
-            fast,
             patterns,
             meanings,
             modes: tables.iter().map(|(_, m)| *m).collect(),
@@ -255,12 +246,6 @@ impl PhraseSet {
         out.resize_with(self.modes.len(), Vec::new);
         let hay = Folded::new(text, lines);
         let h: &str = &hay.text;
-        if let Some(fast) = &self.fast
-            && self.fast_path(fast, h, &mut out[0])
-        {
-            hay.map_back(&mut out[0]);
-            return;
-        }
         let mut stops: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.modes.len()];
         for m in self.automaton.find_overlapping_iter(h) {
             let (start, end) = (m.start(), m.end());
@@ -282,23 +267,6 @@ impl PhraseSet {
             }
             hay.map_back(found);
         }
-    }
-
-    /// The leftmost-longest matches of a one-table set in `h`, into `out`, when none of
-    /// them cuts a word; whether they did not (else `out` is to be found again).
-    fn fast_path(&self, fast: &AhoCorasick, h: &str, out: &mut Vec<Found>) -> bool {
-        for m in fast.find_iter(h) {
-            let (start, end) = (m.start(), m.end());
-            let p = &self.patterns[m.pattern().as_usize()];
-            if (p.check_start && word_before(h, start)) || (p.check_end && word_after(h, end)) {
-                out.clear();
-                return false;
-            }
-            if let Some(&(_, Entry::Hit(value))) = self.meanings.get(p.meanings.start as usize) {
-                out.push(Found { start, end, value });
-            }
-        }
-        true
     }
 
     /// The matches of table `t` in `text` (lines joined).
@@ -481,7 +449,7 @@ mod tests {
         for (i, p) in phrases.iter().enumerate() {
             t.insert(p, Entry::Hit(i as u32));
         }
-        PhraseSet::build(&[(&t, mode)]).unwrap()
+        PhraseSet::build(&[(&t, mode)], true).unwrap()
     }
 
     fn found<'t>(s: &PhraseSet, text: &'t str, lines: Lines) -> Vec<&'t str> {

@@ -250,10 +250,11 @@ impl Gazetteers {
             (&honoured, Mode::All),
             (&groups, Mode::LeftmostLongest),
         ];
-        let phrases = PhraseSet::build(&tables).map_err(|message| GazetteerError::Build {
-            gazetteer: "gazetteers".to_string(),
-            message,
-        })?;
+        let phrases =
+            PhraseSet::build(&tables, false).map_err(|message| GazetteerError::Build {
+                gazetteer: "gazetteers".to_string(),
+                message,
+            })?;
         Ok(Gazetteers {
             family_names: load::family_names(layers, &country_by_code)?,
             name_words: load::name_words(layers)?,
@@ -439,7 +440,7 @@ impl Glossary {
         }
         // A glossary is small and well formed; the automaton builder only fails on
         // pattern sets far beyond its size.
-        let phrases = PhraseSet::build(&[(&table, Mode::LeftmostLongest)]).ok()?;
+        let phrases = PhraseSet::build(&[(&table, Mode::LeftmostLongest)], true).ok()?;
         Some(Glossary { orgs, phrases })
     }
 }

@@ -21,7 +21,7 @@
 
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Where a currency form stands relative to its number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -453,12 +453,12 @@ impl CueWords {
 /// The lexicon, compiled once: the matchers for the text before and after a number,
 /// and the meaning of every form.
 pub(super) struct Lexicon {
-    /// A form ending at the end of the haystack (the text before a number), with at
-    /// most one space after it.
-    pub before: Regex,
-    /// A form at the start of the haystack (the text after a number or its scale
-    /// word), with at most one space before it.
-    pub after: Regex,
+    /// The alternations the two matchers are compiled from, when first needed: most
+    /// short inputs have no figure, and compiling them is most of a start-up.
+    before_alt: String,
+    after_alt: String,
+    before: OnceLock<Regex>,
+    after: OnceLock<Regex>,
     /// The cue words of every form, to tell quickly whether a number may be a figure.
     cues: CueWords,
     /// The codes and names, as a regex alternation: what can follow `of` in a vague
@@ -624,12 +624,30 @@ impl Lexicon {
         let before_alt = alternation(&|f| f.before);
         let after_alt = alternation(&|_| true);
         Lexicon {
-            before: Regex::new(&format!(r"(?:{before_alt})\s?$")).expect("valid regex"),
-            after: Regex::new(&format!(r"^\s?(?:{after_alt})")).expect("valid regex"),
+            before_alt,
+            after_alt,
+            before: OnceLock::new(),
+            after: OnceLock::new(),
             cues: CueWords::build(),
             vague_tail: alternation(&|f| f.vague),
             meanings,
         }
+    }
+
+    /// A form ending at the end of the haystack (the text before a number), with at
+    /// most one space after it.
+    pub fn before(&self) -> &Regex {
+        self.before.get_or_init(|| {
+            Regex::new(&format!(r"(?:{})\s?$", self.before_alt)).expect("valid regex")
+        })
+    }
+
+    /// A form at the start of the haystack (the text after a number or its scale
+    /// word), with at most one space before it.
+    pub fn after(&self) -> &Regex {
+        self.after.get_or_init(|| {
+            Regex::new(&format!(r"^\s?(?:{})", self.after_alt)).expect("valid regex")
+        })
     }
 
     /// The lexicon, compiled once per process.
@@ -656,14 +674,14 @@ mod tests {
 
     fn before(text: &str) -> Option<(&str, &'static str)> {
         let lx = Lexicon::get();
-        let m = lx.before.find(text)?;
+        let m = lx.before().find(text)?;
         let form = m.as_str().trim_end();
         Some((form, lx.meaning(form)?.iso))
     }
 
     fn after(text: &str) -> Option<(&str, &'static str)> {
         let lx = Lexicon::get();
-        let m = lx.after.find(text)?;
+        let m = lx.after().find(text)?;
         let form = m.as_str().trim_start();
         Some((form, lx.meaning(form)?.iso))
     }

@@ -251,7 +251,7 @@ struct Form {
 fn form_before(line: &str, at: usize, floor: usize) -> Option<Form> {
     let from = floor_boundary(line, at.saturating_sub(32)).max(floor);
     let window = &line[from..at];
-    let m = Lexicon::get().before.find(window)?;
+    let m = Lexicon::get().before().find(window)?;
     let text = m.as_str().trim_end();
     let meaning = Lexicon::get().meaning(text)?;
     Some(Form {
@@ -265,7 +265,7 @@ fn form_before(line: &str, at: usize, floor: usize) -> Option<Form> {
 /// boundary.
 fn form_after(line: &str, at: usize) -> Option<Form> {
     let rest = &line[at..];
-    let m = Lexicon::get().after.find(rest)?;
+    let m = Lexicon::get().after().find(rest)?;
     let text = m.as_str().trim_start();
     let end = at + m.end();
     let ends_in_letter = text.chars().next_back().is_some_and(char::is_alphanumeric);
