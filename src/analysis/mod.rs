@@ -339,11 +339,7 @@ impl<'d> Analysis<'d> {
         let Some(glossary) = Glossary::new(&self.gazetteers, &pairs) else {
             return;
         };
-        let mut local = Vec::new();
-        glossary
-            .phrases
-            .find(self.view.text(), Lines::Apart, &mut local);
-        let local = local.swap_remove(0);
+        let local = glossary.find(self.view.text(), Lines::Apart);
         // The document's phrases win a tie; then leftmost-longest over both.
         let mut all: Vec<(Found, bool)> = local.into_iter().map(|f| (f, false)).collect();
         all.extend(self.hits.all(table::ORG).iter().map(|&f| (f, true)));

@@ -20,9 +20,8 @@
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
-use crate::gazetteer::{NameWords, Office, OfficeCategory};
+use crate::gazetteer::{Lines, NameWords, Office, OfficeCategory, WordIndex};
 use crate::record::{PersonRecord, Record};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -223,7 +222,11 @@ fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut V
             // No name yet: the chain goes on to an office right after a separator.
             let after = complement.map_or(hit.end, |c| c.end);
             match offices.get(j + 1) {
-                Some(next) if is_separator(&text[after..next.start]) => j += 1,
+                // A complement may run past the next office ("General of A-General"):
+                // then nothing separates them.
+                Some(next) if after <= next.start && is_separator(&text[after..next.start]) => {
+                    j += 1
+                }
                 _ => {
                     j += 1;
                     break;
@@ -874,15 +877,14 @@ fn untitled(a: &Analysis, people: &People, mentions: &mut Vec<Mention>) {
     if names.is_empty() {
         return;
     }
-    // Built once per document from its few names: a DFA without prefilter builds
-    // quickly at that size and searches at memory speed (a prefilter over names that
-    // share their first letters only slows it down).
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .prefilter(false)
-        .build(&names)
-    else {
+    // A document's few names, looked up by their first word: cheaper than building an
+    // automaton for them.
+    let Some(index) = WordIndex::new(
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i as u32)),
+    ) else {
         return;
     };
     let taken: Vec<Range<usize>> = mentions.iter().map(|m| m.name.clone()).collect();
@@ -892,17 +894,17 @@ fn untitled(a: &Analysis, people: &People, mentions: &mut Vec<Mention>) {
     };
     for (i, line) in a.prose_lines() {
         let t = a.line_text(i);
-        for m in ac.find_iter(t) {
+        for m in index.find(t, Lines::Apart) {
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            if word(t[..m.start()].chars().next_back()) || word(t[m.end()..].chars().next()) {
+            if word(t[..m.start].chars().next_back()) || word(t[m.end..].chars().next()) {
                 continue;
             }
             // "Ho Chi Minh City", "USS Theodore Roosevelt": part of a longer name.
-            let next_word = t[m.end()..]
+            let next_word = t[m.end..]
                 .strip_prefix(' ')
                 .and_then(|r| r.split(' ').next())
                 .unwrap_or("");
-            let prev_word = t[..m.start()]
+            let prev_word = t[..m.start]
                 .strip_suffix(' ')
                 .and_then(|r| r.rsplit(' ').next())
                 .unwrap_or("");
@@ -910,12 +912,12 @@ fn untitled(a: &Analysis, people: &People, mentions: &mut Vec<Mention>) {
             if capital(next_word) || (capital(prev_word) && !prev_word.ends_with(['.', ','])) {
                 continue;
             }
-            let r = line.range.start + m.start()..line.range.start + m.end();
+            let r = line.range.start + m.start..line.range.start + m.end;
             if overlaps(&r) {
                 continue;
             }
             let person = people
-                .key_of(&names[m.pattern().as_usize()])
+                .key_of(&names[m.value as usize])
                 .and_then(|k| people.by_key.get(&k).cloned());
             mentions.push(Mention {
                 name: r,

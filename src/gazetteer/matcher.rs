@@ -67,6 +67,11 @@ impl PhraseTable {
         self.index.contains_key(phrase)
     }
 
+    /// The phrases and their meanings, variants included, in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Entry)> {
+        self.phrases.iter().map(|(p, e, _)| (p.as_str(), *e))
+    }
+
     /// Adds a listed phrase (whitespace normalised) and its variants.
     pub fn insert(&mut self, phrase: &str, entry: Entry) {
         let phrase = normalize_space(phrase);
@@ -467,6 +472,31 @@ mod tests {
     }
 
     #[test]
+    fn a_word_index_finds_what_a_phrase_set_finds() {
+        let phrases = [
+            "Senior Officials' Meeting",
+            "SOM",
+            "Senior Officials",
+            "Nguyễn Phú Trọng",
+        ];
+        let s = set(&phrases, Mode::LeftmostLongest);
+        let index =
+            WordIndex::new(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32))).unwrap();
+        for text in [
+            "the Senior Officials' Meeting (SOM) and the Senior  Officials of SOMALIA",
+            "SOMSOM SOM, Nguyễn Phú Trọng.\nSenior\nOfficials",
+            "",
+        ] {
+            for lines in [Lines::Joined, Lines::Apart] {
+                let mut out = Vec::new();
+                s.find(text, lines, &mut out);
+                assert_eq!(index.find(text, lines), out[0], "{text:?}");
+            }
+        }
+        assert!(WordIndex::new([("(SOM)", 0)]).is_none());
+    }
+
+    #[test]
     fn stems_and_all_mode() {
         let s = set(&["commemorat*", "visit", "state visit"], Mode::All);
         let text = "commemorating the state visit; revisit";
@@ -475,4 +505,157 @@ mod tests {
             ["commemorat", "state visit", "visit"]
         );
     }
+}
+
+/// A short list of phrases looked up by their first word: for a document's own list
+/// (its glossary, the names it has introduced), where building an automaton costs more
+/// than the search it saves. Every phrase begins with a word character.
+///
+/// A scan takes each word start of the text, looks its first word up (only when its
+/// first two bytes open some phrase), and tries that word's phrases longest first:
+/// the same leftmost-longest whole-word matches as a [`PhraseSet`] table, with the
+/// same whitespace rule (a run of whitespace in the text matches a phrase's space).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordIndex {
+    /// Phrases (and their values) by first word, longest phrase first.
+    by_first: HashMap<String, Vec<(String, u32)>>,
+    /// Which first two bytes open a phrase.
+    openings: Vec<bool>,
+}
+
+impl WordIndex {
+    /// An index of `phrases`, or none when one does not begin with a word character.
+    pub fn new<'p>(phrases: impl IntoIterator<Item = (&'p str, u32)>) -> Option<WordIndex> {
+        let mut index = WordIndex {
+            by_first: HashMap::new(),
+            openings: vec![false; 1 << 16],
+        };
+        for (phrase, value) in phrases {
+            let phrase = normalize_space(phrase);
+            let first = first_word(&phrase);
+            if first.is_empty() {
+                return None;
+            }
+            index.openings[opening(first.as_bytes())] = true;
+            index
+                .by_first
+                .entry(first.to_string())
+                .or_default()
+                .push((phrase, value));
+        }
+        for list in index.by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            list.dedup_by(|a, b| a.0 == b.0);
+        }
+        Some(index)
+    }
+
+    /// Whether the index holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// The leftmost-longest whole-word matches in `text`, in order.
+    pub fn find(&self, text: &str, lines: Lines) -> Vec<Found> {
+        let mut out = Vec::new();
+        if self.is_empty() {
+            return out;
+        }
+        let bytes = text.as_bytes();
+        let mut free = 0; // the first byte a next match may start at
+        let mut i = 0;
+        while i < bytes.len() {
+            // The next word start at or after i.
+            let b = bytes[i];
+            let starts_word = if b.is_ascii() {
+                b.is_ascii_alphanumeric()
+            } else {
+                text[i..].chars().next().is_some_and(is_word_char)
+            };
+            if !starts_word || i < free || word_before(text, i) {
+                i += utf8_len(b);
+                continue;
+            }
+            let word = first_word(&text[i..]);
+            let found = self.openings[opening(word.as_bytes())]
+                .then(|| self.by_first.get(word))
+                .flatten()
+                .and_then(|list| {
+                    list.iter().find_map(|(phrase, value)| {
+                        let end = match_at(text, i, phrase, lines)?;
+                        let whole = !phrase.chars().next_back().is_some_and(is_word_char)
+                            || !word_after(text, end);
+                        whole.then_some((end, *value))
+                    })
+                });
+            if let Some((end, value)) = found {
+                out.push(Found {
+                    start: i,
+                    end,
+                    value,
+                });
+                free = end;
+                i = end;
+            } else {
+                i += word.len().max(1);
+            }
+        }
+        out
+    }
+}
+
+/// The leading run of word characters of `s`.
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// The table slot of a word's first two bytes.
+fn opening(word: &[u8]) -> usize {
+    let a = word.first().copied().unwrap_or(0) as usize;
+    let b = word.get(1).copied().unwrap_or(0) as usize;
+    (a << 8) | b
+}
+
+/// The length of the UTF-8 sequence a byte starts (1 for a continuation byte, so a
+/// scan moves on).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// Where `phrase` ends when it starts at byte `at` of `text`: its characters in order,
+/// a space of the phrase matching a run of whitespace (not a line break when lines
+/// are kept apart).
+fn match_at(text: &str, at: usize, phrase: &str, lines: Lines) -> Option<usize> {
+    let t = text.as_bytes();
+    let mut j = at;
+    for &p in phrase.as_bytes() {
+        if p == b' ' {
+            let run_start = j;
+            while j < t.len() {
+                let c = text[j..].chars().next()?;
+                if !c.is_whitespace() || (c == '\n' && lines == Lines::Apart) {
+                    break;
+                }
+                j += c.len_utf8();
+            }
+            if j == run_start {
+                return None;
+            }
+        } else {
+            if t.get(j) != Some(&p) {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    Some(j)
 }

@@ -23,7 +23,7 @@ pub(crate) mod source;
 mod tests;
 
 pub use crate::vocab::{EventKind, MentionKind, OfficeCategory};
-pub(crate) use matcher::{Found, Lines, PhraseSet};
+pub(crate) use matcher::{Found, Lines, PhraseSet, WordIndex};
 
 use matcher::{Entry, Mode, PhraseTable};
 use serde::{Deserialize, Serialize};
@@ -395,9 +395,10 @@ impl Gazetteers {
 pub(crate) struct Glossary {
     /// The organizations the glossary adds, numbered after the gazetteers' own.
     pub orgs: Vec<Org>,
-    /// Its phrases, one table whose values index the gazetteers' organizations
-    /// followed by [`Glossary::orgs`].
-    pub phrases: PhraseSet,
+    /// Its phrases, whose values index the gazetteers' organizations followed by
+    /// [`Glossary::orgs`]: looked up by first word, or in an automaton when one does
+    /// not begin with a word character.
+    phrases: Result<WordIndex, PhraseSet>,
 }
 
 impl Glossary {
@@ -438,9 +439,28 @@ impl Glossary {
         if table.len() == 0 {
             return None;
         }
-        // A glossary is small and well formed; the automaton builder only fails on
-        // pattern sets far beyond its size.
-        let phrases = PhraseSet::build(&[(&table, Mode::LeftmostLongest)], true).ok()?;
+        let index = WordIndex::new(table.iter().filter_map(|(p, e)| match e {
+            Entry::Hit(v) => Some((p, v)),
+            Entry::Stop => None,
+        }));
+        let phrases = match index {
+            Some(index) => Ok(index),
+            // A glossary is small and well formed; the automaton builder only fails
+            // on pattern sets far beyond its size.
+            None => Err(PhraseSet::build(&[(&table, Mode::LeftmostLongest)], true).ok()?),
+        };
         Some(Glossary { orgs, phrases })
+    }
+
+    /// The leftmost-longest whole-word matches of the glossary's phrases in `text`.
+    pub fn find(&self, text: &str, lines: Lines) -> Vec<Found> {
+        match &self.phrases {
+            Ok(index) => index.find(text, lines),
+            Err(set) => {
+                let mut out = Vec::new();
+                set.find(text, lines, &mut out);
+                out.swap_remove(0)
+            }
+        }
     }
 }

@@ -573,8 +573,7 @@ fn glossary_adds_document_acronyms() {
     let text = "the SOM, the Senior Officials\u{2019} Meeting, the UAE and the \
                 Asia-Pacific Economic Cooperation Forum";
     let found: Vec<(&str, &str)> = glossary
-        .phrases
-        .find_table(text, 0)
+        .find(text, Lines::Joined)
         .iter()
         .map(|f| (&text[f.start..f.end], org(f.value).acronym.as_str()))
         .collect();
