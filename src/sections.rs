@@ -431,7 +431,12 @@ impl<'a> Builder<'a> {
     fn opening(&self, i: usize, at: usize) -> (String, Range<usize>) {
         let range = self.view.lines()[i].range.clone();
         let t = self.line(i);
-        let first = self.sentences.at(range.start).filter(|s| s.end < range.end);
+        // The opening sentence, when it ends inside the line and after the item's text
+        // starts (a sentence cut at `0.` may end before it).
+        let first = self
+            .sentences
+            .at(range.start)
+            .filter(|s| s.end < range.end && s.end >= range.start + at);
         match first {
             Some(s) => (self.view.text()[range.start + at..s.end].to_string(), s),
             None => (t[at..].to_string(), range),

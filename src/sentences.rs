@@ -170,11 +170,19 @@ fn opens_sentence(rest: &str) -> bool {
 
 /// Whether the period at byte `dot` of `s` ends a sentence, given the text after it.
 fn period_ends(s: &str, dot: usize, next: &str) -> bool {
-    let before = &s[..dot];
+    // The token before the period: just past the last whitespace or opening mark (which
+    // may be several bytes long). Only the last few bytes are looked at, so a line
+    // without spaces costs no more per period: a longer token is no abbreviation.
+    let before = crate::text::before(s, dot, 32);
     let token_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let token = &before[token_start..];
+    if token_start == 0 && before.len() < dot {
+        return true;
+    }
     if token.is_empty() {
         return true;
     }
