@@ -1,5 +1,6 @@
 //! `bluebook extract`: records as JSON Lines, to standard output or a file.
 
+use super::interrupt::Temporary;
 use anyhow::Context;
 use bluebook::batch::{self, Outcome};
 use bluebook::{Config, TYPE_NAMES};
@@ -93,7 +94,7 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     });
     progress.finish_and_clear();
     if let Some(e) = write_error {
-        sink.abandon();
+        drop(sink);
         return Err(e).context("cannot write the records");
     }
     sink.finish()?;
@@ -109,7 +110,7 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
 enum Sink {
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
     File {
-        tmp: PathBuf,
+        tmp: Temporary,
         dest: PathBuf,
         file: std::io::BufWriter<std::fs::File>,
     },
@@ -117,25 +118,26 @@ enum Sink {
 
 impl Sink {
     fn open(output: Option<&std::path::Path>) -> anyhow::Result<Sink> {
-        Ok(match output {
-            None => Sink::Stdout(std::io::BufWriter::with_capacity(
+        let Some(dest) = output else {
+            return Ok(Sink::Stdout(std::io::BufWriter::with_capacity(
                 1 << 16,
                 std::io::stdout().lock(),
-            )),
-            Some(dest) => {
-                let name = dest
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-                let file = std::fs::File::create(&tmp)
-                    .with_context(|| format!("{}: cannot create", tmp.display()))?;
-                Sink::File {
-                    tmp,
-                    dest: dest.to_path_buf(),
-                    file: std::io::BufWriter::new(file),
-                }
-            }
+            )));
+        };
+        if dest.is_dir() {
+            anyhow::bail!("{}: cannot write: it is a directory", dest.display());
+        }
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let (tmp, file) =
+            Temporary::create(tmp).with_context(|| format!("{}: cannot write", dest.display()))?;
+        Ok(Sink::File {
+            tmp,
+            dest: dest.to_path_buf(),
+            file: std::io::BufWriter::new(file),
         })
     }
 
@@ -146,28 +148,20 @@ impl Sink {
         }
     }
 
+    /// Flushes standard output, or syncs the temporary file and renames it into place.
+    /// Dropping a sink unfinished removes its temporary file.
     fn finish(self) -> anyhow::Result<()> {
         match self {
             Sink::Stdout(mut w) => match w.flush() {
                 Err(e) if !super::is_broken_pipe(&e) => Err(e).context("cannot write the records"),
                 _ => Ok(()),
             },
-            Sink::File { tmp, dest, file } => {
-                let file = file
-                    .into_inner()
-                    .map_err(|e| e.into_error())
-                    .with_context(|| format!("{}: cannot write", dest.display()))?;
-                file.sync_all()
-                    .with_context(|| format!("{}: cannot write", dest.display()))?;
-                std::fs::rename(&tmp, &dest)
-                    .with_context(|| format!("{}: cannot write", dest.display()))
-            }
-        }
-    }
-
-    fn abandon(self) {
-        if let Sink::File { tmp, .. } = self {
-            let _ = std::fs::remove_file(tmp);
+            Sink::File { tmp, dest, file } => file
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|file| file.sync_all())
+                .and_then(|()| tmp.persist(&dest))
+                .with_context(|| format!("{}: cannot write", dest.display())),
         }
     }
 }

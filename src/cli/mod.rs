@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand.
 
 mod extract;
+mod interrupt;
 mod people;
 mod schema;
 mod sections;
@@ -36,6 +37,9 @@ enum Command {
 /// Runs the command line; returns the process exit code.
 pub fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = interrupt::install() {
+        eprintln!("bluebook: warning: cannot handle interruptions: {e}");
+    }
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Sections(args) => sections::run(args),
