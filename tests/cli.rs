@@ -351,3 +351,136 @@ fn people_lists_each_person_once_with_mentions() {
         putin[0]
     );
 }
+
+#[test]
+fn output_into_a_missing_directory_names_the_output_path() {
+    let dest = std::env::temp_dir()
+        .join(format!("bluebook-missing-{}", std::process::id()))
+        .join("records.jsonl");
+    let out = run(&[
+        "extract",
+        "-o",
+        &dest.display().to_string(),
+        &fixture("vbf-interview-2021.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}: cannot write: No such file", dest.display())),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(".tmp"),
+        "the temporary is not named: {stderr}"
+    );
+}
+
+#[test]
+fn output_onto_a_directory_is_refused_before_any_work() {
+    let dir = common::TempDir::new("out-dir");
+    let out = run(&[
+        "extract",
+        "-o",
+        &dir.path().display().to_string(),
+        &fixture("vbf-interview-2021.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("it is a directory"), "{stderr}");
+    assert!(std::fs::read_dir(dir.path()).expect("dir").next().is_none());
+}
+
+/// The records of `out` counted by type.
+fn count_by_type(out: &Output) -> std::collections::BTreeMap<String, u64> {
+    let mut counts = std::collections::BTreeMap::new();
+    for r in lines(out) {
+        *counts
+            .entry(r["type"].as_str().unwrap_or_default().to_string())
+            .or_default() += 1;
+    }
+    counts
+}
+
+#[test]
+fn a_batch_ends_with_a_summary_of_files_records_failures_and_speed() {
+    let good = fixture("vbf-interview-2021.txt");
+    let other = fixture("communist-review-2021.txt");
+    let out = run(&["extract", &good, "no/such/file.txt", &other]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let counts = count_by_type(&out);
+    let total: u64 = counts.values().sum();
+    let summary = stderr
+        .lines()
+        .find(|l| l.contains("files read"))
+        .unwrap_or_else(|| panic!("no summary in {stderr}"));
+    assert!(
+        summary.starts_with(&format!(
+            "bluebook: 2 files read, 1 failed; {total} records ("
+        )),
+        "{summary}"
+    );
+    for (t, n) in &counts {
+        assert!(summary.contains(&format!("{n} {t}")), "{t}: {summary}");
+    }
+    assert!(
+        summary.contains(" kB in ") && summary.ends_with(" MB/s"),
+        "{summary}"
+    );
+    assert!(
+        stderr.contains("bluebook: failed: no/such/file.txt: cannot read"),
+        "{stderr}"
+    );
+
+    // Quiet: no summary; a single input: none either.
+    let out = run(&["extract", "-q", &good, &other]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["extract", &good]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn summary_json_is_one_object_for_scripts() {
+    let good = fixture("vbf-interview-2021.txt");
+    let out = run(&[
+        "extract",
+        "-q",
+        "--summary",
+        "json",
+        "--types",
+        "date,country",
+        &good,
+        "no/such/file.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stderr.lines().last().expect("a summary line");
+    let summary: serde_json::Value = serde_json::from_str(last).expect("JSON");
+    let counts = count_by_type(&out);
+    assert_eq!(summary["files_read"], 1);
+    assert_eq!(summary["files_failed"], 1);
+    assert_eq!(summary["failures"][0]["path"], "no/such/file.txt");
+    assert!(
+        summary["failures"][0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("cannot read")),
+        "{summary}"
+    );
+    assert_eq!(summary["records"], counts.values().sum::<u64>());
+    assert_eq!(summary["records_by_type"]["date"], counts["date"]);
+    assert_eq!(summary["records_by_type"]["country"], counts["country"]);
+    assert_eq!(summary["records_by_type"]["person"], 0);
+    let size = std::fs::metadata(&good).expect("fixture").len();
+    assert_eq!(summary["bytes"], size);
+    assert!(summary["seconds"].as_f64().is_some_and(|s| s > 0.0));
+    assert!(summary["mb_per_s"].as_f64().is_some());
+    assert_eq!(summary["exit_status"], 1);
+}

@@ -1,6 +1,7 @@
 //! `bluebook extract`: records as JSON Lines, to standard output or a file.
 
 use super::interrupt::Temporary;
+use super::summary::{self, Summary};
 use anyhow::Context;
 use bluebook::batch::{self, Outcome};
 use bluebook::{Config, TYPE_NAMES};
@@ -31,12 +32,19 @@ pub(super) struct Args {
     /// or replace, the embedded ones.
     #[arg(long, value_name = "DIR")]
     gazetteers: Option<PathBuf>,
-    /// Do not show progress or warnings (errors are still reported).
+    /// Do not show progress, warnings or the summary (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+    /// Print a summary at the end on standard error: files read, records by type,
+    /// failures and their reasons, bytes, time and speed. Without this option a batch
+    /// (several inputs, or a directory) ends with the text summary unless --quiet;
+    /// with it, the summary is printed in that format whatever the number of inputs.
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    summary: Option<summary::Format>,
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut summary = Summary::start();
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -50,7 +58,10 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.types.is_empty() {
         config = config.with_types(args.types.iter().cloned());
     }
-    let inputs = batch::expand(&super::paths_or_stdin(args.paths));
+    let paths = super::paths_or_stdin(args.paths);
+    let inputs = batch::expand(&paths);
+    // A batch: several inputs, or a directory (however many files it held).
+    let is_batch = inputs.len() > 1 || paths.iter().any(|p| p.is_dir());
     let progress = if args.quiet || inputs.len() < 2 || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
@@ -66,31 +77,32 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
 
     let mut sink = Sink::open(args.output.as_deref())?;
-    let mut failed = 0usize;
     let mut write_error = None;
+    let mut closed = false;
     batch::run(inputs, &config, |outcome: Outcome| {
         progress.inc(1);
         progress.set_message(outcome.name.clone());
-        if !args.quiet {
-            for w in &outcome.warnings {
-                progress.suspend(|| eprintln!("bluebook: warning: {}: {w}", outcome.name));
-            }
-        }
-        match outcome.result {
-            Ok(bytes) => match sink.write(&bytes) {
+        let flow = match &outcome.result {
+            Ok(bytes) => match sink.write(bytes) {
                 Ok(()) => ControlFlow::Continue(()),
-                Err(e) if super::is_broken_pipe(&e) => ControlFlow::Break(()),
+                Err(e) if super::is_broken_pipe(&e) => {
+                    closed = true;
+                    ControlFlow::Break(())
+                }
                 Err(e) => {
                     write_error = Some(e);
                     ControlFlow::Break(())
                 }
             },
             Err(e) => {
-                failed += 1;
-                progress.suspend(|| eprintln!("bluebook: error: {e}"));
+                progress.suspend(|| summary.failed(&outcome.name, e));
                 ControlFlow::Continue(())
             }
+        };
+        if flow.is_continue() && outcome.result.is_ok() {
+            progress.suspend(|| summary.read(&outcome, args.quiet));
         }
+        flow
     });
     progress.finish_and_clear();
     if let Some(e) = write_error {
@@ -98,11 +110,16 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Err(e).context("cannot write the records");
     }
     sink.finish()?;
-    if failed > 0 {
-        eprintln!("bluebook: {failed} input(s) failed");
-        return Ok(ExitCode::FAILURE);
+    // A closed pipe: whoever read the records has what they wanted.
+    if closed {
+        return Ok(ExitCode::SUCCESS);
     }
-    Ok(ExitCode::SUCCESS)
+    match args.summary {
+        Some(format) => summary.print(format),
+        None if is_batch && !args.quiet => summary.print(summary::Format::Text),
+        None => {}
+    }
+    Ok(summary.exit_code())
 }
 
 /// Where records go: standard output, or a temporary file renamed into place at the

@@ -5,6 +5,7 @@ mod interrupt;
 mod people;
 mod schema;
 mod sections;
+mod summary;
 mod timeline;
 
 use clap::{Parser, Subcommand};
