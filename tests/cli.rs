@@ -248,6 +248,8 @@ fn help_everywhere() {
         &["--help"][..],
         &["extract", "--help"],
         &["sections", "--help"],
+        &["people", "--help"],
+        &["timeline", "--help"],
         &["schema", "--help"],
     ] {
         let out = run(args);
@@ -483,4 +485,77 @@ fn summary_json_is_one_object_for_scripts() {
     assert!(summary["seconds"].as_f64().is_some_and(|s| s > 0.0));
     assert!(summary["mb_per_s"].as_f64().is_some());
     assert_eq!(summary["exit_status"], 1);
+}
+
+#[test]
+fn sections_takes_several_inputs_each_under_its_name() {
+    let a = fixture("vbf-interview-2021.txt");
+    let b = fixture("communist-review-2021.txt");
+    let out = run(&["sections", &a, &b]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text.find(&format!("==> {a} <==\n")).expect("first header");
+    let second = text
+        .find(&format!("\n\n==> {b} <==\n"))
+        .expect("second header");
+    assert!(first == 0 && first < second, "{text}");
+    assert!(
+        text[..second]
+            .contains("Vietnam Proactively Advancing International Integration  [line 1]")
+    );
+    // One input: the tree alone, as before.
+    let one = run(&["sections", &a]);
+    assert!(String::from_utf8_lossy(&one.stdout).starts_with("Vietnam Proactively"));
+}
+
+#[test]
+fn people_and_timeline_show_the_document_of_each_row() {
+    let dir = common::TempDir::new("views-docs");
+    let note = dir.write(
+        "note.txt",
+        b"NEWS\n\nOn 12 March 2021, Prime Minister Pham Minh Chinh paid an official visit to \
+          Japan. Ambassador Rufus Firefly met him.\n",
+    );
+    let note = note.display().to_string();
+    let a = fixture("diplomatic-bluebook-2020.txt");
+    let out = run(&["people", &a, &note]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header = text.lines().next().unwrap_or_default();
+    assert!(header.contains("  document  "), "{header}");
+    let row = |name: &str| {
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains(name)).collect();
+        assert_eq!(rows.len(), 1, "one row for {name}:\n{text}");
+        rows[0].to_string()
+    };
+    // Mentioned in both: one row, the first document and one more.
+    assert!(
+        row("Pham Minh Chinh").contains(&format!("{a} +1")),
+        "{text}"
+    );
+    // Mentioned only in one.
+    let firefly = row("Rufus Firefly");
+    assert!(
+        firefly.contains(&note) && !firefly.contains(" +1"),
+        "{firefly}"
+    );
+    assert!(row("Vladimir Putin").contains(&a), "{text}");
+
+    let out = run(&["timeline", &a, &note]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert!(rows.len() > 10);
+    assert!(
+        rows.iter().all(|r| r.contains(&a) || r.contains(&note)),
+        "{text}"
+    );
+    let visit = rows
+        .iter()
+        .find(|r| r.starts_with("2021-03-12"))
+        .expect("the note's event");
+    assert!(
+        visit.contains(&note) && visit.contains("Pham Minh Chinh"),
+        "{visit}"
+    );
 }
