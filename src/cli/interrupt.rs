@@ -21,8 +21,8 @@ fn temporary() -> MutexGuard<'static, Option<PathBuf>> {
 }
 
 /// A temporary file that becomes an output file whole, or is removed: when an
-/// interruption comes, when it is dropped (an error, a panic) before [`persist`]
-/// (Self::persist).
+/// interruption comes, or when it is dropped (an error, a panic) before
+/// [`persist`](Self::persist).
 pub(super) struct Temporary {
     path: PathBuf,
 }
