@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod spans;
+
 use bluebook::{Config, Document, Record};
 use std::path::PathBuf;
 
