@@ -110,9 +110,9 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Err(e).context("cannot write the records");
     }
     sink.finish()?;
-    // A closed pipe: whoever read the records has what they wanted.
+    // A closed pipe: whoever read the records has what they wanted; no summary.
     if closed {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(summary.exit_code());
     }
     match args.summary {
         Some(format) => summary.print(format),
