@@ -11,9 +11,15 @@
 //! input larger than [`STREAM_ABOVE`] (or the only input) is processed alone and its
 //! records are written part by part as the pipeline finishes them, so memory follows
 //! one document's analysis, not its records.
+//!
+//! What can go wrong with an input is found as early as it can be: paths that do not
+//! exist, dangling or looping symbolic links and directories holding nothing to read
+//! when the paths are expanded ([`expand`]); FIFOs, devices, files that vanished since
+//! and unreadable files when it is read ([`read`]); encodings when its bytes are decoded
+//! ([`Document::from_bytes`]). Each is an [`Error`] naming the input.
 
 use crate::config::Config;
-use crate::document::Document;
+use crate::document::{Document, explain};
 use crate::error::{Error, Warning};
 use crate::pipeline::{extract_each, write_record};
 use crate::record::TYPE_NAMES;
@@ -53,6 +59,8 @@ pub struct Outcome {
     pub result: Result<Counts, Error>,
     /// What was noticed while reading it.
     pub warnings: Vec<Warning>,
+    /// The input's size in bytes as read (0 when it could not be read).
+    pub bytes: usize,
 }
 
 /// How many records of each type an input gave, and the bytes of their JSON Lines.
@@ -62,8 +70,6 @@ pub struct Counts {
     pub records: [usize; TYPE_NAMES.len()],
     /// Bytes of JSON Lines written.
     pub bytes: usize,
-    /// Bytes of input read.
-    pub input_bytes: usize,
 }
 
 impl Counts {
@@ -78,7 +84,6 @@ impl Counts {
             *a += b;
         }
         self.bytes += other.bytes;
-        self.input_bytes += other.input_bytes;
     }
 }
 
@@ -102,54 +107,112 @@ pub const STREAM_ABOVE: u64 = 4 << 20;
 const FLUSH_AT: usize = 1 << 16;
 
 /// Expands command-line paths into inputs: a directory gives its `*.txt` files,
-/// recursively, in name order; `-` is standard input. A path that does not exist gives
-/// an error in its place, so the rest can still be processed.
+/// recursively, in name order; `-` is standard input. A path that cannot be used gives
+/// an error in its place, so the rest can still be processed:
+///
+/// - a path that does not exist, a dangling symbolic link or a symbolic link loop: an
+///   [`Error::Read`] saying which;
+/// - a directory given by name that holds no `*.txt` file: an [`Error::NoText`];
+/// - met while walking a directory: a `*.txt` entry that cannot be looked at (dangling
+///   or looping link), an entry that loops whatever its name (it may be a directory), and
+///   a symbolic link back to a directory being walked (not followed): each an
+///   [`Error::Read`]. Other entries that are not `*.txt` files are passed over.
+///
+/// Whether a file is a regular file is checked when it is [`read`].
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, Error>> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             out.push(Ok(Input::Stdin));
-        } else if path.is_dir() {
-            walk(path, &mut out);
-        } else {
-            match std::fs::metadata(path) {
-                Ok(_) => out.push(Ok(Input::File(path.clone()))),
-                Err(source) => out.push(Err(Error::Read {
-                    path: path.display().to_string(),
-                    source,
-                })),
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let before = out.len();
+                walk(path, &mut Vec::new(), &mut out);
+                if out.len() == before {
+                    out.push(Err(Error::NoText {
+                        path: path.display().to_string(),
+                    }));
+                }
             }
+            Ok(_) => out.push(Ok(Input::File(path.clone()))),
+            Err(e) => out.push(Err(read_error(path, explain(path, e)))),
         }
     }
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<Input, Error>>) {
+fn read_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Read {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Pushes the `*.txt` files under `dir`, in name order. `ancestors` are the directories
+/// being walked, resolved: a symbolic link back to one of them is a loop.
+fn walk(dir: &Path, ancestors: &mut Vec<PathBuf>, out: &mut Vec<Result<Input, Error>>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(source) => {
-            out.push(Err(Error::Read {
-                path: dir.display().to_string(),
-                source,
-            }));
+            out.push(Err(read_error(dir, source)));
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(Ok(Input::File(path)));
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(source) => out.push(Err(read_error(dir, source))),
         }
     }
+    paths.sort();
+    ancestors.push(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()));
+    for path in paths {
+        let is_txt = path.extension().is_some_and(|e| e == "txt");
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                let resolved = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                if ancestors.contains(&resolved) {
+                    let loop_error = std::io::Error::other(format!(
+                        "symbolic link loop: it leads back to {}; not followed",
+                        resolved.display()
+                    ));
+                    out.push(Err(read_error(&path, loop_error)));
+                } else {
+                    walk(&path, ancestors, out);
+                }
+            }
+            Ok(_) if is_txt => out.push(Ok(Input::File(path))),
+            Ok(_) => {}
+            // A dangling link is passed over unless it is named like an input (editors
+            // leave dangling lock links); a loop is not, since it may stand for a
+            // directory.
+            Err(e) if is_txt || e.kind() != std::io::ErrorKind::NotFound => {
+                let e = explain(&path, e);
+                out.push(Err(read_error(&path, e)));
+            }
+            Err(_) => {}
+        }
+    }
+    ancestors.pop();
 }
 
 /// Reads one input into a document.
 pub fn read(input: &Input) -> Result<Document, Error> {
     match input {
-        Input::File(path) => Document::read(path),
+        // A file was there when the paths were expanded: if it is missing now, say so.
+        Input::File(path) => Document::read(path).map_err(|e| match e {
+            Error::Read { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+                let source = std::io::Error::new(
+                    source.kind(),
+                    format!("{source}; it was there when the inputs were listed"),
+                );
+                Error::Read { path, source }
+            }
+            e => e,
+        }),
         Input::Stdin => {
             let mut raw = Vec::new();
             match std::io::stdin().lock().read_to_end(&mut raw) {
@@ -252,14 +315,12 @@ fn process(
                 name,
                 result: Err(e),
                 warnings: Vec::new(),
+                bytes: 0,
             };
             return (outcome, Ok(()));
         }
     };
-    let mut counts = Counts {
-        input_bytes: doc.raw().len(),
-        ..Counts::default()
-    };
+    let mut counts = Counts::default();
     let capacity = if stream {
         FLUSH_AT * 2
     } else {
@@ -315,6 +376,7 @@ fn process(
         name,
         result,
         warnings: doc.warnings().to_vec(),
+        bytes: doc.source_len(),
     };
     (outcome, io)
 }
@@ -379,15 +441,10 @@ fn size_of(input: &Input) -> Option<u64> {
 
 /// The outcome of an input that could not even be listed.
 fn failed(e: Error) -> Outcome {
-    let name = match &e {
-        Error::Read { path, .. } | Error::Binary { path, .. } | Error::Internal { path, .. } => {
-            path.clone()
-        }
-        _ => String::new(),
-    };
     Outcome {
-        name,
+        name: e.path().unwrap_or_default().to_string(),
         result: Err(e),
         warnings: Vec::new(),
+        bytes: 0,
     }
 }

@@ -10,7 +10,7 @@
 //!
 //! | stage | takes | gives |
 //! |---|---|---|
-//! | [`Document`] | an input's bytes | the raw bytes kept untouched, their decoding (BOM skipped, bad UTF-8 read lossily), warnings; binary input rejected |
+//! | [`Document`] | an input's bytes | the raw bytes kept untouched, their decoding (BOM skipped, bad UTF-8 read lossily, UTF-16 with a BOM decoded to UTF-8), warnings; binary input rejected |
 //! | [`repair`] ([`View::build`]) | the decoded text, caption rules | the *view*: paragraphs rejoined across page breaks, captions, footnotes and the table of contents set apart, markup neutralised; an offset map back to the input |
 //! | [`sentences`] ([`Sentences::split`]) | the view | sentence ranges |
 //! | [`sections`] ([`Sections::build`]) | the view, sentences | the section tree and the section of every line |
@@ -82,7 +82,7 @@ pub mod vocab;
 
 pub use analysis::Analysis;
 pub use config::Config;
-pub use document::Document;
+pub use document::{Document, Encoding};
 pub use error::{Error, Warning};
 pub use pipeline::{extract, extract_each, write_jsonl, write_record};
 pub use record::{Common, Record, Span, TYPE_NAMES};

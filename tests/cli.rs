@@ -264,6 +264,8 @@ fn help_everywhere() {
         &["--help"][..],
         &["extract", "--help"],
         &["sections", "--help"],
+        &["people", "--help"],
+        &["timeline", "--help"],
         &["schema", "--help"],
     ] {
         let out = run(args);
@@ -365,5 +367,211 @@ fn people_lists_each_person_once_with_mentions() {
         putin[0].contains("RU") && putin[0].trim_start().starts_with('2'),
         "{}",
         putin[0]
+    );
+}
+
+#[test]
+fn output_into_a_missing_directory_names_the_output_path() {
+    let dest = std::env::temp_dir()
+        .join(format!("bluebook-missing-{}", std::process::id()))
+        .join("records.jsonl");
+    let out = run(&[
+        "extract",
+        "-o",
+        &dest.display().to_string(),
+        &fixture("vbf-interview-2021.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}: cannot write: No such file", dest.display())),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(".tmp"),
+        "the temporary is not named: {stderr}"
+    );
+}
+
+#[test]
+fn output_onto_a_directory_is_refused_before_any_work() {
+    let dir = common::TempDir::new("out-dir");
+    let out = run(&[
+        "extract",
+        "-o",
+        &dir.path().display().to_string(),
+        &fixture("vbf-interview-2021.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("it is a directory"), "{stderr}");
+    assert!(std::fs::read_dir(dir.path()).expect("dir").next().is_none());
+}
+
+/// The records of `out` counted by type.
+fn count_by_type(out: &Output) -> std::collections::BTreeMap<String, u64> {
+    let mut counts = std::collections::BTreeMap::new();
+    for r in lines(out) {
+        *counts
+            .entry(r["type"].as_str().unwrap_or_default().to_string())
+            .or_default() += 1;
+    }
+    counts
+}
+
+#[test]
+fn a_batch_ends_with_a_summary_of_files_records_failures_and_speed() {
+    let good = fixture("vbf-interview-2021.txt");
+    let other = fixture("communist-review-2021.txt");
+    let out = run(&["extract", &good, "no/such/file.txt", &other]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let counts = count_by_type(&out);
+    let total: u64 = counts.values().sum();
+    let summary = stderr
+        .lines()
+        .find(|l| l.contains("files read"))
+        .unwrap_or_else(|| panic!("no summary in {stderr}"));
+    assert!(
+        summary.starts_with(&format!(
+            "bluebook: 2 files read, 1 failed; {total} records ("
+        )),
+        "{summary}"
+    );
+    for (t, n) in &counts {
+        assert!(summary.contains(&format!("{n} {t}")), "{t}: {summary}");
+    }
+    assert!(
+        summary.contains(" kB in ") && summary.ends_with(" MB/s"),
+        "{summary}"
+    );
+    assert!(
+        stderr.contains("bluebook: failed: no/such/file.txt: cannot read"),
+        "{stderr}"
+    );
+
+    // Quiet: no summary; a single input: none either.
+    let out = run(&["extract", "-q", &good, &other]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["extract", &good]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn summary_json_is_one_object_for_scripts() {
+    let good = fixture("vbf-interview-2021.txt");
+    let out = run(&[
+        "extract",
+        "-q",
+        "--summary",
+        "json",
+        "--types",
+        "date,country",
+        &good,
+        "no/such/file.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let last = stderr.lines().last().expect("a summary line");
+    let summary: serde_json::Value = serde_json::from_str(last).expect("JSON");
+    let counts = count_by_type(&out);
+    assert_eq!(summary["files_read"], 1);
+    assert_eq!(summary["files_failed"], 1);
+    assert_eq!(summary["failures"][0]["path"], "no/such/file.txt");
+    assert!(
+        summary["failures"][0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("cannot read")),
+        "{summary}"
+    );
+    assert_eq!(summary["records"], counts.values().sum::<u64>());
+    assert_eq!(summary["records_by_type"]["date"], counts["date"]);
+    assert_eq!(summary["records_by_type"]["country"], counts["country"]);
+    assert_eq!(summary["records_by_type"]["person"], 0);
+    let size = std::fs::metadata(&good).expect("fixture").len();
+    assert_eq!(summary["bytes"], size);
+    assert!(summary["seconds"].as_f64().is_some_and(|s| s > 0.0));
+    assert!(summary["mb_per_s"].as_f64().is_some());
+    assert_eq!(summary["exit_status"], 1);
+}
+
+#[test]
+fn sections_takes_several_inputs_each_under_its_name() {
+    let a = fixture("vbf-interview-2021.txt");
+    let b = fixture("communist-review-2021.txt");
+    let out = run(&["sections", &a, &b]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text.find(&format!("==> {a} <==\n")).expect("first header");
+    let second = text
+        .find(&format!("\n\n==> {b} <==\n"))
+        .expect("second header");
+    assert!(first == 0 && first < second, "{text}");
+    assert!(
+        text[..second]
+            .contains("Vietnam Proactively Advancing International Integration  [line 1]")
+    );
+    // One input: the tree alone, as before.
+    let one = run(&["sections", &a]);
+    assert!(String::from_utf8_lossy(&one.stdout).starts_with("Vietnam Proactively"));
+}
+
+#[test]
+fn people_and_timeline_show_the_document_of_each_row() {
+    let dir = common::TempDir::new("views-docs");
+    let note = dir.write(
+        "note.txt",
+        b"NEWS\n\nOn 12 March 2021, Prime Minister Pham Minh Chinh paid an official visit to \
+          Japan. Ambassador Rufus Firefly met him.\n",
+    );
+    let note = note.display().to_string();
+    let a = fixture("diplomatic-bluebook-2020.txt");
+    let out = run(&["people", &a, &note]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let header = text.lines().next().unwrap_or_default();
+    assert!(header.contains("  document  "), "{header}");
+    let row = |name: &str| {
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains(name)).collect();
+        assert_eq!(rows.len(), 1, "one row for {name}:\n{text}");
+        rows[0].to_string()
+    };
+    // Mentioned in both: one row, the first document and one more.
+    assert!(
+        row("Pham Minh Chinh").contains(&format!("{a} +1")),
+        "{text}"
+    );
+    // Mentioned only in one.
+    let firefly = row("Rufus Firefly");
+    assert!(
+        firefly.contains(&note) && !firefly.contains(" +1"),
+        "{firefly}"
+    );
+    assert!(row("Vladimir Putin").contains(&a), "{text}");
+
+    let out = run(&["timeline", &a, &note]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert!(rows.len() > 10);
+    assert!(
+        rows.iter().all(|r| r.contains(&a) || r.contains(&note)),
+        "{text}"
+    );
+    let visit = rows
+        .iter()
+        .find(|r| r.starts_with("2021-03-12"))
+        .expect("the note's event");
+    assert!(
+        visit.contains(&note) && visit.contains("Pham Minh Chinh"),
+        "{visit}"
     );
 }

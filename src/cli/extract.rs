@@ -1,5 +1,7 @@
 //! `bluebook extract`: records as JSON Lines, to standard output or a file.
 
+use super::interrupt::Temporary;
+use super::summary::{self, Summary};
 use anyhow::Context;
 use bluebook::batch::{self, Outcome};
 use bluebook::{Config, TYPE_NAMES};
@@ -30,12 +32,19 @@ pub(super) struct Args {
     /// or replace, the embedded ones.
     #[arg(long, value_name = "DIR")]
     gazetteers: Option<PathBuf>,
-    /// Do not show progress or warnings (errors are still reported).
+    /// Do not show progress, warnings or the summary (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
+    /// Print a summary at the end on standard error: files read, records by type,
+    /// failures and their reasons, bytes, time and speed. Without this option a batch
+    /// (several inputs, or a directory) ends with the text summary unless --quiet;
+    /// with it, the summary is printed in that format whatever the number of inputs.
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    summary: Option<summary::Format>,
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let summary = Summary::start();
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -49,7 +58,10 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.types.is_empty() {
         config = config.with_types(args.types.iter().cloned());
     }
-    let inputs = batch::expand(&super::paths_or_stdin(args.paths));
+    let paths = super::paths_or_stdin(args.paths);
+    let inputs = batch::expand(&paths);
+    // A batch: several inputs, or a directory (however many files it held).
+    let is_batch = inputs.len() > 1 || paths.iter().any(|p| p.is_dir());
     let progress = if args.quiet || inputs.len() < 2 || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
@@ -68,35 +80,39 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
         output: Output::open(args.output.as_deref())?,
         progress,
         quiet: args.quiet,
-        failed: 0,
+        summary,
         doc_start: 0,
     };
     let result = batch::run(inputs, &config, &mut out);
     out.progress.finish_and_clear();
+    let Records {
+        output, summary, ..
+    } = out;
     match result {
-        Err(e) if super::is_broken_pipe(&e) => {}
-        Err(e) => {
-            out.output.abandon();
-            return Err(e).context("cannot write the records");
+        // A closed pipe: whoever read the records has what they wanted; no summary.
+        Err(e) if super::is_broken_pipe(&e) => {
+            output.finish()?;
+            return Ok(summary.exit_code());
         }
-        Ok(()) => {}
+        // Dropping the output unfinished removes its temporary file.
+        Err(e) => return Err(e).context("cannot write the records"),
+        Ok(()) => output.finish()?,
     }
-    let failed = out.failed;
-    out.output.finish()?;
-    if failed > 0 {
-        eprintln!("bluebook: {failed} input(s) failed");
-        return Ok(ExitCode::FAILURE);
+    match args.summary {
+        Some(format) => summary.print(format),
+        None if is_batch && !args.quiet => summary.print(summary::Format::Text),
+        None => {}
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(summary.exit_code())
 }
 
-/// The batch's sink: records to the output, outcomes to the progress bar and
-/// standard error.
+/// The batch's sink: records to the output, outcomes to the progress bar, standard
+/// error and the summary.
 struct Records {
     output: Output,
     progress: ProgressBar,
     quiet: bool,
-    failed: usize,
+    summary: Summary,
     /// Where the current document's records start in the output.
     doc_start: u64,
 }
@@ -109,27 +125,27 @@ impl batch::Sink for Records {
     fn finish(&mut self, outcome: Outcome) -> ControlFlow<()> {
         self.progress.inc(1);
         self.progress.set_message(outcome.name.clone());
-        if !self.quiet {
-            for w in &outcome.warnings {
-                self.progress
-                    .suspend(|| eprintln!("bluebook: warning: {}: {w}", outcome.name));
+        match &outcome.result {
+            Ok(_) => {
+                let (summary, quiet) = (&mut self.summary, self.quiet);
+                self.progress.suspend(|| summary.read(&outcome, quiet));
             }
-        }
-        if let Err(e) = &outcome.result {
-            self.failed += 1;
-            // A document that failed part-way leaves no records in an output file.
-            let taken_back = self.output.truncate(self.doc_start).unwrap_or(false);
-            self.progress.suspend(|| {
-                eprintln!("bluebook: error: {e}");
-                if taken_back
-                    && matches!(e, bluebook::Error::Internal { written, .. } if *written > 0)
-                {
-                    eprintln!(
-                        "bluebook: {}: its records were taken out of the output",
-                        outcome.name
-                    );
-                }
-            });
+            Err(e) => {
+                // A document that failed part-way leaves no records in an output file.
+                let taken_back = self.output.truncate(self.doc_start).unwrap_or(false);
+                let summary = &mut self.summary;
+                self.progress.suspend(|| {
+                    summary.failed(&outcome.name, e);
+                    if taken_back
+                        && matches!(e, bluebook::Error::Internal { written, .. } if *written > 0)
+                    {
+                        eprintln!(
+                            "bluebook: {}: its records were taken out of the output",
+                            outcome.name
+                        );
+                    }
+                });
+            }
         }
         self.doc_start = self.output.position();
         ControlFlow::Continue(())
@@ -141,7 +157,7 @@ impl batch::Sink for Records {
 enum Output {
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>, u64),
     File {
-        tmp: PathBuf,
+        tmp: Temporary,
         dest: PathBuf,
         file: std::io::BufWriter<std::fs::File>,
         at: u64,
@@ -150,26 +166,27 @@ enum Output {
 
 impl Output {
     fn open(output: Option<&std::path::Path>) -> anyhow::Result<Output> {
-        Ok(match output {
-            None => Output::Stdout(
+        let Some(dest) = output else {
+            return Ok(Output::Stdout(
                 std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
                 0,
-            ),
-            Some(dest) => {
-                let name = dest
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-                let file = std::fs::File::create(&tmp)
-                    .with_context(|| format!("{}: cannot create", tmp.display()))?;
-                Output::File {
-                    tmp,
-                    dest: dest.to_path_buf(),
-                    file: std::io::BufWriter::with_capacity(1 << 16, file),
-                    at: 0,
-                }
-            }
+            ));
+        };
+        if dest.is_dir() {
+            anyhow::bail!("{}: cannot write: it is a directory", dest.display());
+        }
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let (tmp, file) =
+            Temporary::create(tmp).with_context(|| format!("{}: cannot write", dest.display()))?;
+        Ok(Output::File {
+            tmp,
+            dest: dest.to_path_buf(),
+            file: std::io::BufWriter::with_capacity(1 << 16, file),
+            at: 0,
         })
     }
 
@@ -212,6 +229,8 @@ impl Output {
         }
     }
 
+    /// Flushes standard output, or syncs the temporary file and renames it into place.
+    /// Dropping an output unfinished removes its temporary file.
     fn finish(self) -> anyhow::Result<()> {
         match self {
             Output::Stdout(mut w, _) => match w.flush() {
@@ -220,22 +239,12 @@ impl Output {
             },
             Output::File {
                 tmp, dest, file, ..
-            } => {
-                let file = file
-                    .into_inner()
-                    .map_err(|e| e.into_error())
-                    .with_context(|| format!("{}: cannot write", dest.display()))?;
-                file.sync_all()
-                    .with_context(|| format!("{}: cannot write", dest.display()))?;
-                std::fs::rename(&tmp, &dest)
-                    .with_context(|| format!("{}: cannot write", dest.display()))
-            }
-        }
-    }
-
-    fn abandon(self) {
-        if let Output::File { tmp, .. } = self {
-            let _ = std::fs::remove_file(tmp);
+            } => file
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|file| file.sync_all())
+                .and_then(|()| tmp.persist(&dest))
+                .with_context(|| format!("{}: cannot write", dest.display())),
         }
     }
 }

@@ -1,12 +1,15 @@
 //! The command line: one module per subcommand.
 
 mod extract;
+mod interrupt;
 mod people;
 mod schema;
 mod sections;
+mod summary;
 mod timeline;
 
 use clap::{Parser, Subcommand};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 /// bluebook: turns prose reports on diplomacy into structured, verifiable JSON-Lines
@@ -22,12 +25,13 @@ pub struct Cli {
 enum Command {
     /// Extract records as JSON Lines.
     Extract(extract::Args),
-    /// Print the section tree of a document, indented, for a person to read.
+    /// Print the section tree of each document, indented, for a person to read.
     Sections(sections::Args),
-    /// List each distinct person with their titles, country and number of mentions.
+    /// List each distinct person with their titles, country, number of mentions and the
+    /// documents that mention them.
     People(people::Args),
-    /// Print the events in date order: date, kind, participants, parties, place and
-    /// the sentence.
+    /// Print the events in date order: date, kind, document, participants, parties,
+    /// place and the sentence.
     Timeline(timeline::Args),
     /// Print the JSON Schema of the records.
     Schema,
@@ -37,6 +41,9 @@ enum Command {
 pub fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     bluebook::batch::report_panics_per_document();
+    if let Err(e) = interrupt::install() {
+        eprintln!("bluebook: warning: cannot handle interruptions: {e}");
+    }
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Sections(args) => sections::run(args),
@@ -70,20 +77,31 @@ fn config_for(
     })
 }
 
-/// Reads the documents of `paths` in turn (`-` when none) and hands each to `each`;
-/// an input that cannot be read is reported and skipped. Returns whether any failed.
-fn each_document(paths: Vec<PathBuf>, mut each: impl FnMut(&bluebook::Document)) -> bool {
-    let mut failed = false;
-    for input in bluebook::batch::expand(&paths_or_stdin(paths)) {
+/// Reads the documents of `paths` in turn (`-` when none) and hands each to `each`,
+/// with whether it is one of several; warnings are reported, an input that cannot be
+/// read is reported and skipped. `each` may stop early (a closed output pipe). Gives
+/// what was met, for the exit status.
+fn each_document(
+    paths: Vec<PathBuf>,
+    mut each: impl FnMut(&bluebook::Document, bool) -> ControlFlow<()>,
+) -> summary::Summary {
+    let mut met = summary::Summary::start();
+    let inputs = bluebook::batch::expand(&paths_or_stdin(paths));
+    let several = inputs.len() > 1;
+    for input in inputs {
         match input.and_then(|i| bluebook::batch::read(&i)) {
-            Ok(doc) => each(&doc),
-            Err(e) => {
-                eprintln!("bluebook: error: {e}");
-                failed = true;
+            Ok(doc) => {
+                for w in doc.warnings() {
+                    eprintln!("bluebook: warning: {}: {w}", doc.id());
+                }
+                if each(&doc, several).is_break() {
+                    break;
+                }
             }
+            Err(e) => met.failed("", &e),
         }
     }
-    failed
+    met
 }
 
 /// Paths as given, `-` when none.

@@ -1,10 +1,13 @@
-//! `bluebook people`: each distinct person with their titles, country and number of
-//! mentions, for a person to read.
+//! `bluebook people`: each distinct person with their titles, country, number of
+//! mentions and the documents that mention them, for a person to read. Mentions of one
+//! person in several documents make one row (by `person_id`); its document column names
+//! the first document and how many more.
 
 use bluebook::Record;
 use bluebook::record::PersonRecord;
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,12 +29,14 @@ struct Person {
     country: Option<String>,
     org: Option<String>,
     mentions: usize,
+    /// The documents that mention them, in input order.
+    docs: Vec<String>,
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let config = super::config_for("person", args.gazetteers.as_deref())?;
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
-    let failed = super::each_document(args.paths, |doc| {
+    let met = super::each_document(args.paths, |doc, _| {
         for r in bluebook::extract(doc, &config) {
             let Record::Person(PersonRecord {
                 name,
@@ -54,16 +59,32 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             p.country = p.country.take().or(country);
             p.org = p.org.take().or(org);
             p.mentions += 1;
+            if p.docs.last().is_none_or(|d| d != doc.id()) {
+                p.docs.push(doc.id().to_string());
+            }
         }
+        ControlFlow::Continue(())
     });
     let mut rows: Vec<(&String, &Person)> = people.iter().collect();
     rows.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(b.0)));
+    // The document column: the document, or the first one and how many more.
+    let documents = |p: &Person| match p.docs.as_slice() {
+        [one] => one.clone(),
+        [first, more @ ..] => format!("{first} +{}", more.len()),
+        [] => "-".to_string(),
+    };
+    let width = rows
+        .iter()
+        .map(|(_, p)| documents(p).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp("document".len(), 60);
     let mut out = std::io::stdout().lock();
     let write = || -> std::io::Result<()> {
         writeln!(
             out,
-            "{:>8}  {:<7}  {:<40}  titles",
-            "mentions", "country", "name"
+            "{:>8}  {:<7}  {:<40}  {:<width$}  titles",
+            "mentions", "country", "name", "document"
         )?;
         for (_, p) in rows {
             // The name written most often, the longest on a tie.
@@ -79,10 +100,11 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             };
             writeln!(
                 out,
-                "{:>8}  {:<7}  {:<40}  {}",
+                "{:>8}  {:<7}  {:<40}  {:<width$}  {}",
                 p.mentions,
                 affiliation,
                 name,
+                documents(p),
                 p.titles.join("; ")
             )?;
         }
@@ -92,9 +114,5 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(e) if !super::is_broken_pipe(&e) => return Err(e.into()),
         _ => {}
     }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(met.exit_code())
 }

@@ -1,38 +1,47 @@
 //! `bluebook sections`: the section tree, indented, for a person to read.
 
 use anyhow::Context;
-use bluebook::{Analysis, Config, batch};
+use bluebook::{Analysis, Config};
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
-    /// The input file, or - for standard input.
-    path: PathBuf,
+    /// Input files, directories (searched recursively for *.txt), or - for standard
+    /// input [default: -]. With several, each tree follows a line `==> NAME <==`.
+    paths: Vec<PathBuf>,
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let input = match batch::expand(std::slice::from_ref(&args.path))
-        .into_iter()
-        .next()
-    {
-        Some(Ok(input)) => input,
-        Some(Err(e)) => return Err(e.into()),
-        None => anyhow::bail!("{}: no input", args.path.display()),
-    };
-    let doc = batch::read(&input)?;
-    for w in doc.warnings() {
-        eprintln!("bluebook: warning: {}: {w}", doc.id());
-    }
     let config = Config::default();
-    let analysis = Analysis::new(&doc, &config);
     let mut out = std::io::stdout().lock();
-    match out
-        .write_all(analysis.outline().as_bytes())
-        .and_then(|_| out.flush())
-    {
+    let mut write_error = None;
+    let mut first = true;
+    let met = super::each_document(args.paths, |doc, several| {
+        let outline = Analysis::new(doc, &config).outline();
+        let mut write = || -> std::io::Result<()> {
+            if several {
+                if !first {
+                    writeln!(out)?;
+                }
+                writeln!(out, "==> {} <==", doc.id())?;
+            }
+            out.write_all(outline.as_bytes())
+        };
+        let written = write();
+        first = false;
+        match written {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                write_error = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    });
+    match write_error.map_or_else(|| out.flush(), Err) {
         Err(e) if !super::is_broken_pipe(&e) => Err(e).context("cannot write"),
-        _ => Ok(ExitCode::SUCCESS),
+        _ => Ok(met.exit_code()),
     }
 }

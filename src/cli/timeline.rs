@@ -1,8 +1,10 @@
-//! `bluebook timeline`: the events in date order, for a person to read.
+//! `bluebook timeline`: the events in date order, for a person to read: date, kind,
+//! document, participants, parties and place, then the sentence.
 
 use bluebook::Record;
 use bluebook::record::EventRecord;
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,7 +22,7 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let config = super::config_for("event", args.gazetteers.as_deref())?;
     // (first date value, input order, event, its sentence)
     let mut rows: Vec<(String, usize, EventRecord, String)> = Vec::new();
-    let failed = super::each_document(args.paths, |doc| {
+    let met = super::each_document(args.paths, |doc, _| {
         for r in bluebook::extract(doc, &config) {
             let Record::Event(e) = r else { continue };
             let sentence = e
@@ -36,8 +38,15 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             let order = rows.len();
             rows.push((first, order, e, sentence));
         }
+        ControlFlow::Continue(())
     });
     rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let width = rows
+        .iter()
+        .map(|r| r.2.common.doc.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(60);
     let mut out = std::io::stdout().lock();
     let mut write = || -> std::io::Result<()> {
         for (_, _, e, sentence) in &rows {
@@ -46,9 +55,10 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             parties.extend(e.orgs.iter().cloned());
             writeln!(
                 out,
-                "{:<23}  {:<10}  {}  [{}]{}",
+                "{:<23}  {:<10}  {:<width$}  {}  [{}]{}",
                 e.date.values.join(", "),
                 e.kind,
+                e.common.doc,
                 if people.is_empty() {
                     "-".to_string()
                 } else {
@@ -69,9 +79,5 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(e) if !super::is_broken_pipe(&e) => return Err(e.into()),
         _ => {}
     }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(met.exit_code())
 }

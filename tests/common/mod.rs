@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod spans;
+
 use bluebook::{Config, Document, Record};
 use std::path::PathBuf;
 
@@ -57,4 +59,85 @@ pub fn path_of(
         .section
         .and_then(|id| paths.get(&id).cloned())
         .unwrap_or_default()
+}
+
+/// A command running the built `bluebook` binary with `args`.
+pub fn bluebook(args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bluebook"));
+    cmd.args(args);
+    cmd
+}
+
+/// A fresh directory under the system's temporary directory, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// Creates `bluebook-NAME-PID` (emptied first if a previous run left it).
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("bluebook-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self(dir)
+    }
+
+    /// The directory's path.
+    pub fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    /// Writes `bytes` to the file `name` in the directory; gives its path.
+    pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("parent dir");
+        }
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The directory of the conformance suites (holding `recognizers-text/` and
+/// `duckling/`): the one named by `BLUEBOOK_CONFORMANCE_DIR`, else `../shared/conformance`
+/// beside the crate root.
+///
+/// Where it is absent the calling test is skipped: this says so on standard error and
+/// gives `None`, and the test returns, passing. Where the environment variable `CI` is
+/// set (and not empty), absence is a failure instead: CI always has the suites.
+pub fn conformance_dir() -> Option<PathBuf> {
+    const VAR: &str = "BLUEBOOK_CONFORMANCE_DIR";
+    let dir = std::env::var_os(VAR).map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance"),
+        PathBuf::from,
+    );
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a conformance test")
+        .to_string();
+    let why = format!(
+        "the conformance suites are not at {}; set {VAR} to the directory holding \
+         recognizers-text/ and duckling/",
+        dir.display()
+    );
+    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+        panic!("{why} (CI is set: the suites must be there)");
+    }
+    skipped(&format!("{test}: {why}"));
+    None
+}
+
+/// Says that a test, or a part of it, is skipped and why: straight to the stderr handle,
+/// not through `eprintln!`, which the test harness captures, so that it shows in the
+/// output of `cargo test` although the test passes.
+pub fn skipped(why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {why}");
 }

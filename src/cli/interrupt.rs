@@ -1,0 +1,92 @@
+//! Interruption: SIGINT (Ctrl-C) and SIGTERM end the run at once, with status 130 or 143
+//! (128 + the signal's number, as shells report it), and never leave a temporary output
+//! file behind.
+//!
+//! A thread waits for the signals (signal-hook's iterator: the handler itself only
+//! writes to a pipe, everything else runs on that thread, where removing a file and
+//! exiting are safe). An output file is written as a [`Temporary`], registered here; the
+//! lock that guards the registration is held while the temporary is created, renamed
+//! into place or removed, so a signal either finds a temporary to remove or finds none
+//! left — never a half-renamed state.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// The temporary output file being written, if any.
+static TEMPORARY: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// The registered temporary, locked: a signal waits until the guard is dropped.
+fn temporary() -> MutexGuard<'static, Option<PathBuf>> {
+    TEMPORARY.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A temporary file that becomes an output file whole, or is removed: when an
+/// interruption comes, or when it is dropped (an error, a panic) before
+/// [`persist`](Self::persist).
+pub(super) struct Temporary {
+    path: PathBuf,
+}
+
+impl Temporary {
+    /// Creates the file at `path` and registers it.
+    pub(super) fn create(path: PathBuf) -> std::io::Result<(Self, std::fs::File)> {
+        let mut registered = temporary();
+        let file = std::fs::File::create(&path)?;
+        *registered = Some(path.clone());
+        Ok((Self { path }, file))
+    }
+
+    /// Renames the file to `dest`: it is the output now, and no longer removed.
+    pub(super) fn persist(self, dest: &Path) -> std::io::Result<()> {
+        let mut registered = temporary();
+        std::fs::rename(&self.path, dest)?;
+        *registered = None;
+        Ok(())
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        let mut registered = temporary();
+        if registered.as_deref() == Some(self.path.as_path()) {
+            remove(Some(&self.path));
+            *registered = None;
+        }
+    }
+}
+
+/// Starts the thread that answers SIGINT and SIGTERM. Without it (if the handlers cannot
+/// be installed) the signals keep their default action.
+#[cfg(unix)]
+pub(super) fn install() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])?;
+    std::thread::Builder::new()
+        .name("signals".to_string())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let name = if signal == SIGINT {
+                    "SIGINT"
+                } else {
+                    "SIGTERM"
+                };
+                let tmp = temporary();
+                remove(tmp.as_deref());
+                eprintln!("\nbluebook: interrupted by {name}");
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Signals keep their default action where signal-hook's iterator is not available.
+#[cfg(not(unix))]
+pub(super) fn install() -> std::io::Result<()> {
+    Ok(())
+}
+
+fn remove(tmp: Option<&Path>) {
+    if let Some(tmp) = tmp {
+        let _ = std::fs::remove_file(tmp);
+    }
+}
