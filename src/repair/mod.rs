@@ -472,38 +472,63 @@ impl Writer<'_> {
         self.map.replace(s.len(), at, len);
     }
 
+    /// Writes the source bytes `run..end` of the line starting at source byte `base`,
+    /// verbatim, if there are any.
+    fn copy_run(&mut self, base: usize, run: usize, end: usize) {
+        if end > run {
+            self.copy(base + run, end - run);
+        }
+    }
+
     /// Writes one source line, trimmed, with markup neutralised. `note` says the line
     /// opens a footnote body, whose superscript number is written in ASCII digits.
+    ///
+    /// Most bytes are kept as they are: they are written in runs, and the loop only
+    /// looks closer at a byte that may start markup or a character the view changes
+    /// (see [`text::may_change`]).
     fn piece(&mut self, range: Range<usize>, note: bool) {
         let line = &self.src[range.clone()];
         let lead = line.len() - line.trim_start().len();
         let trail = line.trim_end().len();
         let base = range.start;
         let s = &line[..trail];
+        let bytes = s.as_bytes();
+        // `s[run..i]` is kept verbatim and not written yet.
+        let mut run = lead;
         let mut i = lead;
+        // Nothing but superscript digits so far in a line opening a footnote body.
         let mut leading_number = note;
-        while i < s.len() {
+        while i < bytes.len() {
+            if !text::may_change(bytes[i]) && !matches!(bytes[i], b'_' | b'(') {
+                i += 1;
+                continue;
+            }
             let c = s[i..].chars().next().unwrap_or(' ');
             let len = c.len_utf8();
             if let Some(d) = text::superscript_digit(c) {
+                // A marker, dropped; or the number of the footnote body, kept.
+                leading_number &= run == i;
+                self.copy_run(base, run, i);
                 if leading_number {
                     let mut buf = [0u8; 4];
                     self.put(d.encode_utf8(&mut buf), base + i, len);
                 }
                 i += len;
+                run = i;
                 continue;
             }
             leading_number = false;
             match c {
-                '\\' if s[i + 1..].starts_with(|n: char| n.is_ascii_punctuation()) => {
+                '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
                     // A markdown escape: drop the backslash, keep what it escapes.
-                    self.copy(base + i + 1, 1);
+                    self.copy_run(base, run, i);
+                    run = i + 1;
                     i += 2;
                 }
                 '*' | '_' => {
-                    let run = s[i..].bytes().take_while(|&b| b == c as u8).count();
+                    let n = s[i..].bytes().take_while(|&b| b == c as u8).count();
                     let before = s[..i].chars().next_back();
-                    let after = s[i + run..].chars().next();
+                    let after = s[i + n..].chars().next();
                     // CommonMark's flanking rules: a run opens emphasis when it leans on
                     // the text after it, closes when it leans on the text before it.
                     let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
@@ -516,42 +541,51 @@ impl Writer<'_> {
                     // '_' only at the edge of a word, never inside snake_case.
                     let delimiter =
                         (opens || closes) && (c == '*' || !(word(before) && word(after)));
-                    if !delimiter {
-                        self.copy(base + i, run);
-                    } else if closes && self.open.is_some() {
-                        if let Some(start) = self.open.take() {
-                            self.emphasis.push(start..self.text.len());
+                    if delimiter {
+                        self.copy_run(base, run, i);
+                        if closes && self.open.is_some() {
+                            if let Some(start) = self.open.take() {
+                                self.emphasis.push(start..self.text.len());
+                            }
+                        } else if opens {
+                            self.begin();
+                            self.open = Some(self.text.len());
                         }
-                    } else if opens {
-                        self.begin();
-                        self.open = Some(self.text.len());
+                        run = i + n;
                     }
-                    i += run;
+                    i += n;
                 }
                 '(' if i > 0 && !s[..i].ends_with(char::is_whitespace) => {
                     // '2050(2)': a footnote marker, when a footnote (2) exists.
-                    let digits = s[i + 1..].bytes().take_while(u8::is_ascii_digit).count();
+                    let digits = bytes[i + 1..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
                     let close = i + 1 + digits;
                     if digits > 0
-                        && s[close..].starts_with(')')
+                        && bytes.get(close) == Some(&b')')
                         && self.footnotes.contains(&s[i + 1..close])
                     {
+                        self.copy_run(base, run, i);
                         i = close + 1;
+                        run = i;
                     } else {
-                        self.copy(base + i, 1);
                         i += 1;
                     }
                 }
                 _ => {
-                    match text::normalised(c) {
-                        Some("") => {}
-                        Some(rep) => self.put(rep, base + i, len),
-                        None => self.copy(base + i, len),
+                    if let Some(rep) = text::normalised(c) {
+                        self.copy_run(base, run, i);
+                        if !rep.is_empty() {
+                            self.put(rep, base + i, len);
+                        }
+                        run = i + len;
                     }
                     i += len;
                 }
             }
         }
+        self.copy_run(base, run, bytes.len());
     }
 }
 

@@ -33,6 +33,14 @@ pub(crate) fn normalised(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether byte `b` may start something that [`plain`] or the view changes: a
+/// markdown escape or emphasis, or the first byte of a character that [`normalised`]
+/// replaces (all of those are `` ` `` or start with one of these four UTF-8 lead
+/// bytes). Any other byte is kept as it is, so runs of them can be copied at once.
+pub(crate) fn may_change(b: u8) -> bool {
+    matches!(b, b'\\' | b'*' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+}
+
 /// A line with markdown escapes and emphasis removed and characters normalised as in
 /// the view; for classifying lines, not for spans.
 pub(crate) fn plain(line: &str) -> String {
