@@ -27,6 +27,7 @@ pub(crate) use text::{all_caps, terminated};
 use crate::document::Document;
 use crate::offsets::OffsetMap;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -91,6 +92,9 @@ impl View {
     }
 }
 
+/// The longest caption, in bytes of its plain text.
+const MAX_CAPTION: usize = 1500;
+
 /// The rules that recognise photo captions, compiled once per set of photo credits.
 #[derive(Clone, Debug)]
 pub struct CaptionRules {
@@ -147,14 +151,14 @@ impl CaptionRules {
 
     /// Whether the plain text of a block is a photo caption.
     fn is_caption(&self, block: &str) -> bool {
-        block.len() <= 1500 && self.credit.is_match(block)
+        block.len() <= MAX_CAPTION && self.credit.is_match(block)
     }
 }
 
 /// A source line: its range in the decoded text, its plain form and what it is.
-struct SrcLine {
+struct SrcLine<'a> {
     range: Range<usize>,
-    plain: String,
+    plain: Cow<'a, str>,
     kind: LineKind,
     block: usize,
 }
@@ -186,14 +190,14 @@ impl View {
 }
 
 /// Splits the decoded text into lines; LF, CRLF and lone CR end a line.
-fn split_lines(src: &str) -> Vec<SrcLine> {
+fn split_lines<'a>(src: &'a str) -> Vec<SrcLine<'a>> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     let mut block = 0;
     let mut prev_blank = true;
-    let mut push = |range: Range<usize>, out: &mut Vec<SrcLine>| {
+    let mut push = |range: Range<usize>, out: &mut Vec<SrcLine<'a>>| {
         let plain = plain(&src[range.clone()]);
         let blank = plain.is_empty();
         if !blank && prev_blank {
@@ -243,7 +247,7 @@ static FOOTNOTE_BODY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The index just past the block (blank-line-separated group) that line `i` opens.
-fn block_end(lines: &[SrcLine], i: usize) -> usize {
+fn block_end(lines: &[SrcLine<'_>], i: usize) -> usize {
     let block = lines[i].block;
     lines[i..]
         .iter()
@@ -252,7 +256,7 @@ fn block_end(lines: &[SrcLine], i: usize) -> usize {
 }
 
 /// Marks the table of contents, captions and footnotes; the rest stays body.
-fn classify(lines: &mut [SrcLine], rules: &CaptionRules) {
+fn classify(lines: &mut [SrcLine<'_>], rules: &CaptionRules) {
     // The table of contents: its heading, then whole blocks whose last line ends with a
     // page number.
     if let Some(head) = lines.iter().position(|l| TOC_HEADING.is_match(&l.plain)) {
@@ -271,17 +275,30 @@ fn classify(lines: &mut [SrcLine], rules: &CaptionRules) {
             i = end;
         }
     }
-    // Captions: whole blocks.
+    // Captions: whole blocks, read as their lines joined by spaces. Most blocks are a
+    // single line, read as it is, or too long to be a caption, not joined at all.
+    let mut joined = String::new();
     let mut i = 0;
     while i < lines.len() {
         let end = block_end(lines, i);
         if lines[i].kind == LineKind::Body {
-            let joined = lines[i..end]
-                .iter()
-                .map(|l| l.plain.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if rules.is_caption(&joined) {
+            let block = &lines[i..end];
+            let len = block.iter().map(|l| l.plain.len() + 1).sum::<usize>() - 1;
+            let caption = len <= MAX_CAPTION
+                && match block {
+                    [line] => rules.is_caption(&line.plain),
+                    _ => {
+                        joined.clear();
+                        for (n, line) in block.iter().enumerate() {
+                            if n > 0 {
+                                joined.push(' ');
+                            }
+                            joined.push_str(&line.plain);
+                        }
+                        rules.is_caption(&joined)
+                    }
+                };
+            if caption {
                 lines[i..end]
                     .iter_mut()
                     .for_each(|l| l.kind = LineKind::Caption);
@@ -303,7 +320,7 @@ fn classify(lines: &mut [SrcLine], rules: &CaptionRules) {
 
 /// The numbers of the footnote bodies written as `(n)`: only those make an `(n)` glued
 /// to a word a marker.
-fn footnote_numbers(lines: &[SrcLine]) -> BTreeSet<String> {
+fn footnote_numbers(lines: &[SrcLine<'_>]) -> BTreeSet<String> {
     lines
         .iter()
         .filter(|l| l.kind == LineKind::Footnote)
@@ -317,7 +334,7 @@ fn footnote_numbers(lines: &[SrcLine]) -> BTreeSet<String> {
 }
 
 /// Groups source lines into logical lines, joining paragraphs across page breaks.
-fn assemble(lines: &[SrcLine]) -> Vec<Unit> {
+fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut current: Option<Unit> = None;
     let mut pending: Vec<Unit> = Vec::new();
@@ -386,7 +403,7 @@ fn assemble(lines: &[SrcLine]) -> Vec<Unit> {
 }
 
 /// Writes the view text, piece by piece, with its offset map.
-fn write(src: &str, lines: &[SrcLine], units: &[Unit], footnotes: &BTreeSet<String>) -> View {
+fn write(src: &str, lines: &[SrcLine<'_>], units: &[Unit], footnotes: &BTreeSet<String>) -> View {
     let mut w = Writer {
         src,
         text: String::with_capacity(src.len()),

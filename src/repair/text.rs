@@ -2,6 +2,7 @@
 //! markdown removed, quotes and dashes normalised (see [`plain`]).
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Superscript digits, as PDF-to-text output writes footnote markers.
@@ -42,27 +43,52 @@ pub(crate) fn may_change(b: u8) -> bool {
 }
 
 /// A line with markdown escapes and emphasis removed and characters normalised as in
-/// the view; for classifying lines, not for spans.
-pub(crate) fn plain(line: &str) -> String {
+/// the view, trimmed; for classifying lines, not for spans. Borrowed when there is
+/// nothing to change but the trimming, as for most lines.
+pub(crate) fn plain(line: &str) -> Cow<'_, str> {
+    let bytes = line.as_bytes();
+    let Some(first) = bytes.iter().position(|&b| may_change(b)) else {
+        return Cow::Borrowed(line.trim());
+    };
     let mut out = String::with_capacity(line.len());
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
-                out.push(chars.next().unwrap_or('\\'));
-            }
-            '*' => {}
-            _ => match normalised(c) {
-                Some(s) => out.push_str(s),
-                None => out.push(c),
-            },
+    // `line[run..i]` is kept as it is and not written yet.
+    let mut run = 0;
+    let mut i = first;
+    while i < bytes.len() {
+        if !may_change(bytes[i]) {
+            i += 1;
+            continue;
         }
+        let c = line[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        let replacement = match c {
+            // An escape: the backslash goes, what it escapes starts the next run.
+            '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                out.push_str(&line[run..i]);
+                run = i + 1;
+                i += 2;
+                continue;
+            }
+            '*' => "",
+            _ => match normalised(c) {
+                Some(s) => s,
+                None => {
+                    i += len;
+                    continue;
+                }
+            },
+        };
+        out.push_str(&line[run..i]);
+        out.push_str(replacement);
+        i += len;
+        run = i;
     }
+    out.push_str(&line[run..]);
     let trimmed = out.trim();
     if trimmed.len() == out.len() {
-        out
+        Cow::Owned(out)
     } else {
-        trimmed.to_string()
+        Cow::Owned(trimmed.to_string())
     }
 }
 
