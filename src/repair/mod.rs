@@ -26,6 +26,7 @@ pub(crate) use text::{all_caps, terminated};
 
 use crate::document::Document;
 use crate::offsets::OffsetMap;
+use crate::scan::ByteSet;
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -98,7 +99,11 @@ const MAX_CAPTION: usize = 1500;
 /// The rules that recognise photo captions, compiled once per set of photo credits.
 #[derive(Clone, Debug)]
 pub struct CaptionRules {
+    /// All the forms of a caption's end.
     credit: Regex,
+    /// The forms that need a dash and no "photo": what is left to try on a block
+    /// without "photo" in it, most blocks.
+    dashed: Regex,
 }
 
 impl CaptionRules {
@@ -121,17 +126,21 @@ impl CaptionRules {
         } else {
             alternation
         };
-        let pattern = format!(
-            r"(?x)
+        let known = format!(
+            r"
             # a known credit after a dash: '... (Hanoi, 4 May 2020) - VNA', '...2020)- VNA'
-            (?: (?:^|[\s)\]]) - \s* (?:(?i:photo)\s*:\s*)? (?:{alternation}) \.? $ )
-            # 'Photo: X' closing the caption: '_Photo: VGP', '(Photo: VNA)', '- Photo: X'
-            | (?: (?:^|[\s_(]) (?i:photo) \s*:\s* [^()]{{1,80}} \)? \.? $ )
-            # an unknown credit after a dated place: '(Hanoi, 4-6 December 2020) - Some Agency'
-            | (?: \( [^()]{{2,60}} \d{{4}} \) \s* - \s* [A-Z][A-Za-z&'.]*(?:\s[A-Z][A-Za-z&'.]*){{0,5}} $ )"
+            (?: (?:^|[\s)\]]) - \s* (?:(?i:photo)\s*:\s*)? (?:{alternation}) \.? $ )"
         );
+        let photo = r"
+            # 'Photo: X' closing the caption: '_Photo: VGP', '(Photo: VNA)', '- Photo: X'
+            (?: (?:^|[\s_(]) (?i:photo) \s*:\s* [^()]{1,80} \)? \.? $ )";
+        let unknown = r"
+            # an unknown credit after a dated place: '(Hanoi, 4-6 December 2020) - Some Agency'
+            (?: \( [^()]{2,60} \d{4} \) \s* - \s* [A-Z][A-Za-z&'.]*(?:\s[A-Z][A-Za-z&'.]*){0,5} $ )";
+        let compile = |pattern: String| Regex::new(&pattern).expect("caption pattern is valid");
         Self {
-            credit: Regex::new(&pattern).expect("caption pattern is valid"),
+            credit: compile(format!("(?x){known}\n| {photo}\n| {unknown}")),
+            dashed: compile(format!("(?x){known}\n| {unknown}")),
         }
     }
 
@@ -150,8 +159,31 @@ impl CaptionRules {
     }
 
     /// Whether the plain text of a block is a photo caption.
+    ///
+    /// Only the `Photo: X` form can match without a dash, and only it is costly to try
+    /// (it reads up to 80 characters back from the end), so a block is first scanned
+    /// for a dash and for "photo" (ASCII letters: no other character folds to them).
     fn is_caption(&self, block: &str) -> bool {
-        block.len() <= MAX_CAPTION && self.credit.is_match(block)
+        if block.len() > MAX_CAPTION {
+            return false;
+        }
+        const DASH_OR_P: ByteSet = ByteSet::new(b"-pP");
+        let bytes = block.as_bytes();
+        let (mut dash, mut photo) = (false, false);
+        let mut i = DASH_OR_P.find(bytes, 0);
+        while i < bytes.len() && !photo {
+            dash |= bytes[i] == b'-';
+            photo |= bytes[i] != b'-'
+                && bytes
+                    .get(i + 1..i + 5)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"hoto"));
+            i = DASH_OR_P.find(bytes, i + 1);
+        }
+        if photo {
+            self.credit.is_match(block)
+        } else {
+            dash && self.dashed.is_match(block)
+        }
     }
 }
 
@@ -189,6 +221,9 @@ impl View {
     }
 }
 
+/// The bytes that end a line.
+const LINE_END: ByteSet = ByteSet::new(b"\n\r");
+
 /// Splits the decoded text into lines; LF, CRLF and lone CR end a line.
 fn split_lines<'a>(src: &'a str) -> Vec<SrcLine<'a>> {
     let bytes = src.as_bytes();
@@ -214,23 +249,17 @@ fn split_lines<'a>(src: &'a str) -> Vec<SrcLine<'a>> {
         }
     };
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                push(start..i, &mut out);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                push(start..i, &mut out);
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+        i = LINE_END.find(bytes, i);
+        if i == bytes.len() {
+            break;
         }
+        push(start..i, &mut out);
+        i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+        start = i;
     }
     if start < bytes.len() {
         push(start..bytes.len(), &mut out);
@@ -246,6 +275,21 @@ static FOOTNOTE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\((\d{1,3})\))\s+\S"#).expect("valid regex")
 });
 
+/// Whether a plain line is the heading of the table of contents. Only a line opening
+/// with `t` or `c` can be (no other character folds to them): the pattern is not tried
+/// on the others, most lines.
+fn toc_heading(plain: &str) -> bool {
+    matches!(plain.as_bytes().first(), Some(b't' | b'T' | b'c' | b'C'))
+        && TOC_HEADING.is_match(plain)
+}
+
+/// Whether a plain line opens a footnote body (`¹ "World Economic Outlook"`, `(1)
+/// ...`). Only a line opening with `(` or a superscript digit (UTF-8 `C2 xx` or `E2 81
+/// xx`) can: the pattern is not tried on the others, most lines.
+fn footnote_body(plain: &str) -> bool {
+    matches!(plain.as_bytes().first(), Some(b'(' | 0xC2 | 0xE2)) && FOOTNOTE_BODY.is_match(plain)
+}
+
 /// The index just past the block (blank-line-separated group) that line `i` opens.
 fn block_end(lines: &[SrcLine<'_>], i: usize) -> usize {
     let block = lines[i].block;
@@ -259,7 +303,7 @@ fn block_end(lines: &[SrcLine<'_>], i: usize) -> usize {
 fn classify(lines: &mut [SrcLine<'_>], rules: &CaptionRules) {
     // The table of contents: its heading, then whole blocks whose last line ends with a
     // page number.
-    if let Some(head) = lines.iter().position(|l| TOC_HEADING.is_match(&l.plain)) {
+    if let Some(head) = lines.iter().position(|l| toc_heading(&l.plain)) {
         lines[head].kind = LineKind::Toc;
         let mut i = head + 1;
         while i < lines.len() {
@@ -309,7 +353,7 @@ fn classify(lines: &mut [SrcLine<'_>], rules: &CaptionRules) {
     // Footnote bodies: from a line opening with a footnote number to the end of its block.
     let mut in_note: Option<usize> = None;
     for line in lines.iter_mut().filter(|l| l.kind == LineKind::Body) {
-        if in_note == Some(line.block) || FOOTNOTE_BODY.is_match(&line.plain) {
+        if in_note == Some(line.block) || footnote_body(&line.plain) {
             line.kind = LineKind::Footnote;
             in_note = Some(line.block);
         } else {
@@ -358,7 +402,7 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
             LineKind::Caption | LineKind::Footnote => {
                 let same_unit = |u: &Unit| {
                     u.kind == line.kind
-                        && (line.kind == LineKind::Caption || !FOOTNOTE_BODY.is_match(&line.plain))
+                        && (line.kind == LineKind::Caption || !footnote_body(&line.plain))
                         && u.pieces
                             .last()
                             .is_some_and(|&p| lines[p].block == line.block)
@@ -384,7 +428,7 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
                         if u.kind == LineKind::Toc
                             && u.pieces.last().is_some_and(|&p| {
                                 let prev = &lines[p].plain;
-                                !TOC_ENTRY.is_match(prev) && !TOC_HEADING.is_match(prev)
+                                !TOC_ENTRY.is_match(prev) && !toc_heading(prev)
                             }) =>
                     {
                         u.pieces.push(i)
@@ -451,6 +495,10 @@ fn write(src: &str, lines: &[SrcLine<'_>], units: &[Unit], footnotes: &BTreeSet<
     }
 }
 
+/// The bytes that may start something [`Writer::piece`] does not copy as it is:
+/// [`text::MAY_CHANGE`], and `_` (emphasis) and `(` (a footnote marker `2050(2)`).
+const PIECE_MARKS: ByteSet = ByteSet::new(b"\\*`\xC2\xE2\xE3\xEF_(");
+
 /// Writes cleaned pieces of source into the view.
 struct Writer<'a> {
     src: &'a str,
@@ -501,8 +549,7 @@ impl Writer<'_> {
     /// opens a footnote body, whose superscript number is written in ASCII digits.
     ///
     /// Most bytes are kept as they are: they are written in runs, and the loop only
-    /// looks closer at a byte that may start markup or a character the view changes
-    /// (see [`text::may_change`]).
+    /// looks closer at a byte of [`PIECE_MARKS`].
     fn piece(&mut self, range: Range<usize>, note: bool) {
         let line = &self.src[range.clone()];
         let lead = line.len() - line.trim_start().len();
@@ -515,12 +562,11 @@ impl Writer<'_> {
         let mut i = lead;
         // Nothing but superscript digits so far in a line opening a footnote body.
         let mut leading_number = note;
-        while i < bytes.len() {
-            if !text::may_change(bytes[i]) && !matches!(bytes[i], b'_' | b'(') {
-                i += 1;
-                continue;
-            }
-            let c = s[i..].chars().next().unwrap_or(' ');
+        loop {
+            i = PIECE_MARKS.find(bytes, i);
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let len = c.len_utf8();
             if let Some(d) = text::superscript_digit(c) {
                 // A marker, dropped; or the number of the footnote body, kept.

@@ -1,6 +1,7 @@
 //! Small text predicates shared by the repair rules. They read a line's *plain* form:
 //! markdown removed, quotes and dashes normalised (see [`plain`]).
 
+use crate::scan::ByteSet;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -34,32 +35,30 @@ pub(crate) fn normalised(c: char) -> Option<&'static str> {
     })
 }
 
-/// Whether byte `b` may start something that [`plain`] or the view changes: a
-/// markdown escape or emphasis, or the first byte of a character that [`normalised`]
-/// replaces (all of those are `` ` `` or start with one of these four UTF-8 lead
-/// bytes). Any other byte is kept as it is, so runs of them can be copied at once.
-pub(crate) fn may_change(b: u8) -> bool {
-    matches!(b, b'\\' | b'*' | b'`' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
-}
+/// The bytes that may start something that [`plain`] or the view changes: a markdown
+/// escape or emphasis, or the first byte of a character that [`normalised`] replaces
+/// (all of those are `` ` `` or start with one of these four UTF-8 lead bytes). Any
+/// other byte is kept as it is, so runs of them can be copied at once.
+pub(crate) const MAY_CHANGE: ByteSet = ByteSet::new(b"\\*`\xC2\xE2\xE3\xEF");
 
 /// A line with markdown escapes and emphasis removed and characters normalised as in
 /// the view, trimmed; for classifying lines, not for spans. Borrowed when there is
 /// nothing to change but the trimming, as for most lines.
 pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     let bytes = line.as_bytes();
-    let Some(first) = bytes.iter().position(|&b| may_change(b)) else {
+    let first = MAY_CHANGE.find(bytes, 0);
+    if first == bytes.len() {
         return Cow::Borrowed(line.trim());
-    };
+    }
     let mut out = String::with_capacity(line.len());
     // `line[run..i]` is kept as it is and not written yet.
     let mut run = 0;
     let mut i = first;
-    while i < bytes.len() {
-        if !may_change(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let c = line[i..].chars().next().unwrap_or(' ');
+    loop {
+        i = MAY_CHANGE.find(bytes, i);
+        let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let len = c.len_utf8();
         let replacement = match c {
             // An escape: the backslash goes, what it escapes starts the next run.
@@ -209,7 +208,18 @@ fn has_inner_sentence_end(s: &str) -> bool {
 }
 
 /// A list or heading marker at the start of a line: `I.`, `1.`, `a)`, `CHAPTER`.
+///
+/// A marker opens with `-`, a roman or other digit, a small letter or `(`; any other
+/// ASCII byte rules it out at once, without the pattern (most lines open with a
+/// capital).
 pub(crate) fn starts_with_marker(s: &str) -> bool {
+    let may_open = |b: &u8| {
+        matches!(b, b'-' | b'(' | b'I' | b'V' | b'X' | b'L' | b'C' | b'0'..=b'9' | b'a'..=b'z')
+            || !b.is_ascii()
+    };
+    if !s.as_bytes().first().is_some_and(may_open) {
+        return false;
+    }
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[-•]\s+)?(?:[IVXLC]+\.|\d{1,2}\.|[a-z]\)|\([a-z0-9]{1,3}\)|CHAPTER\b|Chapter\b)\s")
             .expect("valid regex")
