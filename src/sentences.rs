@@ -8,6 +8,7 @@
 //! marker at the start of a line (`1.`, `I.`).
 
 use crate::repair::View;
+use crate::scan::ByteSet;
 use std::ops::Range;
 
 /// Abbreviations that a period does not end (compared without the final period, case
@@ -97,6 +98,9 @@ impl Sentences {
     }
 }
 
+/// The bytes that may end a sentence.
+const SENTENCE_END: ByteSet = ByteSet::new(b".!?");
+
 /// Splits the sentences of the line `text[line]` into `out`.
 pub(crate) fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[line.clone()];
@@ -105,29 +109,28 @@ pub(crate) fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usi
     let mut start = 0;
     let mut i = skip;
     while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            // Closing quotes and brackets belong to the sentence they close.
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
-                end += 1;
-            }
-            let next = end + s[end..].len() - s[end..].trim_start().len();
-            let gap = next > end;
-            if gap
-                && next < bytes.len()
-                && opens_sentence(&s[next..])
-                && (b != b'.' || period_ends(s, i, &s[next..]))
-            {
-                push_trimmed(s, line.start, start..end, out);
-                start = next;
-                i = next;
-                continue;
-            }
-            i = end;
-        } else {
-            i += 1;
+        i = SENTENCE_END.find(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        // Closing quotes and brackets belong to the sentence they close.
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+            end += 1;
         }
+        let next = end + s[end..].len() - s[end..].trim_start().len();
+        let gap = next > end;
+        if gap
+            && next < bytes.len()
+            && opens_sentence(&s[next..])
+            && (b != b'.' || period_ends(s, i, &s[next..]))
+        {
+            push_trimmed(s, line.start, start..end, out);
+            start = next;
+            i = next;
+            continue;
+        }
+        i = end;
     }
     push_trimmed(s, line.start, start..bytes.len(), out);
 }
