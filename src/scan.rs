@@ -4,6 +4,12 @@
 //! set. Most bytes of a text are of no interest to a rule (plain ASCII letters and
 //! spaces), so the scan tests eight bytes at a time and only looks at single bytes in
 //! a group that holds one of the set.
+//!
+//! Also [`LinePattern`]: a pattern anchored at the start of a line, tried only on lines
+//! whose first byte could open a match.
+
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
 
 /// A set of bytes, as a table: `true` for a member.
 pub(crate) struct ByteSet([bool; 256]);
@@ -16,6 +22,18 @@ impl ByteSet {
         while i < members.len() {
             table[members[i] as usize] = true;
             i += 1;
+        }
+        ByteSet(table)
+    }
+
+    /// The same set with every byte that is not ASCII added: the first bytes of all
+    /// characters beyond ASCII (and the bytes that follow them).
+    pub(crate) const fn with_non_ascii(self) -> ByteSet {
+        let mut table = self.0;
+        let mut b = 0x80;
+        while b < 256 {
+            table[b] = true;
+            b += 1;
         }
         ByteSet(table)
     }
@@ -41,6 +59,41 @@ impl ByteSet {
             i += 1;
         }
         i.min(hay.len())
+    }
+}
+
+/// A pattern anchored at the start of a line (`^...`), and the bytes that a line it
+/// matches can open with. Most lines open with a byte the pattern cannot start with:
+/// they are ruled out at once, without running it. An empty line is always tried.
+pub(crate) struct LinePattern {
+    opens: ByteSet,
+    regex: LazyLock<Regex>,
+}
+
+impl LinePattern {
+    /// `regex`, which only matches lines opening with a byte of `opens`.
+    pub(crate) const fn new(opens: ByteSet, regex: LazyLock<Regex>) -> LinePattern {
+        LinePattern { opens, regex }
+    }
+
+    fn may_match(&self, line: &str) -> bool {
+        line.as_bytes()
+            .first()
+            .is_none_or(|&b| self.opens.contains(b))
+    }
+
+    /// Whether the pattern matches `line`.
+    pub(crate) fn is_match(&self, line: &str) -> bool {
+        self.may_match(line) && self.regex.is_match(line)
+    }
+
+    /// The pattern's groups in `line`, if it matches.
+    pub(crate) fn captures<'h>(&self, line: &'h str) -> Option<Captures<'h>> {
+        if self.may_match(line) {
+            self.regex.captures(line)
+        } else {
+            None
+        }
     }
 }
 

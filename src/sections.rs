@@ -16,6 +16,7 @@
 //! questions).
 
 use crate::repair::{LineKind, View, all_caps, terminated};
+use crate::scan::{ByteSet, LinePattern};
 use crate::sentences::Sentences;
 use regex::Regex;
 use std::ops::Range;
@@ -116,41 +117,66 @@ impl Sections {
     }
 }
 
-static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^chapter\s+([IVXLC]+|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b[\s.:-]*(.*)$",
-    )
-    .expect("valid regex")
-});
-static PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?([IVXLC]{1,7})\.\s+(\S.*)$").expect("valid regex"));
+// The line patterns are anchored at the start of a line and tried only on lines whose
+// first byte could open a match (see `LinePattern`). A view line holds no line end, so
+// a pattern ending in `(\S.*)$` would always run on to the end of the line: the
+// patterns stop at the `\S`, and the rest of the line is taken from where it starts.
+
+static CHAPTER: LinePattern = LinePattern::new(
+    ByteSet::new(b"cC"), // no other character folds to `c`
+    LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^chapter\s+([IVXLC]+|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b[\s.:-]*(.*)$",
+        )
+        .expect("valid regex")
+    }),
+);
+/// A roman-numbered part; its title runs from group 2 to the end of the line.
+static PART: LinePattern = LinePattern::new(
+    ByteSet::new(b"-IVXLC\xE2"), // `\xE2` opens `•`
+    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?([IVXLC]{1,7})\.\s+(\S)").expect("valid regex")),
+);
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
         .expect("valid regex")
 });
-static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?(\d{1,2})\.\s+(\S.*)$").expect("valid regex"));
-static LETTERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([a-z])\)\s+(\S.*)$").expect("valid regex"));
-static FRONT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:TABLE OF CONTENTS|CONTENTS|FOREWORDS?|PREFACE|INTRODUCTION|EXECUTIVE SUMMARY|GLOSSARY(?: OF (?:ACRONYMS|TERMS|ABBREVIATIONS))?|(?:LIST OF )?(?:ACRONYMS|ABBREVIATIONS)(?: AND (?:ACRONYMS|ABBREVIATIONS))?|ACKNOWLEDG(?:E)?MENTS?)$",
-    )
-    .expect("valid regex")
-});
+/// A numbered item; its text runs from group 2 to the end of the line.
+static ITEM: LinePattern = LinePattern::new(
+    // `\d` is any decimal digit, also beyond ASCII; `•` too.
+    ByteSet::new(b"-0123456789").with_non_ascii(),
+    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?(\d{1,2})\.\s+(\S)").expect("valid regex")),
+);
+/// A lettered item; its text runs from group 2 to the end of the line.
+static LETTERED: LinePattern = LinePattern::new(
+    ByteSet::new(b"abcdefghijklmnopqrstuvwxyz"),
+    LazyLock::new(|| Regex::new(r"^([a-z])\)\s+(\S)").expect("valid regex")),
+);
+static FRONT: LinePattern = LinePattern::new(
+    ByteSet::new(b"TCFPIEGLA"),
+    LazyLock::new(|| {
+        Regex::new(
+            r"^(?:TABLE OF CONTENTS|CONTENTS|FOREWORDS?|PREFACE|INTRODUCTION|EXECUTIVE SUMMARY|GLOSSARY(?: OF (?:ACRONYMS|TERMS|ABBREVIATIONS))?|(?:LIST OF )?(?:ACRONYMS|ABBREVIATIONS)(?: AND (?:ACRONYMS|ABBREVIATIONS))?|ACKNOWLEDG(?:E)?MENTS?)$",
+        )
+        .expect("valid regex")
+    }),
+);
 static BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:APPENDIX|APPENDICES|ANNEX|ANNEXES|INDEX|REFERENCES|BIBLIOGRAPHY|ENDNOTES)\b.{0,80}$",
     )
     .expect("valid regex")
 });
-/// A topic label: a short capitalised phrase, a colon, then the paragraph.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[-•]\s+)?([A-Z][\w'.-]*(?:\s+(?:[A-Z(][\w'.()-]*|of|the|and|de|da|du|del|la|le|y|and)){0,5})\s*:\s+\S.{30,}",
-    )
-    .expect("valid regex")
-});
+/// A topic label: a short capitalised phrase, a colon, then the paragraph (at least 30
+/// more characters; the match stops there, only the label is read).
+static LABEL: LinePattern = LinePattern::new(
+    ByteSet::new(b"-ABCDEFGHIJKLMNOPQRSTUVWXYZ\xE2"),
+    LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[-•]\s+)?([A-Z][\w'.-]*(?:\s+(?:[A-Z(][\w'.()-]*|of|the|and|de|da|du|del|la|le|y|and)){0,5})\s*:\s+\S.{30}",
+        )
+        .expect("valid regex")
+    }),
+);
 /// First words that make a `Word ...:` opening a clause, not a topic label.
 const NOT_LABELS: &[&str] = &[
     "Within",
@@ -373,7 +399,7 @@ impl<'a> Builder<'a> {
         {
             let (number, title) = (
                 c.get(1).map_or("", |m| m.as_str()),
-                c.get(2).map_or("", |m| m.as_str()),
+                c.get(2).map_or("", |m| &t[m.start()..]),
             );
             self.open(2, SectionKind::Part, Some(number), title, range, i);
             return None;
@@ -485,6 +511,9 @@ impl<'a> Builder<'a> {
                     return Some((title.to_string(), start..start + title.len()));
                 }
             }
+        }
+        if !t.contains(':') {
+            return None;
         }
         let c = LABEL.captures(t)?;
         let label = c.get(1)?;
