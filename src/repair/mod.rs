@@ -26,7 +26,7 @@ pub(crate) use text::{all_caps, terminated};
 
 use crate::document::Document;
 use crate::offsets::OffsetMap;
-use crate::scan::ByteSet;
+use crate::scan::{ByteSet, LinePattern};
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -267,28 +267,21 @@ fn split_lines<'a>(src: &'a str) -> Vec<SrcLine<'a>> {
     out
 }
 
-static TOC_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:table\s+of\s+contents|contents)$").expect("valid regex"));
+/// The heading of the table of contents.
+static TOC_HEADING: LinePattern = LinePattern::new(
+    ByteSet::new(b"tTcC"), // no other character folds to `t` or `c`
+    LazyLock::new(|| Regex::new(r"(?i)^(?:table\s+of\s+contents|contents)$").expect("valid regex")),
+);
 static TOC_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)(?:\d{1,4}|[ivxlc]{1,6})$|^Page$").expect("valid regex"));
-static FOOTNOTE_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\((\d{1,3})\))\s+\S"#).expect("valid regex")
-});
-
-/// Whether a plain line is the heading of the table of contents. Only a line opening
-/// with `t` or `c` can be (no other character folds to them): the pattern is not tried
-/// on the others, most lines.
-fn toc_heading(plain: &str) -> bool {
-    matches!(plain.as_bytes().first(), Some(b't' | b'T' | b'c' | b'C'))
-        && TOC_HEADING.is_match(plain)
-}
-
-/// Whether a plain line opens a footnote body (`¹ "World Economic Outlook"`, `(1)
-/// ...`). Only a line opening with `(` or a superscript digit (UTF-8 `C2 xx` or `E2 81
-/// xx`) can: the pattern is not tried on the others, most lines.
-fn footnote_body(plain: &str) -> bool {
-    matches!(plain.as_bytes().first(), Some(b'(' | 0xC2 | 0xE2)) && FOOTNOTE_BODY.is_match(plain)
-}
+/// A footnote body: `¹ "World Economic Outlook", ...`, `(1) ...`.
+static FOOTNOTE_BODY: LinePattern = LinePattern::new(
+    // `\xC2` opens `¹²³`, `\xE2` the other superscript digits.
+    ByteSet::new(b"(\xC2\xE2"),
+    LazyLock::new(|| {
+        Regex::new(r#"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\((\d{1,3})\))\s+\S"#).expect("valid regex")
+    }),
+);
 
 /// The index just past the block (blank-line-separated group) that line `i` opens.
 fn block_end(lines: &[SrcLine<'_>], i: usize) -> usize {
@@ -303,7 +296,7 @@ fn block_end(lines: &[SrcLine<'_>], i: usize) -> usize {
 fn classify(lines: &mut [SrcLine<'_>], rules: &CaptionRules) {
     // The table of contents: its heading, then whole blocks whose last line ends with a
     // page number.
-    if let Some(head) = lines.iter().position(|l| toc_heading(&l.plain)) {
+    if let Some(head) = lines.iter().position(|l| TOC_HEADING.is_match(&l.plain)) {
         lines[head].kind = LineKind::Toc;
         let mut i = head + 1;
         while i < lines.len() {
@@ -353,7 +346,7 @@ fn classify(lines: &mut [SrcLine<'_>], rules: &CaptionRules) {
     // Footnote bodies: from a line opening with a footnote number to the end of its block.
     let mut in_note: Option<usize> = None;
     for line in lines.iter_mut().filter(|l| l.kind == LineKind::Body) {
-        if in_note == Some(line.block) || footnote_body(&line.plain) {
+        if in_note == Some(line.block) || FOOTNOTE_BODY.is_match(&line.plain) {
             line.kind = LineKind::Footnote;
             in_note = Some(line.block);
         } else {
@@ -402,7 +395,7 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
             LineKind::Caption | LineKind::Footnote => {
                 let same_unit = |u: &Unit| {
                     u.kind == line.kind
-                        && (line.kind == LineKind::Caption || !footnote_body(&line.plain))
+                        && (line.kind == LineKind::Caption || !FOOTNOTE_BODY.is_match(&line.plain))
                         && u.pieces
                             .last()
                             .is_some_and(|&p| lines[p].block == line.block)
@@ -428,7 +421,7 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
                         if u.kind == LineKind::Toc
                             && u.pieces.last().is_some_and(|&p| {
                                 let prev = &lines[p].plain;
-                                !TOC_ENTRY.is_match(prev) && !toc_heading(prev)
+                                !TOC_ENTRY.is_match(prev) && !TOC_HEADING.is_match(prev)
                             }) =>
                     {
                         u.pieces.push(i)

@@ -1,7 +1,7 @@
 //! Small text predicates shared by the repair rules. They read a line's *plain* form:
 //! markdown removed, quotes and dashes normalised (see [`plain`]).
 
-use crate::scan::ByteSet;
+use crate::scan::{ByteSet, LinePattern};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -208,23 +208,16 @@ fn has_inner_sentence_end(s: &str) -> bool {
 }
 
 /// A list or heading marker at the start of a line: `I.`, `1.`, `a)`, `CHAPTER`.
-///
-/// A marker opens with `-`, a roman or other digit, a small letter or `(`; any other
-/// ASCII byte rules it out at once, without the pattern (most lines open with a
-/// capital).
 pub(crate) fn starts_with_marker(s: &str) -> bool {
-    let may_open = |b: &u8| {
-        matches!(b, b'-' | b'(' | b'I' | b'V' | b'X' | b'L' | b'C' | b'0'..=b'9' | b'a'..=b'z')
-            || !b.is_ascii()
-    };
-    if !s.as_bytes().first().is_some_and(may_open) {
-        return false;
-    }
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[-•]\s+)?(?:[IVXLC]+\.|\d{1,2}\.|[a-z]\)|\([a-z0-9]{1,3}\)|CHAPTER\b|Chapter\b)\s")
-            .expect("valid regex")
-    });
-    RE.is_match(s)
+    static MARKER: LinePattern = LinePattern::new(
+        // `\d` is any decimal digit, also beyond ASCII; `•` too.
+        ByteSet::new(b"-(IVXLC0123456789abcdefghijklmnopqrstuvwxyz").with_non_ascii(),
+        LazyLock::new(|| {
+            Regex::new(r"^(?:[-•]\s+)?(?:[IVXLC]+\.|\d{1,2}\.|[a-z]\)|\([a-z0-9]{1,3}\)|CHAPTER\b|Chapter\b)\s")
+                .expect("valid regex")
+        }),
+    );
+    MARKER.is_match(s)
 }
 
 /// A line written in capitals (a title), with at least four letters.
