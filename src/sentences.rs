@@ -8,7 +8,7 @@
 //! marker at the start of a line (`1.`, `I.`).
 
 use crate::repair::View;
-use crate::scan::ByteSet;
+use memchr::memchr3;
 use std::ops::Range;
 
 /// Abbreviations that a period does not end (compared without the final period, case
@@ -98,9 +98,6 @@ impl Sentences {
     }
 }
 
-/// The bytes that may end a sentence.
-const SENTENCE_END: ByteSet = ByteSet::new(b".!?");
-
 /// Splits the sentences of the line `text[line]` into `out`.
 pub(crate) fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[line.clone()];
@@ -109,10 +106,11 @@ pub(crate) fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usi
     let mut start = 0;
     let mut i = skip;
     while i < bytes.len() {
-        i = SENTENCE_END.find(bytes, i);
-        let Some(&b) = bytes.get(i) else {
+        let Some(n) = memchr3(b'.', b'!', b'?', &bytes[i..]) else {
             break;
         };
+        i += n;
+        let b = bytes[i];
         // Closing quotes and brackets belong to the sentence they close.
         let mut end = i + 1;
         while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {

@@ -2,6 +2,7 @@
 //! markdown removed, quotes and dashes normalised (see [`plain`]).
 
 use crate::scan::{ByteSet, LinePattern};
+use memchr::memchr3;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -42,11 +43,17 @@ pub(crate) fn normalised(c: char) -> Option<&'static str> {
 pub(crate) const MAY_CHANGE: ByteSet = ByteSet::new(b"\\*`\xC2\xE2\xE3\xEF");
 
 /// A line with markdown escapes and emphasis removed and characters normalised as in
-/// the view, trimmed; for classifying lines, not for spans. Borrowed when there is
-/// nothing to change but the trimming, as for most lines.
+/// the view, trimmed; for classifying lines, not for spans. Borrowed exactly when the
+/// line holds no byte of [`MAY_CHANGE`], as most lines do: there is nothing to change
+/// but the trimming.
 pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     let bytes = line.as_bytes();
-    let first = MAY_CHANGE.find(bytes, 0);
+    // In ASCII, only three bytes may change: a vectorised search finds them faster.
+    let first = if line.is_ascii() {
+        memchr3(b'\\', b'*', b'`', bytes).unwrap_or(bytes.len())
+    } else {
+        MAY_CHANGE.find(bytes, 0)
+    };
     if first == bytes.len() {
         return Cow::Borrowed(line.trim());
     }
