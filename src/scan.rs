@@ -87,9 +87,10 @@ impl LinePattern {
         self.may_match(line) && self.regex.is_match(line)
     }
 
-    /// The pattern's groups in `line`, if it matches.
+    /// The pattern's groups in `line`, if it matches. Whether it matches is asked
+    /// first: that is cheaper than looking for groups, and the answer is most often no.
     pub(crate) fn captures<'h>(&self, line: &'h str) -> Option<Captures<'h>> {
-        if self.may_match(line) {
+        if self.may_match(line) && self.regex.is_match(line) {
             self.regex.captures(line)
         } else {
             None

@@ -18,6 +18,7 @@
 use crate::repair::{LineKind, View, all_caps, terminated};
 use crate::scan::{ByteSet, LinePattern};
 use crate::sentences::Sentences;
+use memchr::memchr;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -484,7 +485,8 @@ impl<'a> Builder<'a> {
                 .strip_prefix("- ")
                 .or_else(|| before.strip_prefix("• "))
                 .unwrap_or(before);
-            let words = before.split_whitespace().count();
+            // Counted up to 11: only "at most 4" and "at most 10" matter.
+            let words = before.split_whitespace().take(11).count();
             let phrase = &self.view.text()[r.clone()];
             // "Relations with *X*", or a longer lead that ends in "with": "The special
             // friendship and close bond and great solidarity with *the Communist Party of
@@ -512,7 +514,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if !t.contains(':') {
+        if memchr(b':', t.as_bytes()).is_none() {
             return None;
         }
         let c = LABEL.captures(t)?;
