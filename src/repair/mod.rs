@@ -183,20 +183,59 @@ impl CaptionRules {
     }
 }
 
-/// A source line: its range in the decoded text, its plain form and what it is.
+/// A source line: its range in the decoded text, its plain form, what it is, and what
+/// the rules read of it. Those facts are found while the line is first read: read
+/// again later, a long document's line would have to come from memory again.
 struct SrcLine<'a> {
     range: Range<usize>,
     plain: Cow<'a, str>,
-    /// The line holds no byte of [`text::MAY_CHANGE`] (its plain form is borrowed).
-    clean: bool,
     kind: LineKind,
     block: usize,
+    /// The line, trimmed, holds no byte of [`text::MAY_CHANGE`] (its plain form is
+    /// borrowed).
+    clean: bool,
+    /// Its plain form ends a sentence or a heading ([`text::terminated`]).
+    terminated: bool,
+    /// It is the heading of a table of contents ([`TOC_HEADING`]).
+    toc_heading: bool,
+    /// It opens a footnote body ([`FOOTNOTE_BODY`]).
+    footnote_body: bool,
+    /// Its block is a photo caption ([`is_caption_block`]).
+    caption_block: bool,
 }
 
-/// A logical line being assembled: the source lines it is made of.
+/// A logical line being assembled: the source lines it is made of, in order. Most
+/// units are one line: the first is kept apart, so that those need no allocation.
 struct Unit {
     kind: LineKind,
-    pieces: Vec<usize>,
+    first: usize,
+    more: Vec<usize>,
+}
+
+impl Unit {
+    /// A unit of the one line `i`.
+    fn new(kind: LineKind, i: usize) -> Unit {
+        Unit {
+            kind,
+            first: i,
+            more: Vec::new(),
+        }
+    }
+
+    /// Adds line `i`.
+    fn push(&mut self, i: usize) {
+        self.more.push(i);
+    }
+
+    /// The last line.
+    fn last(&self) -> usize {
+        self.more.last().copied().unwrap_or(self.first)
+    }
+
+    /// The lines, in order.
+    fn pieces(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
+    }
 }
 
 /// Builds the view of `doc`.
@@ -211,42 +250,30 @@ impl View {
     /// Builds the view of `doc` with the given caption rules.
     pub fn build(doc: &Document, rules: &CaptionRules) -> View {
         let src = doc.text();
-        let mut lines = split_lines(src);
-        classify(&mut lines, rules);
+        let mut lines = split_lines(src, rules);
+        classify(&mut lines);
         let footnotes = footnote_numbers(&lines);
         let units = assemble(&lines);
         write(src, &lines, &units, &footnotes)
     }
 }
 
-/// Splits the decoded text into lines; LF, CRLF and lone CR end a line.
-fn split_lines<'a>(src: &'a str) -> Vec<SrcLine<'a>> {
+/// Splits the decoded text into lines; LF, CRLF and lone CR end a line. Blank lines
+/// (blank in plain form) separate blocks and are not kept.
+fn split_lines<'a>(src: &'a str, rules: &CaptionRules) -> Vec<SrcLine<'a>> {
     let bytes = src.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    let mut block = 0;
-    let mut prev_blank = true;
-    let mut push = |range: Range<usize>, out: &mut Vec<SrcLine<'a>>| {
-        let plain = plain(&src[range.clone()]);
-        let blank = plain.is_empty();
-        if !blank && prev_blank {
-            block += 1;
-        }
-        prev_blank = blank;
-        if !blank {
-            out.push(SrcLine {
-                range,
-                clean: matches!(plain, Cow::Borrowed(_)),
-                plain,
-                kind: LineKind::Body,
-                block,
-            });
-        }
+    let mut reader = LineReader {
+        src,
+        rules,
+        lines: Vec::new(),
+        block_start: 0,
+        block: 0,
+        joined: String::new(),
     };
+    let (mut start, mut i) = (0, 0);
     while let Some(n) = memchr2(b'\n', b'\r', &bytes[i..]) {
         i += n;
-        push(start..i, &mut out);
+        reader.line(start..i);
         i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
             2
         } else {
@@ -255,9 +282,78 @@ fn split_lines<'a>(src: &'a str) -> Vec<SrcLine<'a>> {
         start = i;
     }
     if start < bytes.len() {
-        push(start..bytes.len(), &mut out);
+        reader.line(start..bytes.len());
     }
-    out
+    reader.close_block();
+    reader.lines
+}
+
+/// Reads source lines into [`SrcLine`]s, block by block.
+struct LineReader<'a, 'r> {
+    src: &'a str,
+    rules: &'r CaptionRules,
+    lines: Vec<SrcLine<'a>>,
+    /// Where the current block starts in `lines`.
+    block_start: usize,
+    /// The number of the current block.
+    block: usize,
+    /// A buffer for joining the lines of a block.
+    joined: String,
+}
+
+impl<'a> LineReader<'a, '_> {
+    /// Reads the source line at `range`.
+    fn line(&mut self, range: Range<usize>) {
+        let plain = plain(&self.src[range.clone()]);
+        if plain.is_empty() {
+            self.close_block();
+            return;
+        }
+        if self.block_start == self.lines.len() {
+            self.block += 1;
+        }
+        self.lines.push(SrcLine {
+            range,
+            kind: LineKind::Body,
+            block: self.block,
+            clean: matches!(plain, Cow::Borrowed(_)),
+            terminated: text::terminated(&plain),
+            toc_heading: TOC_HEADING.is_match(&plain),
+            footnote_body: FOOTNOTE_BODY.is_match(&plain),
+            caption_block: false,
+            plain,
+        });
+    }
+
+    /// Ends the current block, if it has lines, at a blank line or the end of the text.
+    fn close_block(&mut self) {
+        let block = &mut self.lines[self.block_start..];
+        if !block.is_empty() && is_caption_block(block, self.rules, &mut self.joined) {
+            block.iter_mut().for_each(|l| l.caption_block = true);
+        }
+        self.block_start = self.lines.len();
+    }
+}
+
+/// Whether a block, read as the plain forms of its lines joined by spaces, is a photo
+/// caption. Most blocks are a single line, read as it is, or too long to be a caption,
+/// not joined at all; `joined` is the buffer for the others.
+fn is_caption_block(block: &[SrcLine<'_>], rules: &CaptionRules, joined: &mut String) -> bool {
+    let len = block.iter().map(|l| l.plain.len() + 1).sum::<usize>() - 1;
+    len <= MAX_CAPTION
+        && match block {
+            [line] => rules.is_caption(&line.plain),
+            _ => {
+                joined.clear();
+                for (n, line) in block.iter().enumerate() {
+                    if n > 0 {
+                        joined.push(' ');
+                    }
+                    joined.push_str(&line.plain);
+                }
+                rules.is_caption(joined)
+            }
+        }
 }
 
 /// The heading of the table of contents.
@@ -286,10 +382,10 @@ fn block_end(lines: &[SrcLine<'_>], i: usize) -> usize {
 }
 
 /// Marks the table of contents, captions and footnotes; the rest stays body.
-fn classify(lines: &mut [SrcLine<'_>], rules: &CaptionRules) {
+fn classify(lines: &mut [SrcLine<'_>]) {
     // The table of contents: its heading, then whole blocks whose last line ends with a
     // page number.
-    if let Some(head) = lines.iter().position(|l| TOC_HEADING.is_match(&l.plain)) {
+    if let Some(head) = lines.iter().position(|l| l.toc_heading) {
         lines[head].kind = LineKind::Toc;
         let mut i = head + 1;
         while i < lines.len() {
@@ -305,41 +401,21 @@ fn classify(lines: &mut [SrcLine<'_>], rules: &CaptionRules) {
             i = end;
         }
     }
-    // Captions: whole blocks, read as their lines joined by spaces. Most blocks are a
-    // single line, read as it is, or too long to be a caption, not joined at all.
-    let mut joined = String::new();
+    // Captions: whole blocks, unless the table of contents opens them.
     let mut i = 0;
     while i < lines.len() {
         let end = block_end(lines, i);
-        if lines[i].kind == LineKind::Body {
-            let block = &lines[i..end];
-            let len = block.iter().map(|l| l.plain.len() + 1).sum::<usize>() - 1;
-            let caption = len <= MAX_CAPTION
-                && match block {
-                    [line] => rules.is_caption(&line.plain),
-                    _ => {
-                        joined.clear();
-                        for (n, line) in block.iter().enumerate() {
-                            if n > 0 {
-                                joined.push(' ');
-                            }
-                            joined.push_str(&line.plain);
-                        }
-                        rules.is_caption(&joined)
-                    }
-                };
-            if caption {
-                lines[i..end]
-                    .iter_mut()
-                    .for_each(|l| l.kind = LineKind::Caption);
-            }
+        if lines[i].kind == LineKind::Body && lines[i].caption_block {
+            lines[i..end]
+                .iter_mut()
+                .for_each(|l| l.kind = LineKind::Caption);
         }
         i = end;
     }
     // Footnote bodies: from a line opening with a footnote number to the end of its block.
     let mut in_note: Option<usize> = None;
     for line in lines.iter_mut().filter(|l| l.kind == LineKind::Body) {
-        if in_note == Some(line.block) || FOOTNOTE_BODY.is_match(&line.plain) {
+        if in_note == Some(line.block) || line.footnote_body {
             line.kind = LineKind::Footnote;
             in_note = Some(line.block);
         } else {
@@ -372,26 +448,25 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
         match line.kind {
             LineKind::Body => {
                 if let Some(cur) = current.as_mut() {
-                    let last = &lines[*cur.pieces.last().unwrap_or(&i)];
-                    if text::continues(&last.plain, cur.pieces.len() == 1, &line.plain) {
-                        cur.pieces.push(i);
+                    let last = &lines[cur.last()];
+                    // A terminated line ends its paragraph: the first thing
+                    // `continues` asks, known already.
+                    if !last.terminated
+                        && text::continues(&last.plain, cur.more.is_empty(), &line.plain)
+                    {
+                        cur.push(i);
                         continue;
                     }
                 }
                 out.extend(current.take());
                 out.append(&mut pending);
-                current = Some(Unit {
-                    kind: LineKind::Body,
-                    pieces: vec![i],
-                });
+                current = Some(Unit::new(LineKind::Body, i));
             }
             LineKind::Caption | LineKind::Footnote => {
                 let same_unit = |u: &Unit| {
                     u.kind == line.kind
-                        && (line.kind == LineKind::Caption || !FOOTNOTE_BODY.is_match(&line.plain))
-                        && u.pieces
-                            .last()
-                            .is_some_and(|&p| lines[p].block == line.block)
+                        && (line.kind == LineKind::Caption || !line.footnote_body)
+                        && lines[u.last()].block == line.block
                 };
                 let target = if current.is_some() {
                     &mut pending
@@ -399,11 +474,8 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
                     &mut out
                 };
                 match target.last_mut() {
-                    Some(u) if same_unit(u) => u.pieces.push(i),
-                    _ => target.push(Unit {
-                        kind: line.kind,
-                        pieces: vec![i],
-                    }),
+                    Some(u) if same_unit(u) => u.push(i),
+                    _ => target.push(Unit::new(line.kind, i)),
                 }
             }
             LineKind::Toc => {
@@ -412,17 +484,12 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
                 match out.last_mut() {
                     Some(u)
                         if u.kind == LineKind::Toc
-                            && u.pieces.last().is_some_and(|&p| {
-                                let prev = &lines[p].plain;
-                                !TOC_ENTRY.is_match(prev) && !TOC_HEADING.is_match(prev)
-                            }) =>
+                            && !lines[u.last()].toc_heading
+                            && !TOC_ENTRY.is_match(&lines[u.last()].plain) =>
                     {
-                        u.pieces.push(i)
+                        u.push(i)
                     }
-                    _ => out.push(Unit {
-                        kind: LineKind::Toc,
-                        pieces: vec![i],
-                    }),
+                    _ => out.push(Unit::new(LineKind::Toc, i)),
                 }
             }
         }
@@ -448,12 +515,11 @@ fn write(src: &str, lines: &[SrcLine<'_>], units: &[Unit], footnotes: &BTreeSet<
     for unit in units {
         // The line end stands for the source's line break(s) before this unit; it is
         // written with the unit's first character, so an empty unit leaves no trace.
-        w.line_break = (!w.text.is_empty()).then_some(lines[unit.pieces[0]].range.start);
+        w.line_break = (!w.text.is_empty()).then_some(lines[unit.first].range.start);
         w.line_start = None;
-        for (n, &p) in unit.pieces.iter().enumerate() {
-            let piece = &lines[p];
-            if n > 0 && w.line_start.is_some() {
-                let prev = &lines[unit.pieces[n - 1]];
+        let mut prev: Option<&SrcLine<'_>> = None;
+        for piece in unit.pieces().map(|p| &lines[p]) {
+            if let Some(prev) = prev.filter(|_| w.line_start.is_some()) {
                 let hyphenated =
                     prev.plain.ends_with('-') && piece.plain.starts_with(char::is_lowercase);
                 if !hyphenated {
@@ -463,8 +529,9 @@ fn write(src: &str, lines: &[SrcLine<'_>], units: &[Unit], footnotes: &BTreeSet<
             w.piece(
                 piece.range.clone(),
                 piece.clean,
-                unit.kind == LineKind::Footnote && n == 0,
+                unit.kind == LineKind::Footnote && prev.is_none(),
             );
+            prev = Some(piece);
         }
         w.open = None;
         if let Some(start) = w.line_start {
@@ -546,8 +613,8 @@ impl Writer<'_> {
         }
     }
 
-    /// Writes one source line, trimmed, with markup neutralised. `clean` says the line
-    /// holds no byte of [`text::MAY_CHANGE`]; `note` that it opens a footnote body,
+    /// Writes one source line, trimmed, with markup neutralised. `clean` says the
+    /// trimmed line holds no byte of [`text::MAY_CHANGE`]; `note` that it opens a footnote body,
     /// whose superscript number is written in ASCII digits.
     ///
     /// Most bytes are kept as they are: they are written in runs, and the loop only
