@@ -44,9 +44,12 @@ pub(crate) const MAY_CHANGE: ByteSet = ByteSet::new(b"\\*`\xC2\xE2\xE3\xEF");
 
 /// A line with markdown escapes and emphasis removed and characters normalised as in
 /// the view, trimmed; for classifying lines, not for spans. Borrowed exactly when the
-/// line holds no byte of [`MAY_CHANGE`], as most lines do: there is nothing to change
-/// but the trimming.
+/// trimmed line holds no byte of [`MAY_CHANGE`], as most lines do: there is nothing
+/// to change.
 pub(crate) fn plain(line: &str) -> Cow<'_, str> {
+    // Whitespace at either end stays whitespace in the plain form (a space, at most),
+    // to be trimmed from it: trimmed first, it is neither read nor copied.
+    let line = line.trim();
     let bytes = line.as_bytes();
     // In ASCII, only three bytes may change: a vectorised search finds them faster.
     let first = if line.is_ascii() {
@@ -55,7 +58,7 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
         MAY_CHANGE.find(bytes, 0)
     };
     if first == bytes.len() {
-        return Cow::Borrowed(line.trim());
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     // `line[run..i]` is kept as it is and not written yet.
@@ -90,12 +93,11 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
         run = i;
     }
     out.push_str(&line[run..]);
-    let trimmed = out.trim();
-    if trimmed.len() == out.len() {
-        Cow::Owned(out)
-    } else {
-        Cow::Owned(trimmed.to_string())
-    }
+    // What was dropped or normalised may leave whitespace at an end (`* x`).
+    out.truncate(out.trim_end().len());
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
+    Cow::Owned(out)
 }
 
 /// Words that cannot end a sentence: a line ending with one of them was cut.
