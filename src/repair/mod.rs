@@ -105,6 +105,63 @@ pub struct CaptionRules {
     /// The forms that need a dash and no "photo": what is left to try on a block
     /// without "photo" in it, most blocks.
     dashed: Regex,
+    /// The credits, for ruling out a block that cannot end with one before the
+    /// patterns run; `None` when a credit holds whitespace other than a space (the
+    /// pattern ignores it), which this test does not follow.
+    credits: Option<Vec<Vec<CreditPart>>>,
+}
+
+/// A part of a photo credit, as the caption pattern reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CreditPart {
+    /// A character, itself.
+    Char(char),
+    /// A space: any run of whitespace.
+    Space,
+}
+
+/// Whether `text` ends with `credit`, as the caption pattern reads it: each space a
+/// run of whitespace, one more for each space after it. A credit has no whitespace at
+/// either end and none but spaces in it, so each run of spaces in it meets a whole
+/// run of whitespace in the text.
+fn ends_with_credit(text: &str, credit: &[CreditPart]) -> bool {
+    let mut rest = text;
+    let mut parts = credit;
+    while let Some(&last) = parts.last() {
+        match last {
+            CreditPart::Char(c) => {
+                let Some(before) = rest.strip_suffix(c) else {
+                    return false;
+                };
+                rest = before;
+                parts = &parts[..parts.len() - 1];
+            }
+            CreditPart::Space => {
+                let spaces = parts
+                    .iter()
+                    .rev()
+                    .take_while(|&&p| p == CreditPart::Space)
+                    .count();
+                let before = rest.trim_end();
+                if rest[before.len()..].chars().count() < spaces {
+                    return false;
+                }
+                rest = before;
+                parts = &parts[..parts.len() - spaces];
+            }
+        }
+    }
+    true
+}
+
+/// Whether `text` could end as `(Hanoi, 4-6 December 2020) - Some Agency`: all of it
+/// after the dash is spaces and words of ASCII letters, `&`, `'` and `.`, so the
+/// character before the longest run of those at the end is that dash.
+fn words_after_dash(text: &str) -> bool {
+    text.trim_end_matches(|c: char| {
+        c.is_ascii_alphabetic() || matches!(c, '&' | '\'' | '.') || c.is_whitespace()
+    })
+    .ends_with('-')
 }
 
 impl CaptionRules {
@@ -139,9 +196,22 @@ impl CaptionRules {
             # an unknown credit after a dated place: '(Hanoi, 4-6 December 2020) - Some Agency'
             (?: \( [^()]{2,60} \d{4} \) \s* - \s* [A-Z][A-Za-z&'.]*(?:\s[A-Z][A-Za-z&'.]*){0,5} $ )";
         let compile = |pattern: String| Regex::new(&pattern).expect("caption pattern is valid");
+        let credits = names
+            .iter()
+            .map(|n| {
+                n.chars()
+                    .map(|c| match c {
+                        ' ' => Some(CreditPart::Space),
+                        c if c.is_whitespace() => None,
+                        c => Some(CreditPart::Char(c)),
+                    })
+                    .collect::<Option<Vec<_>>>()
+            })
+            .collect();
         Self {
             credit: compile(format!("(?x){known}\n| {photo}\n| {unknown}")),
             dashed: compile(format!("(?x){known}\n| {unknown}")),
+            credits,
         }
     }
 
@@ -161,25 +231,36 @@ impl CaptionRules {
 
     /// Whether the plain text of a block is a photo caption.
     ///
-    /// Only the `Photo: X` form can match without a dash, and only it is costly to try
-    /// (it reads up to 80 characters back from the end), so a block is first scanned
-    /// for a dash and for "photo" (ASCII letters: no other character folds to them).
+    /// The patterns are only tried on a block whose end could match one of them: the
+    /// `Photo: X` form needs a colon and "photo" (ASCII letters: no other character
+    /// folds to them); the others a dash, and to end with a known credit (and perhaps
+    /// a period) or with words after a dash.
     fn is_caption(&self, block: &str) -> bool {
         if block.len() > MAX_CAPTION {
             return false;
         }
         let bytes = block.as_bytes();
-        let dash = memchr(b'-', bytes).is_some();
-        let photo = memchr2_iter(b'p', b'P', bytes).any(|i| {
-            bytes
-                .get(i + 1..i + 5)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"hoto"))
-        });
+        let photo = memchr(b':', bytes).is_some()
+            && memchr2_iter(b'p', b'P', bytes).any(|i| {
+                bytes
+                    .get(i + 1..i + 5)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"hoto"))
+            });
         if photo {
-            self.credit.is_match(block)
-        } else {
-            dash && self.dashed.is_match(block)
+            return self.credit.is_match(block);
         }
+        let known_credit = || match &self.credits {
+            Some(credits) => {
+                let unstopped = block.strip_suffix('.');
+                credits.iter().any(|c| {
+                    ends_with_credit(block, c) || unstopped.is_some_and(|u| ends_with_credit(u, c))
+                })
+            }
+            None => true,
+        };
+        memchr(b'-', bytes).is_some()
+            && (words_after_dash(block) || known_credit())
+            && self.dashed.is_match(block)
     }
 }
 
@@ -728,6 +809,57 @@ mod tests {
     fn view(s: &str) -> View {
         let doc = Document::from_bytes("t", s.as_bytes().to_vec()).unwrap();
         View::build(&doc, CaptionRules::embedded())
+    }
+
+    #[test]
+    fn caption_tests_rule_out_only_what_the_patterns_would() {
+        let rules = CaptionRules::new(&["VNA", "Viet  Nam News", "Corp.", "A-B Press", "Nhân Dân"]);
+        let ends = [
+            "- VNA",
+            "-VNA",
+            ") - VNA.",
+            " - Viet Nam News",
+            " - Viet  Nam News",
+            " - Viet \u{a0}\t Nam News",
+            " - Viet\u{2003}\u{2003}Nam News",
+            " - Corp.",
+            " - Corp..",
+            " - A-B Press",
+            " - A-B  Press",
+            " - Nhân Dân",
+            " - Photo: VNA",
+            " - photo : Corp.",
+            "(Hanoi, 4 May 2020) - Some Agency",
+            "(Hanoi, 4 May 2020)- Agency Name.",
+            "(Hanoi, 2020) - One Two Three Four Five Six",
+            "(Hanoi, 2020) - one",
+            "(Hanoi, 2020) - A & B's",
+            "_Photo: VGP",
+            "(Photo: VNA)",
+            "(PHOTO: x)",
+            "Photo:",
+            "- VNA is here",
+            "cooperation.",
+            "COVID-19.",
+            "- ",
+            "-",
+            "",
+            " VNA",
+        ];
+        let leads = [
+            "",
+            "Text ",
+            "The leaders met ",
+            "Caption (Hanoi, 9 May 2020)",
+            "x\u{a0}",
+        ];
+        for lead in leads {
+            for end in ends {
+                let block = format!("{lead}{end}");
+                let want = block.len() <= MAX_CAPTION && rules.credit.is_match(&block);
+                assert_eq!(rules.is_caption(&block), want, "{block:?}");
+            }
+        }
     }
 
     #[test]
