@@ -31,6 +31,7 @@ use crate::dates::{Item, scan};
 use crate::document::Document;
 use crate::repair::{LineKind, View, all_caps};
 use crate::sections::{SectionKind, Sections};
+use memchr::memchr3_iter;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -262,12 +263,30 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("numeric date pattern is valid")
 });
 
+/// Whether `text` could hold a [`NUMERIC_DATE`]: a separator between digits, then one
+/// or two digits, a separator and a digit again. Most lines hold none, and this is
+/// much cheaper to ask than the pattern. Any byte beyond ASCII counts as a digit (the
+/// pattern's digits are Unicode digits; an ASCII separator ends a run of them).
+fn may_hold_numeric_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |b: &u8| b.is_ascii_digit() || !b.is_ascii();
+    let separator = |b: &u8| matches!(b, b'/' | b'.' | b'-');
+    memchr3_iter(b'/', b'.', b'-', bytes).any(|at| {
+        let digits = bytes[at + 1..].iter().take_while(|b| digit(b)).count();
+        at > 0
+            && digit(&bytes[at - 1])
+            && (1..=8).contains(&digits)
+            && bytes.get(at + 1 + digits).is_some_and(separator)
+            && bytes.get(at + 2 + digits).is_some_and(digit)
+    })
+}
+
 /// The day/month order the document's unambiguous numeric dates show.
 fn numeric_order(view: &View) -> Option<NumericOrder> {
     let (mut day_first, mut month_first) = (0, 0);
     for line in view.lines().iter().filter(|l| l.kind != LineKind::Toc) {
         let text = &view.text()[line.range.clone()];
-        if !text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
+        if !may_hold_numeric_date(text) {
             continue;
         }
         for c in NUMERIC_DATE.captures_iter(text) {
@@ -289,5 +308,31 @@ fn numeric_order(view: &View) -> Option<NumericOrder> {
         std::cmp::Ordering::Greater => Some(NumericOrder::DayFirst),
         std::cmp::Ordering::Less => Some(NumericOrder::MonthFirst),
         std::cmp::Ordering::Equal => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_numeric_date_test_rules_out_only_text_without_one() {
+        // Every string of up to five parts from these: digits in and beyond ASCII,
+        // separators, spaces and letters.
+        let parts = ["1", "12", "2020", "٣", "３", "/", ".", "-", " ", "a", "é"];
+        let mut texts = vec![String::new()];
+        let mut found = 0;
+        for _ in 0..5 {
+            texts = texts
+                .iter()
+                .flat_map(|t| parts.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            for t in &texts {
+                let matches = NUMERIC_DATE.is_match(t);
+                assert!(may_hold_numeric_date(t) || !matches, "{t:?}");
+                found += usize::from(matches);
+            }
+        }
+        assert!(found > 200, "{found}");
     }
 }

@@ -180,18 +180,43 @@ fn period_ends(s: &str, dot: usize, next: &str) -> bool {
         return true;
     }
     // An initial: a single capital letter ("V. Putin", "R. Pompeo").
-    if token.chars().count() == 1 && token.chars().all(char::is_uppercase) {
+    let mut chars = token.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
         return false;
     }
-    let next_word: &str = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    if token.len() > LONGEST_ABBREVIATION {
+        return true;
+    }
     if SENTENCE_FINAL_ABBREVIATIONS.contains(&token) {
+        let next_word: &str = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         return OPENERS.contains(&next_word);
     }
     !ABBREVIATIONS.contains(&token)
 }
+
+/// The length of the longest of [`ABBREVIATIONS`] and [`SENTENCE_FINAL_ABBREVIATIONS`]:
+/// a longer token is none of them, without comparing it with each.
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let lists = [ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if lists[l][i].len() > longest {
+                longest = lists[l][i].len();
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    longest
+};
 
 #[cfg(test)]
 mod tests {
