@@ -20,6 +20,7 @@ use crate::scan::{ByteSet, LinePattern};
 use crate::sentences::Sentences;
 use memchr::memchr;
 use regex::Regex;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -228,12 +229,43 @@ static COLOPHON_MARK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A search for the partition point of a sorted list (where a predicate true on a
+/// prefix of it turns false), for questions asked mostly in increasing order, as the
+/// lines are read: it gallops on from the last answer, instead of a binary search
+/// over the whole list that, on a long document, fetches most of its steps from
+/// memory. A question asked out of order gets a binary search over what lies before.
+#[derive(Default)]
+struct Cursor(Cell<usize>);
+
+impl Cursor {
+    fn partition_point<T>(&self, items: &[T], before: impl Fn(&T) -> bool) -> usize {
+        let mut lo = self.0.get().min(items.len());
+        let answer = if lo > 0 && !before(&items[lo - 1]) {
+            items[..lo].partition_point(&before)
+        } else {
+            // `before` holds on all of `items[..lo]`.
+            let mut step = 1;
+            while lo + step <= items.len() && before(&items[lo + step - 1]) {
+                lo += step;
+                step *= 2;
+            }
+            let end = (lo + step).min(items.len());
+            lo + items[lo..end].partition_point(&before)
+        };
+        self.0.set(answer);
+        answer
+    }
+}
+
 struct Builder<'a> {
     view: &'a View,
     sentences: &'a Sentences,
     sections: Vec<Section>,
     stack: Vec<usize>,
     line_section: Vec<Option<usize>>,
+    /// Where the last search of the sentences, and of the emphasis, ended.
+    sentence_cursor: Cursor,
+    emphasis_cursor: Cursor,
 }
 
 impl<'a> Builder<'a> {
@@ -244,7 +276,24 @@ impl<'a> Builder<'a> {
             sections: Vec::new(),
             stack: Vec::new(),
             line_section: vec![None; view.lines().len()],
+            sentence_cursor: Cursor::default(),
+            emphasis_cursor: Cursor::default(),
         }
+    }
+
+    /// The sentence holding view byte `pos`, as [`Sentences::at`] finds it.
+    fn sentence_at(&self, pos: usize) -> Option<Range<usize>> {
+        let ranges = self.sentences.ranges();
+        let i = self
+            .sentence_cursor
+            .partition_point(ranges, |r| r.end <= pos);
+        ranges.get(i).filter(|r| r.start <= pos).cloned()
+    }
+
+    /// The index of the first emphasised range starting at or after view byte `pos`.
+    fn first_emphasis_from(&self, pos: usize) -> usize {
+        self.emphasis_cursor
+            .partition_point(self.view.emphasis(), |r| r.start < pos)
     }
 
     fn line(&self, i: usize) -> &'a str {
@@ -458,7 +507,7 @@ impl<'a> Builder<'a> {
     fn opening(&self, i: usize, at: usize) -> (String, Range<usize>) {
         let range = self.view.lines()[i].range.clone();
         let t = self.line(i);
-        let first = self.sentences.at(range.start).filter(|s| s.end < range.end);
+        let first = self.sentence_at(range.start).filter(|s| s.end < range.end);
         match first {
             Some(s) => (self.view.text()[range.start + at..s.end].to_string(), s),
             None => (t[at..].to_string(), range),
@@ -468,7 +517,7 @@ impl<'a> Builder<'a> {
     /// An emphasised range starting at `at` (allowing for spaces) and ending by `end`.
     fn emphasis_from(&self, at: usize, end: usize) -> Option<Range<usize>> {
         let e = self.view.emphasis();
-        let i = e.partition_point(|r| r.start < at);
+        let i = self.first_emphasis_from(at);
         e.get(i).filter(|r| r.start == at && r.end <= end).cloned()
     }
 
@@ -478,7 +527,7 @@ impl<'a> Builder<'a> {
         let range = self.view.lines()[i].range.clone();
         // An emphasised phrase within the first four words.
         let e = self.view.emphasis();
-        let first = e.partition_point(|r| r.start < range.start);
+        let first = self.first_emphasis_from(range.start);
         if let Some(r) = e.get(first).filter(|r| r.end <= range.end) {
             let before = &self.view.text()[range.start..r.start];
             let before = before
@@ -589,4 +638,25 @@ fn clean_title(t: &str) -> String {
         .filter(|s| !s.ends_with(char::is_uppercase) || s.len() > 3)
         .unwrap_or(t);
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cursor_finds_what_a_binary_search_finds() {
+        let items: Vec<usize> = (0..200).map(|i| i * 3 / 2).collect();
+        let cursor = Cursor::default();
+        let mut asks: Vec<usize> = (0..320).step_by(7).collect();
+        asks.extend([0, 299, 5, 5, 150, 149, 400, 0, 1]);
+        for pos in asks {
+            let want = items.partition_point(|&x| x < pos);
+            assert_eq!(cursor.partition_point(&items, |&x| x < pos), want, "{pos}");
+        }
+        assert_eq!(
+            Cursor::default().partition_point(&[] as &[usize], |_| true),
+            0
+        );
+    }
 }

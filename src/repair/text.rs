@@ -100,7 +100,8 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Words that cannot end a sentence: a line ending with one of them was cut.
+/// Words that cannot end a sentence: a line ending with one of them was cut. Sorted,
+/// for a binary search.
 const DANGLING: &[&str] = &[
     "a",
     "about",
@@ -200,11 +201,12 @@ fn last_word(s: &str) -> String {
 }
 
 /// Whether `s` ends a sentence or a heading: final `.`, `!`, `?`, `:` or `;`, possibly
-/// followed by closing quotes or brackets.
+/// followed by closing quotes or brackets (and spaces). All of those are ASCII, so the
+/// bytes are read, not the characters.
 pub(crate) fn terminated(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '\'', ')', ']', ' ']);
-    t.ends_with(['.', '!', '?', ':', ';'])
-        || (t.len() < s.trim_end().len() && t.ends_with(['.', '!', '?']))
+    let closing = |b: &&u8| matches!(b, b'"' | b'\'' | b')' | b']' | b' ');
+    let mut rest = s.as_bytes().iter().rev().skip_while(closing);
+    matches!(rest.next(), Some(b'.' | b'!' | b'?' | b':' | b';'))
 }
 
 /// Whether `s` has a sentence end inside it (". " then a capital), so it is prose, not
@@ -265,7 +267,9 @@ pub(crate) fn continues(prev: &str, prev_alone: bool, next: &str) -> bool {
     if first.is_lowercase() {
         return true;
     }
-    if prev.ends_with([',', '(', '-', '/', '&']) || DANGLING.contains(&last_word(prev).as_str()) {
+    if prev.ends_with([',', '(', '-', '/', '&'])
+        || DANGLING.binary_search(&last_word(prev).as_str()).is_ok()
+    {
         return true;
     }
     if all_caps(prev) {
@@ -293,6 +297,11 @@ mod tests {
             plain(" - *India*: US\\$ 5 “x” – y "),
             "- India: US$ 5 \"x\" - y"
         );
+    }
+
+    #[test]
+    fn dangling_words_are_sorted() {
+        assert!(DANGLING.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
