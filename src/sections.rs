@@ -563,9 +563,8 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if memchr(b':', t.as_bytes()).is_none() {
-            return None;
-        }
+        // A label ends with a colon; most lines have none.
+        memchr(b':', t.as_bytes())?;
         let c = LABEL.captures(t)?;
         let label = c.get(1)?;
         let first_word = label.as_str().split_whitespace().next().unwrap_or("");

@@ -129,13 +129,13 @@ fn ends_with_credit(text: &str, credit: &[CreditPart]) -> bool {
     let mut parts = credit;
     while let Some(&last) = parts.last() {
         match last {
-            CreditPart::Char(c) => {
-                if rest.chars().next_back() != Some(c) {
-                    return false;
+            CreditPart::Char(c) => match rest.chars().next_back() {
+                Some(last) if last == c => {
+                    rest = &rest[..rest.len() - c.len_utf8()];
+                    parts = &parts[..parts.len() - 1];
                 }
-                rest = &rest[..rest.len() - c.len_utf8()];
-                parts = &parts[..parts.len() - 1];
-            }
+                _ => return false,
+            },
             CreditPart::Space => {
                 let spaces = parts
                     .iter()
@@ -710,8 +710,8 @@ impl Writer<'_> {
     }
 
     /// Writes one source line, trimmed, with markup neutralised. `clean` says the
-    /// trimmed line holds no byte of [`text::MAY_CHANGE`]; `note` that it opens a footnote body,
-    /// whose superscript number is written in ASCII digits.
+    /// trimmed line holds no byte of [`text::MAY_CHANGE`]; `note` that it opens a
+    /// footnote body, whose superscript number is written in ASCII digits.
     ///
     /// Most bytes are kept as they are: they are written in runs, and the loop only
     /// looks closer at a byte of [`PIECE_MARKS`].
