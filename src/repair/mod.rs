@@ -266,10 +266,14 @@ impl CaptionRules {
         }
         let known_credit = || match &self.credits {
             Some(credits) => {
-                let unstopped = block.strip_suffix('.');
-                credits.iter().any(|c| {
-                    ends_with_credit(block, c) || unstopped.is_some_and(|u| ends_with_credit(u, c))
-                })
+                // Only the credits ending with the text's last character are compared.
+                let ends_with_one = |text: &str| {
+                    let last = text.chars().next_back().map(CreditPart::Char);
+                    credits
+                        .iter()
+                        .any(|c| c.last() == last.as_ref() && ends_with_credit(text, c))
+                };
+                ends_with_one(block) || block.strip_suffix('.').is_some_and(ends_with_one)
             }
             None => true,
         };
