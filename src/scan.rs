@@ -1,15 +1,17 @@
 //! Byte scanning for the hot loops of the structure stages.
 //!
-//! Takes: a byte string and a set of bytes. Gives: the position of the next byte of the
-//! set. Most bytes of a text are of no interest to a rule (plain ASCII letters and
-//! spaces), so the scan tests eight bytes at a time and only looks at single bytes in
-//! a group that holds one of the set. (A set of one to three bytes is searched with
-//! `memchr`, vectorised, faster still; [`ByteSet`] is for the larger sets.)
+//! Takes: a byte string and a set of bytes. Gives: the positions of the bytes of the
+//! set, in order ([`Marks`]). Most bytes of a text are of no interest to a rule (plain
+//! ASCII letters and spaces), and the vectorised searches of `memchr`, for up to three
+//! bytes at once, skip them many bytes at a time; a set of up to nine bytes is three
+//! such searches, merged.
 //!
 //! Also [`LinePattern`]: a pattern anchored at the start of a line, tried only on lines
-//! whose first byte could open a match.
+//! whose first byte could open a match ([`ByteSet`]).
 
+use memchr::{Memchr3, memchr3_iter};
 use regex::{Captures, Regex};
+use std::iter::Peekable;
 use std::sync::LazyLock;
 
 /// A set of bytes, as a table: `true` for a member.
@@ -44,22 +46,43 @@ impl ByteSet {
     pub(crate) fn contains(&self, b: u8) -> bool {
         self.0[usize::from(b)]
     }
+}
 
-    /// The position of the first byte of `hay[from..]` in the set, or `hay.len()`.
-    #[inline]
-    pub(crate) fn find(&self, hay: &[u8], from: usize) -> usize {
-        let mut i = from;
-        // A group of eight is tested as a whole, without a branch per byte.
-        while let Some(group) = hay.get(i..i + 8) {
-            if group.iter().fold(false, |hit, &b| hit | self.contains(b)) {
-                break;
-            }
-            i += 8;
+/// The positions of the bytes of a set, in increasing order: up to three searches of
+/// up to three bytes each, merged. A search runs on only once the position asked for
+/// has passed what it found last, so the haystack is read at most once per search.
+pub(crate) struct Marks<'h> {
+    len: usize,
+    searches: [Option<Peekable<Memchr3<'h>>>; 3],
+}
+
+impl<'h> Marks<'h> {
+    /// The positions in `hay` of the bytes of `groups` (at most three groups).
+    pub(crate) fn new(hay: &'h [u8], groups: &[[u8; 3]]) -> Marks<'h> {
+        let search = |k: usize| {
+            groups
+                .get(k)
+                .map(|&[a, b, c]| memchr3_iter(a, b, c, hay).peekable())
+        };
+        Marks {
+            len: hay.len(),
+            searches: [search(0), search(1), search(2)],
         }
-        while i < hay.len() && !self.contains(hay[i]) {
-            i += 1;
-        }
-        i.min(hay.len())
+    }
+
+    /// The position of the first byte of the set at or after `from`, or the length of
+    /// the haystack. `from` must not be less than it was the last time.
+    pub(crate) fn next_from(&mut self, from: usize) -> usize {
+        let len = self.len;
+        self.searches
+            .iter_mut()
+            .flatten()
+            .map(|search| {
+                while search.next_if(|&at| at < from).is_some() {}
+                search.peek().copied().unwrap_or(len)
+            })
+            .min()
+            .unwrap_or(len)
     }
 }
 
@@ -104,20 +127,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_the_first_member_or_the_end() {
-        const SET: ByteSet = ByteSet::new(b"\n\r");
-        let hay = b"0123456789abcdef\r\n012345678901234567890\n";
-        assert_eq!(SET.find(hay, 0), 16);
-        assert_eq!(SET.find(hay, 16), 16);
-        assert_eq!(SET.find(hay, 17), 17);
-        assert_eq!(SET.find(hay, 18), hay.len() - 1);
-        assert_eq!(SET.find(hay, hay.len()), hay.len());
-        assert_eq!(SET.find(b"no member here", 3), 14);
-        for from in 0..hay.len() {
-            let want = (from..hay.len())
-                .find(|&i| SET.contains(hay[i]))
-                .unwrap_or(hay.len());
-            assert_eq!(SET.find(hay, from), want);
+    fn marks_are_found_in_order_once_each() {
+        let hay = "a*b\\c`d\u{a0}e\u{2019}f\u{3000}g\u{feff}h_i(j".as_bytes();
+        let groups = [*b"\\*`", [0xC2, 0xE2, 0xE3], [0xEF, b'_', b'(']];
+        let want: Vec<usize> = (0..hay.len())
+            .filter(|&i| groups.iter().flatten().any(|&b| b == hay[i]))
+            .collect();
+        let mut marks = Marks::new(hay, &groups);
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < hay.len() {
+            at = marks.next_from(at);
+            if at < hay.len() {
+                found.push(at);
+                at += 1;
+            }
         }
+        assert_eq!(found, want);
+        assert_eq!(Marks::new(b"abc", &[]).next_from(0), 3);
+        assert_eq!(Marks::new(b"", &groups).next_from(0), 0);
+    }
+
+    #[test]
+    fn a_line_pattern_is_tried_only_on_lines_it_could_open() {
+        static DIGITS: LinePattern = LinePattern::new(
+            ByteSet::new(b"0123456789"),
+            LazyLock::new(|| Regex::new(r"^\d+$").expect("valid regex")),
+        );
+        assert!(DIGITS.is_match("2020"));
+        assert!(!DIGITS.is_match("x2020"));
+        assert_eq!(DIGITS.captures("12").map(|c| c[0].len()), Some(2));
     }
 }

@@ -26,7 +26,7 @@ pub(crate) use text::{all_caps, terminated};
 
 use crate::document::Document;
 use crate::offsets::OffsetMap;
-use crate::scan::{ByteSet, LinePattern};
+use crate::scan::{ByteSet, LinePattern, Marks};
 use memchr::{memchr, memchr2, memchr2_iter};
 use regex::Regex;
 use std::borrow::Cow;
@@ -650,20 +650,14 @@ fn write(src: &str, lines: &[SrcLine<'_>], units: &[Unit], footnotes: &BTreeSet<
 }
 
 /// The bytes that may start something [`Writer::piece`] does not copy as it is:
-/// [`text::MAY_CHANGE`], and `_` (emphasis) and `(` (a footnote marker `2050(2)`).
-const PIECE_MARKS: ByteSet = ByteSet::new(b"\\*`\xC2\xE2\xE3\xEF_(");
-
-/// The position of the first byte of [`PIECE_MARKS`] in `bytes[from..]`, or
-/// `bytes.len()`. In a clean line (no byte of [`text::MAY_CHANGE`]) only `_` and `(`
-/// are left to find, which a vectorised search does faster than the table.
-fn next_mark(bytes: &[u8], from: usize, clean: bool) -> usize {
+/// [`text::MAY_CHANGE`], and `_` (emphasis) and `(` (a footnote marker `2050(2)`); in
+/// a clean line (no byte of [`text::MAY_CHANGE`]), only the last two.
+fn piece_marks(line: &[u8], clean: bool) -> Marks<'_> {
     if clean {
-        bytes
-            .get(from..)
-            .and_then(|rest| memchr2(b'_', b'(', rest))
-            .map_or(bytes.len(), |n| from + n)
+        Marks::new(line, &[[b'_', b'(', b'(']])
     } else {
-        PIECE_MARKS.find(bytes, from)
+        let [escapes, leads, [last, ..]] = text::MAY_CHANGE;
+        Marks::new(line, &[escapes, leads, [last, b'_', b'(']])
     }
 }
 
@@ -718,7 +712,7 @@ impl Writer<'_> {
     /// footnote body, whose superscript number is written in ASCII digits.
     ///
     /// Most bytes are kept as they are: they are written in runs, and the loop only
-    /// looks closer at a byte of [`PIECE_MARKS`].
+    /// looks closer at a byte of [`piece_marks`].
     fn piece(&mut self, range: Range<usize>, clean: bool, note: bool) {
         let line = &self.src[range.clone()];
         let lead = line.len() - line.trim_start().len();
@@ -726,13 +720,14 @@ impl Writer<'_> {
         let base = range.start;
         let s = &line[..trail];
         let bytes = s.as_bytes();
+        let mut marks = piece_marks(bytes, clean);
         // `s[run..i]` is kept verbatim and not written yet.
         let mut run = lead;
         let mut i = lead;
         // Nothing but superscript digits so far in a line opening a footnote body.
         let mut leading_number = note;
         loop {
-            i = next_mark(bytes, i, clean);
+            i = marks.next_from(i);
             let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };

@@ -1,8 +1,7 @@
 //! Small text predicates shared by the repair rules. They read a line's *plain* form:
 //! markdown removed, quotes and dashes normalised (see [`plain`]).
 
-use crate::scan::{ByteSet, LinePattern};
-use memchr::memchr3;
+use crate::scan::{ByteSet, LinePattern, Marks};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -39,8 +38,9 @@ pub(crate) fn normalised(c: char) -> Option<&'static str> {
 /// The bytes that may start something that [`plain`] or the view changes: a markdown
 /// escape or emphasis, or the first byte of a character that [`normalised`] replaces
 /// (all of those are `` ` `` or start with one of these four UTF-8 lead bytes). Any
-/// other byte is kept as it is, so runs of them can be copied at once.
-pub(crate) const MAY_CHANGE: ByteSet = ByteSet::new(b"\\*`\xC2\xE2\xE3\xEF");
+/// other byte is kept as it is, so runs of them can be copied at once. In groups of
+/// three, for [`Marks`] (the last group is one byte).
+pub(crate) const MAY_CHANGE: [[u8; 3]; 3] = [*b"\\*`", [0xC2, 0xE2, 0xE3], [0xEF; 3]];
 
 /// A line with markdown escapes and emphasis removed and characters normalised as in
 /// the view, trimmed; for classifying lines, not for spans. Borrowed exactly when the
@@ -51,12 +51,8 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     // to be trimmed from it: trimmed first, it is neither read nor copied.
     let line = line.trim();
     let bytes = line.as_bytes();
-    // In ASCII, only three bytes may change: a vectorised search finds them faster.
-    let first = if line.is_ascii() {
-        memchr3(b'\\', b'*', b'`', bytes).unwrap_or(bytes.len())
-    } else {
-        MAY_CHANGE.find(bytes, 0)
-    };
+    let mut marks = Marks::new(bytes, &MAY_CHANGE);
+    let first = marks.next_from(0);
     if first == bytes.len() {
         return Cow::Borrowed(line);
     }
@@ -65,7 +61,7 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     let mut run = 0;
     let mut i = first;
     loop {
-        i = MAY_CHANGE.find(bytes, i);
+        i = marks.next_from(i);
         let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
