@@ -9,9 +9,8 @@
 //! Also [`LinePattern`]: a pattern anchored at the start of a line, tried only on lines
 //! whose first byte could open a match ([`ByteSet`]).
 
-use memchr::{Memchr3, memchr3_iter};
+use memchr::memchr3;
 use regex::{Captures, Regex};
-use std::iter::Peekable;
 use std::sync::LazyLock;
 
 /// A set of bytes, as a table: `true` for a member.
@@ -49,40 +48,50 @@ impl ByteSet {
 }
 
 /// The positions of the bytes of a set, in increasing order: up to three searches of
-/// up to three bytes each, merged. A search runs on only once the position asked for
-/// has passed what it found last, so the haystack is read at most once per search.
+/// up to three bytes each, merged. A search runs again only once the position asked
+/// for has passed what it found last, so the haystack is read at most once per search.
 pub(crate) struct Marks<'h> {
-    len: usize,
-    searches: [Option<Peekable<Memchr3<'h>>>; 3],
+    hay: &'h [u8],
+    /// The groups of bytes searched for, and how many there are.
+    groups: [[u8; 3]; 3],
+    count: usize,
+    /// For each group, the first of its bytes at or after where it was last searched
+    /// from (the haystack's length for none); `None` before the first search.
+    found: [Option<usize>; 3],
 }
 
 impl<'h> Marks<'h> {
     /// The positions in `hay` of the bytes of `groups` (at most three groups).
     pub(crate) fn new(hay: &'h [u8], groups: &[[u8; 3]]) -> Marks<'h> {
-        let search = |k: usize| {
-            groups
-                .get(k)
-                .map(|&[a, b, c]| memchr3_iter(a, b, c, hay).peekable())
-        };
+        let count = groups.len().min(3);
+        let mut all = [[0; 3]; 3];
+        all[..count].copy_from_slice(&groups[..count]);
         Marks {
-            len: hay.len(),
-            searches: [search(0), search(1), search(2)],
+            hay,
+            groups: all,
+            count,
+            found: [None; 3],
         }
     }
 
     /// The position of the first byte of the set at or after `from`, or the length of
     /// the haystack. `from` must not be less than it was the last time.
     pub(crate) fn next_from(&mut self, from: usize) -> usize {
-        let len = self.len;
-        self.searches
-            .iter_mut()
-            .flatten()
-            .map(|search| {
-                while search.next_if(|&at| at < from).is_some() {}
-                search.peek().copied().unwrap_or(len)
-            })
-            .min()
-            .unwrap_or(len)
+        let hay = self.hay;
+        let mut next = hay.len();
+        let groups = &self.groups[..self.count];
+        for (&[a, b, c], found) in groups.iter().zip(&mut self.found) {
+            let at = match *found {
+                Some(at) if at >= from => at,
+                _ => hay
+                    .get(from..)
+                    .and_then(|rest| memchr3(a, b, c, rest))
+                    .map_or(hay.len(), |n| from + n),
+            };
+            *found = Some(at);
+            next = next.min(at);
+        }
+        next
     }
 }
 

@@ -108,7 +108,30 @@ pub struct CaptionRules {
     /// The credits, for ruling out a block that cannot end with one before the
     /// patterns run; `None` when a credit holds whitespace other than a space (the
     /// pattern ignores it), which this test does not follow.
-    credits: Option<Vec<Vec<CreditPart>>>,
+    credits: Option<Credits>,
+}
+
+/// The photo credits as the caption pattern reads them.
+#[derive(Clone, Debug)]
+struct Credits {
+    /// The last character of each credit (so that only those ending as the text does
+    /// are compared with it).
+    last: Vec<char>,
+    /// Each credit, in the same order.
+    parts: Vec<Vec<CreditPart>>,
+}
+
+impl Credits {
+    /// Whether `text` ends with one of the credits.
+    fn end(&self, text: &str) -> bool {
+        let Some(last) = text.chars().next_back() else {
+            return false;
+        };
+        self.last
+            .iter()
+            .zip(&self.parts)
+            .any(|(&l, parts)| l == last && ends_with_credit(text, parts))
+    }
 }
 
 /// A part of a photo credit, as the caption pattern reads it.
@@ -211,7 +234,7 @@ impl CaptionRules {
             # an unknown credit after a dated place: '(Hanoi, 4-6 December 2020) - Some Agency'
             (?: \( [^()]{2,60} \d{4} \) \s* - \s* [A-Z][A-Za-z&'.]*(?:\s[A-Z][A-Za-z&'.]*){0,5} $ )";
         let compile = |pattern: String| Regex::new(&pattern).expect("caption pattern is valid");
-        let credits = names
+        let parts: Option<Vec<Vec<CreditPart>>> = names
             .iter()
             .map(|n| {
                 n.chars()
@@ -220,9 +243,14 @@ impl CaptionRules {
                         c if c.is_whitespace() => None,
                         c => Some(CreditPart::Char(c)),
                     })
-                    .collect::<Option<Vec<_>>>()
+                    .collect()
             })
             .collect();
+        let credits = parts.map(|parts| Credits {
+            // A trimmed credit ends with a character.
+            last: names.iter().filter_map(|n| n.chars().next_back()).collect(),
+            parts,
+        });
         Self {
             credit: compile(format!("(?x){known}\n| {photo}\n| {unknown}")),
             dashed: compile(format!("(?x){known}\n| {unknown}")),
@@ -264,21 +292,15 @@ impl CaptionRules {
         if photo {
             return self.credit.is_match(block);
         }
+        // The ends first: most blocks are ruled out by their last word.
         let known_credit = || match &self.credits {
             Some(credits) => {
-                // Only the credits ending with the text's last character are compared.
-                let ends_with_one = |text: &str| {
-                    let last = text.chars().next_back().map(CreditPart::Char);
-                    credits
-                        .iter()
-                        .any(|c| c.last() == last.as_ref() && ends_with_credit(text, c))
-                };
-                ends_with_one(block) || block.strip_suffix('.').is_some_and(ends_with_one)
+                credits.end(block) || block.strip_suffix('.').is_some_and(|b| credits.end(b))
             }
             None => true,
         };
-        memchr(b'-', bytes).is_some()
-            && (words_after_dash(block) || known_credit())
+        (words_after_dash(block) || known_credit())
+            && memchr(b'-', bytes).is_some()
             && self.dashed.is_match(block)
     }
 }
@@ -651,13 +673,18 @@ fn write(src: &str, lines: &[SrcLine<'_>], units: &[Unit], footnotes: &BTreeSet<
 
 /// The bytes that may start something [`Writer::piece`] does not copy as it is:
 /// [`text::MAY_CHANGE`], and `_` (emphasis) and `(` (a footnote marker `2050(2)`); in
-/// a clean line (no byte of [`text::MAY_CHANGE`]), only the last two.
-fn piece_marks(line: &[u8], clean: bool) -> Marks<'_> {
+/// a clean line (no byte of [`text::MAY_CHANGE`]), only the last two, and in ASCII
+/// only the ASCII ones.
+fn piece_marks(line: &str, clean: bool) -> Marks<'_> {
+    let markers = [b'_', b'(', b'('];
+    let [escapes, leads, [last, ..]] = text::MAY_CHANGE;
+    let bytes = line.as_bytes();
     if clean {
-        Marks::new(line, &[[b'_', b'(', b'(']])
+        Marks::new(bytes, &[markers])
+    } else if line.is_ascii() {
+        Marks::new(bytes, &[escapes, markers])
     } else {
-        let [escapes, leads, [last, ..]] = text::MAY_CHANGE;
-        Marks::new(line, &[escapes, leads, [last, b'_', b'(']])
+        Marks::new(bytes, &[escapes, leads, [last, b'_', b'(']])
     }
 }
 
@@ -720,7 +747,7 @@ impl Writer<'_> {
         let base = range.start;
         let s = &line[..trail];
         let bytes = s.as_bytes();
-        let mut marks = piece_marks(bytes, clean);
+        let mut marks = piece_marks(s, clean);
         // `s[run..i]` is kept verbatim and not written yet.
         let mut run = lead;
         let mut i = lead;

@@ -42,6 +42,15 @@ pub(crate) fn normalised(c: char) -> Option<&'static str> {
 /// three, for [`Marks`] (the last group is one byte).
 pub(crate) const MAY_CHANGE: [[u8; 3]; 3] = [*b"\\*`", [0xC2, 0xE2, 0xE3], [0xEF; 3]];
 
+/// The groups of [`MAY_CHANGE`] that `line` could hold: only the first in ASCII.
+pub(crate) fn may_change(line: &str) -> &'static [[u8; 3]] {
+    if line.is_ascii() {
+        &MAY_CHANGE[..1]
+    } else {
+        &MAY_CHANGE
+    }
+}
+
 /// A line with markdown escapes and emphasis removed and characters normalised as in
 /// the view, trimmed; for classifying lines, not for spans. Borrowed exactly when the
 /// trimmed line holds no byte of [`MAY_CHANGE`], as most lines do: there is nothing
@@ -51,7 +60,7 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     // to be trimmed from it: trimmed first, it is neither read nor copied.
     let line = line.trim();
     let bytes = line.as_bytes();
-    let mut marks = Marks::new(bytes, &MAY_CHANGE);
+    let mut marks = Marks::new(bytes, may_change(line));
     let first = marks.next_from(0);
     if first == bytes.len() {
         return Cow::Borrowed(line);
