@@ -75,6 +75,7 @@ mod pipeline;
 pub mod record;
 pub mod reference;
 pub mod repair;
+mod scan;
 pub mod sections;
 pub mod sentences;
 pub mod text;

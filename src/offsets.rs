@@ -84,17 +84,27 @@ impl OffsetMap {
         self.segs.push(seg);
     }
 
-    fn seg_of(&self, pos: usize) -> &Seg {
-        let i = self.segs.partition_point(|s| s.dst + s.dst_len <= pos);
-        &self.segs[i.min(self.segs.len() - 1)]
+    /// The index of the piece holding derived byte `pos` (the last piece for a
+    /// position past the end), searching from piece `from` on: `pos` must not lie
+    /// before piece `from`.
+    fn seg_index(&self, pos: usize, from: usize) -> usize {
+        let before = |s: &Seg| s.dst + s.dst_len <= pos;
+        let i = match self.segs.get(from) {
+            // Most ranges asked for end in the piece they start in.
+            Some(s) if !before(s) => from,
+            _ => {
+                from + self
+                    .segs
+                    .get(from..)
+                    .map_or(0, |rest| rest.partition_point(before))
+            }
+        };
+        i.min(self.segs.len() - 1)
     }
 
-    /// The source offset where the character at derived byte `pos` begins.
-    pub(crate) fn start(&self, pos: usize) -> usize {
-        if self.segs.is_empty() {
-            return 0;
-        }
-        let s = self.seg_of(pos);
+    /// The source offset where the character at derived byte `pos` begins, given the
+    /// piece that holds it.
+    fn start_in(s: &Seg, pos: usize) -> usize {
         if s.exact {
             s.src + (pos - s.dst).min(s.src_len)
         } else {
@@ -103,15 +113,8 @@ impl OffsetMap {
     }
 
     /// The source offset just past the character that ends at derived byte `end`
-    /// (exclusive).
-    pub(crate) fn end(&self, end: usize) -> usize {
-        if self.segs.is_empty() {
-            return 0;
-        }
-        if end == 0 {
-            return self.start(0);
-        }
-        let s = self.seg_of(end - 1);
+    /// (exclusive), given the piece that holds byte `end - 1`.
+    fn end_in(s: &Seg, end: usize) -> usize {
         if s.exact {
             s.src + (end - s.dst).min(s.src_len)
         } else {
@@ -119,13 +122,19 @@ impl OffsetMap {
         }
     }
 
-    /// The source range of a derived range.
+    /// The source range of a derived range. The piece holding its end is looked for
+    /// from the piece holding its start on, most often that very piece.
     pub(crate) fn span(&self, range: Range<usize>) -> Range<usize> {
-        if range.is_empty() {
-            let at = self.start(range.start);
-            return at..at;
+        if self.segs.is_empty() {
+            return 0..0;
         }
-        self.start(range.start)..self.end(range.end)
+        let first = self.seg_index(range.start, 0);
+        let start = Self::start_in(&self.segs[first], range.start);
+        if range.is_empty() {
+            return start..start;
+        }
+        let last = self.seg_index(range.end - 1, first);
+        start..Self::end_in(&self.segs[last], range.end)
     }
 }
 

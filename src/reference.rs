@@ -31,7 +31,8 @@ use crate::dates::{Item, scan};
 use crate::document::Document;
 use crate::repair::{LineKind, View, all_caps};
 use crate::sections::{SectionKind, Sections};
-use regex::Regex;
+use memchr::memchr3_iter;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 pub use crate::vocab::NumericOrder;
@@ -244,32 +245,153 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("numeric date pattern is valid")
 });
 
+/// The position of the next separator at or after `from` that could be the first
+/// separator of a [`NUMERIC_DATE`]: a separator between digits, then one or two
+/// digits, a separator and a digit again. Most lines hold none, and this is much
+/// cheaper to ask than the pattern. Any byte beyond ASCII counts as a digit (the
+/// pattern's digits are Unicode digits, and an ASCII separator ends a run of them).
+fn date_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let digit = |b: &u8| b.is_ascii_digit() || !b.is_ascii();
+    let separator = |b: &u8| matches!(b, b'/' | b'.' | b'-');
+    memchr3_iter(b'/', b'.', b'-', bytes.get(from..)?)
+        .map(|n| from + n)
+        .find(|&at| {
+            let digits = bytes[at + 1..].iter().take_while(|b| digit(b)).count();
+            at > 0
+                && digit(&bytes[at - 1])
+                && (1..=8).contains(&digits)
+                && bytes.get(at + 1 + digits).is_some_and(separator)
+                && bytes.get(at + 2 + digits).is_some_and(digit)
+        })
+}
+
+/// Calls `each` with the [`NUMERIC_DATE`]s of `text`, as `captures_iter` finds them,
+/// without running the pattern over all of the text, only near [`date_candidate`]s.
+///
+/// A date's first separator is a candidate, at most 12 bytes after the date's start
+/// (a character before it, two digits: 4 bytes each at most), and a date is at most
+/// 43 bytes long. So for a candidate at `p`, the pattern runs from 12 bytes before it
+/// (or where the last date ended) on the text up to 44 bytes after it: any date
+/// starting before `p` lies wholly inside that window, where the pattern reads it as
+/// in the whole text. A date found there starting before `p` is the next one; finding
+/// none says that no date has its first separator at `p`.
+fn numeric_dates<'t>(text: &'t str, mut each: impl FnMut(&Captures<'t>)) {
+    const LEAD: usize = 12;
+    const LONGEST: usize = 43;
+    let bytes = text.as_bytes();
+    // No date starts before `pos` that has not been found; candidates before `from`
+    // have been tried.
+    let (mut pos, mut from) = (0, 0);
+    while let Some(p) = date_candidate(bytes, from) {
+        let mut start = pos.max(p.saturating_sub(LEAD));
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = text.len().min(p + LONGEST + 1);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match NUMERIC_DATE.captures_at(&text[..end], start) {
+            Some(c) if c.get(0).is_some_and(|m| m.start() < p) => {
+                each(&c);
+                pos = c.get(0).map_or(p + 1, |m| m.end());
+                from = pos;
+            }
+            _ => from = p + 1,
+        }
+    }
+}
+
 /// The day/month order the document's unambiguous numeric dates show.
 fn numeric_order(view: &View) -> Option<NumericOrder> {
     let (mut day_first, mut month_first) = (0, 0);
     for line in view.lines().iter().filter(|l| l.kind != LineKind::Toc) {
         let text = &view.text()[line.range.clone()];
-        if !text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
-            continue;
-        }
-        for c in NUMERIC_DATE.captures_iter(text) {
+        numeric_dates(text, |c| {
             if c[2] != c[4] {
-                continue;
+                return;
             }
             let (a, b): (u32, u32) = match (c[1].parse(), c[3].parse()) {
                 (Ok(a), Ok(b)) => (a, b),
-                _ => continue,
+                _ => return,
             };
             match (a, b) {
                 (13..=31, 1..=12) => day_first += 1,
                 (1..=12, 13..=31) => month_first += 1,
                 _ => {}
             }
-        }
+        });
     }
     match day_first.cmp(&month_first) {
         std::cmp::Ordering::Greater => Some(NumericOrder::DayFirst),
         std::cmp::Ordering::Less => Some(NumericOrder::MonthFirst),
         std::cmp::Ordering::Equal => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dates as [`numeric_dates`] finds them, and as the pattern does.
+    fn both_ways(text: &str) -> (Vec<String>, Vec<String>) {
+        let mut found = Vec::new();
+        numeric_dates(text, |c| found.push(format!("{:?}", c.get(0))));
+        let all = NUMERIC_DATE
+            .captures_iter(text)
+            .map(|c| format!("{:?}", c.get(0)))
+            .collect();
+        (found, all)
+    }
+
+    #[test]
+    fn numeric_dates_are_found_as_the_pattern_finds_them() {
+        // Every string of up to five parts from these: digits in and beyond ASCII,
+        // separators, spaces and letters.
+        let parts = ["1", "12", "2020", "٣", "３", "/", ".", "-", " ", "a", "é"];
+        let mut texts = vec![String::new()];
+        let mut dates = 0;
+        for _ in 0..5 {
+            texts = texts
+                .iter()
+                .flat_map(|t| parts.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            for t in &texts {
+                let (found, all) = both_ways(t);
+                assert_eq!(found, all, "{t:?}");
+                dates += all.len();
+            }
+        }
+        assert!(dates > 200, "{dates}");
+        // Long texts: dates packed close, far apart, next to false candidates.
+        let pieces = [
+            "1/2/2020",
+            " ",
+            "5.3",
+            "12-12-12",
+            "x",
+            "٣/٣/٢٠٢٠",
+            ".",
+            "3.4.5.6.2021",
+            "-",
+            "on 2/14/2021.",
+            "2020-2025",
+            "   ",
+            "07/06/23",
+            "(1.2.34)",
+            "a1/2/33b",
+        ];
+        let mut seed = 7_u64;
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let (found, all) = both_ways(&t);
+            assert_eq!(found, all, "{t:?}");
+        }
     }
 }

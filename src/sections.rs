@@ -16,8 +16,11 @@
 //! questions).
 
 use crate::repair::{LineKind, View, all_caps, terminated};
+use crate::scan::{ByteSet, LinePattern};
 use crate::sentences::Sentences;
+use memchr::memchr;
 use regex::Regex;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -116,41 +119,66 @@ impl Sections {
     }
 }
 
-static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^chapter\s+([IVXLC]+|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b[\s.:-]*(.*)$",
-    )
-    .expect("valid regex")
-});
-static PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?([IVXLC]{1,7})\.\s+(\S.*)$").expect("valid regex"));
+// The line patterns are anchored at the start of a line and tried only on lines whose
+// first byte could open a match (see `LinePattern`). A view line holds no line end, so
+// a pattern ending in `(\S.*)$` would always run on to the end of the line: the
+// patterns stop at the `\S`, and the rest of the line is taken from where it starts.
+
+static CHAPTER: LinePattern = LinePattern::new(
+    ByteSet::new(b"cC"), // no other character folds to `c`
+    LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^chapter\s+([IVXLC]+|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b[\s.:-]*(.*)$",
+        )
+        .expect("valid regex")
+    }),
+);
+/// A roman-numbered part; its title runs from group 2 to the end of the line.
+static PART: LinePattern = LinePattern::new(
+    ByteSet::new(b"-IVXLC\xE2"), // `\xE2` opens `•`
+    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?([IVXLC]{1,7})\.\s+(\S)").expect("valid regex")),
+);
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
         .expect("valid regex")
 });
-static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?(\d{1,2})\.\s+(\S.*)$").expect("valid regex"));
-static LETTERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([a-z])\)\s+(\S.*)$").expect("valid regex"));
-static FRONT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:TABLE OF CONTENTS|CONTENTS|FOREWORDS?|PREFACE|INTRODUCTION|EXECUTIVE SUMMARY|GLOSSARY(?: OF (?:ACRONYMS|TERMS|ABBREVIATIONS))?|(?:LIST OF )?(?:ACRONYMS|ABBREVIATIONS)(?: AND (?:ACRONYMS|ABBREVIATIONS))?|ACKNOWLEDG(?:E)?MENTS?)$",
-    )
-    .expect("valid regex")
-});
+/// A numbered item; its text runs from group 2 to the end of the line.
+static ITEM: LinePattern = LinePattern::new(
+    // `\d` is any decimal digit, also beyond ASCII; `•` too.
+    ByteSet::new(b"-0123456789").with_non_ascii(),
+    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?(\d{1,2})\.\s+(\S)").expect("valid regex")),
+);
+/// A lettered item; its text runs from group 2 to the end of the line.
+static LETTERED: LinePattern = LinePattern::new(
+    ByteSet::new(b"abcdefghijklmnopqrstuvwxyz"),
+    LazyLock::new(|| Regex::new(r"^([a-z])\)\s+(\S)").expect("valid regex")),
+);
+static FRONT: LinePattern = LinePattern::new(
+    ByteSet::new(b"TCFPIEGLA"),
+    LazyLock::new(|| {
+        Regex::new(
+            r"^(?:TABLE OF CONTENTS|CONTENTS|FOREWORDS?|PREFACE|INTRODUCTION|EXECUTIVE SUMMARY|GLOSSARY(?: OF (?:ACRONYMS|TERMS|ABBREVIATIONS))?|(?:LIST OF )?(?:ACRONYMS|ABBREVIATIONS)(?: AND (?:ACRONYMS|ABBREVIATIONS))?|ACKNOWLEDG(?:E)?MENTS?)$",
+        )
+        .expect("valid regex")
+    }),
+);
 static BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:APPENDIX|APPENDICES|ANNEX|ANNEXES|INDEX|REFERENCES|BIBLIOGRAPHY|ENDNOTES)\b.{0,80}$",
     )
     .expect("valid regex")
 });
-/// A topic label: a short capitalised phrase, a colon, then the paragraph.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[-•]\s+)?([A-Z][\w'.-]*(?:\s+(?:[A-Z(][\w'.()-]*|of|the|and|de|da|du|del|la|le|y|and)){0,5})\s*:\s+\S.{30,}",
-    )
-    .expect("valid regex")
-});
+/// A topic label: a short capitalised phrase, a colon, then the paragraph (at least 30
+/// more characters; the match stops there, only the label is read).
+static LABEL: LinePattern = LinePattern::new(
+    ByteSet::new(b"-ABCDEFGHIJKLMNOPQRSTUVWXYZ\xE2"),
+    LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[-•]\s+)?([A-Z][\w'.-]*(?:\s+(?:[A-Z(][\w'.()-]*|of|the|and|de|da|du|del|la|le|y|and)){0,5})\s*:\s+\S.{30}",
+        )
+        .expect("valid regex")
+    }),
+);
 /// First words that make a `Word ...:` opening a clause, not a topic label.
 const NOT_LABELS: &[&str] = &[
     "Within",
@@ -201,12 +229,43 @@ static COLOPHON_MARK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A search for the partition point of a sorted list (where a predicate true on a
+/// prefix of it turns false), for questions asked mostly in increasing order, as the
+/// lines are read: it gallops on from the last answer, instead of a binary search
+/// over the whole list that, on a long document, fetches most of its steps from
+/// memory. A question asked out of order gets a binary search over what lies before.
+#[derive(Default)]
+struct Cursor(Cell<usize>);
+
+impl Cursor {
+    fn partition_point<T>(&self, items: &[T], before: impl Fn(&T) -> bool) -> usize {
+        let mut lo = self.0.get().min(items.len());
+        let answer = if lo > 0 && !before(&items[lo - 1]) {
+            items[..lo].partition_point(&before)
+        } else {
+            // `before` holds on all of `items[..lo]`.
+            let mut step = 1;
+            while lo + step <= items.len() && before(&items[lo + step - 1]) {
+                lo += step;
+                step *= 2;
+            }
+            let end = (lo + step).min(items.len());
+            lo + items[lo..end].partition_point(&before)
+        };
+        self.0.set(answer);
+        answer
+    }
+}
+
 struct Builder<'a> {
     view: &'a View,
     sentences: &'a Sentences,
     sections: Vec<Section>,
     stack: Vec<usize>,
     line_section: Vec<Option<usize>>,
+    /// Where the last search of the sentences, and of the emphasis, ended.
+    sentence_cursor: Cursor,
+    emphasis_cursor: Cursor,
 }
 
 impl<'a> Builder<'a> {
@@ -217,7 +276,24 @@ impl<'a> Builder<'a> {
             sections: Vec::new(),
             stack: Vec::new(),
             line_section: vec![None; view.lines().len()],
+            sentence_cursor: Cursor::default(),
+            emphasis_cursor: Cursor::default(),
         }
+    }
+
+    /// The sentence holding view byte `pos`, as [`Sentences::at`] finds it.
+    fn sentence_at(&self, pos: usize) -> Option<Range<usize>> {
+        let ranges = self.sentences.ranges();
+        let i = self
+            .sentence_cursor
+            .partition_point(ranges, |r| r.end <= pos);
+        ranges.get(i).filter(|r| r.start <= pos).cloned()
+    }
+
+    /// The index of the first emphasised range starting at or after view byte `pos`.
+    fn first_emphasis_from(&self, pos: usize) -> usize {
+        self.emphasis_cursor
+            .partition_point(self.view.emphasis(), |r| r.start < pos)
     }
 
     fn line(&self, i: usize) -> &'a str {
@@ -373,7 +449,7 @@ impl<'a> Builder<'a> {
         {
             let (number, title) = (
                 c.get(1).map_or("", |m| m.as_str()),
-                c.get(2).map_or("", |m| m.as_str()),
+                c.get(2).map_or("", |m| &t[m.start()..]),
             );
             self.open(2, SectionKind::Part, Some(number), title, range, i);
             return None;
@@ -434,8 +510,7 @@ impl<'a> Builder<'a> {
         // The opening sentence, when it ends inside the line and after the item's text
         // starts (a sentence cut at `0.` may end before it).
         let first = self
-            .sentences
-            .at(range.start)
+            .sentence_at(range.start)
             .filter(|s| s.end < range.end && s.end >= range.start + at);
         match first {
             Some(s) => (self.view.text()[range.start + at..s.end].to_string(), s),
@@ -446,7 +521,7 @@ impl<'a> Builder<'a> {
     /// An emphasised range starting at `at` (allowing for spaces) and ending by `end`.
     fn emphasis_from(&self, at: usize, end: usize) -> Option<Range<usize>> {
         let e = self.view.emphasis();
-        let i = e.partition_point(|r| r.start < at);
+        let i = self.first_emphasis_from(at);
         e.get(i).filter(|r| r.start == at && r.end <= end).cloned()
     }
 
@@ -456,14 +531,15 @@ impl<'a> Builder<'a> {
         let range = self.view.lines()[i].range.clone();
         // An emphasised phrase within the first four words.
         let e = self.view.emphasis();
-        let first = e.partition_point(|r| r.start < range.start);
+        let first = self.first_emphasis_from(range.start);
         if let Some(r) = e.get(first).filter(|r| r.end <= range.end) {
             let before = &self.view.text()[range.start..r.start];
             let before = before
                 .strip_prefix("- ")
                 .or_else(|| before.strip_prefix("• "))
                 .unwrap_or(before);
-            let words = before.split_whitespace().count();
+            // Counted up to 11: only "at most 4" and "at most 10" matter.
+            let words = before.split_whitespace().take(11).count();
             let phrase = &self.view.text()[r.clone()];
             // "Relations with *X*", or a longer lead that ends in "with": "The special
             // friendship and close bond and great solidarity with *the Communist Party of
@@ -491,6 +567,8 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // A label ends with a colon; most lines have none.
+        memchr(b':', t.as_bytes())?;
         let c = LABEL.captures(t)?;
         let label = c.get(1)?;
         let first_word = label.as_str().split_whitespace().next().unwrap_or("");
@@ -563,4 +641,25 @@ fn clean_title(t: &str) -> String {
         .filter(|s| !s.ends_with(char::is_uppercase) || s.len() > 3)
         .unwrap_or(t);
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cursor_finds_what_a_binary_search_finds() {
+        let items: Vec<usize> = (0..200).map(|i| i * 3 / 2).collect();
+        let cursor = Cursor::default();
+        let mut asks: Vec<usize> = (0..320).step_by(7).collect();
+        asks.extend([0, 299, 5, 5, 150, 149, 400, 0, 1]);
+        for pos in asks {
+            let want = items.partition_point(|&x| x < pos);
+            assert_eq!(cursor.partition_point(&items, |&x| x < pos), want, "{pos}");
+        }
+        assert_eq!(
+            Cursor::default().partition_point(&[] as &[usize], |_| true),
+            0
+        );
+    }
 }

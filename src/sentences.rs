@@ -8,6 +8,7 @@
 //! marker at the start of a line (`1.`, `I.`).
 
 use crate::repair::View;
+use memchr::memchr3;
 use std::ops::Range;
 
 /// Abbreviations that a period does not end (compared without the final period, case
@@ -105,29 +106,29 @@ pub(crate) fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usi
     let mut start = 0;
     let mut i = skip;
     while i < bytes.len() {
+        let Some(n) = memchr3(b'.', b'!', b'?', &bytes[i..]) else {
+            break;
+        };
+        i += n;
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            // Closing quotes and brackets belong to the sentence they close.
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
-                end += 1;
-            }
-            let next = end + s[end..].len() - s[end..].trim_start().len();
-            let gap = next > end;
-            if gap
-                && next < bytes.len()
-                && opens_sentence(&s[next..])
-                && (b != b'.' || period_ends(s, i, &s[next..]))
-            {
-                push_trimmed(s, line.start, start..end, out);
-                start = next;
-                i = next;
-                continue;
-            }
-            i = end;
-        } else {
-            i += 1;
+        // Closing quotes and brackets belong to the sentence they close.
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+            end += 1;
         }
+        let next = end + s[end..].len() - s[end..].trim_start().len();
+        let gap = next > end;
+        if gap
+            && next < bytes.len()
+            && opens_sentence(&s[next..])
+            && (b != b'.' || period_ends(s, i, &s[next..]))
+        {
+            push_trimmed(s, line.start, start..end, out);
+            start = next;
+            i = next;
+            continue;
+        }
+        i = end;
     }
     push_trimmed(s, line.start, start..bytes.len(), out);
 }
@@ -187,18 +188,43 @@ fn period_ends(s: &str, dot: usize, next: &str) -> bool {
         return true;
     }
     // An initial: a single capital letter ("V. Putin", "R. Pompeo").
-    if token.chars().count() == 1 && token.chars().all(char::is_uppercase) {
+    let mut chars = token.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
         return false;
     }
-    let next_word: &str = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    if token.len() > LONGEST_ABBREVIATION {
+        return true;
+    }
     if SENTENCE_FINAL_ABBREVIATIONS.contains(&token) {
+        let next_word: &str = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         return OPENERS.contains(&next_word);
     }
     !ABBREVIATIONS.contains(&token)
 }
+
+/// The length of the longest of [`ABBREVIATIONS`] and [`SENTENCE_FINAL_ABBREVIATIONS`]:
+/// a longer token is none of them, without comparing it with each.
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let lists = [ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if lists[l][i].len() > longest {
+                longest = lists[l][i].len();
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    longest
+};
 
 #[cfg(test)]
 mod tests {

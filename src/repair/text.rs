@@ -1,7 +1,9 @@
 //! Small text predicates shared by the repair rules. They read a line's *plain* form:
 //! markdown removed, quotes and dashes normalised (see [`plain`]).
 
+use crate::scan::{ByteSet, LinePattern, Marks};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Superscript digits, as PDF-to-text output writes footnote markers.
@@ -33,32 +35,78 @@ pub(crate) fn normalised(c: char) -> Option<&'static str> {
     })
 }
 
-/// A line with markdown escapes and emphasis removed and characters normalised as in
-/// the view; for classifying lines, not for spans.
-pub(crate) fn plain(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
-                out.push(chars.next().unwrap_or('\\'));
-            }
-            '*' => {}
-            _ => match normalised(c) {
-                Some(s) => out.push_str(s),
-                None => out.push(c),
-            },
-        }
-    }
-    let trimmed = out.trim();
-    if trimmed.len() == out.len() {
-        out
+/// The bytes that may start something that [`plain`] or the view changes: a markdown
+/// escape or emphasis, or the first byte of a character that [`normalised`] replaces
+/// (all of those are `` ` `` or start with one of these four UTF-8 lead bytes). Any
+/// other byte is kept as it is, so runs of them can be copied at once. In groups of
+/// three, for [`Marks`] (the last group is one byte).
+pub(crate) const MAY_CHANGE: [[u8; 3]; 3] = [*b"\\*`", [0xC2, 0xE2, 0xE3], [0xEF; 3]];
+
+/// The groups of [`MAY_CHANGE`] that `line` could hold: only the first in ASCII.
+pub(crate) fn may_change(line: &str) -> &'static [[u8; 3]] {
+    if line.is_ascii() {
+        &MAY_CHANGE[..1]
     } else {
-        trimmed.to_string()
+        &MAY_CHANGE
     }
 }
 
-/// Words that cannot end a sentence: a line ending with one of them was cut.
+/// A line with markdown escapes and emphasis removed and characters normalised as in
+/// the view, trimmed; for classifying lines, not for spans. Borrowed exactly when the
+/// trimmed line holds no byte of [`MAY_CHANGE`], as most lines do: there is nothing
+/// to change.
+pub(crate) fn plain(line: &str) -> Cow<'_, str> {
+    // Whitespace at either end stays whitespace in the plain form (a space, at most),
+    // to be trimmed from it: trimmed first, it is neither read nor copied.
+    let line = line.trim();
+    let bytes = line.as_bytes();
+    let mut marks = Marks::new(bytes, may_change(line));
+    let first = marks.next_from(0);
+    if first == bytes.len() {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    // `line[run..i]` is kept as it is and not written yet.
+    let mut run = 0;
+    let mut i = first;
+    loop {
+        i = marks.next_from(i);
+        let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        let replacement = match c {
+            // An escape: the backslash goes, what it escapes starts the next run.
+            '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                out.push_str(&line[run..i]);
+                run = i + 1;
+                i += 2;
+                continue;
+            }
+            '*' => "",
+            _ => match normalised(c) {
+                Some(s) => s,
+                None => {
+                    i += len;
+                    continue;
+                }
+            },
+        };
+        out.push_str(&line[run..i]);
+        out.push_str(replacement);
+        i += len;
+        run = i;
+    }
+    out.push_str(&line[run..]);
+    // What was dropped or normalised may leave whitespace at an end (`* x`).
+    out.truncate(out.trim_end().len());
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
+    Cow::Owned(out)
+}
+
+/// Words that cannot end a sentence: a line ending with one of them was cut. Sorted,
+/// for a binary search.
 const DANGLING: &[&str] = &[
     "a",
     "about",
@@ -158,11 +206,12 @@ fn last_word(s: &str) -> String {
 }
 
 /// Whether `s` ends a sentence or a heading: final `.`, `!`, `?`, `:` or `;`, possibly
-/// followed by closing quotes or brackets.
+/// followed by closing quotes or brackets (and spaces). All of those are ASCII, so the
+/// bytes are read, not the characters.
 pub(crate) fn terminated(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '\'', ')', ']', ' ']);
-    t.ends_with(['.', '!', '?', ':', ';'])
-        || (t.len() < s.trim_end().len() && t.ends_with(['.', '!', '?']))
+    let closing = |b: &&u8| matches!(b, b'"' | b'\'' | b')' | b']' | b' ');
+    let mut rest = s.as_bytes().iter().rev().skip_while(closing);
+    matches!(rest.next(), Some(b'.' | b'!' | b'?' | b':' | b';'))
 }
 
 /// Whether `s` has a sentence end inside it (". " then a capital), so it is prose, not
@@ -176,11 +225,15 @@ fn has_inner_sentence_end(s: &str) -> bool {
 
 /// A list or heading marker at the start of a line: `I.`, `1.`, `a)`, `CHAPTER`.
 pub(crate) fn starts_with_marker(s: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[-•]\s+)?(?:[IVXLC]+\.|\d{1,2}\.|[a-z]\)|\([a-z0-9]{1,3}\)|CHAPTER\b|Chapter\b)\s")
-            .expect("valid regex")
-    });
-    RE.is_match(s)
+    static MARKER: LinePattern = LinePattern::new(
+        // `\d` is any decimal digit, also beyond ASCII; `•` too.
+        ByteSet::new(b"-(IVXLC0123456789abcdefghijklmnopqrstuvwxyz").with_non_ascii(),
+        LazyLock::new(|| {
+            Regex::new(r"^(?:[-•]\s+)?(?:[IVXLC]+\.|\d{1,2}\.|[a-z]\)|\([a-z0-9]{1,3}\)|CHAPTER\b|Chapter\b)\s")
+                .expect("valid regex")
+        }),
+    );
+    MARKER.is_match(s)
 }
 
 /// A line written in capitals (a title), with at least four letters.
@@ -219,7 +272,9 @@ pub(crate) fn continues(prev: &str, prev_alone: bool, next: &str) -> bool {
     if first.is_lowercase() {
         return true;
     }
-    if prev.ends_with([',', '(', '-', '/', '&']) || DANGLING.contains(&last_word(prev).as_str()) {
+    if prev.ends_with([',', '(', '-', '/', '&'])
+        || DANGLING.binary_search(&last_word(prev).as_str()).is_ok()
+    {
         return true;
     }
     if all_caps(prev) {
@@ -247,6 +302,11 @@ mod tests {
             plain(" - *India*: US\\$ 5 “x” – y "),
             "- India: US$ 5 \"x\" - y"
         );
+    }
+
+    #[test]
+    fn dangling_words_are_sorted() {
+        assert!(DANGLING.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -1,0 +1,170 @@
+//! Byte scanning for the hot loops of the structure stages.
+//!
+//! Takes: a byte string and a set of bytes. Gives: the positions of the bytes of the
+//! set, in order ([`Marks`]). Most bytes of a text are of no interest to a rule (plain
+//! ASCII letters and spaces), and the vectorised searches of `memchr`, for up to three
+//! bytes at once, skip them many bytes at a time; a set of up to nine bytes is three
+//! such searches, merged.
+//!
+//! Also [`LinePattern`]: a pattern anchored at the start of a line, tried only on lines
+//! whose first byte could open a match ([`ByteSet`]).
+
+use memchr::memchr3;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// A set of bytes, as a table: `true` for a member.
+pub(crate) struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    /// The set of `members`.
+    pub(crate) const fn new(members: &[u8]) -> ByteSet {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < members.len() {
+            table[members[i] as usize] = true;
+            i += 1;
+        }
+        ByteSet(table)
+    }
+
+    /// The same set with every byte that is not ASCII added: the first bytes of all
+    /// characters beyond ASCII (and the bytes that follow them).
+    pub(crate) const fn with_non_ascii(self) -> ByteSet {
+        let mut table = self.0;
+        let mut b = 0x80;
+        while b < 256 {
+            table[b] = true;
+            b += 1;
+        }
+        ByteSet(table)
+    }
+
+    /// Whether `b` is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b)]
+    }
+}
+
+/// The positions of the bytes of a set, in increasing order: up to three searches of
+/// up to three bytes each, merged. A search runs again only once the position asked
+/// for has passed what it found last, so the haystack is read at most once per search.
+pub(crate) struct Marks<'h> {
+    hay: &'h [u8],
+    /// The groups of bytes searched for, and how many there are.
+    groups: [[u8; 3]; 3],
+    count: usize,
+    /// For each group, the first of its bytes at or after where it was last searched
+    /// from (the haystack's length for none); `None` before the first search.
+    found: [Option<usize>; 3],
+}
+
+impl<'h> Marks<'h> {
+    /// The positions in `hay` of the bytes of `groups` (at most three groups).
+    pub(crate) fn new(hay: &'h [u8], groups: &[[u8; 3]]) -> Marks<'h> {
+        let count = groups.len().min(3);
+        let mut all = [[0; 3]; 3];
+        all[..count].copy_from_slice(&groups[..count]);
+        Marks {
+            hay,
+            groups: all,
+            count,
+            found: [None; 3],
+        }
+    }
+
+    /// The position of the first byte of the set at or after `from`, or the length of
+    /// the haystack. `from` must not be less than it was the last time.
+    pub(crate) fn next_from(&mut self, from: usize) -> usize {
+        let hay = self.hay;
+        let mut next = hay.len();
+        let groups = &self.groups[..self.count];
+        for (&[a, b, c], found) in groups.iter().zip(&mut self.found) {
+            let at = match *found {
+                Some(at) if at >= from => at,
+                _ => hay
+                    .get(from..)
+                    .and_then(|rest| memchr3(a, b, c, rest))
+                    .map_or(hay.len(), |n| from + n),
+            };
+            *found = Some(at);
+            next = next.min(at);
+        }
+        next
+    }
+}
+
+/// A pattern anchored at the start of a line (`^...`), and the bytes that a line it
+/// matches can open with. Most lines open with a byte the pattern cannot start with:
+/// they are ruled out at once, without running it. An empty line is always tried.
+pub(crate) struct LinePattern {
+    opens: ByteSet,
+    regex: LazyLock<Regex>,
+}
+
+impl LinePattern {
+    /// `regex`, which only matches lines opening with a byte of `opens`.
+    pub(crate) const fn new(opens: ByteSet, regex: LazyLock<Regex>) -> LinePattern {
+        LinePattern { opens, regex }
+    }
+
+    fn may_match(&self, line: &str) -> bool {
+        line.as_bytes()
+            .first()
+            .is_none_or(|&b| self.opens.contains(b))
+    }
+
+    /// Whether the pattern matches `line`.
+    pub(crate) fn is_match(&self, line: &str) -> bool {
+        self.may_match(line) && self.regex.is_match(line)
+    }
+
+    /// The pattern's groups in `line`, if it matches. Whether it matches is asked
+    /// first: that is cheaper than looking for groups, and the answer is most often no.
+    pub(crate) fn captures<'h>(&self, line: &'h str) -> Option<Captures<'h>> {
+        if self.may_match(line) && self.regex.is_match(line) {
+            self.regex.captures(line)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_found_in_order_once_each() {
+        let hay = "a*b\\c`d\u{a0}e\u{2019}f\u{3000}g\u{feff}h_i(j".as_bytes();
+        let groups = [*b"\\*`", [0xC2, 0xE2, 0xE3], [0xEF, b'_', b'(']];
+        let want: Vec<usize> = (0..hay.len())
+            .filter(|&i| groups.iter().flatten().any(|&b| b == hay[i]))
+            .collect();
+        let mut marks = Marks::new(hay, &groups);
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < hay.len() {
+            at = marks.next_from(at);
+            if at < hay.len() {
+                found.push(at);
+                at += 1;
+            }
+        }
+        assert_eq!(found, want);
+        assert_eq!(Marks::new(b"abc", &[]).next_from(0), 3);
+        assert_eq!(Marks::new(b"", &groups).next_from(0), 0);
+    }
+
+    #[test]
+    fn a_line_pattern_is_tried_only_on_lines_it_could_open() {
+        static DIGITS: LinePattern = LinePattern::new(
+            ByteSet::new(b"0123456789"),
+            LazyLock::new(|| Regex::new(r"^\d+$").expect("valid regex")),
+        );
+        assert!(DIGITS.is_match("2020"));
+        assert!(!DIGITS.is_match("x2020"));
+        assert_eq!(DIGITS.captures("12").map(|c| c[0].len()), Some(2));
+    }
+}
