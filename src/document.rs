@@ -63,12 +63,22 @@ impl std::fmt::Display for Encoding {
 #[derive(Clone, Debug)]
 pub struct Document {
     id: String,
-    raw: Vec<u8>,
-    text: String,
+    bytes: Bytes,
     map: OffsetMap,
     warnings: Vec<Warning>,
     encoding: Encoding,
     source_len: usize,
+}
+
+/// The raw bytes and their decoding: one buffer when the raw bytes are UTF-8 (the
+/// decoding is then the raw text past a byte-order mark), two when they had to be read
+/// lossily.
+#[derive(Clone, Debug)]
+enum Bytes {
+    /// Valid UTF-8: the raw bytes, and where the text starts (past a BOM).
+    Utf8(String, usize),
+    /// Invalid UTF-8 read lossily: the raw bytes and their decoding.
+    Lossy(Vec<u8>, String),
 }
 
 impl Document {
@@ -114,11 +124,22 @@ impl Document {
             });
         }
         let body_start = if raw.starts_with(BOM) { BOM.len() } else { 0 };
-        let (text, map, warnings) = decode(&raw, body_start);
+        let (bytes, map, warnings) = match String::from_utf8(raw) {
+            // The common case: the text is the raw bytes themselves, kept once.
+            Ok(s) => {
+                let mut map = OffsetMap::new();
+                map.copy(body_start, s.len() - body_start);
+                (Bytes::Utf8(s, body_start), map, Vec::new())
+            }
+            Err(e) => {
+                let raw = e.into_bytes();
+                let (text, map, warnings) = decode(&raw, body_start);
+                (Bytes::Lossy(raw, text), map, warnings)
+            }
+        };
         Ok(Self {
             id,
-            raw,
-            text,
+            bytes,
             map,
             warnings,
             encoding: Encoding::Utf8,
@@ -149,8 +170,7 @@ impl Document {
         map.copy(0, text.len());
         Ok(Self {
             id,
-            raw: text.as_bytes().to_vec(),
-            text,
+            bytes: Bytes::Utf8(text, 0),
             map,
             warnings,
             encoding,
@@ -197,7 +217,10 @@ impl Document {
     /// The bytes that spans count: the input bytes, untouched — or, for an input in
     /// UTF-16, their decoding to UTF-8 (see [`encoding`](Self::encoding)).
     pub fn raw(&self) -> &[u8] {
-        &self.raw
+        match &self.bytes {
+            Bytes::Utf8(s, _) => s.as_bytes(),
+            Bytes::Lossy(raw, _) => raw,
+        }
     }
 
     /// The encoding the input was read in.
@@ -212,7 +235,10 @@ impl Document {
 
     /// The decoded text (BOM skipped, invalid UTF-8 read as U+FFFD).
     pub fn text(&self) -> &str {
-        &self.text
+        match &self.bytes {
+            Bytes::Utf8(s, start) => &s[*start..],
+            Bytes::Lossy(_, text) => text,
+        }
     }
 
     /// What was noticed while reading (invalid UTF-8, a UTF-16 decoding).
@@ -227,7 +253,13 @@ impl Document {
 
     /// The raw bytes of `span`, decoded (lossily, if they are not valid UTF-8).
     pub fn raw_text(&self, span: Range<usize>) -> String {
-        String::from_utf8_lossy(&self.raw[span]).into_owned()
+        match &self.bytes {
+            Bytes::Utf8(s, _) => s.get(span.clone()).map_or_else(
+                || String::from_utf8_lossy(&s.as_bytes()[span]).into_owned(),
+                str::to_string,
+            ),
+            Bytes::Lossy(raw, _) => String::from_utf8_lossy(&raw[span]).into_owned(),
+        }
     }
 }
 
