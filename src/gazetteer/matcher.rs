@@ -485,6 +485,7 @@ mod tests {
         for text in [
             "the Senior Officials' Meeting (SOM) and the Senior  Officials of SOMALIA",
             "SOMSOM SOM, Nguyễn Phú Trọng.\nSenior\nOfficials",
+            "the U.S. Congress in Đà Nẵng, A and AB; ĐàĐà Nẵng",
             "",
         ] {
             for lines in [Lines::Joined, Lines::Apart] {
@@ -562,25 +563,20 @@ impl WordIndex {
             return out;
         }
         let bytes = text.as_bytes();
-        let mut free = 0; // the first byte a next match may start at
+        let n = bytes.len();
         let mut i = 0;
-        while i < bytes.len() {
-            // The next word start at or after i.
+        while i < n {
             let b = bytes[i];
-            let starts_word = if b.is_ascii() {
-                b.is_ascii_alphanumeric()
-            } else {
-                text[i..].chars().next().is_some_and(is_word_char)
-            };
-            if !starts_word || i < free || word_before(text, i) {
-                i += utf8_len(b);
+            // Between words, a byte at a time.
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                i += 1;
                 continue;
             }
-            let word = first_word(&text[i..]);
-            let found = self.openings[opening(word.as_bytes())]
-                .then(|| self.by_first.get(word))
-                .flatten()
-                .and_then(|list| {
+            let is_start = (b.is_ascii() || text[i..].chars().next().is_some_and(is_word_char))
+                && !word_before(text, i);
+            if is_start && self.openings[text_opening(text, i)] {
+                let word = first_word(&text[i..]);
+                let found = self.by_first.get(word).and_then(|list| {
                     list.iter().find_map(|(phrase, value)| {
                         let end = match_at(text, i, phrase, lines)?;
                         let whole = !phrase.chars().next_back().is_some_and(is_word_char)
@@ -588,20 +584,51 @@ impl WordIndex {
                         whole.then_some((end, *value))
                     })
                 });
-            if let Some((end, value)) = found {
-                out.push(Found {
-                    start: i,
-                    end,
-                    value,
-                });
-                free = end;
-                i = end;
-            } else {
-                i += word.len().max(1);
+                if let Some((end, value)) = found {
+                    out.push(Found {
+                        start: i,
+                        end,
+                        value,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+            // The rest of the word: its ASCII letters and digits at once.
+            i += utf8_len(b);
+            while i < n && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
             }
         }
         out
     }
+}
+
+/// The table slot of the word starting at byte `at` of `text`: its first two bytes, as
+/// [`opening`] takes them of a phrase's first word (the second 0 when the word is one
+/// ASCII character long).
+fn text_opening(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let a = bytes[at];
+    let b = match bytes.get(at + 1) {
+        None => 0,
+        Some(&b) if !a.is_ascii() => b,
+        Some(&b) if b.is_ascii() => {
+            if b.is_ascii_alphanumeric() {
+                b
+            } else {
+                0
+            }
+        }
+        Some(&b) => {
+            if text[at + 1..].chars().next().is_some_and(is_word_char) {
+                b
+            } else {
+                0
+            }
+        }
+    };
+    ((a as usize) << 8) | b as usize
 }
 
 /// The leading run of word characters of `s`.
