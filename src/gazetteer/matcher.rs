@@ -522,6 +522,8 @@ pub(crate) struct WordIndex {
     by_first: HashMap<String, Vec<(String, u32)>>,
     /// Which first two bytes open a phrase.
     openings: Vec<bool>,
+    /// Which first bytes open a phrase.
+    first_bytes: Vec<bool>,
 }
 
 impl WordIndex {
@@ -530,6 +532,7 @@ impl WordIndex {
         let mut index = WordIndex {
             by_first: HashMap::new(),
             openings: vec![false; 1 << 16],
+            first_bytes: vec![false; 256],
         };
         for (phrase, value) in phrases {
             let phrase = normalize_space(phrase);
@@ -538,6 +541,7 @@ impl WordIndex {
                 return None;
             }
             index.openings[opening(first.as_bytes())] = true;
+            index.first_bytes[usize::from(first.as_bytes()[0])] = true;
             index
                 .by_first
                 .entry(first.to_string())
@@ -565,16 +569,33 @@ impl WordIndex {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut i = 0;
+        // Whether the character before `i` is a word character.
+        let mut in_word = false;
         while i < n {
             let b = bytes[i];
-            // Between words, a byte at a time.
-            if b.is_ascii() && !b.is_ascii_alphanumeric() {
-                i += 1;
+            if b.is_ascii() {
+                // The common case, decided from the byte: a word character that starts
+                // no phrase only moves on.
+                let word_char = b.is_ascii_alphanumeric();
+                if !word_char || in_word || !self.first_bytes[usize::from(b)] {
+                    in_word = word_char;
+                    i += 1;
+                    continue;
+                }
+            }
+            let (word_char, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            if !word_char || in_word {
+                in_word = word_char;
+                i += len;
                 continue;
             }
-            let is_start = (b.is_ascii() || text[i..].chars().next().is_some_and(is_word_char))
-                && !word_before(text, i);
-            if is_start && self.openings[text_opening(text, i)] {
+            // A word starts at i.
+            if self.openings[text_opening(text, i)] {
                 let word = first_word(&text[i..]);
                 let found = self.by_first.get(word).and_then(|list| {
                     list.iter().find_map(|(phrase, value)| {
@@ -590,15 +611,13 @@ impl WordIndex {
                         end,
                         value,
                     });
+                    in_word = word_before(text, end);
                     i = end;
                     continue;
                 }
             }
-            // The rest of the word: its ASCII letters and digits at once.
-            i += utf8_len(b);
-            while i < n && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            in_word = true;
+            i += len;
         }
         out
     }
@@ -611,22 +630,10 @@ fn text_opening(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let a = bytes[at];
     let b = match bytes.get(at + 1) {
-        None => 0,
         Some(&b) if !a.is_ascii() => b,
-        Some(&b) if b.is_ascii() => {
-            if b.is_ascii_alphanumeric() {
-                b
-            } else {
-                0
-            }
-        }
-        Some(&b) => {
-            if text[at + 1..].chars().next().is_some_and(is_word_char) {
-                b
-            } else {
-                0
-            }
-        }
+        Some(&b) if b.is_ascii() && b.is_ascii_alphanumeric() => b,
+        Some(&b) if !b.is_ascii() && text[at + 1..].chars().next().is_some_and(is_word_char) => b,
+        _ => 0,
     };
     ((a as usize) << 8) | b as usize
 }
@@ -645,17 +652,6 @@ fn opening(word: &[u8]) -> usize {
     let a = word.first().copied().unwrap_or(0) as usize;
     let b = word.get(1).copied().unwrap_or(0) as usize;
     (a << 8) | b
-}
-
-/// The length of the UTF-8 sequence a byte starts (1 for a continuation byte, so a
-/// scan moves on).
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
 }
 
 /// Where `phrase` ends when it starts at byte `at` of `text`: its characters in order,
