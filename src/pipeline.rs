@@ -97,7 +97,7 @@ pub fn extract_each(
     let mut order: Vec<(usize, usize, u32)> = Vec::new();
     for part in parts(&a) {
         if read_dates {
-            earlier.dates = dates::dates(&a, part.lines.clone());
+            earlier.dates = dates::dates(&a, &part);
         }
         for stage in &stages {
             stage(&a, &earlier, &part, &mut records);
@@ -119,10 +119,11 @@ pub fn extract_each(
     ControlFlow::Continue(())
 }
 
-/// The parts of a document: runs of whole view lines of at least [`PART_BYTES`], each
+/// The parts of a document: runs of view lines of at least [`PART_BYTES`], each
 /// ending where every input byte of its lines comes before every input byte of the
 /// lines after it (a caption or footnote set after its paragraph in the view keeps
-/// them in one part).
+/// them in one part). A line longer than a part (a text dump on one line) is cut
+/// between its paragraphs, whose input bytes come in order.
 fn parts(a: &Analysis) -> Vec<Part> {
     let lines = a.view.lines();
     let view_end = a.view.text().len();
@@ -139,34 +140,50 @@ fn parts(a: &Analysis) -> Vec<Part> {
         min_after[i] = min_after[i + 1].min(raw[i].start);
     }
     let mut out = Vec::new();
-    let (mut start, mut max_end) = (0, 0);
+    // The current part: its first line and where it starts in the view.
+    let (mut first, mut start) = (0, 0);
+    let mut max_end = 0;
     for i in 0..lines.len() {
+        let line = &lines[i].range;
+        if line.len() > PART_BYTES {
+            // Cut inside the line, between paragraphs, where everything before ends
+            // and everything after starts (lines set after it in the view included) in
+            // the input.
+            for p in a.paragraphs(i) {
+                let at = raw_start(a, p);
+                if p.start > start
+                    && p.start - start >= PART_BYTES
+                    && max_end <= at
+                    && min_after[i + 1] >= at
+                {
+                    out.push(Part {
+                        lines: first..i + 1,
+                        view: start..p.start,
+                    });
+                    (first, start) = (i, p.start);
+                }
+            }
+        }
         max_end = max_end.max(raw[i].end);
-        let size = lines[i].range.end - lines[start].range.start;
-        if size >= PART_BYTES && max_end <= min_after[i + 1] && i + 1 < lines.len() {
-            out.push(part_of(a, start..i + 1));
-            start = i + 1;
+        let next = lines.get(i + 1).map_or(view_end, |l| l.range.start);
+        if next - start >= PART_BYTES && max_end <= min_after[i + 1] && i + 1 < lines.len() {
+            out.push(Part {
+                lines: first..i + 1,
+                view: start..next,
+            });
+            (first, start) = (i + 1, next);
         }
     }
-    out.push(part_of(a, start..lines.len()));
+    out.push(Part {
+        lines: first..lines.len(),
+        view: start..view_end,
+    });
     out
 }
 
-/// The part of view lines `lines`, its view range running to the next part's start.
-fn part_of(a: &Analysis, lines: Range<usize>) -> Part {
-    let all = a.view.lines();
-    let start = if lines.start == 0 {
-        0
-    } else {
-        all[lines.start].range.start
-    };
-    let end = all
-        .get(lines.end)
-        .map_or(a.view.text().len(), |l| l.range.start);
-    Part {
-        lines,
-        view: start..end,
-    }
+/// Where the input bytes of a paragraph start.
+fn raw_start(a: &Analysis, p: &Range<usize>) -> usize {
+    a.raw_span(p.start..p.end).start
 }
 
 /// Writes records as JSON Lines.

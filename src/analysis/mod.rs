@@ -71,6 +71,8 @@ pub struct Analysis<'d> {
     /// Per section: what its title says it is about, if anything (countries by
     /// their country table value).
     partners: Vec<Option<Partner<u32>>>,
+    /// The lines longer than [`PARAGRAPH_MAX`], with their paragraphs, by line index.
+    long_lines: Vec<(usize, Vec<Range<usize>>)>,
 }
 
 impl<'d> Analysis<'d> {
@@ -110,7 +112,9 @@ impl<'d> Analysis<'d> {
                 .clone()
                 .unwrap_or_else(|| "VN".to_string()),
             partners: Vec::new(),
+            long_lines: Vec::new(),
         };
+        a.long_lines = long_lines(&a.view, &a.sentences);
         a.add_glossary();
         a.partners = (0..a.sections.all().len())
             .map(|id| a.read_partner(id))
@@ -146,23 +150,27 @@ impl<'d> Analysis<'d> {
     /// longer than [`PARAGRAPH_MAX`] (a text dump with no line breaks), runs of whole
     /// sentences of at most that size. Stages that look back "in the paragraph" look
     /// back within one of these, so their work per line stays linear.
-    pub fn paragraphs(&self, i: usize) -> Vec<Range<usize>> {
-        let line = self.view.lines()[i].range.clone();
-        if line.len() <= PARAGRAPH_MAX {
-            return vec![line];
+    pub fn paragraphs(&self, i: usize) -> &[Range<usize>] {
+        let at = self.long_lines.partition_point(|(line, _)| *line < i);
+        match self.long_lines.get(at) {
+            Some((line, paragraphs)) if *line == i => paragraphs,
+            _ => std::slice::from_ref(&self.view.lines()[i].range),
         }
-        let sentences = self.sentences.ranges();
-        let first = sentences.partition_point(|s| s.start < line.start);
-        let mut out = Vec::new();
-        let mut start = line.start;
-        for s in sentences[first..].iter().take_while(|s| s.start < line.end) {
-            if s.start > start && s.end - start > PARAGRAPH_MAX {
-                out.push(start..s.start);
-                start = s.start;
-            }
-        }
-        out.push(start..line.end);
-        out
+    }
+
+    /// The paragraphs of view lines `lines` that start inside the view range `within`.
+    pub fn paragraphs_in(
+        &self,
+        lines: Range<usize>,
+        within: Range<usize>,
+    ) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        lines.flat_map(move |i| {
+            let within = within.clone();
+            self.paragraphs(i)
+                .iter()
+                .filter(move |p| within.contains(&p.start) || p.start == within.start)
+                .map(move |p| (i, p.clone()))
+        })
     }
 
     /// The raw byte range of a view range.
@@ -382,6 +390,31 @@ impl<'d> Analysis<'d> {
         }
         out
     }
+}
+
+/// The lines longer than [`PARAGRAPH_MAX`] and their paragraphs: runs of whole
+/// sentences of at most that size (a sentence longer than that is one alone).
+fn long_lines(view: &View, sentences: &Sentences) -> Vec<(usize, Vec<Range<usize>>)> {
+    let all = sentences.ranges();
+    let mut out = Vec::new();
+    for (i, line) in view.lines().iter().enumerate() {
+        let line = line.range.clone();
+        if line.len() <= PARAGRAPH_MAX {
+            continue;
+        }
+        let first = all.partition_point(|s| s.start < line.start);
+        let mut paragraphs = Vec::new();
+        let mut start = line.start;
+        for s in all[first..].iter().take_while(|s| s.start < line.end) {
+            if s.start > start && s.end - start > PARAGRAPH_MAX {
+                paragraphs.push(start..s.start);
+                start = s.start;
+            }
+        }
+        paragraphs.push(start..line.end);
+        out.push((i, paragraphs));
+    }
+    out
 }
 
 /// Removes the hits that sit in table-of-contents lines: only prose is read.

@@ -56,15 +56,15 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
     out.extend(records);
 }
 
-/// The dates of view lines `lines`, in view order.
-pub(crate) fn dates(a: &Analysis, lines: Range<usize>) -> Vec<Date> {
+/// The dates of the paragraphs of `part`, in view order.
+pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
     let text = a.view.text();
     let order = a.reference.numeric_order;
     let mut out = Vec::new();
-    let paragraphs = lines
-        .filter(|&i| a.view.lines()[i].kind != LineKind::Toc)
-        .flat_map(|i| a.paragraphs(i));
-    for paragraph in paragraphs {
+    let paragraphs = a
+        .paragraphs_in(part.lines.clone(), part.view.clone())
+        .filter(|(i, _)| a.view.lines()[*i].kind != LineKind::Toc);
+    for (_, paragraph) in paragraphs {
         let found = scan(&text[paragraph.clone()], order);
         let base = paragraph.start;
         let sentences: Vec<Option<Range<usize>>> = found

@@ -23,6 +23,7 @@ fn sections(a: &Analysis, part: &Part, out: &mut Vec<Record>) {
         .iter()
         .enumerate()
         .take_while(|(_, s)| s.line < part.lines.end)
+        .filter(|(_, s)| part.holds(s.heading.start))
         .map(|(k, s)| {
             let id = first + k;
             let mut common = a.mention(s.heading.clone());
@@ -45,7 +46,7 @@ fn footnotes(a: &Analysis, part: &Part, out: &mut Vec<Record>) {
     let text = a.view.text();
     let records = a.view.lines()[part.lines.clone()]
         .iter()
-        .filter(|l| l.kind == LineKind::Footnote)
+        .filter(|l| l.kind == LineKind::Footnote && part.holds(l.range.start))
         .map(|l| {
             let body = &text[l.range.clone()];
             let number = body

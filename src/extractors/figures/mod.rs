@@ -133,11 +133,9 @@ pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Reco
     let mut document_year_once: Option<Option<u16>> = None;
     // What a bare `$` means in this document: read only when a bare `$` needs it.
     let dollar = std::cell::OnceCell::new();
-    let paragraphs = part
-        .lines
-        .clone()
-        .filter(|&i| a.view.lines()[i].kind != crate::repair::LineKind::Toc)
-        .flat_map(|i| a.paragraphs(i).into_iter().map(move |p| (i, p)));
+    let paragraphs = a
+        .paragraphs_in(part.lines.clone(), part.view.clone())
+        .filter(|(i, _)| a.view.lines()[*i].kind != crate::repair::LineKind::Toc);
     for (i, paragraph) in paragraphs {
         let text = &a.view.text()[paragraph.clone()];
         let found = scan::scan(text);

@@ -203,7 +203,7 @@ pub(super) fn counterpart(
         {
             continue;
         }
-        let Some(last) = a.paragraphs(j).pop() else {
+        let Some(last) = a.paragraphs(j).last().cloned() else {
             continue;
         };
         let text = &a.view.text()[last.clone()];
