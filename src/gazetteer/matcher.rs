@@ -495,6 +495,28 @@ mod tests {
             }
         }
         assert!(WordIndex::new([("(SOM)", 0)]).is_none());
+        // Phrases that all open with a capital: lowercase stretches are skipped eight
+        // bytes at a time, with the same matches.
+        let phrases = ["Senior Officials", "SOM", "Kang Kyung-Wha", "Kang"];
+        let s = set(&phrases, Mode::LeftmostLongest);
+        let index =
+            WordIndex::new(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32))).unwrap();
+        let text = "the minister met senior officials and Kang Kyung-Wha, then the SOM; \
+                    xKang and Kangaroo aside, Senior Officials of the ministry met Kang.";
+        let mut out = Vec::new();
+        s.find(text, Lines::Apart, &mut out);
+        assert_eq!(index.find(text, Lines::Apart), out[0]);
+        assert_eq!(out[0].len(), 4);
+    }
+
+    #[test]
+    fn eight_bytes_without_a_capital_are_told_at_once() {
+        for chunk in [b"abcdefgh", b"a b,c.d-", b"01234567", b"@[`{~\x7f\t "] {
+            assert!(!may_open_capital(chunk), "{chunk:?}");
+        }
+        for chunk in [b"abcdefgA", b"Zabcdefg", b"abc\xc3\xa9def", b"aaaaMaaa"] {
+            assert!(may_open_capital(chunk), "{chunk:?}");
+        }
     }
 
     #[test]
@@ -524,6 +546,9 @@ pub(crate) struct WordIndex {
     openings: Vec<bool>,
     /// Which first bytes open a phrase.
     first_bytes: Vec<bool>,
+    /// Every phrase opens with an ASCII capital: stretches with no capital and no
+    /// non-ASCII byte can be passed over eight bytes at a time.
+    capitals_only: bool,
 }
 
 impl WordIndex {
@@ -533,6 +558,7 @@ impl WordIndex {
             by_first: HashMap::new(),
             openings: vec![false; 1 << 16],
             first_bytes: vec![false; 256],
+            capitals_only: true,
         };
         for (phrase, value) in phrases {
             let phrase = normalize_space(phrase);
@@ -542,6 +568,7 @@ impl WordIndex {
             }
             index.openings[opening(first.as_bytes())] = true;
             index.first_bytes[usize::from(first.as_bytes()[0])] = true;
+            index.capitals_only &= first.as_bytes()[0].is_ascii_uppercase();
             index
                 .by_first
                 .entry(first.to_string())
@@ -572,6 +599,14 @@ impl WordIndex {
         // Whether the character before `i` is a word character.
         let mut in_word = false;
         while i < n {
+            if self.capitals_only
+                && let Some(chunk) = bytes.get(i..i + 8)
+                && !may_open_capital(chunk)
+            {
+                in_word = chunk[7].is_ascii_alphanumeric();
+                i += 8;
+                continue;
+            }
             let b = bytes[i];
             if b.is_ascii() {
                 // The common case, decided from the byte: a word character that starts
@@ -621,6 +656,23 @@ impl WordIndex {
         }
         out
     }
+}
+
+/// Whether eight bytes may hold the start of a phrase opening with an ASCII capital:
+/// whether one is a capital (`A`..=`Z`) or not ASCII. Checked on the eight at once: with
+/// no high bit set, adding 0x3F sets a byte's high bit from `A` up and adding 0x25 from
+/// just past `Z` up, and no sum carries into the next byte.
+fn may_open_capital(chunk: &[u8]) -> bool {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(chunk);
+    let w = u64::from_le_bytes(b);
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if w & HIGH != 0 {
+        return true;
+    }
+    let from_a = w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+    let past_z = w.wrapping_add(0x2525_2525_2525_2525);
+    from_a & !past_z & HIGH != 0
 }
 
 /// The table slot of the word starting at byte `at` of `text`: its first two bytes, as
