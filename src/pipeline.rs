@@ -84,14 +84,11 @@ pub fn extract_each(
     // Events read dates and people: those run when anything that reads them does.
     // People need the whole document (a short name takes the id of a full one);
     // dates are read part by part.
-    let mut earlier = Earlier {
-        dates: Vec::new(),
-        people: if wants(&["person", "event"]) {
-            people::find(&a)
-        } else {
-            Vec::new()
-        },
-    };
+    let mut earlier = Earlier::with_people(if wants(&["person", "event"]) {
+        people::find(&a)
+    } else {
+        Vec::new()
+    });
     let read_dates = wants(&["date", "event"]);
     let mut records = Vec::new();
     let mut order: Vec<(usize, usize, u32)> = Vec::new();

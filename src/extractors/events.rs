@@ -40,14 +40,8 @@ const BRACKET_REACH: usize = 200;
 /// One record per date that dates an action.
 pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
     let (dates, people) = (&earlier.dates[..], &earlier.people[..]);
+    let person_country = &earlier.person_countries;
     let text = a.view.text();
-    // The country of each person, from the first mention with the person's id.
-    let mut person_country: HashMap<&str, Option<&str>> = HashMap::new();
-    for p in people {
-        person_country
-            .entry(p.record.person_id.as_str())
-            .or_insert(p.record.country.as_deref());
-    }
     // The people named wholly inside a view range.
     let people_in = |range: Range<usize>| {
         let from = people.partition_point(|p| p.view.start < range.start);
@@ -178,7 +172,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             let Some(kind) = kind.filter(|_| !figure && !years_long) else {
                 continue;
             };
-            let countries = countries(a, line, &clause, &participants, &person_country);
+            let countries = countries(a, line, &clause, &participants, person_country);
             let orgs = orgs(a, &clause);
             let location = location(a, text, date, &clause);
             previous = Some((date.view.end, kind, participants.clone()));
@@ -220,11 +214,11 @@ fn countries(
     line: usize,
     clause: &Range<usize>,
     participants: &[Participant],
-    person_country: &HashMap<&str, Option<&str>>,
+    person_country: &HashMap<String, Option<String>>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in participants {
-        if let Some(Some(c)) = person_country.get(p.person_id.as_str()) {
+        if let Some(Some(c)) = person_country.get(&p.person_id) {
             add(&mut out, c);
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::record::Record;
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub(crate) mod dates;
@@ -23,6 +24,29 @@ pub(crate) struct Earlier {
     pub dates: Vec<dates::Date>,
     /// The person mentions of the document, in view order.
     pub people: Vec<people::PersonMention>,
+    /// The state of each person (by `person_id`): that of the first mention of the
+    /// person, computed once with the mentions.
+    pub person_countries: HashMap<String, Option<String>>,
+    /// What the figures stage reads of the whole document, once.
+    pub figures: figures::DocumentFacts,
+}
+
+impl Earlier {
+    /// With the person mentions of the document, and each person's state.
+    pub fn with_people(people: Vec<people::PersonMention>) -> Earlier {
+        let mut person_countries = HashMap::new();
+        for p in &people {
+            person_countries
+                .entry(p.record.person_id.clone())
+                .or_insert_with(|| p.record.country.clone());
+        }
+        Earlier {
+            dates: Vec::new(),
+            people,
+            person_countries,
+            figures: figures::DocumentFacts::default(),
+        }
+    }
 }
 
 /// A part of the document: whole view lines, cut where no record of one part can sit

@@ -128,11 +128,22 @@ fn document_dollar(a: &Analysis) -> Option<&'static str> {
         .map(|m| dollar_iso(m.as_str()))
 }
 
+/// What the figures of a document read of the whole document, once, when first
+/// needed.
+#[derive(Debug, Default)]
+pub(crate) struct DocumentFacts {
+    /// The year the document is about.
+    year: std::cell::OnceCell<Option<u16>>,
+    /// What a bare `$` means in it.
+    dollar: std::cell::OnceCell<Option<&'static str>>,
+}
+
 /// One record per figure of every line that is not the table of contents.
-pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record>) {
-    let mut document_year_once: Option<Option<u16>> = None;
-    // What a bare `$` means in this document: read only when a bare `$` needs it.
-    let dollar = std::cell::OnceCell::new();
+pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
+    // Read once per document, when first needed: the year it is about, and what a bare
+    // `$` means in it.
+    let facts = &earlier.figures;
+    let dollar = &facts.dollar;
     let paragraphs = a
         .paragraphs_in(part.lines.clone(), part.view.clone())
         .filter(|(i, _)| a.view.lines()[*i].kind != crate::repair::LineKind::Toc);
@@ -142,7 +153,7 @@ pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Reco
         if found.is_empty() {
             continue;
         }
-        let year = *document_year_once.get_or_insert_with(|| document_year(a));
+        let year = *facts.year.get_or_init(|| document_year(a));
         let base = paragraph.start;
         let figures = LineFigures {
             a,
