@@ -75,11 +75,18 @@ impl Config {
         self
     }
 
-    /// Reads documents as written for this state (ISO 3166-1 alpha-2 code): the state
-    /// whose relations they report.
-    pub fn with_home_country(mut self, code: &str) -> Self {
-        self.home_country = Some(code.to_ascii_uppercase());
-        self
+    /// Reads documents as written for this state (ISO 3166-1 alpha-2 code, any case):
+    /// the state whose relations they report, instead of the one each document shows.
+    /// Fails on a code the country gazetteer does not know.
+    pub fn with_home_country(mut self, code: &str) -> Result<Self, Error> {
+        let upper = code.trim().to_ascii_uppercase();
+        if self.gazetteers.country(&upper).is_none() {
+            return Err(Error::UnknownCountry {
+                code: code.to_string(),
+            });
+        }
+        self.home_country = Some(upper);
+        Ok(self)
     }
 
     /// The gazetteers.

@@ -85,6 +85,12 @@ pub enum Error {
     /// A gazetteer file is malformed or unreadable.
     #[error(transparent)]
     Gazetteer(#[from] crate::gazetteer::GazetteerError),
+    /// A home state given by code that the country gazetteer does not know.
+    #[error("{code:?} is not an ISO 3166-1 alpha-2 code of the country gazetteer")]
+    UnknownCountry {
+        /// The code as given.
+        code: String,
+    },
     /// An output file could not be written.
     #[error("{path}: cannot write: {source}", path = .path.display())]
     Write {
@@ -107,7 +113,7 @@ impl Error {
             | Error::NotAFile { path, .. }
             | Error::NoText { path }
             | Error::Internal { path, .. } => Some(path),
-            Error::Gazetteer(_) | Error::Write { .. } => None,
+            Error::Gazetteer(_) | Error::Write { .. } | Error::UnknownCountry { .. } => None,
         }
     }
 }

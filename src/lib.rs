@@ -67,6 +67,7 @@ mod config;
 mod dates;
 mod document;
 mod error;
+pub mod eval;
 mod extractors;
 pub mod gazetteer;
 pub mod number;

@@ -3,8 +3,8 @@
 use super::interrupt::Temporary;
 use super::summary::{self, Summary};
 use anyhow::Context;
+use bluebook::TYPE_NAMES;
 use bluebook::batch::{self, Outcome};
-use bluebook::{Config, TYPE_NAMES};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::ops::ControlFlow;
@@ -27,11 +27,8 @@ pub(super) struct Args {
     /// number.
     #[arg(short = 'j', long)]
     threads: Option<usize>,
-    /// A directory of gazetteer files (countries.tsv, country-names.tsv, offices.tsv,
-    /// organizations.tsv, stop-phrases.tsv, photo-credits.txt) whose rows are added to,
-    /// or replace, the embedded ones.
-    #[arg(long, value_name = "DIR")]
-    gazetteers: Option<PathBuf>,
+    #[command(flatten)]
+    options: super::Options,
     /// Do not show progress, warnings or the summary (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
@@ -51,13 +48,8 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot set the number of threads")?;
     }
-    let mut config = Config::default();
-    if let Some(dir) = &args.gazetteers {
-        config = config.with_gazetteer_dir(dir)?;
-    }
-    if !args.types.is_empty() {
-        config = config.with_types(args.types.iter().cloned());
-    }
+    let types = (!args.types.is_empty()).then_some(args.types.as_slice());
+    let config = args.options.config(types)?;
     let paths = super::paths_or_stdin(args.paths);
     let inputs = batch::expand(&paths);
     // A batch: several inputs, or a directory (however many files it held).

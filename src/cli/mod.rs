@@ -1,5 +1,6 @@
 //! The command line: one module per subcommand.
 
+mod eval;
 mod extract;
 mod interrupt;
 mod people;
@@ -35,6 +36,11 @@ enum Command {
     Timeline(timeline::Args),
     /// Print the JSON Schema of the records.
     Schema,
+    /// Score the records of each input against hand-written gold: precision, recall
+    /// and F1 per type, and the accuracy of each gold field.
+    Eval(eval::Args),
+    /// Print the records of each input as gold lines, for a person to correct.
+    Gold(eval::GoldArgs),
 }
 
 /// Runs the command line; returns the process exit code.
@@ -50,6 +56,8 @@ pub fn main() -> std::process::ExitCode {
         Command::People(args) => people::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Schema => schema::run(),
+        Command::Eval(args) => eval::run(args),
+        Command::Gold(args) => eval::gold(args),
     };
     match result {
         Ok(code) => code,
@@ -65,16 +73,34 @@ fn is_broken_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe
 }
 
-/// A configuration keeping one record type, with gazetteers from `dir` if given.
-fn config_for(
-    record_type: &str,
-    dir: Option<&std::path::Path>,
-) -> anyhow::Result<bluebook::Config> {
-    let config = bluebook::Config::default().with_types([record_type.to_string()]);
-    Ok(match dir {
-        Some(dir) => config.with_gazetteer_dir(dir)?,
-        None => config,
-    })
+/// The options every command reading documents takes.
+#[derive(Debug, clap::Args)]
+struct Options {
+    /// A directory of gazetteer files whose rows are added to, or replace, the
+    /// embedded ones (see `gazetteers/README.md` for the files).
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
+    /// The state the documents speak for, as an ISO 3166-1 alpha-2 code (`VN`,
+    /// `US`); without it each document's is read from the document itself.
+    #[arg(long, value_name = "CC")]
+    home_country: Option<String>,
+}
+
+impl Options {
+    /// The configuration these options give, keeping only `types` when given.
+    fn config(&self, types: Option<&[String]>) -> anyhow::Result<bluebook::Config> {
+        let mut config = bluebook::Config::default();
+        if let Some(dir) = &self.gazetteers {
+            config = config.with_gazetteer_dir(dir)?;
+        }
+        if let Some(code) = &self.home_country {
+            config = config.with_home_country(code)?;
+        }
+        if let Some(types) = types {
+            config = config.with_types(types.iter().cloned());
+        }
+        Ok(config)
+    }
 }
 
 /// Reads the documents of `paths` in turn (`-` when none) and hands each to `each`,

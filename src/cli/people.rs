@@ -16,9 +16,8 @@ pub(super) struct Args {
     /// Input files, directories (searched recursively for *.txt), or - for standard
     /// input [default: -].
     paths: Vec<PathBuf>,
-    /// A directory of gazetteer files added to, or replacing, the embedded ones.
-    #[arg(long, value_name = "DIR")]
-    gazetteers: Option<PathBuf>,
+    #[command(flatten)]
+    options: super::Options,
 }
 
 /// What is known of one person across their mentions.
@@ -34,7 +33,7 @@ struct Person {
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let config = super::config_for("person", args.gazetteers.as_deref())?;
+    let config = args.options.config(Some(&["person".to_string()]))?;
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
     let met = super::each_document(args.paths, |doc, _| {
         for r in bluebook::extract(doc, &config) {

@@ -13,13 +13,12 @@ pub(super) struct Args {
     /// Input files, directories (searched recursively for *.txt), or - for standard
     /// input [default: -].
     paths: Vec<PathBuf>,
-    /// A directory of gazetteer files added to, or replacing, the embedded ones.
-    #[arg(long, value_name = "DIR")]
-    gazetteers: Option<PathBuf>,
+    #[command(flatten)]
+    options: super::Options,
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let config = super::config_for("event", args.gazetteers.as_deref())?;
+    let config = args.options.config(Some(&["event".to_string()]))?;
     // (first date value, input order, event, its sentence)
     let mut rows: Vec<(String, usize, EventRecord, String)> = Vec::new();
     let met = super::each_document(args.paths, |doc, _| {
