@@ -29,7 +29,7 @@
 
 use crate::dates::{Item, scan};
 use crate::document::Document;
-use crate::repair::{LineKind, View, all_caps};
+use crate::repair::{View, all_caps};
 use crate::sections::{SectionKind, Sections};
 use memchr::memchr3_iter;
 use regex::{Captures, Regex};
@@ -66,6 +66,10 @@ pub enum ReferenceFrom {
 pub struct Reference {
     /// The reference year, if the document (or the caller) gives one.
     pub year: Option<i32>,
+    /// The month (1-12) of the document's date, when a front-matter field or a date
+    /// line gives one: with the tense of a clause, it places a bare month before or
+    /// after it (`pledged in October` in a March text is the year before's).
+    pub month: Option<u8>,
     /// Where the year was read.
     pub from: Option<ReferenceFrom>,
     /// The text it was read from (the title line, the date line, the front-matter
@@ -112,6 +116,13 @@ impl Reference {
                     })
             });
         if let Some((y, source, from)) = found {
+            if from != ReferenceFrom::Title {
+                reference.month = scan(&source, numeric_order)
+                    .first()
+                    .and_then(|f| f.items.first())
+                    .and_then(|item| item.ends().0.month)
+                    .filter(|_| source.len() < 200);
+            }
             reference.year = Some(y);
             reference.from = Some(from);
             reference.source = Some(source);
@@ -125,7 +136,7 @@ fn opening_lines(view: &View) -> Vec<usize> {
     view.lines()
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.kind != LineKind::Toc)
+        .filter(|(_, l)| l.kind.is_prose())
         .take_while(|(_, l)| l.range.len() <= PROSE)
         .take(OPENING_LINES)
         .map(|(i, _)| i)
@@ -305,7 +316,7 @@ fn numeric_dates<'t>(text: &'t str, mut each: impl FnMut(&Captures<'t>)) {
 /// The day/month order the document's unambiguous numeric dates show.
 fn numeric_order(view: &View) -> Option<NumericOrder> {
     let (mut day_first, mut month_first) = (0, 0);
-    for line in view.lines().iter().filter(|l| l.kind != LineKind::Toc) {
+    for line in view.lines().iter().filter(|l| l.kind.is_prose()) {
         let text = &view.text()[line.range.clone()];
         numeric_dates(text, |c| {
             if c[2] != c[4] {

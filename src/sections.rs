@@ -360,6 +360,8 @@ impl<'a> Builder<'a> {
                 // Inside the colophon: no headings.
             } else if title_page && i == 0 {
                 self.open(1, SectionKind::TitlePage, None, "Title page", range, i);
+            } else if line.kind == LineKind::FrontMatter {
+                // Metadata: no headings.
             } else if line.kind == LineKind::Toc {
                 if self.sections.last().is_none_or(|s| {
                     s.kind != SectionKind::FrontMatter || !s.title.contains("CONTENTS")

@@ -512,9 +512,17 @@ fn the_reference_year_of_each_kind_of_document() {
         .into_iter()
         .find(|d| d.common.text == "November")
         .expect("the bare month");
+    // Told in the past in a June text, November is the year before's.
     assert_eq!(
         (november.values.as_slice(), november.year_from),
-        (&["2023-11".to_string()][..], Some(Doc))
+        (&["2022-11".to_string()][..], Some(Doc))
+    );
+    // About the future, a month before June is the year after's; a later one stays.
+    let text = "---\ndate: 2023-06-27\n---\n\nCanada will open an office in February and a consulate in September.\n";
+    let values: Vec<Vec<String>> = dates(text, None).into_iter().map(|d| d.values).collect();
+    assert_eq!(
+        values,
+        [vec!["2024-02".to_string()], vec!["2023-09".to_string()]]
     );
     // A title line ending with a year.
     let r = reference(&doc(

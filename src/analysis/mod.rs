@@ -143,7 +143,7 @@ impl<'d> Analysis<'d> {
             .lines()
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.kind != LineKind::Toc)
+            .filter(|(_, l)| l.kind.is_prose())
     }
 
     /// The paragraphs of view line `i`, as view ranges: the line itself, or, when it is
@@ -417,12 +417,13 @@ fn long_lines(view: &View, sentences: &Sentences) -> Vec<(usize, Vec<Range<usize
     out
 }
 
-/// Removes the hits that sit in table-of-contents lines: only prose is read.
+/// Removes the hits that sit in table-of-contents or front-matter lines: only prose
+/// is read.
 fn drop_toc_hits(view: &View, hits: &mut Hits) {
     let toc: Vec<Range<usize>> = view
         .lines()
         .iter()
-        .filter(|l| l.kind == LineKind::Toc)
+        .filter(|l| !l.kind.is_prose())
         .map(|l| l.range.clone())
         .collect();
     if toc.is_empty() {

@@ -16,8 +16,9 @@ use super::{Earlier, Part};
 use crate::analysis::Analysis;
 use crate::dates::{Found, Item, scan};
 use crate::record::{DateRecord, Granularity, Record, YearFrom};
-use crate::repair::LineKind;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A date found in the view, with its values resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +64,7 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
     let mut out = Vec::new();
     let paragraphs = a
         .paragraphs_in(part.lines.clone(), part.view.clone())
-        .filter(|(i, _)| a.view.lines()[*i].kind != LineKind::Toc);
+        .filter(|(i, _)| a.view.lines()[*i].kind.is_prose());
     for (_, paragraph) in paragraphs {
         let found = scan(&text[paragraph.clone()], order);
         let base = paragraph.start;
@@ -77,7 +78,9 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
             } else if let Some(y) = context_year(k, &found, &sentences) {
                 (Some(y), Some(YearFrom::Context))
             } else if let Some(y) = a.reference.year {
-                (Some(y), Some(YearFrom::Document))
+                let sentence = sentences[k].clone().map_or(paragraph.clone(), |s| s);
+                let shift = tense_shift(f, a.reference.month, &text[sentence]);
+                (Some(y + shift), Some(YearFrom::Document))
             } else {
                 (None, None)
             };
@@ -86,6 +89,55 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
         }
     }
     out
+}
+
+/// How a year-less month or day moves from the document's year, by the tense of its
+/// sentence: a month after the document's month in a sentence told in the past
+/// (`pledged in October`, in a March text) is the year before's; a month before it
+/// in a sentence about the future (`will host in February`) the year after's.
+/// Otherwise, or when the document's month is unknown, the document's year.
+fn tense_shift(f: &Found, doc_month: Option<u8>, sentence: &str) -> i32 {
+    let Some(doc_month) = doc_month else {
+        return 0;
+    };
+    let Some(month) = f
+        .items
+        .first()
+        .and_then(|i| i.ends().0.month)
+        .filter(|_| f.items.len() == 1)
+    else {
+        return 0;
+    };
+    let future = FUTURE.is_match(sentence);
+    if month < doc_month && future {
+        1
+    } else if month > doc_month && !future && past(sentence) {
+        -1
+    } else {
+        0
+    }
+}
+
+/// Words that put a clause in the future.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|shall|plans?\s+to|planning\s+to|intends?\s+to|expects?\s+to|is\s+to\s+be|are\s+to\s+be|to\s+be\s+held|scheduled|upcoming|next|later\s+this|going\s+to|looks?\s+forward)\b",
+    )
+    .expect("future pattern is valid")
+});
+
+/// Whether a sentence is told in the past: a past auxiliary, a common irregular past,
+/// or a lowercase word ending in `-ed`.
+fn past(sentence: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "was", "were", "had", "did", "met", "held", "took", "made", "led", "gave", "sent", "paid",
+        "spoke", "went", "came", "began", "saw", "won", "brought", "bought", "sold", "told",
+        "said", "wrote", "became", "left", "hosted", "agreed",
+    ];
+    sentence.split(|c: char| !c.is_alphabetic()).any(|w| {
+        IRREGULAR.contains(&w)
+            || (w.len() >= 5 && w.ends_with("ed") && w.starts_with(char::is_lowercase))
+    })
 }
 
 /// The year that the nearest date writing one lends to date `k`: in its sentence,

@@ -62,7 +62,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
     {
         let line = a.view.line_at(sentence.start);
         let kind_of_line = a.view.lines()[line].kind;
-        if kind_of_line == LineKind::Toc || kind_of_line == LineKind::Footnote {
+        if !kind_of_line.is_prose() || kind_of_line == LineKind::Footnote {
             continue;
         }
         let first = dates.partition_point(|d| d.view.start < sentence.start);

@@ -45,6 +45,17 @@ pub enum LineKind {
     Footnote,
     /// The table of contents (its heading and entries).
     Toc,
+    /// A YAML front-matter block opening the input (`---` ... `---`): metadata, not
+    /// prose.
+    FrontMatter,
+}
+
+impl LineKind {
+    /// Whether the line is text to read (body, caption, footnote), not a table of
+    /// contents or front matter.
+    pub fn is_prose(self) -> bool {
+        !matches!(self, LineKind::Toc | LineKind::FrontMatter)
+    }
 }
 
 /// A logical line of the view.
@@ -373,9 +384,10 @@ impl View {
     pub fn build(doc: &Document, rules: &CaptionRules) -> View {
         let src = doc.text();
         let mut lines = split_lines(src, rules);
-        classify(&mut lines);
+        classify(src, &mut lines);
         let footnotes = footnote_numbers(&lines);
-        let units = assemble(&lines);
+        let width = wrap_width(src, &lines);
+        let units = assemble(src, &lines, width);
         write(src, &lines, &units, &footnotes)
     }
 }
@@ -503,8 +515,26 @@ fn block_end(lines: &[SrcLine<'_>], i: usize) -> usize {
         .map_or(lines.len(), |n| i + n)
 }
 
-/// Marks the table of contents, captions and footnotes; the rest stays body.
-fn classify(lines: &mut [SrcLine<'_>]) {
+/// Marks front matter, the table of contents, captions and footnotes; the rest stays
+/// body.
+fn classify(src: &str, lines: &mut [SrcLine<'_>]) {
+    // Front matter: a `---` line opening the input, through the `---` or `...` line
+    // that closes it (unclosed, it is not front matter).
+    let fence = |l: &SrcLine<'_>| src[l.range.clone()].trim_end();
+    if let Some(first) = lines.first()
+        && fence(first) == "---"
+        && src[..first.range.start]
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .is_empty()
+        && let Some(close) = lines[1..]
+            .iter()
+            .position(|l| matches!(fence(l), "---" | "..."))
+    {
+        lines[..close + 2]
+            .iter_mut()
+            .for_each(|l| l.kind = LineKind::FrontMatter);
+    }
     // The table of contents: its heading, then whole blocks whose last line ends with a
     // page number.
     if let Some(head) = lines.iter().position(|l| l.toc_heading) {
@@ -561,8 +591,52 @@ fn footnote_numbers(lines: &[SrcLine<'_>]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Groups source lines into logical lines, joining paragraphs across page breaks.
-fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
+/// The width a hard-wrapped document's lines were wrapped at (`Some(72)` for text
+/// wrapped at 72 columns), or `None` when its lines are not wrapped at a width.
+///
+/// Read from the lines that another line of their block follows: in wrapped text most
+/// of them end near the width (a word further would not have fit), so their upper
+/// tenth marks it. Paragraphs written one to a line give too few such lines, or
+/// lengths spread too wide.
+fn wrap_width(src: &str, lines: &[SrcLine<'_>]) -> Option<usize> {
+    let mut lengths: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| w[0].block == w[1].block && w[0].kind == LineKind::Body)
+        .map(|w| src[w[0].range.clone()].trim_end().chars().count())
+        .filter(|&n| n >= 30)
+        .collect();
+    if lengths.len() < 3 {
+        return None;
+    }
+    lengths.sort_unstable();
+    let width = lengths[lengths.len() * 9 / 10];
+    let near = lengths.iter().filter(|&&n| n + 20 >= width).count();
+    (width <= 160 && near * 10 >= lengths.len() * 6).then_some(width)
+}
+
+/// Whether `next` continues the hard-wrapped line `prev` of the same block: `prev`
+/// is as long as the wrap width allows (the first word of `next` would not have fit
+/// on it), does not end with a Markdown line break (two spaces), and `next` does not
+/// open a list item or a speaker's turn (`MR. LEE:`).
+fn wraps_into(prev_raw: &str, next: &SrcLine<'_>, width: usize) -> bool {
+    if prev_raw.ends_with("  ") || prev_raw.ends_with('\t') {
+        return false;
+    }
+    let next_plain = next.plain.as_ref();
+    if next_plain.starts_with(['-', '*', '•', '+'])
+        || text::starts_with_marker(next_plain)
+        || text::speaker_label(next_plain).is_some()
+    {
+        return false;
+    }
+    // Lines wrapped by a proportional font (a PDF's) end less evenly: some slack.
+    let word = next_plain.split(' ').next().unwrap_or("").chars().count();
+    prev_raw.trim_end().chars().count() + 1 + word + width / 8 > width
+}
+
+/// Groups source lines into logical lines, joining paragraphs across page breaks and,
+/// in a document hard-wrapped at `width`, the wrapped lines of a paragraph.
+fn assemble(src: &str, lines: &[SrcLine<'_>], width: Option<usize>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut current: Option<Unit> = None;
     let mut pending: Vec<Unit> = Vec::new();
@@ -571,6 +645,14 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
             LineKind::Body => {
                 if let Some(cur) = current.as_mut() {
                     let last = &lines[cur.last()];
+                    if let Some(width) = width
+                        && cur.last() + 1 == i
+                        && last.block == line.block
+                        && wraps_into(&src[last.range.clone()], line, width)
+                    {
+                        cur.push(i);
+                        continue;
+                    }
                     // A terminated line ends its paragraph: the first thing
                     // `continues` asks, known already.
                     if !last.terminated
@@ -600,6 +682,7 @@ fn assemble(lines: &[SrcLine<'_>]) -> Vec<Unit> {
                     _ => target.push(Unit::new(line.kind, i)),
                 }
             }
+            LineKind::FrontMatter => out.push(Unit::new(LineKind::FrontMatter, i)),
             LineKind::Toc => {
                 out.extend(current.take());
                 out.append(&mut pending);

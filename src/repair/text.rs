@@ -236,6 +236,31 @@ pub(crate) fn starts_with_marker(s: &str) -> bool {
     MARKER.is_match(s)
 }
 
+/// The speaker label opening a line of a transcript — words in capitals, then a colon
+/// (`THE PRESIDENT:`, `PRIME MINISTER PHẠM:`, `MR. KIRBY:`, `Q:`) — as the byte length
+/// of the label without its colon; `None` when the line opens otherwise.
+pub(crate) fn speaker_label(s: &str) -> Option<usize> {
+    // A label is short: look no further than 60 bytes.
+    let colon = s
+        .char_indices()
+        .take_while(|(i, _)| *i < 60)
+        .find(|(_, c)| *c == ':')
+        .map(|(i, _)| i)?;
+    let label = &s[..colon];
+    let mut letters = 0;
+    for c in label.chars() {
+        if c.is_lowercase() || c.is_ascii_digit() {
+            return None;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if !matches!(c, ' ' | '.' | '-' | '\'' | '’') {
+            return None;
+        }
+    }
+    (letters >= 1 && label.starts_with(char::is_uppercase)).then_some(colon)
+}
+
 /// A line written in capitals (a title), with at least four letters.
 pub(crate) fn all_caps(s: &str) -> bool {
     let mut letters = 0;

@@ -146,7 +146,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
     let dollar = &facts.dollar;
     let paragraphs = a
         .paragraphs_in(part.lines.clone(), part.view.clone())
-        .filter(|(i, _)| a.view.lines()[*i].kind != crate::repair::LineKind::Toc);
+        .filter(|(i, _)| a.view.lines()[*i].kind.is_prose());
     for (i, paragraph) in paragraphs {
         let text = &a.view.text()[paragraph.clone()];
         let found = scan::scan(text);

@@ -1,0 +1,75 @@
+//! Text shapes other than the bluebook's: YAML front matter, hard-wrapped lines,
+//! transcripts. Invented examples of each shape.
+
+mod common;
+
+use bluebook::Record;
+
+/// `(type, text)` of every record of the scored types, in order.
+fn found(text: &str) -> Vec<(String, String)> {
+    common::records_of(text)
+        .into_iter()
+        .filter(|r| {
+            matches!(
+                r.type_name(),
+                "date" | "person" | "event" | "money" | "percent"
+            )
+        })
+        .map(|r| (r.type_name().to_string(), r.common().text.clone()))
+        .collect()
+}
+
+fn has(records: &[(String, String)], kind: &str, text: &str) -> bool {
+    records.iter().any(|(k, t)| k == kind && t == text)
+}
+
+#[test]
+fn front_matter_is_metadata_not_prose() {
+    let text = "---\ndate: '2023-03-14'\npublished_time: 2023-03-14 10:00:00-04:00\ntitle: 'Readout of Secretary Ortiz’s Call with Minister Duarte'\nsource_url: https://example.gov/2023/03/14/readout/\n---\n\nSecretary Ortiz spoke with Minister Duarte in October about the port.\n";
+    let records = found(text);
+    // Nothing from the block: no date from its fields, no person from its title.
+    let body = text.find("Secretary Ortiz spoke").unwrap();
+    for r in common::records_of(text) {
+        if matches!(r.type_name(), "date" | "person" | "event") {
+            assert!(
+                r.common().span.0 >= body,
+                "{r:?} comes from the front matter"
+            );
+        }
+    }
+    // Its date sets the year of a bare month: October before March 2023 is 2022's.
+    let october = common::records_of(text).into_iter().find_map(|r| match r {
+        Record::Date(d) if d.common.text == "October" => Some(d.values),
+        _ => None,
+    });
+    assert_eq!(october, Some(vec!["2022-10".to_string()]));
+    assert!(records.iter().all(|(k, _)| k != "event"), "{records:?}");
+}
+
+#[test]
+fn hard_wrapped_lines_are_rejoined() {
+    // Paragraphs wrapped at 73 columns, with a name, an amount and a date cut by the
+    // wrap; the record's text keeps the raw line break.
+    let text = "On the second day of the visit, the delegation met Prime Minister Jacinda\nArdern and the ministers of trade and of foreign affairs of the island\nstates in the capital.\n\nAt the close of the talks the donors agreed that the fund should get CHF\n18 million from the bank, paid over five years to the towns of the coast.\n\nThe office has been open to visitors from the whole region since October\n2019, and it has served more than a thousand people from the coast.\n";
+    let records = found(text);
+    assert!(has(&records, "person", "Jacinda\nArdern"), "{records:?}");
+    assert!(has(&records, "money", "CHF\n18 million"), "{records:?}");
+    assert!(has(&records, "date", "October\n2019"), "{records:?}");
+}
+
+#[test]
+fn short_lines_and_list_items_are_not_joined() {
+    // A dateline and list items keep their own lines, in a wrapped document.
+    let text = "Government House\nWellington, New Zealand\n\nThe minister listed the outcomes of the visit to the region, which\nwere agreed by both sides at the end of the second day of talks:\n-   a new air services agreement signed on 4 May 2021 by the two\n    transport ministers of the region;\n-   a fund of NZ$ 5 million for the islands, and a second fund of\n    NZ$ 2 million for the coast, both to be paid in the coming year.\n";
+    let records = found(text);
+    assert!(has(&records, "date", "4 May 2021"), "{records:?}");
+    assert!(has(&records, "money", "NZ$ 5 million"), "{records:?}");
+    assert!(has(&records, "money", "NZ$ 2 million"), "{records:?}");
+    // The dateline is not glued onto the prose.
+    let doc = bluebook::Document::from_bytes("t.txt", text.as_bytes().to_vec()).unwrap();
+    let view = bluebook::View::build(&doc, bluebook::repair::CaptionRules::embedded());
+    assert!(
+        view.text()
+            .starts_with("Government House\nWellington, New Zealand\n")
+    );
+}
