@@ -26,7 +26,9 @@
 //! use bluebook::{Config, Document, Record, extract};
 //! let raw = "1. Lao PDR:\n\nTrade between the two countries reached US\\$ 1.3\n\nbillion.\n";
 //! let doc = Document::from_bytes("laos.txt", raw.as_bytes().to_vec()).unwrap();
-//! let records = extract(&doc, &Config::default());
+//! // Read for Viet Nam (without this, the home state is the one the text names most).
+//! let config = Config::default().with_home_country("VN").unwrap();
+//! let records = extract(&doc, &config);
 //! let Record::Section(item) = &records[0] else { panic!() };
 //! assert_eq!((item.level, item.number.as_deref(), item.title.as_str()), (3, Some("1"), "Lao PDR"));
 //! assert_eq!(item.common.span, bluebook::Span(0, 11));

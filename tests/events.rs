@@ -6,8 +6,12 @@ mod common;
 use bluebook::Record;
 use bluebook::record::EventRecord;
 
+/// The events of a bluebook-like text, read for Viet Nam as `--home-country VN` does
+/// (the snippets do not name their publisher).
 fn events(text: &str) -> Vec<EventRecord> {
-    common::records_of(text)
+    let doc = bluebook::Document::from_bytes("test.txt", text.as_bytes().to_vec()).unwrap();
+    let config = bluebook::Config::default().with_home_country("VN").unwrap();
+    bluebook::extract(&doc, &config)
         .into_iter()
         .filter_map(|r| match r {
             Record::Event(e) => Some(e),

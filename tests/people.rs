@@ -6,8 +6,12 @@ mod common;
 use bluebook::Record;
 use bluebook::record::PersonRecord;
 
+/// The people of a bluebook-like snippet, read for Viet Nam as `--home-country VN`
+/// does (the snippets do not name their publisher).
 fn people(text: &str) -> Vec<PersonRecord> {
-    common::records_of(text)
+    let doc = bluebook::Document::from_bytes("test.txt", text.as_bytes().to_vec()).unwrap();
+    let config = bluebook::Config::default().with_home_country("VN").unwrap();
+    bluebook::extract(&doc, &config)
         .into_iter()
         .filter_map(|r| match r {
             Record::Person(p) => Some(p),

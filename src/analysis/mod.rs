@@ -107,12 +107,13 @@ impl<'d> Analysis<'d> {
             gazetteers,
             glossary: None,
             hits,
-            home: config
-                .home_country
-                .clone()
-                .unwrap_or_else(|| "VN".to_string()),
+            home: String::new(),
             partners: Vec::new(),
             long_lines: Vec::new(),
+        };
+        a.home = match &config.home_country {
+            Some(code) => code.clone(),
+            None => a.read_home(),
         };
         a.long_lines = long_lines(&a.view, &a.sentences);
         a.add_glossary();
@@ -130,6 +131,32 @@ impl<'d> Analysis<'d> {
     /// The ISO 3166-1 alpha-2 code of the state the document speaks for.
     pub fn home(&self) -> &str {
         &self.home
+    }
+
+    /// The state the document speaks for, read from the document: the country of
+    /// the web address in its front matter (`source_url: https://www.mofa.gov.vn/...`
+    /// is Viet Nam's; a `.gov` or `.mil` address the United States'), else the country
+    /// its prose names most (the first named on a tie). Empty when it names none.
+    fn read_home(&self) -> String {
+        if let Some(code) = front_matter_url(self.doc.text())
+            .and_then(|url| url_country(&url))
+            .filter(|c| self.gazetteers.country(c).is_some())
+        {
+            return code;
+        }
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for (k, hit) in self.countries_in(0..self.view.text().len()).enumerate() {
+            let code = hit.country.code.as_str();
+            match counts.iter_mut().find(|c| c.0 == code) {
+                Some(c) => c.1 += 1,
+                None => counts.push((code, 1, k)),
+            }
+        }
+        counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|c| c.0.to_string())
+            .unwrap_or_default()
     }
 
     /// The view text of line `i`.
@@ -415,6 +442,47 @@ fn long_lines(view: &View, sentences: &Sentences) -> Vec<(usize, Vec<Range<usize
         out.push((i, paragraphs));
     }
     out
+}
+
+/// The `source_url:` (or `url:`, `canonical_url:`) of a front-matter block opening
+/// `text`.
+fn front_matter_url(text: &str) -> Option<String> {
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for line in lines.take(60) {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            break;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        if matches!(key.trim(), "source_url" | "url" | "canonical_url" | "link") {
+            return Some(value.trim().trim_matches(['"', '\'']).to_string());
+        }
+    }
+    None
+}
+
+/// The country a web address belongs to: its country-code top-level domain (`.vn`,
+/// `.uk` is `GB`), or the United States for `.gov` and `.mil`.
+fn url_country(url: &str) -> Option<String> {
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split(['/', ':', '?', '#'])
+        .next()?;
+    let tld = host.rsplit('.').next()?.to_ascii_lowercase();
+    match tld.as_str() {
+        "gov" | "mil" => Some("US".into()),
+        "uk" => Some("GB".into()),
+        t if t.len() == 2 && t.bytes().all(|b| b.is_ascii_lowercase()) => {
+            Some(t.to_ascii_uppercase())
+        }
+        _ => None,
+    }
 }
 
 /// Removes the hits that sit in table-of-contents or front-matter lines: only prose

@@ -421,6 +421,7 @@ impl LineFigures<'_, '_> {
             sentence: sentence.clone(),
             figure: f.range.clone(),
             next_figure,
+            home: self.a.home(),
         };
         reading.counterpart = partners::counterpart(self.a, self.index, self.base, &place);
         if money {

@@ -13,9 +13,6 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Viet Nam's code.
-pub(super) const VN: &str = "VN";
-
 /// A mention of a partner in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Mention {
@@ -24,12 +21,8 @@ pub(super) struct Mention {
     /// ISO 3166-1 alpha-2 code (`VN` for Viet Nam, `EU` for the European Union), or
     /// none for a group of countries or a region.
     pub code: Option<String>,
-}
-
-impl Mention {
-    fn is_vn(&self) -> bool {
-        self.code.as_deref() == Some(VN)
-    }
+    /// It is the document's home state.
+    pub home: bool,
 }
 
 /// The partner mentions of `line[span]` (the view line starting at `base`), with
@@ -47,7 +40,7 @@ pub(super) fn mentions_in(
     let mut out: Vec<Mention> = a
         .countries_in(range.clone())
         .filter(|h| {
-            !(h.country.code == VN
+            !(h.country.code == a.home()
                 && text::slice(line, span.start, h.start - base)
                     .to_ascii_lowercase()
                     .trim_end()
@@ -56,6 +49,7 @@ pub(super) fn mentions_in(
         .map(|h| Mention {
             range: h.start - base..h.end - base,
             code: Some(h.country.code.clone()),
+            home: h.country.code == a.home(),
         })
         .collect();
     let countries = out.len();
@@ -78,6 +72,7 @@ pub(super) fn mentions_in(
         out.push(Mention {
             range: r,
             code: eu.then(|| "EU".to_string()),
+            home: false,
         });
     }
     out.sort_by_key(|m| m.range.start);
@@ -93,6 +88,8 @@ pub(super) struct Place<'t> {
     pub figure: Range<usize>,
     /// Start of the next figure in the sentence, or the sentence end.
     pub next_figure: usize,
+    /// The document's home state.
+    pub home: &'t str,
 }
 
 /// What a search for a partner found.
@@ -135,7 +132,7 @@ fn in_sentence(p: &Place) -> Found {
         if m.range.start < p.figure.end || !in_sentence(m) {
             continue;
         }
-        if ADJACENT_PREP.is_match(&p.line[p.figure.end..m.range.start]) && !m.is_vn() {
+        if ADJACENT_PREP.is_match(&p.line[p.figure.end..m.range.start]) && !m.home {
             return if starts_list(p, i) {
                 Found::Group
             } else {
@@ -148,15 +145,12 @@ fn in_sentence(p: &Place) -> Found {
         .mentions
         .iter()
         .rev()
-        .find(|m| in_sentence(m) && m.range.end <= p.figure.start && !m.is_vn())
+        .find(|m| in_sentence(m) && m.range.end <= p.figure.start && !m.home)
     {
         return found_of(m);
     }
     if let Some(m) = p.mentions.iter().find(|m| {
-        in_sentence(m)
-            && m.range.start >= p.figure.end
-            && m.range.end <= p.next_figure
-            && !m.is_vn()
+        in_sentence(m) && m.range.start >= p.figure.end && m.range.end <= p.next_figure && !m.home
     }) {
         return found_of(m);
     }
@@ -187,7 +181,7 @@ pub(super) fn counterpart(
     let before = mentions_in(a, base, p.line, 0..p.sentence.start)
         .into_iter()
         .rev()
-        .find(|m| !m.is_vn());
+        .find(|m| !m.home);
     if let Some(m) = before {
         return match found_of(&m) {
             Found::Partner(c) => Some(c),
@@ -210,7 +204,7 @@ pub(super) fn counterpart(
         if let Some(m) = mentions_in(a, last.start, text, 0..text.len())
             .iter()
             .rev()
-            .find(|m| !m.is_vn())
+            .find(|m| !m.home)
         {
             return match found_of(m) {
                 Found::Partner(c) => Some(c),
@@ -255,7 +249,7 @@ static TO_OR_FOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:to|for)\s+(?:the\s+)?$").expect("valid regex"));
 static FROM_PREP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:the\s+)?$").expect("valid regex"));
-static VN_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
+static HOME_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:'s|’s)\s+(?:total\s+)?(?P<w>imports?|exports?)\b").expect("valid regex")
 });
 
@@ -368,15 +362,15 @@ pub(super) fn direction(
         "import" | "export" => {
             // `Viet Nam's import(s)`: Viet Nam buys from, or sells to, the partner.
             let vn_subject = ms.iter().any(|m| {
-                m.is_vn()
+                m.home
                     && m.range.end <= p.figure.start
-                    && VN_IMPORT.is_match(&p.line[m.range.end..])
+                    && HOME_IMPORT.is_match(&p.line[m.range.end..])
             });
             if vn_subject {
                 if metric == "import" {
-                    to = Some(VN.to_string());
+                    to = Some(p.home.to_string());
                 } else {
-                    from = Some(VN.to_string());
+                    from = Some(p.home.to_string());
                 }
             }
         }
@@ -384,11 +378,12 @@ pub(super) fn direction(
     }
     // Complete a flow between Viet Nam and the partner.
     if let Some(c) = counterpart {
+        let home = Some(p.home).filter(|h| !h.is_empty());
         match (from.as_deref(), to.as_deref()) {
-            (Some(VN), None) => to = Some(c.to_string()),
-            (None, Some(VN)) => from = Some(c.to_string()),
-            (Some(f), None) if f == c => to = Some(VN.to_string()),
-            (None, Some(t)) if t == c => from = Some(VN.to_string()),
+            (f @ Some(_), None) if f == home => to = Some(c.to_string()),
+            (None, t @ Some(_)) if t == home => from = Some(c.to_string()),
+            (Some(f), None) if f == c => to = home.map(str::to_string),
+            (None, Some(t)) if t == c => from = home.map(str::to_string),
             _ => {}
         }
     }
