@@ -308,10 +308,92 @@ pub(super) fn event_words(layers: &[Layer]) -> Result<PhraseTable, GazetteerErro
                 )));
             };
             let index = EventKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-            table.insert_exact(row.fields[1], Entry::Hit(index as u32));
+            for form in inflections(row.fields[1]) {
+                for variant in case_variants(&form) {
+                    table.insert_exact(&variant, Entry::Hit(index as u32));
+                }
+            }
         }
     }
     Ok(table)
+}
+
+/// The forms of an event phrase: itself, or, for each word marked with a `+`, the
+/// phrase with that word inflected (`visit+`: visit, visits, visited, visiting;
+/// `telephone call+`: telephone call, telephone calls, ...; `convene+`: convenes,
+/// convened, convening; `ratify+`: ratifies, ratified, ratifying). Irregular forms
+/// are listed as they are.
+pub(crate) fn inflections(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let Some(k) = words.iter().position(|w| w.len() > 1 && w.ends_with('+')) else {
+        return vec![phrase.to_string()];
+    };
+    let word = &words[k][..words[k].len() - 1];
+    let vowel = |c: char| "aeiou".contains(c);
+    let mut forms = vec![word.to_string()];
+    if let Some(stem) = word.strip_suffix('e') {
+        forms.extend([format!("{word}s"), format!("{word}d"), format!("{stem}ing")]);
+    } else if let Some(stem) = word
+        .strip_suffix('y')
+        .filter(|s| s.chars().next_back().is_some_and(|c| !vowel(c)))
+    {
+        forms.extend([
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{word}ing"),
+        ]);
+    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        forms.extend([
+            format!("{word}es"),
+            format!("{word}ed"),
+            format!("{word}ing"),
+        ]);
+    } else {
+        forms.extend([
+            format!("{word}s"),
+            format!("{word}ed"),
+            format!("{word}ing"),
+        ]);
+    }
+    forms
+        .into_iter()
+        .flat_map(|w| {
+            let mut ws: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+            ws[k] = w;
+            // Another marked word inflects in its turn.
+            inflections(&ws.join(" "))
+        })
+        .collect()
+}
+
+/// The case forms an event phrase is matched in: as written, lowercase, capitalised,
+/// Each Word Capitalised and ALL CAPS (distinct ones, in that order).
+pub(crate) fn case_variants(phrase: &str) -> Vec<String> {
+    let capitalise = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let lower = phrase.to_lowercase();
+    let each = lower
+        .split(' ')
+        .map(capitalise)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out: Vec<String> = Vec::new();
+    for form in [
+        phrase.to_string(),
+        capitalise(&lower),
+        lower,
+        each,
+        phrase.to_uppercase(),
+    ] {
+        if !out.contains(&form) {
+            out.push(form);
+        }
+    }
+    out
 }
 
 /// The honoured phrases (a table) and the figure leads (a list).
