@@ -170,3 +170,102 @@ fn the_bluebook_timeline_covers_every_month_of_2020() {
         assert!(n >= 5, "{prefix}: only {n} events");
     }
 }
+
+/// `(kind, date values, text)` of the events of a text read as it comes (its home
+/// state read from it).
+fn kinds(text: &str) -> Vec<(String, Vec<String>, String)> {
+    common::records_of(text)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Event(e) => Some((e.kind.as_str().to_string(), e.date.values, e.common.text)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn trigger_words_match_in_any_case_and_inflection() {
+    let cases = [
+        (
+            "The Minister Receives the Envoy of Chile on 3 March 2021.",
+            "meeting",
+        ),
+        (
+            "The council convened in Geneva on 3 March 2021.",
+            "conference",
+        ),
+        (
+            "Both navies patrolled the strait together on 3 March 2021.",
+            "conference",
+        ),
+        (
+            "The two sides HOLD TALKS in Lima on 3 March 2021.",
+            "meeting",
+        ),
+        (
+            "The minister headed a business mission to Kenya on 3 March 2021.",
+            "visit",
+        ),
+        (
+            "The agency launched a fund for the delta on 3 March 2021.",
+            "ceremony",
+        ),
+        (
+            "The two sides held a telephone call on 3 March 2021.",
+            "call",
+        ),
+        (
+            "Chile and Peru released a joint statement on 3 March 2021.",
+            "other",
+        ),
+    ];
+    for (text, kind) in cases {
+        let got = kinds(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, kind, "{text}");
+    }
+}
+
+#[test]
+fn a_date_dates_its_clause_after_a_lead_in_or_a_label() {
+    for text in [
+        "On the morning of 4 July 2021, the two ministers signed a treaty on fisheries.",
+        "On the sidelines of the summit on 12 May 2021, the leaders signed a treaty.",
+        "Energy: In May 2021, the two sides signed a treaty on power lines.",
+    ] {
+        let got = kinds(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, "signing", "{text}");
+        assert!(got[0].2.contains("signed"), "{got:?}");
+    }
+}
+
+#[test]
+fn a_date_before_the_action_it_names_dates_it() {
+    let got = kinds(
+        "The ministers praised the June 27 signing of a fisheries accord, which has helped both coasts, and the 2019 declaration of a partnership.",
+    );
+    let got: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(k, _, t)| (k.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("signing", "June 27 signing of a fisheries accord"),
+            ("other", "2019 declaration of a partnership")
+        ]
+    );
+}
+
+#[test]
+fn a_year_dates_only_the_action_written_with_it() {
+    // A year closing the words of an action dates it; a year opening a report's
+    // sentence, or one after a figure, does not.
+    let got = kinds("The two navies held joint exercises in 2019 and patrols in 2020.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1, ["2019"]);
+    assert_eq!(got[1].1, ["2020"]);
+    assert!(kinds("In 2020, the two sides held talks and signed many accords.").is_empty());
+    assert!(kinds("The city welcomed 3.8 million tourists in 2020.").is_empty());
+}

@@ -66,25 +66,38 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             continue;
         }
         let first = dates.partition_point(|d| d.view.start < sentence.start);
-        // A year alone dates no action; a day or a month does.
+        // A year alone dates an action only when it is written with the action's own
+        // words (`the 2019 declaration`, `trilateral talks in 2022`); a day or a month
+        // dates the clause it sits in.
         let in_sentence: Vec<&Date> = dates[first..]
             .iter()
             .take_while(|d| d.view.end <= sentence.end)
             // A day recurring every year ("declare December 27 as the International Day
             // of ...") names the day, not when an action took place.
+            .filter(|d| !d.values.is_empty() && !d.values.iter().any(|v| v.starts_with("--")))
             .filter(|d| {
                 d.granularity != Granularity::Year
-                    && !d.values.is_empty()
-                    && !d.values.iter().any(|v| v.starts_with("--"))
+                    || premodifies(a, text, d, sentence.end).is_some()
+                    || closes_action(a, text, d, sentence.start)
             })
             .collect();
         let mut previous: Option<(usize, EventKind, Vec<Participant>)> = None; // (end, kind, participants)
         let mut from = sentence.start;
         for (n, date) in in_sentence.iter().enumerate() {
-            // The clause the date dates: before it, or after it when it opens the clause.
+            // The clause the date dates: before it, or after it when it opens the clause
+            // or names the action it premodifies (`the June 27 signing of ...`).
             let before = &text[from..date.view.start];
-            let opens = before.split_whitespace().count() <= 2 && !before.contains('(');
-            let clause = if opens {
+            let premodified = premodifies(a, text, date, sentence.end);
+            // A year that dates an action is written with the action's own words.
+            let year_only = date.granularity == Granularity::Year;
+            let opens = (before.split_whitespace().count() <= 2 || lead_in(before))
+                && !before.contains('(');
+            let clause = if let Some(end) = premodified {
+                let end = in_sentence
+                    .get(n + 1)
+                    .map_or(end, |d| end.min(d.view.start));
+                date.view.start..end
+            } else if opens {
                 let end = in_sentence
                     .get(n + 1)
                     .map_or(sentence.end, |d| d.view.start);
@@ -120,7 +133,13 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                     || t.starts_with("as well as")
             };
             let kind = match (&previous, continues) {
-                (Some(p), true) => kind_in(a, clause.clone(), true).or(Some(p.1)),
+                (Some(p), true) => kind_in(a, clause.clone(), true)
+                    .or_else(|| {
+                        (premodified.is_some() || year_only)
+                            .then(|| kind_in(a, clause.clone(), false))
+                            .flatten()
+                    })
+                    .or(Some(p.1)),
                 _ => kind_in(a, clause.clone(), false),
             };
             let mut participants: Vec<Participant> = people_in(clause.clone())
@@ -192,6 +211,87 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
     }
 }
 
+/// How far after a date the action it premodifies may be named, in bytes.
+const PREMODIFIER_REACH: usize = 40;
+
+/// Where the clause ends when `date` premodifies an action (`the June 27 signing of a
+/// memorandum`, `the 2019 declaration of ...`, `a November 2022 meeting in Bali`):
+/// event words follow it within a few words, with nothing but words between (no
+/// punctuation, no number). The clause runs to the next `;`, `.`, bracket or relative
+/// clause (`, which`), the next date, or the sentence end.
+fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Option<usize> {
+    let reach = text::ceil(text, (date.view.end + PREMODIFIER_REACH).min(sentence_end));
+    let (word, _) = a.event_words_in(date.view.end..reach).next()?;
+    let between = &text[date.view.end..word.start];
+    let plain_words = between
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && between.starts_with(' ')
+        && between.split_whitespace().count() <= 3;
+    if !plain_words {
+        return None;
+    }
+    let rest = &text[word.end..sentence_end];
+    let mut end = rest.find([';', '.', '(']).unwrap_or(rest.len());
+    // A relative clause says something else of it.
+    for relative in [", which", ", who", ", where", ", that"] {
+        if let Some(at) = rest[..end].find(relative) {
+            end = at;
+        }
+    }
+    Some(word.end + end)
+}
+
+/// Whether a year closes a phrase naming an action: `in 2022` (or `later this year`)
+/// right after words that name it, a few words back (`trilateral talks in 2022`,
+/// `last held in 2017`, `plan to hold a meeting in Mongolia later this year`).
+fn closes_action(a: &Analysis, text: &str, date: &Date, sentence_start: usize) -> bool {
+    let lead = text::before(text, date.view.start, 60);
+    // `in 2022`; a year written in words follows the action as it is (`later this
+    // year`, `next year`).
+    let relative = text[date.view.clone()].starts_with(char::is_lowercase);
+    let Some(words) = lead
+        .strip_suffix("in ")
+        .or_else(|| lead.strip_suffix("in\n"))
+        .or(relative.then_some(lead))
+    else {
+        return false;
+    };
+    let lead_start = date.view.start - lead.len();
+    let from = lead_start.max(sentence_start);
+    let near = lead_start + words.len();
+    // Only words between the action and the year (no clause break).
+    a.event_words_in(from..near).last().is_some_and(|(w, _)| {
+        let between = &text[w.end..near];
+        !between.contains([',', ';', '(', ')', ':'])
+            && !between.contains(|c: char| c.is_ascii_digit())
+            && between.split_whitespace().count() <= 6
+            && !between.split_whitespace().any(|w| w == "in")
+    })
+}
+
+/// Whether the words before a date are a lead-in that opens its clause: `On the
+/// morning of`, `On the sidelines of the summit on`, `In early`, `During` — a
+/// preposition opening them and another (or `early`, `late`, `mid`) closing them,
+/// with no punctuation between.
+fn lead_in(before: &str) -> bool {
+    let t = before.trim();
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let opening = matches!(
+        first.to_ascii_lowercase().as_str(),
+        "on" | "in" | "at" | "during" | "since" | "from" | "by" | "until" | "throughout"
+    );
+    let last = t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    let closing = matches!(
+        last.as_str(),
+        "on" | "in" | "of" | "early" | "late" | "mid" | "mid-" | "since" | "from" | "during"
+    );
+    opening && closing && t.len() <= 80 && !t.contains([',', ';', '.', '(', ')'])
+}
+
 /// The kind of the action a clause names, by precedence; only the strong kinds when
 /// `strong_only` (see [`EventKind::is_strong`]).
 fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<EventKind> {
@@ -226,6 +326,17 @@ fn countries(
         add(&mut out, &hit.country.code);
     }
     let home = a.home();
+    // "The two sides", "both countries": the home state and the one partner named.
+    let clause_text = a.view.text()[clause.clone()].to_lowercase();
+    if !home.is_empty()
+        && out.len() == 1
+        && out[0] != home
+        && ["two sides", "both sides", "two countries", "both countries"]
+            .iter()
+            .any(|w| clause_text.contains(w))
+    {
+        add(&mut out, home);
+    }
     if out.iter().all(|c| c == home) {
         // "Both sides ...": the partner named last before, in the paragraph.
         let paragraph = a.view.lines()[line].range.start..clause.start;
