@@ -102,19 +102,48 @@ impl Drop for TempDir {
     }
 }
 
+/// The shared material beside the repository: the directory named by
+/// `BLUEBOOK_SHARED_DIR`, else `../shared` beside the crate root.
+pub fn shared_dir() -> PathBuf {
+    std::env::var_os("BLUEBOOK_SHARED_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        PathBuf::from,
+    )
+}
+
+/// The development texts (`corpus/dev/` of [`shared_dir`]), or `None` — the calling
+/// test skipped, or failing where `CI` is set — when they are absent.
+pub fn dev_corpus_dir() -> Option<PathBuf> {
+    let dir = shared_dir().join("corpus/dev");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let why = format!(
+        "the development texts are not at {}; set BLUEBOOK_SHARED_DIR to the directory \
+         holding corpus/dev/",
+        dir.display()
+    );
+    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+        panic!("{why} (CI is set: they must be there)");
+    }
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    skipped(&format!("{test}: {why}"));
+    None
+}
+
 /// The directory of the conformance suites (holding `recognizers-text/` and
-/// `duckling/`): the one named by `BLUEBOOK_CONFORMANCE_DIR`, else `../shared/conformance`
-/// beside the crate root.
+/// `duckling/`): the one named by `BLUEBOOK_CONFORMANCE_DIR`, else `conformance/` of
+/// [`shared_dir`].
 ///
 /// Where it is absent the calling test is skipped: this says so on standard error and
 /// gives `None`, and the test returns, passing. Where the environment variable `CI` is
 /// set (and not empty), absence is a failure instead: CI always has the suites.
 pub fn conformance_dir() -> Option<PathBuf> {
     const VAR: &str = "BLUEBOOK_CONFORMANCE_DIR";
-    let dir = std::env::var_os(VAR).map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance"),
-        PathBuf::from,
-    );
+    let dir = std::env::var_os(VAR).map_or_else(|| shared_dir().join("conformance"), PathBuf::from);
     if dir.is_dir() {
         return Some(dir);
     }
