@@ -80,8 +80,17 @@ impl Sentences {
     pub fn split(view: &View) -> Sentences {
         let text = view.text();
         let mut ranges = Vec::with_capacity(view.lines().len() * 3);
+        let emphasis = view.emphasis();
         for line in view.lines() {
-            split_line(text, line.range.clone(), &mut ranges);
+            let mut range = line.range.clone();
+            // A run-in label (`**Energy:** In May ...`, `PRESIDENT PHÚC: Good morning`)
+            // is a sentence of its own: what follows does not run into it.
+            let label = run_in_label(text, range.clone(), emphasis);
+            if label > 0 {
+                push_trimmed(&text[range.clone()], range.start, 0..label, &mut ranges);
+                range.start += label;
+            }
+            split_line(text, range, &mut ranges);
         }
         Sentences { ranges }
     }
@@ -96,6 +105,39 @@ impl Sentences {
         let i = self.ranges.partition_point(|r| r.end <= pos);
         self.ranges.get(i).filter(|r| r.start <= pos).cloned()
     }
+}
+
+/// The byte length of a run-in label opening the line `text[line]`, its colon
+/// included, or 0: words ending with a colon that the source emphasised from the start
+/// of the line (`**Energy:**`, `*Australia*:`), or a speaker's label in capitals
+/// (`THE PRESIDENT:`). A label is short (at most 80 bytes) and is followed by text.
+fn run_in_label(text: &str, line: Range<usize>, emphasis: &[Range<usize>]) -> usize {
+    const LONGEST: usize = 80;
+    let s = &text[line.clone()];
+    let colon_after = |end: usize| -> Option<usize> {
+        let rest = &s[end..];
+        let trimmed = rest.trim_start_matches(' ');
+        trimmed
+            .starts_with(':')
+            .then(|| end + (rest.len() - trimmed.len()) + 1)
+    };
+    let marker = s.strip_prefix("- ").map_or(0, |_| 2);
+    let i = emphasis.partition_point(|e| e.start < line.start + marker);
+    let emphasised = emphasis
+        .get(i)
+        .filter(|e| e.start == line.start + marker && e.end <= line.end)
+        .and_then(|e| {
+            let end = e.end - line.start;
+            if s[..end].ends_with(':') {
+                Some(end)
+            } else {
+                colon_after(end)
+            }
+        });
+    let label = emphasised
+        .or_else(|| crate::repair::speaker_label(s).and_then(colon_after))
+        .filter(|&end| end <= LONGEST && !s[end..].trim().is_empty());
+    label.unwrap_or(0)
 }
 
 /// Splits the sentences of the line `text[line]` into `out`.

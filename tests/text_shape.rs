@@ -73,3 +73,23 @@ fn short_lines_and_list_items_are_not_joined() {
             .starts_with("Government House\nWellington, New Zealand\n")
     );
 }
+
+#[test]
+fn a_run_in_label_is_not_part_of_the_sentence_after_it() {
+    // A bold label and a speaker's label each stand apart from what follows.
+    let text = "**Energy:** In May 2021, the two sides signed a treaty on power lines.\n\nTHE PRESIDENT: Minister Duarte visited Lima on 3 March 2021.\n";
+    let doc = bluebook::Document::from_bytes("t.txt", text.as_bytes().to_vec()).unwrap();
+    let sentences: Vec<String> = bluebook::extract(&doc, &bluebook::Config::default())
+        .into_iter()
+        .filter(|r| r.type_name() == "event")
+        .filter_map(|r| r.common().sentence)
+        .map(|s| text[s.0..s.1].to_string())
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "In May 2021, the two sides signed a treaty on power lines.",
+            "Minister Duarte visited Lima on 3 March 2021."
+        ]
+    );
+}

@@ -22,7 +22,7 @@
 mod text;
 
 use text::plain;
-pub(crate) use text::{all_caps, terminated};
+pub(crate) use text::{all_caps, speaker_label, terminated};
 
 use crate::document::Document;
 use crate::offsets::OffsetMap;
