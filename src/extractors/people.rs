@@ -705,7 +705,13 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
     let Some(c) = CAPS_NAME_LINE.captures(text) else {
         return;
     };
-    if a.sections.all().iter().any(|s| s.line == i) {
+    // Sections are in line order: a heading line is found by halving, not by a scan
+    // (a document of many sections has many such lines).
+    let sections = a.sections.all();
+    if sections
+        .get(sections.partition_point(|s| s.line < i))
+        .is_some_and(|s| s.line == i)
+    {
         return;
     }
     let Some(name) = c.get(1) else { return };
