@@ -267,5 +267,13 @@ fn a_year_dates_only_the_action_written_with_it() {
     assert_eq!(got[0].1, ["2019"]);
     assert_eq!(got[1].1, ["2020"]);
     assert!(kinds("In 2020, the two sides held talks and signed many accords.").is_empty());
+    // A year before a clause is not a modifier of its verb.
+    let got =
+        kinds("It builds on the fisheries accord signed in 2005 that entered into force in 2006.");
+    let got: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(k, v, _)| (k.as_str(), v[0].as_str()))
+        .collect();
+    assert_eq!(got, [("signing", "2005"), ("signing", "2006")]);
     assert!(kinds("The city welcomed 3.8 million tourists in 2020.").is_empty());
 }

@@ -223,11 +223,21 @@ fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Op
     let reach = text::ceil(text, (date.view.end + PREMODIFIER_REACH).min(sentence_end));
     let (word, _) = a.event_words_in(date.view.end..reach).next()?;
     let between = &text[date.view.end..word.start];
+    // Modifiers only (`trilateral`, `first-ever`), not a clause (`2000 that entered
+    // into force`), and the action a noun, not a verb in the past.
+    const CLAUSE_WORDS: &[&str] = &[
+        "that", "which", "who", "and", "or", "but", "was", "were", "is", "are", "has", "have",
+        "had", "will", "to", "when", "while", "as",
+    ];
     let plain_words = between
         .chars()
         .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
         && between.starts_with(' ')
-        && between.split_whitespace().count() <= 3;
+        && between.split_whitespace().count() <= 3
+        && !between
+            .split_whitespace()
+            .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
+        && !text[word.clone()].ends_with("ed");
     if !plain_words {
         return None;
     }
