@@ -37,6 +37,14 @@ pub enum Input {
     File(PathBuf),
     /// Standard input, named `-`.
     Stdin,
+    /// A document given whole, with its name: a line of a JSON-Lines input
+    /// (`{"doc": "...", "text": "..."}`).
+    Text {
+        /// The document's name, as its records' `doc`.
+        name: String,
+        /// Its text.
+        text: String,
+    },
 }
 
 impl Input {
@@ -45,6 +53,7 @@ impl Input {
         match self {
             Input::File(p) => p.display().to_string(),
             Input::Stdin => "-".to_string(),
+            Input::Text { name, .. } => name.clone(),
         }
     }
 }
@@ -213,6 +222,7 @@ pub fn read(input: &Input) -> Result<Document, Error> {
             }
             e => e,
         }),
+        Input::Text { name, text } => Document::from_bytes(name.clone(), text.as_bytes().to_vec()),
         Input::Stdin => {
             let mut raw = Vec::new();
             match std::io::stdin().lock().read_to_end(&mut raw) {
@@ -436,7 +446,53 @@ fn size_of(input: &Input) -> Option<u64> {
     match input {
         Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
         Input::Stdin => None,
+        Input::Text { text, .. } => Some(text.len() as u64),
     }
+}
+
+/// The documents of a JSON-Lines input named `source` (`-` for standard input): one
+/// per line, `{"doc": "name", "text": "..."}`, in order. A line that is not such an
+/// object is an [`Error::BadLine`] naming `source` and the line; blank lines are
+/// skipped. A document without `doc` is named `source:LINE`.
+pub fn jsonl_inputs(source: &str, reader: impl std::io::BufRead) -> Vec<Result<Input, Error>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Line {
+        doc: Option<String>,
+        text: String,
+    }
+    let mut out = Vec::new();
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let n = i + 1;
+        let bad = |message: String| Error::BadLine {
+            path: source.to_string(),
+            line: n,
+            message,
+        };
+        let line = match line {
+            Ok(line) => line,
+            Err(source_error) => {
+                out.push(Err(Error::Read {
+                    path: source.to_string(),
+                    source: source_error,
+                }));
+                break;
+            }
+        };
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        out.push(match serde_json::from_slice::<Line>(&line) {
+            Ok(Line { doc, text }) => Ok(Input::Text {
+                name: doc.unwrap_or_else(|| format!("{source}:{n}")),
+                text,
+            }),
+            Err(e) => Err(bad(format!(
+                "not a {{\"doc\": ..., \"text\": ...}} object: {e}"
+            ))),
+        });
+    }
+    out
 }
 
 /// The outcome of an input that could not even be listed.

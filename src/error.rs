@@ -85,6 +85,16 @@ pub enum Error {
     /// A gazetteer file is malformed or unreadable.
     #[error(transparent)]
     Gazetteer(#[from] crate::gazetteer::GazetteerError),
+    /// A line of a JSON-Lines input that is not a document.
+    #[error("{path}: line {line}: {message}")]
+    BadLine {
+        /// The input's path (`-` for standard input).
+        path: String,
+        /// The 1-based line.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A home state given by code that the country gazetteer does not know.
     #[error("{code:?} is not an ISO 3166-1 alpha-2 code of the country gazetteer")]
     UnknownCountry {
@@ -112,7 +122,8 @@ impl Error {
             | Error::UnsupportedEncoding { path, .. }
             | Error::NotAFile { path, .. }
             | Error::NoText { path }
-            | Error::Internal { path, .. } => Some(path),
+            | Error::Internal { path, .. }
+            | Error::BadLine { path, .. } => Some(path),
             Error::Gazetteer(_) | Error::Write { .. } | Error::UnknownCountry { .. } => None,
         }
     }

@@ -575,3 +575,49 @@ fn people_and_timeline_show_the_document_of_each_row() {
         "{visit}"
     );
 }
+
+#[test]
+fn jsonl_input_is_one_document_a_line_and_a_bad_line_is_an_error_record() {
+    let input = concat!(
+        r#"{"doc":"first","text":"Talks were held in Lima on 3 March 2021."}"#,
+        "\nnot a document\n\n",
+        r#"{"doc":"second","text":"Chile pledged US$ 5 million on 4 May 2021."}"#,
+        "\n",
+        r#"{"text":"The fund opened on 9 June 2021."}"#,
+        "\n"
+    );
+    let out = run_stdin(
+        &["extract", "--input", "jsonl", "--types", "date", "-"],
+        input.as_bytes(),
+    );
+    // The records of each line's document, in line order; the run goes on past line 2.
+    let docs: Vec<(String, String)> = lines(&out)
+        .iter()
+        .map(|r| {
+            (
+                r["doc"].as_str().unwrap().to_string(),
+                r["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            ("first".to_string(), "3 March 2021".to_string()),
+            ("second".to_string(), "4 May 2021".to_string()),
+            ("-:5".to_string(), "9 June 2021".to_string()),
+        ]
+    );
+    // The bad line is an error record on standard error, with its line number, and
+    // the exit status says a document failed.
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let error: serde_json::Value = stderr
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .expect("an error record");
+    assert_eq!(
+        (error["type"].as_str(), error["line"].as_u64()),
+        (Some("error"), Some(2))
+    );
+}

@@ -29,6 +29,12 @@ pub(super) struct Args {
     threads: Option<usize>,
     #[command(flatten)]
     options: super::Options,
+    /// What the inputs hold: `text`, one document each, or `jsonl`, one document a
+    /// line as `{"doc": "name", "text": "..."}` (a stage of a Spark or shell pipeline:
+    /// records come out in line order, a malformed line is reported on standard error
+    /// as an error record with its line number, and the run goes on).
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    input: InputFormat,
     /// Do not show progress, warnings or the summary (errors are still reported).
     #[arg(short, long)]
     quiet: bool,
@@ -38,6 +44,33 @@ pub(super) struct Args {
     /// with it, the summary is printed in that format whatever the number of inputs.
     #[arg(long, value_name = "FORMAT", value_enum)]
     summary: Option<summary::Format>,
+}
+
+/// What the inputs of `extract` hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum InputFormat {
+    /// One document per file (or standard input).
+    Text,
+    /// One document per line: `{"doc": "name", "text": "..."}`.
+    Jsonl,
+}
+
+/// The documents of JSON-Lines inputs, in order: each path's lines (`-` for standard
+/// input). A path that cannot be opened is an error naming it.
+fn jsonl_inputs(paths: &[PathBuf]) -> Vec<Result<batch::Input, bluebook::Error>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.extend(batch::jsonl_inputs("-", std::io::stdin().lock()));
+            continue;
+        }
+        let name = path.display().to_string();
+        match std::fs::File::open(path) {
+            Ok(file) => out.extend(batch::jsonl_inputs(&name, std::io::BufReader::new(file))),
+            Err(source) => out.push(Err(bluebook::Error::Read { path: name, source })),
+        }
+    }
+    out
 }
 
 pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -51,7 +84,10 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let types = (!args.types.is_empty()).then_some(args.types.as_slice());
     let config = args.options.config(types)?;
     let paths = super::paths_or_stdin(args.paths);
-    let inputs = batch::expand(&paths);
+    let inputs = match args.input {
+        InputFormat::Text => batch::expand(&paths),
+        InputFormat::Jsonl => jsonl_inputs(&paths),
+    };
     // A batch: several inputs, or a directory (however many files it held).
     let is_batch = inputs.len() > 1 || paths.iter().any(|p| p.is_dir());
     let progress = if args.quiet || inputs.len() < 2 || !std::io::stderr().is_terminal() {

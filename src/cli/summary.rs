@@ -76,6 +76,18 @@ impl Summary {
         if let Error::NoText { path } = error {
             eprintln!("bluebook: warning: {error}");
             self.empty.push(path.clone());
+        } else if let Error::BadLine {
+            path,
+            line,
+            message,
+        } = error
+        {
+            // A line of a JSON-Lines input: an error record, for the pipeline to read.
+            let record = serde_json::json!({
+                "type": "error", "doc": path, "line": line, "error": message,
+            });
+            eprintln!("{record}");
+            self.failed.push((path.clone(), error.to_string()));
         } else {
             eprintln!("bluebook: error: {error}");
             let name = error.path().unwrap_or(name).to_string();
