@@ -621,3 +621,38 @@ fn jsonl_input_is_one_document_a_line_and_a_bad_line_is_an_error_record() {
         (Some("error"), Some(2))
     );
 }
+
+#[test]
+fn an_output_that_is_a_device_is_written_to_not_replaced() {
+    // `-o /dev/null` must leave the device a device (a temporary file renamed over it
+    // would replace it with a regular file).
+    let null = std::path::Path::new("/dev/null");
+    let Ok(meta) = std::fs::metadata(null) else {
+        return;
+    };
+    use std::os::unix::fs::FileTypeExt;
+    if !meta.file_type().is_char_device() {
+        common::skipped(
+            "an_output_that_is_a_device_is_written_to_not_replaced: /dev/null is not a device here",
+        );
+        return;
+    }
+    let out = run(&[
+        "extract",
+        "-q",
+        &fixture("vbf-interview-2021.txt"),
+        "-o",
+        "/dev/null",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::metadata(null)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}

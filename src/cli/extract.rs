@@ -181,9 +181,11 @@ impl batch::Sink for Records {
 }
 
 /// Where records go: standard output, or a temporary file renamed into place at the
-/// end, so an output file is never left half-written.
+/// end, so an output file is never left half-written; or, when the output names a
+/// device or a pipe (`/dev/null`, a FIFO), straight to it (it cannot be replaced).
 enum Output {
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>, u64),
+    Special(std::io::BufWriter<std::fs::File>, u64),
     File {
         tmp: Temporary,
         dest: PathBuf,
@@ -202,6 +204,16 @@ impl Output {
         };
         if dest.is_dir() {
             anyhow::bail!("{}: cannot write: it is a directory", dest.display());
+        }
+        if std::fs::metadata(dest).is_ok_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(dest)
+                .with_context(|| format!("{}: cannot write", dest.display()))?;
+            return Ok(Output::Special(
+                std::io::BufWriter::with_capacity(1 << 16, file),
+                0,
+            ));
         }
         let name = dest
             .file_name()
@@ -224,7 +236,7 @@ impl Output {
                 *at += bytes.len() as u64;
                 w.write_all(bytes)
             }
-            Output::File { file, at, .. } => {
+            Output::File { file, at, .. } | Output::Special(file, at) => {
                 *at += bytes.len() as u64;
                 file.write_all(bytes)
             }
@@ -234,7 +246,7 @@ impl Output {
     /// How many bytes were written so far.
     fn position(&self) -> u64 {
         match self {
-            Output::Stdout(_, at) | Output::File { at, .. } => *at,
+            Output::Stdout(_, at) | Output::File { at, .. } | Output::Special(_, at) => *at,
         }
     }
 
@@ -242,7 +254,7 @@ impl Output {
     /// could.
     fn truncate(&mut self, to: u64) -> std::io::Result<bool> {
         match self {
-            Output::Stdout(..) => Ok(false),
+            Output::Stdout(..) | Output::Special(..) => Ok(false),
             Output::File { file, at, .. } => {
                 if *at == to {
                     return Ok(true);
@@ -265,6 +277,7 @@ impl Output {
                 Err(e) if !super::is_broken_pipe(&e) => Err(e).context("cannot write the records"),
                 _ => Ok(()),
             },
+            Output::Special(mut w, _) => w.flush().context("cannot write the records"),
             Output::File {
                 tmp, dest, file, ..
             } => file
