@@ -204,15 +204,16 @@ struct Facts {
 }
 
 /// The state and body of each person (by id). The state is the first that a mention
-/// of theirs says; else the partner state of the country paragraphs (or the sentence
-/// opened by `With <Country>,`) that every mention of theirs sits in, when that is one
-/// state; else, for a person who holds a title and works for no body, the home state.
+/// of theirs says; else, for a person who works for no body, the partner state of the
+/// country paragraphs (or the part of a paragraph opened by `With <Country>,`) where
+/// at least half of their mentions sit and no other partner's paragraph holds one;
+/// else, for a person met at least twice, with an office and no body, the home state.
 fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
     #[derive(Default)]
     struct Seen {
         country: Option<String>,
         org: Option<String>,
-        partners: BTreeSet<Option<String>>,
+        partners: Vec<Option<String>>,
         titled: bool,
         mentions: usize,
     }
@@ -226,15 +227,17 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             s.org = m.org.clone();
         }
         s.partners
-            .insert(sentence_label(a, m.name.start).or_else(|| section_country(a, m.line)));
+            .push(paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line)));
         s.titled |= !m.offices.is_empty();
         s.mentions += 1;
     }
     seen.into_iter()
         .map(|(id, s)| {
-            let named: Vec<&String> = s.partners.iter().flatten().collect();
-            let confined = match named[..] {
-                [c] if s.org.is_none() => Some(c.clone()),
+            // Mostly met in one partner's paragraphs, never in another's.
+            let named: BTreeSet<&String> = s.partners.iter().flatten().collect();
+            let inside = s.partners.iter().filter(|p| p.is_some()).count();
+            let confined = match named.into_iter().collect::<Vec<_>>()[..] {
+                [c] if s.org.is_none() && inside * 2 >= s.partners.len() => Some(c.clone()),
                 _ => None,
             };
             let home = (s.titled && s.mentions >= 2 && s.org.is_none() && !a.home().is_empty())
@@ -1050,18 +1053,24 @@ fn section_country(a: &Analysis, line: usize) -> Option<String> {
     }
 }
 
-/// The state a sentence is about when it opens with `With <Country>,` (`With the
-/// Maldives, Deputy Prime Minister ...`): a country paragraph inside a paragraph.
-fn sentence_label(a: &Analysis, at: usize) -> Option<String> {
-    let sentence = a.sentences.at(at)?;
-    let s = &a.view.text()[sentence.clone()];
-    let rest = s.strip_prefix("With ")?;
-    let rest = rest.strip_prefix("the ").unwrap_or(rest);
-    let from = sentence.end - rest.len();
-    a.countries_in(from..sentence.end)
-        .next()
-        .filter(|h| h.start == from && a.view.text()[h.end..].starts_with(','))
-        .map(|h| h.country.code.clone())
+/// The state a paragraph is about from a sentence that opens with `With <Country>,`
+/// (`With the Maldives, Deputy Prime Minister ...`) up to the next such sentence: a
+/// country paragraph inside a paragraph. `line` is the view line of view offset `at`.
+fn paragraph_label(a: &Analysis, line: usize, at: usize) -> Option<String> {
+    let view = a.view.text();
+    let start = a.view.lines()[line].range.start;
+    let ranges = a.sentences.ranges();
+    let upto = ranges.partition_point(|r| r.start <= at);
+    let from = ranges[..upto].partition_point(|r| r.end <= start);
+    ranges[from..upto].iter().rev().find_map(|sentence| {
+        let rest = view[sentence.clone()].strip_prefix("With ")?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let from = sentence.end - rest.len();
+        a.countries_in(from..sentence.end)
+            .next()
+            .filter(|h| h.start == from && view[h.end..].starts_with(','))
+            .map(|h| h.country.code.clone())
+    })
 }
 
 /// Signatures and credit lines: a name in capitals next to a line of titles, or
@@ -1257,13 +1266,13 @@ fn same_person(full: &[String], short: &[String]) -> bool {
         && (full.last() == short.first() || full.first() == short.first())
 }
 
-/// Mentions without titles: later occurrences of names already found.
+/// Mentions without titles: other occurrences of names already found, a lone family
+/// name too (`Trump` in `the Trump Administration`).
 fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     let text = a.view.text();
     let mut names: Vec<String> = mentions
         .iter()
         .map(|m| clean_name(&text[m.name.clone()]))
-        .filter(|n| n.split(' ').count() >= 2)
         .collect();
     names.sort();
     names.dedup();
@@ -1301,8 +1310,10 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
                 .strip_suffix(' ')
                 .and_then(|r| r.rsplit(' ').next())
                 .unwrap_or("");
+            // But "the Trump Administration" is the person's.
             let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-            if capital(next_word) || (capital(prev_word) && !prev_word.ends_with(['.', ','])) {
+            let longer = capital(next_word) && !next_word.starts_with("Administration");
+            if longer || (capital(prev_word) && !prev_word.ends_with(['.', ','])) {
                 continue;
             }
             let r = line.range.start + m.start..line.range.start + m.end;
