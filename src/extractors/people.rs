@@ -205,17 +205,18 @@ struct Facts {
 
 /// The state and body of each person (by id). The state is the first that a mention
 /// of theirs says; else, for a person who works for no body, the partner state of the
-/// country paragraphs (or the part of a paragraph opened by `With <Country>,`) where
-/// at least half of their mentions sit and no other partner's paragraph holds one;
+/// country paragraphs (or the part of a paragraph opened by `With <Country>,`) they
+/// are met in, when no other partner's paragraph holds a mention of theirs and more
+/// than half of their mentions are in its paragraphs or in sentences that name it;
 /// else, for a person met at least twice, with an office and no body, the home state.
 fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
     #[derive(Default)]
-    struct Seen {
+    struct Seen<'m> {
         country: Option<String>,
         org: Option<String>,
-        partners: Vec<Option<String>>,
+        /// Each mention with the partner of its paragraph, if any.
+        partners: Vec<(&'m Mention, Option<String>)>,
         titled: bool,
-        mentions: usize,
     }
     let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
     for (m, id) in mentions.iter().zip(ids) {
@@ -226,21 +227,27 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
         if s.org.is_none() {
             s.org = m.org.clone();
         }
-        s.partners
-            .push(paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line)));
+        let partner =
+            paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line));
+        s.partners.push((m, partner));
         s.titled |= !m.offices.is_empty();
-        s.mentions += 1;
     }
     seen.into_iter()
         .map(|(id, s)| {
-            // Mostly met in one partner's paragraphs, never in another's.
-            let named: BTreeSet<&String> = s.partners.iter().flatten().collect();
-            let inside = s.partners.iter().filter(|p| p.is_some()).count();
+            let named: BTreeSet<&String> = s.partners.iter().filter_map(|p| p.1.as_ref()).collect();
             let confined = match named.into_iter().collect::<Vec<_>>()[..] {
-                [c] if s.org.is_none() && inside * 2 >= s.partners.len() => Some(c.clone()),
+                [c] if s.org.is_none() => {
+                    let support = s
+                        .partners
+                        .iter()
+                        .filter(|(m, p)| p.is_some() || sentence_names(a, m.name.start, c))
+                        .count();
+                    (support * 2 > s.partners.len()).then(|| c.clone())
+                }
                 _ => None,
             };
-            let home = (s.titled && s.mentions >= 2 && s.org.is_none() && !a.home().is_empty())
+            let mentions = s.partners.len();
+            let home = (s.titled && mentions >= 2 && s.org.is_none() && !a.home().is_empty())
                 .then(|| a.home().to_string());
             let country = s.country.or(confined).or(home);
             (
@@ -514,7 +521,12 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
                 }
                 let read = read_title(a, at, offices, m);
                 if read.name.is_some() {
-                    after_titles.clear();
+                    // ", and Member of the State Council and Minister ... Wang Yi": the
+                    // titles were the next person's; but a courtesy word opens a new
+                    // chain (", Minister of Health, and Mr. Omar Haddad").
+                    if !COURTESY.contains(&hit.office.id.as_str()) {
+                        after_titles.clear();
+                    }
                     break;
                 }
                 expect = read.title.end;
@@ -1051,6 +1063,13 @@ fn section_country(a: &Analysis, line: usize) -> Option<String> {
         Some((_, Partner::Country(c))) => Some(c.code.clone()),
         _ => None,
     }
+}
+
+/// Whether the sentence at view offset `at` names the state `code`.
+fn sentence_names(a: &Analysis, at: usize, code: &str) -> bool {
+    a.sentences
+        .at(at)
+        .is_some_and(|r| a.countries_in(r).any(|h| h.country.code == code))
 }
 
 /// The state a paragraph is about from a sentence that opens with `With <Country>,`
