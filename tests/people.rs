@@ -283,6 +283,9 @@ fn people_of(text: &str, home: &str) -> Vec<PersonRecord> {
         .collect()
 }
 
+/// Name, titles and country of a mention, as literals.
+type Short<'a> = (&'a str, &'a [&'a str], Option<&'a str>);
+
 /// Name, titles and country of each record.
 fn summary(p: &[PersonRecord]) -> Vec<(String, Vec<String>, Option<String>)> {
     p.iter()
@@ -291,7 +294,7 @@ fn summary(p: &[PersonRecord]) -> Vec<(String, Vec<String>, Option<String>)> {
 }
 
 /// The same, from literals.
-fn want(w: &[(&str, &[&str], Option<&str>)]) -> Vec<(String, Vec<String>, Option<String>)> {
+fn want(w: &[Short]) -> Vec<(String, Vec<String>, Option<String>)> {
     w.iter()
         .map(|(n, t, c)| {
             (
@@ -305,7 +308,7 @@ fn want(w: &[(&str, &[&str], Option<&str>)]) -> Vec<(String, Vec<String>, Option
 
 #[test]
 fn titles_are_a_grammar_over_the_offices() {
-    let cases: &[(&str, &[(&str, &[&str], Option<&str>)])] = &[
+    let cases: &[(&str, &[Short])] = &[
         (
             "Secretary Ortiz met Administrator Lee and Ambassador Novak in Lima.",
             &[
