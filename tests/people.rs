@@ -379,7 +379,7 @@ fn titles_are_a_grammar_over_the_offices() {
 
 #[test]
 fn a_title_taken_back_gives_way_to_the_one_that_replaces_it() {
-    let text = "On my right is General Tomas Reyes, Minister of — Vice Minister of Defense; Mr. Ivo Lenz, Chairman of the Government — of the State President’s Office; and my assistant.";
+    let text = "On my right is General Tomas Reyes, Minister of — Vice Minister of Defense; Mr. Ivo Lenz, Chairman of the Government — of the State President’s Office; and Mr. Hal Berg, my assistant.";
     assert_eq!(
         summary(&people_of(text, "IS")),
         want(&[
@@ -393,6 +393,7 @@ fn a_title_taken_back_gives_way_to_the_one_that_replaces_it() {
                 &["Chairman of the State President’s Office"],
                 None
             ),
+            ("Hal Berg", &["assistant"], None),
         ])
     );
 }

@@ -516,7 +516,13 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         if text[name.end..].starts_with(", ") {
             let mut expect = name.end + 2;
             while let Some(hit) = offices.get(m) {
-                if hit.start < expect || !is_separator(&text[expect..hit.start]) {
+                // "Mr. Bui Huy Hung, my assistant": a possessive word before the
+                // title is not part of it.
+                let between = &text[expect.min(hit.start)..hit.start];
+                let owner = ["my ", "his ", "her ", "our ", "their "].contains(&between);
+                if hit.start < expect
+                    || !(is_separator(between) || owner && after_titles.is_empty())
+                {
                     break;
                 }
                 let read = read_title(a, at, offices, m);
