@@ -509,6 +509,13 @@ fn transcript_speaker_labels_are_mentions() {
     assert_eq!(p[1].person_id, p[2].person_id);
 }
 
+#[test]
+fn the_front_matter_title_says_whose_a_speaker_is() {
+    let text = "---\ndate: '2021-08-24'\ntitle: \"Remarks by Vice President Harris and President Ph\\xFAc of the Socialist Republic\\\n  \\ of Vietnam in Hanoi,\\_Vietnam\"\n---\n\nPRESIDENT PHÚC:  Good morning, everyone.\n";
+    let p = people_of(text, "IS");
+    assert_eq!(summary(&p), want(&[("PHÚC", &["PRESIDENT"], Some("VN"))]));
+}
+
 /// One line per person record, for the reviewed snapshots.
 fn render(name: &str) -> String {
     let (_, records) = common::records(name);

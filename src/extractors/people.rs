@@ -204,7 +204,7 @@ struct Facts {
 }
 
 /// The state and body of each person (by id). The state is the first that a mention
-/// of theirs says; else, for a person who works for no body, the partner state of the
+/// of theirs says; else what the front-matter title says of their name; else, for a person who works for no body, the partner state of the
 /// country paragraphs (or the part of a paragraph opened by `With <Country>,`) they
 /// are met in, when no other partner's paragraph holds a mention of theirs and more
 /// than half of their mentions are in its paragraphs or in sentences that name it;
@@ -218,6 +218,8 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
         partners: Vec<(&'m Mention, Option<String>)>,
         titled: bool,
     }
+    let titles = front_matter_states(a);
+    let text = a.view.text();
     let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
     for (m, id) in mentions.iter().zip(ids) {
         let s = seen.entry(id.as_str()).or_default();
@@ -247,9 +249,23 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
                 _ => None,
             };
             let mentions = s.partners.len();
+            // What the front-matter title says of a name of theirs.
+            let titled_state = titles.iter().find_map(|(k, code)| {
+                let full: Vec<String> = k.split(' ').map(str::to_string).collect();
+                s.partners
+                    .iter()
+                    .any(|(m, _)| {
+                        let short: Vec<String> = key(&text[m.name.clone()])
+                            .split(' ')
+                            .map(str::to_string)
+                            .collect();
+                        same_person(&full, &short) || same_person(&short, &full)
+                    })
+                    .then(|| code.clone())
+            });
             let home = (s.titled && mentions >= 2 && s.org.is_none() && !a.home().is_empty())
                 .then(|| a.home().to_string());
-            let country = s.country.or(confined).or(home);
+            let country = s.country.or(titled_state).or(confined).or(home);
             (
                 id.to_string(),
                 Facts {
@@ -1069,6 +1085,119 @@ fn section_country(a: &Analysis, line: usize) -> Option<String> {
         Some((_, Partner::Country(c))) => Some(c.code.clone()),
         _ => None,
     }
+}
+
+/// The title in the YAML front matter of a document (`title: "Remarks by ... President
+/// Ph\xFAc of the Socialist Republic\` ...), its quoting and escapes undone, if any.
+fn front_matter_title(text: &str) -> Option<String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let body = text.strip_prefix("---\n")?;
+    let end = body
+        .find("\n---")
+        .or_else(|| body.find("\n..."))
+        .unwrap_or(body.len());
+    let body = &body[..end];
+    let at = body
+        .match_indices("title:")
+        .find(|&(i, _)| i == 0 || body[..i].ends_with('\n'))?
+        .0;
+    let value = body[at + "title:".len()..].trim_start_matches([' ', '\t']);
+    let mut out = String::new();
+    let mut chars = value.chars().peekable();
+    match chars.next()? {
+        '"' => {
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => match chars.next() {
+                        Some(k @ ('x' | 'u' | 'U')) => {
+                            let n = match k {
+                                'x' => 2,
+                                'u' => 4,
+                                _ => 8,
+                            };
+                            let hex: String = (0..n).filter_map(|_| chars.next()).collect();
+                            out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+                        }
+                        // An escaped line break joins the lines as they are.
+                        Some('\n') => while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {},
+                        Some('n' | 't' | '_' | ' ') => out.push(' '),
+                        Some(c) => out.push(c),
+                        None => break,
+                    },
+                    '\n' => {
+                        while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+                        out.push(' ');
+                    }
+                    c => out.push(c),
+                }
+            }
+        }
+        '\'' => {
+            while let Some(c) = chars.next() {
+                match c {
+                    '\'' if chars.next_if_eq(&'\'').is_some() => out.push('\''),
+                    '\'' => break,
+                    c => out.push(if c == '\n' { ' ' } else { c }),
+                }
+            }
+        }
+        c => {
+            out.push(c);
+            out.extend(chars.take_while(|c| *c != '\n'));
+        }
+    }
+    Some(clean_name(&out))
+}
+
+/// The people the document's front-matter title names with their state
+/// (`President Phúc of the Socialist Republic of Vietnam`, `Prime Minister Kishida of
+/// Japan`): the keys of their names with the state's code. A title is no prose and
+/// makes no mention, but it says who is whose.
+fn front_matter_states(a: &Analysis) -> Vec<(String, String)> {
+    let Some(title) = front_matter_title(a.doc.text()) else {
+        return Vec::new();
+    };
+    let g = a.gazetteers();
+    let nw = g.name_words();
+    let countries: Vec<_> = g.countries(&title).collect();
+    let mut out = Vec::new();
+    for h in g.offices(&title) {
+        let mut pos = h.end;
+        let mut name: Option<Range<usize>> = None;
+        while let Some(w) = run_word(&title, pos) {
+            let word = &title[w.clone()];
+            if !name_like(nw, word) || countries.iter().any(|c| c.start == w.start) {
+                break;
+            }
+            pos = w.end;
+            name = Some(name.map_or(w.start, |n| n.start)..w.end - possessive_len(word));
+            if possessive_len(word) > 0 {
+                break;
+            }
+        }
+        let Some(name) = name.filter(|n| n.end == pos) else {
+            continue;
+        };
+        // "of the Socialist Republic of Vietnam": capitalised words up to the state.
+        let Some(rest) = title[pos..].strip_prefix(" of ") else {
+            continue;
+        };
+        let from = title.len() - rest.len();
+        let stop = rest
+            .split(' ')
+            .scan(from, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .find(|(_, w)| !(w.starts_with(char::is_uppercase) || ["of", "the"].contains(w)))
+            .map_or(title.len(), |(start, _)| start);
+        if let Some(c) = countries.iter().find(|c| c.start >= from && c.end <= stop) {
+            out.push((key(&title[name]), c.country.code.clone()));
+        }
+    }
+    out
 }
 
 /// Whether the sentence at view offset `at` names the state `code`.
