@@ -25,9 +25,10 @@
 //!
 //! A person's state is what the text says of that mention (the qualifier or possessive
 //! before the titles, a complement, `of <Country>` after the name, a family name), else
-//! what it says at another mention of the same person, else the partner of the
-//! country paragraphs that every mention of theirs sits in, else, for a person who
-//! holds a title and works for no body, the home state.
+//! what it says at another mention of the same person or in the front-matter title,
+//! else the partner of the country paragraphs where most of their mentions sit, else,
+//! for a person met at least twice with an office and no body, the home state; never
+//! the partner of a section merely because a mention sits in it.
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
