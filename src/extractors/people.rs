@@ -12,15 +12,27 @@
 //! (`of the Cambodian National Assembly`, `for Arms Control and International Security
 //! Affairs`), followed by a name. Where the complement and the name run together in
 //! capitals (`of the Republic of Korea Kang Kyung-Wha`), the name is the run of name-like
-//! words after the last country, organization or institution word. Titles after the
-//! name in apposition (`Mr. Pham Minh Chinh, Chairman of ...`) belong to the mention;
-//! signatures (`BUI THANH SON` above a line of titles) and credit lines (`Editor: Bui
-//! Huong Giang`) are mentions too. Then every later occurrence of a name already found
-//! is a mention of the same person, titles or not.
+//! words after the last country, organization or institution word. A qualifier written
+//! before the titles stays in the first (`Canadian Prime Minister`, `WHO
+//! Director-General`, `Export Credit Agency Director`); a possessive does not
+//! (`Malaysia’s Prime Minister`). A title the speaker takes back (`Minister of — Vice
+//! Minister of Defense`) gives way to the one that replaces it. Titles after the name in
+//! apposition (`Mr. Pham Minh Chinh, Chairman of ...`) belong to the mention; courtesy
+//! words (`Mr.`, `Madam`) find a name but are no titles. Signatures (`BUI THANH SON`
+//! above a line of titles) and credit lines (`Editor: Bui Huong Giang`) are mentions
+//! too. Then every later occurrence of a name already found is a mention of the same
+//! person, titles or not.
+//!
+//! A person's state is what the text says of that mention (the qualifier or possessive
+//! before the titles, a complement, `of <Country>` after the name, a family name), else
+//! what it says at another mention of the same person or in the front-matter title,
+//! else the partner of the country paragraphs where most of their mentions sit, else,
+//! for a person met at least twice with an office and no body, the home state; never
+//! the partner of a section merely because a mention sits in it.
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
-use crate::gazetteer::{Lines, NameWords, Office, OfficeCategory, WordIndex};
+use crate::gazetteer::{Lines, NameWords, OfficeCategory, WordIndex};
 use crate::record::{PersonRecord, Record};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,8 +44,12 @@ use std::sync::LazyLock;
 struct OfficeHit<'g> {
     start: usize,
     end: usize,
-    office: &'g Office,
+    office: &'g crate::gazetteer::Office,
 }
+
+/// The offices whose words are courtesy (`Mr.`, `Mrs.`, `Ms.`, `Madam`): they open a
+/// name but are no title of the person.
+const COURTESY: [&str; 3] = ["mister", "missus", "ms"];
 
 /// The next word of a capitalised run at or after `pos` (spaces skipped): an initial
 /// or dotted acronym (`R.`, `U.S.`), a capitalised word with inner apostrophes and
@@ -104,13 +120,16 @@ static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:DR|MR|MS|MRS)\.?\s+)?(\p{Lu}+(?:\s+\p{Lu}+){1,4})$").expect("valid regex")
 });
 
-/// One mention found from titles, before the person ids are known.
+/// One mention, before the person ids are known.
 #[derive(Clone, Debug)]
 struct Mention {
     /// The name's range in the view.
     name: Range<usize>,
+    /// The view line the name is on.
+    line: usize,
     titles: Vec<String>,
     offices: Vec<String>,
+    /// The state the text says of this mention, if it says one.
     country: Option<String>,
     org: Option<String>,
 }
@@ -141,30 +160,34 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
 pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     let mut mentions = Vec::new();
     for (i, _) in a.prose_lines() {
-        let text = a.line_text(i);
-        let offices = line_offices(a, a.view.lines()[i].range.clone());
-        titled(a, i, text, &offices, &mut mentions);
-        signature(a, i, text, &mut mentions);
+        let (at, offices) = reading(a, i);
+        titled(a, at, &offices, &mut mentions);
+        signature(a, i, a.line_text(i), &mut mentions);
     }
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     mentions.dedup_by_key(|m| m.name.clone());
-    let people = People::cluster(a, &mentions);
-    untitled(a, &people, &mut mentions);
+    untitled(a, &mut mentions);
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
+    let people = People::cluster(a, &mentions);
+    let text = a.view.text();
+    let ids: Vec<String> = mentions
+        .iter()
+        .map(|m| people.id(&text[m.name.clone()]))
+        .collect();
+    let facts = person_facts(a, &mentions, &ids);
     mentions
         .into_iter()
-        .map(|m| {
-            let name = a.view.text()[m.name.clone()].to_string();
-            let key = people.key_of(&name);
-            let person = key.and_then(|k| people.by_key.get(&k));
+        .zip(ids)
+        .map(|(m, id)| {
+            let person = facts.get(&id);
             let record = PersonRecord {
                 common: a.common(m.name.clone()),
-                name: clean_name(&name),
+                name: clean_name(&text[m.name.clone()]),
                 titles: m.titles,
                 offices: m.offices,
                 country: m.country.or_else(|| person.and_then(|p| p.country.clone())),
                 org: m.org.or_else(|| person.and_then(|p| p.org.clone())),
-                person_id: person.map_or_else(|| slug(&name), |p| p.id.clone()),
+                person_id: id,
             };
             PersonMention {
                 view: m.name,
@@ -174,10 +197,165 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
         .collect()
 }
 
-/// The office hits of a view range, relative to its start.
+/// The state and body of one person, from all their mentions.
+#[derive(Debug, Default)]
+struct Facts {
+    country: Option<String>,
+    org: Option<String>,
+}
+
+/// The state and body of each person (by id). The state is the first that a mention
+/// of theirs says; else what the front-matter title says of their name; else, for a person who works for no body, the partner state of the
+/// country paragraphs (or the part of a paragraph opened by `With <Country>,`) they
+/// are met in, when no other partner's paragraph holds a mention of theirs and more
+/// than half of their mentions are in its paragraphs or in sentences that name it;
+/// else, for a person met at least twice, with an office and no body, the home state.
+fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
+    #[derive(Default)]
+    struct Seen<'m> {
+        country: Option<String>,
+        org: Option<String>,
+        /// Each mention with the partner of its paragraph, if any.
+        partners: Vec<(&'m Mention, Option<String>)>,
+        titled: bool,
+    }
+    let titles = front_matter_states(a);
+    let text = a.view.text();
+    let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
+    for (m, id) in mentions.iter().zip(ids) {
+        let s = seen.entry(id.as_str()).or_default();
+        if s.country.is_none() {
+            s.country = m.country.clone();
+        }
+        if s.org.is_none() {
+            s.org = m.org.clone();
+        }
+        let partner =
+            paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line));
+        s.partners.push((m, partner));
+        s.titled |= !m.offices.is_empty();
+    }
+    seen.into_iter()
+        .map(|(id, s)| {
+            let named: BTreeSet<&String> = s.partners.iter().filter_map(|p| p.1.as_ref()).collect();
+            let confined = match named.into_iter().collect::<Vec<_>>()[..] {
+                [c] if s.org.is_none() => {
+                    let support = s
+                        .partners
+                        .iter()
+                        .filter(|(m, p)| p.is_some() || sentence_names(a, m.name.start, c))
+                        .count();
+                    (support * 2 > s.partners.len()).then(|| c.clone())
+                }
+                _ => None,
+            };
+            let mentions = s.partners.len();
+            // What the front-matter title says of a name of theirs.
+            let titled_state = titles.iter().find_map(|(k, code)| {
+                let full: Vec<String> = k.split(' ').map(str::to_string).collect();
+                s.partners
+                    .iter()
+                    .any(|(m, _)| {
+                        let short: Vec<String> = key(&text[m.name.clone()])
+                            .split(' ')
+                            .map(str::to_string)
+                            .collect();
+                        same_person(&full, &short) || same_person(&short, &full)
+                    })
+                    .then(|| code.clone())
+            });
+            let home = (s.titled && mentions >= 2 && s.org.is_none() && !a.home().is_empty())
+                .then(|| a.home().to_string());
+            let country = s.country.or(titled_state).or(confined).or(home);
+            (
+                id.to_string(),
+                Facts {
+                    country,
+                    org: s.org,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The line `i` as titles are read on it, with its office hits: the line itself, or,
+/// when the line before ends with the first word of an office that goes on at the
+/// start of this one (`... welcomed Prime` / `Minister Oyun-Erdene ...`, a hard wrap
+/// the view kept), from that word on.
+fn reading<'a>(a: &'a Analysis, i: usize) -> (Place<'a>, Vec<OfficeHit<'a>>) {
+    let lines = a.view.lines();
+    let range = lines[i].range.clone();
+    let mut offices = line_offices(a, range.clone());
+    let plain = |base: usize, offices| {
+        (
+            Place {
+                line: i,
+                base,
+                text: &a.view.text()[base..range.end],
+            },
+            offices,
+        )
+    };
+    let Some(first) = offices.first().filter(|h| h.start == 0) else {
+        return plain(range.start, offices);
+    };
+    let Some(prev) = i.checked_sub(1).map(|p| lines[p].range.clone()) else {
+        return plain(range.start, offices);
+    };
+    let text = a.view.text();
+    let gap = &text[prev.end..range.start];
+    if gap.matches('\n').count() != 1 || !gap.trim().is_empty() {
+        return plain(range.start, offices);
+    }
+    let before = &text[prev.clone()];
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic() && c != '-')
+        .next()
+        .unwrap_or("");
+    if !word.starts_with(char::is_uppercase) {
+        return plain(range.start, offices);
+    }
+    let phrase = format!("{word} {}", &text[range.start..range.start + first.end]);
+    let whole = a
+        .gazetteers()
+        .offices(&phrase)
+        .find(|h| h.start == 0 && h.end == phrase.len());
+    let Some(whole) = whole else {
+        return plain(range.start, offices);
+    };
+    let base = prev.end - word.len();
+    let shift = range.start - base;
+    for h in &mut offices {
+        h.start += shift;
+        h.end += shift;
+    }
+    offices[0] = OfficeHit {
+        start: 0,
+        end: offices[0].end,
+        office: whole.office,
+    };
+    plain(base, offices)
+}
+
+/// The office hits of a view range, relative to its start. Not an office word in a
+/// possessive (`the State President’s Office`), which names no one after it; not a
+/// short form (`Sen.`) unless a name-like word follows it (`Hun Sen. The two sides`).
 fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> {
     let base = range.start;
-    a.offices_in(range)
+    let text = a.view.text();
+    let hits: Vec<_> = a.offices_in(range.clone()).collect();
+    let nw = a.gazetteers().name_words();
+    let starts: BTreeSet<usize> = hits.iter().map(|h| h.start).collect();
+    hits.iter()
+        .filter(|h| !text[h.end..].starts_with("’s") && !text[h.end..].starts_with("'s"))
+        .filter(|h| {
+            let phrase = &text[h.start..h.end];
+            if !phrase.ends_with('.') || phrase.contains(' ') {
+                return true;
+            }
+            run_word(&text[..range.end], h.end)
+                .is_some_and(|w| !starts.contains(&w.start) && name_like(nw, &text[w.clone()]))
+        })
         .map(|h| OfficeHit {
             start: h.start - base,
             end: h.end - base,
@@ -191,52 +369,151 @@ fn clean_name(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Finds the mentions introduced by titles on line `i`.
-fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut Vec<Mention>) {
-    let base = a.view.lines()[i].range.start;
+/// A title of a mention: its range on the line (with the qualifier written before
+/// it), where its office phrase ends, its office id, and the words the speaker took
+/// back inside it (`of the Government — ` in `Chairman of the Government — of the
+/// State President’s Office`).
+#[derive(Clone, Debug)]
+struct Title {
+    start: usize,
+    end: usize,
+    phrase_end: usize,
+    id: String,
+    cut: Option<Range<usize>>,
+}
+
+/// A title read from an office hit: the title, its complement, the name after it if
+/// one follows, and the index of the next office hit not read.
+struct Read {
+    title: Title,
+    complement: Option<Range<usize>>,
+    name: Option<Range<usize>>,
+    next: usize,
+}
+
+/// Reads the title of `offices[j]`: its complement, then the name after it. A title
+/// taken back with a dash gives way to what follows: another office (`Minister of —
+/// Vice Minister of Defense`) or another complement (`Chairman of the Government — of
+/// the State President’s Office`).
+fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read {
+    let Place { base, text, .. } = at;
     let w = a.gazetteers().name_words();
+    let hit = &offices[j];
+    let run = capital_run(w, text, hit.end, offices, j + 1);
+    let phrase = &text[hit.start..hit.end];
+    let continues = phrase.contains(" of ") || phrase.contains(" for ");
+    let (complement, name) = split_run(a, base, text, run, continues);
+    let end = complement.as_ref().map_or(hit.end, |c| c.end);
+    // "of the Government - of the State President’s Office": the complement again.
+    let cut = complement.as_ref().and_then(|c| {
+        let t = &text[c.clone()];
+        t.match_indices(" - ")
+            .find_map(|(i, _)| {
+                taken_back(t, i)
+                    .filter(|&at| t[at..].starts_with("of ") || t[at..].starts_with("for "))
+            })
+            .map(|at| hit.end..c.start + at)
+    });
+    let read = Read {
+        title: Title {
+            start: hit.start,
+            end,
+            phrase_end: hit.end,
+            id: hit.office.id.clone(),
+            cut,
+        },
+        complement: complement.clone(),
+        name,
+        next: j + 1,
+    };
+    if read.name.is_some() {
+        return read;
+    }
+    let Some(pos) = taken_back(text, end) else {
+        return read;
+    };
+    if let Some(k) = (j + 1..offices.len()).find(|&k| offices[k].start == pos) {
+        return read_title(a, at, offices, k);
+    }
+    let again = &text[pos..];
+    if !["of ", "for ", "to "].iter().any(|p| again.starts_with(p)) {
+        return read;
+    }
+    let next = j + 1 + offices[j + 1..].partition_point(|h| h.start < pos);
+    let run = capital_run(w, text, pos, offices, next);
+    let (Some(complement), name) = split_run(a, base, text, run, false) else {
+        return read;
+    };
+    let cut = read.complement.map_or(hit.end, |c| c.start)..complement.start;
+    let next = next + offices[next..].partition_point(|h| h.start < complement.end);
+    Read {
+        title: Title {
+            end: complement.end,
+            cut: Some(cut),
+            ..read.title
+        },
+        complement: Some(complement),
+        name,
+        next,
+    }
+}
+
+/// Where the words after a title start again when the speaker takes the title back
+/// with a spaced dash (` of — `, ` - `), if they do.
+fn taken_back(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let t = rest.trim_start();
+    let t = ["of ", "for ", "to "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t)
+        .trim_start();
+    // The view writes a spaced dash as ` - `.
+    let t = ["—", "–", "--", "-"]
+        .iter()
+        .find_map(|d| t.strip_prefix(d))?;
+    if !t.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let t = t.trim_start();
+    Some(text.len() - t.len())
+}
+
+/// Finds the mentions introduced by titles on a line.
+fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>) {
+    let Place { line, base, text } = at;
     let mut k = 0;
     while k < offices.len() {
         let chain_start = offices[k].start;
-        let mut titles: Vec<(usize, usize, String)> = Vec::new(); // (start, end, office id)
-        let mut complements: Vec<Range<usize>> = Vec::new();
+        let mut titles: Vec<Title> = Vec::new();
         let mut name: Option<Range<usize>> = None;
-        let mut pos;
         let mut j = k;
         loop {
-            let hit = &offices[j];
-            pos = hit.end;
-            let mut title_end = hit.end;
-            let run = capital_run(w, text, pos, offices, j + 1);
-            let (complement, found) = split_run(a, base, text, run.clone());
-            if let Some(c) = complement.clone() {
-                complements.push(c.clone());
-                title_end = c.end;
-            }
-            titles.push((hit.start, title_end, hit.office.id.clone()));
-            if let Some(n) = found {
+            let read = read_title(a, at, offices, j);
+            let after = read.title.end;
+            titles.push(read.title);
+            j = read.next;
+            if let Some(n) = read.name {
                 name = Some(n);
-                j += 1;
                 break;
             }
-            // No name yet: the chain goes on to an office right after a separator.
-            let after = complement.map_or(hit.end, |c| c.end);
-            match offices.get(j + 1) {
+            // No name yet: the chain goes on to an office right after a separator; but
+            // "the President and Prime Minister Kishida" are two people.
+            let definite = titles.len() == 1 && after_article(&text[..chain_start]);
+            match offices.get(j) {
                 // A complement may run past the next office ("General of A-General"):
                 // then nothing separates them.
-                Some(next) if after <= next.start && is_separator(&text[after..next.start]) => {
-                    j += 1
-                }
-                _ => {
-                    j += 1;
-                    break;
-                }
+                Some(next)
+                    if after <= next.start
+                        && is_separator(&text[after..next.start])
+                        && !(definite && text[after..next.start].contains("and")) => {}
+                _ => break,
             }
         }
         k = j;
-        let Some(name) = name else { continue };
+        let Some(mut name) = name else { continue };
         // "Defence Ministers on ...", "Presidents of ...": plural titles name no one.
-        if titles.iter().any(|(s, e, _)| plural_title(&text[*s..*e])) {
+        if titles.iter().any(|t| plural_title(&text[t.start..t.end])) {
             continue;
         }
         // Honorifics taken into the name are not new chains.
@@ -245,85 +522,124 @@ fn titled(a: &Analysis, i: usize, text: &str, offices: &[OfficeHit], out: &mut V
         }
         // "The General Market Potential ...": a lone rank or title after an article is
         // a word of a name of a thing, not a title.
-        let lone = titles.len() == 1
-            && !text[offices[k.saturating_sub(1)].start..offices[k.saturating_sub(1)].end]
-                .contains(' ');
-        if lone && (text[..chain_start].ends_with("the ") || text[..chain_start].ends_with("The "))
-        {
+        let lone = titles.len() == 1 && !text[titles[0].start..titles[0].phrase_end].contains(' ');
+        if lone && after_article(&text[..chain_start]) {
             continue;
         }
+        name.end += suffix_len(&text[name.end..]);
         // Titles after the name, in apposition: ", Chairman of ..." not followed by a name.
         let mut after_titles = Vec::new();
-        let mut apposition_complements = Vec::new();
         let mut m = k;
         if text[name.end..].starts_with(", ") {
             let mut expect = name.end + 2;
-            while let Some(hit) = offices.get(m).filter(|h| {
-                h.start == expect
-                    || is_separator(&text[expect.min(h.start)..h.start]) && h.start >= expect
-            }) {
-                let run = capital_run(w, text, hit.end, offices, m + 1);
-                let (complement, found) = split_run(a, base, text, run);
-                if found.is_some() {
-                    after_titles.clear();
+            while let Some(hit) = offices.get(m) {
+                // "Mr. Bui Huy Hung, my assistant": a possessive word before the
+                // title is not part of it.
+                let between = &text[expect.min(hit.start)..hit.start];
+                let owner = ["my ", "his ", "her ", "our ", "their "].contains(&between);
+                if hit.start < expect
+                    || !(is_separator(between) || owner && after_titles.is_empty())
+                {
                     break;
                 }
-                let end = complement.as_ref().map_or(hit.end, |c| c.end);
-                if let Some(c) = complement {
-                    apposition_complements.push(c);
+                let read = read_title(a, at, offices, m);
+                if read.name.is_some() {
+                    // ", and Member of the State Council and Minister ... Wang Yi": the
+                    // titles were the next person's; but a courtesy word opens a new
+                    // chain (", Minister of Health, and Mr. Omar Haddad").
+                    if !COURTESY.contains(&hit.office.id.as_str()) {
+                        after_titles.clear();
+                    }
+                    break;
                 }
-                after_titles.push((hit.start, end, hit.office.id.clone()));
-                m += 1;
-                expect = end;
+                expect = read.title.end;
+                after_titles.push(read.title);
+                m = read.next;
             }
             if !after_titles.is_empty() {
                 k = m;
             }
         }
+        let lead = lead(a, at, chain_start);
+        if let (Some(start), Some(first)) = (lead.start, titles.first_mut()) {
+            first.start = start;
+        }
         let mut all_titles = titles;
         all_titles.extend(after_titles);
-        complements.extend(apposition_complements);
-        let (country, org) = affiliation(
-            a,
-            Place {
-                line: i,
-                base,
-                text,
-            },
-            chain_start,
-            &all_titles,
-            &complements,
-            &name,
-        );
+        let (country, org) = affiliation(a, at, &lead, &all_titles, &name);
+        let titles: Vec<&Title> = all_titles
+            .iter()
+            .filter(|t| !COURTESY.contains(&t.id.as_str()))
+            .collect();
         out.push(Mention {
             name: base + name.start..base + name.end,
-            titles: all_titles
-                .iter()
-                .map(|(s, e, _)| title_text(a, base + *s..base + *e))
-                .collect(),
-            offices: all_titles.iter().map(|(_, _, id)| id.clone()).collect(),
+            line,
+            titles: titles.iter().map(|t| title_text(a, base, t)).collect(),
+            offices: titles.iter().map(|t| t.id.clone()).collect(),
             country,
             org,
         });
     }
 }
 
-/// A title as written (the view range `title`), without a trailing `of <Country>`.
-fn title_text(a: &Analysis, title: Range<usize>) -> String {
-    let t = &a.view.text()[title.clone()];
+/// Whether `before` ends with an article (`the `, `The `).
+fn after_article(before: &str) -> bool {
+    before.ends_with("the ") || before.ends_with("The ")
+}
+
+/// The length of a suffix that belongs to the name before it (`, Jr.`, ` III`), or 0.
+fn suffix_len(after: &str) -> usize {
+    let rest = after.strip_prefix(',').unwrap_or(after);
+    let Some(word) = rest.strip_prefix(' ') else {
+        return 0;
+    };
+    let suffix = ["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"]
+        .into_iter()
+        .find(|s| {
+            word.starts_with(s)
+                && !word[s.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '.')
+        });
+    suffix.map_or(0, |s| after.len() - word.len() + s.len())
+}
+
+/// A title as written in the document, without the words taken back and without a
+/// trailing `of <Country>`.
+fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
+    let (start, mut end) = (base + t.start, base + t.end);
+    let tail_start = t.cut.as_ref().map_or(start, |c| base + c.end);
+    let tail = &a.view.text()[tail_start..end];
     for marker in [" of the ", " of "] {
-        if let Some(at) = t.rfind(marker) {
-            let rest = title.start + at + marker.len();
+        if let Some(at) = tail.rfind(marker) {
+            let rest = tail_start + at + marker.len();
             let whole_country = a
-                .countries_in(rest..title.end)
+                .countries_in(rest..end)
                 .next()
-                .is_some_and(|h| h.start == rest && h.end == title.end);
+                .is_some_and(|h| h.start == rest && h.end == end);
             if whole_country {
-                return clean_name(&t[..at]);
+                end = tail_start + at;
+                break;
             }
         }
     }
-    clean_name(t)
+    // The raw text where it is the view's, character for character (curly quotes,
+    // dashes); the view's where the view moved text out of the way (a footnote).
+    let raw = |r: Range<usize>| {
+        let view = &a.view.text()[r.clone()];
+        let raw = a.doc.raw_text(a.raw_span(r));
+        if clean_name(&raw).chars().count() == clean_name(view).chars().count() {
+            raw
+        } else {
+            view.to_string()
+        }
+    };
+    clean_name(&match &t.cut {
+        Some(cut) => format!(
+            "{} {}",
+            raw(start..base + cut.start),
+            raw(base + cut.end..end)
+        ),
+        None => raw(start..end),
+    })
 }
 
 /// Whether a title is plural (`Ministers`, `Presidents`, `Secretaries`).
@@ -383,9 +699,17 @@ fn capital_run(
         }
         if word == "and"
             && let Some(o) = offices.get(next)
-            && text[after..o.start.max(after)].split_whitespace().count() <= 1
+            && o.start >= after
         {
-            break;
+            // "and British Ambassador": at most one word, no punctuation, before it.
+            let between = &text[after..o.start];
+            if between.split_whitespace().count() <= 1
+                && between
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c.is_whitespace())
+            {
+                break;
+            }
         }
         let lowercase = word.starts_with(char::is_lowercase);
         if lowercase && !w.connector.contains(word) && !w.particle.contains(word) {
@@ -417,13 +741,25 @@ fn name_like(w: &NameWords, word: &str) -> bool {
             && !word.starts_with('('))
 }
 
+/// The length of a possessive ending (`’s`, `'s`) of `word`, or 0.
+fn possessive_len(word: &str) -> usize {
+    ["’s", "'s"]
+        .iter()
+        .find(|p| word.len() > p.len() && word.ends_with(*p))
+        .map_or(0, |p| p.len())
+}
+
 /// Splits a capitalised run after an office into its complement (`of the Republic of
-/// Korea`) and the person's name (`Kang Kyung-Wha`), either possibly absent.
+/// Korea`) and the person's name (`Kang Kyung-Wha`), either possibly absent. A name
+/// ends at a possessive, which is not part of it (`Kishida’s` is `Kishida`). When the
+/// office phrase `continues` (`Minister of Trade`), a run opening with `and` goes on
+/// with its complement (`and Industry`).
 fn split_run(
     a: &Analysis,
     base: usize,
     text: &str,
     run: Range<usize>,
+    continues: bool,
 ) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let nw = a.gazetteers().name_words();
     let words: Vec<Range<usize>> = words_of(text, run.clone());
@@ -431,8 +767,13 @@ fn split_run(
         return (None, None);
     }
     let word = |r: &Range<usize>| &text[r.clone()];
+    let name_range = |first: &Range<usize>, last: &Range<usize>| {
+        first.start..last.end - possessive_len(word(last))
+    };
     let first = word(&words[0]);
-    if ["of", "for", "to", "at", "in", "on"].contains(&first) {
+    // "and Industry" after "Minister of Trade" goes on with the office's complement.
+    let goes_on = continues && (first == "and" || first == "&");
+    if goes_on || ["of", "for", "to", "at", "in", "on"].contains(&first) {
         // Complement first: the name is the name-like words after the last country,
         // organization or institution word.
         let abs = base + run.start..base + run.end;
@@ -459,15 +800,13 @@ fn split_run(
             if n == 0 || n > 8 {
                 continue;
             }
+            let last = &words[end + n];
             let after = words.get(end + 1 + n);
             let closed =
                 after.is_none_or(|w| nw.connector.contains(word(w)) && !ends_complement(w));
             if closed {
                 let complement = words[0].start..words[end].end;
-                return (
-                    Some(complement),
-                    Some(words[end + 1].start..words[end + n].end),
-                );
+                return (Some(complement), Some(name_range(&words[end + 1], last)));
             }
         }
         let complement =
@@ -479,11 +818,11 @@ fn split_run(
     if n == 0 || n > 8 {
         return (None, None);
     }
-    (None, Some(words[0].start..words[n - 1].end))
+    (None, Some(name_range(&words[0], &words[n - 1])))
 }
 
 /// How many of `words` make a name: name-like words, with particles inside
-/// ("Ursula von der Leyen"), all accepted by `ok`.
+/// ("Ursula von der Leyen"), all accepted by `ok`, up to a possessive.
 fn name_words(
     nw: &NameWords,
     text: &str,
@@ -495,6 +834,9 @@ fn name_words(
     while n < words.len() && ok(&words[n]) {
         if name_like(nw, word(&words[n])) {
             n += 1;
+            if possessive_len(word(&words[n - 1])) > 0 {
+                break;
+            }
             continue;
         }
         let particles = words[n..]
@@ -542,7 +884,8 @@ fn trim_connectors(nw: &NameWords, text: &str, r: Range<usize>) -> usize {
     end
 }
 
-/// Where on the view a mention is read: the line's index, its view offset and text.
+/// Where on the view a mention is read: the line's index, the view offset and the text
+/// read (the line, or the line with the last word of the line before).
 #[derive(Clone, Copy)]
 struct Place<'t> {
     line: usize,
@@ -550,41 +893,122 @@ struct Place<'t> {
     text: &'t str,
 }
 
-/// The state the person serves and the international body they work for.
+/// What is written just before a chain of titles: a qualifier that belongs to the
+/// first title (`Canadian`, `WHO`, `Export Credit Agency`), or a possessive that does
+/// not (`Malaysia’s`), with the state or body it names.
+#[derive(Debug, Default)]
+struct Lead {
+    /// Where the first title starts when a qualifier belongs to it.
+    start: Option<usize>,
+    country: Option<String>,
+    org: Option<String>,
+}
+
+/// The qualifier or possessive before the chain of titles starting at `chain_start`.
+/// `former` between them is passed over but keeps the qualifier out of the title.
+fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
+    let Place { base, text, .. } = at;
+    let before = &text[..chain_start];
+    if !before.ends_with(' ') {
+        return Lead::default();
+    }
+    let mut t = before.trim_end();
+    let mut adjacent = true;
+    if let Some(rest) = t.strip_suffix("former")
+        && (rest.is_empty() || rest.ends_with(' '))
+    {
+        t = rest.trim_end();
+        adjacent = false;
+    }
+    let mut possessive = false;
+    for p in ["’s", "'s"] {
+        if let Some(rest) = t.strip_suffix(p) {
+            t = rest;
+            possessive = true;
+        }
+    }
+    let end = base + t.len();
+    let code = |s: usize| {
+        a.countries_in(s..end)
+            .next_back()
+            .filter(|h| h.end == end)
+            .map(|h| (h.start - base, h.country.code.clone()))
+    };
+    let body = |s: usize| {
+        a.orgs_in(s..end)
+            .next_back()
+            .filter(|h| h.end == end)
+            .map(|h| (h.start - base, h.org.acronym.clone()))
+    };
+    let keep = |start: usize| (adjacent && !possessive).then_some(start);
+    if let Some((start, country)) = code(base) {
+        return Lead {
+            start: keep(start),
+            country: Some(country),
+            org: None,
+        };
+    }
+    if let Some((start, org)) = body(base) {
+        return Lead {
+            start: keep(start),
+            country: None,
+            org: Some(org),
+        };
+    }
+    if possessive {
+        return Lead::default();
+    }
+    // A body named in capitals: "Export Credit Agency Director".
+    let nw = a.gazetteers().name_words();
+    let mut start = t.len();
+    let mut last = true;
+    for word in t.rsplit(' ') {
+        let capital = word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            && !nw.not_name.contains(word);
+        if !capital || (last && !nw.institution.contains(word)) {
+            break;
+        }
+        last = false;
+        start -= word.len() + usize::from(start < t.len());
+    }
+    if start == t.len() {
+        return Lead::default();
+    }
+    let start = start.min(t.len());
+    let country = a
+        .countries_in(base + start..end)
+        .next()
+        .map(|h| h.country.code.clone());
+    Lead {
+        start: keep(start),
+        country,
+        org: None,
+    }
+}
+
+/// The state the person serves and the international body they work for, as the text
+/// says them at this mention.
 fn affiliation(
     a: &Analysis,
     at: Place,
-    chain_start: usize,
-    titles: &[(usize, usize, String)],
-    complements: &[Range<usize>],
+    lead: &Lead,
+    titles: &[Title],
     name: &Range<usize>,
 ) -> (Option<String>, Option<String>) {
-    let Place { line, base, text } = at;
-    // An adjective or organization just before the titles: "Japanese Prime Minister",
-    // "ASEAN Secretary-General".
-    let before = &text[..chain_start];
-    let trimmed = before.trim_end().trim_end_matches("former").trim_end();
-    let lead = base..base + trimmed.len();
-    let adjective = a
-        .countries_in(lead.clone())
-        .next_back()
-        .filter(|h| h.end == lead.end)
-        .map(|h| h.country.code.clone());
-    let mut org = a
-        .orgs_in(lead.clone())
-        .next_back()
-        .filter(|h| h.end == lead.end)
-        .map(|h| h.org.acronym.clone());
-    // Countries named in the titles' complements ("of Thailand", "of the Cambodian
-    // National Assembly"); not a receiving state ("Ambassador ... to Viet Nam").
+    let Place { base, text, .. } = at;
+    let mut org = lead.org.clone();
+    // Countries named in the titles ("Prime Minister of Thailand", "President of the
+    // Cambodian National Assembly"); not a receiving state ("Ambassador ... to Viet
+    // Nam").
     let mut named: Vec<String> = Vec::new();
-    for c in complements {
-        let phrase = &text[c.clone()];
+    for t in titles {
+        let from = t.cut.as_ref().map_or(t.start, |c| c.end);
+        let phrase = &text[from..t.end];
         let len = phrase.find(" to ").unwrap_or(phrase.len());
-        if phrase.starts_with("to ") {
-            continue;
-        }
-        for h in a.countries_in(base + c.start..base + c.start + len) {
+        for h in a.countries_in(base + from..base + from + len) {
             if !named.contains(&h.country.code) {
                 named.push(h.country.code.clone());
             }
@@ -595,11 +1019,11 @@ fn affiliation(
     let home = a.home();
     let bilateral = named.len() > 1;
     let complement_country = named.iter().find(|c| !bilateral || *c != home).cloned();
-    if adjective.is_none() && complement_country.is_none() {
-        for (s, e, _) in titles {
+    if lead.country.is_none() && complement_country.is_none() {
+        for t in titles {
             if org.is_none() {
                 org = a
-                    .orgs_in(base + *s..base + *e)
+                    .orgs_in(base + t.start..base + t.end)
                     .next()
                     .map(|h| h.org.key().to_string());
             }
@@ -618,7 +1042,9 @@ fn affiliation(
     });
     let by_family_name = family_name_country(a, &text[name.clone()]);
     let family = || by_family_name.clone();
-    let country = adjective
+    let country = lead
+        .country
+        .clone()
         .or_else(|| {
             if bilateral {
                 family().or(complement_country)
@@ -627,14 +1053,7 @@ fn affiliation(
             }
         })
         .or(of_country)
-        .or_else(family)
-        .or_else(|| {
-            if org.is_some() {
-                None
-            } else {
-                section_country(a, line).or_else(|| sentence_country(a, base + name.start))
-            }
-        });
+        .or_else(family);
     (country, org.filter(|o| !o.is_empty()))
 }
 
@@ -669,20 +1088,144 @@ fn section_country(a: &Analysis, line: usize) -> Option<String> {
     }
 }
 
-/// The one foreign country the sentence of a mention at view offset `at` names, if it
-/// names exactly one.
-fn sentence_country(a: &Analysis, at: usize) -> Option<String> {
-    let sentence = a.sentences.at(at)?;
-    let mut found: Option<String> = None;
-    for h in a.countries_in(sentence) {
-        match &found {
-            _ if h.country.code == a.home() => {}
-            None => found = Some(h.country.code.clone()),
-            Some(f) if *f != h.country.code => return None,
-            Some(_) => {}
+/// The title in the YAML front matter of a document (`title: "Remarks by ... President
+/// Ph\xFAc of the Socialist Republic\` ...), its quoting and escapes undone, if any.
+fn front_matter_title(text: &str) -> Option<String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let body = text.strip_prefix("---\n")?;
+    let end = body
+        .find("\n---")
+        .or_else(|| body.find("\n..."))
+        .unwrap_or(body.len());
+    let body = &body[..end];
+    let at = body
+        .match_indices("title:")
+        .find(|&(i, _)| i == 0 || body[..i].ends_with('\n'))?
+        .0;
+    let value = body[at + "title:".len()..].trim_start_matches([' ', '\t']);
+    let mut out = String::new();
+    let mut chars = value.chars().peekable();
+    match chars.next()? {
+        '"' => {
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => match chars.next() {
+                        Some(k @ ('x' | 'u' | 'U')) => {
+                            let n = match k {
+                                'x' => 2,
+                                'u' => 4,
+                                _ => 8,
+                            };
+                            let hex: String = (0..n).filter_map(|_| chars.next()).collect();
+                            out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+                        }
+                        // An escaped line break joins the lines as they are.
+                        Some('\n') => while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {},
+                        Some('n' | 't' | '_' | ' ') => out.push(' '),
+                        Some(c) => out.push(c),
+                        None => break,
+                    },
+                    '\n' => {
+                        while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+                        out.push(' ');
+                    }
+                    c => out.push(c),
+                }
+            }
+        }
+        '\'' => {
+            while let Some(c) = chars.next() {
+                match c {
+                    '\'' if chars.next_if_eq(&'\'').is_some() => out.push('\''),
+                    '\'' => break,
+                    c => out.push(if c == '\n' { ' ' } else { c }),
+                }
+            }
+        }
+        c => {
+            out.push(c);
+            out.extend(chars.take_while(|c| *c != '\n'));
         }
     }
-    found
+    Some(clean_name(&out))
+}
+
+/// The people the document's front-matter title names with their state
+/// (`President Phúc of the Socialist Republic of Vietnam`, `Prime Minister Kishida of
+/// Japan`): the keys of their names with the state's code. A title is no prose and
+/// makes no mention, but it says who is whose.
+fn front_matter_states(a: &Analysis) -> Vec<(String, String)> {
+    let Some(title) = front_matter_title(a.doc.text()) else {
+        return Vec::new();
+    };
+    let g = a.gazetteers();
+    let nw = g.name_words();
+    let countries: Vec<_> = g.countries(&title).collect();
+    let mut out = Vec::new();
+    for h in g.offices(&title) {
+        let mut pos = h.end;
+        let mut name: Option<Range<usize>> = None;
+        while let Some(w) = run_word(&title, pos) {
+            let word = &title[w.clone()];
+            if !name_like(nw, word) || countries.iter().any(|c| c.start == w.start) {
+                break;
+            }
+            pos = w.end;
+            name = Some(name.map_or(w.start, |n| n.start)..w.end - possessive_len(word));
+            if possessive_len(word) > 0 {
+                break;
+            }
+        }
+        let Some(name) = name.filter(|n| n.end == pos) else {
+            continue;
+        };
+        // "of the Socialist Republic of Vietnam": capitalised words up to the state.
+        let Some(rest) = title[pos..].strip_prefix(" of ") else {
+            continue;
+        };
+        let from = title.len() - rest.len();
+        let stop = rest
+            .split(' ')
+            .scan(from, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .find(|(_, w)| !(w.starts_with(char::is_uppercase) || ["of", "the"].contains(w)))
+            .map_or(title.len(), |(start, _)| start);
+        if let Some(c) = countries.iter().find(|c| c.start >= from && c.end <= stop) {
+            out.push((key(&title[name]), c.country.code.clone()));
+        }
+    }
+    out
+}
+
+/// Whether the sentence at view offset `at` names the state `code`.
+fn sentence_names(a: &Analysis, at: usize, code: &str) -> bool {
+    a.sentences
+        .at(at)
+        .is_some_and(|r| a.countries_in(r).any(|h| h.country.code == code))
+}
+
+/// The state a paragraph is about from a sentence that opens with `With <Country>,`
+/// (`With the Maldives, Deputy Prime Minister ...`) up to the next such sentence: a
+/// country paragraph inside a paragraph. `line` is the view line of view offset `at`.
+fn paragraph_label(a: &Analysis, line: usize, at: usize) -> Option<String> {
+    let view = a.view.text();
+    let start = a.view.lines()[line].range.start;
+    let ranges = a.sentences.ranges();
+    let upto = ranges.partition_point(|r| r.start <= at);
+    let from = ranges[..upto].partition_point(|r| r.end <= start);
+    ranges[from..upto].iter().rev().find_map(|sentence| {
+        let rest = view[sentence.clone()].strip_prefix("With ")?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let from = sentence.end - rest.len();
+        a.countries_in(from..sentence.end)
+            .next()
+            .filter(|h| h.start == from && view[h.end..].starts_with(','))
+            .map(|h| h.country.code.clone())
+    })
 }
 
 /// Signatures and credit lines: a name in capitals next to a line of titles, or
@@ -695,6 +1238,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         };
         out.push(Mention {
             name: base + name.start()..base + name.end(),
+            line: i,
             titles: vec![label.as_str().to_string()],
             offices: Vec::new(),
             country: None,
@@ -737,6 +1281,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         let country = family_name_country(a, name.as_str());
         out.push(Mention {
             name: base + name.start()..base + name.end(),
+            line: i,
             titles: hits
                 .iter()
                 .map(|h| clean_name(&t[h.start..h.end]))
@@ -749,23 +1294,11 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-/// The people of a document: mentions grouped by person, each with a stable id.
-struct People {
-    /// Person by the key of each name variant.
-    by_key: BTreeMap<String, Person>,
-}
-
-#[derive(Clone, Debug)]
-struct Person {
-    id: String,
-    country: Option<String>,
-    org: Option<String>,
-}
-
-/// The key of a name: folded to ASCII, lowercase, words in order.
+/// The key of a name: folded to ASCII, lowercase, words (hyphenated ones whole) in
+/// order.
 fn key(name: &str) -> String {
     deunicode::deunicode(name)
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -782,17 +1315,24 @@ fn slug(name: &str) -> String {
         .join("-")
 }
 
+/// The people of a document: the names found, grouped by person, each with a stable id.
+struct People {
+    /// Person id by the key of each name found.
+    by_key: BTreeMap<String, String>,
+}
+
 impl People {
     /// Groups the titled mentions: the same name folded (`Nguyễn Phú Trọng`, `NGUYEN PHU
     /// TRONG`), the same words in another order (`Suga Yoshihide`, `Yoshihide Suga`),
-    /// an initial for a given name (`V. Putin`), or a single family name that only one
-    /// full name of the document carries (`President Biden`).
+    /// an initial for a given name (`V. Putin`), a middle name left out (`Kamala
+    /// Harris`), or a single family name that only one full name of the document
+    /// carries (`President Biden`).
     fn cluster(a: &Analysis, mentions: &[Mention]) -> People {
         let text = a.view.text();
         // Full names first (more words first), so short forms find them.
-        let mut names: Vec<(String, &Mention)> = mentions
+        let mut names: Vec<String> = mentions
             .iter()
-            .map(|m| (key(&text[m.name.clone()]), m))
+            .map(|m| key(&text[m.name.clone()]))
             .collect();
         let fullness = |k: &str| {
             let words = k.split(' ');
@@ -806,43 +1346,41 @@ impl People {
                 std::cmp::Reverse(k.len()),
             )
         };
-        names.sort_by(|x, y| fullness(&x.0).cmp(&fullness(&y.0)).then(x.0.cmp(&y.0)));
-        let mut canon: Vec<(Vec<String>, Person)> = Vec::new();
+        names.sort_by(|x, y| fullness(x).cmp(&fullness(y)).then(x.cmp(y)));
+        names.dedup();
+        let mut canon: Vec<(Vec<String>, String)> = Vec::new();
         let mut by_key = BTreeMap::new();
-        for (k, m) in names {
-            if by_key.contains_key(&k) {
-                let p: &mut Person = by_key.get_mut(&k).expect("present");
-                if p.country.is_none() {
-                    p.country = m.country.clone();
-                }
-                continue;
-            }
+        for k in names {
             let words: Vec<String> = k.split(' ').map(str::to_string).collect();
-            let same = canon
-                .iter()
-                .find(|(full, _)| same_person(full, &words))
-                .map(|(_, p)| p.clone());
-            let person = match same {
-                Some(p) => p,
+            let id = match canon.iter().find(|(full, _)| same_person(full, &words)) {
+                Some((_, id)) => id.clone(),
                 None => {
-                    let p = Person {
-                        id: slug(&k),
-                        country: m.country.clone(),
-                        org: m.org.clone(),
-                    };
-                    canon.push((words, p.clone()));
-                    p
+                    let id = slug(&k);
+                    canon.push((words, id.clone()));
+                    id
                 }
             };
-            by_key.insert(k, person);
+            by_key.insert(k, id);
         }
         People { by_key }
     }
 
-    fn key_of(&self, name: &str) -> Option<String> {
-        let k = key(name);
-        self.by_key.contains_key(&k).then_some(k)
+    /// The person id of a name: its person's, or its own slug.
+    fn id(&self, name: &str) -> String {
+        self.by_key
+            .get(&key(name))
+            .cloned()
+            .unwrap_or_else(|| slug(name))
     }
+}
+
+/// The words of a name's key without a suffix (`jr.`, `iii`).
+fn without_suffix(words: &[String]) -> Vec<&str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"].contains(w))
+        .collect()
 }
 
 /// Whether `short` names the same person as the full name `full` (both keys' words).
@@ -850,17 +1388,36 @@ fn same_person(full: &[String], short: &[String]) -> bool {
     if full == short {
         return true;
     }
-    let sorted = |w: &[String]| w.iter().cloned().collect::<BTreeSet<_>>();
-    if full.len() == short.len() && sorted(full) == sorted(short) {
+    let (full, short) = (without_suffix(full), without_suffix(short));
+    if full.is_empty() || short.is_empty() {
+        return false;
+    }
+    if full == short {
+        return true;
+    }
+    let sorted = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    if full.len() == short.len() && sorted(&full) == sorted(&short) {
         return true;
     }
     // "v. putin" ~ "vladimir putin": initials stand for the given names.
     if full.len() == short.len() && full.len() >= 2 {
         let matches = full
             .iter()
-            .zip(short)
+            .zip(&short)
             .all(|(f, s)| f == s || (s.len() == 2 && s.ends_with('.') && f.starts_with(&s[..1])));
         if matches {
+            return true;
+        }
+    }
+    // "kamala harris" ~ "kamala devi harris": the same first and last words, the
+    // middle ones left out.
+    if short.len() >= 2
+        && short.len() < full.len()
+        && full[0] == short[0]
+        && full.last() == short.last()
+    {
+        let mut rest = full.iter();
+        if short.iter().all(|s| rest.any(|f| f == s)) {
             return true;
         }
     }
@@ -870,13 +1427,13 @@ fn same_person(full: &[String], short: &[String]) -> bool {
         && (full.last() == short.first() || full.first() == short.first())
 }
 
-/// Mentions without titles: later occurrences of names already found.
-fn untitled(a: &Analysis, people: &People, mentions: &mut Vec<Mention>) {
+/// Mentions without titles: other occurrences of names already found, a lone family
+/// name too (`Trump` in `the Trump Administration`).
+fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     let text = a.view.text();
     let mut names: Vec<String> = mentions
         .iter()
         .map(|m| clean_name(&text[m.name.clone()]))
-        .filter(|n| n.split(' ').count() >= 2)
         .collect();
     names.sort();
     names.dedup();
@@ -914,23 +1471,23 @@ fn untitled(a: &Analysis, people: &People, mentions: &mut Vec<Mention>) {
                 .strip_suffix(' ')
                 .and_then(|r| r.rsplit(' ').next())
                 .unwrap_or("");
+            // But "the Trump Administration" is the person's.
             let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-            if capital(next_word) || (capital(prev_word) && !prev_word.ends_with(['.', ','])) {
+            let longer = capital(next_word) && !next_word.starts_with("Administration");
+            if longer || (capital(prev_word) && !prev_word.ends_with(['.', ','])) {
                 continue;
             }
             let r = line.range.start + m.start..line.range.start + m.end;
             if overlaps(&r) {
                 continue;
             }
-            let person = people
-                .key_of(&names[m.value as usize])
-                .and_then(|k| people.by_key.get(&k).cloned());
             mentions.push(Mention {
                 name: r,
+                line: i,
                 titles: Vec::new(),
                 offices: Vec::new(),
-                country: person.as_ref().and_then(|p| p.country.clone()),
-                org: person.and_then(|p| p.org),
+                country: None,
+                org: None,
             });
         }
     }
