@@ -93,3 +93,25 @@ fn a_run_in_label_is_not_part_of_the_sentence_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_no_break_space_glues_words_for_the_wrapper() {
+    // `Minister\u{a0}Ana\u{a0}Duarte` is one word to a wrapper: the line before it ends
+    // short, and still continues into it.
+    let text = "The talks in the capital went on for three days, and the delegation met\nthe two sides at the palace, where the Deputy Foreign Minister greeted\nthe delegates from the coast at the gates, with the Prime\nMinister\u{a0}Ana\u{a0}Duarte\u{a0}Rodrigues\u{a0}de\u{a0}Almeida of the islands.\n";
+    let records = found(text);
+    assert!(
+        records
+            .iter()
+            .any(|(k, t)| k == "person" && t.starts_with("Ana")),
+        "{records:?}"
+    );
+    let people: Vec<bluebook::record::PersonRecord> = common::records_of(text)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Person(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(people[0].titles, ["Prime Minister"]);
+}

@@ -618,7 +618,7 @@ fn wrap_width(src: &str, lines: &[SrcLine<'_>]) -> Option<usize> {
 /// is as long as the wrap width allows (the first word of `next` would not have fit
 /// on it), does not end with a Markdown line break (two spaces), and `next` does not
 /// open a list item or a speaker's turn (`MR. LEE:`).
-fn wraps_into(prev_raw: &str, next: &SrcLine<'_>, width: usize) -> bool {
+fn wraps_into(prev_raw: &str, next_raw: &str, next: &SrcLine<'_>, width: usize) -> bool {
     if prev_raw.ends_with("  ") || prev_raw.ends_with('\t') {
         return false;
     }
@@ -629,8 +629,16 @@ fn wraps_into(prev_raw: &str, next: &SrcLine<'_>, width: usize) -> bool {
     {
         return false;
     }
-    // Lines wrapped by a proportional font (a PDF's) end less evenly: some slack.
-    let word = next_plain.split(' ').next().unwrap_or("").chars().count();
+    // The first word as the wrapper saw it: up to a breaking space (a no-break space
+    // glues `Minister Oyun-Erdene` into one). Lines wrapped by a proportional font (a
+    // PDF's) end less evenly: some slack.
+    let word = next_raw
+        .trim_start_matches([' ', '\t'])
+        .split([' ', '\t'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .count();
     prev_raw.trim_end().chars().count() + 1 + word + width / 8 > width
 }
 
@@ -648,7 +656,12 @@ fn assemble(src: &str, lines: &[SrcLine<'_>], width: Option<usize>) -> Vec<Unit>
                     if let Some(width) = width
                         && cur.last() + 1 == i
                         && last.block == line.block
-                        && wraps_into(&src[last.range.clone()], line, width)
+                        && wraps_into(
+                            &src[last.range.clone()],
+                            &src[line.range.clone()],
+                            line,
+                            width,
+                        )
                     {
                         cur.push(i);
                         continue;
