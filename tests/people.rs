@@ -542,3 +542,24 @@ fn person_records_of_each_fixture() {
         insta::assert_snapshot!(format!("people-{}", name.replace(".txt", "")), render(name));
     }
 }
+
+#[test]
+fn a_credit_line_with_any_label_names_a_person_without_a_title() {
+    let text = "The school opened on 3 May 2021.\n\nPhoto: Le Van Minh\n\nTranslated by: Ana Duarte\n\nDesigned: Lars Holm\n\nBrunei: Viet Nam Embassy\n\nPhoto: VNA\n";
+    let got: Vec<(String, Vec<String>)> = common::records_of(text)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Person(p) => Some((p.name, p.titles)),
+            _ => None,
+        })
+        .collect();
+    let none: Vec<String> = Vec::new();
+    assert_eq!(
+        got,
+        [
+            ("Le Van Minh".to_string(), none.clone()),
+            ("Ana Duarte".to_string(), none.clone()),
+            ("Lars Holm".to_string(), none)
+        ]
+    );
+}

@@ -115,6 +115,13 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A credit line with any other label (`Photo: Le Van Minh`, `Translated by: Ana
+/// Duarte`, `Text: ...`): the label is no title.
+static CREDIT_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}\p{Ll}+(?:[ -]\p{Ll}+){0,2})\s*:\s*(\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*){1,4})\.?$")
+        .expect("valid regex")
+});
+
 /// A name in capitals alone on its line (a signature), possibly after `DR.`.
 static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:DR|MR|MS|MRS)\.?\s+)?(\p{Lu}+(?:\s+\p{Lu}+){1,4})$").expect("valid regex")
@@ -1244,6 +1251,31 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
             country: None,
             org: None,
         });
+        return;
+    }
+    if let Some(c) = CREDIT_ANY.captures(text)
+        && let (Some(label), Some(name)) = (c.get(1), c.get(2))
+    {
+        let range = base + name.start()..base + name.end();
+        // Not a place, a body, an office or an agency's credit.
+        let credit = a
+            .gazetteers()
+            .photo_credits()
+            .iter()
+            .any(|p| p == name.as_str());
+        let named = a.countries_in(base..range.end).next().is_some()
+            || a.orgs_in(range.clone()).next().is_some()
+            || a.offices_in(range.clone()).next().is_some();
+        if !credit && !named && label.as_str().len() <= 30 {
+            out.push(Mention {
+                name: range,
+                line: i,
+                titles: Vec::new(),
+                offices: Vec::new(),
+                country: None,
+                org: None,
+            });
+        }
         return;
     }
     let Some(c) = CAPS_NAME_LINE.captures(text) else {
