@@ -66,20 +66,40 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
         .paragraphs_in(part.lines.clone(), part.view.clone())
         .filter(|(i, _)| a.view.lines()[*i].kind.is_prose());
     for (_, paragraph) in paragraphs {
-        let found = scan(&text[paragraph.clone()], order);
+        let line = &text[paragraph.clone()];
+        let mut found = scan(line, order);
+        // A date in a link (`https://example.org/2024/09/21/...`) is no date of the
+        // text.
+        let urls = urls(line);
+        if !urls.is_empty() {
+            found.retain(|f| {
+                !urls
+                    .iter()
+                    .any(|u| u.start < f.range.end && f.range.start < u.end)
+            });
+        }
         let base = paragraph.start;
         let sentences: Vec<Option<Range<usize>>> = found
             .iter()
             .map(|f| a.sentences.at(base + f.range.start))
             .collect();
         for (k, f) in found.iter().enumerate() {
-            let (year, year_from) = if !f.needs_year() {
+            let (year, year_from) = if let Some(relative) = f.relative {
+                // Counted from the document's date: without one, no date can be read.
+                let Some(y) = a.reference.year else { continue };
+                let month = f.items.first().and_then(|i| i.ends().0.month);
+                (
+                    Some(relative.year(y, a.reference.month, month)),
+                    Some(YearFrom::Document),
+                )
+            } else if !f.needs_year() {
                 (None, f.year_written.then_some(YearFrom::Text))
             } else if let Some(y) = context_year(k, &found, &sentences) {
                 (Some(y), Some(YearFrom::Context))
             } else if let Some(y) = a.reference.year {
                 let sentence = sentences[k].clone().map_or(paragraph.clone(), |s| s);
-                let shift = tense_shift(f, a.reference.month, &text[sentence]);
+                let since = since(&line[..f.range.start]);
+                let shift = tense_shift(f, a.reference.month, &text[sentence], since);
                 (Some(y + shift), Some(YearFrom::Document))
             } else {
                 (None, None)
@@ -91,12 +111,35 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
     out
 }
 
+/// Links in a line: `https://...`, `http://...`, `ftp://...`, up to the next space.
+/// (A link without its scheme, `www.example.com/archive-2018-09-23`, is read: the
+/// date conformance suites date such pages by it.)
+fn urls(line: &str) -> Vec<Range<usize>> {
+    static URL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:https?|ftp)://\S+").expect("URL pattern is valid"));
+    if !line.contains("://") {
+        return Vec::new();
+    }
+    URL.find_iter(line).map(|m| m.range()).collect()
+}
+
+/// Whether the text before a date ends with `since` (`detained since July`): the
+/// date is past, whatever the tense of the sentence.
+fn since(before: &str) -> bool {
+    let before = before.trim_end();
+    before.len() >= 5
+        && before.is_char_boundary(before.len() - 5)
+        && before[before.len() - 5..].eq_ignore_ascii_case("since")
+        && !before[..before.len() - 5].ends_with(char::is_alphanumeric)
+}
+
 /// How a year-less month or day moves from the document's year, by the tense of its
 /// sentence: a month after the document's month in a sentence told in the past
 /// (`pledged in October`, in a March text) is the year before's; a month before it
-/// in a sentence about the future (`will host in February`) the year after's.
+/// in a sentence about the future (`will host in February`) the year after's, unless
+/// `since` puts it in the past (`will release those detained since July`).
 /// Otherwise, or when the document's month is unknown, the document's year.
-fn tense_shift(f: &Found, doc_month: Option<u8>, sentence: &str) -> i32 {
+fn tense_shift(f: &Found, doc_month: Option<u8>, sentence: &str, since: bool) -> i32 {
     let Some(doc_month) = doc_month else {
         return 0;
     };
@@ -108,10 +151,10 @@ fn tense_shift(f: &Found, doc_month: Option<u8>, sentence: &str) -> i32 {
     else {
         return 0;
     };
-    let future = FUTURE.is_match(sentence);
+    let future = !since && FUTURE.is_match(sentence);
     if month < doc_month && future {
         1
-    } else if month > doc_month && !future && past(sentence) {
+    } else if month > doc_month && (since || (!future && past(sentence))) {
         -1
     } else {
         0
