@@ -438,7 +438,10 @@ fn dated(date: &str, body: &str) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-fn pairs(rows: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+/// An expected date: its text and values.
+type Dated = (&'static str, &'static [&'static str]);
+
+fn pairs(rows: &[Dated]) -> Vec<(String, Vec<String>)> {
     rows.iter()
         .map(|(t, v)| (t.to_string(), v.iter().map(|s| s.to_string()).collect()))
         .collect()
@@ -446,7 +449,7 @@ fn pairs(rows: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn years_and_months_counted_from_the_documents_date() {
-    let cases: &[(&str, &[(&str, &[&str])])] = &[
+    let cases: &[(&str, &[Dated])] = &[
         (
             "The council will meet later this year and again early next year.",
             &[
@@ -501,7 +504,7 @@ fn years_and_months_counted_from_the_documents_date() {
 
 #[test]
 fn parts_of_years_decades_and_odd_punctuation() {
-    let cases: &[(&str, &[(&str, &[&str])])] = &[
+    let cases: &[(&str, &[Dated])] = &[
         (
             "A summit in the first half of 2022 and a meeting in the first quarter of 2022.",
             &[

@@ -150,6 +150,51 @@ const DATE_PREPOSITIONS: &[&str] = &[
 /// `our 2020 ASEAN Chairmanship`).
 const DETERMINERS: &[&str] = &["the", "our", "their", "its", "his", "her", "your", "my"];
 
+/// Words of quantity before a number: `an estimated 2000 people` is a count.
+const QUANTITY: &[&str] = &[
+    "estimated",
+    "additional",
+    "extra",
+    "further",
+    "remaining",
+    "total",
+    "mere",
+    "whopping",
+    "staggering",
+    "approximate",
+    "another",
+    "other",
+    "more",
+    "fewer",
+    "less",
+    "least",
+    "most",
+    "some",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "over",
+    "under",
+    "only",
+    "just",
+    "first",
+    "last",
+    "next",
+    "top",
+];
+
+/// Nouns of people after a number: a count (`the remaining 2000 people`).
+const PEOPLE: &[&str] = &[
+    "people",
+    "staff",
+    "personnel",
+    "children",
+    "women",
+    "men",
+    "persons",
+];
+
 /// Cues after which a year is one the text compares with, not the time it speaks of.
 const COMPARING: &[&str] = &["against", "than", "with", "since"];
 
@@ -1518,6 +1563,11 @@ impl Parser<'_> {
         if before.is_some_and(|b| self.is_word(b, "respective")) {
             return true;
         }
+        // `the historic 2024 summit`, `Trump's historic 2024 victory`: an adjective
+        // between a determiner and the year, a noun after it.
+        if lower_after && before.is_some_and(|b| self.adjective_after_determiner(b)) {
+            return self.word_in(next, PEOPLE).is_none();
+        }
         if self.is_punct(next, '\'') && self.glued(next) && self.is_word(next + 1, "s") {
             return true;
         }
@@ -1536,6 +1586,26 @@ impl Parser<'_> {
             }
         };
         (clause_start || after_the) && lower_after
+    }
+
+    /// Token `b` is a lower-case adjective after a determiner or a possessive `'s`
+    /// (`the historic`, `Trump's historic`, `a landmark`), not a word of quantity (`an
+    /// estimated`, `the remaining`).
+    fn adjective_after_determiner(&self, b: usize) -> bool {
+        let adjective = self
+            .tok(b)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.end - t.start > 2)
+            && self.word_in(b, CUES).is_none()
+            && self.word_in(b, RELATIVE).is_none()
+            && self.word_in(b, QUANTITY).is_none()
+            && self.word_in(b, DETERMINERS).is_none();
+        let Some(d) = b.checked_sub(1).filter(|_| adjective) else {
+            return false;
+        };
+        self.word_in(d, DETERMINERS).is_some()
+            || self.is_word(d, "a")
+            || self.is_word(d, "an")
+            || (self.is_word(d, "s") && d > 0 && self.is_punct(d - 1, '\'') && self.glued(d))
     }
 
     /// Token `i` is a capitalised word (a name touching a month: `Theresa May`).

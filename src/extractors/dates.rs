@@ -65,7 +65,7 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
     let paragraphs = a
         .paragraphs_in(part.lines.clone(), part.view.clone())
         .filter(|(i, _)| a.view.lines()[*i].kind.is_prose());
-    for (_, paragraph) in paragraphs {
+    for (i, paragraph) in paragraphs {
         let line = &text[paragraph.clone()];
         let mut found = scan(line, order);
         // A date in a link (`https://example.org/2024/09/21/...`) is no date of the
@@ -79,6 +79,15 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
             });
         }
         let base = paragraph.start;
+        // `on August` / `25. Notably, ...`: the day opens the next line, where the view
+        // took it for the number of a list item.
+        let mut last_end = None;
+        if let Some((day, end)) = day_on_next_line(a, i, &paragraph, line, found.last())
+            && let Some(Item::At(p)) = found.last_mut().and_then(|f| f.items.first_mut())
+        {
+            p.day = Some(day);
+            last_end = Some(end);
+        }
         let sentences: Vec<Option<Range<usize>>> = found
             .iter()
             .map(|f| a.sentences.at(base + f.range.start))
@@ -104,11 +113,52 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
             } else {
                 (None, None)
             };
-            let view = base + f.range.start..base + f.range.end;
+            let mut view = base + f.range.start..base + f.range.end;
+            if k + 1 == found.len()
+                && let Some(end) = last_end
+            {
+                view.end = end;
+            }
             out.push(resolve(f, view, year, year_from));
         }
     }
     out
+}
+
+/// The day that opens the view line after line `i` when the paragraph ends with a
+/// bare month (`... met on August` / `25. Notably, ...`): a wrapped line that opens
+/// with `25.` reads as a list item, and the view does not join it. Gives the day and
+/// where it ends in the view.
+fn day_on_next_line(
+    a: &Analysis,
+    i: usize,
+    paragraph: &Range<usize>,
+    line: &str,
+    last: Option<&Found>,
+) -> Option<(u8, usize)> {
+    let f = last.filter(|f| f.relative.is_none() && f.range.end == line.trim_end().len())?;
+    let [Item::At(p)] = f.items.as_slice() else {
+        return None;
+    };
+    let month = p.month.filter(|_| p.day.is_none() && p.year.is_none())?;
+    let lines = a.view.lines();
+    if paragraph.end != lines[i].range.end {
+        return None;
+    }
+    let next = lines
+        .get(i + 1)
+        .filter(|l| l.kind == crate::repair::LineKind::Body)?;
+    let text = &a.view.text()[next.range.clone()];
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let day: u8 = text.get(..digits).filter(|_| digits <= 2)?.parse().ok()?;
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|s| text[digits..].starts_with(*s))
+        .map_or(0, |s| s.len());
+    let rest = &text[digits + suffix..];
+    let stop = rest.starts_with('.') && rest[1..].chars().next().is_none_or(char::is_whitespace);
+    (stop && (1..=crate::dates::days_in(None, month)).contains(&day))
+        .then_some((day, next.range.start + digits + suffix))
 }
 
 /// Links in a line: `https://...`, `http://...`, `ftp://...`, up to the next space.

@@ -895,7 +895,7 @@ impl Writer<'_> {
                     || end >= bytes.len()
                     || self.text.ends_with(char::is_whitespace)
                     || s[end..].starts_with(char::is_whitespace);
-                if !rep.is_empty() && !(rep == " " && edge) {
+                if !(rep.is_empty() || (rep == " " && edge)) {
                     self.put(rep, base + start, end - start);
                 }
                 i = end;
