@@ -857,7 +857,7 @@ fn money_context(line: &str, m: Range<usize>) -> bool {
 /// written as adjectives (`multi-million-euro`), bare `billions` where the words speak
 /// of money (its currency that of the nearest amount of the line, else the dollar the
 /// context gives), and percentages in words (`sixty-five percent`).
-fn spelled(line: &str, mut found: Vec<Found>) -> Vec<Found> {
+fn spelled(line: &str, found: Vec<Found>) -> Vec<Found> {
     static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -897,23 +897,22 @@ fn spelled(line: &str, mut found: Vec<Found>) -> Vec<Found> {
         }
     }
     if scale {
+        let money: Vec<&Found> = found
+            .iter()
+            .filter(|f| matches!(f.unit, Unit::Money(_)))
+            .collect();
         for m in BARE_SCALE.find_iter(line) {
             if !money_context(line, m.range()) {
                 continue;
             }
             // The currency of the nearest amount of the line, before it first.
-            let money = |f: &&Found| matches!(f.unit, Unit::Money(_));
-            let near = found
-                .iter()
-                .filter(money)
-                .rev()
-                .find(|f| f.range.end <= m.start())
-                .or_else(|| {
-                    found
-                        .iter()
-                        .filter(money)
-                        .find(|f| f.range.start >= m.end())
-                });
+            let i = money.partition_point(|f| f.range.end <= m.start());
+            let near = i.checked_sub(1).map(|b| money[b]).or_else(|| {
+                money[i..]
+                    .iter()
+                    .copied()
+                    .find(|f| f.range.start >= m.end())
+            });
             let meaning = match near.map(|f| f.unit) {
                 Some(Unit::Money(meaning)) => meaning,
                 _ => Meaning {
@@ -947,24 +946,31 @@ fn spelled(line: &str, mut found: Vec<Found>) -> Vec<Found> {
             ));
         }
     }
-    if extra.is_empty() {
+    add_apart(found, extra)
+}
+
+/// `found` (in line order, no two overlapping) with the figures of `extra` that
+/// overlap none of it, in line order. Each is checked against the one figure that
+/// could overlap it, found by binary search.
+fn add_apart(mut found: Vec<Found>, extra: Vec<Found>) -> Vec<Found> {
+    let kept: Vec<Found> = extra
+        .into_iter()
+        .filter(|f| {
+            let i = found.partition_point(|g| g.range.start < f.range.end);
+            i == 0 || found[i - 1].range.end <= f.range.start
+        })
+        .collect();
+    if kept.is_empty() {
         return found;
     }
-    for f in extra {
-        if !found
-            .iter()
-            .any(|g| g.range.start < f.range.end && f.range.start < g.range.end)
-        {
-            found.push(f);
-        }
-    }
+    found.extend(kept);
     found.sort_by_key(|f| f.range.start);
     found
 }
 
 /// Adds the vague amounts (`tens of billions of USD`, `a few percent`) that overlap no
 /// figure found, in line order.
-fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
+fn vague(line: &str, found: Vec<Found>) -> Vec<Found> {
     // A vague amount holds a scale word (`tens of billions`, `several million`), a
     // vague percentage the word percent; most lines hold neither.
     static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1033,16 +1039,7 @@ fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
             equivalent_of: None,
         });
     }
-    for f in extra {
-        if !found
-            .iter()
-            .any(|g| g.range.start < f.range.end && f.range.start < g.range.end)
-        {
-            found.push(f);
-        }
-    }
-    found.sort_by_key(|f| f.range.start);
-    found
+    add_apart(found, extra)
 }
 
 /// The qualifier right before a figure starting at `at` (before `between`/`from` for a
