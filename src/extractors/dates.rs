@@ -10,7 +10,11 @@
 //! writes a year (a year the text only compares with, `against 2019`, does not
 //! count), else the nearest one in the paragraph, else the document's reference
 //! year. A day that recurs every year (`declare December 27 as the International Day
-//! of ...`) takes none: `--12-27`.
+//! of ...`) takes none: `--12-27`. A date the text counts from the document's (`later
+//! this year`, `last October`) takes its year from the reference year and month, and
+//! is left out when the document has no date. A bare month's year follows the tense of
+//! its sentence ([`tense_shift`]). Dates inside an `http(s)://` link are no dates of
+//! the text.
 
 use super::{Earlier, Part};
 use crate::analysis::Analysis;

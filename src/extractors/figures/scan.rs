@@ -3,13 +3,19 @@
 //! what a figure is about (metric, partner, year) is read elsewhere.
 //!
 //! A number becomes an amount when a currency form stands next to it (see
-//! [`super::currency`]): before it (`US$ 543.9 billion`, `VND 5 billion`), after it
+//! [`super::currency`](mod@super::currency)): before it (`US$ 543.9 billion`, `VND 5 billion`), after it
 //! (`800 billion USD`, `20 euros`, `10$`) or both (`US$3.84 billion USD`), with an
 //! optional scale word between (`million`, `bn`, `m`, `k`, `lakh`). A currency sign or
 //! code between two numbers belongs to the second (`In 2020 US$ 5 million`), unless the
 //! second carries its own sign or another currency after it (`10 $ 30 $`, `10 rmb 20
 //! usd`). A number is no figure when it is part of a word or name (`COVID-19`, `G20`,
 //! `A350`), a date or ratio (`2/14/2021`, `192/193`), a time, or inside a link (`%20`).
+//!
+//! Figures without digits are read too: percentages in words (`sixty-five percent`),
+//! vague amounts (`tens of billions of USD`, `multi-million-euro`, a bare `billions`
+//! where the words around it speak of money). `from X to Y` after a word of change is
+//! two levels, two figures; a range otherwise. A page number the view left between a
+//! figure and its scale word (`US$ 39.62 12 billion`) is read over.
 
 use super::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
@@ -303,7 +309,7 @@ fn lower_scale(line: &str, e: usize) -> bool {
     })
 }
 
-/// A code the lexicon does not list ([`currency::shaped_code`]) ending right before
+/// A code the lexicon does not list ([`super::currency::shaped_code`]) ending right before
 /// `at` (one space allowed), starting at or after `floor`, not glued to a word.
 fn shaped_before(line: &str, at: usize, floor: usize) -> Option<Form> {
     let end = if line[..at].ends_with(' ') {
