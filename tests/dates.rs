@@ -486,6 +486,14 @@ fn years_and_months_counted_from_the_documents_date() {
             &[("the first half of next year", &["2024-01/2024-06"])],
         ),
         (
+            "Last month the envoys met; they meet again next month and later this month.",
+            &[
+                ("Last month", &["2023-07"]),
+                ("next month", &["2023-09"]),
+                ("later this month", &["2023-08"]),
+            ],
+        ),
+        (
             "The country will release the soldiers detained since October.",
             &[("October", &["2022-10"])],
         ),

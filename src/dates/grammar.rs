@@ -934,9 +934,10 @@ impl Parser<'_> {
     }
 
     /// `this year`, `next year`, `last year`, `later this year`, `earlier this year`,
-    /// `early next year`, `mid-next year`: a year counted from the document's. Not
-    /// `the last year` or `the next year` (a span of time, or the year after another
-    /// the text speaks of).
+    /// `early next year`, `mid-next year`: a year counted from the document's; `this
+    /// month`, `last month`, `later this month`: a month counted from the document's.
+    /// Not `the last year` or `the next year` (a span of time, or the year after
+    /// another the text speaks of).
     fn relative_year(&self, i: usize) -> Option<(Found, usize)> {
         let mut j = i;
         if self
@@ -949,14 +950,19 @@ impl Parser<'_> {
             }
         }
         let n = self.year_offset(j)?;
-        if !self.is_word(j + 1, "year") {
+        let year = self.is_word(j + 1, "year");
+        if !(year || self.is_word(j + 1, "month")) {
             return None;
         }
         if j == i && n != 0 && i > 0 && self.is_word(i - 1, "the") {
             return None;
         }
         let mut found = self.found(i, j + 2, vec![Item::At(Point::default())], false, None);
-        found.relative = Some(Relative::Year(n));
+        found.relative = Some(if year {
+            Relative::Year(n)
+        } else {
+            Relative::Month(n)
+        });
         Some((found, j + 2))
     }
 

@@ -178,15 +178,36 @@ pub(crate) enum Relative {
     /// The month named, the next time it comes after the document's month: `next
     /// March`, `this coming March`.
     NextMonth,
+    /// A month counted from the document's: `this month` (0), `next month` (1), `last
+    /// month` (-1). Its point names no month: [`Relative::month`] gives it.
+    Month(i32),
 }
 
 impl Relative {
+    /// The year and month `n` months from month `month` of `year`.
+    fn months(year: i32, month: u8, n: i32) -> (i32, u8) {
+        let index = year * 12 + i32::from(month) - 1 + n;
+        (index.div_euclid(12), index.rem_euclid(12) as u8 + 1)
+    }
+
+    /// The month of a date counted in months (`next month`) from the document's month
+    /// `doc_month` of `year`; none for the other kinds, or without the document's
+    /// month.
+    pub(crate) fn month(self, year: i32, doc_month: Option<u8>) -> Option<u8> {
+        match self {
+            Relative::Month(n) => Some(Self::months(year, doc_month?, n).1),
+            _ => None,
+        }
+    }
+
     /// The year of a date that names `month` (if any), in a document of `year` and
     /// `doc_month` (if known). Without the document's month, `last October` is the year
     /// before's and `next March` the year after's.
     pub(crate) fn year(self, year: i32, doc_month: Option<u8>, month: Option<u8>) -> i32 {
         match (self, doc_month, month) {
             (Relative::Year(n), _, _) => year + n,
+            (Relative::Month(n), Some(d), _) => Self::months(year, d, n).0,
+            (Relative::Month(_), None, _) => year,
             (Relative::LastMonth, Some(d), Some(m)) if m < d => year,
             (Relative::LastMonth, _, _) => year - 1,
             (Relative::NextMonth, Some(d), Some(m)) if m > d => year,

@@ -18,7 +18,7 @@
 
 use super::{Earlier, Part};
 use crate::analysis::Analysis;
-use crate::dates::{Found, Item, scan};
+use crate::dates::{Found, Item, Point, Relative, scan};
 use crate::record::{DateRecord, Granularity, Record, YearFrom};
 use regex::Regex;
 use std::ops::Range;
@@ -97,6 +97,23 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
             .map(|f| a.sentences.at(base + f.range.start))
             .collect();
         for (k, f) in found.iter().enumerate() {
+            let counted;
+            let f = match f.relative.map(|r| (r, a.reference.year)) {
+                // `next month`: the month is the document's, moved.
+                Some((r @ Relative::Month(_), Some(y))) => {
+                    let Some(month) = r.month(y, a.reference.month) else {
+                        continue;
+                    };
+                    let mut moved = f.clone();
+                    moved.items = vec![Item::At(Point {
+                        month: Some(month),
+                        ..Point::default()
+                    })];
+                    counted = moved;
+                    &counted
+                }
+                _ => f,
+            };
             let (year, year_from) = if let Some(relative) = f.relative {
                 // Counted from the document's date: without one, no date can be read.
                 let Some(y) = a.reference.year else { continue };
