@@ -123,8 +123,9 @@ pub(crate) struct Markup {
 const MAX_TAG: usize = 2048;
 /// The longest struck text read (`<s>...</s>`).
 const MAX_STRUCK: usize = 256;
-/// The longest footnote marker read (`<sup>12</sup>`), with its closing tag.
-const MAX_MARKER: usize = 18;
+/// The longest footnote marker read (`<sup>12</sup>`, `<sup><a href="#fn12">[12]</a></sup>`),
+/// with its closing tag.
+const MAX_MARKER: usize = 160;
 
 /// Inline tags: they read as nothing (`2<sup>nd</sup>` is `2nd`).
 const INLINE_TAGS: &[&str] = &[
@@ -441,12 +442,24 @@ impl Tag {
         if blank {
             return None;
         }
-        let marker = !content.is_empty()
-            && content.len() <= 12
-            && content
+        // The marker's text: without the tags in it (`<a href="#fn1">1</a>`) and the
+        // brackets around it (`[1]`, `(2)`).
+        let mut text = Vec::with_capacity(12);
+        let mut in_tag = false;
+        for &c in content {
+            match c {
+                b'<' => in_tag = true,
+                b'>' => in_tag = false,
+                _ if !in_tag && !matches!(c, b'[' | b']' | b'(' | b')') => text.push(c),
+                _ => {}
+            }
+        }
+        let marker = !text.is_empty()
+            && text.len() <= 12
+            && text
                 .iter()
                 .all(|c| c.is_ascii_digit() || matches!(c, b',' | b'-' | b' '))
-            && content.first().is_some_and(u8::is_ascii_digit);
+            && text.first().is_some_and(u8::is_ascii_digit);
         (struck || marker).then_some(self.end + n + close.len())
     }
 }
@@ -758,6 +771,10 @@ mod tests {
         let cases = [
             ("August 2<sup>nd</sup>", "August 2nd"),
             ("rose<sup>12</sup> and 10<SUP>6</SUP>", "rose and 10"),
+            (
+                "2.9%<sup><a href=\"#fn1\">[1]</a></sup> a<sup>(2)</sup>",
+                "2.9% a",
+            ),
             ("<u>a</u><br/>b<BR>c<p class=\"x\">d", "a b c d"),
             ("in <s>2020</s> [2022] <del>x</del>", "in  [2022] "),
             ("a <!-- x -->b <!-- open", "a b <!-- open"),
