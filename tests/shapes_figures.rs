@@ -64,8 +64,8 @@ fn percentages_in_words() {
             &["three per cent = 3 percent"],
         ),
         (
-            "The program grows by adding fifty percent more places.",
-            &["fifty percent = 50 percent increase"],
+            "The school grows by adding forty percent more seats.",
+            &["forty percent = 40 percent increase"],
         ),
         (
             "Goods will enter at a zero percent tariff; one hundred percent of lines are covered.",
@@ -159,7 +159,7 @@ fn vague_amounts_written_as_adjectives_or_bare_scales() {
             ],
         ),
         (
-            "The deals will deliver billions into the economy.",
+            "The agreements are set to bring billions into the region.",
             &["billions = ? USD~ (vague)"],
         ),
         (
@@ -182,7 +182,7 @@ fn vague_amounts_written_as_adjectives_or_bare_scales() {
 fn a_page_number_between_the_halves_of_a_figure() {
     check(&[
         (
-            "In the year, the two-way trade between the two countries grew strongly and reached US$ 39.62\n12\nbillion, up from the year before.\n",
+            "Over the year, sales of the cooperative to its partners abroad kept growing steadily and in the end reached US$ 39.62\n12\nbillion, up from the year before.\n",
             &["US$ 39.62\n12\nbillion = 39620000000 USD"],
         ),
         (
@@ -200,10 +200,10 @@ fn a_page_number_between_the_halves_of_a_figure() {
 fn markup_and_links_around_figures() {
     check(&[
         (
-            "A grant of AUD 16.5 million \\[$11 million\\] and [a 5% share](https://example.org/50%25/$20-million).",
+            "A grant of AUD 12.4 million \\[$8 million\\] and [a 5% share](https://example.org/50%25/$20-million).",
             &[
-                "AUD 16.5 million = 16500000 AUD",
-                "$11 million = 11000000 USD~",
+                "AUD 12.4 million = 12400000 AUD",
+                "$8 million = 8000000 USD~",
                 "5% = 5 percent",
             ],
         ),

@@ -315,8 +315,8 @@ impl Parser<'_> {
         (None, j)
     }
 
-    /// A year an editor put in brackets at `j`: `[2022]` (`in May <s>2020</s>
-    /// [2022]`).
+    /// A year an editor put in brackets at `j`: `[2021]` (`in June <s>2019</s>
+    /// [2021]`).
     fn bracketed_year(&self, j: usize) -> Option<i32> {
         if self.is_punct(j, '[') && self.is_punct(j + 2, ']') {
             self.year(j + 1)
@@ -907,7 +907,7 @@ impl Parser<'_> {
 
     /// The decade after `the` at `the` ends a name: `in` comes before it, and three
     /// capitalised words or more before that, small words between them allowed (`the
-    /// Working Group on Enhancing Climate Action in the 2020s`; not `emissions in the
+    /// Task Force on Clean Energy Transition in the 2030s`; not `emissions in the
     /// 2020s`).
     fn decade_in_name(&self, the: usize) -> bool {
         let Some(mut k) = the.checked_sub(1).filter(|&k| self.is_word(k, "in")) else {
@@ -1535,7 +1535,7 @@ impl Parser<'_> {
     /// (`2021's`), alone in parentheses (`(2019)`), as the subject of a sentence or
     /// clause (`2020 was ...`, `For Viet Nam, 2020 was ...`), or after `the` before a
     /// lower-case word (`the 2019 figure`, `their 2030 goal`), or after `respective`
-    /// (`our respective 2030 Nationally Determined Contributions`). A year that opens a
+    /// (`their respective 2035 Climate Commitments`). A year that opens a
     /// capitalised name after `the` or a possessive is part of the name (`of the 2020 ASEAN Chairmanship`, `the 2030
     /// Agenda`), as is one after a capitalised word without a cue (`Vision 2040`) and
     /// the year of an act (`the Trade Act of 1974`); a number before a plural noun is a
@@ -1557,19 +1557,19 @@ impl Parser<'_> {
         if count || (after_the && cap_after) {
             return false;
         }
-        // `the Trade Expansion Act of 1962`: the year names the law.
+        // `the Regional Shipping Act of 1984`: the year names the law.
         if before.is_some_and(|b| self.is_word(b, "of") && b > 0 && self.str(b - 1) == "Act") {
             return false;
         }
         if self.cue(i).is_some() {
             return true;
         }
-        // `our respective 2030 Nationally Determined Contributions`: the year of what
+        // `their respective 2035 Climate Commitments`: the year of what
         // each has, not a name.
         if before.is_some_and(|b| self.is_word(b, "respective")) {
             return true;
         }
-        // `the historic 2024 summit`, `Trump's historic 2024 victory`: an adjective
+        // `the historic 2024 summit`, `the leader's historic 2024 win`: an adjective
         // between a determiner and the year, a noun after it.
         if lower_after && before.is_some_and(|b| self.adjective_after_determiner(b)) {
             return self.word_in(next, PEOPLE).is_none();
@@ -1595,7 +1595,7 @@ impl Parser<'_> {
     }
 
     /// Token `b` is a lower-case adjective after a determiner or a possessive `'s`
-    /// (`the historic`, `Trump's historic`, `a landmark`), not a word of quantity (`an
+    /// (`the historic`, `the leader's historic`, `a landmark`), not a word of quantity (`an
     /// estimated`, `the remaining`).
     fn adjective_after_determiner(&self, b: usize) -> bool {
         let adjective = self

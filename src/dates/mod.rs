@@ -27,7 +27,7 @@
 //!   `the first half of next year`.
 //!
 //! What it leaves alone: years inside names (`Vision 2040`, `the 2030 Agenda`,
-//! `Resolution 2254`, `the Trade Act of 1974`, `Climate Action in the 2020s`), numbers
+//! `Resolution 2254`, `the Trade Act of 1974`, `Clean Energy Transition in the 2030s`), numbers
 //! that are part of a bigger number or code (`6,107.31`, `138-2010-2015`,
 //! `2013/QD-TTg`), numeric month/day pairs without a year (`192/193`, `10-20 visits`),
 //! times, weekdays and days counted from the document's (`today`, `next week`).

@@ -83,7 +83,7 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
             });
         }
         let base = paragraph.start;
-        // `on August` / `25. Notably, ...`: the day opens the next line, where the view
+        // `on August` / `25. Later, ...`: the day opens the next line, where the view
         // took it for the number of a list item.
         let mut last_end = None;
         if let Some((day, end)) = day_on_next_line(a, i, &paragraph, line, found.last())
@@ -147,7 +147,7 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
 }
 
 /// The day that opens the view line after line `i` when the paragraph ends with a
-/// bare month (`... met on August` / `25. Notably, ...`): a wrapped line that opens
+/// bare month (`... met on August` / `25. Later, ...`): a wrapped line that opens
 /// with `25.` reads as a list item, and the view does not join it. Gives the day and
 /// where it ends in the view.
 fn day_on_next_line(
@@ -194,7 +194,7 @@ fn urls(line: &str) -> Vec<Range<usize>> {
     URL.find_iter(line).map(|m| m.range()).collect()
 }
 
-/// Whether the text before a date ends with `since` (`detained since July`): the
+/// Whether the text before a date ends with `since` (`held since July`): the
 /// date is past, whatever the tense of the sentence.
 fn since(before: &str) -> bool {
     let before = before.trim_end();
@@ -208,7 +208,7 @@ fn since(before: &str) -> bool {
 /// sentence: a month after the document's month in a sentence told in the past
 /// (`pledged in October`, in a March text) is the year before's; a month before it
 /// in a sentence about the future (`will host in February`) the year after's, unless
-/// `since` puts it in the past (`will release those detained since July`).
+/// `since` puts it in the past (`will free those held since July`).
 /// Otherwise, or when the document's month is unknown, the document's year.
 fn tense_shift(f: &Found, doc_month: Option<u8>, sentence: &str, since: bool) -> i32 {
     let Some(doc_month) = doc_month else {

@@ -174,7 +174,7 @@ const BREAKING_TAGS: &[&str] = &[
     "ul",
 ];
 /// Tags whose content was struck out: the tag and its content read as nothing (`in
-/// May <s>2020</s> [2022]`: the author replaced the year).
+/// June <s>2019</s> [2021]`: the author replaced the year).
 const STRUCK_TAGS: &[&str] = &["del", "s", "strike"];
 
 /// HTML entities and the characters they stand for.

@@ -190,8 +190,8 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 Unit::Money(m) => {
                     let document = || *dollar.get_or_init(|| document_dollar(a));
                     let (currency, assumed) = match f.equivalent_of {
-                        // A bare `$` restating an amount in another currency (`AUD 16.5
-                        // million [$11 million]`) is not the dollar that amount names:
+                        // A bare `$` restating an amount in another currency (`AUD 12.4
+                        // million [$8 million]`) is not the dollar that amount names:
                         // the document's.
                         Some(_) if m.assumed && m.iso == "USD" => {
                             (document().unwrap_or("USD"), true)

@@ -1081,7 +1081,7 @@ fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<
 }
 
 /// Marks an amount restated in another currency right after another (`VND 5 billion
-/// (over US$ 300,000)`, `AUD 16.5 million [$11 million]`, `..., equivalent to US$
+/// (over US$ 300,000)`, `AUD 12.4 million [$8 million]`, `..., equivalent to US$
 /// 216,000`).
 fn equivalents(line: &str, found: &mut [Found]) {
     for i in 1..found.len() {
