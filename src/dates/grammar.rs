@@ -1534,12 +1534,13 @@ impl Parser<'_> {
     /// after a cue (`in 2020`, `by the end of 2020`, `against 2019`), before `'s`
     /// (`2021's`), alone in parentheses (`(2019)`), as the subject of a sentence or
     /// clause (`2020 was ...`, `For Viet Nam, 2020 was ...`), or after `the` before a
-    /// lower-case word (`the 2019 figure`, `their 2030 goal`), or after `respective`
-    /// (`their respective 2035 Climate Commitments`). A year that opens a
-    /// capitalised name after `the` or a possessive is part of the name (`of the 2020 ASEAN Chairmanship`, `the 2030
-    /// Agenda`), as is one after a capitalised word without a cue (`Vision 2040`) and
-    /// the year of an act (`the Trade Act of 1974`); a number before a plural noun is a
-    /// count (`of 2000 participants`).
+    /// lower-case word (`the 2019 figure`, `their 2030 goal`, `the historic 2024
+    /// summit`), or after `respective` (`their respective 2035 Climate Commitments`).
+    /// A year that opens a capitalised name after `the` or a possessive is part of the
+    /// name (`of the 2020 ASEAN Chairmanship`, `the 2030 Agenda`), as is one after a
+    /// capitalised word without a cue (`Vision 2040`) and the year of an act (`the Trade
+    /// Act of 1974`); a number before a plural noun is a count (`of 2000
+    /// participants`).
     fn year_position(&self, i: usize, next: usize) -> bool {
         let word_after = self
             .tok(next)

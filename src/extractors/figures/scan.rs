@@ -3,12 +3,12 @@
 //! what a figure is about (metric, partner, year) is read elsewhere.
 //!
 //! A number becomes an amount when a currency form stands next to it (see
-//! [`super::currency`](mod@super::currency)): before it (`US$ 543.9 billion`, `VND 5 billion`), after it
-//! (`800 billion USD`, `20 euros`, `10$`) or both (`US$3.84 billion USD`), with an
-//! optional scale word between (`million`, `bn`, `m`, `k`, `lakh`). A currency sign or
-//! code between two numbers belongs to the second (`In 2020 US$ 5 million`), unless the
-//! second carries its own sign or another currency after it (`10 $ 30 $`, `10 rmb 20
-//! usd`). A number is no figure when it is part of a word or name (`COVID-19`, `G20`,
+//! [`super::currency`](mod@super::currency)): before it (`US$ 543.9 billion`, `VND 5
+//! billion`), after it (`800 billion USD`, `20 euros`, `10$`) or both (`US$3.84
+//! billion USD`), with an optional scale word between (`million`, `bn`, `m`, `k`,
+//! `lakh`). A currency sign or code between two numbers belongs to the second (`In
+//! 2020 US$ 5 million`), unless the second carries its own sign or another currency
+//! after it (`10 $ 30 $`, `10 rmb 20 usd`). A number is no figure when it is part of a word or name (`COVID-19`, `G20`,
 //! `A350`), a date or ratio (`2/14/2021`, `192/193`), a time, or inside a link (`%20`).
 //!
 //! Figures without digits are read too: percentages in words (`sixty-five percent`),
@@ -188,8 +188,16 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// 32% to 19%`, `an increase in funding from $2 million to $3 million`): the two
 /// figures are levels before and after, not a range (`from 10 to 20 dollars`).
 static CHANGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:increas|decreas|reduc|lower|rais|rose|grow|grew|fall|fell|drop|declin|climb|jump|expan|shr[iu]nk|shrank|chang|doubl|tripl|halv|boost|slash|adjust|revis|upgrad|downgrad|lift|hik|trim|narrow|widen|cut)\w*\b|\b(?:ris(?:e|es|en|ing)|surg(?:e|es|ed|ing))\b|\b(?:went|gone|go|goes|going|moved?|moving)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:increas|decreas|reduc|lower|rais|rose|grow|grew|fall|fell|drop|declin|climb|jump
+              |expan|shr[iu]nk|shrank|chang|doubl|tripl|halv|boost|slash|adjust|revis|upgrad
+              |downgrad|lift|hik|trim|narrow|widen|cut)\w*
+          | ris(?:e|es|en|ing) | surg(?:e|es|ed|ing)
+          | went | gone | go | goes | going | moved? | moving
+        )\b",
+    )
+    .expect("valid regex")
 });
 static CONNECTOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:\s*-\s*|\s+(?P<word>to|and)\s+)$").expect("valid regex"));
@@ -837,14 +845,26 @@ static BARE_SCALE: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs and words of money right before a bare `billions` (`deliver billions`,
 /// `worth billions`, `invest billions more`).
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:deliver|delivers|delivered|delivering|invest|invests|invested|investing|spend|spends|spent|spending|raise|raises|raised|raising|pledge|pledges|pledged|pledging|commit|commits|committed|committing|mobilize|mobilizes|mobilized|mobilizing|mobilise|mobilises|mobilised|mobilising|generate|generates|generated|generating|worth|cost|costs|costing|save|saves|saved|saving|earn|earns|earned|earning|bring|brings|brought|bringing|pour|pours|poured|pouring|owe|owes|owed|inject|injects|injected|injecting|allocate|allocates|allocated|allocating|unlock|unlocks|unlocked|unlocking|attract|attracts|attracted|attracting|lose|loses|lost|losing|provide|provides|provided|providing|lend|lends|lent|lending|borrow|borrows|borrowed|borrowing)(?:\s+(?:up\s+to|over|nearly|almost|some|about|around|more\s+than))?\s+$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:deliver|invest|spend|rais|pledg|commit|mobili[sz]|generat|cost|sav|earn|bring|pour
+              |ow|inject|allocat|unlock|attract|los|provid|lend|borrow)(?:e|es|s|ed|ing)?
+          | committed | committing | spent | brought | lost | lent | worth
+        )(?:\s+(?:up\s+to|over|nearly|almost|some|about|around|more\s+than))?\s+$",
+    )
+    .expect("valid regex")
 });
 /// What follows a bare `billions` that makes it money (`billions in investment`,
 /// `billions more in aid`, `billions of dollars` being read elsewhere).
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:more\s+)?(?:in|into|worth\s+of)\s+(?:new\s+|additional\s+|annual\s+|private\s+|public\s+|foreign\s+)?(?:investments?|revenues?|funding|funds|trade|sales|purchases|aid|loans?|assistance|contracts?|deals?|exports|imports|financing|capital|spending|subsidies|grants?|commitments|procurement|orders)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?ix)^\s+(?:more\s+)?(?:in|into|worth\s+of)\s+
+        (?:new\s+|additional\s+|annual\s+|private\s+|public\s+|foreign\s+)?
+        (?:investments? | revenues? | funding | funds | trade | sales | purchases | aid | loans?
+          | assistance | contracts? | deals? | exports | imports | financing | capital | spending
+          | subsidies | grants? | commitments | procurement | orders)\b",
+    )
+    .expect("valid regex")
 });
 
 /// Whether the words around a bare `billions` at `m` speak of money: a verb of money
