@@ -428,6 +428,150 @@ fn start_and_end_are_the_first_and_last_days_covered() {
     assert_eq!((d.start.as_deref(), d.end.as_deref()), (None, None));
 }
 
+/// The text and values of each date record of `body`, in a document dated `date`
+/// (front matter).
+fn dated(date: &str, body: &str) -> Vec<(String, Vec<String>)> {
+    let text = format!("---\ndate: '{date}'\n---\n\n{body}\n");
+    dates(&text, None)
+        .into_iter()
+        .map(|d| (d.common.text, d.values))
+        .collect()
+}
+
+/// An expected date: its text and values.
+type Dated = (&'static str, &'static [&'static str]);
+
+fn pairs(rows: &[Dated]) -> Vec<(String, Vec<String>)> {
+    rows.iter()
+        .map(|(t, v)| (t.to_string(), v.iter().map(|s| s.to_string()).collect()))
+        .collect()
+}
+
+#[test]
+fn years_and_months_counted_from_the_documents_date() {
+    let cases: &[(&str, &[Dated])] = &[
+        (
+            "The council will meet later this year and again early next year.",
+            &[
+                ("later this year", &["2023"]),
+                ("early next year", &["2024"]),
+            ],
+        ),
+        (
+            "Last year trade grew; this year's talks and earlier this year a visit.",
+            &[
+                ("Last year", &["2022"]),
+                ("this year", &["2023"]),
+                ("earlier this year", &["2023"]),
+            ],
+        ),
+        (
+            "They met last October and will meet next March, next September and this coming May.",
+            &[
+                ("last October", &["2022-10"]),
+                ("next March", &["2024-03"]),
+                ("next September", &["2023-09"]),
+                ("this coming May", &["2024-05"]),
+            ],
+        ),
+        (
+            "The talks held this past June and this October.",
+            &[
+                ("this past June", &["2023-06"]),
+                ("this October", &["2023-10"]),
+            ],
+        ),
+        (
+            "Tariffs fall in the first half of next year.",
+            &[("the first half of next year", &["2024-01/2024-06"])],
+        ),
+        (
+            "Last month the envoys met; they meet again next month and later this month.",
+            &[
+                ("Last month", &["2023-07"]),
+                ("next month", &["2023-09"]),
+                ("later this month", &["2023-08"]),
+            ],
+        ),
+        (
+            "The country will free the sailors held since October.",
+            &[("October", &["2022-10"])],
+        ),
+        // Spans of time, and the year after another: not counted from the document.
+        (
+            "Over the last year, and for the next year, in the last quarter of a century.",
+            &[],
+        ),
+    ];
+    for (body, want) in cases {
+        assert_eq!(dated("2023-08-02", body), pairs(want), "{body:?}");
+    }
+    // Without a document date there is nothing to count from.
+    assert!(dates("The council will meet later this year.", None).is_empty());
+}
+
+#[test]
+fn parts_of_years_decades_and_odd_punctuation() {
+    let cases: &[(&str, &[Dated])] = &[
+        (
+            "A summit in the first half of 2022 and a meeting in the first quarter of 2022.",
+            &[
+                ("the first half of 2022", &["2022-01/2022-06"]),
+                ("the first quarter of 2022", &["2022-01/2022-03"]),
+            ],
+        ),
+        (
+            "Growth in the second half of 2021, the fourth quarter of 2020, Q3 2019 and H1 2018.",
+            &[
+                ("the second half of 2021", &["2021-07/2021-12"]),
+                ("the fourth quarter of 2020", &["2020-10/2020-12"]),
+                ("Q3 2019", &["2019-07/2019-09"]),
+                ("H1 2018", &["2018-01/2018-06"]),
+            ],
+        ),
+        (
+            "Emissions fall in the 2020s, as they did in the early 1990s.",
+            &[
+                ("the 2020s", &["2020/2029"]),
+                ("the early 1990s", &["1990/1999"]),
+            ],
+        ),
+        // A decade that ends a name is part of it.
+        (
+            "They set up the Task Force on Clean Energy Transition in the 2030s.",
+            &[],
+        ),
+        (
+            "Signed on July, 14, 2021, and met on November 16th and the 21st of November.",
+            &[
+                ("July, 14, 2021", &["2021-07-14"]),
+                ("November 16th", &["2021-11-16"]),
+                ("the 21st of November", &["2021-11-21"]),
+            ],
+        ),
+        (
+            "The minister hosted her counterpart on August 2<sup>nd</sup> for talks.",
+            &[("August 2<sup>nd", &["2023-08-02"])],
+        ),
+        (
+            "The forum in Lisbon in June <s>2019</s> \\[2021\\] was a success.",
+            &[("June <s>2019</s> \\[2021\\]", &["2021-06"])],
+        ),
+        (
+            "Under the Regional Shipping Act of 1984 and their respective 2035 Climate Commitments.",
+            &[("2035", &["2035"])],
+        ),
+        // A date in a link is no date of the text.
+        (
+            "See https://example.org/2023/07/14/report and [the report](https://example.org/2022/05/01/x) of 2021.",
+            &[("2021", &["2021"])],
+        ),
+    ];
+    for (body, want) in cases {
+        assert_eq!(dated("2023-08-02", body), pairs(want), "{body:?}");
+    }
+}
+
 #[test]
 fn no_dates_from_names_codes_counts_and_numbers() {
     for text in [
@@ -462,7 +606,7 @@ fn no_dates_from_names_codes_counts_and_numbers() {
         "a score of 3-1 and a ratio of 4/5",
         "The troops will march 3 km.",
         "Directive No. 1/2020 and Decree No. 15/2020/ND-CP took effect.",
-        "the 1990s and FY2020",
+        "the budget for FY2020",
         "24/7 service since 9/11",
         "Tel: 024 3825 3814, at 10.30 and at 08:20",
     ] {

@@ -1,8 +1,11 @@
 //! Snapshots of the repair stage on small crafted inputs: each line of the view with
 //! its kind, and the raw bytes it came from.
 
-use bluebook::Document;
+mod common;
+
 use bluebook::repair::{CaptionRules, View};
+use bluebook::{Config, Document};
+use proptest::prelude::*;
 
 /// The view as text: `[kind] view line` then `    raw: "..."` (the raw bytes the
 /// line spans), and the emphasised ranges.
@@ -72,4 +75,93 @@ fn table_of_contents() {
     insta::assert_snapshot!(render(
         "TABLE OF CONTENTS\n\n\tPage\nFOREWORD\t7\nCHAPTER ONE THE LANDSCAPE\t11\nI. The global landscape\t11\n\n- III. Overseas Vietnamese-related activities and citizens\nand legal persons protection 61\n\nBUI THANH SON\n\nFOREWORD\n\nThe year 2020 was an extraordinary year.\n"
     ));
+}
+
+#[test]
+fn html_markup_comments_and_entities() {
+    insta::assert_snapshot!(render(
+        "The envoys met on August 2<sup>nd</sup> in the 21<sup>st</sup> year of the <u>treaty</u>.\n\n    <!-- -->\n\n-   <span style=\"color: red\">Orders of\n    grain</span> &amp; trade rose<sup>3</sup> (&gt;50%)<br>in <s>2019</s> \\[2020\\].\n\n<!-- a comment\nover two lines -->\n\na < b and c > d, <unknown> stays.\n"
+    ));
+}
+
+#[test]
+fn markdown_links_keep_their_text() {
+    insta::assert_snapshot!(render(
+        "Announced at the [Regional Leaders\nForum.](https://example.org/2024/09/21/declaration_(final)/) with a ![chart](https://example.org/c.png) and [a page](/news/2023 \"Title\") here, \\[moderator\\] and [1] stay.\n"
+    ));
+}
+
+/// Markup, links and the figures and dates around them, for generated inputs.
+const MARKUP_PIECES: &[&str] = &[
+    "<sup>",
+    "</sup>",
+    "nd",
+    "12",
+    "<s>",
+    "</s>",
+    "<u>",
+    "</u>",
+    "<br>",
+    "<span style=\"x\">",
+    "</span>",
+    "<a href=\"https://example.org/2020/01/02\">",
+    "</a>",
+    "<!--",
+    "-->",
+    "<!-- -->",
+    "[",
+    "]",
+    "](https://example.org/2020/01/02/x_(y))",
+    "](/path 'T')",
+    "![",
+    "\\[",
+    "\\]",
+    "&amp;",
+    "&gt;",
+    "&#8217;",
+    "&#x",
+    "&",
+    ";",
+    "<",
+    ">",
+    "August ",
+    "2",
+    " 2022",
+    "US$ 39.62",
+    "\n12\n",
+    " billion",
+    " percent",
+    "fifty",
+    "-five",
+    " per cent",
+    "the first half of 2022",
+    "the 2020s",
+    "later this year",
+    "last October",
+    "from $2 million to $3 million",
+    "KES 4.5 million",
+    "multi-million-euro",
+    " deliver billions",
+    "é",
+    "🙂",
+    " ",
+    "\n",
+    "\n\n",
+];
+
+fn markup_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(MARKUP_PIECES), 0..60).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(200)
+    ))]
+
+    /// No arrangement of markup makes extraction panic, and every record's text is the
+    /// input bytes of its span.
+    #[test]
+    fn markup_keeps_provenance(t in markup_text()) {
+        common::spans::check_records(t.as_bytes(), &Config::default());
+    }
 }

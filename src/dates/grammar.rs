@@ -9,7 +9,7 @@
 //! `138-2010-2015`, `ARMY-2020`).
 
 use super::lexer::{Kind, Token, lex};
-use super::{Found, Item, Order, Point};
+use super::{Found, Item, Order, Point, Relative};
 use crate::vocab::NumericOrder;
 
 /// The dates of `text`, in order. `order` is the document's day/month convention.
@@ -145,6 +145,56 @@ const DATE_PREPOSITIONS: &[&str] = &[
     "between", "and", "or", "the", "during",
 ];
 
+/// `the` and the possessives: before a year and a lower-case word, a date (`the 2019
+/// figure`, `their 2030 goal`); before a capitalised one, a name (`the 2030 Agenda`,
+/// `our 2020 ASEAN Chairmanship`).
+const DETERMINERS: &[&str] = &["the", "our", "their", "its", "his", "her", "your", "my"];
+
+/// Words of quantity before a number: `an estimated 2000 people` is a count.
+const QUANTITY: &[&str] = &[
+    "estimated",
+    "additional",
+    "extra",
+    "further",
+    "remaining",
+    "total",
+    "mere",
+    "whopping",
+    "staggering",
+    "approximate",
+    "another",
+    "other",
+    "more",
+    "fewer",
+    "less",
+    "least",
+    "most",
+    "some",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "over",
+    "under",
+    "only",
+    "just",
+    "first",
+    "last",
+    "next",
+    "top",
+];
+
+/// Nouns of people after a number: a count (`the remaining 2000 people`).
+const PEOPLE: &[&str] = &[
+    "people",
+    "staff",
+    "personnel",
+    "children",
+    "women",
+    "men",
+    "persons",
+];
+
 /// Cues after which a year is one the text compares with, not the time it speaks of.
 const COMPARING: &[&str] = &["against", "than", "with", "since"];
 
@@ -248,11 +298,14 @@ impl Parser<'_> {
         Some((t.month, next))
     }
 
-    /// A year after a date: `2020`, `, 2020`, `of 2020`, `in 2020`; with the token
-    /// after it.
+    /// A year after a date: `2020`, `, 2020`, `of 2020`, `in 2020`, and an editor's
+    /// `[2022]`; with the token after it.
     fn trailing_year(&self, j: usize) -> (Option<i32>, usize) {
         if let Some(y) = self.year(j) {
             return (Some(y), j + 1);
+        }
+        if let Some(y) = self.bracketed_year(j) {
+            return (Some(y), j + 3);
         }
         if self.is_punct(j, ',') || self.is_word(j, "of") || self.is_word(j, "in") {
             if let Some(y) = self.year(j + 1) {
@@ -260,6 +313,16 @@ impl Parser<'_> {
             }
         }
         (None, j)
+    }
+
+    /// A year an editor put in brackets at `j`: `[2021]` (`in June <s>2019</s>
+    /// [2021]`).
+    fn bracketed_year(&self, j: usize) -> Option<i32> {
+        if self.is_punct(j, '[') && self.is_punct(j + 2, ']') {
+            self.year(j + 1)
+        } else {
+            None
+        }
     }
 
     // ---- points ------------------------------------------------------------------
@@ -522,8 +585,9 @@ impl Parser<'_> {
             };
             return Some(Pt::new(p, Form::Full, j + 2));
         }
-        // A comma between month and day only before an ordinal: `October, 1st`, but
-        // `In October, 12 countries ...` is no date.
+        // A comma between month and day only before an ordinal or with a year after
+        // the day: `October, 1st`, `July, 14, 2021`, but `In October, 12 countries
+        // ...` is no date.
         let comma = self.is_punct(j, ',');
         if comma {
             j += 1;
@@ -533,10 +597,10 @@ impl Parser<'_> {
         }
         let d = self.day(j)?;
         let ordinal = self.tok(j).is_some_and(|t| t.ordinal);
-        if comma && !ordinal {
+        let (year, next) = self.trailing_year(j + 1);
+        if comma && !ordinal && year.is_none() {
             return None;
         }
-        let (year, next) = self.trailing_year(j + 1);
         // `they march 3 km`, `it may 2 ...`: verbs.
         if self.verb_month(i) && !ordinal && year.is_none() {
             return None;
@@ -550,9 +614,17 @@ impl Parser<'_> {
     }
 
     /// `November 2020`, `Jan, 2001`, `Oct. 2001`, `Dec-2018`, `Dec/2018`, `June of 2019`,
-    /// `April in 2016`.
+    /// `April in 2016`, `May [2022]`.
     fn month_year(&self, i: usize) -> Option<Pt> {
         let (m, mut j) = self.month(i)?;
+        if let Some(y) = self.bracketed_year(j) {
+            let p = Point {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+            };
+            return Some(Pt::new(p, Form::Full, j + 3));
+        }
         let dashed =
             (self.is_punct(j, '-') || self.is_punct(j, '/')) && self.glued(j) && self.glued(j + 1);
         if self.is_punct(j, ',') || self.is_word(j, "of") || self.is_word(j, "in") || dashed {
@@ -623,6 +695,13 @@ impl Parser<'_> {
     /// The date starting at token `i`, and the token after it.
     fn expr(&self, i: usize) -> Option<(Found, usize)> {
         let t = self.tok(i)?;
+        if t.kind == Kind::Word && t.month == 0 {
+            if let Some((found, next)) = self.period(i) {
+                if self.edges_free(i, next, &found) {
+                    return Some((found, next));
+                }
+            }
+        }
         // Only a number, a month name, or `from`, `between`, `the` before one can
         // open a date: everything else is passed over at once.
         let opens_date = |t: &Token, at: usize| match t.kind {
@@ -661,6 +740,271 @@ impl Parser<'_> {
         self.edges_free(i, next, &found).then_some((found, next))
     }
 
+    // ---- parts of years, decades, relative dates ---------------------------------
+
+    /// A date named by its place in the calendar or counted from the document's date,
+    /// opening at the word `i`: `the first half of 2022`, `the 2020s`, `Q1 2022`,
+    /// `later this year`, `next March`. Most words are ruled out by their length and
+    /// first letter.
+    fn period(&self, i: usize) -> Option<(Found, usize)> {
+        let t = self.tok(i)?;
+        let first = self.text.as_bytes()[t.start] | 0x20;
+        let opens = t.end - t.start <= 7
+            && matches!(
+                first,
+                b't' | b'f' | b's' | b'l' | b'n' | b'e' | b'm' | b'q' | b'h'
+            );
+        if !opens {
+            return None;
+        }
+        self.part_of_year(i)
+            .or_else(|| self.decade(i))
+            .or_else(|| self.quarter_code(i))
+            .or_else(|| self.relative_year(i))
+            .or_else(|| self.relative_month(i))
+    }
+
+    /// `this` (0), `next` (1) or `last` (-1) at `j`: a year counted from the
+    /// document's.
+    fn year_offset(&self, j: usize) -> Option<i32> {
+        Some(match self.word_in(j, &["this", "next", "last"])? {
+            "this" => 0,
+            "next" => 1,
+            _ => -1,
+        })
+    }
+
+    /// The year of a part of a year, at `j`: `2022`, `this year`, `next year`, `last
+    /// year`, or `the year` (the year the context gives); with the token after it.
+    fn year_spec(&self, j: usize) -> Option<(Option<i32>, Option<Relative>, usize)> {
+        if let Some(y) = self.year(j) {
+            return Some((Some(y), None, j + 1));
+        }
+        if !self.is_word(j + 1, "year") {
+            return None;
+        }
+        if self.is_word(j, "the") {
+            return Some((None, None, j + 2));
+        }
+        let n = self.year_offset(j)?;
+        Some((None, Some(Relative::Year(n)), j + 2))
+    }
+
+    /// `the first half of 2022` (`2022-01/2022-06`), `the second half of next year`,
+    /// `the third quarter of 2021` (`2021-07/2021-09`), `the last quarter of the year`.
+    fn part_of_year(&self, i: usize) -> Option<(Found, usize)> {
+        let j = if self.is_word(i, "the") { i + 1 } else { i };
+        let ordinal = match self.word_in(
+            j,
+            &[
+                "first", "second", "third", "fourth", "last", "final", "latter",
+            ],
+        ) {
+            Some("first") => 1,
+            Some("second") => 2,
+            Some("third") => 3,
+            Some("fourth") => 4,
+            Some("latter") => 5,
+            Some(_) => 0,
+            None => self
+                .tok(j)
+                .filter(|t| t.kind == Kind::Num && t.ordinal && t.digits == 1)
+                .map(|t| t.value)?,
+        };
+        let half = self.is_word(j + 1, "half");
+        if !(half || self.is_word(j + 1, "quarter")) || !self.is_word(j + 2, "of") {
+            return None;
+        }
+        let (first, last) = match (half, ordinal) {
+            (true, 1) => (1, 6),
+            (true, 0 | 2 | 5) => (7, 12),
+            (false, 1..=4) => (ordinal as u8 * 3 - 2, ordinal as u8 * 3),
+            (false, 0) => (10, 12),
+            _ => return None,
+        };
+        let (year, relative, next) = self.year_spec(j + 3)?;
+        let point = |m: u8| Point {
+            year,
+            month: Some(m),
+            day: None,
+        };
+        let context = year.filter(|_| self.comparing(i).is_none());
+        let mut found = self.found(
+            i,
+            next,
+            vec![Item::Span(point(first), point(last))],
+            year.is_some(),
+            context,
+        );
+        found.relative = relative;
+        Some((found, next))
+    }
+
+    /// `Q1 2022`, `Q3 of 2021`, `H2 2021`: a quarter or half of a year written as a
+    /// code.
+    fn quarter_code(&self, i: usize) -> Option<(Found, usize)> {
+        let half = match self.str(i) {
+            "Q" => false,
+            "H" => true,
+            _ => return None,
+        };
+        let n = self
+            .num(i + 1)
+            .filter(|t| t.glued && t.digits == 1)
+            .and_then(|t| u8::try_from(t.value).ok())?;
+        let (first, last) = match (half, n) {
+            (false, 1..=4) => (n * 3 - 2, n * 3),
+            (true, 1 | 2) => (n * 6 - 5, n * 6),
+            _ => return None,
+        };
+        let mut j = i + 2;
+        if self.is_word(j, "of") || self.is_punct(j, ',') {
+            j += 1;
+        }
+        let y = self.year(j)?;
+        let point = |m: u8| Point {
+            year: Some(y),
+            month: Some(m),
+            day: None,
+        };
+        let found = self.found(
+            i,
+            j + 1,
+            vec![Item::Span(point(first), point(last))],
+            true,
+            Some(y),
+        );
+        Some((found, j + 1))
+    }
+
+    /// `the 2020s` (`2020/2029`), `the early 1990s`, `the mid-2020s`: a decade, unless
+    /// it ends the name of a body or text ([`Parser::decade_in_name`]).
+    fn decade(&self, i: usize) -> Option<(Found, usize)> {
+        if !self.is_word(i, "the") {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.word_in(j, &["early", "mid", "late"]).is_some() {
+            j += 1;
+            if self.is_punct(j, '-') && self.glued(j) {
+                j += 1;
+            }
+        }
+        let d = self
+            .num(j)
+            .filter(|t| t.digits == 4 && YEARS.contains(&t.value) && t.value % 10 == 0)?
+            .value as i32;
+        let plural = self
+            .tok(j + 1)
+            .is_some_and(|t| t.kind == Kind::Word && t.glued)
+            && self.str(j + 1) == "s";
+        if !plural || self.decade_in_name(i) {
+            return None;
+        }
+        let items = vec![Item::Span(Point::year(d), Point::year(d + 9))];
+        Some((self.found(i, j + 2, items, true, None), j + 2))
+    }
+
+    /// The decade after `the` at `the` ends a name: `in` comes before it, and three
+    /// capitalised words or more before that, small words between them allowed (`the
+    /// Task Force on Clean Energy Transition in the 2030s`; not `emissions in the
+    /// 2020s`).
+    fn decade_in_name(&self, the: usize) -> bool {
+        let Some(mut k) = the.checked_sub(1).filter(|&k| self.is_word(k, "in")) else {
+            return false;
+        };
+        let mut capitalised = 0;
+        for _ in 0..12 {
+            let Some(p) = k.checked_sub(1) else { break };
+            let t = &self.t[p];
+            if t.kind != Kind::Word {
+                break;
+            }
+            if t.cap {
+                capitalised += 1;
+            } else if self
+                .word_in(p, &["of", "on", "for", "and", "the", "to"])
+                .is_none()
+            {
+                break;
+            }
+            k = p;
+        }
+        capitalised >= 3
+    }
+
+    /// `this year`, `next year`, `last year`, `later this year`, `earlier this year`,
+    /// `early next year`, `mid-next year`: a year counted from the document's; `this
+    /// month`, `last month`, `later this month`: a month counted from the document's.
+    /// Not `the last year` or `the next year` (a span of time, or the year after
+    /// another the text speaks of).
+    fn relative_year(&self, i: usize) -> Option<(Found, usize)> {
+        let mut j = i;
+        if self
+            .word_in(j, &["early", "earlier", "late", "later", "mid"])
+            .is_some()
+        {
+            j += 1;
+            if self.is_punct(j, '-') && self.glued(j) {
+                j += 1;
+            }
+        }
+        let n = self.year_offset(j)?;
+        let year = self.is_word(j + 1, "year");
+        if !(year || self.is_word(j + 1, "month")) {
+            return None;
+        }
+        if j == i && n != 0 && i > 0 && self.is_word(i - 1, "the") {
+            return None;
+        }
+        let mut found = self.found(i, j + 2, vec![Item::At(Point::default())], false, None);
+        found.relative = Some(if year {
+            Relative::Year(n)
+        } else {
+            Relative::Month(n)
+        });
+        Some((found, j + 2))
+    }
+
+    /// `last October`, `this past October`, `next March`, `this coming March`, `this
+    /// October`: a month counted from the document's. The month is capitalised, and no
+    /// number follows it (`last October 2020`, `next March 3` are read otherwise).
+    fn relative_month(&self, i: usize) -> Option<(Found, usize)> {
+        let word = self.word_in(i, &["this", "next", "last"])?;
+        if word != "this" && i > 0 && self.is_word(i - 1, "the") {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut relative = match word {
+            "this" => Relative::Year(0),
+            "next" => Relative::NextMonth,
+            _ => Relative::LastMonth,
+        };
+        if word == "this" {
+            if self.is_word(j, "past") {
+                relative = Relative::LastMonth;
+                j += 1;
+            } else if self.is_word(j, "coming") {
+                relative = Relative::NextMonth;
+                j += 1;
+            }
+        }
+        if !self.tok(j).is_some_and(|t| t.cap) {
+            return None;
+        }
+        let (m, next) = self.month(j)?;
+        if self.tok(next).is_some_and(|t| t.kind == Kind::Num) {
+            return None;
+        }
+        let p = Point {
+            month: Some(m),
+            ..Point::default()
+        };
+        let mut found = self.found(i, next, vec![Item::At(p)], false, None);
+        found.relative = Some(relative);
+        Some((found, next))
+    }
+
     /// A range: `4-6 December 2020`, `from October 30 to November 1, 2022`, `April
     /// 10-11, 2023`, `Jan-Feb 2017`, `(1950-2020)`, `between 2015 and 2018`.
     fn range(&self, i: usize) -> Option<(Found, usize)> {
@@ -690,6 +1034,7 @@ impl Parser<'_> {
                         ambiguous: s.ambiguous || e.ambiguous,
                         recurring: false,
                         context: None,
+                        relative: None,
                     };
                     return Some((found, next));
                 }
@@ -754,6 +1099,7 @@ impl Parser<'_> {
             ambiguous: yy <= 12,
             recurring: false,
             context: None,
+            relative: None,
         };
         Some((found, i + 3))
     }
@@ -784,6 +1130,7 @@ impl Parser<'_> {
             ambiguous: false,
             recurring: false,
             context: None,
+            relative: None,
         };
         Some((found, next))
     }
@@ -1110,6 +1457,7 @@ impl Parser<'_> {
             ambiguous: false,
             recurring: false,
             context,
+            relative: None,
         }
     }
 
@@ -1186,10 +1534,13 @@ impl Parser<'_> {
     /// after a cue (`in 2020`, `by the end of 2020`, `against 2019`), before `'s`
     /// (`2021's`), alone in parentheses (`(2019)`), as the subject of a sentence or
     /// clause (`2020 was ...`, `For Viet Nam, 2020 was ...`), or after `the` before a
-    /// lower-case word (`the 2019 figure`). A year that opens a capitalised name after
-    /// `the` is part of the name (`of the 2020 ASEAN Chairmanship`, `the 2030
-    /// Agenda`), as is one after a capitalised word without a cue (`Vision 2040`); a
-    /// number before a plural noun is a count (`of 2000 participants`).
+    /// lower-case word (`the 2019 figure`, `their 2030 goal`, `the historic 2024
+    /// summit`), or after `respective` (`their respective 2035 Climate Commitments`).
+    /// A year that opens a capitalised name after `the` or a possessive is part of the
+    /// name (`of the 2020 ASEAN Chairmanship`, `the 2030 Agenda`), as is one after a
+    /// capitalised word without a cue (`Vision 2040`) and the year of an act (`the Trade
+    /// Act of 1974`); a number before a plural noun is a count (`of 2000
+    /// participants`).
     fn year_position(&self, i: usize, next: usize) -> bool {
         let word_after = self
             .tok(next)
@@ -1201,12 +1552,28 @@ impl Parser<'_> {
         let lower_after = word_after.is_some_and(|(cap, _)| !cap) && !count;
         let cap_after = word_after.is_some_and(|(cap, _)| cap);
         let before = i.checked_sub(1);
-        let after_the = before.is_some_and(|b| self.is_word(b, "the"));
+        // A possessive stands where `the` does (`their 2030 goal`, `our 2020 ASEAN
+        // Chairmanship`).
+        let after_the = before.is_some_and(|b| self.word_in(b, DETERMINERS).is_some());
         if count || (after_the && cap_after) {
+            return false;
+        }
+        // `the Regional Shipping Act of 1984`: the year names the law.
+        if before.is_some_and(|b| self.is_word(b, "of") && b > 0 && self.str(b - 1) == "Act") {
             return false;
         }
         if self.cue(i).is_some() {
             return true;
+        }
+        // `their respective 2035 Climate Commitments`: the year of what
+        // each has, not a name.
+        if before.is_some_and(|b| self.is_word(b, "respective")) {
+            return true;
+        }
+        // `the historic 2024 summit`, `the leader's historic 2024 win`: an adjective
+        // between a determiner and the year, a noun after it.
+        if lower_after && before.is_some_and(|b| self.adjective_after_determiner(b)) {
+            return self.word_in(next, PEOPLE).is_none();
         }
         if self.is_punct(next, '\'') && self.glued(next) && self.is_word(next + 1, "s") {
             return true;
@@ -1226,6 +1593,26 @@ impl Parser<'_> {
             }
         };
         (clause_start || after_the) && lower_after
+    }
+
+    /// Token `b` is a lower-case adjective after a determiner or a possessive `'s`
+    /// (`the historic`, `the leader's historic`, `a landmark`), not a word of quantity (`an
+    /// estimated`, `the remaining`).
+    fn adjective_after_determiner(&self, b: usize) -> bool {
+        let adjective = self
+            .tok(b)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.end - t.start > 2)
+            && self.word_in(b, CUES).is_none()
+            && self.word_in(b, RELATIVE).is_none()
+            && self.word_in(b, QUANTITY).is_none()
+            && self.word_in(b, DETERMINERS).is_none();
+        let Some(d) = b.checked_sub(1).filter(|_| adjective) else {
+            return false;
+        };
+        self.word_in(d, DETERMINERS).is_some()
+            || self.is_word(d, "a")
+            || self.is_word(d, "an")
+            || (self.is_word(d, "s") && d > 0 && self.is_punct(d - 1, '\'') && self.glued(d))
     }
 
     /// Token `i` is a capitalised word (a name touching a month: `Theresa May`).

@@ -19,12 +19,18 @@
 //!   `18 and 19 June`;
 //! - ranges: `4-6 December 2020`, `18 January 1950 - 18 January 2020`, `from October
 //!   30 to November 1, 2022`, `April 10-11, 2023`, `Jan-Feb 2017`, `the 2016-2020
-//!   period`, `between 2015 and 2018`.
+//!   period`, `between 2015 and 2018`;
+//! - parts of a year and decades: `the first half of 2022` (`2022-01/2022-06`), `the
+//!   third quarter of 2021`, `Q1 2022`, `H2 2021`, `the 2020s` (`2020/2029`);
+//! - years and months counted from the document's date ([`Relative`]): `this year`,
+//!   `later this year`, `early next year`, `last year`, `last October`, `next March`,
+//!   `the first half of next year`.
 //!
 //! What it leaves alone: years inside names (`Vision 2040`, `the 2030 Agenda`,
-//! `Resolution 2254`), numbers that are part of a bigger number or code (`6,107.31`,
-//! `138-2010-2015`, `2013/QD-TTg`), numeric month/day pairs without a year (`192/193`,
-//! `10-20 visits`), times, weekdays and relative expressions.
+//! `Resolution 2254`, `the Trade Act of 1974`, `Clean Energy Transition in the 2030s`), numbers
+//! that are part of a bigger number or code (`6,107.31`, `138-2010-2015`,
+//! `2013/QD-TTg`), numeric month/day pairs without a year (`192/193`, `10-20 visits`),
+//! times, weekdays and days counted from the document's (`today`, `next week`).
 
 mod grammar;
 mod lexer;
@@ -160,6 +166,56 @@ impl Item {
     }
 }
 
+/// A date the text counts from the document's date instead of writing its year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Relative {
+    /// A year counted from the document's: `this year` (0), `next year` (1), `last
+    /// year` (-1), `this October` (0).
+    Year(i32),
+    /// The month named, the last time it came before the document's month: `last
+    /// October`, `this past October`.
+    LastMonth,
+    /// The month named, the next time it comes after the document's month: `next
+    /// March`, `this coming March`.
+    NextMonth,
+    /// A month counted from the document's: `this month` (0), `next month` (1), `last
+    /// month` (-1). Its point names no month: [`Relative::month`] gives it.
+    Month(i32),
+}
+
+impl Relative {
+    /// The year and month `n` months from month `month` of `year`.
+    fn months(year: i32, month: u8, n: i32) -> (i32, u8) {
+        let index = year * 12 + i32::from(month) - 1 + n;
+        (index.div_euclid(12), index.rem_euclid(12) as u8 + 1)
+    }
+
+    /// The month of a date counted in months (`next month`) from the document's month
+    /// `doc_month` of `year`; none for the other kinds, or without the document's
+    /// month.
+    pub(crate) fn month(self, year: i32, doc_month: Option<u8>) -> Option<u8> {
+        match self {
+            Relative::Month(n) => Some(Self::months(year, doc_month?, n).1),
+            _ => None,
+        }
+    }
+
+    /// The year of a date that names `month` (if any), in a document of `year` and
+    /// `doc_month` (if known). Without the document's month, `last October` is the year
+    /// before's and `next March` the year after's.
+    pub(crate) fn year(self, year: i32, doc_month: Option<u8>, month: Option<u8>) -> i32 {
+        match (self, doc_month, month) {
+            (Relative::Year(n), _, _) => year + n,
+            (Relative::Month(n), Some(d), _) => Self::months(year, d, n).0,
+            (Relative::Month(_), None, _) => year,
+            (Relative::LastMonth, Some(d), Some(m)) if m < d => year,
+            (Relative::LastMonth, _, _) => year - 1,
+            (Relative::NextMonth, Some(d), Some(m)) if m > d => year,
+            (Relative::NextMonth, _, _) => year + 1,
+        }
+    }
+}
+
 /// A date found in a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -179,6 +235,9 @@ pub(crate) struct Found {
     /// that sets the time of what the text says (not one it compares with, `against
     /// 2019`).
     pub context: Option<i32>,
+    /// The date is counted from the document's date (`next year`, `last October`):
+    /// its points have no year, which [`Relative::year`] gives.
+    pub relative: Option<Relative>,
 }
 
 impl Found {

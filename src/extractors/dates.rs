@@ -10,11 +10,15 @@
 //! writes a year (a year the text only compares with, `against 2019`, does not
 //! count), else the nearest one in the paragraph, else the document's reference
 //! year. A day that recurs every year (`declare December 27 as the International Day
-//! of ...`) takes none: `--12-27`.
+//! of ...`) takes none: `--12-27`. A date the text counts from the document's (`later
+//! this year`, `last October`) takes its year from the reference year and month, and
+//! is left out when the document has no date. A bare month's year follows the tense of
+//! its sentence ([`tense_shift`]). Dates inside an `http(s)://` link are no dates of
+//! the text.
 
 use super::{Earlier, Part};
 use crate::analysis::Analysis;
-use crate::dates::{Found, Item, scan};
+use crate::dates::{Found, Item, Point, Relative, scan};
 use crate::record::{DateRecord, Granularity, Record, YearFrom};
 use regex::Regex;
 use std::ops::Range;
@@ -65,38 +69,148 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
     let paragraphs = a
         .paragraphs_in(part.lines.clone(), part.view.clone())
         .filter(|(i, _)| a.view.lines()[*i].kind.is_prose());
-    for (_, paragraph) in paragraphs {
-        let found = scan(&text[paragraph.clone()], order);
+    for (i, paragraph) in paragraphs {
+        let line = &text[paragraph.clone()];
+        let mut found = scan(line, order);
+        // A date in a link (`https://example.org/2024/09/21/...`) is no date of the
+        // text.
+        let urls = urls(line);
+        if !urls.is_empty() {
+            found.retain(|f| {
+                !urls
+                    .iter()
+                    .any(|u| u.start < f.range.end && f.range.start < u.end)
+            });
+        }
         let base = paragraph.start;
+        // `on August` / `25. Later, ...`: the day opens the next line, where the view
+        // took it for the number of a list item.
+        let mut last_end = None;
+        if let Some((day, end)) = day_on_next_line(a, i, &paragraph, line, found.last())
+            && let Some(Item::At(p)) = found.last_mut().and_then(|f| f.items.first_mut())
+        {
+            p.day = Some(day);
+            last_end = Some(end);
+        }
         let sentences: Vec<Option<Range<usize>>> = found
             .iter()
             .map(|f| a.sentences.at(base + f.range.start))
             .collect();
         for (k, f) in found.iter().enumerate() {
-            let (year, year_from) = if !f.needs_year() {
+            let counted;
+            let f = match f.relative.map(|r| (r, a.reference.year)) {
+                // `next month`: the month is the document's, moved.
+                Some((r @ Relative::Month(_), Some(y))) => {
+                    let Some(month) = r.month(y, a.reference.month) else {
+                        continue;
+                    };
+                    let mut moved = f.clone();
+                    moved.items = vec![Item::At(Point {
+                        month: Some(month),
+                        ..Point::default()
+                    })];
+                    counted = moved;
+                    &counted
+                }
+                _ => f,
+            };
+            let (year, year_from) = if let Some(relative) = f.relative {
+                // Counted from the document's date: without one, no date can be read.
+                let Some(y) = a.reference.year else { continue };
+                let month = f.items.first().and_then(|i| i.ends().0.month);
+                (
+                    Some(relative.year(y, a.reference.month, month)),
+                    Some(YearFrom::Document),
+                )
+            } else if !f.needs_year() {
                 (None, f.year_written.then_some(YearFrom::Text))
             } else if let Some(y) = context_year(k, &found, &sentences) {
                 (Some(y), Some(YearFrom::Context))
             } else if let Some(y) = a.reference.year {
                 let sentence = sentences[k].clone().map_or(paragraph.clone(), |s| s);
-                let shift = tense_shift(f, a.reference.month, &text[sentence]);
+                let since = since(&line[..f.range.start]);
+                let shift = tense_shift(f, a.reference.month, &text[sentence], since);
                 (Some(y + shift), Some(YearFrom::Document))
             } else {
                 (None, None)
             };
-            let view = base + f.range.start..base + f.range.end;
+            let mut view = base + f.range.start..base + f.range.end;
+            if k + 1 == found.len()
+                && let Some(end) = last_end
+            {
+                view.end = end;
+            }
             out.push(resolve(f, view, year, year_from));
         }
     }
     out
 }
 
+/// The day that opens the view line after line `i` when the paragraph ends with a
+/// bare month (`... met on August` / `25. Later, ...`): a wrapped line that opens
+/// with `25.` reads as a list item, and the view does not join it. Gives the day and
+/// where it ends in the view.
+fn day_on_next_line(
+    a: &Analysis,
+    i: usize,
+    paragraph: &Range<usize>,
+    line: &str,
+    last: Option<&Found>,
+) -> Option<(u8, usize)> {
+    let f = last.filter(|f| f.relative.is_none() && f.range.end == line.trim_end().len())?;
+    let [Item::At(p)] = f.items.as_slice() else {
+        return None;
+    };
+    let month = p.month.filter(|_| p.day.is_none() && p.year.is_none())?;
+    let lines = a.view.lines();
+    if paragraph.end != lines[i].range.end {
+        return None;
+    }
+    let next = lines
+        .get(i + 1)
+        .filter(|l| l.kind == crate::repair::LineKind::Body)?;
+    let text = &a.view.text()[next.range.clone()];
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let day: u8 = text.get(..digits).filter(|_| digits <= 2)?.parse().ok()?;
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|s| text[digits..].starts_with(*s))
+        .map_or(0, |s| s.len());
+    let rest = &text[digits + suffix..];
+    let stop = rest.starts_with('.') && rest[1..].chars().next().is_none_or(char::is_whitespace);
+    (stop && (1..=crate::dates::days_in(None, month)).contains(&day))
+        .then_some((day, next.range.start + digits + suffix))
+}
+
+/// Links in a line: `https://...`, `http://...`, `ftp://...`, up to the next space.
+/// (A link without its scheme, `www.example.com/archive-2018-09-23`, is read: the
+/// date conformance suites date such pages by it.)
+fn urls(line: &str) -> Vec<Range<usize>> {
+    static URL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:https?|ftp)://\S+").expect("URL pattern is valid"));
+    if !line.contains("://") {
+        return Vec::new();
+    }
+    URL.find_iter(line).map(|m| m.range()).collect()
+}
+
+/// Whether the text before a date ends with `since` (`held since July`): the
+/// date is past, whatever the tense of the sentence.
+fn since(before: &str) -> bool {
+    let before = before.trim_end();
+    before.len() >= 5
+        && before.is_char_boundary(before.len() - 5)
+        && before[before.len() - 5..].eq_ignore_ascii_case("since")
+        && !before[..before.len() - 5].ends_with(char::is_alphanumeric)
+}
+
 /// How a year-less month or day moves from the document's year, by the tense of its
 /// sentence: a month after the document's month in a sentence told in the past
 /// (`pledged in October`, in a March text) is the year before's; a month before it
-/// in a sentence about the future (`will host in February`) the year after's.
+/// in a sentence about the future (`will host in February`) the year after's, unless
+/// `since` puts it in the past (`will free those held since July`).
 /// Otherwise, or when the document's month is unknown, the document's year.
-fn tense_shift(f: &Found, doc_month: Option<u8>, sentence: &str) -> i32 {
+fn tense_shift(f: &Found, doc_month: Option<u8>, sentence: &str, since: bool) -> i32 {
     let Some(doc_month) = doc_month else {
         return 0;
     };
@@ -108,10 +222,10 @@ fn tense_shift(f: &Found, doc_month: Option<u8>, sentence: &str) -> i32 {
     else {
         return 0;
     };
-    let future = FUTURE.is_match(sentence);
+    let future = !since && FUTURE.is_match(sentence);
     if month < doc_month && future {
         1
-    } else if month > doc_month && !future && past(sentence) {
+    } else if month > doc_month && (since || (!future && past(sentence))) {
         -1
     } else {
         0

@@ -17,11 +17,17 @@
 //! - the table of contents becomes [`LineKind::Toc`] lines;
 //! - markdown escapes (`US\$`) and emphasis (`*India*`, `**...**`) are neutralised, the
 //!   emphasised ranges kept in [`View::emphasis`]; curly quotes, dashes and odd spaces
-//!   are normalised.
+//!   are normalised;
+//! - HTML that texts converted from web pages keep is markup, not text: tags read as
+//!   nothing (`August 2<sup>nd</sup>` reads `August 2nd`) or, where they break the
+//!   text (`<br>`, `<p>`), as a space; comments (`<!-- -->`, a line of which is a blank
+//!   line), struck text (`<s>2020</s>`) and footnote markers (`<sup>3</sup>`) read as
+//!   nothing, entities (`&amp;`) as their character; a Markdown link `[text](https://...)`
+//!   reads as its text, its target is no part of the view.
 
 mod text;
 
-use text::plain;
+use text::{Markup, plain};
 pub(crate) use text::{all_caps, speaker_label, terminated};
 
 use crate::document::Document;
@@ -383,22 +389,24 @@ impl View {
     /// Builds the view of `doc` with the given caption rules.
     pub fn build(doc: &Document, rules: &CaptionRules) -> View {
         let src = doc.text();
-        let mut lines = split_lines(src, rules);
+        let markups = text::markup(src);
+        let mut lines = split_lines(src, rules, &markups);
         classify(src, &mut lines);
         let footnotes = footnote_numbers(&lines);
         let width = wrap_width(src, &lines);
         let units = assemble(src, &lines, width);
-        write(src, &lines, &units, &footnotes)
+        write(src, &lines, &units, &footnotes, &markups)
     }
 }
 
 /// Splits the decoded text into lines; LF, CRLF and lone CR end a line. Blank lines
 /// (blank in plain form) separate blocks and are not kept.
-fn split_lines<'a>(src: &'a str, rules: &CaptionRules) -> Vec<SrcLine<'a>> {
+fn split_lines<'a>(src: &'a str, rules: &CaptionRules, markups: &[Markup]) -> Vec<SrcLine<'a>> {
     let bytes = src.as_bytes();
     let mut reader = LineReader {
         src,
         rules,
+        markups,
         lines: Vec::new(),
         block_start: 0,
         block: 0,
@@ -426,6 +434,8 @@ fn split_lines<'a>(src: &'a str, rules: &CaptionRules) -> Vec<SrcLine<'a>> {
 struct LineReader<'a, 'r> {
     src: &'a str,
     rules: &'r CaptionRules,
+    /// The markup of the whole text ([`text::markup`]).
+    markups: &'r [Markup],
     lines: Vec<SrcLine<'a>>,
     /// Where the current block starts in `lines`.
     block_start: usize,
@@ -438,7 +448,14 @@ struct LineReader<'a, 'r> {
 impl<'a> LineReader<'a, '_> {
     /// Reads the source line at `range`.
     fn line(&mut self, range: Range<usize>) {
-        let plain = plain(&self.src[range.clone()]);
+        let line = &self.src[range.clone()];
+        let marked = text::markup_in(self.markups, range.clone());
+        // A line with markup is read without it (a line of `<!-- -->` is blank).
+        let plain = if marked.is_empty() {
+            plain(line)
+        } else {
+            Cow::Owned(plain(&text::without_markup(line, range.start, marked)).into_owned())
+        };
         if plain.is_empty() {
             self.close_block();
             return;
@@ -630,15 +647,18 @@ fn wraps_into(prev_raw: &str, next_raw: &str, next: &SrcLine<'_>, width: usize) 
         return false;
     }
     // The first word as the wrapper saw it: up to a breaking space (a no-break space
-    // glues `Minister Oyun-Erdene` into one). Lines wrapped by a proportional font (a
-    // PDF's) end less evenly: some slack.
-    let word = next_raw
+    // glues `Minister Oyun-Erdene` into one), its markup counted too (a link's
+    // target). Lines wrapped by a proportional font (a PDF's) end less evenly: some
+    // slack.
+    let first_plain = next_plain.split(' ').next().unwrap_or("").chars().count();
+    let first_raw = next_raw
         .trim_start_matches([' ', '\t'])
         .split([' ', '\t'])
         .next()
         .unwrap_or("")
         .chars()
         .count();
+    let word = first_plain.max(first_raw);
     prev_raw.trim_end().chars().count() + 1 + word + width / 8 > width
 }
 
@@ -718,9 +738,16 @@ fn assemble(src: &str, lines: &[SrcLine<'_>], width: Option<usize>) -> Vec<Unit>
 }
 
 /// Writes the view text, piece by piece, with its offset map.
-fn write(src: &str, lines: &[SrcLine<'_>], units: &[Unit], footnotes: &BTreeSet<String>) -> View {
+fn write(
+    src: &str,
+    lines: &[SrcLine<'_>],
+    units: &[Unit],
+    footnotes: &BTreeSet<String>,
+    markups: &[Markup],
+) -> View {
     let mut w = Writer {
         src,
+        markups,
         text: String::with_capacity(src.len()),
         map: OffsetMap::new(),
         emphasis: Vec::new(),
@@ -787,6 +814,8 @@ fn piece_marks(line: &str, clean: bool) -> Marks<'_> {
 /// Writes cleaned pieces of source into the view.
 struct Writer<'a> {
     src: &'a str,
+    /// The markup of the whole text ([`text::markup`]).
+    markups: &'a [Markup],
     text: String,
     map: OffsetMap,
     emphasis: Vec<Range<usize>>,
@@ -849,8 +878,37 @@ impl Writer<'_> {
         let mut i = lead;
         // Nothing but superscript digits so far in a line opening a footnote body.
         let mut leading_number = note;
+        // The markup of the line, relative to it: written as the view reads it.
+        let mut markups = text::markup_in(self.markups, range.clone())
+            .iter()
+            .map(|m| {
+                let start = m.start.saturating_sub(base).max(lead);
+                (start, (m.end - base.min(m.end)).min(bytes.len()), m.rep)
+            })
+            .filter(|&(start, end, _)| start < end && start < bytes.len())
+            .peekable();
+        let written = self.text.len();
         loop {
             i = marks.next_from(i);
+            if let Some((start, end, rep)) = markups.next_if(|m| m.0 <= i) {
+                self.copy_run(base, run, start);
+                // A tag that breaks the text reads as a space between words, not at
+                // either end of a line or next to a space.
+                let edge = self.text.len() == written
+                    || end >= bytes.len()
+                    || self.text.ends_with(char::is_whitespace)
+                    || s[end..].starts_with(char::is_whitespace);
+                if !(rep.is_empty() || (rep == " " && edge)) {
+                    self.put(rep, base + start, end - start);
+                }
+                i = end;
+                if self.text.len() == written || self.text.ends_with(' ') {
+                    // Nothing written yet, or a space: the spaces after the markup go.
+                    i += s[i..].len() - s[i..].trim_start_matches(' ').len();
+                }
+                run = i;
+                continue;
+            }
             let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };

@@ -4,6 +4,7 @@
 use crate::scan::{ByteSet, LinePattern, Marks};
 use regex::Regex;
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Superscript digits, as PDF-to-text output writes footnote markers.
@@ -103,6 +104,437 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     let lead = out.len() - out.trim_start().len();
     out.drain(..lead);
     Cow::Owned(out)
+}
+
+/// A piece of markup in the decoded text: HTML tags, comments and entities, struck
+/// text, footnote markers in `<sup>`, and the brackets and target of a Markdown link.
+/// It is not text: the view writes `rep` in its place (a space where the tag breaks
+/// the text, `<br>`, `<p>`; the character an entity stands for; else nothing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Markup {
+    /// Its byte range in the decoded text.
+    pub start: usize,
+    pub end: usize,
+    /// What the view reads in its place.
+    pub rep: &'static str,
+}
+
+/// The longest tag read, in bytes (`<a href="...">` with a long link).
+const MAX_TAG: usize = 2048;
+/// The longest struck text read (`<s>...</s>`).
+const MAX_STRUCK: usize = 256;
+/// The longest footnote marker read (`<sup>12</sup>`, `<sup><a href="#fn12">[12]</a></sup>`),
+/// with its closing tag.
+const MAX_MARKER: usize = 160;
+
+/// Inline tags: they read as nothing (`2<sup>nd</sup>` is `2nd`).
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "big", "cite", "code", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q",
+    "samp", "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+];
+/// Tags that break the text: they read as a space (`a<br>b` is `a b`).
+const BREAKING_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "img",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+/// Tags whose content was struck out: the tag and its content read as nothing (`in
+/// June <s>2019</s> [2021]`: the author replaced the year).
+const STRUCK_TAGS: &[&str] = &["del", "s", "strike"];
+
+/// HTML entities and the characters they stand for.
+const ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"),
+    ("apos", "'"),
+    ("gt", ">"),
+    ("hellip", "..."),
+    ("laquo", "\""),
+    ("ldquo", "\""),
+    ("lsquo", "'"),
+    ("lt", "<"),
+    ("mdash", "-"),
+    ("nbsp", " "),
+    ("ndash", "-"),
+    ("quot", "\""),
+    ("raquo", "\""),
+    ("rdquo", "\""),
+    ("rsquo", "'"),
+    ("shy", ""),
+];
+
+/// The markup of `src`, in order, none overlapping another. One pass over the bytes
+/// that can open markup (`<`, `[`, `]`, `&`, `\`, and line ends for blank lines); a
+/// tag is read up to the next `<` or `>`, a comment or struck text once to its end.
+///
+/// A Markdown link `[text](target)` keeps its text: the brackets and the target go
+/// (`](https://...)`, a path, an anchor). `![alt](target)` goes whole: an image is
+/// not text. An escaped bracket (`\[`) opens no link.
+pub(crate) fn markup(src: &str) -> Vec<Markup> {
+    let b = src.as_bytes();
+    if memchr::memchr3(b'<', b']', b'&', b).is_none() {
+        return Vec::new();
+    }
+    let mut out: Vec<Markup> = Vec::new();
+    // The `[` of the links found, in order (links do not nest: the stack of open
+    // brackets is emptied at each link and at each blank line).
+    let mut openers: Vec<Markup> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut marks = Marks::new(b, &[*b"<[]", *b"&\\\n"]);
+    let mut i = 0;
+    // No `-->` after a `<!--` seen: none after any later one either.
+    let mut comments = true;
+    let drop = |start: usize, end: usize| Markup {
+        start,
+        end,
+        rep: "",
+    };
+    loop {
+        i = marks.next_from(i);
+        if i >= b.len() {
+            break;
+        }
+        match b[i] {
+            b'\\' => {
+                i += if b.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
+                    2
+                } else {
+                    1
+                }
+            }
+            b'\n' => {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j >= b.len() || b[j] == b'\n' {
+                    open.clear();
+                }
+                i = j;
+            }
+            b'[' => {
+                open.push(i);
+                i += 1;
+            }
+            b']' => match open.pop().and_then(|o| link(b, o, i).map(|end| (o, end))) {
+                Some((o, end)) => {
+                    let image = o > 0 && b[o - 1] == b'!' && !(o > 1 && b[o - 2] == b'\\');
+                    if image {
+                        openers.push(drop(o - 1, end));
+                    } else {
+                        openers.push(drop(o, o + 1));
+                        out.push(drop(i, end));
+                    }
+                    open.clear();
+                    i = end;
+                }
+                None => i += 1,
+            },
+            b'&' => match entity(b, i) {
+                Some((end, rep)) => {
+                    out.push(Markup { start: i, end, rep });
+                    i = end;
+                }
+                None => i += 1,
+            },
+            _ => {
+                // `<`
+                if b[i..].starts_with(b"<!--") {
+                    if comments && let Some(n) = memchr::memmem::find(&b[i + 4..], b"-->") {
+                        let end = i + 4 + n + 3;
+                        out.push(drop(i, end));
+                        i = end;
+                        continue;
+                    }
+                    comments = false;
+                    i += 1;
+                    continue;
+                }
+                match tag(src, i) {
+                    Some(t) => {
+                        let end = t.content_end(src).unwrap_or(t.end);
+                        out.push(Markup {
+                            start: i,
+                            end,
+                            rep: t.rep,
+                        });
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+    if openers.is_empty() {
+        return out;
+    }
+    // Merge the two ordered lists; an image's drop may cover markup found in its
+    // alternative text.
+    let mut merged = Vec::with_capacity(out.len() + openers.len());
+    let mut rest = out.into_iter().peekable();
+    for o in openers {
+        while let Some(m) = rest.next_if(|m| m.start < o.start) {
+            merged.push(m);
+        }
+        while rest.next_if(|m| m.start < o.end).is_some() {}
+        merged.push(o);
+    }
+    merged.extend(rest);
+    merged
+}
+
+/// The end of the Markdown link whose text runs from `[` at `open` to `]` at `close`:
+/// just past the `)` of its target, when `(` follows the `]` and the target is a URL,
+/// a path or an anchor without spaces (balanced parentheses allowed, and a quoted
+/// title after it).
+fn link(b: &[u8], open: usize, close: usize) -> Option<usize> {
+    if b.get(close + 1) != Some(&b'(') || close == open + 1 {
+        return None;
+    }
+    let start = close + 2;
+    let rest = &b[start..b.len().min(start + MAX_TAG)];
+    let lower = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    let url = [
+        &b"http://"[..],
+        b"https://",
+        b"ftp://",
+        b"mailto:",
+        b"www.",
+        b"/",
+        b"#",
+        b"./",
+        b"../",
+    ]
+    .iter()
+    .any(|p| lower(p));
+    if !url {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (k, &c) in rest.iter().enumerate() {
+        match c {
+            b'(' => depth += 1,
+            b')' if depth == 0 => return Some(start + k + 1),
+            b')' => depth -= 1,
+            b' ' | b'\t' => {
+                // A title: `(url "Title")`.
+                let after = &rest[k..];
+                let t = after.iter().position(|&c| c != b' ' && c != b'\t')?;
+                if after[t] != b'"' {
+                    return None;
+                }
+                let q = memchr::memchr(b'"', &after[t + 1..])?;
+                let close = t + 1 + q + 1;
+                return (after.get(close) == Some(&b')')).then_some(start + k + close + 1);
+            }
+            b'\n' | b'\r' | b'<' | b'>' | b'[' | b']' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The HTML entity at `at` (`&amp;`, `&#39;`, `&#x2019;`): its end and what it stands
+/// for. A numeric entity reads as a space when it is one, else as nothing but a
+/// quote or dash.
+fn entity(b: &[u8], at: usize) -> Option<(usize, &'static str)> {
+    let rest = &b[at + 1..b.len().min(at + 12)];
+    let semi = memchr::memchr(b';', rest)?;
+    let name = &rest[..semi];
+    let end = at + 1 + semi + 1;
+    if let Some(num) = name.strip_prefix(b"#") {
+        let value = match num.first() {
+            Some(b'x' | b'X') => u32::from_str_radix(std::str::from_utf8(&num[1..]).ok()?, 16),
+            _ => std::str::from_utf8(num).ok()?.parse::<u32>(),
+        }
+        .ok()?;
+        let c = char::from_u32(value)?;
+        let rep = match c {
+            '\'' | '‘' | '’' => "'",
+            '"' | '“' | '”' => "\"",
+            '&' => "&",
+            '<' => "<",
+            '>' => ">",
+            '–' | '—' | '-' => "-",
+            c if c.is_whitespace() => " ",
+            _ => return None,
+        };
+        return Some((end, rep));
+    }
+    let name = std::str::from_utf8(name).ok()?;
+    ENTITIES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, rep)| (end, rep))
+}
+
+/// An HTML tag read at a `<`.
+struct Tag {
+    /// Just past its `>`.
+    end: usize,
+    /// Its name, lower-case.
+    name: String,
+    /// A closing tag (`</sup>`).
+    closing: bool,
+    /// What it reads as.
+    rep: &'static str,
+}
+
+impl Tag {
+    /// For an opening tag whose content is markup too, the end of its closing tag:
+    /// struck text (`<s>2020</s>`), and a footnote marker (`<sup>2</sup>`,
+    /// `<sup>1,3</sup>`). Looked for in the next [`MAX_STRUCK`] (or [`MAX_MARKER`])
+    /// bytes, not past a blank line.
+    fn content_end(&self, src: &str) -> Option<usize> {
+        if self.closing {
+            return None;
+        }
+        let struck = STRUCK_TAGS.contains(&self.name.as_str());
+        if !struck && self.name != "sup" {
+            return None;
+        }
+        let limit = if struck { MAX_STRUCK } else { MAX_MARKER };
+        let rest = &src.as_bytes()[self.end..src.len().min(self.end + limit)];
+        let close = format!("</{}>", self.name);
+        let n = memchr::memmem::find_iter(rest, b"</").find(|&n| {
+            rest[n..].len() >= close.len()
+                && rest[n..n + close.len()].eq_ignore_ascii_case(close.as_bytes())
+        })?;
+        let content = &rest[..n];
+        let blank = content
+            .split(|&c| c == b'\n')
+            .skip(1)
+            .any(|l| l.iter().all(u8::is_ascii_whitespace));
+        if blank {
+            return None;
+        }
+        // The marker's text: without the tags in it (`<a href="#fn1">1</a>`) and the
+        // brackets around it (`[1]`, `(2)`).
+        let mut text = Vec::with_capacity(12);
+        let mut in_tag = false;
+        for &c in content {
+            match c {
+                b'<' => in_tag = true,
+                b'>' => in_tag = false,
+                _ if !in_tag && !matches!(c, b'[' | b']' | b'(' | b')') => text.push(c),
+                _ => {}
+            }
+        }
+        let marker = !text.is_empty()
+            && text.len() <= 12
+            && text
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b',' | b'-' | b' '))
+            && text.first().is_some_and(u8::is_ascii_digit);
+        (struck || marker).then_some(self.end + n + close.len())
+    }
+}
+
+/// The HTML tag opening at `at` (a `<`), when it is one of the tags that texts
+/// converted from web pages keep (`<sup>`, `</u>`, `<span style="...">`, `<br/>`,
+/// `<a href="...">`): up to the first `>`, with no `<` before it.
+fn tag(src: &str, at: usize) -> Option<Tag> {
+    let b = src.as_bytes();
+    let mut i = at + 1;
+    let closing = b.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let name_start = i;
+    while i < b.len() && b[i].is_ascii_alphanumeric() && i - name_start < 12 {
+        i += 1;
+    }
+    if i == name_start || !b[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    let name = src[name_start..i].to_ascii_lowercase();
+    let rep = if BREAKING_TAGS.contains(&name.as_str()) {
+        " "
+    } else if INLINE_TAGS.contains(&name.as_str()) || STRUCK_TAGS.contains(&name.as_str()) {
+        ""
+    } else {
+        return None;
+    };
+    // Attributes (not on a closing tag), then `>` or `/>`.
+    match b.get(i) {
+        Some(b'>') => {}
+        Some(b'/') if b.get(i + 1) == Some(&b'>') => i += 1,
+        Some(c) if c.is_ascii_whitespace() && !closing => {
+            let rest = &b[i..b.len().min(i + MAX_TAG)];
+            let n = rest.iter().position(|&c| c == b'>' || c == b'<')?;
+            if rest[n] != b'>' {
+                return None;
+            }
+            i += n;
+        }
+        _ => return None,
+    }
+    Some(Tag {
+        end: i + 1,
+        name,
+        closing,
+        rep,
+    })
+}
+
+/// The markup of `markups` that overlaps `range` (both in decoded-text bytes): found
+/// by binary search, the list being ordered and without overlaps.
+pub(crate) fn markup_in(markups: &[Markup], range: Range<usize>) -> &[Markup] {
+    let first = markups.partition_point(|m| m.end <= range.start);
+    let last = first + markups[first..].partition_point(|m| m.start < range.end);
+    &markups[first..last]
+}
+
+/// `line` (starting at decoded byte `base`) with `markups` (those overlapping it)
+/// written as the view reads them.
+pub(crate) fn without_markup(line: &str, base: usize, markups: &[Markup]) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for m in markups {
+        let start = m.start.saturating_sub(base).min(line.len());
+        let end = (m.end - base.min(m.end)).min(line.len());
+        if start > at {
+            out.push_str(&line[at..start]);
+        }
+        out.push_str(m.rep);
+        at = at.max(end);
+    }
+    out.push_str(&line[at.min(line.len())..]);
+    out
 }
 
 /// Words that cannot end a sentence: a line ending with one of them was cut. Sorted,
@@ -327,6 +759,55 @@ mod tests {
             plain(" - *India*: US\\$ 5 “x” – y "),
             "- India: US$ 5 \"x\" - y"
         );
+    }
+
+    /// The text with its markup as the view reads it.
+    fn read(text: &str) -> String {
+        without_markup(text, 0, &markup(text))
+    }
+
+    #[test]
+    fn markup_reads_as_the_view_reads_it() {
+        let cases = [
+            ("August 2<sup>nd</sup>", "August 2nd"),
+            ("rose<sup>12</sup> and 10<SUP>6</SUP>", "rose and 10"),
+            (
+                "2.9%<sup><a href=\"#fn1\">[1]</a></sup> a<sup>(2)</sup>",
+                "2.9% a",
+            ),
+            ("<u>a</u><br/>b<BR>c<p class=\"x\">d", "a b c d"),
+            ("in <s>2020</s> [2022] <del>x</del>", "in  [2022] "),
+            ("a <!-- x -->b <!-- open", "a b <!-- open"),
+            (
+                "R&amp;D &gt;5% &#8217; &nbsp; AT&T; &bogus;",
+                "R&D >5% '   AT&T; &bogus;",
+            ),
+            (
+                "[text](https://a.b/c_(d)) [x](/p \"T\") ![i](https://a/i.png)!",
+                "text x !",
+            ),
+            (
+                "\\[not](https://a) \\<b>bold",
+                "\\[not](https://a) \\<b>bold",
+            ),
+            ("[a [b](https://x) c](https://y)", "[a b c](https://y)"),
+            (
+                "[note](see below) a < b > c <unknown>",
+                "[note](see below) a < b > c <unknown>",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn markup_is_read_in_linear_time() {
+        for unit in ["<a ", "<s>", "](/", "[", "<!--", "&#", "<sup>1"] {
+            let text = unit.repeat(200_000);
+            let found = markup(&text);
+            assert!(found.windows(2).all(|w| w[0].end <= w[1].start), "{unit}");
+        }
     }
 
     #[test]

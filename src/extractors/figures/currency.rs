@@ -120,7 +120,63 @@ const CODES: &[&str] = &[
     "SEK", "SGD", "SLE", "SOS", "SRD", "SSP", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP",
     "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND", "VUV", "WST",
     "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWL",
+    // Active codes the list above lacked, the special drawing right and precious
+    // metals, and codes replaced since that older texts still write.
+    "CUC", "FKP", "GIP", "SHP", "STN", "SVC", "VED", "XDR", "XAU", "XAG", "XPT", "XPD", "ZWG",
+    "HRK", "SLL", "STD", "MRO", "VEF", "ZMK", "BYR", "LTL", "LVL", "EEK", "SKK", "CYP", "FRF",
+    "NLG", "BEF", "ATS", "FIM", "IEP", "PTE", "GRD",
 ];
+
+/// Three capital letters that are common words or acronyms, never read as a code the
+/// lexicon does not list ([`shaped_code`]).
+const NOT_CODES: &[&str] = &[
+    "ADB", "AND", "ARE", "BUT", "CEO", "FDI", "FOR", "FTA", "GDP", "GHG", "GMT", "GNI", "GNP",
+    "HAS", "HIV", "ICT", "IMF", "IPO", "ITS", "LNG", "MOU", "NEW", "NGO", "NOT", "ODA", "ONE",
+    "OUR", "PPP", "PRC", "ROK", "SIX", "SME", "SOE", "TEN", "THE", "TWO", "UAE", "USA", "UTC",
+    "VAT", "WAS", "WHO", "WTO",
+];
+
+/// An ISO-4217-shaped code that the lexicon does not list (`ZWG`, a code newer than
+/// the lexicon): three capital letters that are no common word or acronym. The caller
+/// reads it only next to an amount that writes a scale or groups its digits.
+pub(super) fn shaped_code(word: &str) -> Option<Meaning> {
+    let shaped = word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+    if !shaped || NOT_CODES.contains(&word) || WORD_CODES.contains(&word) {
+        return None;
+    }
+    Some(Meaning {
+        iso: intern(word),
+        assumed: false,
+        kind: Kind::Code,
+        scale: 0,
+        needs_scale: false,
+    })
+}
+
+/// A code as a `&'static str`: the listed one, or one kept for the life of the
+/// process (at most 26³ of them).
+fn intern(code: &str) -> &'static str {
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+    if let Some(&known) = CODES.iter().find(|&&c| c == code) {
+        return known;
+    }
+    static SEEN: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut seen = SEEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&s) = seen.get(code) {
+        return s;
+    }
+    let s: &'static str = Box::leak(code.to_owned().into_boxed_str());
+    seen.insert(s);
+    s
+}
+
+/// Three capital letters: perhaps a code ([`shaped_code`]).
+fn code_shaped(word: &[u8]) -> bool {
+    word.len() == 3 && word.iter().all(u8::is_ascii_uppercase)
+}
 
 /// Codes that are also English words or common acronyms: never read before a number
 /// (`ALL 5`, `COP 26`, `SAR 2020`), and `ALL` not after one either.
@@ -412,7 +468,7 @@ impl CueWords {
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            if self.word(&bytes[start..i]).is_some() {
+            if self.word(&bytes[start..i]).is_some() || code_shaped(&bytes[start..i]) {
                 return true;
             }
         }
@@ -446,7 +502,7 @@ impl CueWords {
         while j > 0 && bytes[j - 1].is_ascii_alphabetic() {
             j -= 1;
         }
-        j < end && self.word(&bytes[j..end]) == Some(Cue::Money)
+        j < end && (self.word(&bytes[j..end]) == Some(Cue::Money) || code_shaped(&bytes[j..end]))
     }
 }
 

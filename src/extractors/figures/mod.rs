@@ -155,6 +155,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
         }
         let year = *facts.year.get_or_init(|| document_year(a));
         let base = paragraph.start;
+        let rejoined = page_break(a, i, &paragraph, text, &found);
         let figures = LineFigures {
             a,
             index: i,
@@ -173,7 +174,12 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 Some(b) => readings[b].clone(),
                 None => figures.read(k, &sentence, &readings),
             };
-            let common = a.common(figures.base + f.range.start..figures.base + f.range.end);
+            let mut common = a.common(figures.base + f.range.start..figures.base + f.range.end);
+            let mut value = f.value;
+            if let Some((_, end, exp)) = rejoined.filter(|r| r.0 == k) {
+                common = a.common(figures.base + f.range.start..end);
+                value = f.value.and_then(|v| v.shift(exp));
+            }
             let (qualifier, qualifier_text) = match &f.qualifier {
                 Some((q, r)) => (Qualifier::from_name(q), Some(text[r.clone()].to_string())),
                 None => (None, None),
@@ -182,15 +188,24 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             let period_kind = reading.period_kind.and_then(PeriodKind::from_name);
             let record = match f.unit {
                 Unit::Money(m) => {
-                    let (currency, assumed) = currency(
-                        m,
-                        &text[sentence.clone()],
-                        f.range.start - sentence.start,
-                        || *dollar.get_or_init(|| document_dollar(a)),
-                    );
+                    let document = || *dollar.get_or_init(|| document_dollar(a));
+                    let (currency, assumed) = match f.equivalent_of {
+                        // A bare `$` restating an amount in another currency (`AUD 12.4
+                        // million [$8 million]`) is not the dollar that amount names:
+                        // the document's.
+                        Some(_) if m.assumed && m.iso == "USD" => {
+                            (document().unwrap_or("USD"), true)
+                        }
+                        _ => currency(
+                            m,
+                            &text[sentence.clone()],
+                            f.range.start - sentence.start,
+                            document,
+                        ),
+                    };
                     Record::Money(MoneyRecord {
                         common: common.clone(),
-                        amount: f.value,
+                        amount: value,
                         currency: currency.to_string(),
                         currency_assumed: assumed,
                         qualifier,
@@ -232,6 +247,66 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             out.push(record);
         }
     }
+}
+
+/// A line that opens with what a page break cut from a figure: a page number and
+/// the scale word (`12 billion, up 5% ...`), or the page number alone.
+static PAGE_THEN_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}(?:\s+|$))?(?P<scale>(?i:thousand|million|billion|trillion))s?\b")
+        .expect("valid regex")
+});
+
+/// The figure of a paragraph that a page break cut (`... reached US$ 39.62` / `12` /
+/// `billion, up 5% ...`): the last figure of the line, an amount that ends it, its
+/// number last, and the next line opening with a page number and a scale word (or the
+/// page number alone, and the line after with the scale word). Gives the figure's
+/// index, where its scale word ends in the view and its power of ten: the figure is
+/// read whole, over the page number.
+fn page_break(
+    a: &Analysis,
+    i: usize,
+    paragraph: &Range<usize>,
+    text: &str,
+    found: &[Found],
+) -> Option<(usize, usize, u32)> {
+    let lines = a.view.lines();
+    let (k, f) = found.iter().enumerate().next_back()?;
+    let ends_line = paragraph.end == lines[i].range.end
+        && matches!(f.unit, Unit::Money(_))
+        && f.value.is_some()
+        && f.range.end == text.trim_end().len()
+        && text[f.range.clone()].ends_with(|c: char| c.is_ascii_digit());
+    if !ends_line {
+        return None;
+    }
+    let prose = |j: usize| {
+        lines
+            .get(j)
+            .filter(|l| l.kind == crate::repair::LineKind::Body)
+    };
+    let next = prose(i + 1)?;
+    let next_text = &a.view.text()[next.range.clone()];
+    let (line, m) = match PAGE_THEN_SCALE.captures(next_text) {
+        Some(c)
+            if c.get(0)?.start() == 0 && next_text.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            (next, c.name("scale")?)
+        }
+        _ => {
+            // The page number alone on its line, the scale word opening the next.
+            let lone = next_text.len() <= 3 && next_text.bytes().all(|b| b.is_ascii_digit());
+            let after = prose(i + 2).filter(|_| lone)?;
+            let c = PAGE_THEN_SCALE.captures(&a.view.text()[after.range.clone()])?;
+            (after, c.name("scale").filter(|m| m.start() == 0)?)
+        }
+    };
+    let exp = match m.as_str().to_ascii_lowercase().as_str() {
+        "thousand" => 3,
+        "million" => 6,
+        "billion" => 9,
+        _ => 12,
+    };
+    Some((k, line.range.start + m.end(), exp))
 }
 
 /// The dollar a sentence names explicitly (`US$`, `AU$`, `NZD`, `Canadian dollars`):

@@ -3,13 +3,19 @@
 //! what a figure is about (metric, partner, year) is read elsewhere.
 //!
 //! A number becomes an amount when a currency form stands next to it (see
-//! [`super::currency`]): before it (`US$ 543.9 billion`, `VND 5 billion`), after it
-//! (`800 billion USD`, `20 euros`, `10$`) or both (`US$3.84 billion USD`), with an
-//! optional scale word between (`million`, `bn`, `m`, `k`, `lakh`). A currency sign or
-//! code between two numbers belongs to the second (`In 2020 US$ 5 million`), unless the
-//! second carries its own sign or another currency after it (`10 $ 30 $`, `10 rmb 20
-//! usd`). A number is no figure when it is part of a word or name (`COVID-19`, `G20`,
+//! [`super::currency`](mod@super::currency)): before it (`US$ 543.9 billion`, `VND 5
+//! billion`), after it (`800 billion USD`, `20 euros`, `10$`) or both (`US$3.84
+//! billion USD`), with an optional scale word between (`million`, `bn`, `m`, `k`,
+//! `lakh`). A currency sign or code between two numbers belongs to the second (`In
+//! 2020 US$ 5 million`), unless the second carries its own sign or another currency
+//! after it (`10 $ 30 $`, `10 rmb 20 usd`). A number is no figure when it is part of a word or name (`COVID-19`, `G20`,
 //! `A350`), a date or ratio (`2/14/2021`, `192/193`), a time, or inside a link (`%20`).
+//!
+//! Figures without digits are read too: percentages in words (`sixty-five percent`),
+//! vague amounts (`tens of billions of USD`, `multi-million-euro`, a bare `billions`
+//! where the words around it speak of money). `from X to Y` after a word of change is
+//! two levels, two figures; a range otherwise. A page number the view left between a
+//! figure and its scale word (`US$ 39.62 12 billion`) is read over.
 
 use super::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
@@ -159,10 +165,11 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// Scale words, and abbreviations glued to the number (`10K`, `5bn`, `3.5m`).
+/// Scale words, and abbreviations glued to the number (`10K`, `5bn`, `3.5m`, `5Bn`) or,
+/// after a currency, spaced (`GBP 40 M`, `US$ 5 bn`).
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\s?(?P<word>(?i:thousands?|millions?|billions?|trillions?|hundreds?|lakhs?|crores?))\b|(?P<glued>mln|MM|mn|bn|bln|tn|trn|k|K|m|M|b|B)\b|\s(?P<spaced>mln|mn|bn|bln|tn|trn|m|k|b)\b)",
+        r"^(?:\s?(?P<word>(?i:thousands?|millions?|billions?|trillions?|hundreds?|lakhs?|crores?))\b|(?P<glued>(?i:mln|mn|bn|bln|tn|trn)|MM|k|K|m|M|b|B)\b|\s(?P<spaced>(?i:mln|mn|bn|bln|tn|trn)|m|k|b|M|K|B)\b)",
     )
     .expect("valid regex")
 });
@@ -176,6 +183,21 @@ static BETWEEN: LazyLock<Regex> =
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?P<verb>rose|risen|rise|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|decreased|decreasing|dropped|dropping|declined|declining|jumped|climbed|surged|soared|slid|plunged|shrank|up|down|went|moved|changed|raised|cut|reduced|expanded|upgraded|revised)\s+)?\bfrom\s+$")
         .expect("valid regex")
+});
+/// A word of change in the clause before `from` (`reduce its tariffs on goods from
+/// 32% to 19%`, `an increase in funding from $2 million to $3 million`): the two
+/// figures are levels before and after, not a range (`from 10 to 20 dollars`).
+static CHANGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:increas|decreas|reduc|lower|rais|rose|grow|grew|fall|fell|drop|declin|climb|jump
+              |expan|shr[iu]nk|shrank|chang|doubl|tripl|halv|boost|slash|adjust|revis|upgrad
+              |downgrad|lift|hik|trim|narrow|widen|cut)\w*
+          | ris(?:e|es|en|ing) | surg(?:e|es|ed|ing)
+          | went | gone | go | goes | going | moved? | moving
+        )\b",
+    )
+    .expect("valid regex")
 });
 static CONNECTOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:\s*-\s*|\s+(?P<word>to|and)\s+)$").expect("valid regex"));
@@ -199,10 +221,11 @@ static PHRASAL_OVER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static EQUIVALENT_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\(\s*(?:(?:equivalent|equal)\s+to\s+|i\.e\.,?\s+|or\s+)?|,?\s+(?:or|i\.e\.,?|(?:which\s+is\s+)?(?:equivalent|equal)\s+to)\s+)$")
+    Regex::new(r"(?i)^\s*(?:[(\[]\s*(?:(?:equivalent|equal)\s+to\s+|i\.e\.,?\s+|or\s+)?|,?\s+(?:or|i\.e\.,?|(?:which\s+is\s+)?(?:equivalent|equal)\s+to)\s+)$")
         .expect("valid regex")
 });
-static CLOSE_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\)").expect("valid regex"));
+static CLOSE_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[)\]]").expect("valid regex"));
 static VAGUE_MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let tail = &Lexicon::get().vague_tail;
     Regex::new(&format!(
@@ -280,6 +303,58 @@ fn form_after(line: &str, at: usize) -> Option<Form> {
     })
 }
 
+/// A page number between a figure and its scale word: one to three digits alone.
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+\d{1,3}\b").expect("valid regex"));
+
+/// A scale after the number ending at `e` that is not written in capitals (`4.5
+/// million`, `5bn`, `40 M`; in a line in capitals, `ADD 5 MILLION`, three letters
+/// before a number are no code).
+fn lower_scale(line: &str, e: usize) -> bool {
+    scale_after(line, e, true).is_some_and(|(end, _)| {
+        let w = line[e..end].trim();
+        w.len() == 1 || !w.bytes().all(|b| b.is_ascii_uppercase())
+    })
+}
+
+/// A code the lexicon does not list ([`super::currency::shaped_code`]) ending right before
+/// `at` (one space allowed), starting at or after `floor`, not glued to a word.
+fn shaped_before(line: &str, at: usize, floor: usize) -> Option<Form> {
+    let end = if line[..at].ends_with(' ') {
+        at - 1
+    } else {
+        at
+    };
+    let start = end.checked_sub(3).filter(|&s| s >= floor)?;
+    let word = line.get(start..end)?;
+    if char_before(line, start).is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
+        return None;
+    }
+    let meaning = super::currency::shaped_code(word)?;
+    Some(Form {
+        start,
+        end,
+        meaning,
+    })
+}
+
+/// A code the lexicon does not list starting right at `at` (one space allowed), not
+/// glued to a word.
+fn shaped_after(line: &str, at: usize) -> Option<Form> {
+    let start = at + usize::from(line[at..].starts_with(' '));
+    let word = line.get(start..start + 3)?;
+    if char_at(line, start + 3).is_some_and(|c| c.is_alphanumeric() || c == '-') {
+        return None;
+    }
+    let meaning = super::currency::shaped_code(word)?;
+    Some(Form {
+        start,
+        end: start + 3,
+        meaning,
+    })
+}
+
 /// The scale word or abbreviation right after a number: its end and power of ten.
 fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
     let c = SCALE.captures(&line[at..])?;
@@ -329,7 +404,7 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
         .iter()
         .any(|m| lex.cue_sides(line, m.start, m.end) != (false, false))
     {
-        return vague(line, Vec::new());
+        return finish(line, Vec::new());
     }
     let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
     let mut atoms: Vec<Atom> = Vec::new();
@@ -345,7 +420,7 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
         }
     }
     let figures = ranges(line, &atoms);
-    let mut found: Vec<Found> = figures
+    let found: Vec<Found> = figures
         .into_iter()
         .filter_map(|(start, end, unit, value, min, max)| {
             Some(Found {
@@ -361,7 +436,13 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
             .filter(|f| f.value.is_some() || f.min.is_some())
         })
         .collect();
-    found = vague(line, found);
+    finish(line, found)
+}
+
+/// Adds the figures written without digits (vague amounts, percentages in words) to
+/// the figures `found`, and reads their qualifiers and equivalents.
+fn finish(line: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut found = spelled(line, vague(line, found));
     for f in &mut found {
         f.qualifier = qualifier(line, f.range.start, f.min.is_some());
     }
@@ -448,11 +529,14 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
         }
     }
 
-    // The currency before it.
+    // The currency before it; a code the lexicon does not list only before a scale
+    // word or grouped digits (`ZWG 4.5 million`).
     let pre = if negative || !cue_before {
         None
     } else {
-        form_before(line, s, consumed)
+        form_before(line, s, consumed).or_else(|| {
+            shaped_before(line, s, consumed).filter(|_| grouped || lower_scale(line, e))
+        })
     };
     if before.is_some_and(char::is_alphanumeric) && pre.is_none() {
         return None;
@@ -477,7 +561,12 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
     let mut suf = if between.is_some() || !cue_after {
         None
     } else {
-        form_after(line, pos)
+        form_after(line, pos).or_else(|| {
+            // `4.5 million ZWG`: a code the lexicon does not list, after a scale word.
+            (pre.is_none() && scale.is_some() && lower_scale(line, e))
+                .then(|| shaped_after(line, pos))
+                .flatten()
+        })
     };
     if let Some(f) = suf {
         let m = f.meaning;
@@ -509,6 +598,19 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
     }
     if let Some(f) = suf {
         pos = f.end;
+    }
+    // `US$ 39.62 12 billion`: a page number the view left between the halves of a
+    // figure that a page break cut.
+    if scale.is_none()
+        && between.is_none()
+        && suf.is_none()
+        && pre.is_some_and(|p| p.meaning.scale == 0)
+        && let Some(m) = PAGE_NUMBER.find(&line[pos..])
+        && let Some((end, exp)) = scale_after(line, pos + m.end(), false)
+        && line[pos + m.end()..end].trim().len() > 2
+    {
+        scale = Some(exp);
+        pos = end;
     }
     let cur = between.or(pre).or(suf).map(|f| f.meaning);
     let kind = match cur {
@@ -556,16 +658,25 @@ type Figure = (
 );
 
 /// Joins ranges (`US$ 2-3 million`, `between $2 million and $3 million`, `10-20
-/// dollars`, `2-3%`) and keeps the atoms that are figures.
+/// dollars`, `2-3%`) and keeps the atoms that are figures. `from X to Y` is a change
+/// from one level to another: two figures, the first taking the unit and scale of
+/// the second when it writes none (`from 5 to 7 percent`, `from US$ 2 to 3 million`).
 fn ranges(line: &str, atoms: &[Atom]) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
         if let Some(b) = atoms.get(i + 1)
-            && let Some(fig) = range(line, a, b)
+            && let Some((fig, change)) = range(line, a, b)
         {
-            out.push(fig);
+            match change {
+                false => out.push(fig),
+                true => {
+                    let (_, _, unit, _, min, max) = fig;
+                    out.push((a.start, a.end, unit, min, None, None));
+                    out.push((b.start, b.end, unit, max, None, None));
+                }
+            }
             i += 2;
             continue;
         }
@@ -588,22 +699,29 @@ fn ranges(line: &str, atoms: &[Atom]) -> Vec<Figure> {
     out
 }
 
-/// The range that atoms `a` and `b` make, if they make one.
-fn range(line: &str, a: &Atom, b: &Atom) -> Option<Figure> {
+/// The range that atoms `a` and `b` make, if they make one, and whether it is a
+/// change between two levels (`from $2 million to $3 million`) rather than a range.
+fn range(line: &str, a: &Atom, b: &Atom) -> Option<(Figure, bool)> {
     let c = CONNECTOR.captures(&line[a.end..b.start])?;
     let before_a = &line[..a.start];
-    match c.name("word").map(|w| w.as_str().to_ascii_lowercase()) {
+    let change = match c.name("word").map(|w| w.as_str().to_ascii_lowercase()) {
         Some(w) if w == "and" && !BETWEEN.is_match(before_a) => return None,
-        // `rose from $2 million to $3 million` is a change, not a range.
-        Some(w)
-            if w == "to"
-                && FROM
-                    .captures(before_a)
-                    .is_some_and(|f| f.name("verb").is_some()) =>
-        {
-            return None;
-        }
-        _ => {}
+        // `rose from 5 to 7 percent`, `cut tariffs from 46% to 20%`: two levels.
+        Some(w) if w == "to" => FROM.captures(before_a).is_some_and(|f| {
+            f.name("verb").is_some() || {
+                let from = f.get(0).map_or(0, |m| m.start());
+                let clause_start = before_a[..from]
+                    .rfind(['.', ';', ':', '!', '?'])
+                    .map_or(0, |p| p + 1)
+                    .max(floor_boundary(before_a, from.saturating_sub(120)));
+                CHANGE_WORD.is_match(&before_a[clause_start..from])
+            }
+        }),
+        _ => false,
+    };
+    // Two levels each with its unit are two figures as they stand.
+    if change && !matches!(a.kind, AtomKind::Bare) {
+        return None;
     }
     use AtomKind::{Bare, Money, Percent};
     let (unit, carry_from_b) = match (a.kind, b.kind) {
@@ -643,15 +761,242 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<Figure> {
         (Money { .. }, Bare, Unit::Money(m)) => b.raw.shift(b.scale.unwrap_or(0) + m.scale)?,
         _ => b.value(None)?,
     };
-    if min.to_f64() > max.to_f64() || (a.year_like && b.year_like) {
+    if (!change && min.to_f64() > max.to_f64()) || (a.year_like && b.year_like) {
         return None;
     }
-    Some((a.start, b.end, unit, None, Some(min), Some(max)))
+    Some(((a.start, b.end, unit, None, Some(min), Some(max)), change))
+}
+
+/// A number from zero to a hundred written in words (`fifty`, `sixty-five`, `twenty
+/// five`, `one hundred`), and the ones after a tens word.
+const NUMBER_WORDS: &str = r"(?:(?:one|a)\s+)?hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+
+/// A percentage in words: `sixty-five percent`, `twenty-five per cent`, `three
+/// percentage points`.
+static PERCENT_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{NUMBER_WORDS})[\s-]+(?:(?P<points>percentage[\s-]+points?)|per[\s-]?cent\b)"
+    ))
+    .expect("valid regex")
+});
+
+/// The value of a number in words matched by [`NUMBER_WORDS`].
+fn number_in_words(words: &str) -> Option<u32> {
+    // `hundred`, `a hundred`, `one hundred`.
+    if words.to_ascii_lowercase().ends_with("hundred") {
+        return Some(100);
+    }
+    let mut total = 0;
+    for w in words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        total += match w.to_ascii_lowercase().as_str() {
+            "zero" => 0,
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        };
+    }
+    Some(total)
+}
+
+/// An amount written as an adjective: `multi-million-euro`, `multibillion-dollar`,
+/// `multi-million dollar`.
+static VAGUE_ADJECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let tail = &Lexicon::get().vague_tail;
+    Regex::new(&format!(
+        r"(?x)\b(?i:multi-?(?:million|billion|trillion))[\s-](?P<c>{tail})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// `billions`, `millions`, `tens of billions`, with no currency: an amount when the
+/// words around it speak of money (see [`money_context`]).
+static BARE_SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:millions|billions|trillions)\b")
+        .expect("valid regex")
+});
+/// Verbs and words of money right before a bare `billions` (`deliver billions`,
+/// `worth billions`, `invest billions more`).
+static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:deliver|invest|spend|rais|pledg|commit|mobili[sz]|generat|cost|sav|earn|bring|pour
+              |ow|inject|allocat|unlock|attract|los|provid|lend|borrow)(?:e|es|s|ed|ing)?
+          | committed | committing | spent | brought | lost | lent | worth
+        )(?:\s+(?:up\s+to|over|nearly|almost|some|about|around|more\s+than))?\s+$",
+    )
+    .expect("valid regex")
+});
+/// What follows a bare `billions` that makes it money (`billions in investment`,
+/// `billions more in aid`, `billions of dollars` being read elsewhere).
+static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s+(?:more\s+)?(?:in|into|worth\s+of)\s+
+        (?:new\s+|additional\s+|annual\s+|private\s+|public\s+|foreign\s+)?
+        (?:investments? | revenues? | funding | funds | trade | sales | purchases | aid | loans?
+          | assistance | contracts? | deals? | exports | imports | financing | capital | spending
+          | subsidies | grants? | commitments | procurement | orders)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Whether the words around a bare `billions` at `m` speak of money: a verb of money
+/// before it, or what it is counted in after it; never `billions of` something else
+/// (`millions of women`).
+fn money_context(line: &str, m: Range<usize>) -> bool {
+    let after = &line[m.end..];
+    if after.trim_start().to_ascii_lowercase().starts_with("of ") {
+        return false;
+    }
+    let from = floor_boundary(line, m.start.saturating_sub(60));
+    MONEY_BEFORE.is_match(&line[from..m.start]) || MONEY_AFTER.is_match(after)
+}
+
+/// Adds the figures written without digits that overlap no figure found: amounts
+/// written as adjectives (`multi-million-euro`), bare `billions` where the words speak
+/// of money (its currency that of the nearest amount of the line, else the dollar the
+/// context gives), and percentages in words (`sixty-five percent`).
+fn spelled(line: &str, found: Vec<Found>) -> Vec<Found> {
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["illions", "multi", "percent", "per cent", "per-cent"])
+            .expect("valid automaton")
+    });
+    let (mut scale, mut multi, mut percent) = (false, false, false);
+    for m in CUES.find_iter(line) {
+        match m.pattern().as_usize() {
+            0 => scale = true,
+            1 => multi = true,
+            _ => percent = true,
+        }
+    }
+    if !(scale || multi || percent) {
+        return found;
+    }
+    let lex = Lexicon::get();
+    let mut extra = Vec::new();
+    let figure = |range: Range<usize>, unit: Unit, value: Option<Decimal>| Found {
+        range,
+        unit,
+        value,
+        min: None,
+        max: None,
+        vague: value.is_none(),
+        qualifier: None,
+        equivalent_of: None,
+    };
+    if multi {
+        for c in VAGUE_ADJECTIVE.captures_iter(line) {
+            if let (Some(m), Some(meaning)) =
+                (c.get(0), c.name("c").and_then(|c| lex.meaning(c.as_str())))
+            {
+                extra.push(figure(m.range(), Unit::Money(meaning), None));
+            }
+        }
+    }
+    if scale {
+        let money: Vec<&Found> = found
+            .iter()
+            .filter(|f| matches!(f.unit, Unit::Money(_)))
+            .collect();
+        for m in BARE_SCALE.find_iter(line) {
+            if !money_context(line, m.range()) {
+                continue;
+            }
+            // The currency of the nearest amount of the line, before it first.
+            let i = money.partition_point(|f| f.range.end <= m.start());
+            let near = i.checked_sub(1).map(|b| money[b]).or_else(|| {
+                money[i..]
+                    .iter()
+                    .copied()
+                    .find(|f| f.range.start >= m.end())
+            });
+            let meaning = match near.map(|f| f.unit) {
+                Some(Unit::Money(meaning)) => meaning,
+                _ => Meaning {
+                    iso: "USD",
+                    assumed: true,
+                    kind: Kind::Sign,
+                    scale: 0,
+                    needs_scale: false,
+                },
+            };
+            extra.push(figure(m.range(), Unit::Money(meaning), None));
+        }
+    }
+    if percent {
+        for c in PERCENT_IN_WORDS.captures_iter(line) {
+            let (Some(m), Some(n)) = (c.get(0), c.name("n")) else {
+                continue;
+            };
+            let Some(value) = number_in_words(n.as_str()) else {
+                continue;
+            };
+            let unit = if c.name("points").is_some() {
+                Unit::PercentagePoint
+            } else {
+                Unit::Percent
+            };
+            extra.push(figure(
+                m.range(),
+                unit,
+                Some(Decimal::new(i128::from(value), 0)),
+            ));
+        }
+    }
+    add_apart(found, extra)
+}
+
+/// `found` (in line order, no two overlapping) with the figures of `extra` that
+/// overlap none of it, in line order. Each is checked against the one figure that
+/// could overlap it, found by binary search.
+fn add_apart(mut found: Vec<Found>, extra: Vec<Found>) -> Vec<Found> {
+    let kept: Vec<Found> = extra
+        .into_iter()
+        .filter(|f| {
+            let i = found.partition_point(|g| g.range.start < f.range.end);
+            i == 0 || found[i - 1].range.end <= f.range.start
+        })
+        .collect();
+    if kept.is_empty() {
+        return found;
+    }
+    found.extend(kept);
+    found.sort_by_key(|f| f.range.start);
+    found
 }
 
 /// Adds the vague amounts (`tens of billions of USD`, `a few percent`) that overlap no
 /// figure found, in line order.
-fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
+fn vague(line: &str, found: Vec<Found>) -> Vec<Found> {
     // A vague amount holds a scale word (`tens of billions`, `several million`), a
     // vague percentage the word percent; most lines hold neither.
     static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -720,16 +1065,7 @@ fn vague(line: &str, mut found: Vec<Found>) -> Vec<Found> {
             equivalent_of: None,
         });
     }
-    for f in extra {
-        if !found
-            .iter()
-            .any(|g| g.range.start < f.range.end && f.range.start < g.range.end)
-        {
-            found.push(f);
-        }
-    }
-    found.sort_by_key(|f| f.range.start);
-    found
+    add_apart(found, extra)
 }
 
 /// The qualifier right before a figure starting at `at` (before `between`/`from` for a
@@ -765,7 +1101,8 @@ fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<
 }
 
 /// Marks an amount restated in another currency right after another (`VND 5 billion
-/// (over US$ 300,000)`, `..., equivalent to US$ 216,000`).
+/// (over US$ 300,000)`, `AUD 12.4 million [$8 million]`, `..., equivalent to US$
+/// 216,000`).
 fn equivalents(line: &str, found: &mut [Found]) {
     for i in 1..found.len() {
         let (prev, this) = (&found[i - 1], &found[i]);
@@ -785,7 +1122,7 @@ fn equivalents(line: &str, found: &mut [Found]) {
         if !EQUIVALENT_OPEN.is_match(gap) {
             continue;
         }
-        let bracketed = gap.contains('(');
+        let bracketed = gap.contains(['(', '[']);
         if bracketed && !CLOSE_PAREN.is_match(&line[this.range.end..]) {
             continue;
         }
