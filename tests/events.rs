@@ -267,6 +267,12 @@ fn a_year_dates_only_the_action_written_with_it() {
     assert_eq!(got[0].1, ["2019"]);
     assert_eq!(got[1].1, ["2020"]);
     assert!(kinds("In 2020, the two sides held talks and signed many accords.").is_empty());
+    // A year in words closing its sentence dates the action the sentence names.
+    let got = kinds(
+        "---\ndate: 2023-03-14\n---\n\nThe two sides plan to hold a joint commission in Lima later this year.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "conference");
     // A year before a clause is not a modifier of its verb.
     let got =
         kinds("It builds on the fisheries accord signed in 2005 that entered into force in 2006.");

@@ -267,6 +267,18 @@ fn closes_action(a: &Analysis, text: &str, date: &Date, sentence_start: usize) -
     else {
         return false;
     };
+    // A year in words closing its sentence dates the action the sentence names (`the
+    // two sides plan to hold a meeting of the council in Mongolia later this year.`).
+    if relative
+        && text[date.view.end..]
+            .trim_start_matches([')', '"', ' '])
+            .starts_with(['.', ';'])
+        && a.event_words_in(sentence_start..date.view.start)
+            .next()
+            .is_some()
+    {
+        return true;
+    }
     let lead_start = date.view.start - lead.len();
     let from = lead_start.max(sentence_start);
     let near = lead_start + words.len();
