@@ -316,9 +316,22 @@ fn lead_in(before: &str) -> bool {
 
 /// The kind of the action a clause names, by precedence; only the strong kinds when
 /// `strong_only` (see [`EventKind::is_strong`]).
+///
+/// Words inside a longer phrase that names an action are that phrase's: `meeting` in
+/// `working group meeting` is a conference's.
 fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<EventKind> {
-    a.event_words_in(clause)
-        .map(|(_, kind)| kind)
+    let hits: Vec<(Range<usize>, EventKind)> = a.event_words_in(clause).collect();
+    // Hits are sorted by start; a hit inside another starts at or after it, within a
+    // few hits (phrases are a few words long).
+    let inside = |i: usize| {
+        let r = &hits[i].0;
+        hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
+            .iter()
+            .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+    };
+    (0..hits.len())
+        .filter(|&i| !inside(i))
+        .map(|i| hits[i].1)
         .filter(|k| !strong_only || k.is_strong())
         .min()
 }
