@@ -727,3 +727,24 @@ fn every_date_record_of_each_fixture() {
         );
     }
 }
+
+#[test]
+fn seasons_and_years_ago_count_from_the_document() {
+    let text = "---\ndate: 2024-09-21\n---\n\nThe fund opened two years ago; she spoke in the summer of 2021 and will return in the spring of next year.\n";
+    let got: Vec<(String, Vec<String>)> = common::records_of(text)
+        .into_iter()
+        .filter_map(|r| match r {
+            bluebook::Record::Date(d) => Some((d.common.text, d.values)),
+            _ => None,
+        })
+        .collect();
+    let want = [
+        ("two years ago", "2022"),
+        ("the summer of 2021", "2021-06/2021-08"),
+        ("the spring of next year", "2025-03/2025-05"),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((t, v), (wt, wv)) in got.iter().zip(want) {
+        assert_eq!((t.as_str(), v[0].as_str()), (wt, wv));
+    }
+}

@@ -288,3 +288,29 @@ fn a_year_dates_only_the_action_written_with_it() {
     assert_eq!(got, [("signing", "2005"), ("signing", "2006")]);
     assert!(kinds("The city welcomed 3.8 million tourists in 2020.").is_empty());
 }
+
+#[test]
+fn welcomed_names_a_meeting_only_when_nothing_else_names_the_action() {
+    let got = kinds("The two leaders welcomed the announcement of a new fund on 3 March 2021.");
+    assert_eq!(got[0].0, "other", "{got:?}");
+    let got = kinds("The minister welcomed the envoy of Chile on 3 March 2021.");
+    assert_eq!(got[0].0, "meeting", "{got:?}");
+}
+
+#[test]
+fn an_office_named_with_the_and_no_holder_is_the_home_states() {
+    let text = "---\nsource_url: https://www.example.gov/briefing/\n---\n\nOn 18 November 2022, the Vice President will hold talks with Prime Minister Lee in Lima. The United States and Peru agree.\n";
+    let doc = bluebook::Document::from_bytes("t.txt", text.as_bytes().to_vec()).unwrap();
+    let events: Vec<EventRecord> = bluebook::extract(&doc, &bluebook::Config::default())
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        events[0].countries.contains(&"US".to_string()),
+        "{events:?}"
+    );
+}

@@ -750,10 +750,10 @@ impl Parser<'_> {
         let t = self.tok(i)?;
         let first = self.text.as_bytes()[t.start] | 0x20;
         let opens = t.end - t.start <= 7
-            && matches!(
+            && (matches!(
                 first,
-                b't' | b'f' | b's' | b'l' | b'n' | b'e' | b'm' | b'q' | b'h'
-            );
+                b't' | b'f' | b's' | b'l' | b'n' | b'e' | b'm' | b'q' | b'h' | b'a' | b'o'
+            ) || t.kind == Kind::Num);
         if !opens {
             return None;
         }
@@ -762,6 +762,18 @@ impl Parser<'_> {
             .or_else(|| self.quarter_code(i))
             .or_else(|| self.relative_year(i))
             .or_else(|| self.relative_month(i))
+    }
+
+    /// A small count at `i`, in figures or words (`a`, `one` to `ten`, `2`).
+    fn count(&self, i: usize) -> Option<i32> {
+        if let Some(t) = self.num(i).filter(|t| t.digits <= 2 && !t.ordinal) {
+            return i32::try_from(t.value).ok().filter(|&n| n > 0);
+        }
+        const WORDS: [&str; 11] = [
+            "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ];
+        let w = self.word_in(i, &WORDS)?;
+        WORDS.iter().position(|x| *x == w).map(|p| p.max(1) as i32)
     }
 
     /// `this` (0), `next` (1) or `last` (-1) at `j`: a year counted from the
@@ -794,6 +806,11 @@ impl Parser<'_> {
     /// `the third quarter of 2021` (`2021-07/2021-09`), `the last quarter of the year`.
     fn part_of_year(&self, i: usize) -> Option<(Found, usize)> {
         let j = if self.is_word(i, "the") { i + 1 } else { i };
+        if let Some(season) = self.word_in(j, &["spring", "summer", "autumn", "fall"])
+            && self.is_word(j + 1, "of")
+        {
+            return self.season(i, season, j + 2);
+        }
         let ordinal = match self.word_in(
             j,
             &[
@@ -823,6 +840,34 @@ impl Parser<'_> {
             _ => return None,
         };
         let (year, relative, next) = self.year_spec(j + 3)?;
+        let point = |m: u8| Point {
+            year,
+            month: Some(m),
+            day: None,
+        };
+        let context = year.filter(|_| self.comparing(i).is_none());
+        let mut found = self.found(
+            i,
+            next,
+            vec![Item::Span(point(first), point(last))],
+            year.is_some(),
+            context,
+        );
+        found.relative = relative;
+        Some((found, next))
+    }
+
+    /// `the summer of 2021` (`2021-06/2021-08`), `the spring of next year`: a season of
+    /// the northern year (spring March to May, summer June to August, autumn or fall
+    /// September to November; a winter spans two years and is not read), its year at
+    /// `j`.
+    fn season(&self, i: usize, season: &str, j: usize) -> Option<(Found, usize)> {
+        let (first, last) = match season {
+            "spring" => (3, 5),
+            "summer" => (6, 8),
+            _ => (9, 11),
+        };
+        let (year, relative, next) = self.year_spec(j)?;
         let point = |m: u8| Point {
             year,
             month: Some(m),
@@ -939,6 +984,15 @@ impl Parser<'_> {
     /// Not `the last year` or `the next year` (a span of time, or the year after
     /// another the text speaks of).
     fn relative_year(&self, i: usize) -> Option<(Found, usize)> {
+        // `two years ago`, `3 years ago`, `a year ago`.
+        if let Some(n) = self.count(i)
+            && self.word_in(i + 1, &["year", "years"]).is_some()
+            && self.is_word(i + 2, "ago")
+        {
+            let mut found = self.found(i, i + 3, vec![Item::At(Point::default())], false, None);
+            found.relative = Some(Relative::Year(-n));
+            return Some((found, i + 3));
+        }
         let mut j = i;
         if self
             .word_in(j, &["early", "earlier", "late", "later", "mid"])

@@ -320,6 +320,7 @@ fn lead_in(before: &str) -> bool {
 /// Words inside a longer phrase that names an action are that phrase's: `meeting` in
 /// `working group meeting` is a conference's.
 fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<EventKind> {
+    let text = a.view.text();
     let hits: Vec<(Range<usize>, EventKind)> = a.event_words_in(clause).collect();
     // Hits are sorted by start; a hit inside another starts at or after it, within a
     // few hits (phrases are a few words long).
@@ -329,11 +330,17 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
             .iter()
             .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
     };
-    (0..hits.len())
-        .filter(|&i| !inside(i))
-        .map(|i| hits[i].1)
-        .filter(|k| !strong_only || k.is_strong())
-        .min()
+    // `welcomed` names a meeting only when nothing else names the action (`welcomed
+    // the announcement` is the announcement's).
+    let welcome = |i: usize| text[hits[i].0.clone()].to_lowercase().starts_with("welcom");
+    let kinds = |skip_welcome: bool| {
+        (0..hits.len())
+            .filter(|&i| !(inside(i) || skip_welcome && welcome(i)))
+            .map(|i| hits[i].1)
+            .filter(|k| !strong_only || k.is_strong())
+            .min()
+    };
+    kinds(true).or_else(|| kinds(false))
 }
 
 fn dedup_participants(p: &mut Vec<Participant>) {
@@ -372,6 +379,11 @@ fn countries(
     {
         add(&mut out, home);
     }
+    // `the Vice President will travel ...`: an office named with `the` and no holder
+    // is the home state's own.
+    if !home.is_empty() && !out.iter().any(|c| c == home) && bare_office(a, clause) {
+        add(&mut out, home);
+    }
     if out.iter().all(|c| c == home) {
         // "Both sides ...": the partner named last before, in the paragraph.
         let paragraph = a.view.lines()[line].range.start..clause.start;
@@ -400,6 +412,28 @@ fn countries(
     }
     out.sort();
     out
+}
+
+/// Whether the clause names an office on its own, the way a document names its own
+/// state's officials: `the President`, `the Vice President` — after `the`, with no
+/// name, `of <Country>` or `'s` after it, and no state named in the rest of its phrase.
+fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
+    let text = a.view.text();
+    a.offices_in(clause.clone()).any(|h| {
+        let before = text[clause.start..h.start].trim_end();
+        let after = &text[h.end..clause.end];
+        let the = before.len() >= 3
+            && before[before.len() - 3..].eq_ignore_ascii_case("the")
+            && !before[..before.len() - 3].ends_with(char::is_alphanumeric);
+        let next = after.trim_start();
+        // Nor a state named further in its phrase (`the Second Minister of Defense and
+        // Chairman of ... of Brunei Darussalam,`).
+        let phrase_end = h.end + after.find([',', ';', '(']).unwrap_or(after.len());
+        the && !next.starts_with("of ")
+            && !next.starts_with(['\'', '’'])
+            && !next.starts_with(char::is_uppercase)
+            && a.countries_in(h.end..phrase_end).next().is_none()
+    })
 }
 
 /// Adds a code once.
