@@ -86,3 +86,12 @@ fn a_period_after_a_multibyte_space() {
 fn an_office_chain_whose_complement_overlaps_the_next_office() {
     run(&[("a hyphenated title", b"General of A-General")]);
 }
+
+#[test]
+fn an_office_after_a_wide_character_is_read_without_a_panic() {
+    // The three bytes before an office were part of an emoji: the check for `the`
+    // before it sliced inside the character.
+    let text = "- VNAệ56592 Minister of Foreign Affairs <JKgfqbTbetweenự1373🙂 Minister of Foreign Affairs visited Lima on 3 March 2021.\n";
+    let doc = bluebook::Document::from_bytes("t.txt", text.as_bytes().to_vec()).unwrap();
+    let _ = bluebook::extract(&doc, &bluebook::Config::default());
+}

@@ -422,8 +422,11 @@ fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
     a.offices_in(clause.clone()).any(|h| {
         let before = text[clause.start..h.start].trim_end();
         let after = &text[h.end..clause.end];
-        let the = before.len() >= 3
-            && before[before.len() - 3..].eq_ignore_ascii_case("the")
+        // Compared as bytes: the three before the office may be part of a wider
+        // character.
+        let bytes = before.as_bytes();
+        let the = bytes.len() >= 3
+            && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"the")
             && !before[..before.len() - 3].ends_with(char::is_alphanumeric);
         let next = after.trim_start();
         // Nor a state named further in its phrase (`the Second Minister of Defense and
