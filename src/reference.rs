@@ -143,9 +143,10 @@ fn opening_lines(view: &View) -> Vec<usize> {
         .collect()
 }
 
-/// The year of a front-matter `date:` field, and its value.
-fn front_matter(text: &str, order: Option<NumericOrder>) -> Option<(i32, String)> {
-    let mut lines = text.lines();
+/// The value of the first of `keys` in a YAML front-matter block opening `text` (a
+/// `---` line, up to the `---` or `...` that closes it), quotes removed.
+pub(crate) fn front_matter_field(text: &str, keys: &[&str]) -> Option<String> {
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
     if lines.next()?.trim_end() != "---" {
         return None;
     }
@@ -154,17 +155,25 @@ fn front_matter(text: &str, order: Option<NumericOrder>) -> Option<(i32, String)
         if line == "---" || line == "..." {
             break;
         }
-        let Some(value) = line.strip_prefix("date:") else {
+        let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        let value = value.trim().trim_matches(['"', '\'']);
-        let year = scan(value, order)
-            .iter()
-            .flat_map(|f| f.items.iter())
-            .find_map(|item| item.ends().0.year);
-        return year.map(|y| (y, value.to_string()));
+        if keys.contains(&key.trim()) {
+            return Some(value.trim().trim_matches(['"', '\'']).to_string());
+        }
     }
     None
+}
+
+/// The year of a front-matter `date:` (else `published_time:`, `published:`) field,
+/// and its value.
+fn front_matter(text: &str, order: Option<NumericOrder>) -> Option<(i32, String)> {
+    let value = front_matter_field(text, &["date", "published_time", "published"])?;
+    let year = scan(&value, order)
+        .iter()
+        .flat_map(|f| f.items.iter())
+        .find_map(|item| item.ends().0.year);
+    year.map(|y| (y, value))
 }
 
 /// What a date line may hold besides its date: weekdays, times of day, zones,

@@ -138,9 +138,12 @@ impl<'d> Analysis<'d> {
     /// is Viet Nam's; a `.gov` or `.mil` address the United States'), else the country
     /// its prose names most (the first named on a tie). Empty when it names none.
     fn read_home(&self) -> String {
-        if let Some(code) = front_matter_url(self.doc.text())
-            .and_then(|url| url_country(&url))
-            .filter(|c| self.gazetteers.country(c).is_some())
+        if let Some(code) = crate::reference::front_matter_field(
+            self.doc.text(),
+            &["source_url", "url", "canonical_url", "link"],
+        )
+        .and_then(|url| url_country(&url))
+        .filter(|c| self.gazetteers.country(c).is_some())
         {
             return code;
         }
@@ -442,28 +445,6 @@ fn long_lines(view: &View, sentences: &Sentences) -> Vec<(usize, Vec<Range<usize
         out.push((i, paragraphs));
     }
     out
-}
-
-/// The `source_url:` (or `url:`, `canonical_url:`) of a front-matter block opening
-/// `text`.
-fn front_matter_url(text: &str) -> Option<String> {
-    let mut lines = text.trim_start_matches('\u{feff}').lines();
-    if lines.next()?.trim_end() != "---" {
-        return None;
-    }
-    for line in lines.take(60) {
-        let line = line.trim_end();
-        if line == "---" || line == "..." {
-            break;
-        }
-        let Some((key, value)) = line.split_once(':') else {
-            continue;
-        };
-        if matches!(key.trim(), "source_url" | "url" | "canonical_url" | "link") {
-            return Some(value.trim().trim_matches(['"', '\'']).to_string());
-        }
-    }
-    None
 }
 
 /// The country a web address belongs to: its country-code top-level domain (`.vn`,

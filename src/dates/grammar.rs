@@ -839,22 +839,7 @@ impl Parser<'_> {
             (false, 0) => (10, 12),
             _ => return None,
         };
-        let (year, relative, next) = self.year_spec(j + 3)?;
-        let point = |m: u8| Point {
-            year,
-            month: Some(m),
-            day: None,
-        };
-        let context = year.filter(|_| self.comparing(i).is_none());
-        let mut found = self.found(
-            i,
-            next,
-            vec![Item::Span(point(first), point(last))],
-            year.is_some(),
-            context,
-        );
-        found.relative = relative;
-        Some((found, next))
+        self.months_of_year(i, first, last, j + 3)
     }
 
     /// `the summer of 2021` (`2021-06/2021-08`), `the spring of next year`: a season of
@@ -867,6 +852,12 @@ impl Parser<'_> {
             "summer" => (6, 8),
             _ => (9, 11),
         };
+        self.months_of_year(i, first, last, j)
+    }
+
+    /// The months `first` to `last` of the year written at `j` (`2022`, `next year`,
+    /// `the year`), as a date opening at `i`: a half, a quarter, a season.
+    fn months_of_year(&self, i: usize, first: u8, last: u8, j: usize) -> Option<(Found, usize)> {
         let (year, relative, next) = self.year_spec(j)?;
         let point = |m: u8| Point {
             year,
