@@ -308,8 +308,14 @@ fn percent_result_scope(text: &str, value: &str) -> Option<&'static str> {
     {
         return Some("fractions read as percentages");
     }
-    if spelled(text) {
-        return Some("spelled-out numbers");
+    // Percentages in words are read (`twenty percent`); not the forms reports do not
+    // write: `thirty percentage`, `one hundred percents`, a sign in words.
+    if spelled(text)
+        && (lower.contains("percents")
+            || (lower.contains("percentage") && !lower.contains("percentage point"))
+            || lower.contains("minus"))
+    {
+        return Some("spelled-out numbers in forms reports do not write");
     }
     None
 }
