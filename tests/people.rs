@@ -563,3 +563,23 @@ fn a_credit_line_with_any_label_names_a_person_without_a_title() {
         ]
     );
 }
+
+#[test]
+fn the_one_met_is_not_taken_for_a_home_official() {
+    // A U.S. page: the President met twice is the home state's; the leader met, named
+    // only with a bare title, is nobody's the text says.
+    let text = "---\nsource_url: https://www.example.gov/readout/\n---\n\nPresident Lopez held a meeting with President Tanaka on 3 March 2021. President Lopez thanked President Tanaka for the visit.\n";
+    let got: Vec<(String, Option<String>)> = common::records_of(text)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Person(p) => Some((p.name, p.country)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        got[0],
+        ("Lopez".to_string(), Some("US".to_string())),
+        "{got:?}"
+    );
+    assert_eq!(got[1], ("Tanaka".to_string(), None), "{got:?}");
+}

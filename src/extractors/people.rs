@@ -271,8 +271,12 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
                     })
                     .then(|| code.clone())
             });
-            let home = (s.titled && mentions >= 2 && s.org.is_none() && !a.home().is_empty())
-                .then(|| a.home().to_string());
+            // The one met (`a meeting with President X`, `welcomed Prime Minister X`) is
+            // the home state's guest, not its official.
+            let guest = s.partners.iter().any(|(m, _)| met_as_guest(a, m));
+            let home =
+                (s.titled && mentions >= 2 && s.org.is_none() && !guest && !a.home().is_empty())
+                    .then(|| a.home().to_string());
             let country = s.country.or(titled_state).or(confined).or(home);
             (
                 id.to_string(),
@@ -283,6 +287,35 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             )
         })
         .collect()
+}
+
+/// Whether a mention is the one met: its titles follow `meeting with`, `met with`,
+/// `meet with`, `talks with`, `call with` or `welcomed` directly.
+fn met_as_guest(a: &Analysis, m: &Mention) -> bool {
+    let text = a.view.text();
+    // The mention's titles stand before its name: look before the first of them.
+    let lead = crate::text::before(text, m.name.start, 80).to_lowercase();
+    let lead = lead.trim_end();
+    let without_titles = m.titles.iter().fold(lead.to_string(), |acc, t| {
+        let t = t.to_lowercase();
+        match acc.rfind(&t) {
+            Some(at) if acc[at + t.len()..].trim().len() <= 2 => acc[..at].trim_end().to_string(),
+            _ => acc,
+        }
+    });
+    let w = without_titles.trim_end();
+    !m.titles.is_empty()
+        && [
+            "meeting with",
+            "met with",
+            "meet with",
+            "talks with",
+            "call with",
+            "welcomed",
+            "welcome",
+        ]
+        .iter()
+        .any(|cue| w.ends_with(cue))
 }
 
 /// The line `i` as titles are read on it, with its office hits: the line itself, or,
