@@ -295,6 +295,9 @@ fn welcomed_names_a_meeting_only_when_nothing_else_names_the_action() {
     assert_eq!(got[0].0, "other", "{got:?}");
     let got = kinds("The minister welcomed the envoy of Chile on 3 March 2021.");
     assert_eq!(got[0].0, "meeting", "{got:?}");
+    // Welcomed to a place: the guest came.
+    let got = kinds("The minister welcomed the envoy of Chile to Lima on 3 March 2021.");
+    assert_eq!(got[0].0, "visit", "{got:?}");
 }
 
 #[test]

@@ -321,7 +321,20 @@ fn lead_in(before: &str) -> bool {
 /// `working group meeting` is a conference's.
 fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<EventKind> {
     let text = a.view.text();
-    let hits: Vec<(Range<usize>, EventKind)> = a.event_words_in(clause).collect();
+    let mut hits: Vec<(Range<usize>, EventKind)> = a.event_words_in(clause.clone()).collect();
+    // `welcomed X to Washington`: the guest came, a visit.
+    for (r, kind) in hits.iter_mut() {
+        let after = &text[r.end..clause.end];
+        let near = &after[..text::floor(after, 100)];
+        let to_place = near
+            .split(['.', ';'])
+            .next()
+            .and_then(|s| s.find(" to ").map(|at| &s[at + 4..]))
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        if text[r.clone()].to_lowercase().starts_with("welcom") && to_place {
+            *kind = EventKind::Visit;
+        }
+    }
     // Hits are sorted by start; a hit inside another starts at or after it, within a
     // few hits (phrases are a few words long).
     let inside = |i: usize| {
@@ -332,7 +345,10 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
     };
     // `welcomed` names a meeting only when nothing else names the action (`welcomed
     // the announcement` is the announcement's).
-    let welcome = |i: usize| text[hits[i].0.clone()].to_lowercase().starts_with("welcom");
+    let welcome = |i: usize| {
+        hits[i].1 == EventKind::Meeting
+            && text[hits[i].0.clone()].to_lowercase().starts_with("welcom")
+    };
     let kinds = |skip_welcome: bool| {
         (0..hits.len())
             .filter(|&i| !(inside(i) || skip_welcome && welcome(i)))
