@@ -322,6 +322,37 @@ fn lead_in(before: &str) -> bool {
 fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<EventKind> {
     let text = a.view.text();
     let mut hits: Vec<(Range<usize>, EventKind)> = a.event_words_in(clause.clone()).collect();
+    // `a meeting of the Joint Committee`, `a meeting of the ... Council`: the body's
+    // session, a conference.
+    let bodies: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|(_, k)| *k == EventKind::Conference)
+        .map(|(r, _)| r.clone())
+        .collect();
+    for (r, kind) in hits.iter_mut() {
+        if *kind != EventKind::Meeting || !text[r.clone()].to_lowercase().starts_with("meeting") {
+            continue;
+        }
+        let after = &text[r.end..clause.end];
+        // To the phrase's end (a period ends it only before a space: `U.S.-Mongolia`).
+        let stop = after
+            .find([',', ';', '('])
+            .into_iter()
+            .chain(after.find(". "))
+            .min()
+            .unwrap_or(after.len());
+        let phrase = &after[..stop];
+        let phrase = &phrase[..text::floor(phrase, 120)];
+        let end = r.end + phrase.len();
+        if phrase.starts_with(" of ")
+            && (bodies.iter().any(|b| b.start >= r.end && b.end <= end)
+                || phrase
+                    .split_whitespace()
+                    .any(|w| matches!(w, "Council" | "Committee" | "Commission")))
+        {
+            *kind = EventKind::Conference;
+        }
+    }
     // `welcomed X to Washington`: the guest came, a visit.
     for (r, kind) in hits.iter_mut() {
         let after = &text[r.end..clause.end];
