@@ -218,6 +218,10 @@ fn trigger_words_match_in_any_case_and_inflection() {
             "Chile and Peru released a joint statement on 3 March 2021.",
             "other",
         ),
+        (
+            "The minister will depart for Lima on 3 March 2021.",
+            "visit",
+        ),
         // A meeting of a council or committee is its session: a conference.
         (
             "The two sides held a meeting of the U.S.-Chile Trade Council in Lima on 3 March 2021.",
