@@ -9,6 +9,13 @@
 
 use std::borrow::Cow;
 
+/// Whether `s` starts with the ASCII `prefix`, in any case, without copying it.
+pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// The largest character boundary of `s` at or before `i` (`s.len()` past the end).
 pub fn floor(s: &str, i: usize) -> usize {
     if i >= s.len() {

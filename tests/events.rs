@@ -9,9 +9,7 @@ use bluebook::record::EventRecord;
 /// The events of a bluebook-like text, read for Viet Nam as `--home-country VN` does
 /// (the snippets do not name their publisher).
 fn events(text: &str) -> Vec<EventRecord> {
-    let doc = bluebook::Document::from_bytes("test.txt", text.as_bytes().to_vec()).unwrap();
-    let config = bluebook::Config::default().with_home_country("VN").unwrap();
-    bluebook::extract(&doc, &config)
+    common::records_of_viet_nam(text)
         .into_iter()
         .filter_map(|r| match r {
             Record::Event(e) => Some(e),

@@ -470,15 +470,6 @@ fn attribution(m: &MoneyRecord) -> String {
     )
 }
 
-/// The records of a bluebook-like snippet, read for Viet Nam as `--home-country VN`
-/// does: the snippets do not name their publisher, and their partner is the state
-/// they name most.
-fn of_viet_nam(text: &str) -> Vec<bluebook::Record> {
-    let doc = bluebook::Document::from_bytes("test.txt", text.as_bytes().to_vec()).unwrap();
-    let config = bluebook::Config::default().with_home_country("VN").unwrap();
-    bluebook::extract(&doc, &config)
-}
-
 #[test]
 fn amounts_are_attributed() {
     let report = |body: &str| format!("CHAPTER TWO\n\nBILATERAL ACTIVITIES\n\n{body}\n");
@@ -533,7 +524,7 @@ fn amounts_are_attributed() {
         ),
     ];
     for (body, want) in cases {
-        let records = of_viet_nam(&report(body));
+        let records = common::records_of_viet_nam(&report(body));
         let got: Vec<String> = money(&records).iter().map(|m| attribution(m)).collect();
         assert_eq!(&got, want, "{body}");
     }
@@ -542,7 +533,7 @@ fn amounts_are_attributed() {
 #[test]
 fn percentages_are_attributed() {
     let text = "CHAPTER ONE\n\nLANDSCAPE\n\nThe Gross Domestic Product (GDP) of the United States fell by 3.4% in 2020 and the Eurozone's GDP dropped by 7.2%. Global foreign direct investment in 2020 reached US$ 859 billion, a year-on-year decrease of 42%. This accounted for 31.5% of the total FDI in Viet Nam.\n";
-    let records = of_viet_nam(text);
+    let records = common::records_of_viet_nam(text);
     let got: Vec<String> = percents(&records)
         .iter()
         .map(|p| {

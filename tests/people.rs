@@ -9,9 +9,7 @@ use bluebook::record::PersonRecord;
 /// The people of a bluebook-like snippet, read for Viet Nam as `--home-country VN`
 /// does (the snippets do not name their publisher).
 fn people(text: &str) -> Vec<PersonRecord> {
-    let doc = bluebook::Document::from_bytes("test.txt", text.as_bytes().to_vec()).unwrap();
-    let config = bluebook::Config::default().with_home_country("VN").unwrap();
-    bluebook::extract(&doc, &config)
+    common::records_of_viet_nam(text)
         .into_iter()
         .filter_map(|r| match r {
             Record::Person(p) => Some(p),

@@ -330,7 +330,9 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
         .map(|(r, _)| r.clone())
         .collect();
     for (r, kind) in hits.iter_mut() {
-        if *kind != EventKind::Meeting || !text[r.clone()].to_lowercase().starts_with("meeting") {
+        if *kind != EventKind::Meeting
+            || !text::starts_with_ignore_case(&text[r.clone()], "meeting")
+        {
             continue;
         }
         let after = &text[r.end..clause.end];
@@ -362,7 +364,7 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
             .next()
             .and_then(|s| s.find(" to ").map(|at| &s[at + 4..]))
             .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-        if text[r.clone()].to_lowercase().starts_with("welcom") && to_place {
+        if text::starts_with_ignore_case(&text[r.clone()], "welcom") && to_place {
             *kind = EventKind::Visit;
         }
     }
@@ -378,7 +380,7 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
     // the announcement` is the announcement's).
     let welcome = |i: usize| {
         hits[i].1 == EventKind::Meeting
-            && text[hits[i].0.clone()].to_lowercase().starts_with("welcom")
+            && text::starts_with_ignore_case(&text[hits[i].0.clone()], "welcom")
     };
     let kinds = |skip_welcome: bool| {
         (0..hits.len())
@@ -416,14 +418,12 @@ fn countries(
     }
     let home = a.home();
     // "The two sides", "both countries": the home state and the one partner named.
-    let clause_text = a.view.text()[clause.clone()].to_lowercase();
-    if !home.is_empty()
-        && out.len() == 1
-        && out[0] != home
-        && ["two sides", "both sides", "two countries", "both countries"]
+    if !home.is_empty() && out.len() == 1 && out[0] != home && {
+        let clause_text = a.view.text()[clause.clone()].to_lowercase();
+        ["two sides", "both sides", "two countries", "both countries"]
             .iter()
             .any(|w| clause_text.contains(w))
-    {
+    } {
         add(&mut out, home);
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder

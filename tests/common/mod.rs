@@ -38,6 +38,17 @@ pub fn records_of(text: &str) -> Vec<Record> {
     bluebook::extract(&doc, &Config::default())
 }
 
+/// The records of an in-memory bluebook-like snippet, read for Viet Nam as
+/// `--home-country VN` does: the snippets do not name their publisher, and the state
+/// they name most is their partner.
+pub fn records_of_viet_nam(text: &str) -> Vec<Record> {
+    let doc = Document::from_bytes("test.txt", text.as_bytes().to_vec()).expect("text input");
+    let config = Config::default()
+        .with_home_country("VN")
+        .expect("VN is in the gazetteer");
+    bluebook::extract(&doc, &config)
+}
+
 /// The section paths of a document's records, by section id (from its section
 /// records).
 pub fn section_paths(records: &[Record]) -> std::collections::HashMap<u32, Vec<String>> {
