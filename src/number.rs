@@ -155,19 +155,28 @@ impl FromStr for Decimal {
     }
 }
 
+impl Decimal {
+    /// The exact decimal with at least one fractional digit (`543900000000.0`, `3.14`,
+    /// `-3.5`): how JSON Lines write it, so that a reader inferring types from the
+    /// first rows types every amount as a fractional number, never as an integer that
+    /// would cut a later `3.14` to `3`.
+    pub fn to_json_number(&self) -> String {
+        let mut text = self.to_string();
+        if !text.contains('.') {
+            text.push_str(".0");
+        }
+        text
+    }
+}
+
 impl Serialize for Decimal {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.scale == 0 {
-            if let Ok(v) = i64::try_from(self.mantissa) {
-                return serializer.serialize_i64(v);
-            }
-            if let Ok(v) = u64::try_from(self.mantissa) {
-                return serializer.serialize_u64(v);
-            }
+        // The exact digits, written as a JSON number as they are (serde_json's raw
+        // value): no detour through a double, which would change a 17th digit.
+        match serde_json::value::RawValue::from_string(self.to_json_number()) {
+            Ok(raw) => raw.serialize(serializer),
+            Err(_) => serializer.serialize_f64(self.to_f64()),
         }
-        // The shortest decimal that reads back as the same double: `3.14`, not
-        // `3.1400000000000001`.
-        serializer.serialize_f64(self.to_f64())
     }
 }
 
@@ -206,7 +215,7 @@ impl JsonSchema for Decimal {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "number",
-            "description": "An exact decimal: an integer when integral, else the shortest decimal."
+            "description": "An exact decimal, always written with a fractional part (`543900000000.0`, `3.14`)."
         })
     }
 }
@@ -237,14 +246,18 @@ mod tests {
     }
 
     #[test]
-    fn json_is_an_integer_when_integral_and_the_shortest_decimal_otherwise() {
+    fn json_is_the_exact_decimal_always_with_a_fraction() {
         let json = |s: &str| serde_json::to_string(&d(s)).expect("serializes");
-        assert_eq!(json("543900000000"), "543900000000");
-        assert_eq!(json("543.9e9"), "543900000000");
+        assert_eq!(json("543900000000"), "543900000000.0");
+        assert_eq!(json("543.9e9"), "543900000000.0");
         assert_eq!(json("3.14"), "3.14");
         assert_eq!(json("-3.5"), "-3.5");
         assert_eq!(json("2.91"), "2.91");
-        assert_eq!(json("20.0"), "20");
+        assert_eq!(json("20.0"), "20.0");
+        // Beyond a double's 17 digits, still exact.
+        assert_eq!(json("12345678901234567.89"), "12345678901234567.89");
+        let value = serde_json::to_value(d("3.14")).expect("a value");
+        assert_eq!(value.as_f64(), Some(3.14));
         let back: Decimal = serde_json::from_str("3.14").expect("reads");
         assert_eq!(back, d("3.14"));
         let back: Decimal = serde_json::from_str("543900000000").expect("reads");

@@ -318,24 +318,45 @@ fn a_bare_dollar_is_usd_unless_the_sentence_or_document_says_otherwise() {
     assert_eq!(m[2].currency, "SGD");
 }
 
+/// The number of `field` as the JSON line writes it, character for character.
+fn written(record: &impl serde::Serialize, field: &str) -> String {
+    let line = serde_json::to_string(record).expect("json");
+    let key = format!("\"{field}\":");
+    let at = line.find(&key).expect("the field is written") + key.len();
+    line[at..]
+        .split([',', '}'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[test]
-fn amounts_are_exact() {
+fn amounts_are_exact_and_always_written_with_a_fraction() {
     let records = common::records_of(
         "It reached US$ 543.9 billion, US$ 0.1 billion, US$ 2.91 million and US$ 1.1 trillion.",
     );
     let json: Vec<String> = money(&records)
         .iter()
-        .map(|m| serde_json::to_value(m).expect("json")["amount"].to_string())
+        .map(|m| written(*m, "amount"))
         .collect();
     assert_eq!(
         json,
-        ["543900000000", "100000000", "2910000", "1100000000000"]
+        [
+            "543900000000.0",
+            "100000000.0",
+            "2910000.0",
+            "1100000000000.0"
+        ]
     );
-    let records = common::records_of("It cost $3.14 and rose 0.84%.");
-    let m = serde_json::to_value(money(&records)[0]).expect("json");
-    assert_eq!(m["amount"].to_string(), "3.14");
-    let p = serde_json::to_value(percents(&records)[0]).expect("json");
-    assert_eq!(p["value"].to_string(), "0.84");
+    let records = common::records_of("It cost $3.14 and rose 0.84%, then 12%.");
+    assert_eq!(written(money(&records)[0], "amount"), "3.14");
+    assert_eq!(written(percents(&records)[0], "value"), "0.84");
+    assert_eq!(written(percents(&records)[1], "value"), "12.0");
+    let records = common::records_of("It cost VND 12,345,678,901,234,567,891.");
+    assert_eq!(
+        written(money(&records)[0], "amount"),
+        "12345678901234567891.0"
+    );
 }
 
 #[test]
