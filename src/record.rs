@@ -238,10 +238,12 @@ pub struct DateRecord {
     /// The first day the values cover, `YYYY-MM-DD` (`2020-11` starts on
     /// `2020-11-01`); null without a year or a valid value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date"))]
     pub start: Option<String>,
     /// The last day the values cover, `YYYY-MM-DD` (`2020-11` ends on `2020-11-30`);
     /// null without a year or a valid value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("format" = "date"))]
     pub end: Option<String>,
     /// The finest unit the text writes: `day`, `month` or `year`.
     pub granularity: Granularity,

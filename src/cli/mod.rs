@@ -34,8 +34,9 @@ enum Command {
     /// Print the events in date order: date, kind, document, participants, parties,
     /// place and the sentence.
     Timeline(timeline::Args),
-    /// Print the JSON Schema of the records.
-    Schema,
+    /// Print the schema of the records: the JSON Schema, or what DuckDB, polars,
+    /// pyarrow or Spark need to read the JSON Lines with exact types.
+    Schema(schema::Args),
     /// Score the records of each input against hand-written gold: precision, recall
     /// and F1 per type, and the accuracy of each gold field.
     Eval(eval::Args),
@@ -55,7 +56,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Sections(args) => sections::run(args),
         Command::People(args) => people::run(args),
         Command::Timeline(args) => timeline::run(args),
-        Command::Schema => schema::run(),
+        Command::Schema(args) => schema::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Gold(args) => eval::gold(args),
     };
