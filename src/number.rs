@@ -256,8 +256,8 @@ mod tests {
         assert_eq!(json("20.0"), "20.0");
         // Beyond a double's 17 digits, still exact.
         assert_eq!(json("12345678901234567.89"), "12345678901234567.89");
-        let value = serde_json::to_value(d("3.14")).expect("a value");
-        assert_eq!(value.as_f64(), Some(3.14));
+        let value = serde_json::to_value(d("2.91")).expect("a value");
+        assert_eq!(value.as_f64(), Some(2.91));
         let back: Decimal = serde_json::from_str("3.14").expect("reads");
         assert_eq!(back, d("3.14"));
         let back: Decimal = serde_json::from_str("543900000000").expect("reads");
