@@ -65,6 +65,7 @@
 
 mod analysis;
 pub mod batch;
+pub mod columnar;
 pub mod columns;
 mod config;
 mod dates;

@@ -87,6 +87,14 @@ impl Decimal {
         self.scale == 0
     }
 
+    /// The value as an integer count of `10^-scale` units (`3.14` at scale 9 is
+    /// `3140000000`), or `None` when that cannot hold it exactly (more fractional
+    /// digits than `scale`, or too large).
+    pub fn to_scaled(self, scale: u32) -> Option<i128> {
+        let more = scale.checked_sub(self.scale)?;
+        self.mantissa.checked_mul(10i128.checked_pow(more)?)
+    }
+
     /// The nearest `f64` (for sorting or arithmetic that need not be exact).
     pub fn to_f64(self) -> f64 {
         self.to_string().parse().unwrap_or(f64::NAN)
@@ -262,6 +270,18 @@ mod tests {
         assert_eq!(back, d("3.14"));
         let back: Decimal = serde_json::from_str("543900000000").expect("reads");
         assert_eq!(back, d("5439e8"));
+    }
+
+    #[test]
+    fn scaled_integers_are_exact_or_none() {
+        assert_eq!(d("3.14").to_scaled(9), Some(3_140_000_000));
+        assert_eq!(d("-3.5").to_scaled(1), Some(-35));
+        assert_eq!(
+            d("543900000000").to_scaled(9),
+            Some(543_900_000_000_000_000_000)
+        );
+        assert_eq!(d("0.0000000001").to_scaled(9), None);
+        assert_eq!(Decimal::new(i128::MAX, 0).to_scaled(9), None);
     }
 
     #[test]

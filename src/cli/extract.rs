@@ -1,6 +1,7 @@
 //! `bluebook extract`: records as JSON Lines, to standard output or a file.
 
 use super::interrupt::Temporary;
+use super::parquet::ParquetOut;
 use super::summary::{self, Summary};
 use anyhow::Context;
 use bluebook::TYPE_NAMES;
@@ -16,10 +17,17 @@ pub(super) struct Args {
     /// Input files, directories (searched recursively for *.txt), or - for standard
     /// input [default: -].
     paths: Vec<PathBuf>,
-    /// Write the records to this file instead of standard output. The file is written
-    /// whole or not at all.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write the records to this file instead of standard output (with `--format
+    /// parquet`, to this directory, required). The output is written whole or not at
+    /// all.
+    #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
+    /// What to write: `jsonl`, one JSON record a line, or `parquet`, one typed Parquet
+    /// file per record type in the `--output` directory (`money.parquet`, ...): exact
+    /// amounts as DECIMAL(38, 9), dates as DATE, vocabularies as dictionary strings,
+    /// spans as two integer columns (`span_start`, `span_end`).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    format: OutputFormat,
     /// Keep only these record types (comma-separated).
     #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(TYPE_NAMES))]
     types: Vec<String>,
@@ -44,6 +52,15 @@ pub(super) struct Args {
     /// with it, the summary is printed in that format whatever the number of inputs.
     #[arg(long, value_name = "FORMAT", value_enum)]
     summary: Option<summary::Format>,
+}
+
+/// What `extract` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum OutputFormat {
+    /// JSON Lines.
+    Jsonl,
+    /// A directory of Parquet files, one per record type.
+    Parquet,
 }
 
 /// What the inputs of `extract` hold.
@@ -104,18 +121,42 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
         bar
     };
 
+    let output = match args.format {
+        OutputFormat::Jsonl => Output::open(args.output.as_deref())?,
+        OutputFormat::Parquet => {
+            let Some(dir) = args.output.as_deref() else {
+                anyhow::bail!(
+                    "--format parquet needs --output DIR: it writes one file per record type"
+                );
+            };
+            let types: Vec<&str> = if args.types.is_empty() {
+                TYPE_NAMES.to_vec()
+            } else {
+                args.types.iter().map(String::as_str).collect()
+            };
+            Output::Parquet(Box::new(ParquetOut::open(dir, &types)?))
+        }
+    };
     let mut out = Records {
-        output: Output::open(args.output.as_deref())?,
+        output,
         progress,
         quiet: args.quiet,
         summary,
         doc_start: 0,
+        failed: None,
     };
     let result = batch::run(inputs, &config, &mut out);
     out.progress.finish_and_clear();
     let Records {
-        output, summary, ..
+        output,
+        summary,
+        failed,
+        ..
     } = out;
+    if let Some(e) = failed {
+        // Dropping the output unfinished removes its temporary files.
+        return Err(e);
+    }
     match result {
         // A closed pipe: whoever read the records has what they wanted; no summary.
         Err(e) if super::is_broken_pipe(&e) => {
@@ -143,6 +184,8 @@ struct Records {
     summary: Summary,
     /// Where the current document's records start in the output.
     doc_start: u64,
+    /// What stopped the run, when writing the output failed.
+    failed: Option<anyhow::Error>,
 }
 
 impl batch::Sink for Records {
@@ -175,6 +218,14 @@ impl batch::Sink for Records {
                 });
             }
         }
+        if let Output::Parquet(p) = &mut self.output
+            && let Err(e) = p.commit(&outcome.name)
+        {
+            self.progress
+                .suspend(|| eprintln!("bluebook: error: {e:#}"));
+            self.failed = Some(e);
+            return ControlFlow::Break(());
+        }
         self.doc_start = self.output.position();
         ControlFlow::Continue(())
     }
@@ -184,6 +235,7 @@ impl batch::Sink for Records {
 /// end, so an output file is never left half-written; or, when the output names a
 /// device or a pipe (`/dev/null`, a FIFO), straight to it (it cannot be replaced).
 enum Output {
+    Parquet(Box<ParquetOut>),
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>, u64),
     Special(std::io::BufWriter<std::fs::File>, u64),
     File {
@@ -232,6 +284,10 @@ impl Output {
 
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
+            Output::Parquet(p) => {
+                p.write(bytes);
+                Ok(())
+            }
             Output::Stdout(w, at) => {
                 *at += bytes.len() as u64;
                 w.write_all(bytes)
@@ -246,6 +302,7 @@ impl Output {
     /// How many bytes were written so far.
     fn position(&self) -> u64 {
         match self {
+            Output::Parquet(p) => p.position(),
             Output::Stdout(_, at) | Output::File { at, .. } | Output::Special(_, at) => *at,
         }
     }
@@ -254,6 +311,10 @@ impl Output {
     /// could.
     fn truncate(&mut self, to: u64) -> std::io::Result<bool> {
         match self {
+            Output::Parquet(p) => {
+                p.truncate(to);
+                Ok(true)
+            }
             Output::Stdout(..) | Output::Special(..) => Ok(false),
             Output::File { file, at, .. } => {
                 if *at == to {
@@ -273,6 +334,7 @@ impl Output {
     /// Dropping an output unfinished removes its temporary file.
     fn finish(self) -> anyhow::Result<()> {
         match self {
+            Output::Parquet(p) => p.finish(),
             Output::Stdout(mut w, _) => match w.flush() {
                 Err(e) if !super::is_broken_pipe(&e) => Err(e).context("cannot write the records"),
                 _ => Ok(()),

@@ -4,20 +4,20 @@
 //!
 //! A thread waits for the signals (signal-hook's iterator: the handler itself only
 //! writes to a pipe, everything else runs on that thread, where removing a file and
-//! exiting are safe). An output file is written as a [`Temporary`], registered here; the
-//! lock that guards the registration is held while the temporary is created, renamed
-//! into place or removed, so a signal either finds a temporary to remove or finds none
-//! left — never a half-renamed state.
+//! exiting are safe). An output file is written as a [`Temporary`], registered here (a
+//! Parquet output writes several at once); the lock that guards the registrations is
+//! held while a temporary is created, renamed into place or removed, so a signal either
+//! finds a temporary to remove or finds none left — never a half-renamed state.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-/// The temporary output file being written, if any.
-static TEMPORARY: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// The temporary output files being written.
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// The registered temporary, locked: a signal waits until the guard is dropped.
-fn temporary() -> MutexGuard<'static, Option<PathBuf>> {
-    TEMPORARY.lock().unwrap_or_else(PoisonError::into_inner)
+/// The registered temporaries, locked: a signal waits until the guard is dropped.
+fn temporaries() -> MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARIES.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// A temporary file that becomes an output file whole, or is removed: when an
@@ -30,27 +30,27 @@ pub(super) struct Temporary {
 impl Temporary {
     /// Creates the file at `path` and registers it.
     pub(super) fn create(path: PathBuf) -> std::io::Result<(Self, std::fs::File)> {
-        let mut registered = temporary();
+        let mut registered = temporaries();
         let file = std::fs::File::create(&path)?;
-        *registered = Some(path.clone());
+        registered.push(path.clone());
         Ok((Self { path }, file))
     }
 
     /// Renames the file to `dest`: it is the output now, and no longer removed.
     pub(super) fn persist(self, dest: &Path) -> std::io::Result<()> {
-        let mut registered = temporary();
+        let mut registered = temporaries();
         std::fs::rename(&self.path, dest)?;
-        *registered = None;
+        registered.retain(|p| *p != self.path);
         Ok(())
     }
 }
 
 impl Drop for Temporary {
     fn drop(&mut self) {
-        let mut registered = temporary();
-        if registered.as_deref() == Some(self.path.as_path()) {
-            remove(Some(&self.path));
-            *registered = None;
+        let mut registered = temporaries();
+        if let Some(at) = registered.iter().position(|p| *p == self.path) {
+            let _ = std::fs::remove_file(&self.path);
+            registered.remove(at);
         }
     }
 }
@@ -70,8 +70,9 @@ pub(super) fn install() -> std::io::Result<()> {
                 } else {
                     "SIGTERM"
                 };
-                let tmp = temporary();
-                remove(tmp.as_deref());
+                for tmp in temporaries().iter() {
+                    let _ = std::fs::remove_file(tmp);
+                }
                 eprintln!("\nbluebook: interrupted by {name}");
                 std::process::exit(128 + signal);
             }
@@ -83,10 +84,4 @@ pub(super) fn install() -> std::io::Result<()> {
 #[cfg(not(unix))]
 pub(super) fn install() -> std::io::Result<()> {
     Ok(())
-}
-
-fn remove(tmp: Option<&Path>) {
-    if let Some(tmp) = tmp {
-        let _ = std::fs::remove_file(tmp);
-    }
 }

@@ -3,6 +3,7 @@
 mod eval;
 mod extract;
 mod interrupt;
+mod parquet;
 mod people;
 mod schema;
 mod sections;
