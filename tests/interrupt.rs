@@ -1,5 +1,6 @@
-//! Interruption: SIGINT or SIGTERM during `extract -o FILE` removes the temporary
-//! output and exits 130 or 143; neither the output nor a temporary is left behind.
+//! Interruption: SIGINT or SIGTERM during `extract -o FILE` (or `--format parquet -o
+//! DIR`, several temporaries at once) removes the temporary output and exits 130 or
+//! 143; neither the output nor a temporary is left behind.
 #![cfg(unix)]
 
 mod common;
@@ -20,11 +21,11 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Starts `extract -o` on a large batch, sends `signal` once the temporary output has
-/// records in it, and checks the exit status and that nothing is left in the output
-/// directory.
-fn interrupt(signal: &str, status: i32) {
-    let tmp = TempDir::new(&format!("interrupt-{signal}"));
+/// Starts `extract -o` (with `extra` options) on a large batch, sends `signal` once the
+/// temporary output has bytes in it, and checks the exit status and that nothing is
+/// left in the output directory.
+fn interrupt(signal: &str, status: i32, extra: &[&str]) {
+    let tmp = TempDir::new(&format!("interrupt-{signal}-{}", extra.len()));
     let inputs = tmp.path().join("inputs");
     std::fs::create_dir(&inputs).expect("inputs dir");
     let fixture = common::fixture("diplomatic-bluebook-2020.txt");
@@ -33,8 +34,14 @@ fn interrupt(signal: &str, status: i32) {
     }
     let out_dir = tmp.path().join("out");
     std::fs::create_dir(&out_dir).expect("out dir");
-    let dest = out_dir.join("records.jsonl");
-    let mut child = bluebook(&["extract", "-q", "-o"])
+    let dest = if extra.is_empty() {
+        out_dir.join("records.jsonl")
+    } else {
+        out_dir.clone()
+    };
+    let mut child = bluebook(&["extract", "-q"])
+        .args(extra)
+        .arg("-o")
         .arg(&dest)
         .arg(&inputs)
         .stdin(Stdio::null())
@@ -50,8 +57,10 @@ fn interrupt(signal: &str, status: i32) {
             .expect("out dir")
             .filter_map(Result::ok)
             .any(|e| {
+                // Parquet files are written a row group at a time: that they
+                // exist is enough.
                 e.file_name().to_string_lossy().ends_with(".tmp")
-                    && e.path().metadata().is_ok_and(|m| m.len() > 0)
+                    && (!extra.is_empty() || e.path().metadata().is_ok_and(|m| m.len() > 0))
             });
         if has_records {
             break;
@@ -87,10 +96,15 @@ fn interrupt(signal: &str, status: i32) {
 
 #[test]
 fn sigint_removes_the_temporary_output_and_exits_130() {
-    interrupt("INT", 130);
+    interrupt("INT", 130, &[]);
+}
+
+#[test]
+fn sigint_removes_every_temporary_parquet_file() {
+    interrupt("INT", 130, &["--format", "parquet"]);
 }
 
 #[test]
 fn sigterm_removes_the_temporary_output_and_exits_143() {
-    interrupt("TERM", 143);
+    interrupt("TERM", 143, &[]);
 }
