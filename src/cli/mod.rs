@@ -7,6 +7,7 @@ mod people;
 mod schema;
 mod sections;
 mod summary;
+mod table;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +35,9 @@ enum Command {
     /// Print the events in date order: date, kind, document, participants, parties,
     /// place and the sentence.
     Timeline(timeline::Args),
+    /// Editions side by side: amounts, percentages or event counts of every input in
+    /// one table, one row per key, each document in its own columns (CSV or Markdown).
+    Table(table::Args),
     /// Print the JSON Schema of the records.
     Schema,
     /// Score the records of each input against hand-written gold: precision, recall
@@ -55,6 +59,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Sections(args) => sections::run(args),
         Command::People(args) => people::run(args),
         Command::Timeline(args) => timeline::run(args),
+        Command::Table(args) => table::run(args),
         Command::Schema => schema::run(),
         Command::Eval(args) => eval::run(args),
         Command::Gold(args) => eval::gold(args),
