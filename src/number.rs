@@ -95,6 +95,25 @@ impl Decimal {
         self.mantissa.checked_mul(10i128.checked_pow(more)?)
     }
 
+    /// `self - other`, exact: the two are brought to the same scale first (`42.15 -
+    /// 39.62` is `2.53`); `None` when the digits would overflow.
+    ///
+    /// ```
+    /// use bluebook::number::Decimal;
+    /// let a = Decimal::from_grouped("42.15").unwrap();
+    /// let b = Decimal::from_grouped("39.62").unwrap();
+    /// assert_eq!(a.checked_sub(b).unwrap().to_string(), "2.53");
+    /// assert_eq!(b.checked_sub(a).unwrap().to_string(), "-2.53");
+    /// ```
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        let widen = |d: Decimal| d.mantissa.checked_mul(10i128.checked_pow(scale - d.scale)?);
+        Some(Decimal::new(
+            widen(self)?.checked_sub(widen(other)?)?,
+            scale,
+        ))
+    }
+
     /// The nearest `f64` (for sorting or arithmetic that need not be exact).
     pub fn to_f64(self) -> f64 {
         self.to_string().parse().unwrap_or(f64::NAN)
@@ -282,6 +301,23 @@ mod tests {
         );
         assert_eq!(d("0.0000000001").to_scaled(9), None);
         assert_eq!(Decimal::new(i128::MAX, 0).to_scaled(9), None);
+    }
+
+    fn subtraction_is_exact_across_scales() {
+        let sub = |a: &str, b: &str| d(a).checked_sub(d(b)).map(|v| v.to_string());
+        assert_eq!(
+            sub("42150000000", "39620000000").as_deref(),
+            Some("2530000000")
+        );
+        assert_eq!(
+            sub("7900000000", "8300000000").as_deref(),
+            Some("-400000000")
+        );
+        assert_eq!(sub("6.4", "1.8").as_deref(), Some("4.6"));
+        assert_eq!(sub("0.1", "0.25").as_deref(), Some("-0.15"));
+        assert_eq!(sub("3", "3.00").as_deref(), Some("0"));
+        // Scaling the other to 38 decimals overflows: no wrong answer, none at all.
+        assert_eq!(sub("1e30", "1e-38"), None);
     }
 
     #[test]

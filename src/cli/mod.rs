@@ -8,6 +8,7 @@ mod people;
 mod schema;
 mod sections;
 mod summary;
+mod table;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +39,9 @@ enum Command {
     /// Print the schema of the records: the JSON Schema, or what DuckDB, polars,
     /// pyarrow or Spark need to read the JSON Lines with exact types.
     Schema(schema::Args),
+    /// Editions side by side: amounts, percentages or event counts of every input in
+    /// one table, one row per key, each document in its own columns (CSV or Markdown).
+    Table(table::Args),
     /// Score the records of each input against hand-written gold: precision, recall
     /// and F1 per type, and the accuracy of each gold field.
     Eval(eval::Args),
@@ -58,6 +62,7 @@ pub fn main() -> std::process::ExitCode {
         Command::People(args) => people::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Table(args) => table::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Gold(args) => eval::gold(args),
     };
