@@ -303,6 +303,7 @@ mod tests {
         assert_eq!(Decimal::new(i128::MAX, 0).to_scaled(9), None);
     }
 
+    #[test]
     fn subtraction_is_exact_across_scales() {
         let sub = |a: &str, b: &str| d(a).checked_sub(d(b)).map(|v| v.to_string());
         assert_eq!(
