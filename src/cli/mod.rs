@@ -4,6 +4,7 @@ mod eval;
 mod extract;
 mod interrupt;
 mod people;
+mod review;
 mod schema;
 mod sections;
 mod summary;
@@ -34,6 +35,10 @@ enum Command {
     /// Print the events in date order: date, kind, document, participants, parties,
     /// place and the sentence.
     Timeline(timeline::Args),
+    /// Write one self-contained HTML page showing each document's text with its
+    /// records highlighted, the section tree, filters by type, a search box and the
+    /// fields of the record clicked.
+    Review(review::Args),
     /// Print the JSON Schema of the records.
     Schema,
     /// Score the records of each input against hand-written gold: precision, recall
@@ -55,6 +60,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Sections(args) => sections::run(args),
         Command::People(args) => people::run(args),
         Command::Timeline(args) => timeline::run(args),
+        Command::Review(args) => review::run(args),
         Command::Schema => schema::run(),
         Command::Eval(args) => eval::run(args),
         Command::Gold(args) => eval::gold(args),
