@@ -362,3 +362,29 @@ fn an_output_that_cannot_be_written_is_an_error_naming_it() {
     assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
     assert!(leftovers(dir.path()).is_empty());
 }
+
+#[test]
+fn several_documents_share_one_page_with_ids_running_on() {
+    let dir = TempDir::new("review-several");
+    let inputs = TempDir::new("review-several-in");
+    for name in ["vbf-interview-2021.txt", "communist-review-2021.txt"] {
+        inputs.write(name, &std::fs::read(fixture(name)).expect("fixture"));
+    }
+    let path = inputs.path().to_str().expect("UTF-8 path");
+    let records = extract(&[path]);
+    let page = review(&dir, &[path]);
+    let ids = highlights(&page);
+    assert_eq!(
+        ids.keys().copied().collect::<Vec<_>>(),
+        (0..records.len()).collect::<Vec<_>>()
+    );
+    for (id, kind) in &ids {
+        assert_eq!(records[*id]["type"], kind.as_str(), "record {id}");
+    }
+    assert_eq!(embedded(&page), records);
+    assert_eq!(texts(&page).len(), 2);
+    for doc in 0..2 {
+        assert!(page.contains(&format!("<li class=\"doc\"><a href=\"#d{doc}\">")));
+        assert!(page.contains(&format!("<article class=\"doc\" id=\"d{doc}\"")));
+    }
+}
