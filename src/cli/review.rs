@@ -231,6 +231,8 @@ impl Page {
         html.push_str(&format!(
             "<script type=\"application/json\" class=\"records\" data-first=\"{first}\">[\n"
         ));
+        // One record a line (compact JSON has no line break), so that the script can
+        // read one record without parsing them all.
         for (i, r) in records.iter().enumerate() {
             if i > 0 {
                 html.push_str(",\n");

@@ -1,8 +1,8 @@
-// The review page's script. It reads the records from the JSON blocks that follow each
-// document (record N of the page is the `data-id` N of its highlights), then answers
-// clicks on highlights (the record's fields in the details panel), the type filters,
-// the search box and the section tree. It builds everything with DOM calls: no text of
-// a record is ever read as HTML.
+// The review page's script. The records are in JSON blocks after each document (record
+// N of the page is the `data-id` N of its highlights) and are read only when needed.
+// The script answers clicks on highlights (the record's fields in the details panel),
+// the type filters, the search box and the section tree. It builds everything with DOM
+// calls: no text of a record is ever read as HTML.
 (function () {
   "use strict";
   const started = performance.now();
@@ -24,35 +24,58 @@
     return value;
   }
 
-  // The records and each one's highlights are read when first needed (a click, a
-  // search), so that opening the page costs no more than showing its text.
+  // The records are read when first needed, so that opening the page costs no more
+  // than showing its text: one record, from its own line of its document's block, for
+  // a click; all of them at once for a search. Each block is `[`, one record a line
+  // (the first at `data-first`), `]`.
+  const blocks = Array.from(document.querySelectorAll("script.records")).map(function (el) {
+    return { el: el, first: Number(el.dataset.first), lines: null };
+  });
+  function blockOf(id) {
+    let lo = 0;
+    let hi = blocks.length - 1;
+    if (hi < 0 || id < blocks[0].first) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid].first <= id) lo = mid;
+      else hi = mid - 1;
+    }
+    return blocks[lo];
+  }
+  const cache = [];
+  function record(id) {
+    if (cache[id] === undefined) {
+      const b = blockOf(id);
+      if (!b) return null;
+      if (!b.lines) b.lines = b.el.textContent.split("\n");
+      const line = b.lines[id - b.first + 1] || "";
+      cache[id] = line.startsWith("{") ? JSON.parse(line.replace(/,$/, ""), exact) : null;
+    }
+    return cache[id];
+  }
   let records = null;
-  function load() {
-    if (records) return records;
-    records = [];
-    for (const block of document.querySelectorAll("script.records")) {
-      const first = Number(block.dataset.first);
-      JSON.parse(block.textContent, exact).forEach(function (r, i) {
-        records[first + i] = r;
-      });
+  function allRecords() {
+    if (!records) {
+      records = [];
+      for (const b of blocks) {
+        JSON.parse(b.el.textContent).forEach(function (r, i) {
+          records[b.first + i] = r;
+        });
+      }
     }
     return records;
   }
-  // A record's highlights: one, or several when its span crosses another's.
+  // Each record's highlights: one, or several when its span crosses another's.
   let fragmentMap = null;
-  function allFragments() {
+  function fragments(id) {
     if (!fragmentMap) {
       fragmentMap = [];
       for (const m of document.querySelectorAll("#documents mark[data-id]")) {
-        const id = Number(m.dataset.id);
-        (fragmentMap[id] || (fragmentMap[id] = [])).push(m);
+        const n = Number(m.dataset.id);
+        (fragmentMap[n] || (fragmentMap[n] = [])).push(m);
       }
     }
-    return fragmentMap;
-  }
-  function fragments(id) {
-    if (fragmentMap) return fragmentMap[id] || [];
-    return Array.from(document.querySelectorAll('#documents mark[data-id="' + id + '"]'));
+    return fragmentMap[id] || [];
   }
 
   const panel = document.getElementById("details");
@@ -130,12 +153,13 @@
     box.append(element("h3", title));
     const list = element("div", undefined, "related");
     for (const o of ids.slice(0, 100)) {
-      if (!records[o]) continue;
+      const r = record(o);
+      if (!r) continue;
       const b = element("button");
       b.type = "button";
       b.dataset.id = String(o);
-      b.append(chip(records[o].type), element("span", records[o].text.replace(/\s+/g, " "), "snippet"));
-      b.title = gist(records[o]);
+      b.append(chip(r.type), element("span", r.text.replace(/\s+/g, " "), "snippet"));
+      b.title = gist(r);
       list.append(b);
     }
     box.append(list);
@@ -143,7 +167,8 @@
   }
 
   function showDetails(id) {
-    const r = load()[id];
+    const r = record(id);
+    if (!r) return;
     const heading = element("h2");
     heading.append(chip(r.type), " record " + id);
     const table = element("table");
@@ -196,7 +221,7 @@
   document.getElementById("documents").addEventListener("mouseover", function (e) {
     const m = shownMark(e.target);
     if (m && !m.title) {
-      const r = load()[Number(m.dataset.id)];
+      const r = record(Number(m.dataset.id));
       if (r) m.title = r.type + ": " + gist(r);
     }
   });
@@ -218,7 +243,9 @@
   // status line those whose type is shown.
   function updateCounts() {
     const perType = {};
-    if (matches) for (const id of matches) perType[records[id].type] = (perType[records[id].type] || 0) + 1;
+    if (matches) {
+      for (const id of matches) perType[records[id].type] = (perType[records[id].type] || 0) + 1;
+    }
     let shown = 0;
     let total = 0;
     for (const c of counts) {
@@ -270,9 +297,8 @@
   }
 
   function runSearch() {
-    load();
-    const all = allFragments();
-    if (matches) for (const id of matches) for (const f of all[id] || []) f.classList.remove("hit");
+    allRecords();
+    if (matches) for (const id of matches) for (const f of fragments(id)) f.classList.remove("hit");
     const q = fold(search.value.trim());
     cursor = -1;
     if (!q) {
@@ -285,7 +311,7 @@
     for (let id = 0; id < records.length; id++) {
       if (records[id] && haystack(id).includes(q)) matches.push(id);
     }
-    for (const id of matches) for (const f of all[id] || []) f.classList.add("hit");
+    for (const id of matches) for (const f of fragments(id)) f.classList.add("hit");
     body.classList.add("searching");
     updateCounts();
   }
