@@ -35,9 +35,11 @@ enum Command {
     /// Print the events in date order: date, kind, document, participants, parties,
     /// place and the sentence.
     Timeline(timeline::Args),
-    /// Write one self-contained HTML page showing each document's text with its
-    /// records highlighted, the section tree, filters by type, a search box and the
-    /// fields of the record clicked.
+    /// Write one self-contained HTML page to review the records by eye.
+    ///
+    /// Each document's text with its records highlighted in place, one colour per type;
+    /// the section tree as a sidebar; a filter and a count per type; a search box over
+    /// the records' text and fields; the fields of the record clicked.
     Review(review::Args),
     /// Print the JSON Schema of the records.
     Schema,
