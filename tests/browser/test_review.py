@@ -374,7 +374,7 @@ def main():
                     traceback.print_exc(file=sys.stdout)
         finally:
             browser.close()
-    print(f"review page: {passed} passed, {failed} failed")
+    print(f"browser: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
