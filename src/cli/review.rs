@@ -415,3 +415,65 @@ impl Output {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inline_style_and_script_cannot_end_their_element_or_fetch_anything() {
+        assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+        assert!(!SCRIPT.to_ascii_lowercase().contains("</script"));
+        for asset in [PAGE, STYLE, SCRIPT] {
+            for fetch in [
+                "http:",
+                "https:",
+                "url(",
+                "@import",
+                "fetch(",
+                "XMLHttpRequest",
+            ] {
+                assert!(!asset.contains(fetch), "{fetch}");
+            }
+        }
+        let slots = ["TITLE", "VERSION", "STYLE", "DOCUMENTS", "FILTERS", "TOTAL"];
+        for slot in slots.iter().chain(&["SECTIONS", "SCRIPT"]) {
+            assert_eq!(
+                PAGE.matches(&format!("{{{{{slot}}}}}")).count(),
+                1,
+                "{slot}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_heading_whose_parent_is_unknown_or_later_is_a_root() {
+        let heading = |section, parent, id| Heading {
+            section: Some(section),
+            parent,
+            id,
+            number: None,
+            title: format!("h{section}"),
+            level: 1,
+        };
+        // 1 names a parent that comes later, 2 one that does not exist, 3 is 0's child.
+        let headings = [
+            heading(0, None, 10),
+            heading(1, Some(3), 11),
+            heading(2, Some(9), 12),
+            heading(3, Some(0), 13),
+        ];
+        let mut out = String::new();
+        tree_into(&mut out, 0, &headings);
+        // In page order: 0 with its child 3, then the roots 1 and 2.
+        let order: Vec<&str> = out
+            .split("<li>")
+            .skip(1)
+            .map(|li| li.split('"').nth(3).unwrap_or_default())
+            .collect();
+        assert_eq!(order, ["#s0-0", "#s0-3", "#s0-1", "#s0-2"]);
+        assert!(out.contains("h0</a><ul><li><a class=\"l1\" href=\"#s0-3\""));
+        assert_eq!(out.matches("<ul>").count(), out.matches("</ul>").count());
+        assert_eq!(out.matches("<li>").count(), out.matches("</li>").count());
+    }
+}
