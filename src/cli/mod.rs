@@ -5,6 +5,7 @@ mod extract;
 mod interrupt;
 mod parquet;
 mod people;
+mod review;
 mod schema;
 mod sections;
 mod summary;
@@ -42,6 +43,12 @@ enum Command {
     /// Editions side by side: amounts, percentages or event counts of every input in
     /// one table, one row per key, each document in its own columns (CSV or Markdown).
     Table(table::Args),
+    /// Write one self-contained HTML page to review the records by eye.
+    ///
+    /// Each document's text with its records highlighted in place, one colour per type;
+    /// the section tree as a sidebar; a filter and a count per type; a search box over
+    /// the records' text and fields; the fields of the record clicked.
+    Review(review::Args),
     /// Score the records of each input against hand-written gold: precision, recall
     /// and F1 per type, and the accuracy of each gold field.
     Eval(eval::Args),
@@ -63,6 +70,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Timeline(args) => timeline::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Table(args) => table::run(args),
+        Command::Review(args) => review::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Gold(args) => eval::gold(args),
     };
