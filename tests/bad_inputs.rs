@@ -450,16 +450,22 @@ fn the_views_go_on_past_bad_inputs_too() {
     let dir = TempDir::new("views");
     let good = dir.write("good.txt", GOOD.as_bytes());
     let bad = dir.write("scan.txt", b"abc\0def");
-    for view in ["sections", "people", "timeline"] {
-        let mut cmd = bluebook(&[view]);
+    for view in [
+        &["sections"][..],
+        &["people"],
+        &["timeline"],
+        &["review"],
+        &["table", "events"],
+    ] {
+        let mut cmd = bluebook(view);
         cmd.arg(&bad).arg(&good);
         let out = cmd.output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{view}: {stderr}");
+        assert_eq!(out.status.code(), Some(1), "{view:?}: {stderr}");
         assert!(
             stderr.contains(&format!("error: {}: binary file", show(&bad))),
-            "{view}: {stderr}"
+            "{view:?}: {stderr}"
         );
-        assert!(!out.stdout.is_empty(), "{view}: the good file is shown");
+        assert!(!out.stdout.is_empty(), "{view:?}: the good file is shown");
     }
 }

@@ -267,6 +267,9 @@ fn help_everywhere() {
         &["people", "--help"],
         &["timeline", "--help"],
         &["schema", "--help"],
+        &["table", "--help"],
+        &["review", "--help"],
+        &["eval", "--help"],
     ] {
         let out = run(args);
         assert!(out.status.success(), "{args:?}");
