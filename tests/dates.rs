@@ -497,6 +497,14 @@ fn years_and_months_counted_from_the_documents_date() {
             "The country will free the sailors held since October.",
             &[("October", &["2022-10"])],
         ),
+        (
+            "The plan is to be adopted before the end of the year, the fund by the end of next year, the law at the beginning of this year.",
+            &[
+                ("the end of the year", &["2023-12"]),
+                ("the end of next year", &["2024-12"]),
+                ("the beginning of this year", &["2023-01"]),
+            ],
+        ),
         // Spans of time, and the year after another: not counted from the document.
         (
             "Over the last year, and for the next year, in the last quarter of a century.",
@@ -508,6 +516,28 @@ fn years_and_months_counted_from_the_documents_date() {
     }
     // Without a document date there is nothing to count from.
     assert!(dates("The council will meet later this year.", None).is_empty());
+}
+
+#[test]
+fn a_year_opening_the_name_of_a_gathering_or_after_a_possessive_is_a_date() {
+    let cases: &[(&str, &[Dated])] = &[
+        (
+            "They recalled the 2016 U.K.-Chile Santiago Summit and the 2021 Leaders’ Meeting.",
+            &[("2016", &["2016"]), ("2021", &["2021"])],
+        ),
+        (
+            "It was the kingdom’s 2022 host year, and Chile's 2019 budget.",
+            &[("2022", &["2022"]), ("2019", &["2019"])],
+        ),
+        // A year opening another name is part of it.
+        (
+            "They back the 2030 Agenda and the 2025 Plan of Action.",
+            &[],
+        ),
+    ];
+    for (body, want) in cases {
+        assert_eq!(dated("2023-08-02", body), pairs(want), "{body:?}");
+    }
 }
 
 #[test]

@@ -324,3 +324,132 @@ fn an_office_named_with_the_and_no_holder_is_the_home_states() {
         "{events:?}"
     );
 }
+
+/// The events of a text with a document date, read for the state `home`.
+fn events_dated(date: &str, body: &str) -> Vec<EventRecord> {
+    let text = format!("---\ndate: '{date}'\n---\n\n{body}\n");
+    let doc = bluebook::Document::from_bytes("t.txt", text.into_bytes()).expect("document");
+    let config = bluebook::Config::default()
+        .with_home_country("CL")
+        .expect("a country");
+    bluebook::extract(&doc, &config)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+fn kinds_and_dates(events: &[EventRecord]) -> Vec<(String, Vec<String>)> {
+    events
+        .iter()
+        .map(|e| (e.kind.to_string(), e.date.values.clone()))
+        .collect()
+}
+
+#[test]
+fn a_year_opening_a_gathering_s_name_dates_it() {
+    let e = events_dated(
+        "2023-05-04",
+        "The two presidents pledged to carry out the declaration of the 2016 U.K.-Chile Santiago Summit.",
+    );
+    assert_eq!(
+        kinds_and_dates(&e),
+        [("summit".to_string(), vec!["2016".to_string()])]
+    );
+    assert!(
+        e[0].common
+            .text
+            .starts_with("2016 U.K.-Chile Santiago Summit")
+    );
+    // A year before a word the action word only qualifies dates no action.
+    let e = events_dated(
+        "2023-05-04",
+        "The ministers prepared for the kingdom’s 2024 host year of the regional forum.",
+    );
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn an_action_last_held_in_a_year_is_dated_by_it() {
+    let e = events_dated(
+        "2023-05-04",
+        "Both navies agreed to resume the joint TIDEWATER naval exercise, last held in 2015.",
+    );
+    assert_eq!(
+        kinds_and_dates(&e),
+        [("conference".to_string(), vec!["2015".to_string()])]
+    );
+    // Another verb between the action and the year: the year is not the action's.
+    let e = events_dated(
+        "2023-05-04",
+        "Both navies agreed to resume the joint exercise, and trade grew in 2015.",
+    );
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn the_end_of_the_year_dates_what_is_to_be_done_by_then() {
+    let e = events_dated(
+        "2023-05-04",
+        "The two governments will draft a work plan, to be adopted by the Joint Council before the end of the year.",
+    );
+    assert_eq!(
+        kinds_and_dates(&e),
+        [("signing".to_string(), vec!["2023-12".to_string()])]
+    );
+    // After `by`, a figure's date: no event.
+    let e = events_dated(
+        "2023-05-04",
+        "By the end of the year, the fund had signed up 400 firms.",
+    );
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn the_date_of_a_numbered_instrument_dates_no_action() {
+    let e = events_dated(
+        "2023-05-04",
+        "The tariff will be provided under Executive Order 10101 of March 3, 2023, to all goods.",
+    );
+    assert!(e.is_empty(), "{e:?}");
+    let e = events_dated(
+        "2023-05-04",
+        "The two ministers signed the port agreement on March 3, 2023.",
+    );
+    assert_eq!(
+        kinds_and_dates(&e),
+        [("signing".to_string(), vec!["2023-03-03".to_string()])]
+    );
+}
+
+#[test]
+fn the_two_leaders_own_action_is_the_one_a_date_closing_it_dates() {
+    let e = events_dated(
+        "2023-05-04",
+        "President Ana Ruiz of Chile received Prime Minister Tom Hale of New Zealand for a state visit on April 20. The visit was hosted in Valparaiso and follows the two leaders’ first meeting in Santiago on March 2.",
+    );
+    let march: Vec<&EventRecord> = e
+        .iter()
+        .filter(|e| e.date.values == ["2023-03-02"])
+        .collect();
+    assert_eq!(march.len(), 1, "{e:?}");
+    assert_eq!(march[0].kind.to_string(), "meeting");
+    assert!(
+        march[0]
+            .common
+            .text
+            .starts_with("the two leaders’ first meeting")
+    );
+    assert_eq!(names(march[0]), ["Ana Ruiz", "Tom Hale"]);
+    // The two leaders welcoming what others did: the partner from the rest of the
+    // sentence, and no participants read into it.
+    let e = events_dated(
+        "2023-05-04",
+        "The two leaders welcomed the announcement in March by Peruvian firms of new investments.",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].countries, ["CL", "PE"]);
+    assert!(e[0].participants.is_empty());
+}

@@ -58,6 +58,29 @@ fn hard_wrapped_lines_are_rejoined() {
 }
 
 #[test]
+fn a_number_the_wrap_moved_to_the_line_start_is_not_a_list_item() {
+    // The day of a date cut by the wrap lands at a line start as `12. `; it reads as
+    // the end of the sentence, while a real numbered list after a colon stays a list.
+    let text = "---\ndate: '2024-05-02'\n---\n\nThe two ministers opened the new consulate in the port city on Friday, and\nthe visit follows their first meeting in the capital of the region on March\n12. Later the ministers toured the harbour and spoke to the dock workers.\n\nThe ministers agreed on the following steps for the rest of the year:\n1. a review of the port fees and of the customs rules for the ships;\n2. a meeting of the joint committee in the capital of the region.\n";
+    let records = found(text);
+    assert!(has(&records, "date", "March\n12"), "{records:?}");
+    assert!(
+        records
+            .iter()
+            .any(|(k, t)| k == "event" && t.contains("first meeting") && t.ends_with("March\n12")),
+        "{records:?}"
+    );
+    let doc = bluebook::Document::from_bytes("t.txt", text.as_bytes().to_vec()).unwrap();
+    let view = bluebook::View::build(&doc, bluebook::repair::CaptionRules::embedded());
+    assert!(
+        view.text()
+            .contains("steps for the rest of the year:\n1. a review"),
+        "{}",
+        view.text()
+    );
+}
+
+#[test]
 fn short_lines_and_list_items_are_not_joined() {
     // A dateline and list items keep their own lines, in a wrapped document.
     let text = "Government House\nWellington, New Zealand\n\nThe minister listed the outcomes of the visit to the region, which\nwere agreed by both sides at the end of the second day of talks:\n-   a new air services agreement signed on 4 May 2021 by the two\n    transport ministers of the region;\n-   a fund of NZ$ 5 million for the islands, and a second fund of\n    NZ$ 2 million for the coast, both to be paid in the coming year.\n";

@@ -195,6 +195,24 @@ const PEOPLE: &[&str] = &[
     "persons",
 ];
 
+/// The last word of a capitalised name of a gathering, which a year opening the name
+/// dates (`the 2018 Singapore Summit`, `the 2023 APEC Leaders’ Meeting`), where a year
+/// opening another name is part of it (`the 2030 Agenda`).
+const GATHERINGS: &[&str] = &[
+    "Summit",
+    "Meeting",
+    "Conference",
+    "Forum",
+    "Dialogue",
+    "Congress",
+    "Games",
+    "Olympics",
+    "Expo",
+    "Session",
+    "Talks",
+    "Visit",
+];
+
 /// Cues after which a year is one the text compares with, not the time it speaks of.
 const COMPARING: &[&str] = &["against", "than", "with", "since"];
 
@@ -761,6 +779,7 @@ impl Parser<'_> {
             .or_else(|| self.decade(i))
             .or_else(|| self.quarter_code(i))
             .or_else(|| self.relative_year(i))
+            .or_else(|| self.year_edge(i))
             .or_else(|| self.relative_month(i))
     }
 
@@ -800,6 +819,32 @@ impl Parser<'_> {
         }
         let n = self.year_offset(j)?;
         Some((None, Some(Relative::Year(n)), j + 2))
+    }
+
+    /// `the end of the year` (its December: `2025-12` in a document of 2025), `the end
+    /// of next year`, `the beginning of this year` (its January): a year's edge, the
+    /// year in words — `the year` is the one the context gives. A written year (`the
+    /// end of 2020`) is read as the year itself, after its cue.
+    fn year_edge(&self, i: usize) -> Option<(Found, usize)> {
+        if !self.is_word(i, "the") || !self.is_word(i + 2, "of") {
+            return None;
+        }
+        let month = match self.word_in(i + 1, &["end", "beginning", "start"])? {
+            "end" => 12,
+            _ => 1,
+        };
+        if self.year(i + 3).is_some() {
+            return None;
+        }
+        let (year, relative, next) = self.year_spec(i + 3)?;
+        let point = Point {
+            year,
+            month: Some(month),
+            day: None,
+        };
+        let mut found = self.found(i, next, vec![Item::At(point)], false, None);
+        found.relative = relative;
+        Some((found, next))
     }
 
     /// `the first half of 2022` (`2022-01/2022-06`), `the second half of next year`,
@@ -1599,7 +1644,23 @@ impl Parser<'_> {
         let before = i.checked_sub(1);
         // A possessive stands where `the` does (`their 2030 goal`, `our 2020 ASEAN
         // Chairmanship`).
-        let after_the = before.is_some_and(|b| self.word_in(b, DETERMINERS).is_some());
+        // So does a name's possessive (`the United States’ 2023 host year`, `Japan's
+        // 2025 budget`).
+        let possessive = before.is_some_and(|b| {
+            (self.is_word(b, "s")
+                && self.glued(b)
+                && b > 0
+                && (self.is_punct(b - 1, '\'') || self.is_punct(b - 1, '’')))
+                || ((self.is_punct(b, '’') || self.is_punct(b, '\''))
+                    && self.glued(b)
+                    && b > 0
+                    && self.str(b - 1).ends_with('s'))
+        });
+        let after_the =
+            possessive || before.is_some_and(|b| self.word_in(b, DETERMINERS).is_some());
+        if after_the && cap_after && self.names_gathering(next) {
+            return true;
+        }
         if count || (after_the && cap_after) {
             return false;
         }
@@ -1638,6 +1699,31 @@ impl Parser<'_> {
             }
         };
         (clause_start || after_the) && lower_after
+    }
+
+    /// The capitalised name starting at token `i` ends with the word of a gathering
+    /// ([`GATHERINGS`]): capitalised words, abbreviations and hyphenated names up to
+    /// it (`U.S.-DPRK Singapore Summit`, `APEC Leaders’ Meeting`), nothing else.
+    fn names_gathering(&self, i: usize) -> bool {
+        for j in i..i + 16 {
+            let Some(t) = self.tok(j) else { return false };
+            match t.kind {
+                Kind::Word if t.cap => {
+                    if self.word_in(j, GATHERINGS).is_some()
+                        && !self
+                            .tok(j + 1)
+                            .is_some_and(|n| n.kind == Kind::Word && n.cap && !n.glued)
+                    {
+                        return true;
+                    }
+                }
+                // `Leaders’`, `U.S.-DPRK`: a possessive or the dots and hyphens of a name.
+                Kind::Punct if matches!(t.ch, '.' | '-' | '’' | '\'') => {}
+                Kind::Word if t.glued && self.str(j) == "s" => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Token `b` is a lower-case adjective after a determiner or a possessive `'s`

@@ -27,8 +27,10 @@ use crate::gazetteer::EventKind;
 use crate::record::{DateRef, EventRecord, Granularity, Participant, Record};
 use crate::repair::LineKind;
 use crate::text;
+use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// How far before a name (or an office) the words that make the person the one
 /// honoured may stand, in bytes.
@@ -114,6 +116,13 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                     .trim_start_matches([')', ',', ';', ' '])
                     .len();
             let clause = clause.start + lead_len..clause.end;
+            // `... and follows the two leaders’ first meeting in Washington on August
+            // 25`: the leaders' own action is the one the date dates.
+            let leaders = leaders_action(a, text, clause.clone(), date.view.start);
+            let clause = match leaders {
+                Some(at) => at..clause.end,
+                None => clause,
+            };
             let clause_text = &text[clause.clone()];
             let lead = before
                 .trim_end()
@@ -124,7 +133,8 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 .gazetteers()
                 .figure_leads()
                 .iter()
-                .any(|w| lead.ends_with(w.as_str()));
+                .any(|w| lead.ends_with(w.as_str()))
+                || dates_an_instrument(before);
             let continues = previous.is_some() && {
                 let t = before.trim_start_matches([')', ' ']);
                 t.starts_with(',')
@@ -179,6 +189,11 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                     })
                     .collect();
             }
+            if participants.is_empty()
+                && let Some(at) = leaders
+            {
+                participants = last_leaders(people, at);
+            }
             dedup_participants(&mut participants);
             from = date.view.end;
             // A span of years (`18 January 1950 - 18 January 2020`) is an anniversary's
@@ -191,7 +206,14 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             let Some(kind) = kind.filter(|_| !figure && !years_long) else {
                 continue;
             };
-            let countries = countries(a, line, &clause, &participants, person_country);
+            let countries = countries(
+                a,
+                line,
+                &clause,
+                sentence.end,
+                &participants,
+                person_country,
+            );
             let orgs = orgs(a, &clause);
             let location = location(a, text, date, &clause);
             previous = Some((date.view.end, kind, participants.clone()));
@@ -209,6 +231,57 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             }));
         }
     }
+}
+
+/// Where `the two leaders’ <action>` (or `both leaders’`) opens, when the last such
+/// phrase of the clause names an action a few words after the possessive, with only
+/// its modifiers and places between it and the date (`the two leaders’ first meeting
+/// in Washington on`).
+fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -> Option<usize> {
+    let body = &text[clause.start..date];
+    let lower = body.to_lowercase();
+    let (at, len) = [
+        "the two leaders’",
+        "the two leaders'",
+        "both leaders’",
+        "both leaders'",
+    ]
+    .iter()
+    .filter_map(|p| lower.rfind(p).map(|i| (i, p.len())))
+    .max()?;
+    // `to_lowercase` keeps these ASCII offsets where they were.
+    if lower.len() != body.len() {
+        return None;
+    }
+    let after = clause.start + at + len;
+    let (word, _) = a.event_words_in(after..date).next()?;
+    let between = &text[after..word.start];
+    let rest = &text[word.end..date];
+    (between.split_whitespace().count() <= 2
+        && !rest.contains([',', ';', '(', ')'])
+        && rest.split_whitespace().count() <= 6)
+        .then_some(clause.start + at)
+}
+
+/// The two people named last before `at` with a title: the leaders `the two leaders`
+/// speaks of.
+fn last_leaders(people: &[PersonMention], at: usize) -> Vec<Participant> {
+    let before = people.partition_point(|p| p.view.start < at);
+    let mut out: Vec<Participant> = Vec::new();
+    for p in people[..before].iter().rev() {
+        if p.record.titles.is_empty() || out.iter().any(|o| o.person_id == p.record.person_id) {
+            continue;
+        }
+        out.push(Participant {
+            name: p.record.name.clone(),
+            person_id: p.record.person_id.clone(),
+        });
+        if out.len() == 2 {
+            out.reverse();
+            return out;
+        }
+    }
+    Vec::new()
 }
 
 /// How far after a date the action it premodifies may be named, in bytes.
@@ -229,16 +302,19 @@ fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Op
         "that", "which", "who", "and", "or", "but", "was", "were", "is", "are", "has", "have",
         "had", "will", "to", "when", "while", "as",
     ];
+    // Words of a name may carry dots, hyphens and a possessive (`U.S.-DPRK`,
+    // `Leaders’`), not a stop.
     let plain_words = between
         .chars()
-        .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '’' | '\''))
+        && !between.contains(". ")
         && between.starts_with(' ')
         && between.split_whitespace().count() <= 3
         && !between
             .split_whitespace()
             .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
         && !text[word.clone()].ends_with("ed");
-    if !plain_words {
+    if !plain_words || !heads_phrase(a, text, word.end, sentence_end) {
         return None;
     }
     let rest = &text[word.end..sentence_end];
@@ -250,6 +326,35 @@ fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Op
         }
     }
     Some(word.end + end)
+}
+
+/// Whether the action word ending at `end` heads its phrase, as the action a date
+/// premodifies does (`the 2019 visit to Hanoi`, `the 2022 talks were`, `the June 27
+/// signing ceremony`), rather than qualifying another noun (`the 2023 host year`, `the
+/// 2019 Games organisers`): what follows it is a stop, a small word of the clause, or
+/// another action word.
+fn heads_phrase(a: &Analysis, text: &str, end: usize, sentence_end: usize) -> bool {
+    const FOLLOWERS: &[&str] = &[
+        "of", "in", "on", "at", "to", "with", "between", "among", "for", "and", "or", "by", "from",
+        "during", "under", "was", "were", "is", "are", "has", "have", "had", "will", "would",
+        "took", "that", "which", "where", "when", "as", "held", "hosted",
+    ];
+    let rest = &text[end..sentence_end];
+    let trimmed = rest.trim_start_matches([' ', '\n']);
+    if !trimmed.starts_with(char::is_alphabetic) {
+        return true;
+    }
+    let next = trimmed
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    if FOLLOWERS.contains(&next.to_lowercase().as_str()) {
+        return true;
+    }
+    let at = sentence_end - trimmed.len();
+    a.event_words_in(at..text::ceil(text, (at + next.len()).min(sentence_end)))
+        .next()
+        .is_some_and(|(w, _)| w.start == at)
 }
 
 /// Whether a year closes a phrase naming an action: `in 2022` (or `later this year`)
@@ -285,11 +390,70 @@ fn closes_action(a: &Analysis, text: &str, date: &Date, sentence_start: usize) -
     // Only words between the action and the year (no clause break).
     a.event_words_in(from..near).last().is_some_and(|(w, _)| {
         let between = &text[w.end..near];
+        if held_since(between) {
+            return true;
+        }
         !between.contains([',', ';', '(', ')', ':'])
             && !between.contains(|c: char| c.is_ascii_digit())
             && between.split_whitespace().count() <= 6
             && !between.split_whitespace().any(|w| w == "in")
     })
+}
+
+/// Whether the text before a date ends with a numbered instrument and `of` (`Executive
+/// Order 14257 of`, `Resolution 2231 of`, `Decree No. 15/2020/ND-CP of`): the date is
+/// the instrument's, not that of the clause's action.
+fn dates_an_instrument(before: &str) -> bool {
+    static INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[A-Z][a-z]+\s+(?:No\.\s*)?\d[\w/.-]*\s+(?:dated\s+|of\s+)$")
+            .expect("valid regex")
+    });
+    let tail = &before[text::floor(before, before.len().saturating_sub(80))..];
+    INSTRUMENT.is_match(tail)
+}
+
+/// Whether the words between an action and `in <year>` only say when it took place:
+/// `, last held`, ` held`, `, first staged`, ` which took place` (`the naval exercise,
+/// last held in 2017`).
+fn held_since(between: &str) -> bool {
+    const WHEN: &[&str] = &[
+        "last",
+        "first",
+        "previously",
+        "recently",
+        "most",
+        "also",
+        "originally",
+        "which",
+        "that",
+        "was",
+        "were",
+    ];
+    const TOOK_PLACE: &[&str] = &[
+        "held",
+        "conducted",
+        "staged",
+        "organized",
+        "organised",
+        "hosted",
+        "took",
+        "place",
+    ];
+    let words: Vec<&str> = between
+        .trim_start()
+        .trim_start_matches(',')
+        .split_whitespace()
+        .collect();
+    let Some((last, lead)) = words.split_last() else {
+        return false;
+    };
+    TOOK_PLACE.contains(last)
+        && lead.len() <= 3
+        && lead
+            .iter()
+            .all(|w| WHEN.contains(w) || TOOK_PLACE.contains(w))
+        && !between.contains([';', '(', ')', ':'])
+        && between.matches(',').count() <= 1
 }
 
 /// Whether the words before a date are a lead-in that opens its clause: `On the
@@ -404,6 +568,7 @@ fn countries(
     a: &Analysis,
     line: usize,
     clause: &Range<usize>,
+    sentence_end: usize,
     participants: &[Participant],
     person_country: &HashMap<String, Option<String>>,
 ) -> Vec<String> {
@@ -417,13 +582,22 @@ fn countries(
         add(&mut out, &hit.country.code);
     }
     let home = a.home();
-    // "The two sides", "both countries": the home state and the one partner named.
-    if !home.is_empty() && out.len() == 1 && out[0] != home && {
+    // "The two sides", "both countries", "the two leaders": the home state and the one
+    // partner named.
+    let both_sides = {
         let clause_text = a.view.text()[clause.clone()].to_lowercase();
-        ["two sides", "both sides", "two countries", "both countries"]
-            .iter()
-            .any(|w| clause_text.contains(w))
-    } {
+        [
+            "two sides",
+            "both sides",
+            "two countries",
+            "both countries",
+            "two leaders",
+            "both leaders",
+        ]
+        .iter()
+        .any(|w| clause_text.contains(w))
+    };
+    if !home.is_empty() && out.len() == 1 && out[0] != home && both_sides {
         add(&mut out, home);
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder
@@ -434,10 +608,18 @@ fn countries(
     if out.iter().all(|c| c == home) {
         // "Both sides ...": the partner named last before, in the paragraph.
         let paragraph = a.view.lines()[line].range.start..clause.start;
+        // Else, for "the two leaders ...", the partner the rest of the sentence names
+        // (`the two leaders welcomed the announcement in August by Chilean firms`).
+        let after = || {
+            a.countries_in(clause.end..sentence_end)
+                .find(|h| h.country.code != home)
+                .filter(|_| both_sides)
+        };
         if let Some(hit) = a
             .countries_in(paragraph)
             .rev()
             .find(|h| h.country.code != home)
+            .or_else(after)
         {
             add(&mut out, &hit.country.code);
             add(&mut out, home);

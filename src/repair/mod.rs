@@ -641,7 +641,7 @@ fn wraps_into(prev_raw: &str, next_raw: &str, next: &SrcLine<'_>, width: usize) 
     }
     let next_plain = next.plain.as_ref();
     if next_plain.starts_with(['-', '*', '•', '+'])
-        || text::starts_with_marker(next_plain)
+        || (text::starts_with_marker(next_plain) && !number_cut_by_wrap(prev_raw, next_plain))
         || text::speaker_label(next_plain).is_some()
     {
         return false;
@@ -660,6 +660,21 @@ fn wraps_into(prev_raw: &str, next_raw: &str, next: &SrcLine<'_>, width: usize) 
         .count();
     let word = first_plain.max(first_raw);
     prev_raw.trim_end().chars().count() + 1 + word + width / 8 > width
+}
+
+/// Whether a line opening with a number and a period (`25. Notably, ...`) is the rest of
+/// a sentence the wrap cut, not a numbered item: the line before runs on mid-sentence
+/// (it ends with a letter or digit: no colon, no stop) and is not an item itself. A
+/// numbered list starts after a colon or a finished sentence, or goes on from an item.
+fn number_cut_by_wrap(prev_raw: &str, next_plain: &str) -> bool {
+    let prev = prev_raw.trim();
+    let numbered = next_plain.split_once(". ").is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+    });
+    numbered
+        && prev.ends_with(|c: char| c.is_alphanumeric())
+        && !text::starts_with_marker(prev.trim_start_matches(['-', '*', '•', '+', ' ']))
+        && !prev.starts_with(['-', '*', '•', '+'])
 }
 
 /// Groups source lines into logical lines, joining paragraphs across page breaks and,
