@@ -581,3 +581,54 @@ fn the_one_met_is_not_taken_for_a_home_official() {
     );
     assert_eq!(got[1], ("Tanaka".to_string(), None), "{got:?}");
 }
+
+/// A name and its country, as literals.
+type Named<'a> = (&'a str, Option<&'a str>);
+
+/// The same from literals.
+fn named(w: &[Named]) -> Vec<(String, Option<String>)> {
+    w.iter()
+        .map(|(n, c)| (n.to_string(), c.map(str::to_string)))
+        .collect()
+}
+
+#[test]
+fn a_country_and_a_noun_for_a_person_say_whose_national_they_are() {
+    let cases: &[(&str, &[Named])] = &[
+        // A plural covers the names joined to the first.
+        (
+            "A gift came from Canadian philanthropists Mr. Paul Tremblay and the late Mrs. Anne Tremblay in 2019.",
+            &[("Paul Tremblay", Some("CA")), ("Anne Tremblay", Some("CA"))],
+        ),
+        (
+            "The minister met his Chilean counterpart Minister Tomas Vidal in 2019.",
+            &[("Tomas Vidal", Some("CL"))],
+        ),
+        // A singular noun says nothing of the next name.
+        (
+            "A gift came from Canadian philanthropist Mr. Paul Tremblay and Mrs. Anne Roy in 2019.",
+            &[("Paul Tremblay", Some("CA")), ("Anne Roy", None)],
+        ),
+        // Not a noun for a person: a body, a verb.
+        (
+            "The Canadian delegation thanked Mr. Paul Tremblay in 2019.",
+            &[("Paul Tremblay", None)],
+        ),
+        (
+            "Canada thanked Mr. Paul Tremblay in 2019.",
+            &[("Paul Tremblay", None)],
+        ),
+        // Words between the names that are no list.
+        (
+            "Canadian philanthropists Mr. Paul Tremblay, Chairman of Acme Holdings, and Mrs. Anne Roy gave in 2019.",
+            &[("Paul Tremblay", Some("CA")), ("Anne Roy", None)],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got: Vec<_> = people_of(text, "IS")
+            .into_iter()
+            .map(|p| (p.name, p.country))
+            .collect();
+        assert_eq!(got, named(expected), "{text}");
+    }
+}

@@ -24,11 +24,13 @@
 //! person, titles or not.
 //!
 //! A person's state is what the text says of that mention (the qualifier or possessive
-//! before the titles, a complement, `of <Country>` after the name, a family name), else
-//! what it says at another mention of the same person or in the front-matter title,
-//! else the partner of the country paragraphs where most of their mentions sit, else,
-//! for a person met at least twice with an office and no body, the home state; never
-//! the partner of a section merely because a mention sits in it.
+//! before the titles, a complement, `of <Country>` after the name, a country and a noun
+//! for a person before the titles, `Australian philanthropists`, which a plural extends
+//! to the names joined to the first, a family name), else what it says at another
+//! mention of the same person or in the front-matter title, else the partner of the
+//! country paragraphs where most of their mentions sit, else, for a person met at least
+//! twice with an office and no body, the home state; never the partner of a section
+//! merely because a mention sits in it.
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
@@ -523,6 +525,8 @@ fn taken_back(text: &str, end: usize) -> Option<usize> {
 fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>) {
     let Place { line, base, text } = at;
     let mut k = 0;
+    // The end of the last name and the state a plural noun for persons before it gave.
+    let mut shared: Option<(usize, String)> = None;
     while k < offices.len() {
         let chain_start = offices[k].start;
         let mut titles: Vec<Title> = Vec::new();
@@ -606,7 +610,19 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         }
         let mut all_titles = titles;
         all_titles.extend(after_titles);
-        let (country, org) = affiliation(a, at, &lead, &all_titles, &name);
+        let (mut country, org) = affiliation(a, at, &lead, &all_titles, &name);
+        // "Australian philanthropists Mr. A and the late Mrs. B": a plural noun for
+        // persons covers the names joined to the first.
+        let joined_to = shared
+            .take()
+            .filter(|(end, _)| *end <= chain_start && joined(&text[*end..chain_start]));
+        let inherited = country.is_none() && joined_to.is_some();
+        if inherited {
+            country = joined_to.map(|(_, code)| code);
+        }
+        if inherited || (lead.plural && lead.country.is_some() && country == lead.country) {
+            shared = country.clone().map(|code| (name.end, code));
+        }
         let titles: Vec<&Title> = all_titles
             .iter()
             .filter(|t| !COURTESY.contains(&t.id.as_str()))
@@ -620,6 +636,23 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             org,
         });
     }
+}
+
+/// Whether the words between two names join them in one list: a comma or `and`, with
+/// at most two lowercase words after it (`, `, ` and `, ` and the late `).
+fn joined(gap: &str) -> bool {
+    let mut words = gap.split_whitespace().peekable();
+    let comma = gap.trim_start().starts_with(',');
+    if words.peek() == Some(&",") {
+        words.next();
+    }
+    let and = words.next_if(|w| *w == "and").is_some();
+    let rest: Vec<&str> = words.take(3).collect();
+    (comma || and)
+        && rest.len() <= 2
+        && rest
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_lowercase() && c.is_alphabetic()))
 }
 
 /// Whether `before` ends with an article (`the `, `The `).
@@ -942,6 +975,9 @@ struct Lead {
     start: Option<usize>,
     country: Option<String>,
     org: Option<String>,
+    /// Whether the state comes with a plural noun for persons (`Australian
+    /// philanthropists`): it covers the names joined to this one.
+    plural: bool,
 }
 
 /// The qualifier or possessive before the chain of titles starting at `chain_start`.
@@ -985,21 +1021,41 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
         return Lead {
             start: keep(start),
             country: Some(country),
-            org: None,
+            ..Lead::default()
         };
     }
     if let Some((start, org)) = body(base) {
         return Lead {
             start: keep(start),
-            country: None,
             org: Some(org),
+            ..Lead::default()
         };
     }
     if possessive {
         return Lead::default();
     }
-    // A body named in capitals: "Export Credit Agency Director".
+    // "Australian philanthropist Mr. ...", "his Japanese counterpart Minister ...": a
+    // country and a noun for a person say whose national the person is; the words are
+    // no title.
     let nw = a.gazetteers().name_words();
+    if let Some((rest, noun)) = t.rsplit_once(' ')
+        && nw.person_noun.contains(noun)
+    {
+        let end = base + rest.trim_end().len();
+        let country = a
+            .countries_in(base..end)
+            .next_back()
+            .filter(|h| h.end == end)
+            .map(|h| h.country.code.clone());
+        if country.is_some() {
+            return Lead {
+                country,
+                plural: noun.ends_with('s') || noun.ends_with("men"),
+                ..Lead::default()
+            };
+        }
+    }
+    // A body named in capitals: "Export Credit Agency Director".
     let mut start = t.len();
     let mut last = true;
     for word in t.rsplit(' ') {
@@ -1025,7 +1081,7 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
     Lead {
         start: keep(start),
         country,
-        org: None,
+        ..Lead::default()
     }
 }
 

@@ -172,6 +172,9 @@ pub(crate) struct NameWords {
     pub particle: HashSet<String>,
     /// Capitalised words that are not words of a name.
     pub not_name: HashSet<String>,
+    /// Nouns for a person that a country adjective before them makes a national
+    /// (`Australian philanthropist`).
+    pub person_noun: HashSet<String>,
 }
 
 /// Loaded gazetteers with their automaton (built once).
