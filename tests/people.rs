@@ -632,3 +632,38 @@ fn a_country_and_a_noun_for_a_person_say_whose_national_they_are() {
         assert_eq!(got, named(expected), "{text}");
     }
 }
+
+#[test]
+fn a_titled_name_joined_to_a_states_government_serves_it() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "We are grateful to President Ana Lopez and the Chilean government and people for the aid.",
+            Some("CL"),
+        ),
+        (
+            "We thank President Ana Lopez and the people of the region for the aid.",
+            None,
+        ),
+        // The two sides: after "between", or as the subject opening the clause.
+        (
+            "Talks between President Ana Lopez and the Chilean government ended.",
+            None,
+        ),
+        (
+            "President Ana Lopez and the Chilean government agreed to meet.",
+            None,
+        ),
+        // Not the state's government or people.
+        (
+            "We are grateful to President Ana Lopez and the Chilean delegation.",
+            None,
+        ),
+    ];
+    for (text, country) in cases {
+        let got: Vec<_> = people_of(text, "IS")
+            .into_iter()
+            .map(|p| (p.name, p.country))
+            .collect();
+        assert_eq!(got, named(&[("Ana Lopez", *country)]), "{text}");
+    }
+}

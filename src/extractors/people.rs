@@ -26,11 +26,12 @@
 //! A person's state is what the text says of that mention (the qualifier or possessive
 //! before the titles, a complement, `of <Country>` after the name, a country and a noun
 //! for a person before the titles, `Australian philanthropists`, which a plural extends
-//! to the names joined to the first, a family name), else what it says at another
-//! mention of the same person or in the front-matter title, else the partner of the
-//! country paragraphs where most of their mentions sit, else, for a person met at least
-//! twice with an office and no body, the home state; never the partner of a section
-//! merely because a mention sits in it.
+//! to the names joined to the first, the state whose government or people the name is
+//! joined to, `President X and the U.S. government`, a family name), else what it says
+//! at another mention of the same person or in the front-matter title, else the partner
+//! of the country paragraphs where most of their mentions sit, else, for a person met
+//! at least twice with an office and no body, the home state; never the partner of a
+//! section merely because a mention sits in it.
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
@@ -1136,6 +1137,8 @@ fn affiliation(
             .filter(|h| h.start == from)
             .map(|h| h.country.code.clone())
     });
+    let chain_start = titles.first().map_or(name.start, |t| t.start);
+    let joined = joined_state(a, at, chain_start, name.end);
     let by_family_name = family_name_country(a, &text[name.clone()]);
     let family = || by_family_name.clone();
     let country = lead
@@ -1149,8 +1152,43 @@ fn affiliation(
             }
         })
         .or(of_country)
+        .or(joined)
         .or_else(family);
     (country, org.filter(|o| !o.is_empty()))
+}
+
+/// The state a titled name is joined to by `and` (`thanks to President Roe and the U.S.
+/// government`, `President Roe and the American people`): the person serves it. Not
+/// where the two may be the two sides: after `between`, `of` or another `and`, or as
+/// the subject that opens a clause (`President Roe and the Japanese government agreed`),
+/// which only a lowercase word before the titles rules out.
+fn joined_state(a: &Analysis, at: Place, chain_start: usize, name_end: usize) -> Option<String> {
+    let Place { base, text, .. } = at;
+    let nw = a.gazetteers().name_words();
+    let word_before = text[..chain_start].split_whitespace().next_back()?;
+    let lowercase = word_before.chars().all(|c| c.is_lowercase());
+    if !lowercase || ["between", "of", "and", "or"].contains(&word_before) {
+        return None;
+    }
+    let rest = text[name_end..].trim_start();
+    let rest = rest.strip_prefix("and")?;
+    let rest = rest.trim_start().strip_prefix("the")?;
+    let from = text.len() - rest.trim_start().len();
+    if from == text.len() - rest.len() {
+        return None;
+    }
+    let hit = a
+        .countries_in(base + from..base + text.len())
+        .next()
+        .filter(|h| h.start == base + from)?;
+    let after = &text[hit.end - base..];
+    let noun = after
+        .strip_prefix(' ')?
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    nw.state_noun
+        .contains(noun)
+        .then(|| hit.country.code.clone())
 }
 
 /// The state a name of two or more words belongs to by its family name (its first

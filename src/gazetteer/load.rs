@@ -284,9 +284,10 @@ pub(super) fn name_words(layers: &[Layer]) -> Result<NameWords, GazetteerError> 
                 "particle" => &mut out.particle,
                 "not_name" => &mut out.not_name,
                 "person_noun" => &mut out.person_noun,
+                "state_noun" => &mut out.state_noun,
                 other => {
                     return Err(row.error(format!(
-                        "unknown role {other:?} (expected institution, connector, particle, not_name or person_noun)"
+                        "unknown role {other:?} (expected institution, connector, particle, not_name, person_noun or state_noun)"
                     )));
                 }
             };
