@@ -667,3 +667,16 @@ fn a_titled_name_joined_to_a_states_government_serves_it() {
         assert_eq!(got, named(&[("Ana Lopez", *country)]), "{text}");
     }
 }
+
+#[test]
+fn an_academic_title_alone_takes_no_state_from_its_paragraph() {
+    let text = "CHAPTER TWO\n\nBILATERAL\n\n- *Japan*: Minister for Foreign Affairs Motegi Toshimitsu visited Viet Nam (March 2020). Dr. Ruth Okafor opened a clinic (May 2020).\n";
+    let got: Vec<_> = people(text)
+        .into_iter()
+        .map(|p| (p.name, p.country))
+        .collect();
+    assert_eq!(
+        got,
+        named(&[("Motegi Toshimitsu", Some("JP")), ("Ruth Okafor", None)])
+    );
+}

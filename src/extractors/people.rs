@@ -28,10 +28,11 @@
 //! for a person before the titles, `Australian philanthropists`, which a plural extends
 //! to the names joined to the first, the state whose government or people the name is
 //! joined to, `President X and the U.S. government`, a family name), else what it says
-//! at another mention of the same person or in the front-matter title, else the partner
-//! of the country paragraphs where most of their mentions sit, else, for a person met
-//! at least twice with an office and no body, the home state; never the partner of a
-//! section merely because a mention sits in it.
+//! at another mention of the same person or in the front-matter title, else, for a
+//! person with an office (not only `Dr.`), the partner of the country paragraphs where
+//! most of their mentions sit, else, for a person met at least twice with an office and
+//! no body, the home state; never the partner of a section merely because a mention
+//! sits in it.
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
@@ -53,6 +54,10 @@ struct OfficeHit<'g> {
 /// The offices whose words are courtesy (`Mr.`, `Mrs.`, `Ms.`, `Madam`): they open a
 /// name but are no title of the person.
 const COURTESY: [&str; 3] = ["mister", "missus", "ms"];
+
+/// The offices whose words are academic (`Dr.`, `Professor`): titles of the person, but
+/// of no state's office.
+const ACADEMIC: [&str; 2] = ["doctor", "professor"];
 
 /// The next word of a capitalised run at or after `pos` (spaces skipped): an initial
 /// or dotted acronym (`R.`, `U.S.`), a capitalised word with inner apostrophes and
@@ -215,7 +220,7 @@ struct Facts {
 }
 
 /// The state and body of each person (by id). The state is the first that a mention
-/// of theirs says; else what the front-matter title says of their name; else, for a person who works for no body, the partner state of the
+/// of theirs says; else what the front-matter title says of their name; else, for a person with an office (not only `Dr.` or `Professor`) and no body, the partner state of the
 /// country paragraphs (or the part of a paragraph opened by `With <Country>,`) they
 /// are met in, when no other partner's paragraph holds a mention of theirs and more
 /// than half of their mentions are in its paragraphs or in sentences that name it;
@@ -228,6 +233,8 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
         /// Each mention with the partner of its paragraph, if any.
         partners: Vec<(&'m Mention, Option<String>)>,
         titled: bool,
+        /// Whether a title of theirs is an office, not only an academic title.
+        official: bool,
     }
     let titles = front_matter_states(a);
     let text = a.view.text();
@@ -244,12 +251,13 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line));
         s.partners.push((m, partner));
         s.titled |= !m.offices.is_empty();
+        s.official |= m.offices.iter().any(|o| !ACADEMIC.contains(&o.as_str()));
     }
     seen.into_iter()
         .map(|(id, s)| {
             let named: BTreeSet<&String> = s.partners.iter().filter_map(|p| p.1.as_ref()).collect();
             let confined = match named.into_iter().collect::<Vec<_>>()[..] {
-                [c] if s.org.is_none() => {
+                [c] if s.org.is_none() && s.official => {
                     let support = s
                         .partners
                         .iter()
