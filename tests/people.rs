@@ -582,6 +582,18 @@ fn the_one_met_is_not_taken_for_a_home_official() {
     assert_eq!(got[1], ("Tanaka".to_string(), None), "{got:?}");
 }
 
+/// Name and country of each person record of an in-memory text (its home state read
+/// from the text, as the command line does).
+fn countries_of(text: &str) -> Vec<(String, Option<String>)> {
+    common::records_of(text)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Person(p) => Some((p.name, p.country)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A name and its country, as literals.
 type Named<'a> = (&'a str, Option<&'a str>);
 
@@ -590,6 +602,11 @@ fn named(w: &[Named]) -> Vec<(String, Option<String>)> {
     w.iter()
         .map(|(n, c)| (n.to_string(), c.map(str::to_string)))
         .collect()
+}
+
+/// A U.S. page: front matter with a `.gov` address and the given title.
+fn us_page(title: &str, body: &str) -> String {
+    format!("---\nsource_url: https://www.example.gov/news/\ntitle: \"{title}\"\n---\n\n{body}\n")
 }
 
 #[test]
@@ -666,6 +683,78 @@ fn a_titled_name_joined_to_a_states_government_serves_it() {
             .collect();
         assert_eq!(got, named(&[("Ana Lopez", *country)]), "{text}");
     }
+}
+
+#[test]
+fn the_one_met_is_the_host_of_the_place_of_the_meeting() {
+    let trip = "The Secretary will fly to Lima, Peru, on Sunday.";
+    let cases: &[(&str, &[Named])] = &[
+        // The text places Lima in Peru; the one met there in an office of a state is
+        // Peru's, at every mention.
+        (
+            "In Lima, she will have a meeting with President Rosa Campos. The focus with President Campos will be trade.",
+            &[("Rosa Campos", Some("PE")), ("Campos", Some("PE"))],
+        ),
+        (
+            "On Monday she will hold talks with Foreign Minister Rosa Campos in Peru.",
+            &[("Rosa Campos", Some("PE"))],
+        ),
+        // A place the text does not locate.
+        (
+            "In Springfield, she will have a meeting with President Rosa Campos.",
+            &[("Rosa Campos", None)],
+        ),
+        // A summit's host need not be the host of the one met there.
+        (
+            "On the sidelines of the summit in Lima, she will have a meeting with President Rosa Campos.",
+            &[("Rosa Campos", None)],
+        ),
+        // An ambassador met in Lima may be anyone's.
+        (
+            "In Lima, she will have a meeting with Ambassador Rosa Campos.",
+            &[("Rosa Campos", None)],
+        ),
+        // Another state named in the sentence.
+        (
+            "In Lima, she will have a meeting with President Rosa Campos on Bolivia.",
+            &[("Rosa Campos", None)],
+        ),
+        // Not the one met.
+        (
+            "In Lima, President Rosa Campos will give a speech.",
+            &[("Rosa Campos", None)],
+        ),
+    ];
+    for (body, expected) in cases {
+        let text = us_page("Previewing the Trip", &format!("{trip}\n\n{body}"));
+        assert_eq!(countries_of(&text), named(expected), "{body}");
+    }
+}
+
+#[test]
+fn the_one_met_is_of_the_one_partner_the_title_names() {
+    let body = "The President welcomed Prime Minister Tomas Vidal to Washington on 3 May 2023.";
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Joint Statement of the United States and Chile", Some("CL")),
+        ("Chile and the United States: a Joint Statement", Some("CL")),
+        // Two partners, or none: the title does not say.
+        ("Joint Statement of the United States, Chile and Peru", None),
+        ("A Joint Statement", None),
+    ];
+    for (title, country) in cases {
+        let text = us_page(title, body);
+        assert_eq!(
+            countries_of(&text),
+            named(&[("Tomas Vidal", *country)]),
+            "{title}"
+        );
+    }
+    // Not the one met: the title says nothing of them.
+    let text = us_page(
+        "Joint Statement of the United States and Chile",
+        "Prime Minister Tomas Vidal spoke on 3 May 2023.",
+    );
+    assert_eq!(countries_of(&text), named(&[("Tomas Vidal", None)]));
 }
 
 #[test]

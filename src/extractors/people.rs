@@ -30,13 +30,14 @@
 //! joined to, `President X and the U.S. government`, a family name), else what it says
 //! at another mention of the same person or in the front-matter title, else, for a
 //! person with an office (not only `Dr.`), the partner of the country paragraphs where
-//! most of their mentions sit, else, for a person met at least twice with an office and
-//! no body, the home state; never the partner of a section merely because a mention
-//! sits in it.
+//! most of their mentions sit, else, for the one met in an office of a state, the state
+//! the meeting is placed in or the one partner of the front-matter title, else, for a
+//! person met at least twice with an office and no body who is not the one met, the
+//! home state; never the partner of a section merely because a mention sits in it.
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
-use crate::gazetteer::{Lines, NameWords, OfficeCategory, WordIndex};
+use crate::gazetteer::{EventKind, Lines, MentionKind, NameWords, OfficeCategory, WordIndex};
 use crate::record::{PersonRecord, Record};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -147,6 +148,10 @@ struct Mention {
     /// The state the text says of this mention, if it says one.
     country: Option<String>,
     org: Option<String>,
+    /// Whether one of its titles is an office of a state (head of state or government,
+    /// minister, member of parliament or of a party, military): not a diplomat's post,
+    /// an international body's, an honorific or a courtesy word.
+    stately: bool,
 }
 
 /// A person mention with the view range of its name: what later stages (events)
@@ -224,7 +229,10 @@ struct Facts {
 /// country paragraphs (or the part of a paragraph opened by `With <Country>,`) they
 /// are met in, when no other partner's paragraph holds a mention of theirs and more
 /// than half of their mentions are in its paragraphs or in sentences that name it;
-/// else, for a person met at least twice, with an office and no body, the home state.
+/// else, for the one met (`a meeting with President X`) in an office of a state, the
+/// state where the meeting is (`in Manila` where the text places Manila in it) or the
+/// one partner the front-matter title names; else, for a person met at least twice,
+/// with an office and no body, who is not the one met, the home state.
 fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
     #[derive(Default)]
     struct Seen<'m> {
@@ -235,8 +243,11 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
         titled: bool,
         /// Whether a title of theirs is an office, not only an academic title.
         official: bool,
+        stately: bool,
     }
     let titles = front_matter_states(a);
+    let declared = front_matter_partner(a);
+    let mut places = Places::new(a);
     let text = a.view.text();
     let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
     for (m, id) in mentions.iter().zip(ids) {
@@ -252,6 +263,7 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
         s.partners.push((m, partner));
         s.titled |= !m.offices.is_empty();
         s.official |= m.offices.iter().any(|o| !ACADEMIC.contains(&o.as_str()));
+        s.stately |= m.stately;
     }
     seen.into_iter()
         .map(|(id, s)| {
@@ -283,12 +295,27 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
                     .then(|| code.clone())
             });
             // The one met (`a meeting with President X`, `welcomed Prime Minister X`) is
-            // the home state's guest, not its official.
-            let guest = s.partners.iter().any(|(m, _)| met_as_guest(a, m));
+            // the home state's guest, not its official: the host of the place of the
+            // meeting, else the one partner of the document.
+            let guests: Vec<&Mention> = s
+                .partners
+                .iter()
+                .map(|(m, _)| *m)
+                .filter(|m| met_as_guest(a, m))
+                .collect();
+            let guest = !guests.is_empty();
+            let host = (guest && s.stately && s.org.is_none())
+                .then(|| {
+                    guests
+                        .iter()
+                        .find_map(|m| places.meeting_place(m.name.start))
+                        .or_else(|| declared.clone())
+                })
+                .flatten();
             let home =
                 (s.titled && mentions >= 2 && s.org.is_none() && !guest && !a.home().is_empty())
                     .then(|| a.home().to_string());
-            let country = s.country.or(titled_state).or(confined).or(home);
+            let country = s.country.or(titled_state).or(confined).or(host).or(home);
             (
                 id.to_string(),
                 Facts {
@@ -298,6 +325,161 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             )
         })
         .collect()
+}
+
+/// The one state other than the home state that the document's front-matter title
+/// names (`Joint Statement ... between the United States of America and Mongolia`),
+/// if it names exactly one.
+fn front_matter_partner(a: &Analysis) -> Option<String> {
+    let title = front_matter_title(a.doc.text())?;
+    let home = a.home();
+    let others: BTreeSet<String> = a
+        .gazetteers()
+        .countries(&title)
+        .map(|h| h.country.code.clone())
+        .filter(|c| c != home)
+        .collect();
+    match others.len() {
+        1 => others.into_iter().next(),
+        _ => None,
+    }
+}
+
+/// Where the text places its meetings: the states it names and the places it locates
+/// in one (`Manila, the Philippines`), read once, and the answer for each sentence.
+struct Places<'a> {
+    a: &'a Analysis<'a>,
+    /// The places the text locates in a state (`Manila` in `Manila, the Philippines`),
+    /// with the state's code; built when first asked.
+    located: Option<BTreeMap<&'a str, String>>,
+    /// The answer for each sentence asked about, by its start.
+    asked: BTreeMap<usize, Option<String>>,
+}
+
+impl<'a> Places<'a> {
+    fn new(a: &'a Analysis<'a>) -> Self {
+        Places {
+            a,
+            located: None,
+            asked: BTreeMap::new(),
+        }
+    }
+
+    /// The state where the sentence at view offset `at` places a meeting (`in the
+    /// Philippines`, `in Manila`), when it places it in one state other than the home
+    /// state and names no other state, no international body and no summit or
+    /// conference (whose host need not be the host of the one met there).
+    fn meeting_place(&mut self, at: usize) -> Option<String> {
+        let sentence = self.a.sentences.at(at)?;
+        if let Some(known) = self.asked.get(&sentence.start) {
+            return known.clone();
+        }
+        let found = self.place_of(sentence.clone());
+        self.asked.insert(sentence.start, found.clone());
+        found
+    }
+
+    fn place_of(&mut self, sentence: Range<usize>) -> Option<String> {
+        let a = self.a;
+        let home = a.home();
+        if a.orgs_in(sentence.clone()).next().is_some()
+            || a.event_words_in(sentence.clone())
+                .any(|(_, k)| matches!(k, EventKind::Summit | EventKind::Conference))
+        {
+            return None;
+        }
+        let text = a.view.text();
+        let located = self.located.get_or_insert_with(|| located_places(a));
+        let mut states: BTreeSet<String> = BTreeSet::new();
+        let s = &text[sentence.clone()];
+        let ins = s.match_indices("in ").chain(s.match_indices("In "));
+        for (i, _) in ins {
+            if crate::text::char_before(s, i).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let mut from = sentence.start + i + 3;
+            if text[from..].starts_with("the ") {
+                from += 4;
+            }
+            let country = a
+                .countries_in(from..sentence.end)
+                .next()
+                .filter(|h| h.start == from && h.kind == MentionKind::Name)
+                .map(|h| h.country.code.clone());
+            let place = country.or_else(|| {
+                let name = place_name(text, from, sentence.end)?;
+                located.get(name).cloned()
+            });
+            states.extend(place);
+        }
+        let named_elsewhere = a
+            .countries_in(sentence)
+            .any(|h| h.country.code != home && !states.contains(&h.country.code));
+        let mut abroad = states.into_iter().filter(|c| c != home);
+        match (abroad.next(), abroad.next()) {
+            (Some(state), None) if !named_elsewhere => Some(state),
+            _ => None,
+        }
+    }
+}
+
+/// The capitalised words of a place name starting at view offset `from` (`Manila`,
+/// `Kuala Lumpur`), up to `end`, if any.
+fn place_name(text: &str, from: usize, end: usize) -> Option<&str> {
+    let s = &text[from..end];
+    let mut len = 0;
+    for word in s.split(' ').take(3) {
+        let w = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        if !w.starts_with(char::is_uppercase) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        len = (len + usize::from(len > 0) + w.len()).min(s.len());
+        if w.len() < word.len() {
+            break;
+        }
+    }
+    (len > 0).then(|| &s[..len])
+}
+
+/// The places the text locates in a state by naming the state right after them (`Manila,
+/// the Philippines`, `Hanoi, Viet Nam`), with the state's code: capitalised words that
+/// are no state, office or body themselves.
+fn located_places<'a>(a: &'a Analysis) -> BTreeMap<&'a str, String> {
+    let text = a.view.text();
+    let mut out = BTreeMap::new();
+    for h in a.countries_in(0..text.len()) {
+        if h.kind != MentionKind::Name {
+            continue;
+        }
+        let before = &text[..h.start];
+        let before = before.strip_suffix("the ").unwrap_or(before);
+        let Some(before) = before.strip_suffix(", ") else {
+            continue;
+        };
+        // The place: up to three capitalised words before the comma.
+        let mut start = before.len();
+        for word in before.rsplit(' ').take(3) {
+            let name_like = word.starts_with(char::is_uppercase)
+                && word.chars().all(|c| c.is_alphabetic() || c == '-');
+            if !name_like {
+                break;
+            }
+            start -= word.len() + usize::from(start < before.len());
+        }
+        let start = start.min(before.len());
+        if start == before.len() {
+            continue;
+        }
+        let place = start..before.len();
+        let taken = a.countries_in(place.clone()).next().is_some()
+            || a.offices_in(place.clone()).next().is_some()
+            || a.orgs_in(place.clone()).next().is_some();
+        if !taken {
+            out.entry(&text[place])
+                .or_insert_with(|| h.country.code.clone());
+        }
+    }
+    out
 }
 
 /// Whether a mention is the one met: its titles follow `meeting with`, `met with`,
@@ -430,6 +612,7 @@ struct Title {
     end: usize,
     phrase_end: usize,
     id: String,
+    category: OfficeCategory,
     cut: Option<Range<usize>>,
 }
 
@@ -471,6 +654,7 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
             end,
             phrase_end: hit.end,
             id: hit.office.id.clone(),
+            category: hit.office.category,
             cut,
         },
         complement: complement.clone(),
@@ -632,6 +816,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         if inherited || (lead.plural && lead.country.is_some() && country == lead.country) {
             shared = country.clone().map(|code| (name.end, code));
         }
+        let stately = all_titles.iter().any(|t| of_a_state(t.category));
         let titles: Vec<&Title> = all_titles
             .iter()
             .filter(|t| !COURTESY.contains(&t.id.as_str()))
@@ -643,6 +828,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             offices: titles.iter().map(|t| t.id.clone()).collect(),
             country,
             org,
+            stately,
         });
     }
 }
@@ -1385,6 +1571,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
             offices: Vec::new(),
             country: None,
             org: None,
+            stately: false,
         });
         return;
     }
@@ -1409,6 +1596,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
                 offices: Vec::new(),
                 country: None,
                 org: None,
+                stately: false,
             });
         }
         return;
@@ -1456,6 +1644,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
             offices: hits.iter().map(|h| h.office.id.clone()).collect(),
             country,
             org: None,
+            stately: hits.iter().any(|h| of_a_state(h.office.category)),
         });
         return;
     }
@@ -1655,7 +1844,24 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
                 offices: Vec::new(),
                 country: None,
                 org: None,
+                stately: false,
             });
         }
     }
+}
+
+/// Whether an office of this branch is an office of a state, held for it (not a
+/// diplomat's post, which may be anyone's where it is met, nor an international
+/// body's, nor an honorific or a courtesy word).
+fn of_a_state(category: OfficeCategory) -> bool {
+    matches!(
+        category,
+        OfficeCategory::HeadOfState
+            | OfficeCategory::HeadOfGovernment
+            | OfficeCategory::ForeignMinister
+            | OfficeCategory::Minister
+            | OfficeCategory::Party
+            | OfficeCategory::Parliament
+            | OfficeCategory::Military
+    )
 }
