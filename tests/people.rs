@@ -758,6 +758,41 @@ fn the_one_met_is_of_the_one_partner_the_title_names() {
 }
 
 #[test]
+fn a_home_official_met_once_in_a_sentence_of_the_home_state() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "President Ana Lopez launched a plan to cut emissions in the United States in 2022.",
+            Some("US"),
+        ),
+        // Another state in the sentence.
+        (
+            "President Ana Lopez launched a plan with Chile to cut emissions in the United States in 2022.",
+            None,
+        ),
+        // No state in the sentence.
+        ("President Ana Lopez launched a plan in 2022.", None),
+        // An academic title is no office of a state.
+        (
+            "Dr. Ana Lopez launched a plan to cut emissions in the United States in 2022.",
+            None,
+        ),
+        // The one met is a guest.
+        (
+            "The Secretary held a meeting with President Ana Lopez in the United States in 2022.",
+            None,
+        ),
+    ];
+    for (body, country) in cases {
+        let text = us_page("A Fact Sheet", body);
+        assert_eq!(
+            countries_of(&text),
+            named(&[("Ana Lopez", *country)]),
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn an_academic_title_alone_takes_no_state_from_its_paragraph() {
     let text = "CHAPTER TWO\n\nBILATERAL\n\n- *Japan*: Minister for Foreign Affairs Motegi Toshimitsu visited Viet Nam (March 2020). Dr. Ruth Okafor opened a clinic (May 2020).\n";
     let got: Vec<_> = people(text)

@@ -32,8 +32,9 @@
 //! person with an office (not only `Dr.`), the partner of the country paragraphs where
 //! most of their mentions sit, else, for the one met in an office of a state, the state
 //! the meeting is placed in or the one partner of the front-matter title, else, for a
-//! person met at least twice with an office and no body who is not the one met, the
-//! home state; never the partner of a section merely because a mention sits in it.
+//! person with an office and no body who is not the one met, the home state when met at
+//! least twice or once in a sentence naming the home state alone; never the partner of
+//! a section merely because a mention sits in it.
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
@@ -231,8 +232,9 @@ struct Facts {
 /// than half of their mentions are in its paragraphs or in sentences that name it;
 /// else, for the one met (`a meeting with President X`) in an office of a state, the
 /// state where the meeting is (`in Manila` where the text places Manila in it) or the
-/// one partner the front-matter title names; else, for a person met at least twice,
-/// with an office and no body, who is not the one met, the home state.
+/// one partner the front-matter title names; else, for a person with an office and no
+/// body who is not the one met, the home state when they are met at least twice, or
+/// once in a sentence that names the home state and no other.
 fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
     #[derive(Default)]
     struct Seen<'m> {
@@ -312,9 +314,17 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
                         .or_else(|| declared.clone())
                 })
                 .flatten();
-            let home =
-                (s.titled && mentions >= 2 && s.org.is_none() && !guest && !a.home().is_empty())
-                    .then(|| a.home().to_string());
+            let home_sentence = || {
+                s.partners
+                    .iter()
+                    .all(|(m, _)| names_only_home(a, m.name.start))
+            };
+            let home = (s.titled
+                && s.org.is_none()
+                && !guest
+                && !a.home().is_empty()
+                && (mentions >= 2 || s.stately && home_sentence()))
+            .then(|| a.home().to_string());
             let country = s.country.or(titled_state).or(confined).or(host).or(home);
             (
                 id.to_string(),
@@ -325,6 +335,17 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             )
         })
         .collect()
+}
+
+/// Whether the sentence at view offset `at` names the home state and no other.
+fn names_only_home(a: &Analysis, at: usize) -> bool {
+    let Some(sentence) = a.sentences.at(at) else {
+        return false;
+    };
+    let mut named = a.countries_in(sentence).map(|h| h.country.code.as_str());
+    let home = a.home();
+    let first = named.next();
+    first == Some(home) && named.all(|c| c == home)
 }
 
 /// The one state other than the home state that the document's front-matter title
