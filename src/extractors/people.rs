@@ -418,10 +418,9 @@ impl<'a> Places<'a> {
             if crate::text::char_before(s, i).is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let mut from = sentence.start + i + 3;
-            if text[from..].starts_with("the ") {
-                from += 4;
-            }
+            let after = &s[i + 3..];
+            let skip = if after.starts_with("the ") { 4 } else { 0 };
+            let from = sentence.start + i + 3 + skip;
             let country = a
                 .countries_in(from..sentence.end)
                 .next()
