@@ -581,3 +581,226 @@ fn the_one_met_is_not_taken_for_a_home_official() {
     );
     assert_eq!(got[1], ("Tanaka".to_string(), None), "{got:?}");
 }
+
+/// Name and country of each person record of an in-memory text (its home state read
+/// from the text, as the command line does).
+fn countries_of(text: &str) -> Vec<(String, Option<String>)> {
+    common::records_of(text)
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Person(p) => Some((p.name, p.country)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A name and its country, as literals.
+type Named<'a> = (&'a str, Option<&'a str>);
+
+/// The same from literals.
+fn named(w: &[Named]) -> Vec<(String, Option<String>)> {
+    w.iter()
+        .map(|(n, c)| (n.to_string(), c.map(str::to_string)))
+        .collect()
+}
+
+/// A U.S. page: front matter with a `.gov` address and the given title.
+fn us_page(title: &str, body: &str) -> String {
+    format!("---\nsource_url: https://www.example.gov/news/\ntitle: \"{title}\"\n---\n\n{body}\n")
+}
+
+#[test]
+fn a_country_and_a_noun_for_a_person_say_whose_national_they_are() {
+    let cases: &[(&str, &[Named])] = &[
+        // A plural covers the names joined to the first.
+        (
+            "A gift came from Canadian philanthropists Mr. Paul Tremblay and the late Mrs. Anne Tremblay in 2019.",
+            &[("Paul Tremblay", Some("CA")), ("Anne Tremblay", Some("CA"))],
+        ),
+        (
+            "The minister met his Chilean counterpart Minister Tomas Vidal in 2019.",
+            &[("Tomas Vidal", Some("CL"))],
+        ),
+        // A singular noun says nothing of the next name.
+        (
+            "A gift came from Canadian philanthropist Mr. Paul Tremblay and Mrs. Anne Roy in 2019.",
+            &[("Paul Tremblay", Some("CA")), ("Anne Roy", None)],
+        ),
+        // Not a noun for a person: a body, a verb.
+        (
+            "The Canadian delegation thanked Mr. Paul Tremblay in 2019.",
+            &[("Paul Tremblay", None)],
+        ),
+        (
+            "Canada thanked Mr. Paul Tremblay in 2019.",
+            &[("Paul Tremblay", None)],
+        ),
+        // Words between the names that are no list.
+        (
+            "Canadian philanthropists Mr. Paul Tremblay, Chairman of Acme Holdings, and Mrs. Anne Roy gave in 2019.",
+            &[("Paul Tremblay", Some("CA")), ("Anne Roy", None)],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got: Vec<_> = people_of(text, "IS")
+            .into_iter()
+            .map(|p| (p.name, p.country))
+            .collect();
+        assert_eq!(got, named(expected), "{text}");
+    }
+}
+
+#[test]
+fn a_titled_name_joined_to_a_states_government_serves_it() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "We are grateful to President Ana Lopez and the Chilean government and people for the aid.",
+            Some("CL"),
+        ),
+        (
+            "We thank President Ana Lopez and the people of the region for the aid.",
+            None,
+        ),
+        // The two sides: after "between", or as the subject opening the clause.
+        (
+            "Talks between President Ana Lopez and the Chilean government ended.",
+            None,
+        ),
+        (
+            "President Ana Lopez and the Chilean government agreed to meet.",
+            None,
+        ),
+        // Not the state's government or people.
+        (
+            "We are grateful to President Ana Lopez and the Chilean delegation.",
+            None,
+        ),
+    ];
+    for (text, country) in cases {
+        let got: Vec<_> = people_of(text, "IS")
+            .into_iter()
+            .map(|p| (p.name, p.country))
+            .collect();
+        assert_eq!(got, named(&[("Ana Lopez", *country)]), "{text}");
+    }
+}
+
+#[test]
+fn the_one_met_is_the_host_of_the_place_of_the_meeting() {
+    let trip = "The Secretary will fly to Lima, Peru, on Sunday.";
+    let cases: &[(&str, &[Named])] = &[
+        // The text places Lima in Peru; the one met there in an office of a state is
+        // Peru's, at every mention.
+        (
+            "In Lima, she will have a meeting with President Rosa Campos. The focus with President Campos will be trade.",
+            &[("Rosa Campos", Some("PE")), ("Campos", Some("PE"))],
+        ),
+        (
+            "On Monday she will hold talks with Foreign Minister Rosa Campos in Peru.",
+            &[("Rosa Campos", Some("PE"))],
+        ),
+        // A place the text does not locate.
+        (
+            "In Springfield, she will have a meeting with President Rosa Campos.",
+            &[("Rosa Campos", None)],
+        ),
+        // A summit's host need not be the host of the one met there.
+        (
+            "On the sidelines of the summit in Lima, she will have a meeting with President Rosa Campos.",
+            &[("Rosa Campos", None)],
+        ),
+        // An ambassador met in Lima may be anyone's.
+        (
+            "In Lima, she will have a meeting with Ambassador Rosa Campos.",
+            &[("Rosa Campos", None)],
+        ),
+        // Another state named in the sentence.
+        (
+            "In Lima, she will have a meeting with President Rosa Campos on Bolivia.",
+            &[("Rosa Campos", None)],
+        ),
+        // Not the one met.
+        (
+            "In Lima, President Rosa Campos will give a speech.",
+            &[("Rosa Campos", None)],
+        ),
+    ];
+    for (body, expected) in cases {
+        let text = us_page("Previewing the Trip", &format!("{trip}\n\n{body}"));
+        assert_eq!(countries_of(&text), named(expected), "{body}");
+    }
+}
+
+#[test]
+fn the_one_met_is_of_the_one_partner_the_title_names() {
+    let body = "The President welcomed Prime Minister Tomas Vidal to Washington on 3 May 2023.";
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Joint Statement of the United States and Chile", Some("CL")),
+        ("Chile and the United States: a Joint Statement", Some("CL")),
+        // Two partners, or none: the title does not say.
+        ("Joint Statement of the United States, Chile and Peru", None),
+        ("A Joint Statement", None),
+    ];
+    for (title, country) in cases {
+        let text = us_page(title, body);
+        assert_eq!(
+            countries_of(&text),
+            named(&[("Tomas Vidal", *country)]),
+            "{title}"
+        );
+    }
+    // Not the one met: the title says nothing of them.
+    let text = us_page(
+        "Joint Statement of the United States and Chile",
+        "Prime Minister Tomas Vidal spoke on 3 May 2023.",
+    );
+    assert_eq!(countries_of(&text), named(&[("Tomas Vidal", None)]));
+}
+
+#[test]
+fn a_home_official_met_once_in_a_sentence_of_the_home_state() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "President Ana Lopez launched a plan to cut emissions in the United States in 2022.",
+            Some("US"),
+        ),
+        // Another state in the sentence.
+        (
+            "President Ana Lopez launched a plan with Chile to cut emissions in the United States in 2022.",
+            None,
+        ),
+        // No state in the sentence.
+        ("President Ana Lopez launched a plan in 2022.", None),
+        // An academic title is no office of a state.
+        (
+            "Dr. Ana Lopez launched a plan to cut emissions in the United States in 2022.",
+            None,
+        ),
+        // The one met is a guest.
+        (
+            "The Secretary held a meeting with President Ana Lopez in the United States in 2022.",
+            None,
+        ),
+    ];
+    for (body, country) in cases {
+        let text = us_page("A Fact Sheet", body);
+        assert_eq!(
+            countries_of(&text),
+            named(&[("Ana Lopez", *country)]),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn an_academic_title_alone_takes_no_state_from_its_paragraph() {
+    let text = "CHAPTER TWO\n\nBILATERAL\n\n- *Japan*: Minister for Foreign Affairs Motegi Toshimitsu visited Viet Nam (March 2020). Dr. Ruth Okafor opened a clinic (May 2020).\n";
+    let got: Vec<_> = people(text)
+        .into_iter()
+        .map(|p| (p.name, p.country))
+        .collect();
+    assert_eq!(
+        got,
+        named(&[("Motegi Toshimitsu", Some("JP")), ("Ruth Okafor", None)])
+    );
+}

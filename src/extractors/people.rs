@@ -24,15 +24,21 @@
 //! person, titles or not.
 //!
 //! A person's state is what the text says of that mention (the qualifier or possessive
-//! before the titles, a complement, `of <Country>` after the name, a family name), else
-//! what it says at another mention of the same person or in the front-matter title,
-//! else the partner of the country paragraphs where most of their mentions sit, else,
-//! for a person met at least twice with an office and no body, the home state; never
-//! the partner of a section merely because a mention sits in it.
+//! before the titles, a complement, `of <Country>` after the name, a country and a noun
+//! for a person before the titles, `Australian philanthropists`, which a plural extends
+//! to the names joined to the first, the state whose government or people the name is
+//! joined to, `President X and the U.S. government`, a family name), else what it says
+//! at another mention of the same person or in the front-matter title, else, for a
+//! person with an office (not only `Dr.`), the partner of the country paragraphs where
+//! most of their mentions sit, else, for the one met in an office of a state, the state
+//! the meeting is placed in or the one partner of the front-matter title, else, for a
+//! person with an office and no body who is not the one met, the home state when met at
+//! least twice or once in a sentence naming the home state alone; never the partner of
+//! a section merely because a mention sits in it.
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
-use crate::gazetteer::{Lines, NameWords, OfficeCategory, WordIndex};
+use crate::gazetteer::{EventKind, Lines, MentionKind, NameWords, OfficeCategory, WordIndex};
 use crate::record::{PersonRecord, Record};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,6 +56,10 @@ struct OfficeHit<'g> {
 /// The offices whose words are courtesy (`Mr.`, `Mrs.`, `Ms.`, `Madam`): they open a
 /// name but are no title of the person.
 const COURTESY: [&str; 3] = ["mister", "missus", "ms"];
+
+/// The offices whose words are academic (`Dr.`, `Professor`): titles of the person, but
+/// of no state's office.
+const ACADEMIC: [&str; 2] = ["doctor", "professor"];
 
 /// The next word of a capitalised run at or after `pos` (spaces skipped): an initial
 /// or dotted acronym (`R.`, `U.S.`), a capitalised word with inner apostrophes and
@@ -139,6 +149,10 @@ struct Mention {
     /// The state the text says of this mention, if it says one.
     country: Option<String>,
     org: Option<String>,
+    /// Whether one of its titles is an office of a state (head of state or government,
+    /// minister, member of parliament or of a party, military): not a diplomat's post,
+    /// an international body's, an honorific or a courtesy word.
+    stately: bool,
 }
 
 /// A person mention with the view range of its name: what later stages (events)
@@ -212,11 +226,15 @@ struct Facts {
 }
 
 /// The state and body of each person (by id). The state is the first that a mention
-/// of theirs says; else what the front-matter title says of their name; else, for a person who works for no body, the partner state of the
+/// of theirs says; else what the front-matter title says of their name; else, for a person with an office (not only `Dr.` or `Professor`) and no body, the partner state of the
 /// country paragraphs (or the part of a paragraph opened by `With <Country>,`) they
 /// are met in, when no other partner's paragraph holds a mention of theirs and more
 /// than half of their mentions are in its paragraphs or in sentences that name it;
-/// else, for a person met at least twice, with an office and no body, the home state.
+/// else, for the one met (`a meeting with President X`) in an office of a state, the
+/// state where the meeting is (`in Manila` where the text places Manila in it) or the
+/// one partner the front-matter title names; else, for a person with an office and no
+/// body who is not the one met, the home state when they are met at least twice, or
+/// once in a sentence that names the home state and no other.
 fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
     #[derive(Default)]
     struct Seen<'m> {
@@ -225,8 +243,13 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
         /// Each mention with the partner of its paragraph, if any.
         partners: Vec<(&'m Mention, Option<String>)>,
         titled: bool,
+        /// Whether a title of theirs is an office, not only an academic title.
+        official: bool,
+        stately: bool,
     }
     let titles = front_matter_states(a);
+    let declared = front_matter_partner(a);
+    let mut places = Places::new(a);
     let text = a.view.text();
     let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
     for (m, id) in mentions.iter().zip(ids) {
@@ -241,12 +264,14 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line));
         s.partners.push((m, partner));
         s.titled |= !m.offices.is_empty();
+        s.official |= m.offices.iter().any(|o| !ACADEMIC.contains(&o.as_str()));
+        s.stately |= m.stately;
     }
     seen.into_iter()
         .map(|(id, s)| {
             let named: BTreeSet<&String> = s.partners.iter().filter_map(|p| p.1.as_ref()).collect();
             let confined = match named.into_iter().collect::<Vec<_>>()[..] {
-                [c] if s.org.is_none() => {
+                [c] if s.org.is_none() && s.official => {
                     let support = s
                         .partners
                         .iter()
@@ -272,12 +297,35 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
                     .then(|| code.clone())
             });
             // The one met (`a meeting with President X`, `welcomed Prime Minister X`) is
-            // the home state's guest, not its official.
-            let guest = s.partners.iter().any(|(m, _)| met_as_guest(a, m));
-            let home =
-                (s.titled && mentions >= 2 && s.org.is_none() && !guest && !a.home().is_empty())
-                    .then(|| a.home().to_string());
-            let country = s.country.or(titled_state).or(confined).or(home);
+            // the home state's guest, not its official: the host of the place of the
+            // meeting, else the one partner of the document.
+            let guests: Vec<&Mention> = s
+                .partners
+                .iter()
+                .map(|(m, _)| *m)
+                .filter(|m| met_as_guest(a, m))
+                .collect();
+            let guest = !guests.is_empty();
+            let host = (guest && s.stately && s.org.is_none())
+                .then(|| {
+                    guests
+                        .iter()
+                        .find_map(|m| places.meeting_place(m.name.start))
+                        .or_else(|| declared.clone())
+                })
+                .flatten();
+            let home_sentence = || {
+                s.partners
+                    .iter()
+                    .all(|(m, _)| names_only_home(a, m.name.start))
+            };
+            let home = (s.titled
+                && s.org.is_none()
+                && !guest
+                && !a.home().is_empty()
+                && (mentions >= 2 || s.stately && home_sentence()))
+            .then(|| a.home().to_string());
+            let country = s.country.or(titled_state).or(confined).or(host).or(home);
             (
                 id.to_string(),
                 Facts {
@@ -287,6 +335,171 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             )
         })
         .collect()
+}
+
+/// Whether the sentence at view offset `at` names the home state and no other.
+fn names_only_home(a: &Analysis, at: usize) -> bool {
+    let Some(sentence) = a.sentences.at(at) else {
+        return false;
+    };
+    let mut named = a.countries_in(sentence).map(|h| h.country.code.as_str());
+    let home = a.home();
+    let first = named.next();
+    first == Some(home) && named.all(|c| c == home)
+}
+
+/// The one state other than the home state that the document's front-matter title
+/// names (`Joint Statement ... between the United States of America and Mongolia`),
+/// if it names exactly one.
+fn front_matter_partner(a: &Analysis) -> Option<String> {
+    let title = front_matter_title(a.doc.text())?;
+    let home = a.home();
+    let others: BTreeSet<String> = a
+        .gazetteers()
+        .countries(&title)
+        .map(|h| h.country.code.clone())
+        .filter(|c| c != home)
+        .collect();
+    match others.len() {
+        1 => others.into_iter().next(),
+        _ => None,
+    }
+}
+
+/// Where the text places its meetings: the states it names and the places it locates
+/// in one (`Manila, the Philippines`), read once, and the answer for each sentence.
+struct Places<'a> {
+    a: &'a Analysis<'a>,
+    /// The places the text locates in a state (`Manila` in `Manila, the Philippines`),
+    /// with the state's code; built when first asked.
+    located: Option<BTreeMap<&'a str, String>>,
+    /// The answer for each sentence asked about, by its start.
+    asked: BTreeMap<usize, Option<String>>,
+}
+
+impl<'a> Places<'a> {
+    fn new(a: &'a Analysis<'a>) -> Self {
+        Places {
+            a,
+            located: None,
+            asked: BTreeMap::new(),
+        }
+    }
+
+    /// The state where the sentence at view offset `at` places a meeting (`in the
+    /// Philippines`, `in Manila`), when it places it in one state other than the home
+    /// state and names no other state, no international body and no summit or
+    /// conference (whose host need not be the host of the one met there).
+    fn meeting_place(&mut self, at: usize) -> Option<String> {
+        let sentence = self.a.sentences.at(at)?;
+        if let Some(known) = self.asked.get(&sentence.start) {
+            return known.clone();
+        }
+        let found = self.place_of(sentence.clone());
+        self.asked.insert(sentence.start, found.clone());
+        found
+    }
+
+    fn place_of(&mut self, sentence: Range<usize>) -> Option<String> {
+        let a = self.a;
+        let home = a.home();
+        if a.orgs_in(sentence.clone()).next().is_some()
+            || a.event_words_in(sentence.clone())
+                .any(|(_, k)| matches!(k, EventKind::Summit | EventKind::Conference))
+        {
+            return None;
+        }
+        let text = a.view.text();
+        let located = self.located.get_or_insert_with(|| located_places(a));
+        let mut states: BTreeSet<String> = BTreeSet::new();
+        let s = &text[sentence.clone()];
+        let ins = s.match_indices("in ").chain(s.match_indices("In "));
+        for (i, _) in ins {
+            if crate::text::char_before(s, i).is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let after = &s[i + 3..];
+            let skip = if after.starts_with("the ") { 4 } else { 0 };
+            let from = sentence.start + i + 3 + skip;
+            let country = a
+                .countries_in(from..sentence.end)
+                .next()
+                .filter(|h| h.start == from && h.kind == MentionKind::Name)
+                .map(|h| h.country.code.clone());
+            let place = country.or_else(|| {
+                let name = place_name(text, from, sentence.end)?;
+                located.get(name).cloned()
+            });
+            states.extend(place);
+        }
+        let named_elsewhere = a
+            .countries_in(sentence)
+            .any(|h| h.country.code != home && !states.contains(&h.country.code));
+        let mut abroad = states.into_iter().filter(|c| c != home);
+        match (abroad.next(), abroad.next()) {
+            (Some(state), None) if !named_elsewhere => Some(state),
+            _ => None,
+        }
+    }
+}
+
+/// The capitalised words of a place name starting at view offset `from` (`Manila`,
+/// `Kuala Lumpur`), up to `end`, if any.
+fn place_name(text: &str, from: usize, end: usize) -> Option<&str> {
+    let s = &text[from..end];
+    let mut len = 0;
+    for word in s.split(' ').take(3) {
+        let w = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        if !w.starts_with(char::is_uppercase) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        len = (len + usize::from(len > 0) + w.len()).min(s.len());
+        if w.len() < word.len() {
+            break;
+        }
+    }
+    (len > 0).then(|| &s[..len])
+}
+
+/// The places the text locates in a state by naming the state right after them (`Manila,
+/// the Philippines`, `Hanoi, Viet Nam`), with the state's code: capitalised words that
+/// are no state, office or body themselves.
+fn located_places<'a>(a: &'a Analysis) -> BTreeMap<&'a str, String> {
+    let text = a.view.text();
+    let mut out = BTreeMap::new();
+    for h in a.countries_in(0..text.len()) {
+        if h.kind != MentionKind::Name {
+            continue;
+        }
+        let before = &text[..h.start];
+        let before = before.strip_suffix("the ").unwrap_or(before);
+        let Some(before) = before.strip_suffix(", ") else {
+            continue;
+        };
+        // The place: up to three capitalised words before the comma.
+        let mut start = before.len();
+        for word in before.rsplit(' ').take(3) {
+            let name_like = word.starts_with(char::is_uppercase)
+                && word.chars().all(|c| c.is_alphabetic() || c == '-');
+            if !name_like {
+                break;
+            }
+            start -= word.len() + usize::from(start < before.len());
+        }
+        let start = start.min(before.len());
+        if start == before.len() {
+            continue;
+        }
+        let place = start..before.len();
+        let taken = a.countries_in(place.clone()).next().is_some()
+            || a.offices_in(place.clone()).next().is_some()
+            || a.orgs_in(place.clone()).next().is_some();
+        if !taken {
+            out.entry(&text[place])
+                .or_insert_with(|| h.country.code.clone());
+        }
+    }
+    out
 }
 
 /// Whether a mention is the one met: its titles follow `meeting with`, `met with`,
@@ -419,6 +632,7 @@ struct Title {
     end: usize,
     phrase_end: usize,
     id: String,
+    category: OfficeCategory,
     cut: Option<Range<usize>>,
 }
 
@@ -460,6 +674,7 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
             end,
             phrase_end: hit.end,
             id: hit.office.id.clone(),
+            category: hit.office.category,
             cut,
         },
         complement: complement.clone(),
@@ -523,6 +738,8 @@ fn taken_back(text: &str, end: usize) -> Option<usize> {
 fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>) {
     let Place { line, base, text } = at;
     let mut k = 0;
+    // The end of the last name and the state a plural noun for persons before it gave.
+    let mut shared: Option<(usize, String)> = None;
     while k < offices.len() {
         let chain_start = offices[k].start;
         let mut titles: Vec<Title> = Vec::new();
@@ -606,7 +823,20 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         }
         let mut all_titles = titles;
         all_titles.extend(after_titles);
-        let (country, org) = affiliation(a, at, &lead, &all_titles, &name);
+        let (mut country, org) = affiliation(a, at, &lead, &all_titles, &name);
+        // "Australian philanthropists Mr. A and the late Mrs. B": a plural noun for
+        // persons covers the names joined to the first.
+        let joined_to = shared
+            .take()
+            .filter(|(end, _)| *end <= chain_start && joined(&text[*end..chain_start]));
+        let inherited = country.is_none() && joined_to.is_some();
+        if inherited {
+            country = joined_to.map(|(_, code)| code);
+        }
+        if inherited || (lead.plural && lead.country.is_some() && country == lead.country) {
+            shared = country.clone().map(|code| (name.end, code));
+        }
+        let stately = all_titles.iter().any(|t| of_a_state(t.category));
         let titles: Vec<&Title> = all_titles
             .iter()
             .filter(|t| !COURTESY.contains(&t.id.as_str()))
@@ -618,8 +848,26 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             offices: titles.iter().map(|t| t.id.clone()).collect(),
             country,
             org,
+            stately,
         });
     }
+}
+
+/// Whether the words between two names join them in one list: a comma or `and`, with
+/// at most two lowercase words after it (`, `, ` and `, ` and the late `).
+fn joined(gap: &str) -> bool {
+    let mut words = gap.split_whitespace().peekable();
+    let comma = gap.trim_start().starts_with(',');
+    if words.peek() == Some(&",") {
+        words.next();
+    }
+    let and = words.next_if(|w| *w == "and").is_some();
+    let rest: Vec<&str> = words.take(3).collect();
+    (comma || and)
+        && rest.len() <= 2
+        && rest
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_lowercase() && c.is_alphabetic()))
 }
 
 /// Whether `before` ends with an article (`the `, `The `).
@@ -942,6 +1190,9 @@ struct Lead {
     start: Option<usize>,
     country: Option<String>,
     org: Option<String>,
+    /// Whether the state comes with a plural noun for persons (`Australian
+    /// philanthropists`): it covers the names joined to this one.
+    plural: bool,
 }
 
 /// The qualifier or possessive before the chain of titles starting at `chain_start`.
@@ -985,21 +1236,41 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
         return Lead {
             start: keep(start),
             country: Some(country),
-            org: None,
+            ..Lead::default()
         };
     }
     if let Some((start, org)) = body(base) {
         return Lead {
             start: keep(start),
-            country: None,
             org: Some(org),
+            ..Lead::default()
         };
     }
     if possessive {
         return Lead::default();
     }
-    // A body named in capitals: "Export Credit Agency Director".
+    // "Australian philanthropist Mr. ...", "his Japanese counterpart Minister ...": a
+    // country and a noun for a person say whose national the person is; the words are
+    // no title.
     let nw = a.gazetteers().name_words();
+    if let Some((rest, noun)) = t.rsplit_once(' ')
+        && nw.person_noun.contains(noun)
+    {
+        let end = base + rest.trim_end().len();
+        let country = a
+            .countries_in(base..end)
+            .next_back()
+            .filter(|h| h.end == end)
+            .map(|h| h.country.code.clone());
+        if country.is_some() {
+            return Lead {
+                country,
+                plural: noun.ends_with('s') || noun.ends_with("men"),
+                ..Lead::default()
+            };
+        }
+    }
+    // A body named in capitals: "Export Credit Agency Director".
     let mut start = t.len();
     let mut last = true;
     for word in t.rsplit(' ') {
@@ -1025,7 +1296,7 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
     Lead {
         start: keep(start),
         country,
-        org: None,
+        ..Lead::default()
     }
 }
 
@@ -1080,6 +1351,8 @@ fn affiliation(
             .filter(|h| h.start == from)
             .map(|h| h.country.code.clone())
     });
+    let chain_start = titles.first().map_or(name.start, |t| t.start);
+    let joined = joined_state(a, at, chain_start, name.end);
     let by_family_name = family_name_country(a, &text[name.clone()]);
     let family = || by_family_name.clone();
     let country = lead
@@ -1093,8 +1366,43 @@ fn affiliation(
             }
         })
         .or(of_country)
+        .or(joined)
         .or_else(family);
     (country, org.filter(|o| !o.is_empty()))
+}
+
+/// The state a titled name is joined to by `and` (`thanks to President Roe and the U.S.
+/// government`, `President Roe and the American people`): the person serves it. Not
+/// where the two may be the two sides: after `between`, `of` or another `and`, or as
+/// the subject that opens a clause (`President Roe and the Japanese government agreed`),
+/// which only a lowercase word before the titles rules out.
+fn joined_state(a: &Analysis, at: Place, chain_start: usize, name_end: usize) -> Option<String> {
+    let Place { base, text, .. } = at;
+    let nw = a.gazetteers().name_words();
+    let word_before = text[..chain_start].split_whitespace().next_back()?;
+    let lowercase = word_before.chars().all(|c| c.is_lowercase());
+    if !lowercase || ["between", "of", "and", "or"].contains(&word_before) {
+        return None;
+    }
+    let rest = text[name_end..].trim_start();
+    let rest = rest.strip_prefix("and")?;
+    let rest = rest.trim_start().strip_prefix("the")?;
+    let from = text.len() - rest.trim_start().len();
+    if from == text.len() - rest.len() {
+        return None;
+    }
+    let hit = a
+        .countries_in(base + from..base + text.len())
+        .next()
+        .filter(|h| h.start == base + from)?;
+    let after = &text[hit.end - base..];
+    let noun = after
+        .strip_prefix(' ')?
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    nw.state_noun
+        .contains(noun)
+        .then(|| hit.country.code.clone())
 }
 
 /// The state a name of two or more words belongs to by its family name (its first
@@ -1283,6 +1591,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
             offices: Vec::new(),
             country: None,
             org: None,
+            stately: false,
         });
         return;
     }
@@ -1307,6 +1616,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
                 offices: Vec::new(),
                 country: None,
                 org: None,
+                stately: false,
             });
         }
         return;
@@ -1354,6 +1664,7 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
             offices: hits.iter().map(|h| h.office.id.clone()).collect(),
             country,
             org: None,
+            stately: hits.iter().any(|h| of_a_state(h.office.category)),
         });
         return;
     }
@@ -1553,7 +1864,24 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
                 offices: Vec::new(),
                 country: None,
                 org: None,
+                stately: false,
             });
         }
     }
+}
+
+/// Whether an office of this branch is an office of a state, held for it (not a
+/// diplomat's post, which may be anyone's where it is met, nor an international
+/// body's, nor an honorific or a courtesy word).
+fn of_a_state(category: OfficeCategory) -> bool {
+    matches!(
+        category,
+        OfficeCategory::HeadOfState
+            | OfficeCategory::HeadOfGovernment
+            | OfficeCategory::ForeignMinister
+            | OfficeCategory::Minister
+            | OfficeCategory::Party
+            | OfficeCategory::Parliament
+            | OfficeCategory::Military
+    )
 }

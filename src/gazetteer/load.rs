@@ -283,9 +283,11 @@ pub(super) fn name_words(layers: &[Layer]) -> Result<NameWords, GazetteerError> 
                 "connector" => &mut out.connector,
                 "particle" => &mut out.particle,
                 "not_name" => &mut out.not_name,
+                "person_noun" => &mut out.person_noun,
+                "state_noun" => &mut out.state_noun,
                 other => {
                     return Err(row.error(format!(
-                        "unknown role {other:?} (expected institution, connector, particle or not_name)"
+                        "unknown role {other:?} (expected institution, connector, particle, not_name, person_noun or state_noun)"
                     )));
                 }
             };

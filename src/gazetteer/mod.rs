@@ -172,6 +172,12 @@ pub(crate) struct NameWords {
     pub particle: HashSet<String>,
     /// Capitalised words that are not words of a name.
     pub not_name: HashSet<String>,
+    /// Nouns for a person that a country adjective before them makes a national
+    /// (`Australian philanthropist`).
+    pub person_noun: HashSet<String>,
+    /// Nouns that make a country adjective before them the state, its government or
+    /// its people (`the U.S. government`).
+    pub state_noun: HashSet<String>,
 }
 
 /// Loaded gazetteers with their automaton (built once).
