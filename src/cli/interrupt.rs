@@ -36,6 +36,16 @@ impl Temporary {
         Ok((Self { path }, file))
     }
 
+    /// Creates and registers the temporary of the output file `dest`, beside it:
+    /// `.NAME.PID.tmp`, so that renaming it into place stays on one file system.
+    pub(super) fn beside(dest: &Path) -> std::io::Result<(Self, std::fs::File)> {
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Self::create(dest.with_file_name(format!(".{name}.{}.tmp", std::process::id())))
+    }
+
     /// Renames the file to `dest`: it is the output now, and no longer removed.
     pub(super) fn persist(self, dest: &Path) -> std::io::Result<()> {
         let mut registered = temporaries();

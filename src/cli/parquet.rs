@@ -44,8 +44,7 @@ impl ParquetOut {
         let mut tables = BTreeMap::new();
         for t in types {
             let dest = dir.join(format!("{t}.parquet"));
-            let tmp = dir.join(format!(".{t}.parquet.{}.tmp", std::process::id()));
-            let (tmp, file) = Temporary::create(tmp)
+            let (tmp, file) = Temporary::beside(&dest)
                 .with_context(|| format!("{}: cannot write", dest.display()))?;
             let writer = TypeWriter::new(t, BufWriter::with_capacity(1 << 16, file))
                 .with_context(|| format!("{}: cannot write", dest.display()))?;

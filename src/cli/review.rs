@@ -368,13 +368,8 @@ impl Output {
                 std::io::BufWriter::new(file),
             ));
         }
-        let name = dest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
         let (tmp, file) =
-            Temporary::create(tmp).with_context(|| format!("{}: cannot write", dest.display()))?;
+            Temporary::beside(dest).with_context(|| format!("{}: cannot write", dest.display()))?;
         Ok(Output::File {
             tmp,
             dest: dest.to_path_buf(),
