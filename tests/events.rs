@@ -453,3 +453,24 @@ fn the_two_leaders_own_action_is_the_one_a_date_closing_it_dates() {
     assert_eq!(e[0].countries, ["CL", "PE"]);
     assert!(e[0].participants.is_empty());
 }
+
+#[test]
+fn two_actions_in_a_row_on_one_date_are_two_events() {
+    let e = events_dated(
+        "2023-05-04",
+        "On Monday, the 8th of May, in Lima, the Minister will have a meeting with Vice President Ana Soto of Peru and then a longer bilateral meeting with President Luis Vega of Peru.",
+    );
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(names(&e[0]), ["Ana Soto"]);
+    assert_eq!(names(&e[1]), ["Luis Vega"]);
+    assert!(e[1].common.text.starts_with("a longer bilateral meeting"));
+    assert!(e.iter().all(|e| e.date.values == ["2023-05-08"]));
+    // The home state's office meeting a foreign leader: both states take part.
+    assert_eq!(e[0].countries, ["CL", "PE"]);
+    // One action with two people: one event.
+    let e = events_dated(
+        "2023-05-04",
+        "On Monday, the 8th of May, the Minister met Vice President Ana Soto and President Luis Vega of Peru.",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+}

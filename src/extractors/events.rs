@@ -206,31 +206,78 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             let Some(kind) = kind.filter(|_| !figure && !years_long) else {
                 continue;
             };
-            let countries = countries(
-                a,
-                line,
-                &clause,
-                sentence.end,
-                &participants,
-                person_country,
-            );
-            let orgs = orgs(a, &clause);
-            let location = location(a, text, date, &clause);
+            let event = |clause: Range<usize>, kind: EventKind, participants: Vec<Participant>| {
+                let countries = countries(
+                    a,
+                    line,
+                    &clause,
+                    sentence.end,
+                    &participants,
+                    person_country,
+                );
+                EventRecord {
+                    orgs: orgs(a, &clause),
+                    location: location(a, text, date, &clause),
+                    common: a.common(clause),
+                    kind,
+                    date: DateRef {
+                        span: a.raw_span(date.view.clone()).into(),
+                        values: date.values.clone(),
+                    },
+                    participants,
+                    countries,
+                }
+            };
             previous = Some((date.view.end, kind, participants.clone()));
-            out.push(Record::Event(EventRecord {
-                common: a.common(clause.clone()),
-                kind,
-                date: DateRef {
-                    span: a.raw_span(date.view.clone()).into(),
-                    values: date.values.clone(),
-                },
-                participants,
-                countries,
-                orgs,
-                location,
-            }));
+            // `a meeting with X and then a longer meeting with Y`: two actions in a row,
+            // each with its own people, on the one date.
+            if let Some((first, second)) = in_a_row(a, text, clause.clone()) {
+                let people_of = |r: Range<usize>| -> Vec<Participant> {
+                    let mut p: Vec<Participant> = people_in(r)
+                        .filter(taking_part)
+                        .map(|p| Participant {
+                            name: p.record.name.clone(),
+                            person_id: p.record.person_id.clone(),
+                        })
+                        .collect();
+                    dedup_participants(&mut p);
+                    p
+                };
+                let (one, two) = (people_of(first.clone()), people_of(second.clone()));
+                if !two.is_empty() {
+                    let one = if one.is_empty() { participants } else { one };
+                    let kind_one = kind_in(a, first.clone(), false).unwrap_or(kind);
+                    let kind_two = kind_in(a, second.clone(), false).unwrap_or(kind);
+                    out.push(Record::Event(event(first, kind_one, one)));
+                    out.push(Record::Event(event(second, kind_two, two)));
+                    continue;
+                }
+            }
+            out.push(Record::Event(event(clause, kind, participants)));
         }
     }
+}
+
+/// A clause naming two actions in a row (`she will have a meeting with X and then a
+/// longer bilateral meeting with Y`), split where the second begins: each part names
+/// an action of its own, the second within a few words of the joining words (`and
+/// then`, `, then`, `and later`, `followed by`).
+fn in_a_row(
+    a: &Analysis,
+    text: &str,
+    clause: Range<usize>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let body = &text[clause.clone()];
+    let (at, len) = [" and then ", ", then ", " and later ", ", followed by "]
+        .iter()
+        .filter_map(|j| body.find(j).map(|i| (i, j.len())))
+        .min()?;
+    let join = clause.start + at;
+    let second = join + len..clause.end;
+    a.event_words_in(clause.start..join).next()?;
+    let (word, _) = a.event_words_in(second.clone()).next()?;
+    (text[second.start..word.start].split_whitespace().count() <= 3)
+        .then_some((clause.start..join, second))
 }
 
 /// Where `the two leaders’ <action>` (or `both leaders’`) opens, when the last such
@@ -659,8 +706,22 @@ fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
             && !before[..before.len() - 3].ends_with(char::is_alphanumeric);
         let next = after.trim_start();
         // Nor a state named further in its phrase (`the Second Minister of Defense and
-        // Chairman of ... of Brunei Darussalam,`).
-        let phrase_end = h.end + after.find([',', ';', '(']).unwrap_or(after.len());
+        // Chairman of ... of Brunei Darussalam,`): the phrase runs on through names and
+        // `of`, `and`, `the`, `for`, and ends at a comma or at the verb (`the Vice
+        // President will meet Prime Minister X of Y`: Y is not the office's).
+        let stop = after.find([',', ';', '(']).unwrap_or(after.len());
+        let mut phrase_len = 0;
+        for word in after[..stop].split_inclusive(' ') {
+            let w = word.trim();
+            let continues = w.is_empty()
+                || w.starts_with(char::is_uppercase)
+                || matches!(w, "of" | "and" | "the" | "for");
+            if !continues {
+                break;
+            }
+            phrase_len += word.len();
+        }
+        let phrase_end = h.end + phrase_len;
         the && !next.starts_with("of ")
             && !next.starts_with(['\'', '’'])
             && !next.starts_with(char::is_uppercase)
