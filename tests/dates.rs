@@ -273,6 +273,23 @@ fn year_level_expressions() {
             2011,
             &[("2010-11", &["2010/2011"], Year, Some(Text), true)],
         ),
+        // A fiscal year is named by its year; `FY` stays in the record's text.
+        (
+            "The agency granted $4 million from FY2019 to FY 2023 for the clinics.",
+            2024,
+            &[(
+                "from FY2019 to FY 2023",
+                &["2019/2023"],
+                Year,
+                Some(Text),
+                false,
+            )],
+        ),
+        (
+            "It plans further grants in FY2025.",
+            2024,
+            &[("FY2025", &["2025"], Year, Some(Text), false)],
+        ),
         (
             "Communist Review - 2021 was the first year to witness it.",
             2022,
@@ -636,7 +653,7 @@ fn no_dates_from_names_codes_counts_and_numbers() {
         "a score of 3-1 and a ratio of 4/5",
         "The troops will march 3 km.",
         "Directive No. 1/2020 and Decree No. 15/2020/ND-CP took effect.",
-        "the budget for FY2020",
+        "the model QX2020 and the code ZF2020",
         "24/7 service since 9/11",
         "Tel: 024 3825 3814, at 10.30 and at 08:20",
     ] {

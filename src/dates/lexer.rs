@@ -91,7 +91,7 @@ static CLASS: [u8; 256] = {
 pub(super) fn lex(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
     let n = b.len();
-    let mut out = Vec::with_capacity(n / 5);
+    let mut out: Vec<Token> = Vec::with_capacity(n / 5);
     let mut i = 0;
     let mut glued = false;
     while i < n {
@@ -126,6 +126,17 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
             t.value = value;
             t.digits = u8::try_from(digits).unwrap_or(u8::MAX);
             t.ordinal = ordinal;
+            // `FY2019`, `FY 2023`: a fiscal year is read as its year, the `FY` kept in
+            // the token's text.
+            if digits == 4
+                && let Some(fy) = out.last()
+                && fy.kind == Kind::Word
+                && &text[fy.start..fy.end] == "FY"
+            {
+                t.start = fy.start;
+                t.glued = fy.glued;
+                out.pop();
+            }
             out.push(t);
         } else if letter {
             loop {
