@@ -474,3 +474,48 @@ fn two_actions_in_a_row_on_one_date_are_two_events() {
     );
     assert_eq!(e.len(), 1, "{e:?}");
 }
+
+#[test]
+fn funds_committed_with_their_amount_are_aid_dated_by_the_years_that_follow() {
+    // A funds verb and its amount, then the year or the years of the commitment.
+    let e = events_dated(
+        "2024-09-21",
+        "Norway has committed roughly $40 million from FY2020 to FY2024 in the region to clean water.",
+    );
+    assert_eq!(
+        kinds_and_dates(&e),
+        [("aid".to_string(), vec!["2020/2024".to_string()])]
+    );
+    // The giver acting alone in its own section gives with no home state.
+    let e = events_dated(
+        "2024-09-21",
+        "**Norway**\n\nNorway has committed roughly $40 million from FY2020 to FY2024 in the region to clean water.",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].countries, ["NO"]);
+    let e = events_dated(
+        "2023-05-04",
+        "The development agency plans to invest an initial $9 million in the water compact this year.",
+    );
+    assert_eq!(
+        kinds_and_dates(&e),
+        [("aid".to_string(), vec!["2023".to_string()])]
+    );
+    let e = events_dated(
+        "2023-05-04",
+        "The fund will contribute 3 million euros to the programme in 2024.",
+    );
+    assert_eq!(
+        kinds_and_dates(&e),
+        [("aid".to_string(), vec!["2024".to_string()])]
+    );
+    // Without an amount a funds verb names no action, and a span of years no event.
+    for text in [
+        "Both governments remain committed to open markets in 2024.",
+        "The two countries committed to free trade from 2019 to 2023.",
+        "The firm invested heavily in the region in 2022.",
+    ] {
+        let e = events_dated("2024-09-21", text);
+        assert!(e.is_empty(), "{text}: {e:?}");
+    }
+}

@@ -18,8 +18,8 @@ mod hits;
 use crate::config::Config;
 use crate::document::Document;
 use crate::gazetteer::{
-    Country, CountryHit, EventKind, Found, Gazetteers, Glossary, Lines, OfficeHit, Org, OrgHit,
-    table,
+    CONTEXT_FUNDS, CONTEXT_HONOURED, Country, CountryHit, EventKind, Found, Gazetteers, Glossary,
+    Lines, OfficeHit, Org, OrgHit, table,
 };
 use crate::record::{Aside, Common};
 use crate::reference::Reference;
@@ -289,7 +289,18 @@ impl<'d> Analysis<'d> {
     /// Whether a phrase that makes the person after it the one honoured (`the funeral
     /// of`) lies wholly inside `range`.
     pub fn honours_in(&self, range: Range<usize>) -> bool {
-        self.hits.within(table::HONOURED, range).next().is_some()
+        self.hits
+            .within(table::EVENT_CONTEXT, range)
+            .any(|f| f.value == CONTEXT_HONOURED)
+    }
+
+    /// The verbs inside `range` that name aid when an amount follows them (`committed`,
+    /// `invest`), with their ranges.
+    pub fn funds_in(&self, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.hits
+            .within(table::EVENT_CONTEXT, range)
+            .filter(|f| f.value == CONTEXT_FUNDS)
+            .map(|f| f.start..f.end)
     }
 
     /// Partner groups inside `range`: the European Union (`true`) or a group of

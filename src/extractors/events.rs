@@ -81,6 +81,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 d.granularity != Granularity::Year
                     || premodifies(a, text, d, sentence.end).is_some()
                     || closes_action(a, text, d, sentence.start)
+                    || closes_funding(a, text, d, sentence.start)
             })
             .collect();
         let mut previous: Option<(usize, EventKind, Vec<Participant>)> = None; // (end, kind, participants)
@@ -110,10 +111,10 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 from..date.view.end
             };
             // The clause starts at its first word, after the previous date's bracket and
-            // the separator.
+            // the separator, or a list item's bullet and emphasis (`-   **Through ...`).
             let lead_len = text[clause.clone()].len()
                 - text[clause.clone()]
-                    .trim_start_matches([')', ',', ';', ' '])
+                    .trim_start_matches([')', ',', ';', ' ', '\n', '*', '_', '-', '•'])
                     .len();
             let clause = clause.start + lead_len..clause.end;
             // `... and follows the two leaders’ first meeting in Washington on August
@@ -151,6 +152,11 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                     })
                     .or(Some(p.1)),
                 _ => kind_in(a, clause.clone(), false),
+            };
+            // Funds committed with their amount are aid, unless a stronger kind is named.
+            let kind = match funding(a, text, clause.clone()) {
+                Some(_) => Some(kind.map_or(EventKind::Aid, |k| k.min(EventKind::Aid))),
+                None => kind,
             };
             let mut participants: Vec<Participant> = people_in(clause.clone())
                 .filter(taking_part)
@@ -198,11 +204,14 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             from = date.view.end;
             // A span of years (`18 January 1950 - 18 January 2020`) is an anniversary's
             // reach, not the date of an action.
+            // The years over which funds are committed (`$75 million from FY2019 to
+            // FY2023`) are the commitment's, though.
             let years_long = date
                 .start
                 .as_ref()
                 .zip(date.end.as_ref())
-                .is_some_and(|(s, e)| s.get(..4) != e.get(..4));
+                .is_some_and(|(s, e)| s.get(..4) != e.get(..4))
+                && !closes_funding(a, text, date, sentence.start);
             let Some(kind) = kind.filter(|_| !figure && !years_long) else {
                 continue;
             };
@@ -214,6 +223,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                     sentence.end,
                     &participants,
                     person_country,
+                    kind,
                 );
                 EventRecord {
                     orgs: orgs(a, &clause),
@@ -447,6 +457,51 @@ fn closes_action(a: &Analysis, text: &str, date: &Date, sentence_start: usize) -
     })
 }
 
+/// How far after a funds verb its amount may start, in bytes.
+const FUNDS_REACH: usize = 48;
+
+/// A commitment of funds inside `range`: a funds verb of `event-context.tsv`
+/// (`committed`, `invest`) followed within a few small words by an amount
+/// (`committed approximately $75 million`, `will invest an initial US$ 12 million`,
+/// `contributed 5 million euros`). Gives the range from the verb to the amount's first
+/// digit.
+fn funding(a: &Analysis, text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    static AMOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^\s+
+            (?:(?:a|an|the|some|about|around|approximately|roughly|nearly|almost|over|more|than|
+                up|to|at|least|additional|initial|further|another|extra|total|of|a\ total\ of)\s+){0,4}
+            (?:
+                (?:[A-Z]{1,3}\$|[A-Z]{3}\ ?|[$€£¥₫])\ ?[0-9]
+              | [0-9][0-9.,]*(?:\ (?:million|billion|trillion))?\ (?:dollars|euros|yen|pounds|dong|francs)\b
+            )",
+        )
+        .expect("valid regex")
+    });
+    a.funds_in(range.clone()).find_map(|verb| {
+        let end = text::ceil(text, (verb.end + FUNDS_REACH).min(range.end));
+        let after = &text[verb.end..end];
+        AMOUNT_AFTER
+            .find(after)
+            .map(|m| verb.start..verb.end + m.end())
+    })
+}
+
+/// Whether a year closes a commitment of funds: a funds verb and its amount, then the
+/// rest of the figure and a few words with no stop (`committed $75 million from FY2019
+/// to FY2023`, `plans to invest an initial $12 million into the agreement this year`).
+fn closes_funding(a: &Analysis, text: &str, date: &Date, sentence_start: usize) -> bool {
+    let lead = text::before(text, date.view.start, 120);
+    let from = (date.view.start - lead.len()).max(sentence_start);
+    funding(a, text, from..date.view.start).is_some_and(|f| {
+        let between = text[f.end..date.view.start]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        !between.contains([',', ';', '(', ')', ':'])
+            && !between.contains(|c: char| c.is_ascii_digit())
+            && between.split_whitespace().count() <= 6
+    })
+}
+
 /// Whether the text before a date ends with a numbered instrument and `of` (`Executive
 /// Order 14257 of`, `Resolution 2231 of`, `Decree No. 15/2020/ND-CP of`): the date is
 /// the instrument's, not that of the clause's action.
@@ -618,6 +673,7 @@ fn countries(
     sentence_end: usize,
     participants: &[Participant],
     person_country: &HashMap<String, Option<String>>,
+    kind: EventKind,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in participants {
@@ -678,10 +734,22 @@ fn countries(
     let names_foreign = out.iter().any(|c| c != home) || a.orgs_in(clause.clone()).next().is_some();
     match a.section_partner(line) {
         Some((_, Partner::Country(c))) => {
+            // The partner giving aid alone, named as the giver (`Japan has committed
+            // $75 million ... in the Indo-Pacific`, in a section listing each state's
+            // own pledges), gives it with no home state; aid to the home state names it
+            // (`Japan provided Viet Nam with ...`).
+            let alone = kind == EventKind::Aid
+                && out.len() == 1
+                && out[0] == c.code
+                && participants.is_empty()
+                && a.countries_in(clause.clone())
+                    .any(|h| h.country.code == c.code);
             if !names_foreign {
                 add(&mut out, &c.code);
             }
-            add(&mut out, home);
+            if !alone {
+                add(&mut out, home);
+            }
         }
         Some((_, Partner::Home)) => add(&mut out, home),
         _ => {}

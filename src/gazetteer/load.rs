@@ -3,7 +3,7 @@
 
 use super::matcher::{Entry, PhraseTable, normalize_space};
 use super::source::{self, Layer, Row};
-use super::{Country, GazetteerError, NameWords, Office, Org};
+use super::{CONTEXT_FUNDS, CONTEXT_HONOURED, Country, GazetteerError, NameWords, Office, Org};
 use crate::vocab::{EventKind, MentionKind, OfficeCategory};
 use std::collections::{HashMap, HashSet};
 
@@ -398,26 +398,34 @@ pub(crate) fn case_variants(phrase: &str) -> Vec<String> {
     out
 }
 
-/// The honoured phrases (a table) and the figure leads (a list).
+/// The searched context phrases (a table: honoured phrases as written, funds verbs
+/// inflected and in every case) and the figure leads (a list).
 pub(super) fn event_context(
     layers: &[Layer],
 ) -> Result<(PhraseTable, Vec<String>), GazetteerError> {
-    let mut honoured = PhraseTable::default();
+    let mut table = PhraseTable::default();
     let mut leads = Vec::new();
     for layer in layers {
         for row in layer.rows(source::EVENT_CONTEXT)? {
             match row.fields[0] {
-                "honoured" => honoured.insert_exact(row.fields[1], Entry::Hit(0)),
+                "honoured" => table.insert_exact(row.fields[1], Entry::Hit(CONTEXT_HONOURED)),
+                "funds" => {
+                    for form in inflections(row.fields[1]) {
+                        for variant in case_variants(&form) {
+                            table.insert_exact(&variant, Entry::Hit(CONTEXT_FUNDS));
+                        }
+                    }
+                }
                 "figure_lead" => leads.push(normalize_space(row.fields[1])),
                 other => {
                     return Err(row.error(format!(
-                        "unknown role {other:?} (expected honoured or figure_lead)"
+                        "unknown role {other:?} (expected honoured, funds or figure_lead)"
                     )));
                 }
             }
         }
     }
-    Ok((honoured, leads))
+    Ok((table, leads))
 }
 
 /// The words of a one-column word list, across layers.

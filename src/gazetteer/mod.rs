@@ -155,11 +155,18 @@ pub(crate) mod table {
     pub const ORG: usize = 2;
     /// Words naming an action (indexes of [`crate::vocab::EventKind::ALL`]).
     pub const EVENT_WORD: usize = 3;
-    /// Words before a name that make the person the one honoured (value unused).
-    pub const HONOURED: usize = 4;
+    /// The phrases of `event-context.tsv` that are searched: words before a name that
+    /// make the person the one honoured (value [`super::CONTEXT_HONOURED`]) and verbs
+    /// that name aid when an amount follows them ([`super::CONTEXT_FUNDS`]).
+    pub const EVENT_CONTEXT: usize = 4;
     /// The European Union (value 1) and groups of countries or regions (value 0).
     pub const PARTNER_GROUP: usize = 5;
 }
+
+/// The value of an `honoured` phrase in [`table::EVENT_CONTEXT`].
+pub(crate) const CONTEXT_HONOURED: u32 = 0;
+/// The value of a `funds` verb in [`table::EVENT_CONTEXT`].
+pub(crate) const CONTEXT_FUNDS: u32 = 1;
 
 /// The roles of the words of `name-words.tsv`.
 #[derive(Debug, Default, Clone)]
@@ -246,14 +253,14 @@ impl Gazetteers {
         let (offices, office_phrases) = load::offices(layers)?;
         let (orgs, org_phrases) = load::orgs(layers)?;
         let event_words = load::event_words(layers)?;
-        let (honoured, figure_leads) = load::event_context(layers)?;
+        let (context, figure_leads) = load::event_context(layers)?;
         let groups = load::partner_groups(layers)?;
         let tables = [
             (&country_phrases, Mode::LeftmostLongest),
             (&office_phrases, Mode::LeftmostLongest),
             (&org_phrases, Mode::LeftmostLongest),
             (&event_words, Mode::All),
-            (&honoured, Mode::All),
+            (&context, Mode::All),
             (&groups, Mode::LeftmostLongest),
         ];
         let phrases =
