@@ -16,6 +16,7 @@
 //! into lists and phrase tables, [`matcher`] is the reusable phrase matcher (whole
 //! words, leftmost-longest, whitespace folding, offsets back to the text).
 
+pub(crate) mod currency;
 mod load;
 pub(crate) mod matcher;
 pub(crate) mod source;
@@ -31,7 +32,7 @@ use source::Layer;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// A country or territory of ISO 3166-1.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -202,6 +203,7 @@ pub struct Gazetteers {
     figure_leads: Vec<String>,
     body_words: HashSet<String>,
     phrases: PhraseSet,
+    currency: Arc<currency::Lexicon>,
 }
 
 impl fmt::Debug for Gazetteers {
@@ -281,7 +283,13 @@ impl Gazetteers {
             org_phrases,
             figure_leads,
             phrases,
+            currency: Arc::new(currency::Lexicon::build(&currency::load(layers)?)),
         })
+    }
+
+    /// The currency lexicon: signs, codes and names, and the matchers around a number.
+    pub(crate) fn currency(&self) -> &currency::Lexicon {
+        &self.currency
     }
 
     /// The one automaton over every searched list (tables in [`table`] order).

@@ -115,6 +115,34 @@ pub(crate) const FILES: &[FileSpec] = &[
         embedded: embedded!("partner-groups.tsv"),
     },
     FileSpec {
+        name: CURRENCIES,
+        columns: &["code", "numeric", "name"],
+        required: 1,
+        nonempty: &[0],
+        embedded: embedded!("currencies.tsv"),
+    },
+    FileSpec {
+        name: CURRENCY_CODES,
+        columns: &["role", "code", "means"],
+        required: 2,
+        nonempty: &[0, 1],
+        embedded: embedded!("currency-codes.tsv"),
+    },
+    FileSpec {
+        name: CURRENCY_SIGNS,
+        columns: &["sign", "code", "options"],
+        required: 2,
+        nonempty: &[0, 1],
+        embedded: embedded!("currency-signs.tsv"),
+    },
+    FileSpec {
+        name: CURRENCY_NAMES,
+        columns: &["code", "singular", "plural", "adjectives", "options"],
+        required: 3,
+        nonempty: &[0, 1, 2],
+        embedded: embedded!("currency-names.tsv"),
+    },
+    FileSpec {
         name: BODY_WORDS,
         columns: &["word"],
         required: 1,
@@ -135,6 +163,10 @@ pub(crate) const EVENT_WORDS: &str = "event-words.tsv";
 pub(crate) const EVENT_CONTEXT: &str = "event-context.tsv";
 pub(crate) const BODY_WORDS: &str = "body-words.txt";
 pub(crate) const PARTNER_GROUPS: &str = "partner-groups.tsv";
+pub(crate) const CURRENCIES: &str = "currencies.tsv";
+pub(crate) const CURRENCY_CODES: &str = "currency-codes.tsv";
+pub(crate) const CURRENCY_SIGNS: &str = "currency-signs.tsv";
+pub(crate) const CURRENCY_NAMES: &str = "currency-names.tsv";
 
 /// The spec of a listed file.
 ///

@@ -708,6 +708,32 @@ fn with_dir_reports_malformed_lines_with_file_and_line() {
             1,
             "unknown gazetteer",
         ),
+        (
+            CURRENCIES,
+            "usd\t840\tUS Dollar\n",
+            1,
+            "three capital letters",
+        ),
+        (
+            CURRENCY_CODES,
+            "retired\tFRF\n",
+            1,
+            "unknown role \"retired\"",
+        ),
+        (CURRENCY_CODES, "alias\tRMB\n", 1, "names the code"),
+        (CURRENCY_SIGNS, "Z$\tZZZ\n", 1, "\"ZZZ\" is not a code"),
+        (
+            CURRENCY_SIGNS,
+            "Z$\tZWL\tusual\n",
+            1,
+            "unknown option \"usual\"",
+        ),
+        (
+            CURRENCY_NAMES,
+            "EUR\teuro\n",
+            1,
+            "expected 3 to 5 tab-separated columns",
+        ),
     ];
     for (i, (file, text, line, message)) in cases.into_iter().enumerate() {
         let dir = TempDir::new(&format!("malformed-{i}"));
@@ -805,4 +831,43 @@ fn bluebook_fixture_mentions() {
             "{acronym} not found"
         );
     }
+}
+
+#[test]
+fn every_iso_4217_code_is_a_currency_code() {
+    let rows = embedded_rows(CURRENCIES);
+    assert_eq!(rows.len(), 181, "the iso-codes 4.15.0 list");
+    let lexicon = gaz().currency();
+    for row in &rows {
+        let code = row[0].as_str();
+        if ["ALL", "XXX", "XTS"].contains(&code) {
+            continue;
+        }
+        let meaning = lexicon
+            .meaning(code)
+            .unwrap_or_else(|| panic!("{code} is not read"));
+        assert_eq!(meaning.iso, code);
+    }
+    // An alias and a withdrawn code.
+    assert_eq!(lexicon.meaning("RMB").map(|m| m.iso), Some("CNY"));
+    assert_eq!(lexicon.meaning("FRF").map(|m| m.iso), Some("FRF"));
+    assert_eq!(lexicon.meaning("XXX"), None);
+}
+
+#[test]
+fn with_dir_adds_currency_forms() {
+    let dir = TempDir::new("currency");
+    dir.write(CURRENCY_CODES, "extra\tXCG\nlower\tsek\n")
+        // A later layer's meaning of a form is the one read: `¥` for yuan.
+        .write(CURRENCY_SIGNS, "Cg\tXCG\n¥\tCNY\tassumed\n")
+        .write(CURRENCY_NAMES, "XCG\tguilder\tguilders\tCaribbean\n");
+    let g = Gazetteers::with_dir(&dir.0).unwrap();
+    let iso = |form: &str| g.currency().meaning(form).map(|m| m.iso);
+    assert_eq!(iso("XCG"), Some("XCG"));
+    assert_eq!(iso("sek"), Some("SEK"));
+    assert_eq!(iso("Caribbean guilders"), Some("XCG"));
+    assert_eq!(iso("¥"), Some("CNY"));
+    // The embedded lexicon is untouched.
+    assert_eq!(gaz().currency().meaning("¥").map(|m| m.iso), Some("JPY"));
+    assert_eq!(gaz().currency().meaning("Caribbean guilders"), None);
 }

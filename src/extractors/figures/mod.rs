@@ -22,13 +22,13 @@
 //!   of Viet Nam's total rice export volume`); the items of a list (`5.3% for Japan;
 //!   8% for India`) share what the first says.
 
-mod currency;
 mod partners;
 mod scan;
 mod words;
 
 use super::{Earlier, Part};
 use crate::analysis::Analysis;
+use crate::gazetteer::currency;
 use crate::record::{
     Change, Common, Direction, Metric, MoneyRecord, PercentRecord, PercentUnit, PeriodKind,
     Qualifier, Record,
@@ -149,7 +149,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
         .filter(|(i, _)| a.view.lines()[*i].kind.is_prose());
     for (i, paragraph) in paragraphs {
         let text = &a.view.text()[paragraph.clone()];
-        let found = scan::scan(text);
+        let found = scan::scan(a.gazetteers().currency(), text);
         if found.is_empty() {
             continue;
         }

@@ -17,7 +17,7 @@
 //! two levels, two figures; a range otherwise. A page number the view left between a
 //! figure and its scale word (`US$ 39.62 12 billion`) is read over.
 
-use super::currency::{Kind, Lexicon, Meaning};
+use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -226,15 +226,18 @@ static EQUIVALENT_OPEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CLOSE_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[)\]]").expect("valid regex"));
-static VAGUE_MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    let tail = &Lexicon::get().vague_tail;
-    Regex::new(&format!(
+/// Vague amounts: `millions of dollars`, `several billion euros` (built on the
+/// lexicon's codes and names).
+fn vague_money(lex: &Lexicon) -> &Regex {
+    lex.derived(0, |tail| {
+        Regex::new(&format!(
         r"(?x)
         \b(?i:(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+)(?P<a>{tail})\b
       | \b(?i:(?:several|a\s+few|a\s+couple\s+of|many|multiple)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)s?\s+(?:of\s+)?)(?P<b>{tail})\b"
-    ))
-    .expect("valid regex")
-});
+        ))
+        .expect("valid regex")
+    })
+}
 static VAGUE_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:a\s+few|several|tens\s+of|a\s+couple\s+of)\s+(?:(?P<points>percentage\s+points?)|percent\b|per\s+cent\b)")
         .expect("valid regex")
@@ -271,12 +274,12 @@ struct Form {
 
 /// The currency form ending right before `at` (one space allowed), starting at or
 /// after `floor`.
-fn form_before(line: &str, at: usize, floor: usize) -> Option<Form> {
+fn form_before(lex: &Lexicon, line: &str, at: usize, floor: usize) -> Option<Form> {
     let from = floor_boundary(line, at.saturating_sub(32)).max(floor);
     let window = &line[from..at];
-    let m = Lexicon::get().before().find(window)?;
+    let m = lex.before().find(window)?;
     let text = m.as_str().trim_end();
-    let meaning = Lexicon::get().meaning(text)?;
+    let meaning = lex.meaning(text)?;
     Some(Form {
         start: from + m.start(),
         end: from + m.start() + text.len(),
@@ -286,16 +289,16 @@ fn form_before(line: &str, at: usize, floor: usize) -> Option<Form> {
 
 /// The currency form starting right at `at` (one space allowed), if it ends on a word
 /// boundary.
-fn form_after(line: &str, at: usize) -> Option<Form> {
+fn form_after(lex: &Lexicon, line: &str, at: usize) -> Option<Form> {
     let rest = &line[at..];
-    let m = Lexicon::get().after().find(rest)?;
+    let m = lex.after().find(rest)?;
     let text = m.as_str().trim_start();
     let end = at + m.end();
     let ends_in_letter = text.chars().next_back().is_some_and(char::is_alphanumeric);
     if ends_in_letter && char_at(line, end).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    let meaning = Lexicon::get().meaning(text)?;
+    let meaning = lex.meaning(text)?;
     Some(Form {
         start: end - text.len(),
         end,
@@ -317,9 +320,9 @@ fn lower_scale(line: &str, e: usize) -> bool {
     })
 }
 
-/// A code the lexicon does not list ([`super::currency::shaped_code`]) ending right before
+/// A code the lexicon does not list ([`Lexicon::shaped_code`]) ending right before
 /// `at` (one space allowed), starting at or after `floor`, not glued to a word.
-fn shaped_before(line: &str, at: usize, floor: usize) -> Option<Form> {
+fn shaped_before(lex: &Lexicon, line: &str, at: usize, floor: usize) -> Option<Form> {
     let end = if line[..at].ends_with(' ') {
         at - 1
     } else {
@@ -331,7 +334,7 @@ fn shaped_before(line: &str, at: usize, floor: usize) -> Option<Form> {
     {
         return None;
     }
-    let meaning = super::currency::shaped_code(word)?;
+    let meaning = lex.shaped_code(word)?;
     Some(Form {
         start,
         end,
@@ -341,13 +344,13 @@ fn shaped_before(line: &str, at: usize, floor: usize) -> Option<Form> {
 
 /// A code the lexicon does not list starting right at `at` (one space allowed), not
 /// glued to a word.
-fn shaped_after(line: &str, at: usize) -> Option<Form> {
+fn shaped_after(lex: &Lexicon, line: &str, at: usize) -> Option<Form> {
     let start = at + usize::from(line[at..].starts_with(' '));
     let word = line.get(start..start + 3)?;
     if char_at(line, start + 3).is_some_and(|c| c.is_alphanumeric() || c == '-') {
         return None;
     }
-    let meaning = super::currency::shaped_code(word)?;
+    let meaning = lex.shaped_code(word)?;
     Some(Form {
         start,
         end: start + 3,
@@ -380,7 +383,7 @@ fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
 
 /// The number starting at `at` (one space allowed) and whether a currency form of its
 /// own follows it (the second number of `10 $ 30 $`): that form.
-fn next_number_suffix(line: &str, at: usize) -> Option<Option<Form>> {
+fn next_number_suffix(lex: &Lexicon, line: &str, at: usize) -> Option<Option<Form>> {
     let skip = usize::from(line[at..].starts_with(' '));
     let start = at + skip;
     let m = numbers(&line[start..])
@@ -391,20 +394,19 @@ fn next_number_suffix(line: &str, at: usize) -> Option<Option<Form>> {
     if let Some((end, _)) = scale_after(line, pos, true) {
         pos = end;
     }
-    Some(form_after(line, pos))
+    Some(form_after(lex, line, pos))
 }
 
 /// Scans one line.
-pub(super) fn scan(line: &str) -> Vec<Found> {
+pub(super) fn scan(lex: &Lexicon, line: &str) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
-    let lex = Lexicon::get();
     let numbers = numbers(line);
     if !numbers
         .iter()
         .any(|m| lex.cue_sides(line, m.start, m.end) != (false, false))
     {
-        return finish(line, Vec::new());
+        return finish(lex, line, Vec::new());
     }
     let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
     let mut atoms: Vec<Atom> = Vec::new();
@@ -414,7 +416,7 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
         if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
             continue;
         }
-        if let Some(atom) = atom(line, s, e, consumed) {
+        if let Some(atom) = atom(lex, line, s, e, consumed) {
             consumed = atom.end;
             atoms.push(atom);
         }
@@ -436,13 +438,13 @@ pub(super) fn scan(line: &str) -> Vec<Found> {
             .filter(|f| f.value.is_some() || f.min.is_some())
         })
         .collect();
-    finish(line, found)
+    finish(lex, line, found)
 }
 
 /// Adds the figures written without digits (vague amounts, percentages in words) to
 /// the figures `found`, and reads their qualifiers and equivalents.
-fn finish(line: &str, found: Vec<Found>) -> Vec<Found> {
-    let mut found = spelled(line, vague(line, found));
+fn finish(lex: &Lexicon, line: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut found = spelled(lex, line, vague(lex, line, found));
     for f in &mut found {
         f.qualifier = qualifier(line, f.range.start, f.min.is_some());
     }
@@ -451,7 +453,7 @@ fn finish(line: &str, found: Vec<Found>) -> Vec<Found> {
 }
 
 /// The atom of the number at `s..e`, or none when the number is part of something else.
-fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
+fn atom(lex: &Lexicon, line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
     let written = &line[s..e];
     let (raw, e) = if written.matches('.').count() > 1 {
         // Dot-grouped thousands, comma decimals.
@@ -506,7 +508,7 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
         && (1800..2100).contains(&written.parse::<u32>().unwrap_or(0));
 
     // The big matchers run only on a side of the number that holds a cue.
-    let (cue_before, cue_after) = Lexicon::get().cue_sides(line, s, e);
+    let (cue_before, cue_after) = lex.cue_sides(line, s, e);
     // A percentage.
     if cue_after && let Some(c) = PERCENT.captures(&line[e..]) {
         let m = c.get(0)?;
@@ -534,8 +536,8 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
     let pre = if negative || !cue_before {
         None
     } else {
-        form_before(line, s, consumed).or_else(|| {
-            shaped_before(line, s, consumed).filter(|_| grouped || lower_scale(line, e))
+        form_before(lex, line, s, consumed).or_else(|| {
+            shaped_before(lex, line, s, consumed).filter(|_| grouped || lower_scale(line, e))
         })
     };
     if before.is_some_and(char::is_alphanumeric) && pre.is_none() {
@@ -550,7 +552,7 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
         scale = Some(exp);
         pos = end;
     } else if cue_after
-        && let Some(f) = form_after(line, pos).filter(|f| f.meaning.kind == Kind::Code)
+        && let Some(f) = form_after(lex, line, pos).filter(|f| f.meaning.kind == Kind::Code)
         && SCALE_WORD_AFTER_CODE.is_match(&line[f.end..])
         && let Some((end, exp)) = scale_after(line, f.end, true)
     {
@@ -561,10 +563,10 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
     let mut suf = if between.is_some() || !cue_after {
         None
     } else {
-        form_after(line, pos).or_else(|| {
+        form_after(lex, line, pos).or_else(|| {
             // `4.5 million ZWG`: a code the lexicon does not list, after a scale word.
             (pre.is_none() && scale.is_some() && lower_scale(line, e))
-                .then(|| shaped_after(line, pos))
+                .then(|| shaped_after(lex, line, pos))
                 .flatten()
         })
     };
@@ -584,7 +586,7 @@ fn atom(line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
         if reject {
             suf = None;
         } else if m.kind != Kind::Name
-            && let Some(second) = next_number_suffix(line, f.end)
+            && let Some(second) = next_number_suffix(lex, line, f.end)
         {
             // A sign or code between two numbers: it is the second one's prefix unless
             // the second carries its own sign or another currency after it.
@@ -828,13 +830,14 @@ fn number_in_words(words: &str) -> Option<u32> {
 
 /// An amount written as an adjective: `multi-million-euro`, `multibillion-dollar`,
 /// `multi-million dollar`.
-static VAGUE_ADJECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    let tail = &Lexicon::get().vague_tail;
-    Regex::new(&format!(
-        r"(?x)\b(?i:multi-?(?:million|billion|trillion))[\s-](?P<c>{tail})\b"
-    ))
-    .expect("valid regex")
-});
+fn vague_adjective(lex: &Lexicon) -> &Regex {
+    lex.derived(1, |tail| {
+        Regex::new(&format!(
+            r"(?x)\b(?i:multi-?(?:million|billion|trillion))[\s-](?P<c>{tail})\b"
+        ))
+        .expect("valid regex")
+    })
+}
 
 /// `billions`, `millions`, `tens of billions`, with no currency: an amount when the
 /// words around it speak of money (see [`money_context`]).
@@ -883,7 +886,7 @@ fn money_context(line: &str, m: Range<usize>) -> bool {
 /// written as adjectives (`multi-million-euro`), bare `billions` where the words speak
 /// of money (its currency that of the nearest amount of the line, else the dollar the
 /// context gives), and percentages in words (`sixty-five percent`).
-fn spelled(line: &str, found: Vec<Found>) -> Vec<Found> {
+fn spelled(lex: &Lexicon, line: &str, found: Vec<Found>) -> Vec<Found> {
     static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -901,7 +904,6 @@ fn spelled(line: &str, found: Vec<Found>) -> Vec<Found> {
     if !(scale || multi || percent) {
         return found;
     }
-    let lex = Lexicon::get();
     let mut extra = Vec::new();
     let figure = |range: Range<usize>, unit: Unit, value: Option<Decimal>| Found {
         range,
@@ -914,7 +916,7 @@ fn spelled(line: &str, found: Vec<Found>) -> Vec<Found> {
         equivalent_of: None,
     };
     if multi {
-        for c in VAGUE_ADJECTIVE.captures_iter(line) {
+        for c in vague_adjective(lex).captures_iter(line) {
             if let (Some(m), Some(meaning)) =
                 (c.get(0), c.name("c").and_then(|c| lex.meaning(c.as_str())))
             {
@@ -996,7 +998,7 @@ fn add_apart(mut found: Vec<Found>, extra: Vec<Found>) -> Vec<Found> {
 
 /// Adds the vague amounts (`tens of billions of USD`, `a few percent`) that overlap no
 /// figure found, in line order.
-fn vague(line: &str, found: Vec<Found>) -> Vec<Found> {
+fn vague(lex: &Lexicon, line: &str, found: Vec<Found>) -> Vec<Found> {
     // A vague amount holds a scale word (`tens of billions`, `several million`), a
     // vague percentage the word percent; most lines hold neither.
     static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1016,11 +1018,10 @@ fn vague(line: &str, found: Vec<Found>) -> Vec<Found> {
     if !scale && !percent {
         return found;
     }
-    let lex = Lexicon::get();
     let mut extra = Vec::new();
     // Most lines with a scale word hold no vague amount: ask before capturing.
-    let money: Vec<regex::Captures> = if scale && VAGUE_MONEY.is_match(line) {
-        VAGUE_MONEY.captures_iter(line).collect()
+    let money: Vec<regex::Captures> = if scale && vague_money(lex).is_match(line) {
+        vague_money(lex).captures_iter(line).collect()
     } else {
         Vec::new()
     };
@@ -1136,7 +1137,7 @@ mod tests {
 
     /// `text|amount or min-max|ISO or %|qualifier|equivalent` for each figure.
     fn show(line: &str) -> Vec<String> {
-        scan(line)
+        scan(crate::gazetteer::Gazetteers::embedded().currency(), line)
             .iter()
             .map(|f| {
                 let value = match (f.value, f.min, f.max) {

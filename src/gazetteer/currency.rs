@@ -1,6 +1,12 @@
 //! The currency lexicon: the signs, codes and names that make a number an amount of
 //! money, each with its ISO 4217 code.
 //!
+//! **Takes** the rows of `currencies.tsv` (the ISO 4217 list, generated from Debian's
+//! iso-codes), `currency-codes.tsv`, `currency-signs.tsv` and `currency-names.tsv`.
+//! **Gives** a [`Lexicon`]: the matchers for the text before and after a number, the
+//! meaning of every form, and a cheap look-around that tells whether a number may be
+//! a figure at all.
+//!
 //! Three kinds of form, because they sit differently around a number:
 //!
 //! - **signs** (`$`, `US$`, `AU$`, `NZ$`, `C$`, `€`, `£`, `¥`, `₫`, `₭`, `Rs`, `RM`,
@@ -19,13 +25,15 @@
 //! (`assumed`): `$` and `dollars` as USD, `¥` as JPY, `pounds` as GBP, `Rs` and
 //! `rupees` as INR.
 
+use super::GazetteerError;
+use super::source::{self, Layer};
 use regex::Regex;
-use std::collections::HashMap;
-use std::sync::{LazyLock, OnceLock};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Where a currency form stands relative to its number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// A sign: before or after.
     Sign,
     /// An ISO code (or a million-prefixed one): before or after.
@@ -36,7 +44,7 @@ pub(super) enum Kind {
 
 /// What a currency form means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Meaning {
+pub(crate) struct Meaning {
     /// ISO 4217 code.
     pub iso: &'static str,
     /// The form names several currencies and this is the usual one.
@@ -50,117 +58,12 @@ pub(super) struct Meaning {
     pub needs_scale: bool,
 }
 
-/// Signs: (form, ISO, assumed, case-insensitive). `$`-forms with a country prefix may
-/// have one space before the `$` (`US $`, `c $` in tokenized text).
-const SIGNS: &[(&str, &str, bool, bool)] = &[
-    ("$", "USD", true, false),
-    ("US$", "USD", false, true),
-    ("U.S.$", "USD", false, true),
-    ("U.S$", "USD", false, true),
-    ("USD$", "USD", false, true),
-    ("AU$", "AUD", false, false),
-    ("A$", "AUD", false, false),
-    ("AUD$", "AUD", false, true),
-    ("NZ$", "NZD", false, false),
-    ("NZD$", "NZD", false, true),
-    ("C$", "CAD", false, true),
-    ("CA$", "CAD", false, false),
-    ("CAN$", "CAD", false, false),
-    ("CAD$", "CAD", false, true),
-    ("HK$", "HKD", false, true),
-    ("HKD$", "HKD", false, true),
-    ("S$", "SGD", false, false),
-    ("SG$", "SGD", false, false),
-    ("SGD$", "SGD", false, true),
-    ("NT$", "TWD", false, false),
-    ("B$", "BND", false, false),
-    ("BND$", "BND", false, true),
-    ("MEX$", "MXN", false, true),
-    ("MX$", "MXN", false, false),
-    ("MXN$", "MXN", false, true),
-    ("R$", "BRL", false, false),
-    ("€", "EUR", false, false),
-    ("£", "GBP", false, false),
-    ("¥", "JPY", true, false),
-    ("円", "JPY", false, false),
-    ("元", "CNY", false, false),
-    ("₫", "VND", false, false),
-    ("₭", "LAK", false, false),
-    ("៛", "KHR", false, false),
-    ("₩", "KRW", false, false),
-    ("฿", "THB", false, false),
-    ("₱", "PHP", false, false),
-    ("₹", "INR", false, false),
-    ("₽", "RUB", false, false),
-    ("₺", "TRY", false, false),
-    ("₪", "ILS", false, false),
-    ("₴", "UAH", false, false),
-    ("₦", "NGN", false, false),
-    ("₡", "CRC", false, false),
-    ("₾", "GEL", false, false),
-    ("₸", "KZT", false, false),
-    ("ரூ", "LKR", false, false),
-    ("Rs.", "INR", true, false),
-    ("Rs", "INR", true, false),
-    ("RM", "MYR", false, false),
-    ("Rp", "IDR", false, false),
-];
-
-/// ISO 4217 codes read in capitals (active codes, and `RMB` for the renminbi).
-const CODES: &[&str] = &[
-    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
-    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD",
-    "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD",
-    "EGP", "ERN", "ETB", "EUR", "FJD", "GBP", "GEL", "GHS", "GMD", "GNF", "GTQ", "GYD", "HKD",
-    "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES",
-    "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL",
-    "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN",
-    "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP",
-    "PKR", "PLN", "PYG", "QAR", "RMB", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG",
-    "SEK", "SGD", "SLE", "SOS", "SRD", "SSP", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP",
-    "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VES", "VND", "VUV", "WST",
-    "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWL",
-    // Active codes the list above lacked, the special drawing right and precious
-    // metals, and codes replaced since that older texts still write.
-    "CUC", "FKP", "GIP", "SHP", "STN", "SVC", "VED", "XDR", "XAU", "XAG", "XPT", "XPD", "ZWG",
-    "HRK", "SLL", "STD", "MRO", "VEF", "ZMK", "BYR", "LTL", "LVL", "EEK", "SKK", "CYP", "FRF",
-    "NLG", "BEF", "ATS", "FIM", "IEP", "PTE", "GRD",
-];
-
-/// Three capital letters that are common words or acronyms, never read as a code the
-/// lexicon does not list ([`shaped_code`]).
-const NOT_CODES: &[&str] = &[
-    "ADB", "AND", "ARE", "BUT", "CEO", "FDI", "FOR", "FTA", "GDP", "GHG", "GMT", "GNI", "GNP",
-    "HAS", "HIV", "ICT", "IMF", "IPO", "ITS", "LNG", "MOU", "NEW", "NGO", "NOT", "ODA", "ONE",
-    "OUR", "PPP", "PRC", "ROK", "SIX", "SME", "SOE", "TEN", "THE", "TWO", "UAE", "USA", "UTC",
-    "VAT", "WAS", "WHO", "WTO",
-];
-
-/// An ISO-4217-shaped code that the lexicon does not list (`ZWG`, a code newer than
-/// the lexicon): three capital letters that are no common word or acronym. The caller
-/// reads it only next to an amount that writes a scale or groups its digits.
-pub(super) fn shaped_code(word: &str) -> Option<Meaning> {
-    let shaped = word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase());
-    if !shaped || NOT_CODES.contains(&word) || WORD_CODES.contains(&word) {
-        return None;
-    }
-    Some(Meaning {
-        iso: intern(word),
-        assumed: false,
-        kind: Kind::Code,
-        scale: 0,
-        needs_scale: false,
-    })
-}
-
-/// A code as a `&'static str`: the listed one, or one kept for the life of the
-/// process (at most 26³ of them).
+/// A code as a `&'static str`, kept for the life of the process: the codes of the
+/// lexicon (a few hundred, per set of gazetteers loaded) and the unlisted codes read
+/// in texts (at most 26³ of them).
 fn intern(code: &str) -> &'static str {
     use std::collections::BTreeSet;
     use std::sync::Mutex;
-    if let Some(&known) = CODES.iter().find(|&&c| c == code) {
-        return known;
-    }
     static SEEN: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
     let mut seen = SEEN
         .lock()
@@ -177,153 +80,6 @@ fn intern(code: &str) -> &'static str {
 fn code_shaped(word: &[u8]) -> bool {
     word.len() == 3 && word.iter().all(u8::is_ascii_uppercase)
 }
-
-/// Codes that are also English words or common acronyms: never read before a number
-/// (`ALL 5`, `COP 26`, `SAR 2020`), and `ALL` not after one either.
-const WORD_CODES: &[&str] = &[
-    "ALL", "AMD", "BAM", "BOB", "COP", "CUP", "GEL", "MAD", "MOP", "PEN", "SAR", "SOS", "TOP",
-    "TRY",
-];
-
-/// Codes also read in lower case (`10 rmb 20 usd`, `usd 200`): none is an English word.
-const LOWER_CODES: &[&str] = &[
-    "usd", "eur", "gbp", "jpy", "cny", "rmb", "aud", "nzd", "cad", "chf", "sgd", "hkd", "vnd",
-    "krw", "inr", "myr", "thb", "idr", "mxn",
-];
-
-/// Codes that take a million (`M`) or thousand (`k`, `K`) prefix in business writing
-/// (`30 MUSD`, `MAUD 60`, `120 MEUR`).
-const SCALED_CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "AUD", "CAD", "CHF", "SEK", "NOK", "DKK", "JPY", "CNY", "NZD", "SGD",
-];
-
-/// Names: (adjectives, `""` standing for the bare name; singular; plural; ISO).
-type NameRow = (
-    &'static [&'static str],
-    &'static str,
-    &'static str,
-    &'static str,
-);
-const NAMES: &[NameRow] = &[
-    (
-        &["US", "U.S.", "American", "United States"],
-        "dollar",
-        "dollars",
-        "USD",
-    ),
-    (&["Australian"], "dollar", "dollars", "AUD"),
-    (&["Canadian"], "dollar", "dollars", "CAD"),
-    (&["Hong Kong"], "dollar", "dollars", "HKD"),
-    (&["New Zealand"], "dollar", "dollars", "NZD"),
-    (&["Singapore", "Singaporean"], "dollar", "dollars", "SGD"),
-    (
-        &["Taiwan", "Taiwanese", "New Taiwan"],
-        "dollar",
-        "dollars",
-        "TWD",
-    ),
-    (&["Brunei", "Bruneian"], "dollar", "dollars", "BND"),
-    (&["Fiji", "Fijian"], "dollar", "dollars", "FJD"),
-    (&["Jamaican"], "dollar", "dollars", "JMD"),
-    (&["Namibian"], "dollar", "dollars", "NAD"),
-    (&[""], "euro", "euros", "EUR"),
-    (&["British"], "pound", "pounds", "GBP"),
-    (&[""], "pound sterling", "pounds sterling", "GBP"),
-    (&[""], "sterling", "sterling", "GBP"),
-    (&["Egyptian"], "pound", "pounds", "EGP"),
-    (&["Lebanese"], "pound", "pounds", "LBP"),
-    (&["Syrian"], "pound", "pounds", "SYP"),
-    (&["Sudanese"], "pound", "pounds", "SDG"),
-    (&["South Sudanese"], "pound", "pounds", "SSP"),
-    (&["", "Japanese"], "yen", "yen", "JPY"),
-    (&["", "Chinese"], "yuan", "yuan", "CNY"),
-    (&["", "Chinese"], "renminbi", "renminbi", "CNY"),
-    (&["", "Korean", "South Korean"], "won", "won", "KRW"),
-    (&["North Korean"], "won", "won", "KPW"),
-    (
-        &["", "Vietnamese", "Viet Nam", "Vietnam", "VN"],
-        "dong",
-        "dong",
-        "VND",
-    ),
-    (&["", "Lao", "Laotian"], "kip", "kip", "LAK"),
-    (&["", "Cambodian"], "riel", "riels", "KHR"),
-    (&["", "Myanmar", "Burmese"], "kyat", "kyats", "MMK"),
-    (&["", "Thai"], "baht", "baht", "THB"),
-    (&["", "Malaysian", "Malaysia"], "ringgit", "ringgits", "MYR"),
-    (&["", "Indonesian"], "rupiah", "rupiahs", "IDR"),
-    (&["Philippine"], "peso", "pesos", "PHP"),
-    (&["Mexican"], "peso", "pesos", "MXN"),
-    (&["Argentine", "Argentinian"], "peso", "pesos", "ARS"),
-    (&["Chilean"], "peso", "pesos", "CLP"),
-    (&["Colombian"], "peso", "pesos", "COP"),
-    (&["Cuban"], "peso", "pesos", "CUP"),
-    (&["Uruguayan"], "peso", "pesos", "UYU"),
-    (&["Dominican"], "peso", "pesos", "DOP"),
-    (&["Indian"], "rupee", "rupees", "INR"),
-    (&["Pakistani"], "rupee", "rupees", "PKR"),
-    (&["Sri Lankan"], "rupee", "rupees", "LKR"),
-    (&["Nepalese", "Nepali"], "rupee", "rupees", "NPR"),
-    (&["Mauritian"], "rupee", "rupees", "MUR"),
-    (&["", "Russian"], "ruble", "rubles", "RUB"),
-    (&["", "Russian"], "rouble", "roubles", "RUB"),
-    (&["Turkish"], "lira", "liras", "TRY"),
-    (&["Turkish"], "lira", "lire", "TRY"),
-    (&["Swiss"], "franc", "francs", "CHF"),
-    (&["Kuwaiti"], "dinar", "dinars", "KWD"),
-    (&["Jordanian"], "dinar", "dinars", "JOD"),
-    (&["Iraqi"], "dinar", "dinars", "IQD"),
-    (&["Bahraini"], "dinar", "dinars", "BHD"),
-    (&["Libyan"], "dinar", "dinars", "LYD"),
-    (&["Tunisian"], "dinar", "dinars", "TND"),
-    (&["Algerian"], "dinar", "dinars", "DZD"),
-    (&["Serbian"], "dinar", "dinars", "RSD"),
-    (&["Saudi"], "riyal", "riyals", "SAR"),
-    (&["Qatari"], "riyal", "riyals", "QAR"),
-    (&["Yemeni"], "riyal", "riyals", "YER"),
-    (&["Omani"], "rial", "rials", "OMR"),
-    (&["Iranian"], "rial", "rials", "IRR"),
-    (&["UAE", "Emirati"], "dirham", "dirhams", "AED"),
-    (&["Moroccan"], "dirham", "dirhams", "MAD"),
-    (&["", "Israeli", "new Israeli"], "shekel", "shekels", "ILS"),
-    (&["", "Mongolian"], "tugrik", "tugriks", "MNT"),
-    (&["", "Mongolian"], "tögrög", "tögrögs", "MNT"),
-    (&["", "Bangladeshi"], "taka", "taka", "BDT"),
-    (&["", "South African"], "rand", "rand", "ZAR"),
-    (&["Brazilian"], "real", "reais", "BRL"),
-    (&[""], "reais", "reais", "BRL"),
-    (&["Norwegian"], "krone", "kroner", "NOK"),
-    (&["Danish"], "krone", "kroner", "DKK"),
-    (&["Swedish"], "krona", "kronor", "SEK"),
-    (&["Icelandic"], "krona", "kronur", "ISK"),
-    (&["", "Polish"], "zloty", "zlotys", "PLN"),
-    (&["", "Hungarian"], "forint", "forints", "HUF"),
-    (&["Czech"], "koruna", "korunas", "CZK"),
-    (&["Romanian"], "leu", "lei", "RON"),
-    (&["Bulgarian"], "lev", "leva", "BGN"),
-    (&["", "Ukrainian"], "hryvnia", "hryvnias", "UAH"),
-    (&["", "Kazakh"], "tenge", "tenge", "KZT"),
-    (&["", "Nigerian"], "naira", "naira", "NGN"),
-    (&["Kenyan"], "shilling", "shillings", "KES"),
-    (&["Ugandan"], "shilling", "shillings", "UGX"),
-    (&["Tanzanian"], "shilling", "shillings", "TZS"),
-    (&["", "Ghanaian"], "cedi", "cedis", "GHS"),
-    (&["", "Ethiopian"], "birr", "birr", "ETB"),
-    (&["", "Papua New Guinean"], "kina", "kina", "PGK"),
-];
-
-/// Bare names read as the usual currency of several (`dollars` as USD).
-const ASSUMED_BARE: &[(&str, &str, &str)] = &[
-    ("dollar", "dollars", "USD"),
-    ("pound", "pounds", "GBP"),
-    ("rupee", "rupees", "INR"),
-];
-
-/// Bare names that are also common words: read only with a scale word or grouping.
-const NEEDS_SCALE: &[&str] = &[
-    "won", "dong", "kip", "riel", "riels", "kyat", "kyats", "rand", "taka", "kina", "birr", "cedi",
-    "naira", "tenge", "lev", "leu", "lei", "real",
-];
 
 /// What a cue word tells.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -357,51 +113,250 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap = HashMap<Vec<u8>, Cue, std::hash::BuildHasherDefault<Fnv>>;
 
-/// The longest cue word looked up (`percentage`, `Singaporean`).
-const LONGEST_CUE: usize = 12;
+/// The longest cue word looked up; longer words of the lists are not cues.
+const LONGEST_CUE: usize = 32;
 
-/// The characters of the signs that are not ASCII (`ரூ` by its first letter).
-const SIGN_CHARS: &str = "€£¥円元₫₭៛₩฿₱₹₽₺₪₴₦₡₾₸ர";
+/// A row of `currency-signs.tsv`.
+#[derive(Clone, Debug)]
+struct Sign {
+    form: String,
+    iso: &'static str,
+    assumed: bool,
+    any_case: bool,
+}
+
+/// A row of `currency-names.tsv`.
+#[derive(Clone, Debug)]
+struct Name {
+    iso: &'static str,
+    singular: String,
+    plural: String,
+    /// The words before the name; `""` is the name alone.
+    adjectives: Vec<String>,
+    /// The name alone stands for several currencies and this is the usual one.
+    assumed: bool,
+    /// The name alone is also a common word.
+    needs_scale: bool,
+}
+
+/// The currency rows of the gazetteers, as loaded: what [`Lexicon::build`] compiles.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Forms {
+    /// Codes read in capitals, with the ISO code each stands for (itself, or the one
+    /// an alias names).
+    codes: Vec<(String, &'static str)>,
+    /// Codes that are English words or acronyms: never before a number.
+    word: HashSet<String>,
+    /// Codes never read.
+    never: HashSet<String>,
+    /// Codes also read in lower case, with their ISO code.
+    lower: Vec<(String, &'static str)>,
+    /// Codes read with a million or thousand prefix.
+    scaled: Vec<&'static str>,
+    /// Three capitals never read as an unlisted code.
+    not_code: HashSet<String>,
+    signs: Vec<Sign>,
+    names: Vec<Name>,
+}
+
+/// Whether `code` is three capital letters.
+fn is_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The comma-separated options of a row, each checked against `known`.
+fn options<'r>(
+    row: &source::Row<'r>,
+    column: usize,
+    known: &[&str],
+) -> Result<Vec<&'r str>, GazetteerError> {
+    let field = row.fields.get(column).copied().unwrap_or("");
+    let mut out = Vec::new();
+    for o in field.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+        if !known.contains(&o) {
+            return Err(row.error(format!(
+                "unknown option {o:?} (expected {})",
+                known.join(", ")
+            )));
+        }
+        out.push(o);
+    }
+    Ok(out)
+}
+
+/// Reads the four currency files, layer by layer. Rows of a later layer come first in
+/// each list, so that where two rows give the same form a meaning, the later one is
+/// read.
+pub(super) fn load(layers: &[Layer]) -> Result<Forms, GazetteerError> {
+    let mut forms = Forms::default();
+    let mut known: HashSet<&'static str> = HashSet::new();
+    for layer in layers.iter().rev() {
+        for row in layer.rows(source::CURRENCIES)? {
+            let code = row.fields[0];
+            if !is_code(code) {
+                return Err(row.error(format!("{code:?} is not three capital letters")));
+            }
+            let iso = intern(code);
+            known.insert(iso);
+            forms.codes.push((code.to_string(), iso));
+        }
+    }
+    for layer in layers.iter().rev() {
+        for row in layer.rows(source::CURRENCY_CODES)? {
+            let (role, code) = (row.fields[0], row.fields[1]);
+            let means = row.fields.get(2).copied().unwrap_or("").trim();
+            let code_ok = if role == "lower" {
+                code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase())
+            } else {
+                is_code(code)
+            };
+            if !code_ok {
+                return Err(row.error(format!("{code:?} is not a code of three letters")));
+            }
+            if !means.is_empty() && !is_code(means) {
+                return Err(row.error(format!("{means:?} is not three capital letters")));
+            }
+            match role {
+                "extra" => {
+                    let iso = intern(code);
+                    known.insert(iso);
+                    forms.codes.push((code.to_string(), iso));
+                }
+                "alias" => {
+                    if means.is_empty() {
+                        return Err(row.error("an alias names the code it stands for"));
+                    }
+                    forms.codes.push((code.to_string(), intern(means)));
+                }
+                "word" => {
+                    forms.word.insert(code.to_string());
+                }
+                "never" => {
+                    forms.never.insert(code.to_string());
+                }
+                "lower" => {
+                    let iso = if means.is_empty() {
+                        code.to_ascii_uppercase()
+                    } else {
+                        means.to_string()
+                    };
+                    forms.lower.push((code.to_string(), intern(&iso)));
+                }
+                "scaled" => forms.scaled.push(intern(code)),
+                "not_code" => {
+                    forms.not_code.insert(code.to_string());
+                }
+                other => {
+                    return Err(row.error(format!(
+                        "unknown role {other:?} (expected extra, alias, word, never, lower, scaled or not_code)"
+                    )));
+                }
+            }
+        }
+    }
+    let listed = |row: &source::Row<'_>, code: &str| -> Result<&'static str, GazetteerError> {
+        let iso = intern(code);
+        if known.contains(iso) {
+            Ok(iso)
+        } else {
+            Err(row.error(format!(
+                "{code:?} is not a code of currencies.tsv or an extra code of currency-codes.tsv"
+            )))
+        }
+    };
+    for layer in layers.iter().rev() {
+        for row in layer.rows(source::CURRENCY_SIGNS)? {
+            let opts = options(&row, 2, &["assumed", "any_case"])?;
+            forms.signs.push(Sign {
+                form: row.fields[0].to_string(),
+                iso: listed(&row, row.fields[1])?,
+                assumed: opts.contains(&"assumed"),
+                any_case: opts.contains(&"any_case"),
+            });
+        }
+    }
+    for layer in layers.iter().rev() {
+        for row in layer.rows(source::CURRENCY_NAMES)? {
+            let opts = options(&row, 4, &["assumed", "needs_scale"])?;
+            let adjectives: Vec<String> = row
+                .fields
+                .get(3)
+                .copied()
+                .unwrap_or("*")
+                .split(';')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    if a == "*" {
+                        String::new()
+                    } else {
+                        a.to_string()
+                    }
+                })
+                .collect();
+            forms.names.push(Name {
+                iso: listed(&row, row.fields[0])?,
+                singular: row.fields[1].to_string(),
+                plural: row.fields[2].to_string(),
+                adjectives,
+                assumed: opts.contains(&"assumed"),
+                needs_scale: opts.contains(&"needs_scale"),
+            });
+        }
+    }
+    Ok(forms)
+}
 
 /// The words that can stand next to a figure, for a quick look around a number before
 /// the matchers run: codes and letter signs as written; names, their country
 /// adjectives and the percent words in any case.
+#[derive(Clone)]
 struct CueWords {
     exact: FnvMap,
     any_case: FnvMap,
+    /// The first characters of the signs that are not ASCII (`ரூ` by its first
+    /// letter).
+    sign_chars: HashSet<char>,
 }
 
 impl CueWords {
-    fn build() -> CueWords {
+    fn build(forms: &Forms) -> CueWords {
         let mut exact = FnvMap::default();
         let mut any_case = FnvMap::default();
-        for &(form, _, _, _) in SIGNS {
-            let letters: String = form.chars().filter(char::is_ascii_alphabetic).collect();
+        let mut sign_chars = HashSet::new();
+        for sign in &forms.signs {
+            let letters: String = sign
+                .form
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect();
             if !letters.is_empty() {
                 exact.insert(letters.into_bytes(), Cue::Money);
             }
+            if let Some(c) = sign.form.chars().next().filter(|c| !c.is_ascii()) {
+                sign_chars.insert(c);
+            }
         }
-        for c in CODES.iter().chain(LOWER_CODES) {
+        for (c, _) in forms.codes.iter().chain(&forms.lower) {
             exact.insert(c.as_bytes().to_vec(), Cue::Money);
         }
-        for c in SCALED_CODES {
+        for c in &forms.scaled {
             exact.insert(format!("M{c}").into_bytes(), Cue::Money);
             exact.insert(format!("k{c}").into_bytes(), Cue::Money);
         }
         let mut words: Vec<&str> = Vec::new();
-        for &(adjectives, singular, plural, _) in NAMES {
+        for name in &forms.names {
             words.extend(
-                adjectives
+                name.adjectives
                     .iter()
                     .filter_map(|a| a.split_whitespace().next()),
             );
             words.extend(
-                [singular, plural]
+                [&name.singular, &name.plural]
                     .iter()
                     .filter_map(|n| n.split_whitespace().next()),
             );
         }
-        words.extend(ASSUMED_BARE.iter().flat_map(|n| [n.0, n.1]));
         for w in words {
             any_case.insert(w.replace('.', "").to_lowercase().into_bytes(), Cue::Money);
         }
@@ -417,7 +372,13 @@ impl CueWords {
         ] {
             any_case.insert(w.as_bytes().to_vec(), Cue::Percent);
         }
-        CueWords { exact, any_case }
+        exact.retain(|k, _| k.len() <= LONGEST_CUE);
+        any_case.retain(|k, _| k.len() <= LONGEST_CUE);
+        CueWords {
+            exact,
+            any_case,
+            sign_chars,
+        }
     }
 
     fn word(&self, word: &[u8]) -> Option<Cue> {
@@ -449,7 +410,7 @@ impl CueWords {
                     && line[at..]
                         .chars()
                         .next()
-                        .is_some_and(|c| SIGN_CHARS.contains(c)))
+                        .is_some_and(|c| self.sign_chars.contains(&c)))
         };
         // Up to three tokens, stopping at the next number.
         let mut i = e;
@@ -485,7 +446,7 @@ impl CueWords {
                     && line[at..]
                         .chars()
                         .next()
-                        .is_some_and(|c| SIGN_CHARS.contains(c)))
+                        .is_some_and(|c| self.sign_chars.contains(&c)))
         };
         let mut j = s;
         while j > 0 && matches!(bytes[j - 1], b' ' | b'-' | b'+' | b'.') && s - j < 2 {
@@ -506,9 +467,10 @@ impl CueWords {
     }
 }
 
-/// The lexicon, compiled once: the matchers for the text before and after a number,
-/// and the meaning of every form.
-pub(super) struct Lexicon {
+/// The lexicon, compiled once per set of gazetteers: the matchers for the text before
+/// and after a number, and the meaning of every form.
+#[derive(Clone)]
+pub(crate) struct Lexicon {
     /// The alternations the two matchers are compiled from, when first needed: most
     /// short inputs have no figure, and compiling them is most of a start-up.
     before_alt: String,
@@ -521,6 +483,23 @@ pub(super) struct Lexicon {
     /// amount (`billions of USD`).
     pub vague_tail: String,
     meanings: HashMap<String, Meaning>,
+    /// The codes read in capitals, by code.
+    codes: HashMap<String, &'static str>,
+    /// Three capitals never read as an unlisted code: the `not_code`, `word` and
+    /// `never` rows.
+    not_code: HashSet<String>,
+    /// Regexes the figures grammar builds around [`Lexicon::vague_tail`], when first
+    /// needed.
+    derived: [OnceLock<Regex>; 2],
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("meanings", &self.meanings.len())
+            .field("codes", &self.codes.len())
+            .finish()
+    }
 }
 
 /// The key a matched form is looked up by: case folded, spaces and dots removed.
@@ -568,7 +547,8 @@ struct Form {
 }
 
 impl Lexicon {
-    fn build() -> Lexicon {
+    /// Compiles the loaded currency rows.
+    pub(super) fn build(rows: &Forms) -> Lexicon {
         let mut meanings = HashMap::new();
         let mut forms: Vec<Form> = Vec::new();
         let mut add = |form: &str, insensitive: bool, before: bool, m: Meaning| {
@@ -580,15 +560,15 @@ impl Lexicon {
                 vague: m.kind != Kind::Sign && m.scale == 0,
             });
         };
-        for &(form, iso, assumed, insensitive) in SIGNS {
+        for sign in &rows.signs {
             let m = Meaning {
-                iso,
-                assumed,
+                iso: sign.iso,
+                assumed: sign.assumed,
                 kind: Kind::Sign,
                 scale: 0,
                 needs_scale: false,
             };
-            add(form, insensitive, true, m);
+            add(&sign.form, sign.any_case, true, m);
         }
         let code = |iso: &'static str, scale: u32| Meaning {
             iso,
@@ -597,12 +577,11 @@ impl Lexicon {
             scale,
             needs_scale: false,
         };
-        for &c in CODES {
-            if c == "ALL" {
+        for (c, iso) in &rows.codes {
+            if rows.never.contains(c) {
                 continue;
             }
-            let iso = if c == "RMB" { "CNY" } else { c };
-            add(c, false, !WORD_CODES.contains(&c), code(iso, 0));
+            add(c, false, !rows.word.contains(c), code(iso, 0));
             // `AUD $85 million`: a dollar code and a sign.
             if c.ends_with('D') || c == "MXN" {
                 let m = Meaning {
@@ -612,48 +591,31 @@ impl Lexicon {
                 add(&format!("{c} $"), false, true, m);
             }
         }
-        for &c in LOWER_CODES {
-            let iso = if c == "rmb" { "CNY" } else { c };
-            let iso = CODES
-                .iter()
-                .copied()
-                .find(|k| k.eq_ignore_ascii_case(iso))
-                .unwrap_or("USD");
+        for (c, iso) in &rows.lower {
             add(c, false, true, code(iso, 0));
         }
-        for &c in SCALED_CODES {
+        for &c in &rows.scaled {
             add(&format!("M{c}"), false, true, code(c, 6));
             add(&format!("k{c}"), false, true, code(c, 3));
         }
-        for &(adjectives, singular, plural, iso) in NAMES {
-            for adjective in adjectives {
-                for name in [singular, plural] {
+        for name in &rows.names {
+            for adjective in &name.adjectives {
+                for n in [&name.singular, &name.plural] {
                     let form = if adjective.is_empty() {
-                        name.to_string()
+                        n.to_string()
                     } else {
-                        format!("{adjective} {name}")
+                        format!("{adjective} {n}")
                     };
+                    let alone = adjective.is_empty();
                     let m = Meaning {
-                        iso,
-                        assumed: false,
+                        iso: name.iso,
+                        assumed: alone && name.assumed,
                         kind: Kind::Name,
                         scale: 0,
-                        needs_scale: adjective.is_empty() && NEEDS_SCALE.contains(&name),
+                        needs_scale: alone && name.needs_scale,
                     };
                     add(&form, true, false, m);
                 }
-            }
-        }
-        for &(singular, plural, iso) in ASSUMED_BARE {
-            for name in [singular, plural] {
-                let m = Meaning {
-                    iso,
-                    assumed: true,
-                    kind: Kind::Name,
-                    scale: 0,
-                    needs_scale: false,
-                };
-                add(name, true, false, m);
             }
         }
         // Longest first: at one position the first alternative that matches wins. The
@@ -684,9 +646,22 @@ impl Lexicon {
             after_alt,
             before: OnceLock::new(),
             after: OnceLock::new(),
-            cues: CueWords::build(),
+            cues: CueWords::build(rows),
             vague_tail: alternation(&|f| f.vague),
             meanings,
+            codes: rows
+                .codes
+                .iter()
+                .map(|(c, iso)| (c.clone(), *iso))
+                .collect(),
+            not_code: rows
+                .not_code
+                .iter()
+                .chain(&rows.word)
+                .chain(&rows.never)
+                .cloned()
+                .collect(),
+            derived: [OnceLock::new(), OnceLock::new()],
         }
     }
 
@@ -706,10 +681,30 @@ impl Lexicon {
         })
     }
 
-    /// The lexicon, compiled once per process.
-    pub fn get() -> &'static Lexicon {
-        static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
-        &LEXICON
+    /// The regex of slot `slot` (0 or 1) that `make` builds from
+    /// [`Lexicon::vague_tail`], built on first use.
+    pub fn derived(&self, slot: usize, make: impl FnOnce(&str) -> Regex) -> &Regex {
+        self.derived[slot].get_or_init(|| make(&self.vague_tail))
+    }
+
+    /// An ISO-4217-shaped code that the lexicon does not list (`ZWG`, a code newer than
+    /// the lexicon): three capital letters that are no common word or acronym. The
+    /// caller reads it only next to an amount that writes a scale or groups its digits.
+    pub fn shaped_code(&self, word: &str) -> Option<Meaning> {
+        if !is_code(word) || self.not_code.contains(word) {
+            return None;
+        }
+        Some(Meaning {
+            iso: self
+                .codes
+                .get(word)
+                .copied()
+                .unwrap_or_else(|| intern(word)),
+            assumed: false,
+            kind: Kind::Code,
+            scale: 0,
+            needs_scale: false,
+        })
     }
 
     /// Whether a currency or percent form may stand before and after the number at
@@ -726,17 +721,17 @@ impl Lexicon {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::Gazetteers;
 
     fn before(text: &str) -> Option<(&str, &'static str)> {
-        let lx = Lexicon::get();
+        let lx = Gazetteers::embedded().currency();
         let m = lx.before().find(text)?;
         let form = m.as_str().trim_end();
         Some((form, lx.meaning(form)?.iso))
     }
 
     fn after(text: &str) -> Option<(&str, &'static str)> {
-        let lx = Lexicon::get();
+        let lx = Gazetteers::embedded().currency();
         let m = lx.after().find(text)?;
         let form = m.as_str().trim_start();
         Some((form, lx.meaning(form)?.iso))
