@@ -98,6 +98,9 @@ vocabulary! {
         Diplomat = "diplomat",
         /// Royal titles and honorifics.
         RoyalOrHonorific = "royal_or_honorific",
+        /// The spouse of a head of state or government (`First Lady`), who serves
+        /// that state.
+        Spouse = "spouse",
         /// Everything else.
         Other = "other",
     }

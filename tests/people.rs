@@ -362,6 +362,14 @@ fn titles_are_a_grammar_over_the_offices() {
                 ("Omar Haddad", &["Minister of Trade and Industry"], None),
             ],
         ),
+        // The spouse of a leader serves the leader's state.
+        (
+            "Chilean First Lady Ana Soto met Second Gentleman Doug Hale in Valparaiso.",
+            &[
+                ("Ana Soto", &["Chilean First Lady"], Some("CL")),
+                ("Doug Hale", &["Second Gentleman"], None),
+            ],
+        ),
         (
             "Sen. Ida Holm spoke. The island belongs to Prime Minister Samdech Hun Sen. The rest followed.",
             &[

@@ -1883,5 +1883,6 @@ fn of_a_state(category: OfficeCategory) -> bool {
             | OfficeCategory::Party
             | OfficeCategory::Parliament
             | OfficeCategory::Military
+            | OfficeCategory::Spouse
     )
 }
