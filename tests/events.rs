@@ -519,3 +519,21 @@ fn funds_committed_with_their_amount_are_aid_dated_by_the_years_that_follow() {
         assert!(e.is_empty(), "{text}: {e:?}");
     }
 }
+
+#[test]
+fn a_trip_goes_to_the_states_named_after_its_date() {
+    let e = events_dated(
+        "2023-05-04",
+        "The Foreign Minister will depart on Monday, May 8, for Peru and the Dominican Republic.",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].kind.to_string(), "visit");
+    assert_eq!(e[0].countries, ["CL", "DO", "PE"]);
+    // A state named after another word is not a destination.
+    let e = events_dated(
+        "2023-05-04",
+        "The Foreign Minister will depart on Monday, May 8, to discuss trade with Peru.",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].countries, ["CL"]);
+}

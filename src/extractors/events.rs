@@ -216,6 +216,13 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 continue;
             };
             let event = |clause: Range<usize>, kind: EventKind, participants: Vec<Participant>| {
+                // `will depart on 16 November for Thailand and the Philippines`: the
+                // places a trip goes to, named right after the date that closes it.
+                let to = if kind == EventKind::Visit && clause.end <= date.view.end {
+                    destinations(a, text, date.view.end, sentence.end)
+                } else {
+                    Vec::new()
+                };
                 let countries = countries(
                     a,
                     line,
@@ -224,6 +231,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                     &participants,
                     person_country,
                     kind,
+                    &to,
                 );
                 EventRecord {
                     orgs: orgs(a, &clause),
@@ -674,12 +682,16 @@ fn countries(
     participants: &[Participant],
     person_country: &HashMap<String, Option<String>>,
     kind: EventKind,
+    destinations: &[String],
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in participants {
         if let Some(Some(c)) = person_country.get(&p.person_id) {
             add(&mut out, c);
         }
+    }
+    for c in destinations {
+        add(&mut out, c);
     }
     for hit in a.countries_in(clause.clone()) {
         add(&mut out, &hit.country.code);
@@ -802,6 +814,38 @@ fn add(out: &mut Vec<String>, code: &str) {
     if !out.iter().any(|x| x == code) {
         out.push(code.to_string());
     }
+}
+
+/// How far after a date a trip's destinations may end, in bytes.
+const DESTINATION_REACH: usize = 100;
+
+/// The states a trip goes to, named right after the date that closes its clause: `for`
+/// or `to`, then countries joined by commas and `and` (`, for Thailand and the
+/// Philippines`, `to Japan, Korea and Mongolia`), and nothing else between them.
+fn destinations(a: &Analysis, text: &str, date_end: usize, sentence_end: usize) -> Vec<String> {
+    let after = &text[date_end..sentence_end];
+    let rest = after.trim_start_matches([',', ' ', '\n', ')']);
+    let Some(words) = ["for ", "to ", "For ", "To "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return Vec::new();
+    };
+    let from = sentence_end - words.len();
+    let end = text::ceil(text, (from + DESTINATION_REACH).min(sentence_end));
+    let mut out = Vec::new();
+    let mut at = from;
+    for hit in a.countries_in(from..end) {
+        let gap = text[at..hit.start].trim_matches([' ', '\n', ',']);
+        let gap = gap.strip_suffix("the").unwrap_or(gap).trim_end();
+        let joins = gap.is_empty() || gap == "and" || gap == "as well as";
+        if !joins || hit.kind != crate::gazetteer::MentionKind::Name {
+            break;
+        }
+        out.push(hit.country.code.clone());
+        at = hit.end;
+    }
+    out
 }
 
 /// The international bodies the clause names.
