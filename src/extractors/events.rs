@@ -28,7 +28,6 @@ use crate::record::{DateRef, EventRecord, Granularity, Participant, Record};
 use crate::repair::LineKind;
 use crate::text;
 use regex::Regex;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -223,15 +222,19 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 } else {
                     Vec::new()
                 };
+                // The states of the people taking part, then the trip's destinations.
+                let mut known: Vec<String> = participants
+                    .iter()
+                    .filter_map(|p| person_country.get(&p.person_id).cloned().flatten())
+                    .collect();
+                known.extend(to);
                 let countries = countries(
                     a,
                     line,
                     &clause,
                     sentence.end,
-                    &participants,
-                    person_country,
+                    (&known, !participants.is_empty()),
                     kind,
-                    &to,
                 );
                 EventRecord {
                     orgs: orgs(a, &clause),
@@ -671,26 +674,21 @@ fn dedup_participants(p: &mut Vec<Participant>) {
     p.retain(|x| seen.insert(x.person_id.clone()));
 }
 
-/// The states taking part: those of the participants, those the clause names, the
-/// partner of the section (a bilateral chapter's country paragraph), and the home
-/// state when one of its officials takes part or the clause names it.
+/// The states taking part: those already known (`known.0`: the participants' and a
+/// trip's destinations; `known.1`: whether anyone is named taking part), those the
+/// clause names, the partner of the section (a bilateral chapter's country paragraph),
+/// and the home state when one of its officials takes part or the clause names it.
 fn countries(
     a: &Analysis,
     line: usize,
     clause: &Range<usize>,
     sentence_end: usize,
-    participants: &[Participant],
-    person_country: &HashMap<String, Option<String>>,
+    known: (&[String], bool),
     kind: EventKind,
-    destinations: &[String],
 ) -> Vec<String> {
+    let (known, named_people) = known;
     let mut out: Vec<String> = Vec::new();
-    for p in participants {
-        if let Some(Some(c)) = person_country.get(&p.person_id) {
-            add(&mut out, c);
-        }
-    }
-    for c in destinations {
+    for c in known {
         add(&mut out, c);
     }
     for hit in a.countries_in(clause.clone()) {
@@ -753,7 +751,7 @@ fn countries(
             let alone = kind == EventKind::Aid
                 && out.len() == 1
                 && out[0] == c.code
-                && participants.is_empty()
+                && !named_people
                 && a.countries_in(clause.clone())
                     .any(|h| h.country.code == c.code);
             if !names_foreign {
