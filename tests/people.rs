@@ -362,6 +362,23 @@ fn titles_are_a_grammar_over_the_offices() {
                 ("Omar Haddad", &["Minister of Trade and Industry"], None),
             ],
         ),
+        // Offices in lower case, before a name and after one in apposition.
+        (
+            "Chilean foreign minister Ana Soto met Kurt Berg, the Danish trade minister, in Lima.",
+            &[
+                ("Ana Soto", &["Chilean foreign minister"], Some("CL")),
+                ("Kurt Berg", &["Danish trade minister"], Some("DK")),
+            ],
+        ),
+        (
+            "\"We are ready,\" said Lena Holt, the Norwegian ambassador to Peru.",
+            &[("Lena Holt", &["Norwegian ambassador to Peru"], Some("NO"))],
+        ),
+        // A subject after a clause is no apposition; a body is no name.
+        (
+            "After the Pacific Leaders Meeting, the Prime Minister will fly home. Oslo Harbour Authority, the Norwegian ambassador said, was closed.",
+            &[],
+        ),
         // The spouse of a leader serves the leader's state.
         (
             "Chilean First Lady Ana Soto met Second Gentleman Doug Hale in Valparaiso.",

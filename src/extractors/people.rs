@@ -768,7 +768,15 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             }
         }
         k = j;
-        let Some(mut name) = name else { continue };
+        // No name after the titles: perhaps one before them, in apposition (`Kurt
+        // Campbell, the U.S. deputy secretary of state`).
+        let Some(mut name) = name.or_else(|| {
+            let start = lead(a, at, chain_start).start.unwrap_or(chain_start);
+            let end = titles.last().map_or(chain_start, |t| t.end);
+            apposed_name(a, at, start..end)
+        }) else {
+            continue;
+        };
         // "Defence Ministers on ...", "Presidents of ...": plural titles name no one.
         if titles.iter().any(|t| plural_title(&text[t.start..t.end])) {
             continue;
@@ -851,6 +859,59 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             stately,
         });
     }
+}
+
+/// The name that a chain of titles (`titles`, its qualifiers included) follows in
+/// apposition: two to four capitalised name words, naming no state or body, right
+/// before `, the `, `, a ` or `, ` (`Kurt Campbell, the U.S. deputy secretary of
+/// state, said`), opening the sentence or after a word in lower case (`said Kurt
+/// Campbell, ...`); the titles close the apposition (a comma, a stop or the line's
+/// end after them), so that a subject after a clause (`after the Leaders Meeting, the
+/// Vice President will ...`) is not one.
+fn apposed_name(a: &Analysis, at: Place, titles: Range<usize>) -> Option<Range<usize>> {
+    let Place { base, text, .. } = at;
+    // Up to the comma or stop that closes it, only a complement may follow the
+    // titles (`deputy minister of trade,`).
+    let rest = &text[titles.end..];
+    let segment = &rest[..rest.find([',', '.', ';', ')', '\n']).unwrap_or(rest.len())];
+    let closes = segment.trim().is_empty()
+        || [" of ", " for ", " to ", " at ", " in "]
+            .iter()
+            .any(|p| segment.starts_with(p));
+    if !closes {
+        return None;
+    }
+    let before = &text[..titles.start];
+    let before = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before);
+    let end = before.strip_suffix(", ")?.len();
+    let nw = a.gazetteers().name_words();
+    let mut start = end;
+    let mut words = 0;
+    for word in text[..end].rsplit(' ') {
+        if words == 4 || !name_like(nw, word) || possessive_len(word) > 0 {
+            break;
+        }
+        start -= word.len() + usize::from(start < end);
+        words += 1;
+    }
+    // What stands before the name: nothing, or a word in lower case (`said`).
+    let lead = text[..start].trim_end();
+    let opens = lead.is_empty()
+        || lead.ends_with(['.', ':', '"', '“', '”'])
+        || lead
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let view = base + start..base + end;
+    let names_thing =
+        a.countries_in(view.clone()).next().is_some() || a.orgs_in(view).next().is_some();
+    (2..=4)
+        .contains(&words)
+        .then_some(start..end)
+        .filter(|_| opens && !names_thing)
 }
 
 /// Whether the words between two names join them in one list: a comma or `and`, with

@@ -206,6 +206,27 @@ pub(super) fn offices(layers: &[Layer]) -> Result<(Vec<Office>, PhraseTable), Ga
                 }
             };
             table.insert(phrase, Entry::Hit(index as u32));
+            // News style writes offices in lower case after a name and often before
+            // one (`Kurt Campbell, the U.S. deputy secretary of state`, `foreign
+            // minister Wang Yi`): the lower-case form of a phrase of several words, or
+            // of one word naming a state's head, government, minister or envoy.
+            let lower = phrase.to_lowercase();
+            let several = phrase.split_whitespace().nth(1).is_some();
+            let stately_word = matches!(
+                category,
+                OfficeCategory::HeadOfState
+                    | OfficeCategory::HeadOfGovernment
+                    | OfficeCategory::ForeignMinister
+                    | OfficeCategory::Minister
+                    | OfficeCategory::Diplomat
+            );
+            if lower != phrase
+                && !phrase.contains('.')
+                && category != OfficeCategory::RoyalOrHonorific
+                && (several || stately_word)
+            {
+                table.insert(&lower, Entry::Hit(index as u32));
+            }
         }
         add_stops(layer, "offices", &mut table)?;
     }
