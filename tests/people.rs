@@ -374,6 +374,14 @@ fn titles_are_a_grammar_over_the_offices() {
             "\"We are ready,\" said Lena Holt, the Norwegian ambassador to Peru.",
             &[("Lena Holt", &["Norwegian ambassador to Peru"], Some("NO"))],
         ),
+        // News words for offices: a state's leader, its top diplomat.
+        (
+            "Norway's top diplomat Lena Holt met North Korean leader Kim Jong Un.",
+            &[
+                ("Lena Holt", &["top diplomat"], Some("NO")),
+                ("Kim Jong Un", &["North Korean leader"], Some("KP")),
+            ],
+        ),
         // A subject after a clause is no apposition; a body is no name.
         (
             "After the Pacific Leaders Meeting, the Prime Minister will fly home. Oslo Harbour Authority, the Norwegian ambassador said, was closed.",
