@@ -382,6 +382,14 @@ fn titles_are_a_grammar_over_the_offices() {
                 ("Kim Jong Un", &["North Korean leader"], Some("KP")),
             ],
         ),
+        // A name set off by commas after its titles; a counterpart is named too.
+        (
+            "Peru's top diplomat, Rosa Marin, met her Chilean counterpart Ana Soto. The Ambassador, Deputy Head of Mission, left.",
+            &[
+                ("Rosa Marin", &["top diplomat"], Some("PE")),
+                ("Ana Soto", &["Chilean counterpart"], Some("CL")),
+            ],
+        ),
         // A subject after a clause is no apposition; a body is no name.
         (
             "After the Pacific Leaders Meeting, the Prime Minister will fly home. Oslo Harbour Authority, the Norwegian ambassador said, was closed.",

@@ -773,7 +773,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         let Some(mut name) = name.or_else(|| {
             let start = lead(a, at, chain_start).start.unwrap_or(chain_start);
             let end = titles.last().map_or(chain_start, |t| t.end);
-            apposed_name(a, at, start..end)
+            apposed_name(a, at, start..end).or_else(|| name_in_commas(a, at, end))
         }) else {
             continue;
         };
@@ -912,6 +912,31 @@ fn apposed_name(a: &Analysis, at: Place, titles: Range<usize>) -> Option<Range<u
         .contains(&words)
         .then_some(start..end)
         .filter(|_| opens && !names_thing)
+}
+
+/// The name set off by commas right after a chain of titles ending at `end`: two to
+/// four capitalised name words, naming no state, body or office, then a comma or a stop
+/// (`Japan's top diplomat, Yoko Kamikawa, met ...`).
+fn name_in_commas(a: &Analysis, at: Place, end: usize) -> Option<Range<usize>> {
+    let Place { base, text, .. } = at;
+    let rest = text[end..].strip_prefix(", ")?;
+    let start = text.len() - rest.len();
+    let stop = rest.find([',', '.', ';', ')'])?;
+    let run = &rest[..stop];
+    let nw = a.gazetteers().name_words();
+    let words: Vec<&str> = run.split(' ').collect();
+    if !(2..=4).contains(&words.len()) || !words.iter().all(|w| name_like(nw, w)) {
+        return None;
+    }
+    // `Jr.` and initials end in a dot: the run stops before them; a name does not.
+    if rest[stop..].starts_with('.') && rest[stop + 1..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let view = base + start..base + start + stop;
+    let names_thing = a.countries_in(view.clone()).next().is_some()
+        || a.orgs_in(view.clone()).next().is_some()
+        || a.offices_in(view).next().is_some();
+    (!names_thing).then_some(start..start + stop)
 }
 
 /// Whether the words between two names join them in one list: a comma or `and`, with
