@@ -14,6 +14,11 @@ use crate::vocab::NumericOrder;
 
 /// The dates of `text`, in order. `order` is the document's day/month convention.
 pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
+    // Every date writes a digit, a month or a word of the year's parts: a paragraph
+    // with none of them is not lexed.
+    if !has_cue(text) {
+        return Vec::new();
+    }
     let toks = lex(text);
     let p = Parser {
         text,
@@ -32,6 +37,27 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether `text` holds what every date expression holds: an ASCII digit, a month's
+/// name, or one of the words the grammar reads dates without digits by (`this year`,
+/// `next month`, `the summer of next year`, `two years ago`).
+fn has_cue(text: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "year", "years", "month", "months", "spring", "summer", "autumn", "fall",
+    ];
+    let b = text.as_bytes();
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    b.split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| (3..=9).contains(&w.len()))
+        .any(|w| {
+            // ASCII letters only: a valid `str`.
+            let word = std::str::from_utf8(w).unwrap_or("");
+            super::lexer::month_of(word).is_some()
+                || WORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
+        })
 }
 
 /// The lowest and highest years read as years.
@@ -1878,5 +1904,33 @@ fn expand_year(t: &Token) -> Option<i32> {
         4 if YEARS.contains(&t.value) => Some(t.value as i32),
         2 => Some(if t.value < 30 { 2000 } else { 1900 } + t.value as i32),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_cue;
+
+    #[test]
+    fn a_paragraph_without_digits_months_or_year_words_has_no_cue() {
+        for text in [
+            "met on 4 May",
+            "in October",
+            "later this year",
+            "two years ago",
+            "next month",
+            "the summer of next year",
+            "Sept. talks",
+        ] {
+            assert!(has_cue(text), "{text}");
+        }
+        for text in [
+            "the two leaders met",
+            "Việt Nam và Nhật Bản",
+            "a yearly forum",
+            "",
+        ] {
+            assert!(!has_cue(text), "{text}");
+        }
     }
 }
