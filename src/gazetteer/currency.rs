@@ -402,16 +402,21 @@ impl CueWords {
         (self.before(line, s), self.after(line, e))
     }
 
+    /// Whether a sign starts at byte `at` of `line`: `$`, or the first character of
+    /// a sign that is not ASCII.
+    fn is_sign(&self, line: &str, at: usize) -> bool {
+        let b = line.as_bytes()[at];
+        b == b'$'
+            || (b >= 0x80
+                && line[at..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| self.sign_chars.contains(&c)))
+    }
+
     fn after(&self, line: &str, e: usize) -> bool {
         let bytes = line.as_bytes();
-        let is_sign = |at: usize| {
-            bytes[at] == b'$'
-                || (bytes[at] >= 0x80
-                    && line[at..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| self.sign_chars.contains(&c)))
-        };
+        let is_sign = |at: usize| self.is_sign(line, at);
         // Up to three tokens, stopping at the next number.
         let mut i = e;
         for _ in 0..3 {
@@ -440,14 +445,7 @@ impl CueWords {
     /// byte `s`.
     fn before(&self, line: &str, s: usize) -> bool {
         let bytes = line.as_bytes();
-        let is_sign = |at: usize| {
-            bytes[at] == b'$'
-                || (bytes[at] >= 0x80
-                    && line[at..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| self.sign_chars.contains(&c)))
-        };
+        let is_sign = |at: usize| self.is_sign(line, at);
         let mut j = s;
         while j > 0 && matches!(bytes[j - 1], b' ' | b'-' | b'+' | b'.') && s - j < 2 {
             j -= 1;
