@@ -537,3 +537,15 @@ fn a_trip_goes_to_the_states_named_after_its_date() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].countries, ["CL"]);
 }
+
+#[test]
+fn an_action_before_the_two_leaders_of_its_sentence_is_theirs() {
+    let e = events_dated(
+        "2023-05-04",
+        "President Ana Ruiz of Chile spoke with Prime Minister Tom Hale of New Zealand. Building on the March 2023 meeting in Auckland, the two leaders agreed to expand trade.",
+    );
+    let march: Vec<&EventRecord> = e.iter().filter(|e| e.date.values == ["2023-03"]).collect();
+    assert_eq!(march.len(), 1, "{e:?}");
+    assert_eq!(names(march[0]), ["Ana Ruiz", "Tom Hale"]);
+    assert_eq!(march[0].countries, ["CL", "NZ"]);
+}

@@ -199,6 +199,16 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             {
                 participants = last_leaders(people, at);
             }
+            // `Building on the November 2022 meeting in Bali ..., the two leaders
+            // acknowledged ...`: an action no one is named in, before the two leaders of
+            // its sentence, is theirs (not one they welcome: `the two leaders welcomed
+            // the announcement ...`).
+            if participants.is_empty()
+                && !continues
+                && names_the_two_leaders(&text[date.view.end..sentence.end])
+            {
+                participants = last_leaders(people, sentence.start);
+            }
             dedup_participants(&mut participants);
             from = date.view.end;
             // A span of years (`18 January 1950 - 18 January 2020`) is an anniversary's
@@ -329,6 +339,23 @@ fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -
         && !rest.contains([',', ';', '(', ')'])
         && rest.split_whitespace().count() <= 6)
         .then_some(clause.start + at)
+}
+
+/// Whether a sentence speaks of `the two leaders` (or `both leaders`).
+fn names_the_two_leaders(sentence: &str) -> bool {
+    [
+        "the two leaders",
+        "both leaders",
+        "The two leaders",
+        "Both leaders",
+    ]
+    .iter()
+    .any(|p| {
+        sentence.match_indices(p).any(|(at, _)| {
+            !sentence[at + p.len()..]
+                .starts_with(|c: char| c.is_alphanumeric() || c == '’' || c == '\'')
+        })
+    })
 }
 
 /// The two people named last before `at` with a title: the leaders `the two leaders`
