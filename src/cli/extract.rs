@@ -1,6 +1,6 @@
 //! `bluebook extract`: records as JSON Lines, to standard output or a file.
 
-use super::interrupt::Temporary;
+use super::interrupt::{Destination, Temporary};
 use super::parquet::ParquetOut;
 use super::summary::{self, Summary};
 use anyhow::Context;
@@ -254,26 +254,16 @@ impl Output {
                 0,
             ));
         };
-        if dest.is_dir() {
-            anyhow::bail!("{}: cannot write: it is a directory", dest.display());
-        }
-        if std::fs::metadata(dest).is_ok_and(|m| !m.is_file()) {
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(dest)
-                .with_context(|| format!("{}: cannot write", dest.display()))?;
-            return Ok(Output::Special(
-                std::io::BufWriter::with_capacity(1 << 16, file),
-                0,
-            ));
-        }
-        let (tmp, file) =
-            Temporary::beside(dest).with_context(|| format!("{}: cannot write", dest.display()))?;
-        Ok(Output::File {
-            tmp,
-            dest: dest.to_path_buf(),
-            file: std::io::BufWriter::with_capacity(1 << 16, file),
-            at: 0,
+        Ok(match Destination::open(dest)? {
+            Destination::Special(file) => {
+                Output::Special(std::io::BufWriter::with_capacity(1 << 16, file), 0)
+            }
+            Destination::Temporary(tmp, file) => Output::File {
+                tmp,
+                dest: dest.to_path_buf(),
+                file: std::io::BufWriter::with_capacity(1 << 16, file),
+                at: 0,
+            },
         })
     }
 

@@ -66,6 +66,36 @@ impl Drop for Temporary {
 }
 
 /// Starts the thread that answers SIGINT and SIGTERM. Without it (if the handlers cannot
+/// Where an output file goes: a special file (a pipe, a device) written in place, or
+/// a temporary beside a regular destination, renamed into place at the end.
+pub(super) enum Destination {
+    /// A special file, opened for writing.
+    Special(std::fs::File),
+    /// A temporary file and its handle.
+    Temporary(Temporary, std::fs::File),
+}
+
+impl Destination {
+    /// Opens `dest` for an output written whole or not at all; a directory is an
+    /// error naming it.
+    pub(super) fn open(dest: &Path) -> anyhow::Result<Destination> {
+        use anyhow::Context;
+        if dest.is_dir() {
+            anyhow::bail!("{}: cannot write: it is a directory", dest.display());
+        }
+        if std::fs::metadata(dest).is_ok_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(dest)
+                .with_context(|| format!("{}: cannot write", dest.display()))?;
+            return Ok(Destination::Special(file));
+        }
+        let (tmp, file) =
+            Temporary::beside(dest).with_context(|| format!("{}: cannot write", dest.display()))?;
+        Ok(Destination::Temporary(tmp, file))
+    }
+}
+
 /// be installed) the signals keep their default action.
 #[cfg(unix)]
 pub(super) fn install() -> std::io::Result<()> {

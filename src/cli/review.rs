@@ -18,7 +18,7 @@
 
 mod render;
 
-use super::interrupt::Temporary;
+use super::interrupt::{Destination, Temporary};
 use anyhow::Context;
 use bluebook::{Record, TYPE_NAMES};
 use render::{Mark, escape, escape_into, fill_template};
@@ -86,7 +86,7 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             Err(payload) => failed.push(bluebook::Error::Internal {
                 path: doc.id().to_string(),
-                message: panic_message(payload.as_ref()),
+                message: bluebook::batch::panic_message(payload.as_ref()),
                 written: 0,
             }),
         }
@@ -143,15 +143,6 @@ fn page_title(paths: &[PathBuf]) -> String {
         names = names.chars().take(119).collect::<String>() + "…";
     }
     format!("bluebook review: {names}")
-}
-
-/// The text of a panic's payload.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_string())
 }
 
 /// What the page gathers while the documents go by, for the parts written after
@@ -355,25 +346,15 @@ impl Output {
                 )));
             }
         };
-        if dest.is_dir() {
-            anyhow::bail!("{}: cannot write: it is a directory", dest.display());
-        }
-        if std::fs::metadata(dest).is_ok_and(|m| !m.is_file()) {
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(dest)
-                .with_context(|| format!("{}: cannot write", dest.display()))?;
-            return Ok(Output::Special(
-                dest.to_path_buf(),
-                std::io::BufWriter::new(file),
-            ));
-        }
-        let (tmp, file) =
-            Temporary::beside(dest).with_context(|| format!("{}: cannot write", dest.display()))?;
-        Ok(Output::File {
-            tmp,
-            dest: dest.to_path_buf(),
-            file: std::io::BufWriter::with_capacity(1 << 16, file),
+        Ok(match Destination::open(dest)? {
+            Destination::Special(file) => {
+                Output::Special(dest.to_path_buf(), std::io::BufWriter::new(file))
+            }
+            Destination::Temporary(tmp, file) => Output::File {
+                tmp,
+                dest: dest.to_path_buf(),
+                file: std::io::BufWriter::with_capacity(1 << 16, file),
+            },
         })
     }
 
