@@ -9,6 +9,7 @@
 //! character.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One piece of the derived text and where it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +33,20 @@ struct Seg {
 pub(crate) struct OffsetMap {
     segs: Vec<Seg>,
     len: usize,
+    /// The piece the last look-up ended in: ranges are mostly asked for in document
+    /// order, so the next one is most often in it or a few pieces on.
+    hint: Hint,
+}
+
+/// A piece index remembered between look-ups (shared reads may race: any value is a
+/// valid starting point, so a relaxed load and store are enough).
+#[derive(Debug, Default)]
+struct Hint(AtomicUsize);
+
+impl Clone for Hint {
+    fn clone(&self) -> Self {
+        Hint(AtomicUsize::new(self.0.load(Ordering::Relaxed)))
+    }
 }
 
 impl OffsetMap {
@@ -128,13 +143,45 @@ impl OffsetMap {
         if self.segs.is_empty() {
             return 0..0;
         }
-        let first = self.seg_index(range.start, 0);
+        let first = self.seg_near(range.start);
         let start = Self::start_in(&self.segs[first], range.start);
         if range.is_empty() {
             return start..start;
         }
         let last = self.seg_index(range.end - 1, first);
+        self.hint.0.store(last, Ordering::Relaxed);
         start..Self::end_in(&self.segs[last], range.end)
+    }
+
+    /// The index of the piece holding derived byte `pos` (the last piece for a
+    /// position past the end), searched outwards from the hint: in steps that double,
+    /// then by bisection within the last step, so a look-up near the last one costs a
+    /// few comparisons and one anywhere costs twice a plain bisection at most.
+    fn seg_near(&self, pos: usize) -> usize {
+        let n = self.segs.len();
+        let h = self.hint.0.load(Ordering::Relaxed).min(n - 1);
+        let before = |i: usize| self.segs[i].dst + self.segs[i].dst_len <= pos;
+        if before(h) {
+            // Forward: find a piece at or past `pos`, doubling the step.
+            let (mut lo, mut step) = (h + 1, 1);
+            while lo < n && before((lo + step - 1).min(n - 1)) {
+                lo += step;
+                step *= 2;
+            }
+            let hi = (lo + step).min(n);
+            let i =
+                lo.min(n) + self.segs[lo.min(n)..hi].partition_point(|s| s.dst + s.dst_len <= pos);
+            i.min(n - 1)
+        } else {
+            // Backward: find a piece wholly before `pos`, doubling the step.
+            let (mut hi, mut step) = (h, 1);
+            while hi > 0 && !before(hi.saturating_sub(step)) {
+                hi = hi.saturating_sub(step);
+                step *= 2;
+            }
+            let lo = hi.saturating_sub(step);
+            lo + self.segs[lo..hi].partition_point(|s| s.dst + s.dst_len <= pos)
+        }
     }
 }
 

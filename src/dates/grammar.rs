@@ -60,6 +60,56 @@ fn has_cue(text: &str) -> bool {
         })
 }
 
+/// Whether a word may open a [`Parser::period`]: the first words of its rules, in any
+/// case (`the`, a season, an ordinal, a small count, `early`/`late`/`mid`, `this`/
+/// `next`/`last`, the codes `Q` and `H`). Most words of prose are none of them, and
+/// are passed over without trying each rule.
+fn opens_period(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return false;
+    }
+    let mut low = [0u8; 7];
+    for (l, c) in low.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &low[..b.len()],
+        b"the"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"last"
+            | b"final"
+            | b"latter"
+            | b"q"
+            | b"h"
+            | b"a"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"early"
+            | b"earlier"
+            | b"late"
+            | b"later"
+            | b"mid"
+            | b"this"
+            | b"next"
+    )
+}
+
 /// The lowest and highest years read as years.
 const YEARS: std::ops::RangeInclusive<u32> = 1000..=2199;
 
@@ -792,12 +842,7 @@ impl Parser<'_> {
     /// first letter.
     fn period(&self, i: usize) -> Option<(Found, usize)> {
         let t = self.tok(i)?;
-        let first = self.text.as_bytes()[t.start] | 0x20;
-        let opens = t.end - t.start <= 7
-            && (matches!(
-                first,
-                b't' | b'f' | b's' | b'l' | b'n' | b'e' | b'm' | b'q' | b'h' | b'a' | b'o'
-            ) || t.kind == Kind::Num);
+        let opens = t.kind == Kind::Num || opens_period(&self.text[t.start..t.end]);
         if !opens {
             return None;
         }
