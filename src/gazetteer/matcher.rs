@@ -510,12 +510,34 @@ mod tests {
     }
 
     #[test]
-    fn eight_bytes_without_a_capital_are_told_at_once() {
+    fn the_first_capital_of_eight_bytes_is_told_at_once() {
         for chunk in [b"abcdefgh", b"a b,c.d-", b"01234567", b"@[`{~\x7f\t "] {
-            assert!(!may_open_capital(chunk), "{chunk:?}");
+            assert_eq!(first_capital(chunk), 8, "{chunk:?}");
         }
-        for chunk in [b"abcdefgA", b"Zabcdefg", b"abc\xc3\xa9def", b"aaaaMaaa"] {
-            assert!(may_open_capital(chunk), "{chunk:?}");
+        for (chunk, at) in [
+            (b"abcdefgA", 7),
+            (b"Zabcdefg", 0),
+            (b"abc\xc3\xa9def", 3),
+            (b"aaaaMaaa", 4),
+            // A byte that is not ASCII, then a capital: the carries of the first do
+            // not reach back.
+            (b"a\xffAbcdef", 1),
+            (b"ab@Z\xc3\xa9Q.", 3),
+        ] {
+            assert_eq!(first_capital(chunk), at, "{chunk:?}");
+        }
+        // Each byte value alone, at each place: flagged exactly when it may open.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"........";
+                chunk[at] = b;
+                let opens = b.is_ascii_uppercase() || !b.is_ascii();
+                assert_eq!(
+                    first_capital(&chunk),
+                    if opens { at } else { 8 },
+                    "{b} at {at}"
+                );
+            }
         }
     }
 
@@ -601,11 +623,14 @@ impl WordIndex {
         while i < n {
             if self.capitals_only
                 && let Some(chunk) = bytes.get(i..i + 8)
-                && !may_open_capital(chunk)
             {
-                in_word = chunk[7].is_ascii_alphanumeric();
-                i += 8;
-                continue;
+                // Pass over the bytes before the first that may open a phrase.
+                let k = first_capital(chunk);
+                if k > 0 {
+                    in_word = chunk[k - 1].is_ascii_alphanumeric();
+                    i += k;
+                    continue;
+                }
             }
             let b = bytes[i];
             if b.is_ascii() {
@@ -658,21 +683,21 @@ impl WordIndex {
     }
 }
 
-/// Whether eight bytes may hold the start of a phrase opening with an ASCII capital:
-/// whether one is a capital (`A`..=`Z`) or not ASCII. Checked on the eight at once: with
-/// no high bit set, adding 0x3F sets a byte's high bit from `A` up and adding 0x25 from
-/// just past `Z` up, and no sum carries into the next byte.
-fn may_open_capital(chunk: &[u8]) -> bool {
+/// The index of the first of eight bytes that may start a phrase opening with an
+/// ASCII capital — a capital (`A`..=`Z`) or a byte that is not ASCII — or 8 when none
+/// does. Checked on the eight at once: adding 0x3F sets an ASCII byte's high bit from
+/// `A` up and adding 0x25 from just past `Z` up. A byte that is not ASCII has its own
+/// high bit set, and its sums may carry into the bytes after it only, so the lowest
+/// flagged byte is the answer.
+fn first_capital(chunk: &[u8]) -> usize {
     let mut b = [0u8; 8];
     b.copy_from_slice(chunk);
     let w = u64::from_le_bytes(b);
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    if w & HIGH != 0 {
-        return true;
-    }
     let from_a = w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
     let past_z = w.wrapping_add(0x2525_2525_2525_2525);
-    from_a & !past_z & HIGH != 0
+    let flagged = (from_a & !past_z & HIGH) | (w & HIGH);
+    (flagged.trailing_zeros() / 8) as usize
 }
 
 /// The table slot of the word starting at byte `at` of `text`: its first two bytes, as
