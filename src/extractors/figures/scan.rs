@@ -444,7 +444,8 @@ pub(super) fn scan(lex: &Lexicon, line: &str) -> Vec<Found> {
 /// Adds the figures written without digits (vague amounts, percentages in words) to
 /// the figures `found`, and reads their qualifiers and equivalents.
 fn finish(lex: &Lexicon, line: &str, found: Vec<Found>) -> Vec<Found> {
-    let mut found = spelled(lex, line, vague(lex, line, found));
+    let cues = Cues::of(line);
+    let mut found = spelled(lex, line, &cues, vague(lex, line, &cues, found));
     for f in &mut found {
         f.qualifier = qualifier(line, f.range.start, f.min.is_some());
     }
@@ -882,25 +883,54 @@ fn money_context(line: &str, m: Range<usize>) -> bool {
     MONEY_BEFORE.is_match(&line[from..m.start]) || MONEY_AFTER.is_match(after)
 }
 
+/// The words a figure written without digits holds, read in one pass over a line:
+/// a line with none of them holds no such figure, and the expressions that need them
+/// are not tried. Each is a part of the words, in any case, so that it is found
+/// wherever one of them is written (`illion` in `millions`, `ercent` in `Percent`).
+#[derive(Clone, Copy, Debug, Default)]
+struct Cues {
+    /// `million`, `billion`, `trillion` and their plurals.
+    scale: bool,
+    /// `thousand`, `thousands`.
+    thousand: bool,
+    /// `multi` (`multi-million-euro`).
+    multi: bool,
+    /// `percent`, `per cent`, `per-cent`.
+    percent: bool,
+}
+
+impl Cues {
+    fn of(line: &str) -> Cues {
+        static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["illion", "housand", "multi", "ercent", "er cent", "er-cent"])
+                .expect("valid automaton")
+        });
+        let mut cues = Cues::default();
+        for m in WORDS.find_iter(line) {
+            match m.pattern().as_usize() {
+                0 => cues.scale = true,
+                1 => cues.thousand = true,
+                2 => cues.multi = true,
+                _ => cues.percent = true,
+            }
+        }
+        cues
+    }
+}
+
 /// Adds the figures written without digits that overlap no figure found: amounts
 /// written as adjectives (`multi-million-euro`), bare `billions` where the words speak
 /// of money (its currency that of the nearest amount of the line, else the dollar the
 /// context gives), and percentages in words (`sixty-five percent`).
-fn spelled(lex: &Lexicon, line: &str, found: Vec<Found>) -> Vec<Found> {
-    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["illions", "multi", "percent", "per cent", "per-cent"])
-            .expect("valid automaton")
-    });
-    let (mut scale, mut multi, mut percent) = (false, false, false);
-    for m in CUES.find_iter(line) {
-        match m.pattern().as_usize() {
-            0 => scale = true,
-            1 => multi = true,
-            _ => percent = true,
-        }
-    }
+fn spelled(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found> {
+    let Cues {
+        scale,
+        multi,
+        percent,
+        ..
+    } = *cues;
     if !(scale || multi || percent) {
         return found;
     }
@@ -998,23 +1028,11 @@ fn add_apart(mut found: Vec<Found>, extra: Vec<Found>) -> Vec<Found> {
 
 /// Adds the vague amounts (`tens of billions of USD`, `a few percent`) that overlap no
 /// figure found, in line order.
-fn vague(lex: &Lexicon, line: &str, found: Vec<Found>) -> Vec<Found> {
+fn vague(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found> {
     // A vague amount holds a scale word (`tens of billions`, `several million`), a
     // vague percentage the word percent; most lines hold neither.
-    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new([
-            "illion", "housand", "ILLION", "HOUSAND", "ercent", "er cent",
-        ])
-        .expect("valid automaton")
-    });
-    let (mut scale, mut percent) = (false, false);
-    for m in CUES.find_iter(line) {
-        if m.pattern().as_usize() < 4 {
-            scale = true;
-        } else {
-            percent = true;
-        }
-    }
+    let scale = cues.scale || cues.thousand;
+    let percent = cues.percent;
     if !scale && !percent {
         return found;
     }
