@@ -507,6 +507,17 @@ mod tests {
         s.find(text, Lines::Apart, &mut out);
         assert_eq!(index.find(text, Lines::Apart), out[0]);
         assert_eq!(out[0].len(), 4);
+        // A phrase opening with a character that is not ASCII keeps the skipping.
+        let phrases = ["Ángel Arzuaga", "Kang", "Øystein"];
+        let s = set(&phrases, Mode::LeftmostLongest);
+        let index =
+            WordIndex::new(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32))).unwrap();
+        assert!(index.capitals_only);
+        let text = "the envoy Ángel Arzuaga met Kang; xÁngel Arzuaga, éÁngel and \
+                    Kangaroo aside, Øystein and Ángel Arzuaga spoke to the ñKang.";
+        s.find(text, Lines::Apart, &mut out);
+        assert_eq!(index.find(text, Lines::Apart), out[0]);
+        assert_eq!(out[0].len(), 4);
     }
 
     #[test]
@@ -568,8 +579,9 @@ pub(crate) struct WordIndex {
     openings: Vec<bool>,
     /// Which first bytes open a phrase.
     first_bytes: Vec<bool>,
-    /// Every phrase opens with an ASCII capital: stretches with no capital and no
-    /// non-ASCII byte can be passed over eight bytes at a time.
+    /// Every phrase opens with an ASCII capital or a character that is not ASCII
+    /// (`Ángel`): stretches with no capital and no non-ASCII byte can be passed over
+    /// eight bytes at a time.
     capitals_only: bool,
 }
 
@@ -590,7 +602,8 @@ impl WordIndex {
             }
             index.openings[opening(first.as_bytes())] = true;
             index.first_bytes[usize::from(first.as_bytes()[0])] = true;
-            index.capitals_only &= first.as_bytes()[0].is_ascii_uppercase();
+            let b = first.as_bytes()[0];
+            index.capitals_only &= b.is_ascii_uppercase() || !b.is_ascii();
             index
                 .by_first
                 .entry(first.to_string())
