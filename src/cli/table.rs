@@ -72,7 +72,7 @@ enum What {
     /// or summed. Left out, and counted on standard error: amounts restating another in a
     /// second currency (`equivalent_of`), vague amounts and ranges — a column can be summed
     /// without counting a figure twice.
-    Money(MoneyArgs),
+    Money(FigureArgs<MoneyKey>),
     /// Percentages, one row per key and value, each document in its own columns.
     ///
     /// As `table money`, with `value_i` (as stated), `unit_i` (unless a key) and
@@ -80,7 +80,7 @@ enum What {
     /// change) in place of the amount and currency; `change_i` is given when the unit,
     /// the stated change, the counterpart, the metric and the period kind agree. Ranges
     /// and vague percentages are left out and counted on standard error.
-    Percent(PercentArgs),
+    Percent(FigureArgs<PercentKey>),
     /// Events counted per key, each document in its own columns.
     ///
     /// Columns: the keys, then for each document i `events_i` (how many), `change_i` (the
@@ -91,9 +91,10 @@ enum What {
     Events(EventArgs),
 }
 
-/// The options of `table money`.
+/// The options of `table money` (keys [`MoneyKey`]) and `table percent` (keys
+/// [`PercentKey`]).
 #[derive(Debug, clap::Args)]
-struct MoneyArgs {
+struct FigureArgs<K: clap::ValueEnum + Clone + Send + Sync + 'static> {
     /// The row keys, comma-separated, in column order.
     #[arg(
         long,
@@ -102,28 +103,8 @@ struct MoneyArgs {
         value_name = "KEY,...",
         default_values = ["counterpart", "period"]
     )]
-    by: Vec<MoneyKey>,
-    /// Keep only amounts of these metrics (comma-separated); `trade` stands for
-    /// trade_turnover, export and import.
-    #[arg(long, value_delimiter = ',', value_name = "M,...", value_parser = metric_parser())]
-    metric: Vec<String>,
-    #[command(flatten)]
-    common: Common,
-}
-
-/// The options of `table percent`.
-#[derive(Debug, clap::Args)]
-struct PercentArgs {
-    /// The row keys, comma-separated, in column order.
-    #[arg(
-        long,
-        value_enum,
-        value_delimiter = ',',
-        value_name = "KEY,...",
-        default_values = ["counterpart", "period"]
-    )]
-    by: Vec<PercentKey>,
-    /// Keep only percentages of these metrics (comma-separated); `trade` stands for
+    by: Vec<K>,
+    /// Keep only the figures of these metrics (comma-separated); `trade` stands for
     /// trade_turnover, export and import.
     #[arg(long, value_delimiter = ',', value_name = "M,...", value_parser = metric_parser())]
     metric: Vec<String>,
