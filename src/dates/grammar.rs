@@ -1492,6 +1492,12 @@ impl Parser<'_> {
             j += 1;
         }
         let (m, j) = self.month(j)?;
+        Some(self.days_of_month(i, &days, m, j))
+    }
+
+    /// The days `days` of month `m`, as a list opening at `i`, with the year written at
+    /// `j` if one is (`4 and 6 May 2020`, `May 4 and 6, 2020`).
+    fn days_of_month(&self, i: usize, days: &[u8], m: u8, j: usize) -> (Found, usize) {
         let (year, next) = self.trailing_year(j);
         let items = days
             .iter()
@@ -1503,7 +1509,7 @@ impl Parser<'_> {
                 })
             })
             .collect();
-        Some((self.found(i, next, items, year.is_some(), year), next))
+        (self.found(i, next, items, year.is_some(), year), next)
     }
 
     fn month_day_list(&self, i: usize) -> Option<(Found, usize)> {
@@ -1524,18 +1530,7 @@ impl Parser<'_> {
         if days.len() < 2 || !joined {
             return None;
         }
-        let (year, next) = self.trailing_year(j);
-        let items = days
-            .iter()
-            .map(|&d| {
-                Item::At(Point {
-                    year,
-                    month: Some(m),
-                    day: Some(d),
-                })
-            })
-            .collect();
-        Some((self.found(i, next, items, year.is_some(), year), next))
+        Some(self.days_of_month(i, &days, m, j))
     }
 
     /// `in 2007 and 2009`: years in a date position.
