@@ -305,6 +305,48 @@ fn want(w: &[Short]) -> Vec<(String, Vec<String>, Option<String>)> {
 }
 
 #[test]
+fn honours_after_a_name_are_titles_and_end_it() {
+    let cases: &[(&str, &[Short])] = &[
+        (
+            "Through their foundation, Dr. Lena Marsh AO and Tom Marsh AO fund the clinics.",
+            &[
+                ("Lena Marsh", &["Dr.", "AO"], None),
+                ("Tom Marsh", &["AO"], None),
+            ],
+        ),
+        (
+            "Minister of Trade Paul Reid MP met Jane Holt, KC, and Sir Alan Brook KCB MP.",
+            &[
+                ("Paul Reid", &["Minister of Trade", "MP"], None),
+                ("Jane Holt", &["KC"], None),
+                ("Alan Brook", &["Sir", "KCB", "MP"], None),
+            ],
+        ),
+        (
+            "Dame Ruth Lane and Lord Hale spoke after Baroness Amos.",
+            &[
+                ("Ruth Lane", &["Dame"], None),
+                ("Hale", &["Lord"], None),
+                ("Amos", &["Baroness"], None),
+            ],
+        ),
+        // Only right after a name: a time, an office on its own and a lone capital word
+        // are no one.
+        (
+            "The session opened at 10 AM Eastern Time; the MP voted, and Oxford CBE holders met.",
+            &[],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(
+            summary(&people_of(text, "GB")),
+            want(expected),
+            "in {text:?}"
+        );
+    }
+}
+
+#[test]
 fn titles_are_a_grammar_over_the_offices() {
     let cases: &[(&str, &[Short])] = &[
         (

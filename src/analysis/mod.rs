@@ -267,6 +267,21 @@ impl<'d> Analysis<'d> {
         })
     }
 
+    /// Honours and offices written after a name (`AO`, `MP`) wholly inside `range`, in
+    /// order: titles only right after a person's name.
+    pub fn post_nominals_in(
+        &self,
+        range: Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = OfficeHit<'_>> {
+        self.hits
+            .within(table::POST_NOMINAL, range)
+            .map(|f| OfficeHit {
+                start: f.start,
+                end: f.end,
+                office: self.gazetteers.office(f.value),
+            })
+    }
+
     /// Organization mentions (the document's glossary included) wholly inside `range`.
     pub fn orgs_in(&self, range: Range<usize>) -> impl DoubleEndedIterator<Item = OrgHit<'_>> {
         self.hits.within(table::ORG, range).map(|f| OrgHit {

@@ -183,6 +183,7 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     for (i, _) in a.prose_lines() {
         let (at, offices) = reading(a, i);
         titled(a, at, &offices, &mut mentions);
+        post_nominal_names(a, i, &mut mentions);
         signature(a, i, a.line_text(i), &mut mentions);
     }
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
@@ -264,7 +265,10 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line));
         s.partners.push((m, partner));
         s.titled |= !m.offices.is_empty();
-        s.official |= m.offices.iter().any(|o| !ACADEMIC.contains(&o.as_str()));
+        s.official |= m
+            .offices
+            .iter()
+            .any(|o| !ACADEMIC.contains(&o.as_str()) && !a.gazetteers().is_honour(o));
         s.stately |= m.stately;
     }
     seen.into_iter()
@@ -653,7 +657,11 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
     let Place { base, text, .. } = at;
     let w = a.gazetteers().name_words();
     let hit = &offices[j];
-    let run = capital_run(w, text, hit.end, offices, j + 1);
+    let post: Vec<usize> = a
+        .post_nominals_in(base + hit.end..base + text.len())
+        .map(|h| h.start - base)
+        .collect();
+    let run = capital_run(w, text, hit.end, offices, j + 1, &post);
     let phrase = &text[hit.start..hit.end];
     let continues = phrase.contains(" of ") || phrase.contains(" for ");
     let (complement, name) = split_run(a, base, text, run, continues);
@@ -695,7 +703,7 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
         return read;
     }
     let next = j + 1 + offices[j + 1..].partition_point(|h| h.start < pos);
-    let run = capital_run(w, text, pos, offices, next);
+    let run = capital_run(w, text, pos, offices, next, &post);
     let (Some(complement), name) = split_run(a, base, text, run, false) else {
         return read;
     };
@@ -792,19 +800,20 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             continue;
         }
         name.end += suffix_len(&text[name.end..]);
-        // Titles after the name, in apposition: ", Chairman of ..." not followed by a name.
-        let mut after_titles = Vec::new();
+        // Honours and offices written after the name (`AO`, `, MP`), then titles in
+        // apposition: ", Chairman of ..." not followed by a name.
+        let mut after_titles = post_nominals(a, at, name.end);
+        let tail = after_titles.last().map_or(name.end, |t| t.end);
+        let mut apposed = Vec::new();
         let mut m = k;
-        if text[name.end..].starts_with(", ") {
-            let mut expect = name.end + 2;
+        if text[tail..].starts_with(", ") {
+            let mut expect = tail + 2;
             while let Some(hit) = offices.get(m) {
                 // "Mr. Bui Huy Hung, my assistant": a possessive word before the
                 // title is not part of it.
                 let between = &text[expect.min(hit.start)..hit.start];
                 let owner = ["my ", "his ", "her ", "our ", "their "].contains(&between);
-                if hit.start < expect
-                    || !(is_separator(between) || owner && after_titles.is_empty())
-                {
+                if hit.start < expect || !(is_separator(between) || owner && apposed.is_empty()) {
                     break;
                 }
                 let read = read_title(a, at, offices, m);
@@ -813,18 +822,19 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
                     // titles were the next person's; but a courtesy word opens a new
                     // chain (", Minister of Health, and Mr. Omar Haddad").
                     if !COURTESY.contains(&hit.office.id.as_str()) {
-                        after_titles.clear();
+                        apposed.clear();
                     }
                     break;
                 }
                 expect = read.title.end;
-                after_titles.push(read.title);
+                apposed.push(read.title);
                 m = read.next;
             }
-            if !after_titles.is_empty() {
+            if !apposed.is_empty() {
                 k = m;
             }
         }
+        after_titles.extend(apposed);
         let lead = lead(a, at, chain_start);
         if let (Some(start), Some(first)) = (lead.start, titles.first_mut()) {
             first.start = start;
@@ -857,6 +867,94 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             country,
             org,
             stately,
+        });
+    }
+}
+
+/// The honours and offices written right after a name ending at `end` (`Andrew
+/// Forrest AO`, `Keir Starmer MP`, `Jane Smith, KC`): each after a space or a comma,
+/// as titles of the person.
+fn post_nominals(a: &Analysis, at: Place, mut end: usize) -> Vec<Title> {
+    let Place { base, text, .. } = at;
+    let mut titles = Vec::new();
+    let hits: Vec<_> = a
+        .post_nominals_in(base + end..base + text.len())
+        .take(4)
+        .collect();
+    for h in hits {
+        let start = h.start - base;
+        if !matches!(&text[end..start], " " | ", ") {
+            break;
+        }
+        end = h.end - base;
+        titles.push(Title {
+            start,
+            end,
+            phrase_end: end,
+            id: h.office.id.clone(),
+            category: h.office.category,
+            cut: None,
+        });
+    }
+    titles
+}
+
+/// Names without a title before them, known by an honour or office written after
+/// them (`and Nicola Forrest AO are`): two to four capitalised name words right before
+/// it, naming no state, body or office, after a word in lower case, a comma or the
+/// line's start.
+fn post_nominal_names(a: &Analysis, i: usize, out: &mut Vec<Mention>) {
+    let base = a.view.lines()[i].range.start;
+    let text = a.line_text(i);
+    let nw = a.gazetteers().name_words();
+    let hits: Vec<_> = a.post_nominals_in(base..base + text.len()).collect();
+    for h in hits {
+        let end = h.start - base;
+        let before = &text[..end];
+        let Some(name_end) = before
+            .strip_suffix(", ")
+            .or_else(|| before.strip_suffix(' '))
+            .map(str::len)
+        else {
+            continue;
+        };
+        let mut start = name_end;
+        let mut words = 0;
+        for word in text[..name_end].rsplit(' ') {
+            if words == 4 || !name_like(nw, word) || possessive_len(word) > 0 {
+                break;
+            }
+            start -= word.len() + usize::from(start < name_end);
+            words += 1;
+        }
+        let lead = text[..start].trim_end();
+        let opens = lead.is_empty()
+            || lead.ends_with([',', '.', ':', ';', '('])
+            || lead
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let view = base + start..base + name_end;
+        let names_thing = a.countries_in(view.clone()).next().is_some()
+            || a.orgs_in(view.clone()).next().is_some()
+            || a.offices_in(view.clone()).next().is_some();
+        if !(2..=4).contains(&words) || !opens || names_thing {
+            continue;
+        }
+        let place = Place {
+            line: i,
+            base,
+            text,
+        };
+        let titles = post_nominals(a, place, name_end);
+        out.push(Mention {
+            name: view,
+            line: i,
+            titles: titles.iter().map(|t| title_text(a, base, t)).collect(),
+            offices: titles.iter().map(|t| t.id.clone()).collect(),
+            country: None,
+            org: None,
+            stately: titles.iter().any(|t| of_a_state(t.category)),
         });
     }
 }
@@ -1048,6 +1146,7 @@ fn capital_run(
     from: usize,
     offices: &[OfficeHit],
     mut next: usize,
+    post_nominals: &[usize],
 ) -> Range<usize> {
     let mut end = from;
     let mut pos = from;
@@ -1056,6 +1155,10 @@ fn capital_run(
     while let Some(r) = run_word(text, pos) {
         let word = &text[r.clone()];
         let (start, after) = (r.start, r.end);
+        // `Andrew Forrest AO`: an honour after the name ends it.
+        if name_words > 0 && post_nominals.binary_search(&start).is_ok() {
+            break;
+        }
         if pos == from && ["of", "for", "to", "at", "in", "on"].contains(&word) {
             complement = true;
         }

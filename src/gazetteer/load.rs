@@ -167,45 +167,18 @@ pub(super) fn countries(layers: &[Layer]) -> Result<CountryTables, GazetteerErro
     Ok((countries, by_code, table))
 }
 
-pub(super) fn offices(layers: &[Layer]) -> Result<(Vec<Office>, PhraseTable), GazetteerError> {
+pub(super) fn offices(
+    layers: &[Layer],
+) -> Result<(Vec<Office>, PhraseTable, PhraseTable), GazetteerError> {
     let mut offices: Vec<Office> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut table = PhraseTable::default();
+    let mut post = PhraseTable::default();
     for layer in layers {
         for row in layer.rows(source::OFFICES)? {
-            let (id, category, phrase) = (row.fields[0], row.fields[1], row.fields[2]);
-            let valid_id = id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-            if !valid_id {
-                return Err(row.error(format!("office_id {id:?} must use only a-z, 0-9 and _")));
-            }
-            let Some(category) = OfficeCategory::from_name(category) else {
-                return Err(row.error(format!(
-                    "unknown category {category:?} (expected one of {})",
-                    OfficeCategory::names()
-                )));
-            };
-            let index = match by_id.get(id) {
-                Some(&i) if offices[i].category != category => {
-                    return Err(row.error(format!(
-                        "office {id:?} is in category {:?}, not {:?}",
-                        offices[i].category.as_str(),
-                        category.as_str()
-                    )));
-                }
-                Some(&i) => i,
-                None => {
-                    by_id.insert(id.to_string(), offices.len());
-                    offices.push(Office {
-                        id: id.to_string(),
-                        category,
-                        canonical: normalize_space(phrase),
-                    });
-                    offices.len() - 1
-                }
-            };
-            table.insert(phrase, Entry::Hit(index as u32));
+            let (index, category) = office_row(&row, &mut offices, &mut by_id)?;
+            let phrase = row.fields[2];
+            table.insert(phrase, Entry::Hit(index));
             // News style writes offices in lower case after a name and often before
             // one (`Kurt Campbell, the U.S. deputy secretary of state`, `foreign
             // minister Wang Yi`): the lower-case form of a phrase of several words, or
@@ -225,12 +198,61 @@ pub(super) fn offices(layers: &[Layer]) -> Result<(Vec<Office>, PhraseTable), Ga
                 && category != OfficeCategory::RoyalOrHonorific
                 && (several || stately_word)
             {
-                table.insert(&lower, Entry::Hit(index as u32));
+                table.insert(&lower, Entry::Hit(index));
             }
         }
         add_stops(layer, "offices", &mut table)?;
     }
-    Ok((offices, table))
+    // After every layer's offices: a post-nominal may name an office of any of them.
+    for layer in layers {
+        for row in layer.rows(source::POST_NOMINALS)? {
+            let (index, _) = office_row(&row, &mut offices, &mut by_id)?;
+            post.insert(row.fields[2], Entry::Hit(index));
+        }
+    }
+    Ok((offices, table, post))
+}
+
+/// The office of one row of `offices.tsv` or `post-nominals.tsv` (id, category,
+/// phrase): its index, added when the id is new, and its category.
+fn office_row(
+    row: &Row,
+    offices: &mut Vec<Office>,
+    by_id: &mut HashMap<String, usize>,
+) -> Result<(u32, OfficeCategory), GazetteerError> {
+    let (id, category, phrase) = (row.fields[0], row.fields[1], row.fields[2]);
+    let valid_id = id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if !valid_id {
+        return Err(row.error(format!("office_id {id:?} must use only a-z, 0-9 and _")));
+    }
+    let Some(category) = OfficeCategory::from_name(category) else {
+        return Err(row.error(format!(
+            "unknown category {category:?} (expected one of {})",
+            OfficeCategory::names()
+        )));
+    };
+    let index = match by_id.get(id) {
+        Some(&i) if offices[i].category != category => {
+            return Err(row.error(format!(
+                "office {id:?} is in category {:?}, not {:?}",
+                offices[i].category.as_str(),
+                category.as_str()
+            )));
+        }
+        Some(&i) => i,
+        None => {
+            by_id.insert(id.to_string(), offices.len());
+            offices.push(Office {
+                id: id.to_string(),
+                category,
+                canonical: normalize_space(phrase),
+            });
+            offices.len() - 1
+        }
+    };
+    Ok((index as u32, category))
 }
 
 pub(super) fn orgs(layers: &[Layer]) -> Result<(Vec<Org>, PhraseTable), GazetteerError> {

@@ -162,6 +162,9 @@ pub(crate) mod table {
     pub const EVENT_CONTEXT: usize = 4;
     /// The European Union (value 1) and groups of countries or regions (value 0).
     pub const PARTNER_GROUP: usize = 5;
+    /// Honours and offices written after a name (`post-nominals.tsv`; indexes of
+    /// [`super::Gazetteers::office`]).
+    pub const POST_NOMINAL: usize = 6;
 }
 
 /// The value of an `honoured` phrase in [`table::EVENT_CONTEXT`].
@@ -195,6 +198,9 @@ pub struct Gazetteers {
     country_by_code: HashMap<String, usize>,
     country_phrases: PhraseTable,
     offices: Vec<Office>,
+    /// The ids of the honours written after a name (`post-nominals.tsv` rows of the
+    /// categories `royal_or_honorific` and `other`): titles, but no office held.
+    honours: HashSet<String>,
     orgs: Vec<Org>,
     org_phrases: PhraseTable,
     photo_credits: Vec<String>,
@@ -252,7 +258,7 @@ impl Gazetteers {
     /// Parse and compile the given layers, later layers on top of earlier ones.
     fn load(layers: &[Layer]) -> Result<Gazetteers, GazetteerError> {
         let (countries, country_by_code, country_phrases) = load::countries(layers)?;
-        let (offices, office_phrases) = load::offices(layers)?;
+        let (offices, office_phrases, post_nominals) = load::offices(layers)?;
         let (orgs, org_phrases) = load::orgs(layers)?;
         let event_words = load::event_words(layers)?;
         let (context, figure_leads) = load::event_context(layers)?;
@@ -264,7 +270,22 @@ impl Gazetteers {
             (&event_words, Mode::All),
             (&context, Mode::All),
             (&groups, Mode::LeftmostLongest),
+            (&post_nominals, Mode::LeftmostLongest),
         ];
+        let honours = post_nominals
+            .iter()
+            .filter_map(|(_, e)| match e {
+                Entry::Hit(i) => Some(&offices[i as usize]),
+                Entry::Stop => None,
+            })
+            .filter(|o| {
+                matches!(
+                    o.category,
+                    OfficeCategory::RoyalOrHonorific | OfficeCategory::Other
+                )
+            })
+            .map(|o| o.id.clone())
+            .collect();
         let phrases =
             PhraseSet::build(&tables, false).map_err(|message| GazetteerError::Build {
                 gazetteer: "gazetteers".to_string(),
@@ -279,6 +300,7 @@ impl Gazetteers {
             country_by_code,
             country_phrases,
             offices,
+            honours,
             orgs,
             org_phrases,
             figure_leads,
@@ -305,6 +327,12 @@ impl Gazetteers {
             MentionKind::Name
         };
         (&self.countries[(value >> 1) as usize], kind)
+    }
+
+    /// Whether an office id is an honour written after a name (`AO`, `KC`): a title
+    /// of the person, not an office they hold.
+    pub(crate) fn is_honour(&self, id: &str) -> bool {
+        self.honours.contains(id)
     }
 
     /// The office of an office table value.

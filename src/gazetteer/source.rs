@@ -59,6 +59,13 @@ pub(crate) const FILES: &[FileSpec] = &[
         embedded: embedded!("offices.tsv"),
     },
     FileSpec {
+        name: POST_NOMINALS,
+        columns: &["office_id", "category", "phrase"],
+        required: 3,
+        nonempty: &[0, 1, 2],
+        embedded: embedded!("post-nominals.tsv"),
+    },
+    FileSpec {
         name: ORGANIZATIONS,
         columns: &["acronym", "name", "aliases"],
         required: 2,
@@ -154,6 +161,7 @@ pub(crate) const FILES: &[FileSpec] = &[
 pub(crate) const COUNTRIES: &str = "countries.tsv";
 pub(crate) const COUNTRY_NAMES: &str = "country-names.tsv";
 pub(crate) const OFFICES: &str = "offices.tsv";
+pub(crate) const POST_NOMINALS: &str = "post-nominals.tsv";
 pub(crate) const ORGANIZATIONS: &str = "organizations.tsv";
 pub(crate) const STOP_PHRASES: &str = "stop-phrases.tsv";
 pub(crate) const PHOTO_CREDITS: &str = "photo-credits.txt";

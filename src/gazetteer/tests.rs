@@ -638,6 +638,15 @@ fn with_dir_adds_and_replaces_phrases() {
         Some("Dân Trí")
     );
     assert_eq!(g.photo_credits().iter().filter(|c| *c == "VNA").count(), 1);
+    // A post-nominal added: an honour, and one naming an office of offices.tsv.
+    let dir = TempDir::new("post-nominals");
+    dir.write(
+        POST_NOMINALS,
+        "member_of_parliament\tparliament\tMLA\nprivy_counsellor\tother\tPC\n",
+    );
+    let g = Gazetteers::with_dir(&dir.0).unwrap();
+    assert!(g.is_honour("privy_counsellor") && g.is_honour("officer_order_of_australia"));
+    assert!(!g.is_honour("member_of_parliament"));
 
     // The embedded gazetteers are untouched.
     assert_eq!(countries_in("Korea"), [("Korea", "KR", MentionKind::Name)]);
@@ -733,6 +742,12 @@ fn with_dir_reports_malformed_lines_with_file_and_line() {
             "EUR\teuro\n",
             1,
             "expected 3 to 5 tab-separated columns",
+        ),
+        (
+            POST_NOMINALS,
+            "# an office of offices.tsv keeps its category\nmember_of_parliament\tother\tMLA\n",
+            2,
+            "office \"member_of_parliament\" is in category \"parliament\"",
         ),
     ];
     for (i, (file, text, line, message)) in cases.into_iter().enumerate() {
