@@ -623,6 +623,20 @@ fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> 
 
 /// A name as written, with line breaks and runs of spaces made single spaces.
 fn clean_name(name: &str) -> String {
+    // Most names are written with single spaces: copied as they are.
+    let mut previous_space = true;
+    let clean = name.chars().all(|c| {
+        let ok = if c == ' ' {
+            !previous_space
+        } else {
+            !c.is_whitespace()
+        };
+        previous_space = c == ' ';
+        ok
+    }) && !name.ends_with(' ');
+    if clean {
+        return name.to_string();
+    }
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -2074,4 +2088,22 @@ fn of_a_state(category: OfficeCategory) -> bool {
             | OfficeCategory::Military
             | OfficeCategory::Spouse
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_name;
+
+    #[test]
+    fn clean_names_are_the_words_with_single_spaces() {
+        for (raw, clean) in [
+            ("Pham Binh Minh", "Pham Binh Minh"),
+            ("Pham  Binh\nMinh", "Pham Binh Minh"),
+            (" Kang Kyung-Wha ", "Kang Kyung-Wha"),
+            ("Joe\u{a0}Biden", "Joe Biden"),
+            ("", ""),
+        ] {
+            assert_eq!(clean_name(raw), clean, "{raw:?}");
+        }
+    }
 }
