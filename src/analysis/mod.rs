@@ -4,7 +4,8 @@
 //! view, its sentences and section tree, the reference date, the home state, the
 //! document's own glossary, and every hit of **one search** over the view for all
 //! the searched lists at once (countries, offices, organizations, event words, the
-//! words that mark a person honoured, partner groups), sorted per list and looked up
+//! words that mark a person honoured or name aid, partner groups, honours written
+//! after a name), sorted per list and looked up
 //! by range. Extractors never search the text again: they ask for the hits inside a
 //! range ([`Analysis::countries_in`], [`Analysis::offices_in`], ...). The partner of a
 //! section — the state a country paragraph is about — is one rule here

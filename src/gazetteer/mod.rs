@@ -1,6 +1,7 @@
-//! Gazetteers: the lists the extraction stages look up — countries, offices,
-//! organizations, the words that name events, name words, family names, photo
-//! credits — and the one automaton that finds all of their phrases in a text.
+//! Gazetteers: the lists the extraction stages look up — countries, offices and the
+//! honours written after a name, organizations, the words that name events, name
+//! words, family names, photo credits, currency forms — and the one automaton that
+//! finds all of their phrases in a text.
 //!
 //! **Takes** the data files of `gazetteers/` (embedded in the binary at build time,
 //! optionally extended at run time by a directory holding files of the same names;
