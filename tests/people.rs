@@ -336,6 +336,10 @@ fn honours_after_a_name_are_titles_and_end_it() {
             "The session opened at 10 AM Eastern Time; the MP voted, and Oxford CBE holders met.",
             &[],
         ),
+        (
+            "Veteran Labour MP voted against it; Senior Conservative MP spoke.",
+            &[],
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(

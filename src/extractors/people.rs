@@ -57,6 +57,10 @@ struct OfficeHit<'g> {
 /// name but are no title of the person.
 const COURTESY: [&str; 3] = ["mister", "missus", "ms"];
 
+/// How far after an office (bytes) an honour written after a name is looked for: far
+/// more than any run of titles' complement and name.
+const POST_NOMINAL_REACH: usize = 512;
+
 /// The offices whose words are academic (`Dr.`, `Professor`): titles of the person, but
 /// of no state's office.
 const ACADEMIC: [&str; 2] = ["doctor", "professor"];
@@ -671,10 +675,10 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
     let Place { base, text, .. } = at;
     let w = a.gazetteers().name_words();
     let hit = &offices[j];
-    let post: Vec<usize> = a
-        .post_nominals_in(base + hit.end..base + text.len())
-        .map(|h| h.start - base)
-        .collect();
+    // The honours after the office that may end a name in its run: looked for within
+    // a bounded window, so that a line of any length costs the same per office.
+    let window = base + hit.end..base + text.len().min(hit.end + POST_NOMINAL_REACH);
+    let post: Vec<usize> = a.post_nominals_in(window).map(|h| h.start - base).collect();
     let run = capital_run(w, text, hit.end, offices, j + 1, &post);
     let phrase = &text[hit.start..hit.end];
     let continues = phrase.contains(" of ") || phrase.contains(" for ");
@@ -913,15 +917,20 @@ fn post_nominals(a: &Analysis, at: Place, mut end: usize) -> Vec<Title> {
     titles
 }
 
-/// Names without a title before them, known by an honour or office written after
-/// them (`and Nicola Forrest AO are`): two to four capitalised name words right before
-/// it, naming no state, body or office, after a word in lower case, a comma or the
-/// line's start.
+/// Names without a title before them, known by an honour written after them (`and
+/// Nicola Forrest AO are`): two to four capitalised name words right before it, naming
+/// no state, body or office, after a word in lower case, a comma or the line's start.
+/// An office written after a name (`MP`) is its title, but finds no name alone.
 fn post_nominal_names(a: &Analysis, i: usize, out: &mut Vec<Mention>) {
     let base = a.view.lines()[i].range.start;
     let text = a.line_text(i);
     let nw = a.gazetteers().name_words();
-    let hits: Vec<_> = a.post_nominals_in(base..base + text.len()).collect();
+    // Honours only: an office after a word (`Labour MP`, `Veteran Labour MP`) says
+    // nothing of a name before it.
+    let hits: Vec<_> = a
+        .post_nominals_in(base..base + text.len())
+        .filter(|h| a.gazetteers().is_honour(&h.office.id))
+        .collect();
     for h in hits {
         let end = h.start - base;
         let before = &text[..end];
