@@ -26,6 +26,13 @@ struct Seg {
     exact: bool,
 }
 
+impl Seg {
+    /// One past its last derived byte.
+    fn end(&self) -> usize {
+        self.dst + self.dst_len
+    }
+}
+
 /// A map from positions in a derived text to positions in its source.
 ///
 /// Every byte of the derived text belongs to exactly one piece, pushed in order.
@@ -103,7 +110,7 @@ impl OffsetMap {
     /// position past the end), searching from piece `from` on: `pos` must not lie
     /// before piece `from`.
     fn seg_index(&self, pos: usize, from: usize) -> usize {
-        let before = |s: &Seg| s.dst + s.dst_len <= pos;
+        let before = |s: &Seg| s.end() <= pos;
         let i = match self.segs.get(from) {
             // Most ranges asked for end in the piece they start in.
             Some(s) if !before(s) => from,
@@ -160,7 +167,7 @@ impl OffsetMap {
     fn seg_near(&self, pos: usize) -> usize {
         let n = self.segs.len();
         let h = self.hint.0.load(Ordering::Relaxed).min(n - 1);
-        let before = |i: usize| self.segs[i].dst + self.segs[i].dst_len <= pos;
+        let before = |i: usize| self.segs[i].end() <= pos;
         if before(h) {
             // Forward: find a piece at or past `pos`, doubling the step.
             let (mut lo, mut step) = (h + 1, 1);
@@ -169,8 +176,7 @@ impl OffsetMap {
                 step *= 2;
             }
             let hi = (lo + step).min(n);
-            let i =
-                lo.min(n) + self.segs[lo.min(n)..hi].partition_point(|s| s.dst + s.dst_len <= pos);
+            let i = lo.min(n) + self.segs[lo.min(n)..hi].partition_point(|s| s.end() <= pos);
             i.min(n - 1)
         } else {
             // Backward: find a piece wholly before `pos`, doubling the step.
@@ -180,7 +186,7 @@ impl OffsetMap {
                 step *= 2;
             }
             let lo = hi.saturating_sub(step);
-            lo + self.segs[lo..hi].partition_point(|s| s.dst + s.dst_len <= pos)
+            lo + self.segs[lo..hi].partition_point(|s| s.end() <= pos)
         }
     }
 }
@@ -188,6 +194,35 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn look_ups_from_the_last_one_find_the_piece_a_bisection_finds() {
+        // Pieces of one to four bytes, alternately copied and replaced.
+        let mut m = OffsetMap::new();
+        let mut src = 0;
+        for i in 0..500 {
+            let len = 1 + i % 4;
+            if i % 2 == 0 {
+                m.copy(src, len);
+            } else {
+                m.replace(len, src, len + 1);
+            }
+            src += len + 1;
+        }
+        let bisect = |pos: usize| {
+            m.segs
+                .partition_point(|s| s.end() <= pos)
+                .min(m.segs.len() - 1)
+        };
+        // Forward, backward, far jumps both ways, and past the end.
+        let mut order: Vec<usize> = (0..m.len + 3).collect();
+        order.extend((0..m.len).rev());
+        order.extend((0..m.len).step_by(97).flat_map(|p| [p, m.len - 1 - p]));
+        for pos in order {
+            assert_eq!(m.seg_near(pos), bisect(pos), "at {pos}");
+            m.hint.0.store(m.seg_near(pos), Ordering::Relaxed);
+        }
+    }
 
     #[test]
     fn copies_merge_and_map_linearly() {

@@ -16,6 +16,13 @@ pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
+/// Whether `s` holds the ASCII `needle` anywhere, in any case, without copying it.
+pub fn contains_ignore_case(s: &str, needle: &str) -> bool {
+    s.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// The largest character boundary of `s` at or before `i` (`s.len()` past the end).
 pub fn floor(s: &str, i: usize) -> usize {
     if i >= s.len() {

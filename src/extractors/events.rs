@@ -318,7 +318,7 @@ fn in_a_row(
 fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -> Option<usize> {
     let body = &text[clause.start..date];
     // Most clauses name no leaders: asked of the bytes before lowering the clause.
-    if !contains_ignore_ascii_case(body.as_bytes(), b"leaders") {
+    if !text::contains_ignore_case(body, "leaders") {
         return None;
     }
     let lower = body.to_lowercase();
@@ -343,12 +343,6 @@ fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -
         && !rest.contains([',', ';', '(', ')'])
         && rest.split_whitespace().count() <= 6)
         .then_some(clause.start + at)
-}
-
-/// Whether `hay` holds `needle` (ASCII, lower case) in any ASCII case.
-fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether a sentence speaks of `the two leaders` (or `both leaders`).

@@ -627,21 +627,7 @@ fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> 
 
 /// A name as written, with line breaks and runs of spaces made single spaces.
 fn clean_name(name: &str) -> String {
-    // Most names are written with single spaces: copied as they are.
-    let mut previous_space = true;
-    let clean = name.chars().all(|c| {
-        let ok = if c == ' ' {
-            !previous_space
-        } else {
-            !c.is_whitespace()
-        };
-        previous_space = c == ' ';
-        ok
-    }) && !name.ends_with(' ');
-    if clean {
-        return name.to_string();
-    }
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::squeeze(name).into_owned()
 }
 
 /// A title of a mention: its range on the line (with the qualifier written before
@@ -941,27 +927,11 @@ fn post_nominal_names(a: &Analysis, i: usize, out: &mut Vec<Mention>) {
         else {
             continue;
         };
-        let mut start = name_end;
-        let mut words = 0;
-        for word in text[..name_end].rsplit(' ') {
-            if words == 4 || !name_like(nw, word) || possessive_len(word) > 0 {
-                break;
-            }
-            start -= word.len() + usize::from(start < name_end);
-            words += 1;
-        }
-        let lead = text[..start].trim_end();
-        let opens = lead.is_empty()
-            || lead.ends_with([',', '.', ':', ';', '('])
-            || lead
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let Some(start) = name_words_before(nw, text, name_end, &[',', '.', ':', ';', '(']) else {
+            continue;
+        };
         let view = base + start..base + name_end;
-        let names_thing = a.countries_in(view.clone()).next().is_some()
-            || a.orgs_in(view.clone()).next().is_some()
-            || a.offices_in(view.clone()).next().is_some();
-        if !(2..=4).contains(&words) || !opens || names_thing {
+        if names_state_or_body(a, view.clone()) || a.offices_in(view.clone()).next().is_some() {
             continue;
         }
         let place = Place {
@@ -1009,6 +979,14 @@ fn apposed_name(a: &Analysis, at: Place, titles: Range<usize>) -> Option<Range<u
         .unwrap_or(before);
     let end = before.strip_suffix(", ")?.len();
     let nw = a.gazetteers().name_words();
+    let start = name_words_before(nw, text, end, &['.', ':', '"', '“', '”'])?;
+    (!names_state_or_body(a, base + start..base + end)).then_some(start..end)
+}
+
+/// Where the two to four capitalised name words (no possessive) that end at byte `end`
+/// of `text` start, when what stands before them opens a name: nothing, one of
+/// `stops`, or a word in lower case (`said`).
+fn name_words_before(nw: &NameWords, text: &str, end: usize, stops: &[char]) -> Option<usize> {
     let mut start = end;
     let mut words = 0;
     for word in text[..end].rsplit(' ') {
@@ -1018,21 +996,19 @@ fn apposed_name(a: &Analysis, at: Place, titles: Range<usize>) -> Option<Range<u
         start -= word.len() + usize::from(start < end);
         words += 1;
     }
-    // What stands before the name: nothing, or a word in lower case (`said`).
     let lead = text[..start].trim_end();
     let opens = lead.is_empty()
-        || lead.ends_with(['.', ':', '"', '“', '”'])
+        || lead.ends_with(stops)
         || lead
             .rsplit(' ')
             .next()
             .is_some_and(|w| w.starts_with(char::is_lowercase));
-    let view = base + start..base + end;
-    let names_thing =
-        a.countries_in(view.clone()).next().is_some() || a.orgs_in(view).next().is_some();
-    (2..=4)
-        .contains(&words)
-        .then_some(start..end)
-        .filter(|_| opens && !names_thing)
+    ((2..=4).contains(&words) && opens).then_some(start)
+}
+
+/// Whether the view range `view` names a state or an international body.
+fn names_state_or_body(a: &Analysis, view: Range<usize>) -> bool {
+    a.countries_in(view.clone()).next().is_some() || a.orgs_in(view).next().is_some()
 }
 
 /// The name set off by commas right after a chain of titles ending at `end`: two to
@@ -1054,9 +1030,7 @@ fn name_in_commas(a: &Analysis, at: Place, end: usize) -> Option<Range<usize>> {
         return None;
     }
     let view = base + start..base + start + stop;
-    let names_thing = a.countries_in(view.clone()).next().is_some()
-        || a.orgs_in(view.clone()).next().is_some()
-        || a.offices_in(view).next().is_some();
+    let names_thing = names_state_or_body(a, view.clone()) || a.offices_in(view).next().is_some();
     (!names_thing).then_some(start..start + stop)
 }
 
