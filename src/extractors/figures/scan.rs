@@ -19,7 +19,7 @@
 
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -891,6 +891,8 @@ fn money_context(line: &str, m: Range<usize>) -> bool {
 struct Cues {
     /// `million`, `billion`, `trillion` and their plurals.
     scale: bool,
+    /// The plurals alone (`millions`): what a bare scale word needs.
+    scales: bool,
     /// `thousand`, `thousands`.
     thousand: bool,
     /// `multi` (`multi-million-euro`).
@@ -904,15 +906,19 @@ impl Cues {
         static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .build(["illion", "housand", "multi", "ercent", "er cent", "er-cent"])
+                .match_kind(MatchKind::LeftmostLongest)
+                .build([
+                    "illions", "illion", "housand", "multi", "ercent", "er cent", "er-cent",
+                ])
                 .expect("valid automaton")
         });
         let mut cues = Cues::default();
         for m in WORDS.find_iter(line) {
             match m.pattern().as_usize() {
-                0 => cues.scale = true,
-                1 => cues.thousand = true,
-                2 => cues.multi = true,
+                0 => (cues.scale, cues.scales) = (true, true),
+                1 => cues.scale = true,
+                2 => cues.thousand = true,
+                3 => cues.multi = true,
                 _ => cues.percent = true,
             }
         }
@@ -926,7 +932,7 @@ impl Cues {
 /// context gives), and percentages in words (`sixty-five percent`).
 fn spelled(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found> {
     let Cues {
-        scale,
+        scales: scale,
         multi,
         percent,
         ..
