@@ -41,7 +41,7 @@ use crate::analysis::{Analysis, Partner};
 use crate::gazetteer::{EventKind, Lines, MentionKind, NameWords, OfficeCategory, WordIndex};
 use crate::record::{PersonRecord, Record};
 use regex::Regex;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -1900,7 +1900,7 @@ impl People {
             let words = k.split(' ');
             let initials = words
                 .clone()
-                .filter(|w| w.len() == 2 && w.ends_with('.'))
+                .filter(|w| is_initial(w))
                 .count();
             (
                 std::cmp::Reverse(words.count()),
@@ -1908,16 +1908,40 @@ impl People {
                 std::cmp::Reverse(k.len()),
             )
         };
-        names.sort_by(|x, y| fullness(x).cmp(&fullness(y)).then(x.cmp(y)));
+        // Distinct keys first (a document names the same people again and again), then
+        // each key's fullness computed once.
+        names.sort_unstable();
         names.dedup();
+        names.sort_by_cached_key(|k| fullness(k));
         let mut canon: Vec<(Vec<String>, String)> = Vec::new();
+        // The full names holding each word, in `canon` order: a short form can only
+        // name a full name that holds every word of it but initials and suffixes, so
+        // the shortest of those lists is searched, not every full name.
+        let mut holding: HashMap<String, Vec<usize>> = HashMap::new();
+        let everyone: Vec<usize> = Vec::new();
         let mut by_key = BTreeMap::new();
         for k in names {
             let words: Vec<String> = k.split(' ').map(str::to_string).collect();
-            let id = match canon.iter().find(|(full, _)| same_person(full, &words)) {
-                Some((_, id)) => id.clone(),
+            let candidates = without_suffix(&words)
+                .into_iter()
+                .filter(|w| !is_initial(w))
+                .map(|w| holding.get(w).unwrap_or(&everyone))
+                .min_by_key(|list| list.len());
+            let is_same = |&c: &usize| same_person(&canon[c].0, &words);
+            let found = match candidates {
+                Some(list) => list.iter().copied().find(is_same),
+                None => (0..canon.len()).find(is_same),
+            };
+            let id = match found {
+                Some(c) => canon[c].1.clone(),
                 None => {
                     let id = slug(&k);
+                    for w in &words {
+                        let list = holding.entry(w.clone()).or_default();
+                        if list.last() != Some(&canon.len()) {
+                            list.push(canon.len());
+                        }
+                    }
                     canon.push((words, id.clone()));
                     id
                 }
@@ -1945,6 +1969,11 @@ fn without_suffix(words: &[String]) -> Vec<&str> {
         .collect()
 }
 
+/// Whether a key's word is an initial (`v.`).
+fn is_initial(word: &str) -> bool {
+    word.len() == 2 && word.ends_with('.')
+}
+
 /// Whether `short` names the same person as the full name `full` (both keys' words).
 fn same_person(full: &[String], short: &[String]) -> bool {
     if full == short {
@@ -1966,7 +1995,7 @@ fn same_person(full: &[String], short: &[String]) -> bool {
         let matches = full
             .iter()
             .zip(&short)
-            .all(|(f, s)| f == s || (s.len() == 2 && s.ends_with('.') && f.starts_with(&s[..1])));
+            .all(|(f, s)| f == s || (is_initial(s) && f.starts_with(&s[..1])));
         if matches {
             return true;
         }
