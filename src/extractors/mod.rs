@@ -4,7 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::record::Record;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 pub(crate) mod dates;
@@ -34,7 +34,7 @@ pub(crate) struct Earlier {
 impl Earlier {
     /// With the person mentions of the document, and each person's state.
     pub fn with_people(people: Vec<people::PersonMention>) -> Earlier {
-        let mut person_countries = HashMap::new();
+        let mut person_countries = HashMap::default();
         for p in &people {
             person_countries
                 .entry(p.record.person_id.clone())

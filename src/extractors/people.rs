@@ -41,7 +41,8 @@ use crate::analysis::{Analysis, Partner};
 use crate::gazetteer::{EventKind, Lines, MentionKind, NameWords, OfficeCategory, WordIndex};
 use crate::record::{PersonRecord, Record};
 use regex::Regex;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -1917,7 +1918,7 @@ impl People {
         // The full names holding each word, in `canon` order: a short form can only
         // name a full name that holds every word of it but initials and suffixes, so
         // the shortest of those lists is searched, not every full name.
-        let mut holding: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut holding: HashMap<String, Vec<usize>> = HashMap::default();
         let everyone: Vec<usize> = Vec::new();
         let mut by_key = BTreeMap::new();
         for k in names {

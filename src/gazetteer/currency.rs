@@ -28,7 +28,7 @@
 use super::GazetteerError;
 use super::source::{self, Layer};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Where a currency form stands relative to its number.
@@ -90,28 +90,8 @@ enum Cue {
     Percent,
 }
 
-/// FNV-1a: a fast hash for the short words of a cue look-up.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap = HashMap<Vec<u8>, Cue, std::hash::BuildHasherDefault<Fnv>>;
+/// Cue words by their bytes.
+type CueMap = HashMap<Vec<u8>, Cue>;
 
 /// The longest cue word looked up; longer words of the lists are not cues.
 const LONGEST_CUE: usize = 32;
@@ -189,7 +169,7 @@ fn options<'r>(
 /// read.
 pub(super) fn load(layers: &[Layer]) -> Result<Forms, GazetteerError> {
     let mut forms = Forms::default();
-    let mut known: HashSet<&'static str> = HashSet::new();
+    let mut known: HashSet<&'static str> = HashSet::default();
     for layer in layers.iter().rev() {
         for row in layer.rows(source::CURRENCIES)? {
             let code = row.fields[0];
@@ -312,8 +292,8 @@ pub(super) fn load(layers: &[Layer]) -> Result<Forms, GazetteerError> {
 /// adjectives and the percent words in any case.
 #[derive(Clone)]
 struct CueWords {
-    exact: FnvMap,
-    any_case: FnvMap,
+    exact: CueMap,
+    any_case: CueMap,
     /// The first characters of the signs that are not ASCII (`ரூ` by its first
     /// letter).
     sign_chars: HashSet<char>,
@@ -321,9 +301,9 @@ struct CueWords {
 
 impl CueWords {
     fn build(forms: &Forms) -> CueWords {
-        let mut exact = FnvMap::default();
-        let mut any_case = FnvMap::default();
-        let mut sign_chars = HashSet::new();
+        let mut exact = CueMap::default();
+        let mut any_case = CueMap::default();
+        let mut sign_chars = HashSet::default();
         for sign in &forms.signs {
             let letters: String = sign
                 .form
@@ -547,7 +527,7 @@ struct Form {
 impl Lexicon {
     /// Compiles the loaded currency rows.
     pub(super) fn build(rows: &Forms) -> Lexicon {
-        let mut meanings = HashMap::new();
+        let mut meanings = HashMap::default();
         let mut forms: Vec<Form> = Vec::new();
         let mut add = |form: &str, insensitive: bool, before: bool, m: Meaning| {
             meanings.entry(key(form)).or_insert(m);

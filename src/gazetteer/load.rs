@@ -5,7 +5,7 @@ use super::matcher::{Entry, PhraseTable, normalize_space};
 use super::source::{self, Layer, Row};
 use super::{CONTEXT_FUNDS, CONTEXT_HONOURED, Country, GazetteerError, NameWords, Office, Org};
 use crate::vocab::{EventKind, MentionKind, OfficeCategory};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 type CountryTables = (Vec<Country>, HashMap<String, usize>, PhraseTable);
 
@@ -97,7 +97,7 @@ fn country_value(country: usize, kind: MentionKind) -> Entry {
 pub(super) fn countries(layers: &[Layer]) -> Result<CountryTables, GazetteerError> {
     // All countries first, so that every layer's names can refer to them.
     let mut countries: Vec<Country> = Vec::new();
-    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut by_code: HashMap<String, usize> = HashMap::default();
     let mut iso_rows: Vec<Vec<IsoRow>> = Vec::new();
     for layer in layers {
         let rows = parse_countries(&layer.rows(source::COUNTRIES)?)?;
@@ -124,7 +124,7 @@ pub(super) fn countries(layers: &[Layer]) -> Result<CountryTables, GazetteerErro
     }
 
     let mut table = PhraseTable::default();
-    let mut canonical: HashMap<usize, String> = HashMap::new();
+    let mut canonical: HashMap<usize, String> = HashMap::default();
     for (layer, rows) in layers.iter().zip(&iso_rows) {
         for row in rows {
             let entry = country_value(by_code[&row.code], MentionKind::Name);
@@ -171,7 +171,7 @@ pub(super) fn offices(
     layers: &[Layer],
 ) -> Result<(Vec<Office>, PhraseTable, PhraseTable), GazetteerError> {
     let mut offices: Vec<Office> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_id: HashMap<String, usize> = HashMap::default();
     let mut table = PhraseTable::default();
     let mut post = PhraseTable::default();
     for layer in layers {
@@ -302,7 +302,7 @@ pub(super) fn family_names(
     layers: &[Layer],
     codes: &HashMap<String, usize>,
 ) -> Result<HashMap<String, String>, GazetteerError> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for layer in layers {
         for row in layer.rows(source::FAMILY_NAMES)? {
             if !codes.contains_key(row.fields[0]) {
@@ -473,7 +473,7 @@ pub(super) fn event_context(
 
 /// The words of a one-column word list, across layers.
 pub(super) fn word_set(layers: &[Layer], name: &str) -> Result<HashSet<String>, GazetteerError> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for layer in layers {
         for row in layer.rows(name)? {
             out.insert(row.fields[0].to_string());

@@ -25,7 +25,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// What a phrase means: something to report, or a stop-phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +192,7 @@ impl PhraseSet {
     /// `tables[i]`. `small` makes a DFA (for a short list), else a contiguous NFA.
     pub fn build(tables: &[(&PhraseTable, Mode)], small: bool) -> Result<Self, String> {
         // One pattern per distinct string, with the meanings of every table.
-        let mut by_phrase: HashMap<&str, usize> = HashMap::new();
+        let mut by_phrase: HashMap<&str, usize> = HashMap::default();
         let mut strings: Vec<&str> = Vec::new();
         let mut lists: Vec<Vec<(u8, Entry)>> = Vec::new();
         for (t, (table, _)) in tables.iter().enumerate() {
@@ -589,7 +589,7 @@ impl WordIndex {
     /// An index of `phrases`, or none when one does not begin with a word character.
     pub fn new<'p>(phrases: impl IntoIterator<Item = (&'p str, u32)>) -> Option<WordIndex> {
         let mut index = WordIndex {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             openings: vec![false; 1 << 16],
             first_bytes: vec![false; 256],
             capitals_only: true,

@@ -30,7 +30,7 @@ pub(crate) use matcher::{Found, Lines, PhraseSet, WordIndex};
 use matcher::{Entry, Mode, PhraseTable};
 use serde::{Deserialize, Serialize};
 use source::Layer;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
@@ -456,7 +456,7 @@ impl Glossary {
     pub fn new(g: &Gazetteers, pairs: &[(String, String)]) -> Option<Glossary> {
         let mut table = PhraseTable::default();
         let mut orgs: Vec<Org> = Vec::new();
-        let mut known: HashMap<String, usize> = HashMap::new();
+        let mut known: HashMap<String, usize> = HashMap::default();
         for (acronym, name) in pairs {
             let acronym = matcher::normalize_space(acronym);
             let name = matcher::normalize_space(name);

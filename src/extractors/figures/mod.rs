@@ -39,7 +39,7 @@ use partners::{Mention, Place};
 use regex::Regex;
 use scan::{Found, Unit};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
