@@ -159,7 +159,7 @@ fn every_unmatchable_iso_name_has_an_everyday_form() {
 #[test]
 fn embedded_phrases_are_not_listed_twice() {
     fn check(file: &str, rows: impl Iterator<Item = (String, String)>) {
-        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut seen: HashMap<String, String> = HashMap::default();
         for (phrase, meaning) in rows {
             if let Some(earlier) = seen.insert(phrase.clone(), meaning.clone()) {
                 panic!("{file}: {phrase:?} listed twice ({earlier} and {meaning})");
