@@ -86,14 +86,17 @@ impl Point {
     /// The ISO 8601 form: `2020`, `2020-11`, `2020-07-29`, and without a year
     /// `--11` and `--12-27`.
     pub(crate) fn iso(self) -> String {
-        let mut s = match self.year {
-            Some(y) => format!("{y:04}"),
-            None => "-".to_string(),
-        };
+        let mut s = String::with_capacity(10);
+        match self.year {
+            Some(y) => push_year(&mut s, y),
+            None => s.push('-'),
+        }
         if let Some(m) = self.month {
-            s.push_str(&format!("-{m:02}"));
+            s.push('-');
+            push_two(&mut s, m);
             if let Some(d) = self.day {
-                s.push_str(&format!("-{d:02}"));
+                s.push('-');
+                push_two(&mut s, d);
             }
         }
         s
@@ -102,11 +105,7 @@ impl Point {
     /// The first day it covers, as `YYYY-MM-DD` (none without a year).
     pub(crate) fn first_day(self) -> Option<String> {
         let y = self.year?;
-        Some(format!(
-            "{y:04}-{:02}-{:02}",
-            self.month.unwrap_or(1),
-            self.day.unwrap_or(1)
-        ))
+        Some(day_iso(y, self.month.unwrap_or(1), self.day.unwrap_or(1)))
     }
 
     /// The last day it covers, as `YYYY-MM-DD` (none without a year).
@@ -114,8 +113,42 @@ impl Point {
         let y = self.year?;
         let m = self.month.unwrap_or(12);
         let d = self.day.unwrap_or_else(|| days_in(Some(y), m));
-        Some(format!("{y:04}-{m:02}-{d:02}"))
+        Some(day_iso(y, m, d))
     }
+}
+
+/// `YYYY-MM-DD`.
+fn day_iso(y: i32, m: u8, d: u8) -> String {
+    let mut s = String::with_capacity(10);
+    push_year(&mut s, y);
+    s.push('-');
+    push_two(&mut s, m);
+    s.push('-');
+    push_two(&mut s, d);
+    s
+}
+
+/// Writes a year with at least four digits (`0987`), as `{y:04}` does; dates are
+/// written for every record, so without the formatting machinery.
+fn push_year(s: &mut String, y: i32) {
+    match u16::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            for div in [1000, 100, 10, 1] {
+                s.push(char::from(b'0' + (y / div % 10) as u8));
+            }
+        }
+        _ => s.push_str(&format!("{y:04}")),
+    }
+}
+
+/// Writes a month or day with at least two digits (`07`), as `{n:02}` does.
+fn push_two(s: &mut String, n: u8) {
+    if n >= 100 {
+        s.push_str(&n.to_string());
+        return;
+    }
+    s.push(char::from(b'0' + n / 10));
+    s.push(char::from(b'0' + n % 10));
 }
 
 /// The number of days of month `m` (29 for February when the year is not known).
@@ -145,7 +178,12 @@ impl Item {
     pub(crate) fn iso(self) -> String {
         match self {
             Item::At(p) => p.iso(),
-            Item::Span(a, b) => format!("{}/{}", a.iso(), b.iso()),
+            Item::Span(a, b) => {
+                let mut s = a.iso();
+                s.push('/');
+                s.push_str(&b.iso());
+                s
+            }
         }
     }
 
@@ -290,3 +328,22 @@ impl Found {
 
 /// The document's day/month convention, when a caller has one to give.
 pub(crate) type Order = Option<NumericOrder>;
+
+#[cfg(test)]
+mod tests {
+    use super::{push_two, push_year};
+
+    #[test]
+    fn numbers_are_written_as_the_padded_formats() {
+        for y in [-12345, -5, 0, 7, 987, 1000, 2020, 9999, 10000, 123456] {
+            let mut s = String::new();
+            push_year(&mut s, y);
+            assert_eq!(s, format!("{y:04}"), "year {y}");
+        }
+        for n in 0..=u8::MAX {
+            let mut s = String::new();
+            push_two(&mut s, n);
+            assert_eq!(s, format!("{n:02}"), "{n}");
+        }
+    }
+}
