@@ -25,9 +25,24 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
         t: &toks,
         order,
     };
+    // Every reading holds a number, a month or one of the calendar nouns within its
+    // first five tokens (`the end of the year`, `later this month`, `the first half
+    // of`): a token with none of them that near opens nothing and is passed over.
+    let mut next_cue = vec![usize::MAX; toks.len()];
+    let mut after = usize::MAX;
+    for (k, t) in toks.iter().enumerate().rev() {
+        if is_cue(text, t) {
+            after = k;
+        }
+        next_cue[k] = after;
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if next_cue[i].saturating_sub(i) > CUE_REACH {
+            i += 1;
+            continue;
+        }
         match p.expr(i) {
             Some((found, next)) => {
                 out.push(found);
@@ -58,6 +73,43 @@ fn has_cue(text: &str) -> bool {
             super::lexer::month_of(word).is_some()
                 || WORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
         })
+}
+
+/// How many tokens after its first a reading's first number, month or calendar noun
+/// may come, at most: `the end of this year` (4), with one to spare.
+const CUE_REACH: usize = 5;
+
+/// Whether a token is a number, a month's name, or a noun of the calendar the rules
+/// without digits read (`year`, `month`, `half`, `quarter`, a season).
+fn is_cue(text: &str, t: &Token) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Word if t.month > 0 => true,
+        Kind::Word => {
+            let w = &text.as_bytes()[t.start..t.end];
+            if !(4..=7).contains(&w.len()) {
+                return false;
+            }
+            let mut low = [0u8; 7];
+            for (l, c) in low.iter_mut().zip(w) {
+                *l = c.to_ascii_lowercase();
+            }
+            matches!(
+                &low[..w.len()],
+                b"year"
+                    | b"years"
+                    | b"month"
+                    | b"months"
+                    | b"half"
+                    | b"quarter"
+                    | b"spring"
+                    | b"summer"
+                    | b"autumn"
+                    | b"fall"
+            )
+        }
+        Kind::Punct => false,
+    }
 }
 
 /// Whether a word may open a [`Parser::period`]: the first words of its rules, in any
