@@ -8,7 +8,8 @@
 //! dropped when its edges are glued to a bigger number or code (`6,107.31`,
 //! `138-2010-2015`, `ARMY-2020`).
 
-use super::lexer::{Kind, Token, lex};
+use super::lexer::{Kind, Token, lex_into};
+use std::cell::RefCell;
 use super::{Found, Item, Order, Point, Relative};
 use crate::vocab::NumericOrder;
 
@@ -19,27 +20,43 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
     if !has_cue(text) {
         return Vec::new();
     }
-    let toks = lex(text);
-    let p = Parser {
-        text,
-        t: &toks,
-        order,
-    };
+    thread_local! {
+        static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
+    }
+    TOKENS.with_borrow_mut(|toks| {
+        lex_into(text, toks);
+        let found = read(text, toks, order);
+        // A very long paragraph's buffer is not kept for the rest of the run.
+        if toks.capacity() > KEPT_TOKENS {
+            *toks = Vec::new();
+        }
+        found
+    })
+}
+
+/// The most tokens whose buffer a thread keeps between paragraphs.
+const KEPT_TOKENS: usize = 1 << 16;
+
+/// The dates of the tokens `toks` of `text`.
+fn read(text: &str, toks: &[Token], order: Order) -> Vec<Found> {
+    let p = Parser { text, t: toks, order };
     // Every reading holds a number, a month or one of the calendar nouns within its
     // first five tokens (`the end of the year`, `later this month`, `the first half
     // of`): a token with none of them that near opens nothing and is passed over.
-    let mut next_cue = vec![usize::MAX; toks.len()];
-    let mut after = usize::MAX;
-    for (k, t) in toks.iter().enumerate().rev() {
-        if is_cue(text, t) {
-            after = k;
-        }
-        next_cue[k] = after;
-    }
+    // `cue` is the first cue token at or after `i` (or the end); it only moves on.
+    let next_cue = |from: usize| {
+        (from..toks.len())
+            .find(|&k| is_cue(text, &toks[k]))
+            .unwrap_or(toks.len())
+    };
+    let mut cue = next_cue(0);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if next_cue[i].saturating_sub(i) > CUE_REACH {
+        if cue < i {
+            cue = next_cue(i);
+        }
+        if cue - i > CUE_REACH {
             i += 1;
             continue;
         }

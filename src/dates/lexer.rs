@@ -88,10 +88,20 @@ static CLASS: [u8; 256] = {
 };
 
 /// The tokens of `text`.
+#[cfg(test)]
 pub(super) fn lex(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    lex_into(text, &mut out);
+    out
+}
+
+/// The tokens of `text`, in `out` (cleared first): a scanner keeps one buffer for
+/// every paragraph instead of allocating one the size of each.
+pub(super) fn lex_into(text: &str, out: &mut Vec<Token>) {
     let b = text.as_bytes();
     let n = b.len();
-    let mut out: Vec<Token> = Vec::with_capacity(n / 5);
+    out.clear();
+    out.reserve(n / 5);
     let mut i = 0;
     let mut glued = false;
     while i < n {
@@ -172,7 +182,6 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
         }
         glued = true;
     }
-    out
 }
 
 fn starts_letter(s: &str) -> bool {
