@@ -19,7 +19,8 @@
 
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
-use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem;
+use std::cell::RefCell;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -883,10 +884,10 @@ fn money_context(line: &str, m: Range<usize>) -> bool {
     MONEY_BEFORE.is_match(&line[from..m.start]) || MONEY_AFTER.is_match(after)
 }
 
-/// The words a figure written without digits holds, read in one pass over a line:
-/// a line with none of them holds no such figure, and the expressions that need them
-/// are not tried. Each is a part of the words, in any case, so that it is found
-/// wherever one of them is written (`illion` in `millions`, `ercent` in `Percent`).
+/// The words a figure written without digits holds, looked for in a line: a line
+/// with none of them holds no such figure, and the expressions that need them are not
+/// tried. Each is a part of the words, in any case, so that it is found wherever one
+/// of them is written (`illion` in `millions`, `ercent` in `Percent`).
 #[derive(Clone, Copy, Debug, Default)]
 struct Cues {
     /// `million`, `billion`, `trillion` and their plurals.
@@ -903,28 +904,39 @@ struct Cues {
 
 impl Cues {
     fn of(line: &str) -> Cues {
-        static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build([
-                    "illions", "illion", "housand", "multi", "ercent", "er cent", "er-cent",
-                ])
-                .expect("valid automaton")
+        // Searched for in the line lowered to ASCII lower case: one fast substring
+        // search each, a fraction of a byte's work per byte.
+        static PARTS: LazyLock<[memmem::Finder<'static>; 7]> = LazyLock::new(|| {
+            [
+                "illions", "illion", "housand", "multi", "ercent", "er cent", "er-cent",
+            ]
+            .map(memmem::Finder::new)
         });
-        let mut cues = Cues::default();
-        for m in WORDS.find_iter(line) {
-            match m.pattern().as_usize() {
-                0 => (cues.scale, cues.scales) = (true, true),
-                1 => cues.scale = true,
-                2 => cues.thousand = true,
-                3 => cues.multi = true,
-                _ => cues.percent = true,
-            }
+        thread_local! {
+            static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
         }
-        cues
+        LOWER.with_borrow_mut(|low| {
+            low.clear();
+            low.extend(line.bytes().map(|b| b.to_ascii_lowercase()));
+            let has = |k: usize| PARTS[k].find(low).is_some();
+            let cues = Cues {
+                scales: has(0),
+                scale: has(1),
+                thousand: has(2),
+                multi: has(3),
+                percent: has(4) || has(5) || has(6),
+            };
+            // A very long line's copy is not kept for the rest of the run.
+            if low.capacity() > KEPT_BYTES {
+                *low = Vec::new();
+            }
+            cues
+        })
     }
 }
+
+/// The longest line whose lowered copy a thread keeps for the next line.
+const KEPT_BYTES: usize = 1 << 20;
 
 /// Adds the figures written without digits that overlap no figure found: amounts
 /// written as adjectives (`multi-million-euro`), bare `billions` where the words speak
