@@ -9,9 +9,9 @@
 //! `138-2010-2015`, `ARMY-2020`).
 
 use super::lexer::{Kind, Token, lex_into};
-use std::cell::RefCell;
 use super::{Found, Item, Order, Point, Relative};
 use crate::vocab::NumericOrder;
+use std::cell::RefCell;
 
 /// The dates of `text`, in order. `order` is the document's day/month convention.
 pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
@@ -39,7 +39,11 @@ const KEPT_TOKENS: usize = 1 << 16;
 
 /// The dates of the tokens `toks` of `text`.
 fn read(text: &str, toks: &[Token], order: Order) -> Vec<Found> {
-    let p = Parser { text, t: toks, order };
+    let p = Parser {
+        text,
+        t: toks,
+        order,
+    };
     // Every reading holds a number, a month or one of the calendar nouns within its
     // first five tokens (`the end of the year`, `later this month`, `the first half
     // of`): a token with none of them that near opens nothing and is passed over.

@@ -40,8 +40,8 @@ use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
 use crate::gazetteer::{EventKind, Lines, MentionKind, NameWords, OfficeCategory, WordIndex};
 use crate::record::{PersonRecord, Record};
-use regex::Regex;
 use foldhash::HashMap;
+use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -1899,10 +1899,7 @@ impl People {
             .collect();
         let fullness = |k: &str| {
             let words = k.split(' ');
-            let initials = words
-                .clone()
-                .filter(|w| is_initial(w))
-                .count();
+            let initials = words.clone().filter(|w| is_initial(w)).count();
             (
                 std::cmp::Reverse(words.count()),
                 initials,

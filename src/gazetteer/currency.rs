@@ -27,8 +27,8 @@
 
 use super::GazetteerError;
 use super::source::{self, Layer};
-use regex::Regex;
 use foldhash::{HashMap, HashSet};
+use regex::Regex;
 use std::sync::OnceLock;
 
 /// Where a currency form stands relative to its number.

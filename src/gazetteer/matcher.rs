@@ -23,9 +23,9 @@
 //!   it. [`Mode::All`] tables report every whole-word match, overlapping.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use foldhash::HashMap;
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use foldhash::HashMap;
 
 /// What a phrase means: something to report, or a stop-phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,10 +27,10 @@ mod tests;
 pub use crate::vocab::{EventKind, MentionKind, OfficeCategory};
 pub(crate) use matcher::{Found, Lines, PhraseSet, WordIndex};
 
+use foldhash::{HashMap, HashSet};
 use matcher::{Entry, Mode, PhraseTable};
 use serde::{Deserialize, Serialize};
 use source::Layer;
-use foldhash::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};

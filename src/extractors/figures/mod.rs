@@ -35,11 +35,11 @@ use crate::record::{
 };
 use crate::sections::SectionKind;
 use aho_corasick::AhoCorasick;
+use foldhash::HashMap;
 use partners::{Mention, Place};
 use regex::Regex;
 use scan::{Found, Unit};
 use std::cell::RefCell;
-use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 

@@ -20,8 +20,8 @@
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
 use memchr::memmem;
-use std::cell::RefCell;
 use regex::Regex;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
