@@ -177,9 +177,11 @@ pub struct CountryRecord {
     #[serde(flatten)]
     pub common: Common,
     /// ISO 3166-1 alpha-2 code.
-    pub code: String,
+    #[schemars(with = "String")]
+    pub code: Arc<str>,
     /// The country's canonical short name (`Viet Nam`, `Republic of Korea`).
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Arc<str>,
     /// `name` (`Japan`, `the ROK`) or `adjective` (`Japanese`).
     pub kind: MentionKind,
 }
@@ -192,9 +194,11 @@ pub struct OrganizationRecord {
     pub common: Common,
     /// Its acronym (`ASEAN`), or null when it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acronym: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub acronym: Option<Arc<str>>,
     /// Its full name.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Arc<str>,
 }
 
 /// A mention of a named individual.

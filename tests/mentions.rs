@@ -12,7 +12,7 @@ fn the_glossary_adds_bodies_not_notions() {
     let orgs: Vec<(String, Option<String>)> = common::records_of(text)
         .into_iter()
         .filter_map(|r| match r {
-            Record::Organization(o) => Some((o.common.text, o.acronym)),
+            Record::Organization(o) => Some((o.common.text, o.acronym.map(|a| a.to_string()))),
             _ => None,
         })
         .collect();
@@ -32,11 +32,11 @@ fn render(name: &str) -> String {
     let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     for r in records {
         let key = match r {
-            Record::Country(c) => ("country".to_string(), c.common.text, c.code),
+            Record::Country(c) => ("country".to_string(), c.common.text, c.code.to_string()),
             Record::Organization(o) => (
                 "organization".to_string(),
                 o.common.text,
-                o.acronym.unwrap_or_else(|| o.name.clone()),
+                o.acronym.unwrap_or_else(|| o.name.clone()).to_string(),
             ),
             _ => continue,
         };

@@ -150,7 +150,7 @@ impl<'d> Analysis<'d> {
         }
         let mut counts: Vec<(&str, usize, usize)> = Vec::new();
         for (k, hit) in self.countries_in(0..self.view.text().len()).enumerate() {
-            let code = hit.country.code.as_str();
+            let code: &str = &hit.country.code;
             match counts.iter_mut().find(|c| c.0 == code) {
                 Some(c) => c.1 += 1,
                 None => counts.push((code, 1, k)),
@@ -377,7 +377,7 @@ impl<'d> Analysis<'d> {
         let mut first: Option<(usize, Partner<u32>)> = None;
         let mut home = false;
         for f in self.hits.within(table::COUNTRY, heading.clone()) {
-            if self.gazetteers.country_ref(f.value).0.code == self.home {
+            if *self.gazetteers.country_ref(f.value).0.code == *self.home {
                 home = true;
             } else {
                 first = Some((f.start, Partner::Country(f.value)));

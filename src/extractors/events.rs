@@ -756,13 +756,13 @@ fn countries(
         // (`the two leaders welcomed the announcement in August by Chilean firms`).
         let after = || {
             a.countries_in(clause.end..sentence_end)
-                .find(|h| h.country.code != home)
+                .find(|h| &*h.country.code != home)
                 .filter(|_| both_sides)
         };
         if let Some(hit) = a
             .countries_in(paragraph)
             .rev()
-            .find(|h| h.country.code != home)
+            .find(|h| &*h.country.code != home)
             .or_else(after)
         {
             add(&mut out, &hit.country.code);
@@ -781,7 +781,7 @@ fn countries(
             // (`Japan provided Viet Nam with ...`).
             let alone = kind == EventKind::Aid
                 && out.len() == 1
-                && out[0] == c.code
+                && *out[0] == *c.code
                 && !named_people
                 && a.countries_in(clause.clone())
                     .any(|h| h.country.code == c.code);
@@ -871,7 +871,7 @@ fn destinations(a: &Analysis, text: &str, date_end: usize, sentence_end: usize) 
         if !joins || hit.kind != crate::gazetteer::MentionKind::Name {
             break;
         }
-        out.push(hit.country.code.clone());
+        out.push(hit.country.code.to_string());
         at = hit.end;
     }
     out

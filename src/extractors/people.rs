@@ -351,7 +351,7 @@ fn names_only_home(a: &Analysis, at: usize) -> bool {
     let Some(sentence) = a.sentences.at(at) else {
         return false;
     };
-    let mut named = a.countries_in(sentence).map(|h| h.country.code.as_str());
+    let mut named = a.countries_in(sentence).map(|h| &*h.country.code);
     let home = a.home();
     let first = named.next();
     first == Some(home) && named.all(|c| c == home)
@@ -366,7 +366,7 @@ fn front_matter_partner(a: &Analysis) -> Option<String> {
     let others: BTreeSet<String> = a
         .gazetteers()
         .countries(&title)
-        .map(|h| h.country.code.clone())
+        .map(|h| h.country.code.to_string())
         .filter(|c| c != home)
         .collect();
     match others.len() {
@@ -434,7 +434,7 @@ impl<'a> Places<'a> {
                 .countries_in(from..sentence.end)
                 .next()
                 .filter(|h| h.start == from && h.kind == MentionKind::Name)
-                .map(|h| h.country.code.clone());
+                .map(|h| h.country.code.to_string());
             let place = country.or_else(|| {
                 let name = place_name(text, from, sentence.end)?;
                 located.get(name).cloned()
@@ -443,7 +443,7 @@ impl<'a> Places<'a> {
         }
         let named_elsewhere = a
             .countries_in(sentence)
-            .any(|h| h.country.code != home && !states.contains(&h.country.code));
+            .any(|h| &*h.country.code != home && !states.contains(&*h.country.code));
         let mut abroad = states.into_iter().filter(|c| c != home);
         match (abroad.next(), abroad.next()) {
             (Some(state), None) if !named_elsewhere => Some(state),
@@ -505,7 +505,7 @@ fn located_places<'a>(a: &'a Analysis) -> BTreeMap<&'a str, String> {
             || a.orgs_in(place.clone()).next().is_some();
         if !taken {
             out.entry(&text[place])
-                .or_insert_with(|| h.country.code.clone());
+                .or_insert_with(|| h.country.code.to_string());
         }
     }
     out
@@ -1410,13 +1410,13 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
         a.countries_in(s..end)
             .next_back()
             .filter(|h| h.end == end)
-            .map(|h| (h.start - base, h.country.code.clone()))
+            .map(|h| (h.start - base, h.country.code.to_string()))
     };
     let body = |s: usize| {
         a.orgs_in(s..end)
             .next_back()
             .filter(|h| h.end == end)
-            .map(|h| (h.start - base, h.org.acronym.clone()))
+            .map(|h| (h.start - base, h.org.acronym.to_string()))
     };
     let keep = |start: usize| (adjacent && !possessive).then_some(start);
     if let Some((start, country)) = code(base) {
@@ -1448,7 +1448,7 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
             .countries_in(base..end)
             .next_back()
             .filter(|h| h.end == end)
-            .map(|h| h.country.code.clone());
+            .map(|h| h.country.code.to_string());
         if country.is_some() {
             return Lead {
                 country,
@@ -1479,7 +1479,7 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
     let country = a
         .countries_in(base + start..end)
         .next()
-        .map(|h| h.country.code.clone());
+        .map(|h| h.country.code.to_string());
     Lead {
         start: keep(start),
         country,
@@ -1507,8 +1507,8 @@ fn affiliation(
         let phrase = &text[from..t.end];
         let len = phrase.find(" to ").unwrap_or(phrase.len());
         for h in a.countries_in(base + from..base + from + len) {
-            if !named.contains(&h.country.code) {
-                named.push(h.country.code.clone());
+            if !named.iter().any(|n| **n == *h.country.code) {
+                named.push(h.country.code.to_string());
             }
         }
     }
@@ -1536,7 +1536,7 @@ fn affiliation(
         a.countries_in(from..base + text.len())
             .next()
             .filter(|h| h.start == from)
-            .map(|h| h.country.code.clone())
+            .map(|h| h.country.code.to_string())
     });
     let chain_start = titles.first().map_or(name.start, |t| t.start);
     let joined = joined_state(a, at, chain_start, name.end);
@@ -1589,7 +1589,7 @@ fn joined_state(a: &Analysis, at: Place, chain_start: usize, name_end: usize) ->
         .next()?;
     nw.state_noun
         .contains(noun)
-        .then(|| hit.country.code.clone())
+        .then(|| hit.country.code.to_string())
 }
 
 /// The state a name of two or more words belongs to by its family name (its first
@@ -1618,7 +1618,7 @@ fn title_case(w: &str) -> String {
 /// The state of the section a line sits in: the partner its title names.
 fn section_country(a: &Analysis, line: usize) -> Option<String> {
     match a.section_partner(line) {
-        Some((_, Partner::Country(c))) => Some(c.code.clone()),
+        Some((_, Partner::Country(c))) => Some(c.code.to_string()),
         _ => None,
     }
 }
@@ -1730,7 +1730,7 @@ fn front_matter_states(a: &Analysis) -> Vec<(String, String)> {
             .find(|(_, w)| !(w.starts_with(char::is_uppercase) || ["of", "the"].contains(w)))
             .map_or(title.len(), |(start, _)| start);
         if let Some(c) = countries.iter().find(|c| c.start >= from && c.end <= stop) {
-            out.push((key(&title[name]), c.country.code.clone()));
+            out.push((key(&title[name]), c.country.code.to_string()));
         }
     }
     out
@@ -1740,7 +1740,7 @@ fn front_matter_states(a: &Analysis) -> Vec<(String, String)> {
 fn sentence_names(a: &Analysis, at: usize, code: &str) -> bool {
     a.sentences
         .at(at)
-        .is_some_and(|r| a.countries_in(r).any(|h| h.country.code == code))
+        .is_some_and(|r| a.countries_in(r).any(|h| *h.country.code == *code))
 }
 
 /// The state a paragraph is about from a sentence that opens with `With <Country>,`
@@ -1759,7 +1759,7 @@ fn paragraph_label(a: &Analysis, line: usize, at: usize) -> Option<String> {
         a.countries_in(from..sentence.end)
             .next()
             .filter(|h| h.start == from && view[h.end..].starts_with(','))
-            .map(|h| h.country.code.clone())
+            .map(|h| h.country.code.to_string())
     })
 }
 

@@ -108,9 +108,9 @@ pub(super) fn countries(layers: &[Layer]) -> Result<CountryTables, GazetteerErro
                 &row.common_name
             };
             let country = Country {
-                code: row.code.clone(),
+                code: row.code.as_str().into(),
                 alpha3: row.alpha3.clone(),
-                name: everyday.clone(),
+                name: everyday.as_str().into(),
             };
             match by_code.get(&row.code) {
                 Some(&i) => countries[i] = country,
@@ -162,7 +162,7 @@ pub(super) fn countries(layers: &[Layer]) -> Result<CountryTables, GazetteerErro
         add_stops(layer, "countries", &mut table)?;
     }
     for (country, name) in canonical {
-        countries[country].name = name;
+        countries[country].name = name.into();
     }
     Ok((countries, by_code, table))
 }
@@ -267,8 +267,8 @@ pub(super) fn orgs(layers: &[Layer]) -> Result<(Vec<Org>, PhraseTable), Gazettee
             );
             let index = orgs.len() as u32;
             orgs.push(Org {
-                acronym: acronym.clone(),
-                name: name.clone(),
+                acronym: acronym.as_str().into(),
+                name: name.as_str().into(),
             });
             let aliases = row.fields[2]
                 .split('|')

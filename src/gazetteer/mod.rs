@@ -38,13 +38,13 @@ use std::sync::{Arc, LazyLock};
 /// A country or territory of ISO 3166-1.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Country {
-    /// ISO 3166-1 alpha-2 code, e.g. `VN`.
-    pub code: String,
+    /// ISO 3166-1 alpha-2 code, e.g. `VN` (shared with the records that name it).
+    pub code: Arc<str>,
     /// ISO 3166-1 alpha-3 code, e.g. `VNM`.
     pub alpha3: String,
     /// Canonical short everyday English name, e.g. "Viet Nam", "Republic of
-    /// Korea", "United States".
-    pub name: String,
+    /// Korea", "United States" (shared with the records that name it).
+    pub name: Arc<str>,
 }
 
 /// A country mention found in a text.
@@ -85,10 +85,11 @@ pub struct OfficeHit<'a> {
 /// An international organization, grouping, mechanism or agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Org {
-    /// Acronym, e.g. `ASEAN`; empty when the body has none in common use.
-    pub acronym: String,
+    /// Acronym, e.g. `ASEAN`; empty when the body has none in common use (shared
+    /// with the records that name it).
+    pub acronym: Arc<str>,
     /// Full name, e.g. "Association of Southeast Asian Nations".
-    pub name: String,
+    pub name: Arc<str>,
 }
 
 impl Org {
@@ -468,12 +469,12 @@ impl Glossary {
             }
             let existing = known.get(&acronym).copied().or_else(|| {
                 g.org_of_phrase(&acronym)
-                    .filter(|&i| g.orgs[i].acronym == acronym)
+                    .filter(|&i| *g.orgs[i].acronym == *acronym)
             });
             let index = existing.unwrap_or_else(|| {
                 orgs.push(Org {
-                    acronym: acronym.clone(),
-                    name: name.clone(),
+                    acronym: acronym.as_str().into(),
+                    name: name.as_str().into(),
                 });
                 g.orgs.len() + orgs.len() - 1
             });

@@ -40,7 +40,7 @@ pub(super) fn mentions_in(
     let mut out: Vec<Mention> = a
         .countries_in(range.clone())
         .filter(|h| {
-            !(h.country.code == a.home()
+            !(&*h.country.code == a.home()
                 && text::slice(line, span.start, h.start - base)
                     .to_ascii_lowercase()
                     .trim_end()
@@ -48,8 +48,8 @@ pub(super) fn mentions_in(
         })
         .map(|h| Mention {
             range: h.start - base..h.end - base,
-            code: Some(h.country.code.clone()),
-            home: h.country.code == a.home(),
+            code: Some(h.country.code.to_string()),
+            home: &*h.country.code == a.home(),
         })
         .collect();
     let countries = out.len();
@@ -172,7 +172,7 @@ pub(super) fn counterpart(
         Found::Nothing => {}
     }
     let section_line = match a.section_partner(line_index)? {
-        (_, Partner::Country(c)) => return Some(c.code.clone()),
+        (_, Partner::Country(c)) => return Some(c.code.to_string()),
         (_, Partner::Eu) => return Some("EU".to_string()),
         (_, Partner::Home) => return None,
         (id, Partner::Group) => a.sections.all()[id].line,
