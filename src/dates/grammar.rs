@@ -8,7 +8,7 @@
 //! dropped when its edges are glued to a bigger number or code (`6,107.31`,
 //! `138-2010-2015`, `ARMY-2020`).
 
-use super::lexer::{Kind, Token, lex_into};
+use super::lexer::{Kind, Token, lex_into, lowered};
 use super::{Found, Item, Order, Point, Relative};
 use crate::vocab::NumericOrder;
 use std::cell::RefCell;
@@ -108,15 +108,14 @@ fn is_cue(text: &str, t: &Token) -> bool {
         Kind::Word if t.month > 0 => true,
         Kind::Word => {
             let w = &text.as_bytes()[t.start..t.end];
-            if !(4..=7).contains(&w.len()) {
+            if w.len() < 4 {
                 return false;
             }
-            let mut low = [0u8; 7];
-            for (l, c) in low.iter_mut().zip(w) {
-                *l = c.to_ascii_lowercase();
-            }
+            let Some((low, len)) = lowered::<7>(w) else {
+                return false;
+            };
             matches!(
-                &low[..w.len()],
+                &low[..len],
                 b"year"
                     | b"years"
                     | b"month"
@@ -138,16 +137,11 @@ fn is_cue(text: &str, t: &Token) -> bool {
 /// `next`/`last`, the codes `Q` and `H`). Most words of prose are none of them, and
 /// are passed over without trying each rule.
 fn opens_period(word: &str) -> bool {
-    let b = word.as_bytes();
-    if b.len() > 7 {
+    let Some((low, len)) = lowered::<7>(word.as_bytes()) else {
         return false;
-    }
-    let mut low = [0u8; 7];
-    for (l, c) in low.iter_mut().zip(b) {
-        *l = c.to_ascii_lowercase();
-    }
+    };
     matches!(
-        &low[..b.len()],
+        &low[..len],
         b"the"
             | b"spring"
             | b"summer"

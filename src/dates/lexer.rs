@@ -184,6 +184,20 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// A short word lowered to ASCII lower case in a buffer of `N` bytes, with its length;
+/// none when it is longer.
+#[inline]
+pub(super) fn lowered<const N: usize>(word: &[u8]) -> Option<([u8; N], usize)> {
+    if word.len() > N {
+        return None;
+    }
+    let mut low = [0u8; N];
+    for (l, c) in low.iter_mut().zip(word) {
+        *l = c.to_ascii_lowercase();
+    }
+    Some((low, word.len()))
+}
+
 fn starts_letter(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_alphabetic)
 }
@@ -212,11 +226,8 @@ pub(super) fn month_of(word: &str) -> Option<(u8, bool)> {
     if !may_be_month(word) || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 9];
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(match &buf[..word.len()] {
+    let (buf, len) = lowered::<9>(word.as_bytes())?;
+    Some(match &buf[..len] {
         b"january" => (1, false),
         b"february" => (2, false),
         b"march" => (3, false),
