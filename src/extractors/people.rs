@@ -195,12 +195,14 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     mentions.dedup_by_key(|m| m.name.clone());
     untitled(a, &mut mentions);
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
-    let people = People::cluster(a, &mentions);
     let text = a.view.text();
-    let ids: Vec<String> = mentions
+    // Each mention's name key, made once for grouping and ids.
+    let keys: Vec<String> = mentions
         .iter()
-        .map(|m| people.id(&text[m.name.clone()]))
+        .map(|m| key(&text[m.name.clone()]))
         .collect();
+    let people = People::cluster(keys.clone());
+    let ids: Vec<String> = keys.iter().map(|k| people.id(k)).collect();
     let facts = person_facts(a, &mentions, &ids);
     mentions
         .into_iter()
@@ -1868,10 +1870,9 @@ fn key(name: &str) -> String {
         .join(" ")
 }
 
-/// The id of a name: its key with hyphens.
-fn slug(name: &str) -> String {
-    key(name)
-        .replace('.', "")
+/// The id of a name, from its [`key`]: the key with hyphens.
+fn slug(key: &str) -> String {
+    key.replace('.', "")
         .split(' ')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -1885,18 +1886,13 @@ struct People {
 }
 
 impl People {
-    /// Groups the titled mentions: the same name folded (`Nguyễn Phú Trọng`, `NGUYEN PHU
-    /// TRONG`), the same words in another order (`Suga Yoshihide`, `Yoshihide Suga`),
-    /// an initial for a given name (`V. Putin`), a middle name left out (`Kamala
-    /// Harris`), or a single family name that only one full name of the document
-    /// carries (`President Biden`).
-    fn cluster(a: &Analysis, mentions: &[Mention]) -> People {
-        let text = a.view.text();
+    /// Groups the mentions by the keys of their names: the same name folded (`Nguyễn
+    /// Phú Trọng`, `NGUYEN PHU TRONG`), the same words in another order (`Suga
+    /// Yoshihide`, `Yoshihide Suga`), an initial for a given name (`V. Putin`), a middle
+    /// name left out (`Kamala Harris`), or a single family name that only one full name
+    /// of the document carries (`President Biden`).
+    fn cluster(mut names: Vec<String>) -> People {
         // Full names first (more words first), so short forms find them.
-        let mut names: Vec<String> = mentions
-            .iter()
-            .map(|m| key(&text[m.name.clone()]))
-            .collect();
         let fullness = |k: &str| {
             let words = k.split(' ');
             let initials = words.clone().filter(|w| is_initial(w)).count();
@@ -1949,12 +1945,9 @@ impl People {
         People { by_key }
     }
 
-    /// The person id of a name: its person's, or its own slug.
-    fn id(&self, name: &str) -> String {
-        self.by_key
-            .get(&key(name))
-            .cloned()
-            .unwrap_or_else(|| slug(name))
+    /// The person id of a name, by its key: its person's, or its own slug.
+    fn id(&self, key: &str) -> String {
+        self.by_key.get(key).cloned().unwrap_or_else(|| slug(key))
     }
 }
 
