@@ -7,11 +7,33 @@
 //! such searches, merged.
 //!
 //! Also [`LinePattern`]: a pattern anchored at the start of a line, tried only on lines
-//! whose first byte could open a match ([`ByteSet`]).
+//! whose first byte could open a match ([`ByteSet`]); and [`with_buffer`], the
+//! per-thread buffer a per-paragraph loop fills instead of allocating one each time.
 
 use memchr::memchr3;
 use regex::{Captures, Regex};
+use std::cell::RefCell;
 use std::sync::LazyLock;
+use std::thread::LocalKey;
+
+/// Runs `f` with this thread's buffer `cell`, emptied: one buffer serves every
+/// paragraph instead of one allocated the size of each. A buffer grown past `keep`
+/// elements (a very long paragraph) is let go afterwards, not kept for the rest of the
+/// run.
+pub(crate) fn with_buffer<T: 'static, R>(
+    cell: &'static LocalKey<RefCell<Vec<T>>>,
+    keep: usize,
+    f: impl FnOnce(&mut Vec<T>) -> R,
+) -> R {
+    cell.with_borrow_mut(|buf| {
+        buf.clear();
+        let out = f(buf);
+        if buf.capacity() > keep {
+            *buf = Vec::new();
+        }
+        out
+    })
+}
 
 /// A set of bytes, as a table: `true` for a member.
 pub(crate) struct ByteSet([bool; 256]);

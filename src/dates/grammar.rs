@@ -10,6 +10,7 @@
 
 use super::lexer::{Kind, Token, lex_into, lowered};
 use super::{Found, Item, Order, Point, Relative};
+use crate::scan::with_buffer;
 use crate::vocab::NumericOrder;
 use std::cell::RefCell;
 
@@ -23,14 +24,9 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
     thread_local! {
         static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
     }
-    TOKENS.with_borrow_mut(|toks| {
+    with_buffer(&TOKENS, KEPT_TOKENS, |toks| {
         lex_into(text, toks);
-        let found = read(text, toks, order);
-        // A very long paragraph's buffer is not kept for the rest of the run.
-        if toks.capacity() > KEPT_TOKENS {
-            *toks = Vec::new();
-        }
-        found
+        read(text, toks, order)
     })
 }
 
@@ -79,9 +75,6 @@ fn read(text: &str, toks: &[Token], order: Order) -> Vec<Found> {
 /// name, or one of the words the grammar reads dates without digits by (`this year`,
 /// `next month`, `the summer of next year`, `two years ago`).
 fn has_cue(text: &str) -> bool {
-    const WORDS: [&str; 8] = [
-        "year", "years", "month", "months", "spring", "summer", "autumn", "fall",
-    ];
     let b = text.as_bytes();
     if b.iter().any(u8::is_ascii_digit) {
         return true;
@@ -91,8 +84,7 @@ fn has_cue(text: &str) -> bool {
         .any(|w| {
             // ASCII letters only: a valid `str`.
             let word = std::str::from_utf8(w).unwrap_or("");
-            super::lexer::month_of(word).is_some()
-                || WORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
+            super::lexer::month_of(word).is_some() || is_calendar_noun(w)
         })
 }
 
@@ -100,36 +92,37 @@ fn has_cue(text: &str) -> bool {
 /// may come, at most: `the end of this year` (4), with one to spare.
 const CUE_REACH: usize = 5;
 
-/// Whether a token is a number, a month's name, or a noun of the calendar the rules
-/// without digits read (`year`, `month`, `half`, `quarter`, a season).
+/// Whether a token is a number, a month's name, or a noun of the calendar.
 fn is_cue(text: &str, t: &Token) -> bool {
     match t.kind {
         Kind::Num => true,
-        Kind::Word if t.month > 0 => true,
-        Kind::Word => {
-            let w = &text.as_bytes()[t.start..t.end];
-            if w.len() < 4 {
-                return false;
-            }
-            let Some((low, len)) = lowered::<7>(w) else {
-                return false;
-            };
-            matches!(
-                &low[..len],
-                b"year"
-                    | b"years"
-                    | b"month"
-                    | b"months"
-                    | b"half"
-                    | b"quarter"
-                    | b"spring"
-                    | b"summer"
-                    | b"autumn"
-                    | b"fall"
-            )
-        }
+        Kind::Word => t.month > 0 || is_calendar_noun(&text.as_bytes()[t.start..t.end]),
         Kind::Punct => false,
     }
+}
+
+/// Whether a word, in any case, is a noun of the calendar the rules without digits
+/// read: `year`, `month`, `half`, `quarter`, a season.
+fn is_calendar_noun(word: &[u8]) -> bool {
+    if word.len() < 4 {
+        return false;
+    }
+    let Some((low, len)) = lowered::<7>(word) else {
+        return false;
+    };
+    matches!(
+        &low[..len],
+        b"year"
+            | b"years"
+            | b"month"
+            | b"months"
+            | b"half"
+            | b"quarter"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+    )
 }
 
 /// Whether a word may open a [`Parser::period`]: the first words of its rules, in any

@@ -1912,14 +1912,14 @@ impl People {
         // name a full name that holds every word of it but initials and suffixes, so
         // the shortest of those lists is searched, not every full name.
         let mut holding: HashMap<String, Vec<usize>> = HashMap::default();
-        let everyone: Vec<usize> = Vec::new();
+        let no_one: Vec<usize> = Vec::new();
         let mut by_key = BTreeMap::new();
         for k in names {
             let words: Vec<String> = k.split(' ').map(str::to_string).collect();
             let candidates = without_suffix(&words)
                 .into_iter()
                 .filter(|w| !is_initial(w))
-                .map(|w| holding.get(w).unwrap_or(&everyone))
+                .map(|w| holding.get(w).unwrap_or(&no_one))
                 .min_by_key(|list| list.len());
             let is_same = |&c: &usize| same_person(&canon[c].0, &words);
             let found = match candidates {

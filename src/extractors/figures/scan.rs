@@ -19,6 +19,7 @@
 
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
+use crate::scan::with_buffer;
 use memchr::memmem;
 use regex::Regex;
 use std::cell::RefCell;
@@ -915,22 +916,16 @@ impl Cues {
         thread_local! {
             static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
         }
-        LOWER.with_borrow_mut(|low| {
-            low.clear();
+        with_buffer(&LOWER, KEPT_BYTES, |low| {
             low.extend(line.bytes().map(|b| b.to_ascii_lowercase()));
             let has = |k: usize| PARTS[k].find(low).is_some();
-            let cues = Cues {
+            Cues {
                 scales: has(0),
                 scale: has(1),
                 thousand: has(2),
                 multi: has(3),
                 percent: has(4) || has(5) || has(6),
-            };
-            // A very long line's copy is not kept for the rest of the run.
-            if low.capacity() > KEPT_BYTES {
-                *low = Vec::new();
             }
-            cues
         })
     }
 }
