@@ -145,7 +145,8 @@ pub struct SectionRecord {
     /// The id of the enclosing section, or null for a top-level section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
-    /// The titles from the root down to this section, itself included.
+    /// The cleaned titles from the root down to this section, itself included: the
+    /// last is this section's heading (markup removed, trailing colon dropped).
     pub path: Vec<String>,
     /// 1 chapter or front/back-matter block (or an article's headline), 2 part (or
     /// cross-head, question), 3 numbered item, 4 lettered item or topic.
@@ -155,8 +156,6 @@ pub struct SectionRecord {
     /// The number as written (`ONE`, `V`, `II`, `3`, `b`), or null.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// The heading's cleaned text.
-    pub title: String,
 }
 
 /// A footnote body.

@@ -103,7 +103,7 @@ fn stdin_is_dash_and_the_default() {
         let records = lines(&out);
         assert_eq!(records.len(), 1);
         assert_eq!(records[0]["doc"], "-");
-        assert_eq!(records[0]["title"], "THE LANDSCAPE");
+        assert_eq!(records[0]["path"], serde_json::json!(["THE LANDSCAPE"]));
     }
 }
 

@@ -192,7 +192,7 @@ impl Page {
                         parent: s.parent,
                         id,
                         number: s.number.clone(),
-                        title: s.title.clone(),
+                        title: s.path.last().cloned().unwrap_or_default(),
                         level: s.level,
                     });
                 }

@@ -35,7 +35,6 @@ fn sections(a: &Analysis, part: &Part, out: &mut Vec<Record>) {
                 level: s.level,
                 kind: s.kind,
                 number: s.number.clone(),
-                title: s.title.clone(),
             })
         });
     out.extend(records);

@@ -98,7 +98,7 @@
   // A few words on a record, for tooltips and lists.
   function gist(r) {
     switch (r.type) {
-      case "section": return (r.number ? r.number + ". " : "") + r.title;
+      case "section": return (r.number ? r.number + ". " : "") + r.path[r.path.length - 1];
       case "country": return r.name + " (" + r.code + ")";
       case "organization": return r.name + (r.acronym ? " (" + r.acronym + ")" : "");
       case "person": return [r.name].concat(r.titles || []).join(", ");
