@@ -1494,6 +1494,8 @@ impl Parser<'_> {
         if self.day(j).is_some() {
             return None;
         }
+        // No list without a separator after its first member: asked before allocating.
+        self.list_sep(j)?;
         let mut months = vec![first];
         let mut joined = false;
         while let Some((k, and)) = self.list_sep(j) {
@@ -1531,8 +1533,10 @@ impl Parser<'_> {
         if self.is_word(j, "the") {
             j += 1;
         }
-        let mut days = vec![self.day(j)?];
+        let first = self.day(j)?;
         j += 1;
+        self.list_sep(j)?;
+        let mut days = vec![first];
         let mut joined = false;
         while let Some((k, and)) = self.list_sep(j) {
             let k = if self.is_word(k, "the") { k + 1 } else { k };
@@ -1574,8 +1578,10 @@ impl Parser<'_> {
 
     fn month_day_list(&self, i: usize) -> Option<(Found, usize)> {
         let (m, mut j) = self.month(i)?;
-        let mut days = vec![self.day(j)?];
+        let first = self.day(j)?;
         j += 1;
+        self.list_sep(j)?;
+        let mut days = vec![first];
         let mut joined = false;
         while let Some((k, and)) = self.list_sep(j) {
             match self.day(k) {
@@ -1595,8 +1601,10 @@ impl Parser<'_> {
 
     /// `in 2007 and 2009`: years in a date position.
     fn year_list(&self, i: usize) -> Option<(Found, usize)> {
-        let mut years = vec![self.year(i)?];
+        let first = self.year(i)?;
         let mut j = i + 1;
+        self.list_sep(j)?;
+        let mut years = vec![first];
         let mut joined = false;
         while let Some((k, and)) = self.list_sep(j) {
             match self.year(k) {

@@ -1768,6 +1768,11 @@ fn paragraph_label(a: &Analysis, line: usize, at: usize) -> Option<String> {
 /// Signatures and credit lines: a name in capitals next to a line of titles, or
 /// `Editor: Bui Huong Giang`.
 fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
+    // A credit line has its colon, a name in capitals no small letter: most lines have
+    // neither, and are passed over without running the expressions.
+    if !text.contains(':') && text.bytes().any(|b| b.is_ascii_lowercase()) {
+        return;
+    }
     let base = a.view.lines()[i].range.start;
     if let Some(c) = CREDIT_LINE.captures(text) {
         let (Some(label), Some(name)) = (c.get(1), c.get(2)) else {

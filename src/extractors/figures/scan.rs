@@ -362,6 +362,9 @@ fn shaped_after(lex: &Lexicon, line: &str, at: usize) -> Option<Form> {
 
 /// The scale word or abbreviation right after a number: its end and power of ten.
 fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
+    if !may_open_scale(&line[at..]) {
+        return None;
+    }
     let c = SCALE.captures(&line[at..])?;
     let m = c.name("word").or(c.name("glued")).or(c.name("spaced"))?;
     // `US$ 5 m`, but not `a 5 m wall`: a spaced abbreviation needs a currency before.
@@ -381,6 +384,23 @@ fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
         _ => return None,
     };
     Some((at + m.end(), exp))
+}
+
+/// Whether `rest` may open with what [`SCALE`] reads: its letter (one space allowed
+/// before it) opens one of the scale words or abbreviations, in either case. Most
+/// numbers have none, and the expression costs more than this look.
+fn may_open_scale(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let letter = match chars.next() {
+        Some(c) if c.is_whitespace() => chars.next(),
+        c => c,
+    };
+    letter.is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            't' | 'm' | 'b' | 'h' | 'l' | 'c' | 'k'
+        )
+    })
 }
 
 /// The number starting at `at` (one space allowed) and whether a currency form of its
@@ -462,7 +482,8 @@ fn atom(lex: &Lexicon, line: &str, s: usize, e: usize, consumed: usize) -> Optio
         // Dot-grouped thousands, comma decimals.
         let plain = written.replace('.', "").replace(',', ".");
         (Decimal::from_grouped(&plain)?, e)
-    } else if let Some(c) = DECIMAL_COMMA.captures(&line[e..])
+    } else if line[e..].starts_with(',')
+        && let Some(c) = DECIMAL_COMMA.captures(&line[e..])
         && !written.contains([',', '.'])
     {
         let fraction = c.get(1)?;
@@ -1165,6 +1186,52 @@ fn equivalents(line: &str, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scale_look_lets_through_whatever_the_expression_reads() {
+        let words = [
+            "thousand",
+            "thousands",
+            "million",
+            "millions",
+            "billion",
+            "billions",
+            "trillion",
+            "trillions",
+            "hundred",
+            "hundreds",
+            "lakh",
+            "lakhs",
+            "crore",
+            "crores",
+            "mln",
+            "mn",
+            "bn",
+            "bln",
+            "tn",
+            "trn",
+            "MM",
+            "k",
+            "K",
+            "m",
+            "M",
+            "b",
+            "B",
+        ];
+        for w in words {
+            for form in [w.to_string(), w.to_uppercase(), w.to_lowercase()] {
+                for gap in ["", " ", "\u{a0}", "\t", "  "] {
+                    let rest = format!("{gap}{form} dollars");
+                    if SCALE.is_match(&rest) {
+                        assert!(may_open_scale(&rest), "{rest:?}");
+                    }
+                }
+            }
+        }
+        assert!(!may_open_scale(" dollars"));
+        assert!(!may_open_scale("  million"));
+        assert!(!may_open_scale(""));
+    }
 
     /// `text|amount or min-max|ISO or %|qualifier|equivalent` for each figure.
     fn show(line: &str) -> Vec<String> {
