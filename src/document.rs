@@ -117,7 +117,7 @@ impl Document {
                 return Self::from_utf16(id, units, encoding, source_len);
             }
         }
-        if let Some(offset) = raw.iter().position(|&b| b == 0) {
+        if let Some(offset) = memchr::memchr(0, &raw) {
             return Err(match utf16_without_bom(&raw) {
                 Some(encoding) => Error::Utf16WithoutBom { path: id, encoding },
                 None => Error::Binary { path: id, offset },

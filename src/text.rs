@@ -95,12 +95,34 @@ pub fn is_word_char(c: char) -> bool {
 /// is.
 pub fn squeeze(s: &str) -> Cow<'_, str> {
     let t = s.trim();
-    let clean = !t.contains("  ") && !t.chars().any(|c| c.is_whitespace() && c != ' ');
-    if clean {
+    if is_squeezed(t) {
         Cow::Borrowed(t)
     } else {
         Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
     }
+}
+
+/// Whether `t` has no whitespace but single spaces, in one pass over its bytes: other
+/// whitespace is an ASCII control (tab, line feed, vertical tab, form feed, carriage
+/// return) or a character whose UTF-8 opens with 0xC2, 0xE1, 0xE2 or 0xE3.
+fn is_squeezed(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut space = false;
+    for (i, &c) in b.iter().enumerate() {
+        let this = match c {
+            b' ' => true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if t[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return false;
+            }
+            _ => false,
+        };
+        if this && space {
+            return false;
+        }
+        space = this;
+    }
+    true
 }
 
 /// `s` folded to ASCII (diacritics dropped: `Nguyễn` → `Nguyen`).
@@ -115,6 +137,33 @@ pub fn ascii_fold(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squeezed_as_the_characters_say() {
+        let by_chars =
+            |t: &str| !t.contains("  ") && !t.chars().any(|c| c.is_whitespace() && c != ' ');
+        for t in [
+            "",
+            "a",
+            "a b",
+            "a  b",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+            "a\u{85}b",
+            "Nguyễn Phú",
+            "é ",
+            "a \u{a0}",
+            "\u{1680}",
+            "\u{202f}x",
+            "ẞ ß",
+            "a\u{1c}b",
+        ] {
+            assert_eq!(is_squeezed(t), by_chars(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn windows_never_cut_a_character() {

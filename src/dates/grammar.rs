@@ -104,7 +104,13 @@ fn is_cue(text: &str, t: &Token) -> bool {
 /// Whether a word, in any case, is a noun of the calendar the rules without digits
 /// read: `year`, `month`, `half`, `quarter`, a season.
 fn is_calendar_noun(word: &[u8]) -> bool {
-    if word.len() < 4 {
+    // Most words are passed over on their length or first letter.
+    if word.len() < 4
+        || !matches!(
+            word[0] | 0x20,
+            b'y' | b'm' | b'h' | b'q' | b's' | b'a' | b'f'
+        )
+    {
         return false;
     }
     let Some((low, len)) = lowered::<7>(word) else {

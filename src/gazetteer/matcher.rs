@@ -331,6 +331,36 @@ fn leftmost_longest(found: &mut Vec<Found>, stops: &[(usize, usize)]) {
     });
 }
 
+/// Whether `text` needs its whitespace runs folded (`compact`: two whitespace
+/// characters in a row, or whitespace that is not ASCII), and else where its single
+/// ASCII whitespace bytes other than a space stand (tab, carriage return, vertical
+/// tab, form feed, and a line feed unless lines are kept apart), to be made spaces.
+/// Found with byte searches rather than a look at every byte: such bytes are rare.
+fn folding(text: &str, lines: Lines) -> (bool, Vec<usize>) {
+    let b = text.as_bytes();
+    let joined = lines == Lines::Joined;
+    let odd_byte = |c: u8| matches!(c, b'\t' | b'\r' | 0x0b | 0x0c) || (joined && c == b'\n');
+    let space = |c: u8| c == b' ' || odd_byte(c);
+    // Other whitespace is a character whose UTF-8 opens with 0xC2, 0xE1, 0xE2 or 0xE3.
+    let wide = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b).chain(memchr::memchr_iter(0xE3, b));
+    let compact = memchr::memmem::find(b, b"  ").is_some()
+        || wide
+            .into_iter()
+            .any(|i| text[i..].chars().next().is_some_and(char::is_whitespace));
+    let mut odd: Vec<usize> = memchr::memchr3_iter(b'\t', b'\r', 0x0b, b)
+        .chain(memchr::memchr_iter(0x0c, b))
+        .collect();
+    if joined {
+        odd.extend(memchr::memchr_iter(b'\n', b));
+    }
+    let compact = compact
+        || odd
+            .iter()
+            .any(|&i| (i > 0 && space(b[i - 1])) || b.get(i + 1).is_some_and(|&c| space(c)));
+    odd.sort_unstable();
+    (compact, odd)
+}
+
 /// A text with runs of whitespace folded to one space, and the way back to the
 /// original byte offsets: a few break points, since runs are rare.
 struct Folded<'t> {
@@ -345,42 +375,18 @@ impl<'t> Folded<'t> {
         let keep = |c: char| c == '\n' && lines == Lines::Apart;
         let foldable = |c: char| c.is_whitespace() && !keep(c);
         // Most texts need no folding, or only single ASCII whitespace bytes made
-        // spaces (same length, same offsets). Checked a byte at a time: other
-        // whitespace is a character whose UTF-8 starts with 0xC2, 0xE1, 0xE2 or 0xE3.
-        let bytes = text.as_bytes();
-        let (mut replace, mut compact) = (false, false);
-        let mut previous_space = false;
-        for (i, &b) in bytes.iter().enumerate() {
-            let (space, odd) = match b {
-                b' ' => (true, false),
-                b'\n' if keep('\n') => (false, false),
-                b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => (true, true),
-                0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].chars().next().is_some_and(foldable) => {
-                    compact = true;
-                    break;
-                }
-                _ => (false, false),
-            };
-            if space && previous_space {
-                compact = true;
-                break;
-            }
-            replace |= odd;
-            previous_space = space;
-        }
+        // spaces (same length, same offsets).
+        let (compact, odd) = folding(text, lines);
         if !compact {
-            if !replace {
+            if odd.is_empty() {
                 return Folded {
                     text: Cow::Borrowed(text),
                     breaks: None,
                 };
             }
-            let mut out = bytes.to_vec();
-            for b in out.iter_mut() {
-                if matches!(b, b'\n' | b'\t' | b'\r' | 0x0b | 0x0c) && !(*b == b'\n' && keep('\n'))
-                {
-                    *b = b' ';
-                }
+            let mut out = text.as_bytes().to_vec();
+            for &i in &odd {
+                out[i] = b' ';
             }
             // ASCII bytes replaced by ASCII bytes: still UTF-8.
             let out = String::from_utf8(out)
@@ -461,6 +467,119 @@ mod tests {
         let mut out = Vec::new();
         s.find(text, lines, &mut out);
         out[0].iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn first_word_reads_as_the_characters_do() {
+        let by_chars = |s: &str| {
+            let end = s
+                .char_indices()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(s.len(), |(i, _)| i);
+            s[..end].to_string()
+        };
+        for s in [
+            "",
+            "Viet Nam",
+            "Ángel Gurría",
+            "Nguyễn Phú Trọng",
+            "Viet⁷ Nam",
+            "ab9c-d",
+            "Phúc",
+            "é",
+            "x",
+            "São",
+            "Đà Nẵng",
+            "A\u{a0}B",
+            "Nam²",
+        ] {
+            assert_eq!(first_word(s), by_chars(s), "{s:?}");
+        }
+    }
+
+    /// What [`folding`] says, read a byte at a time.
+    fn folding_byte_by_byte(text: &str, lines: Lines) -> (bool, Vec<usize>) {
+        let keep = |c: char| c == '\n' && lines == Lines::Apart;
+        let foldable = |c: char| c.is_whitespace() && !keep(c);
+        let mut odd = Vec::new();
+        let mut previous_space = false;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let (space, is_odd) = match b {
+                b' ' => (true, false),
+                b'\n' if keep('\n') => (false, false),
+                b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => (true, true),
+                0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].chars().next().is_some_and(foldable) => {
+                    return (true, odd);
+                }
+                _ => (false, false),
+            };
+            if space && previous_space {
+                return (true, odd);
+            }
+            if is_odd {
+                odd.push(i);
+            }
+            previous_space = space;
+        }
+        (false, odd)
+    }
+
+    #[test]
+    fn folding_is_found_as_a_byte_by_byte_look_finds_it() {
+        let texts = [
+            "",
+            "a",
+            "a b",
+            "a  b",
+            "a\tb",
+            "a \tb",
+            "a\t b",
+            "a\t\tb",
+            "a\nb",
+            "a \nb",
+            "a\n b",
+            "a\n\nb",
+            "a\rb",
+            "a\r\nb",
+            "\t",
+            "x\t",
+            "\tx",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "a\u{3000}b",
+            "a\u{85}b",
+            "Nguyễn\tPhú",
+            "ễ\tễ",
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\u{2028}b",
+            "Viet Nam\tand Lao\nPDR",
+            "é è\tê\nẞ",
+        ];
+        // And every string of up to four pieces of these.
+        let pieces = [
+            "a", " ", "\t", "\n", "\r", "\u{a0}", "ễ", "\u{2009}", "\u{c}",
+        ];
+        let mut all: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        let mut level = vec![String::new()];
+        for _ in 0..4 {
+            level = level
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        for text in &all {
+            let text = text.as_str();
+            for lines in [Lines::Joined, Lines::Apart] {
+                let (compact, odd) = folding(text, lines);
+                let (by_byte, odd_by_byte) = folding_byte_by_byte(text, lines);
+                assert_eq!(compact, by_byte, "{text:?} {lines:?}");
+                if !compact {
+                    assert_eq!(odd, odd_by_byte, "{text:?} {lines:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -730,10 +849,19 @@ fn text_opening(text: &str, at: usize) -> usize {
 
 /// The leading run of word characters of `s`.
 fn first_word(s: &str) -> &str {
-    let end = s
+    // ASCII letters and digits decided from the byte; a character is decoded only
+    // where the word meets a byte that is not ASCII.
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if s.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
+        return &s[..ascii];
+    }
+    let end = s[ascii..]
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
-        .map_or(s.len(), |(i, _)| i);
+        .map_or(s.len(), |(i, _)| ascii + i);
     &s[..end]
 }
 
