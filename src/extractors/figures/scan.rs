@@ -233,9 +233,13 @@ static CLOSE_PAREN: LazyLock<Regex> =
 fn vague_money(lex: &Lexicon) -> &Regex {
     lex.derived(0, |tail| {
         Regex::new(&format!(
+        // The currency names once, after either opening (the tail is most of the
+        // expression and most of its compiling).
         r"(?x)
-        \b(?i:(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+)(?P<a>{tail})\b
-      | \b(?i:(?:several|a\s+few|a\s+couple\s+of|many|multiple)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)s?\s+(?:of\s+)?)(?P<b>{tail})\b"
+        \b(?i:
+            (?:(?:tens|hundreds|dozens)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+
+          | (?:several|a\s+few|a\s+couple\s+of|many|multiple)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)s?\s+(?:of\s+)?
+        )(?P<a>{tail})\b"
         ))
         .expect("valid regex")
     })
@@ -1079,7 +1083,7 @@ fn vague(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found
     };
     for c in money {
         let Some(m) = c.get(0) else { continue };
-        let Some(cur) = c.name("a").or_else(|| c.name("b")) else {
+        let Some(cur) = c.name("a") else {
             continue;
         };
         let Some(meaning) = lex.meaning(cur.as_str()) else {
