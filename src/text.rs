@@ -102,9 +102,20 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The bytes that open the UTF-8 of every whitespace character that is not ASCII (the
+/// no-break, thin and ideographic spaces, the line separator, ...).
+pub(crate) const WIDE_SPACE_LEADS: [u8; 4] = [0xC2, 0xE1, 0xE2, 0xE3];
+
+/// Whether byte `i` of `t` opens a whitespace character that is not ASCII.
+pub(crate) fn is_wide_space_at(t: &str, i: usize) -> bool {
+    // A lead byte is a character boundary: the slice is only taken after it.
+    WIDE_SPACE_LEADS.contains(&t.as_bytes()[i])
+        && t[i..].chars().next().is_some_and(char::is_whitespace)
+}
+
 /// Whether `t` has no whitespace but single spaces, in one pass over its bytes: other
 /// whitespace is an ASCII control (tab, line feed, vertical tab, form feed, carriage
-/// return) or a character whose UTF-8 opens with 0xC2, 0xE1, 0xE2 or 0xE3.
+/// return) or a character that [`is_wide_space_at`].
 fn is_squeezed(t: &str) -> bool {
     let b = t.as_bytes();
     let mut space = false;
@@ -112,9 +123,7 @@ fn is_squeezed(t: &str) -> bool {
         let this = match c {
             b' ' => true,
             b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if t[i..].chars().next().is_some_and(char::is_whitespace) => {
-                return false;
-            }
+            0x80.. if is_wide_space_at(t, i) => return false,
             _ => false,
         };
         if this && space {
@@ -137,6 +146,15 @@ pub fn ascii_fold(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_wide_space_opens_with_a_listed_byte() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            assert_eq!(is_wide_space_at(s, 0), c.is_whitespace(), "{c:?}");
+        }
+    }
 
     #[test]
     fn squeezed_as_the_characters_say() {

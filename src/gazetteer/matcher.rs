@@ -341,12 +341,11 @@ fn folding(text: &str, lines: Lines) -> (bool, Vec<usize>) {
     let joined = lines == Lines::Joined;
     let odd_byte = |c: u8| matches!(c, b'\t' | b'\r' | 0x0b | 0x0c) || (joined && c == b'\n');
     let space = |c: u8| c == b' ' || odd_byte(c);
-    // Other whitespace is a character whose UTF-8 opens with 0xC2, 0xE1, 0xE2 or 0xE3.
-    let wide = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b).chain(memchr::memchr_iter(0xE3, b));
+    // Other whitespace opens with one of four bytes.
+    let [l0, l1, l2, l3] = crate::text::WIDE_SPACE_LEADS;
+    let mut wide = memchr::memchr3_iter(l0, l1, l2, b).chain(memchr::memchr_iter(l3, b));
     let compact = memchr::memmem::find(b, b"  ").is_some()
-        || wide
-            .into_iter()
-            .any(|i| text[i..].chars().next().is_some_and(char::is_whitespace));
+        || wide.any(|i| crate::text::is_wide_space_at(text, i));
     let mut odd: Vec<usize> = memchr::memchr3_iter(b'\t', b'\r', 0x0b, b)
         .chain(memchr::memchr_iter(0x0c, b))
         .collect();
