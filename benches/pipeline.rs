@@ -19,6 +19,11 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// The command's allocator, so that the bench measures what the command runs.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Counts the bytes and records a batch hands over.
 #[derive(Default)]
 struct Counter {
