@@ -298,10 +298,14 @@ fn in_a_row(
     text: &str,
     clause: Range<usize>,
 ) -> Option<(Range<usize>, Range<usize>)> {
+    // Asked of every clause: the joining words' searchers are made once.
+    static JOINS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+        [" and then ", ", then ", " and later ", ", followed by "].map(memchr::memmem::Finder::new)
+    });
     let body = &text[clause.clone()];
-    let (at, len) = [" and then ", ", then ", " and later ", ", followed by "]
+    let (at, len) = JOINS
         .iter()
-        .filter_map(|j| body.find(j).map(|i| (i, j.len())))
+        .filter_map(|j| j.find(body.as_bytes()).map(|i| (i, j.needle().len())))
         .min()?;
     let join = clause.start + at;
     let second = join + len..clause.end;
@@ -648,7 +652,7 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
         let stop = after
             .find([',', ';', '('])
             .into_iter()
-            .chain(after.find(". "))
+            .chain(memchr::memmem::find(after.as_bytes(), b". "))
             .min()
             .unwrap_or(after.len());
         let phrase = &after[..stop];

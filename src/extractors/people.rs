@@ -1081,7 +1081,7 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
     let tail_start = t.cut.as_ref().map_or(start, |c| base + c.end);
     let tail = &a.view.text()[tail_start..end];
     for marker in [" of the ", " of "] {
-        if let Some(at) = tail.rfind(marker) {
+        if let Some(at) = memchr::memmem::rfind(tail.as_bytes(), marker.as_bytes()) {
             let rest = tail_start + at + marker.len();
             let whole_country = a
                 .countries_in(rest..end)
