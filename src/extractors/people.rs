@@ -1098,7 +1098,8 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
     let raw = |r: Range<usize>| {
         let view = &a.view.text()[r.clone()];
         let raw = a.doc.raw_text(a.raw_span(r));
-        if clean_name(&raw).chars().count() == clean_name(view).chars().count() {
+        // Most titles are the same bytes in both: nothing to compare then.
+        if raw == view || clean_name(&raw).chars().count() == clean_name(view).chars().count() {
             raw
         } else {
             view.to_string()
