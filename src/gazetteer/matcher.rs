@@ -339,15 +339,17 @@ fn leftmost_longest(found: &mut Vec<Found>, stops: &[(usize, usize)]) {
 fn folding(text: &str, lines: Lines) -> (bool, Vec<usize>) {
     let b = text.as_bytes();
     let joined = lines == Lines::Joined;
-    let odd_byte = |c: u8| matches!(c, b'\t' | b'\r' | 0x0b | 0x0c) || (joined && c == b'\n');
+    // ASCII whitespace other than a space and a line feed.
+    let odd_bytes @ [o0, o1, o2, o3] = [b'\t', b'\r', 0x0b, 0x0c];
+    let odd_byte = |c: u8| odd_bytes.contains(&c) || (joined && c == b'\n');
     let space = |c: u8| c == b' ' || odd_byte(c);
     // Other whitespace opens with one of four bytes.
     let [l0, l1, l2, l3] = crate::text::WIDE_SPACE_LEADS;
     let mut wide = memchr::memchr3_iter(l0, l1, l2, b).chain(memchr::memchr_iter(l3, b));
     let compact = memchr::memmem::find(b, b"  ").is_some()
         || wide.any(|i| crate::text::is_wide_space_at(text, i));
-    let mut odd: Vec<usize> = memchr::memchr3_iter(b'\t', b'\r', 0x0b, b)
-        .chain(memchr::memchr_iter(0x0c, b))
+    let mut odd: Vec<usize> = memchr::memchr3_iter(o0, o1, o2, b)
+        .chain(memchr::memchr_iter(o3, b))
         .collect();
     if joined {
         odd.extend(memchr::memchr_iter(b'\n', b));
