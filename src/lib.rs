@@ -75,6 +75,7 @@ mod error;
 pub mod eval;
 mod extractors;
 pub mod gazetteer;
+mod jsonl;
 pub mod number;
 mod offsets;
 mod pipeline;

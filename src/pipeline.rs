@@ -192,8 +192,6 @@ pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
 
 /// Writes one record as a JSON line.
 pub fn write_record(record: &Record, out: &mut Vec<u8>) {
-    // Serializing plain data into a Vec cannot fail.
-    if serde_json::to_writer(&mut *out, record).is_ok() {
-        out.push(b'\n');
-    }
+    crate::jsonl::write(record, out);
+    out.push(b'\n');
 }

@@ -2,9 +2,10 @@
 //! `text` is exactly the input bytes of its `span`, and spans start and end on
 //! character boundaries. Inputs mix the pieces that the stages react to (headings,
 //! titles, names, dates, amounts, captions, footnote markers, markdown, page breaks)
-//! with arbitrary characters, multi-byte ones among them, and arbitrary bytes.
+//! with arbitrary characters, multi-byte ones among them, and arbitrary bytes. Every
+//! record's JSON line is what `serde_json` writes from its type.
 
-use bluebook::{Config, Document, extract};
+use bluebook::{Config, Document, extract, write_record};
 use proptest::prelude::*;
 
 /// Pieces of diplomatic prose and PDF-to-text residue, and characters that stress
@@ -124,6 +125,11 @@ fn check(raw: &[u8]) -> Result<(), TestCaseError> {
         if let Some(sentence) = c.sentence {
             prop_assert!(sentence.0 <= start && start <= sentence.1, "{r:?}");
         }
+        let mut line = Vec::new();
+        write_record(r, &mut line);
+        let mut by_serde = serde_json::to_vec(r).unwrap();
+        by_serde.push(b'\n');
+        prop_assert_eq!(String::from_utf8(line), String::from_utf8(by_serde));
     }
     Ok(())
 }
