@@ -460,6 +460,9 @@ pub(crate) struct Lexicon {
     /// The codes and names, as a regex alternation: what can follow `of` in a vague
     /// amount (`billions of USD`).
     pub vague_tail: String,
+    /// The most whitespace-separated words a text matched by [`Lexicon::vague_tail`]
+    /// can have.
+    pub vague_tail_words: usize,
     meanings: HashMap<String, Meaning>,
     /// The codes read in capitals, by code.
     codes: HashMap<String, &'static str>,
@@ -520,6 +523,9 @@ fn pattern(form: &str, insensitive: bool) -> String {
 struct Form {
     pattern: String,
     len: usize,
+    /// The most whitespace-separated words a text the pattern matches can have: one
+    /// more than its spaces, and one more for a `$` that may stand apart (`US $`).
+    words: usize,
     before: bool,
     vague: bool,
 }
@@ -534,6 +540,7 @@ impl Lexicon {
             forms.push(Form {
                 pattern: pattern(form, insensitive),
                 len: form.len(),
+                words: form.split_whitespace().count() + form.matches('$').count(),
                 before,
                 vague: m.kind != Kind::Sign && m.scale == 0,
             });
@@ -626,6 +633,12 @@ impl Lexicon {
             after: OnceLock::new(),
             cues: CueWords::build(rows),
             vague_tail: alternation(&|f| f.vague),
+            vague_tail_words: merged
+                .iter()
+                .filter(|f| f.vague)
+                .map(|f| f.words)
+                .max()
+                .unwrap_or(0),
             meanings,
             codes: rows
                 .codes

@@ -1075,22 +1075,17 @@ fn vague(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found
         return found;
     }
     let mut extra = Vec::new();
-    // Most lines with a scale word hold no vague amount: ask before capturing.
-    let money: Vec<regex::Captures> = if scale && vague_money(lex).is_match(line) {
-        vague_money(lex).captures_iter(line).collect()
+    let money = if scale {
+        vague_money_in(lex, line)
     } else {
         Vec::new()
     };
-    for c in money {
-        let Some(m) = c.get(0) else { continue };
-        let Some(cur) = c.name("a") else {
-            continue;
-        };
-        let Some(meaning) = lex.meaning(cur.as_str()) else {
+    for (range, cur) in money {
+        let Some(meaning) = lex.meaning(cur) else {
             continue;
         };
         extra.push(Found {
-            range: m.range(),
+            range,
             unit: Unit::Money(meaning),
             value: None,
             min: None,
@@ -1123,6 +1118,87 @@ fn vague(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found
         });
     }
     add_apart(found, extra)
+}
+
+/// The vague amounts of `line` (`tens of billions of USD`): each whole and its
+/// currency, as [`vague_money`] finds them searching the line from end to end. It
+/// searches only the stretches around the line's scale words (`million`, `thousand`,
+/// their ASCII letters in any case, as [`Cues`] reads them to let the line in), each
+/// reaching over as many whitespace-separated words before and
+/// after as a vague amount can hold: every match holds a scale word, so none is lost,
+/// and the expression (Unicode word boundaries around thousands of currency names)
+/// never runs over a whole text dump on one line, where a character that is not
+/// ASCII sends the regex engine to its slowest matcher.
+fn vague_money_in<'l>(lex: &Lexicon, line: &'l str) -> Vec<(Range<usize>, &'l str)> {
+    let re = vague_money(lex);
+    let mut out = Vec::new();
+    // `of` and the currency after the scale word's own.
+    for r in scale_stretches(line, 1 + lex.vague_tail_words) {
+        let hay = &line[r.clone()];
+        // Most stretches hold no vague amount: ask before capturing.
+        if !re.is_match(hay) {
+            continue;
+        }
+        for c in re.captures_iter(hay) {
+            if let (Some(m), Some(cur)) = (c.get(0), c.name("a")) {
+                let at = |x: usize| r.start + x;
+                out.push((
+                    at(m.start())..at(m.end()),
+                    &line[at(cur.start())..at(cur.end())],
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The whitespace-separated words a vague amount can hold before its scale word (`a
+/// couple of hundred million`).
+const WORDS_BEFORE_SCALE: usize = 4;
+
+/// The stretches of `line` around its scale words, merged where they meet: from
+/// [`WORDS_BEFORE_SCALE`] words before the word holding one to `after` words after it,
+/// words being what ASCII whitespace separates. Each starts and ends at the line's
+/// ends or next to whitespace, so a word boundary at its ends reads as in the line.
+fn scale_stretches(line: &str, after: usize) -> Vec<Range<usize>> {
+    let low: Vec<u8> = line.bytes().map(|b| b.to_ascii_lowercase()).collect();
+    let mut cues: Vec<usize> = memmem::find_iter(&low, "illion")
+        .chain(memmem::find_iter(&low, "housand"))
+        .collect();
+    cues.sort_unstable();
+    let b = line.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for at in cues {
+        // To the start of the word holding `at`, then back over whole words.
+        let mut s = at;
+        for k in 0..=WORDS_BEFORE_SCALE {
+            if k > 0 {
+                while s > 0 && space(b[s - 1]) {
+                    s -= 1;
+                }
+            }
+            while s > 0 && !space(b[s - 1]) {
+                s -= 1;
+            }
+        }
+        let mut e = at;
+        for k in 0..=after {
+            if k > 0 {
+                while e < b.len() && space(b[e]) {
+                    e += 1;
+                }
+            }
+            while e < b.len() && !space(b[e]) {
+                e += 1;
+            }
+        }
+        match out.last_mut() {
+            Some(last) if s <= last.end => last.end = last.end.max(e),
+            _ => out.push(s..e),
+        }
+    }
+    out
 }
 
 /// The qualifier right before a figure starting at `at` (before `between`/`from` for a
@@ -1190,6 +1266,53 @@ fn equivalents(line: &str, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vague_amounts_are_found_around_scale_words_as_in_the_whole_line() {
+        let lex = crate::gazetteer::Gazetteers::embedded().currency();
+        let whole = |line: &str| -> Vec<(Range<usize>, String)> {
+            vague_money(lex)
+                .captures_iter(line)
+                .filter_map(|c| Some((c.get(0)?.range(), c.name("a")?.as_str().to_string())))
+                .collect()
+        };
+        let stretched = |line: &str| -> Vec<(Range<usize>, String)> {
+            vague_money_in(lex, line)
+                .into_iter()
+                .map(|(r, cur)| (r, cur.to_string()))
+                .collect()
+        };
+        // Every paragraph of the fixtures, then all of each fixture as one line (line
+        // ends made spaces), then lines made to stress the stretches' ends.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut lines: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                lines.extend(text.split("\n\n").map(str::to_string));
+                lines.push(text.replace('\n', " "));
+            }
+        }
+        for line in [
+            "tens of  millions of\tUSD, a couple\u{a0}of hundred thousand euros; xmillions of USD",
+            "Đà Nẵng got several hundred million US $ and (billions of dollars) and MILLIONS OF VND.",
+            "a few   thousand\n\n  U.S.   dollars; many billion pounds sterling; multiple trillions",
+            "millions of",
+            "thousands",
+            "",
+        ] {
+            lines.push(line.to_string());
+            lines.push(format!("{} {line} ễ", "word ".repeat(3000)));
+        }
+        let mut found = 0;
+        for line in &lines {
+            let want = whole(line);
+            found += want.len();
+            assert_eq!(stretched(line), want, "{line:.200}");
+        }
+        assert!(found > 10, "{found} vague amounts");
+    }
 
     #[test]
     fn the_scale_look_lets_through_whatever_the_expression_reads() {
