@@ -362,6 +362,47 @@ fn folding(text: &str, lines: Lines) -> (bool, Vec<usize>) {
     (compact, odd)
 }
 
+/// `text` with each run of whitespace made one space (a line feed kept when lines are
+/// kept apart), and the break points of [`Folded`]: (folded offset, original offset)
+/// after each run that is not one byte long, but the last if it ends the text.
+fn fold_runs(text: &str, lines: Lines) -> (String, Vec<(usize, usize)>) {
+    // The text between runs is copied whole; a run is found from its first byte
+    // (an ASCII whitespace byte, or the lead byte of a wide space).
+    let b = text.as_bytes();
+    let foldable_at = |i: usize| match b[i] {
+        b' ' | b'\t' | b'\r' | 0x0b | 0x0c => 1,
+        b'\n' => usize::from(lines == Lines::Joined),
+        c if !c.is_ascii() && crate::text::is_wide_space_at(text, i) => {
+            text[i..].chars().next().map_or(1, char::len_utf8)
+        }
+        _ => 0,
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut breaks = vec![(0, 0)];
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        let mut len = foldable_at(i);
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        out.push(' ');
+        let s = i;
+        while len > 0 {
+            i += len;
+            len = if i < b.len() { foldable_at(i) } else { 0 };
+        }
+        // The folded space stands for text[s..i]; what follows maps on from i.
+        if i - s != 1 && i < b.len() {
+            breaks.push((out.len(), i));
+        }
+        copied = i;
+    }
+    out.push_str(&text[copied..]);
+    (out, breaks)
+}
+
 /// A text with runs of whitespace folded to one space, and the way back to the
 /// original byte offsets: a few break points, since runs are rare.
 struct Folded<'t> {
@@ -373,8 +414,6 @@ struct Folded<'t> {
 
 impl<'t> Folded<'t> {
     fn new(text: &'t str, lines: Lines) -> Self {
-        let keep = |c: char| c == '\n' && lines == Lines::Apart;
-        let foldable = |c: char| c.is_whitespace() && !keep(c);
         // Most texts need no folding, or only single ASCII whitespace bytes made
         // spaces (same length, same offsets).
         let (compact, odd) = folding(text, lines);
@@ -397,25 +436,7 @@ impl<'t> Folded<'t> {
                 breaks: None,
             };
         }
-        let mut out = String::with_capacity(text.len());
-        let mut breaks = vec![(0, 0)];
-        let mut run: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            if foldable(c) {
-                if run.is_none() {
-                    run = Some(i);
-                    out.push(' ');
-                }
-                continue;
-            }
-            if let Some(s) = run.take() {
-                // The folded space stands for text[s..i]; what follows maps on from i.
-                if i - s != 1 {
-                    breaks.push((out.len(), i));
-                }
-            }
-            out.push(c);
-        }
+        let (out, breaks) = fold_runs(text, lines);
         Folded {
             text: Cow::Owned(out),
             breaks: Some(breaks),
@@ -579,6 +600,55 @@ mod tests {
                 if !compact {
                     assert_eq!(odd, odd_by_byte, "{text:?} {lines:?}");
                 }
+            }
+        }
+    }
+
+    /// What [`fold_runs`] gives, read a character at a time.
+    fn fold_runs_by_char(text: &str, lines: Lines) -> (String, Vec<(usize, usize)>) {
+        let foldable = |c: char| c.is_whitespace() && !(c == '\n' && lines == Lines::Apart);
+        let mut out = String::new();
+        let mut breaks = vec![(0, 0)];
+        let mut run: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if foldable(c) {
+                if run.is_none() {
+                    run = Some(i);
+                    out.push(' ');
+                }
+                continue;
+            }
+            if let Some(s) = run.take()
+                && i - s != 1
+            {
+                breaks.push((out.len(), i));
+            }
+            out.push(c);
+        }
+        (out, breaks)
+    }
+
+    #[test]
+    fn runs_are_folded_as_a_look_at_each_character_folds_them() {
+        let pieces = [
+            "a", " ", "\t", "\n", "\r", "\u{a0}", "ễ", "\u{2009}", "\u{c}", "\u{85}", "\u{3000}",
+        ];
+        let mut level = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..4 {
+            level = level
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        for text in &all {
+            for lines in [Lines::Joined, Lines::Apart] {
+                assert_eq!(
+                    fold_runs(text, lines),
+                    fold_runs_by_char(text, lines),
+                    "{text:?} {lines:?}"
+                );
             }
         }
     }
