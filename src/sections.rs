@@ -584,21 +584,25 @@ impl<'a> Builder<'a> {
     }
 
     /// An article's cross-head: a short unpunctuated line between paragraphs.
+    /// The cheap looks come first: most lines are paragraphs, longer than a cross-head.
     fn cross_head(&self, i: usize, t: &str) -> bool {
-        let words = t
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count();
-        let next_is_prose = self.view.lines()[i + 1..]
-            .iter()
-            .find(|l| l.kind == LineKind::Body)
-            .is_some_and(|l| l.range.len() >= 150);
-        (3..=20).contains(&words)
-            && t.len() <= 150
+        let words = || {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+        };
+        let next_is_prose = || {
+            self.view.lines()[i + 1..]
+                .iter()
+                .find(|l| l.kind == LineKind::Body)
+                .is_some_and(|l| l.range.len() >= 150)
+        };
+        t.len() <= 150
+            && t.starts_with(char::is_uppercase)
             && !terminated(t)
             && !t.contains([',', ';', ':', '|'])
-            && t.starts_with(char::is_uppercase)
-            && next_is_prose
+            && (3..=20).contains(&words())
+            && next_is_prose()
     }
 
     /// Whether the report opens with a title page: a short line in capitals.
