@@ -672,15 +672,16 @@ pub(crate) fn starts_with_marker(s: &str) -> bool {
 /// (`THE PRESIDENT:`, `PRIME MINISTER PHẠM:`, `MR. KIRBY:`, `Q:`) — as the byte length
 /// of the label without its colon; `None` when the line opens otherwise.
 pub(crate) fn speaker_label(s: &str) -> Option<usize> {
-    // A label is short: look no further than 60 bytes.
-    let colon = s
-        .char_indices()
-        .take_while(|(i, _)| *i < 60)
-        .find(|(_, c)| *c == ':')
-        .map(|(i, _)| i)?;
-    let label = &s[..colon];
+    // One pass to the colon, which a label (short) has within 60 bytes; most lines
+    // show a lower-case letter first.
     let mut letters = 0;
-    for c in label.chars() {
+    for (i, c) in s.char_indices() {
+        if i >= 60 {
+            return None;
+        }
+        if c == ':' {
+            return (letters >= 1 && s.starts_with(char::is_uppercase)).then_some(i);
+        }
         if c.is_lowercase() || c.is_ascii_digit() {
             return None;
         }
@@ -690,7 +691,7 @@ pub(crate) fn speaker_label(s: &str) -> Option<usize> {
             return None;
         }
     }
-    (letters >= 1 && label.starts_with(char::is_uppercase)).then_some(colon)
+    None
 }
 
 /// A line written in capitals (a title), with at least four letters.
@@ -752,6 +753,31 @@ pub(crate) fn continues(prev: &str, prev_alone: bool, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speaker_labels_are_capitals_then_a_colon_within_sixty_bytes() {
+        for (line, label) in [
+            ("THE PRESIDENT: Thank you.", Some("THE PRESIDENT")),
+            (
+                "PRIME MINISTER PHẠM: Thank you.",
+                Some("PRIME MINISTER PHẠM"),
+            ),
+            ("MR. KIRBY: Good afternoon.", Some("MR. KIRBY")),
+            ("Q: And the tariffs?", Some("Q")),
+            ("The President: said", None),
+            ("MR KIRBY said nothing", None),
+            ("12:30 PM", None),
+            (": nothing before", None),
+            ("... : dots only", None),
+            ("G20: leaders", None),
+        ] {
+            assert_eq!(speaker_label(line).map(|n| &line[..n]), label, "{line}");
+        }
+        let long = format!("{}: x", "A".repeat(60));
+        assert_eq!(speaker_label(&long), None);
+        let just = format!("{}: x", "A".repeat(59));
+        assert_eq!(speaker_label(&just), Some(59));
+    }
 
     #[test]
     fn plain_drops_markdown_and_normalises() {
