@@ -583,14 +583,7 @@ mod tests {
             "a", " ", "\t", "\n", "\r", "\u{a0}", "ễ", "\u{2009}", "\u{c}",
         ];
         let mut all: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
-        let mut level = vec![String::new()];
-        for _ in 0..4 {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            all.extend(level.iter().cloned());
-        }
+        all.extend(strings_of(&pieces, 4));
         for text in &all {
             let text = text.as_str();
             for lines in [Lines::Joined, Lines::Apart] {
@@ -602,6 +595,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every string of one to `most` of `pieces`, in turn.
+    fn strings_of(pieces: &[&str], most: usize) -> Vec<String> {
+        let mut all = Vec::new();
+        let mut level = vec![String::new()];
+        for _ in 0..most {
+            level = level
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        all
     }
 
     /// What [`fold_runs`] gives, read a character at a time.
@@ -633,16 +640,7 @@ mod tests {
         let pieces = [
             "a", " ", "\t", "\n", "\r", "\u{a0}", "ễ", "\u{2009}", "\u{c}", "\u{85}", "\u{3000}",
         ];
-        let mut level = vec![String::new()];
-        let mut all = Vec::new();
-        for _ in 0..4 {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            all.extend(level.iter().cloned());
-        }
-        for text in &all {
+        for text in &strings_of(&pieces, 4) {
             for lines in [Lines::Joined, Lines::Apart] {
                 assert_eq!(
                     fold_runs(text, lines),
