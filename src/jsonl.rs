@@ -57,15 +57,9 @@ fn common(c: &Common, o: &mut Object) {
     o.str(k!("doc"), doc);
     o.span(k!("span"), *span);
     o.str(k!("text"), text);
-    if let Some(s) = section {
-        o.int(k!("section"), u64::from(*s));
-    }
-    if let Some(s) = sentence {
-        o.span(k!("sentence"), *s);
-    }
-    if let Some(a) = aside {
-        o.str(k!("aside"), a.as_str());
-    }
+    o.opt_int(k!("section"), section.map(u64::from));
+    o.opt_span(k!("sentence"), *sentence);
+    o.opt_str(k!("aside"), aside.map(|a| a.as_str()));
 }
 
 fn section(r: &SectionRecord, o: &mut Object) {
@@ -78,9 +72,7 @@ fn section(r: &SectionRecord, o: &mut Object) {
         number,
     } = r;
     common(c, o);
-    if let Some(p) = parent {
-        o.int(k!("parent"), u64::from(*p));
-    }
+    o.opt_int(k!("parent"), parent.map(u64::from));
     o.strs(k!("path"), path);
     o.int(k!("level"), u64::from(*level));
     o.serde(k!("kind"), kind);
@@ -108,9 +100,7 @@ fn date(r: &DateRecord, o: &mut Object) {
     o.opt_str(k!("start"), start.as_deref());
     o.opt_str(k!("end"), end.as_deref());
     o.serde(k!("granularity"), granularity);
-    if let Some(y) = year_from {
-        o.serde(k!("year_from"), y);
-    }
+    o.opt_serde(k!("year_from"), year_from);
     o.bool(k!("ambiguous"), *ambiguous);
 }
 
@@ -212,23 +202,15 @@ fn money(r: &MoneyRecord, o: &mut Object) {
         period_kind,
     } = r;
     common(c, o);
-    if let Some(a) = amount {
-        o.serde(k!("amount"), a);
-    }
+    o.opt_serde(k!("amount"), amount);
     o.str(k!("currency"), currency);
     o.bool(k!("currency_assumed"), *currency_assumed);
     o.opt_str(k!("qualifier"), qualifier.map(|q| q.as_str()));
     o.opt_str(k!("qualifier_text"), qualifier_text.as_deref());
-    if let Some(m) = min {
-        o.serde(k!("min"), m);
-    }
-    if let Some(m) = max {
-        o.serde(k!("max"), m);
-    }
+    o.opt_serde(k!("min"), min);
+    o.opt_serde(k!("max"), max);
     o.bool(k!("vague"), *vague);
-    if let Some(s) = equivalent_of {
-        o.span(k!("equivalent_of"), *s);
-    }
+    o.opt_span(k!("equivalent_of"), *equivalent_of);
     o.opt_str(k!("metric"), metric.map(|m| m.as_str()));
     o.opt_str(k!("counterpart"), counterpart.as_deref());
     if let Some(Direction { from, to }) = direction {
@@ -238,9 +220,7 @@ fn money(r: &MoneyRecord, o: &mut Object) {
         d.opt_str(k!("to"), to.as_deref());
         d.close();
     }
-    if let Some(p) = period {
-        o.int(k!("period"), u64::from(*p));
-    }
+    o.opt_int(k!("period"), period.map(u64::from));
     o.opt_str(k!("period_kind"), period_kind.map(|p| p.as_str()));
 }
 
@@ -262,11 +242,9 @@ fn percent(r: &PercentRecord, o: &mut Object) {
         period_kind,
     } = r;
     common(c, o);
-    for (key, v) in [(k!("value"), value), (k!("min"), min), (k!("max"), max)] {
-        if let Some(v) = v {
-            o.serde(key, v);
-        }
-    }
+    o.opt_serde(k!("value"), value);
+    o.opt_serde(k!("min"), min);
+    o.opt_serde(k!("max"), max);
     o.bool(k!("vague"), *vague);
     o.str(k!("unit"), unit.as_str());
     o.opt_str(k!("change"), change.map(|c| c.as_str()));
@@ -275,9 +253,7 @@ fn percent(r: &PercentRecord, o: &mut Object) {
     o.opt_str(k!("share_of"), share_of.as_deref());
     o.opt_str(k!("qualifier"), qualifier.map(|q| q.as_str()));
     o.opt_str(k!("qualifier_text"), qualifier_text.as_deref());
-    if let Some(p) = period {
-        o.int(k!("period"), u64::from(*p));
-    }
+    o.opt_int(k!("period"), period.map(u64::from));
     o.opt_str(k!("period_kind"), period_kind.map(|p| p.as_str()));
 }
 
@@ -327,6 +303,24 @@ impl<'o> Object<'o> {
             string(v, self.out);
         }
         self.out.push(b']');
+    }
+
+    fn opt_int(&mut self, key: &str, value: Option<u64>) {
+        if let Some(v) = value {
+            self.int(key, v);
+        }
+    }
+
+    fn opt_span(&mut self, key: &str, span: Option<Span>) {
+        if let Some(s) = span {
+            self.span(key, s);
+        }
+    }
+
+    fn opt_serde(&mut self, key: &str, value: &Option<impl Serialize>) {
+        if let Some(v) = value {
+            self.serde(key, v);
+        }
     }
 
     fn int(&mut self, key: &str, value: u64) {

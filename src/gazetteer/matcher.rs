@@ -339,8 +339,7 @@ fn leftmost_longest(found: &mut Vec<Found>, stops: &[(usize, usize)]) {
 fn folding(text: &str, lines: Lines) -> (bool, Vec<usize>) {
     let b = text.as_bytes();
     let joined = lines == Lines::Joined;
-    // ASCII whitespace other than a space and a line feed.
-    let odd_bytes @ [o0, o1, o2, o3] = [b'\t', b'\r', 0x0b, 0x0c];
+    let odd_bytes @ [o0, o1, o2, o3] = ODD_SPACES;
     let odd_byte = |c: u8| odd_bytes.contains(&c) || (joined && c == b'\n');
     let space = |c: u8| c == b' ' || odd_byte(c);
     // Other whitespace opens with one of four bytes.
@@ -362,6 +361,10 @@ fn folding(text: &str, lines: Lines) -> (bool, Vec<usize>) {
     (compact, odd)
 }
 
+/// ASCII whitespace other than a space and a line feed: tab, carriage return,
+/// vertical tab, form feed.
+const ODD_SPACES: [u8; 4] = [b'\t', b'\r', 0x0b, 0x0c];
+
 /// `text` with each run of whitespace made one space (a line feed kept when lines are
 /// kept apart), and the break points of [`Folded`]: (folded offset, original offset)
 /// after each run that is not one byte long, but the last if it ends the text.
@@ -370,7 +373,7 @@ fn fold_runs(text: &str, lines: Lines) -> (String, Vec<(usize, usize)>) {
     // (an ASCII whitespace byte, or the lead byte of a wide space).
     let b = text.as_bytes();
     let foldable_at = |i: usize| match b[i] {
-        b' ' | b'\t' | b'\r' | 0x0b | 0x0c => 1,
+        c if c == b' ' || ODD_SPACES.contains(&c) => 1,
         b'\n' => usize::from(lines == Lines::Joined),
         c if !c.is_ascii() && crate::text::is_wide_space_at(text, i) => {
             text[i..].chars().next().map_or(1, char::len_utf8)

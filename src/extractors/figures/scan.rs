@@ -914,7 +914,7 @@ fn money_context(line: &str, m: Range<usize>) -> bool {
 /// with none of them holds no such figure, and the expressions that need them are not
 /// tried. Each is a part of the words, in any case, so that it is found wherever one
 /// of them is written (`illion` in `millions`, `ercent` in `Percent`).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Cues {
     /// `million`, `billion`, `trillion` and their plurals.
     scale: bool,
@@ -922,6 +922,9 @@ struct Cues {
     scales: bool,
     /// `thousand`, `thousands`.
     thousand: bool,
+    /// Where `illion` and `housand` stand in the line, in order: what a vague amount
+    /// is looked for around.
+    scale_at: Vec<usize>,
     /// `multi` (`multi-million-euro`).
     multi: bool,
     /// `percent`, `per cent`, `per-cent`.
@@ -944,10 +947,17 @@ impl Cues {
         with_buffer(&LOWER, KEPT_BYTES, |low| {
             low.extend(line.bytes().map(|b| b.to_ascii_lowercase()));
             let has = |k: usize| PARTS[k].find(low).is_some();
+            let illion: Vec<usize> = PARTS[1].find_iter(low).collect();
+            let housand: Vec<usize> = PARTS[2].find_iter(low).collect();
+            let (scale, thousand) = (!illion.is_empty(), !housand.is_empty());
+            let mut scale_at = illion;
+            scale_at.extend(housand);
+            scale_at.sort_unstable();
             Cues {
                 scales: has(0),
-                scale: has(1),
-                thousand: has(2),
+                scale,
+                thousand,
+                scale_at,
                 multi: has(3),
                 percent: has(4) || has(5) || has(6),
             }
@@ -1076,7 +1086,7 @@ fn vague(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found
     }
     let mut extra = Vec::new();
     let money = if scale {
-        vague_money_in(lex, line)
+        vague_money_in(lex, line, &cues.scale_at)
     } else {
         Vec::new()
     };
@@ -1122,18 +1132,22 @@ fn vague(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found
 
 /// The vague amounts of `line` (`tens of billions of USD`): each whole and its
 /// currency, as [`vague_money`] finds them searching the line from end to end. It
-/// searches only the stretches around the line's scale words (`million`, `thousand`,
-/// their ASCII letters in any case, as [`Cues`] reads them to let the line in), each
-/// reaching over as many whitespace-separated words before and
-/// after as a vague amount can hold: every match holds a scale word, so none is lost,
-/// and the expression (Unicode word boundaries around thousands of currency names)
-/// never runs over a whole text dump on one line, where a character that is not
-/// ASCII sends the regex engine to its slowest matcher.
-fn vague_money_in<'l>(lex: &Lexicon, line: &'l str) -> Vec<(Range<usize>, &'l str)> {
+/// searches only the stretches around the line's scale words (`scale_at`: where
+/// [`Cues`] found `illion` and `housand`, their ASCII letters in any case), each
+/// reaching over as many whitespace-separated words before and after as a vague amount
+/// can hold: every match holds a scale word, so none is lost, and the expression
+/// (Unicode word boundaries around thousands of currency names) never runs over a
+/// whole text dump on one line, where a character that is not ASCII sends the regex
+/// engine to its slowest matcher.
+fn vague_money_in<'l>(
+    lex: &Lexicon,
+    line: &'l str,
+    scale_at: &[usize],
+) -> Vec<(Range<usize>, &'l str)> {
     let re = vague_money(lex);
     let mut out = Vec::new();
     // `of` and the currency after the scale word's own.
-    for r in scale_stretches(line, 1 + lex.vague_tail_words) {
+    for r in scale_stretches(line, scale_at, 1 + lex.vague_tail_words) {
         let hay = &line[r.clone()];
         // Most stretches hold no vague amount: ask before capturing.
         if !re.is_match(hay) {
@@ -1156,20 +1170,16 @@ fn vague_money_in<'l>(lex: &Lexicon, line: &'l str) -> Vec<(Range<usize>, &'l st
 /// couple of hundred million`).
 const WORDS_BEFORE_SCALE: usize = 4;
 
-/// The stretches of `line` around its scale words, merged where they meet: from
-/// [`WORDS_BEFORE_SCALE`] words before the word holding one to `after` words after it,
-/// words being what ASCII whitespace separates. Each starts and ends at the line's
-/// ends or next to whitespace, so a word boundary at its ends reads as in the line.
-fn scale_stretches(line: &str, after: usize) -> Vec<Range<usize>> {
-    let low: Vec<u8> = line.bytes().map(|b| b.to_ascii_lowercase()).collect();
-    let mut cues: Vec<usize> = memmem::find_iter(&low, "illion")
-        .chain(memmem::find_iter(&low, "housand"))
-        .collect();
-    cues.sort_unstable();
+/// The stretches of `line` around the scale words at `scale_at` (in order), merged
+/// where they meet: from [`WORDS_BEFORE_SCALE`] words before the word holding one to
+/// `after` words after it, words being what ASCII whitespace separates. Each starts
+/// and ends at the line's ends or next to whitespace, so a word boundary at its ends
+/// reads as in the line.
+fn scale_stretches(line: &str, scale_at: &[usize], after: usize) -> Vec<Range<usize>> {
     let b = line.as_bytes();
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let space = |c: u8| c.is_ascii_whitespace();
     let mut out: Vec<Range<usize>> = Vec::new();
-    for at in cues {
+    for &at in scale_at {
         // To the start of the word holding `at`, then back over whole words.
         let mut s = at;
         for k in 0..=WORDS_BEFORE_SCALE {
@@ -1277,7 +1287,7 @@ mod tests {
                 .collect()
         };
         let stretched = |line: &str| -> Vec<(Range<usize>, String)> {
-            vague_money_in(lex, line)
+            vague_money_in(lex, line, &Cues::of(line).scale_at)
                 .into_iter()
                 .map(|(r, cur)| (r, cur.to_string()))
                 .collect()
