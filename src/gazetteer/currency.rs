@@ -501,10 +501,10 @@ fn pattern(form: &str, insensitive: bool) -> String {
         let next = chars.get(i + 1).copied();
         match c {
             ' ' if next == Some('$') => {}
-            ' ' => p.push_str(r"\s+"),
+            ' ' => p.push_str(r"(?-u:\s)+"),
             '.' if next == Some('$') => p.push_str(r"\.?"),
             '$' if i > 0 && (chars[i - 1].is_alphabetic() || matches!(chars[i - 1], '.' | ' ')) => {
-                p.push_str(r"\s?\$");
+                p.push_str(r"(?-u:\s)?\$");
             }
             _ => p.push_str(&regex::escape(&c.to_string())),
         }
@@ -513,7 +513,7 @@ fn pattern(form: &str, insensitive: bool) -> String {
     let starts_with_letter = chars.first().is_some_and(char::is_ascii_alphanumeric);
     let body = if insensitive { format!("(?i:{p})") } else { p };
     if starts_with_letter {
-        format!(r"\b{body}")
+        format!(r"(?-u:\b){body}")
     } else {
         body
     }
@@ -660,7 +660,7 @@ impl Lexicon {
     /// most one space after it.
     pub fn before(&self) -> &Regex {
         self.before.get_or_init(|| {
-            Regex::new(&format!(r"(?:{})\s?$", self.before_alt)).expect("valid regex")
+            Regex::new(&format!(r"(?:{})(?-u:\s)?$", self.before_alt)).expect("valid regex")
         })
     }
 
@@ -668,7 +668,7 @@ impl Lexicon {
     /// word), with at most one space before it.
     pub fn after(&self) -> &Regex {
         self.after.get_or_init(|| {
-            Regex::new(&format!(r"^\s?(?:{})", self.after_alt)).expect("valid regex")
+            Regex::new(&format!(r"^(?-u:\s)?(?:{})", self.after_alt)).expect("valid regex")
         })
     }
 

@@ -33,6 +33,7 @@ use crate::record::{
     Change, Common, Direction, Metric, MoneyRecord, PercentRecord, PercentUnit, PeriodKind,
     Qualifier, Record,
 };
+use crate::scan::ascii_regex;
 use crate::sections::SectionKind;
 use aho_corasick::AhoCorasick;
 use foldhash::HashMap;
@@ -58,8 +59,9 @@ struct Reading {
 /// A statement that `$` means another dollar (`all amounts are in Australian
 /// dollars`).
 static DOLLAR_IS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:amounts?|figures?|prices?|values?|dollars?|\$)\s+(?:are\s+|is\s+)?(?:(?:given|expressed|stated|shown)\s+)?(?:in|refers?\s+to|denotes?|means?)\s+(?P<c>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Singapore|Hong\s+Kong|Taiwan|Brunei)\s+dollars?")
-        .expect("valid regex")
+    ascii_regex(
+        r"(?i)\b(?:amounts?|figures?|prices?|values?|dollars?|\$)\s+(?:are\s+|is\s+)?(?:(?:given|expressed|stated|shown)\s+)?(?:in|refers?\s+to|denotes?|means?)\s+(?P<c>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Singapore|Hong\s+Kong|Taiwan|Brunei)\s+dollars?",
+    )
 });
 /// A year that directly follows a figure: `in 2020`, `during 2020`, `for the year 2020`.
 static ADJACENT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -252,8 +254,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
 /// A line that opens with what a page break cut from a figure: a page number and
 /// the scale word (`12 billion, up 5% ...`), or the page number alone.
 static PAGE_THEN_SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}(?:\s+|$))?(?P<scale>(?i:thousand|million|billion|trillion))s?\b")
-        .expect("valid regex")
+    ascii_regex(r"^(?:\d{1,3}(?:\s+|$))?(?P<scale>(?i:thousand|million|billion|trillion))s?\b")
 });
 
 /// The figure of a paragraph that a page break cut (`... reached US$ 39.62` / `12` /
@@ -312,8 +313,9 @@ fn page_break(
 /// The dollar a sentence names explicitly (`US$`, `AU$`, `NZD`, `Canadian dollars`):
 /// a bare `$` near it is that dollar.
 static EXPLICIT_DOLLAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?P<us>US|U\.S\.?|USD)|(?P<au>AU|A|AUD)|(?P<nz>NZ|NZD)|(?P<ca>C|CA|CAN|CAD)|(?P<sg>S|SG|SGD)|(?P<hk>HK|HKD)|(?P<tw>NT|TWD)|(?P<bn>B|BND))\s?\$|\b(?P<code>USD|AUD|NZD|CAD|SGD|HKD|TWD|BND)\b|(?i:\b(?P<name>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Singapore|Hong\s+Kong|Taiwan|Brunei)\s+dollars?\b)")
-        .expect("valid regex")
+    ascii_regex(
+        r"\b(?:(?P<us>US|U\.S\.?|USD)|(?P<au>AU|A|AUD)|(?P<nz>NZ|NZD)|(?P<ca>C|CA|CAN|CAD)|(?P<sg>S|SG|SGD)|(?P<hk>HK|HKD)|(?P<tw>NT|TWD)|(?P<bn>B|BND))\s?\$|\b(?P<code>USD|AUD|NZD|CAD|SGD|HKD|TWD|BND)\b|(?i:\b(?P<name>US|U\.S\.|American|Australian|Canadian|New\s+Zealand|Singapore|Hong\s+Kong|Taiwan|Brunei)\s+dollars?\b)",
+    )
 });
 
 /// The currency of an amount at `at` in `sentence`: a bare `$` (or `dollars`) is the

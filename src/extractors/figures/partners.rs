@@ -8,6 +8,7 @@
 
 use super::words;
 use crate::analysis::{Analysis, Partner};
+use crate::scan::ascii_regex;
 use crate::text;
 use regex::Regex;
 use std::ops::Range;
@@ -100,11 +101,9 @@ enum Found {
     Nothing,
 }
 
-static ADJACENT_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:with|to|for|from|in)\s+(?:the\s+)?$").expect("valid regex")
-});
-static LIST_NEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:,|and)\s*(?:the\s+)?$").expect("valid regex"));
+static ADJACENT_PREP: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)^\s*,?\s*(?:with|to|for|from|in)\s+(?:the\s+)?$"));
+static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"^\s*(?:,|and)\s*(?:the\s+)?$"));
 
 fn found_of(m: &Mention) -> Found {
     match &m.code {
@@ -222,15 +221,15 @@ const PARAGRAPHS_BACK: usize = 20;
 /// Verbs (and nouns) of giving: their subject gives, their object or the partner after
 /// `to`/`for` receives.
 static GIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:provided|provides|provide|providing|gave|gives|give|giving|given|donated|donates|donate|donating|donations?|gifted|gifts|gift|granted|offered|contributed|contributes|contribute|assisted|assists|assist|pledged|disbursed|lent|loaned|handed\s+over|handing\s+over)\b")
-        .expect("valid regex")
+    ascii_regex(
+        r"(?i)\b(?:provided|provides|provide|providing|gave|gives|give|giving|given|donated|donates|donate|donating|donations?|gifted|gifts|gift|granted|offered|contributed|contributes|contribute|assisted|assists|assist|pledged|disbursed|lent|loaned|handed\s+over|handing\s+over)\b",
+    )
 });
 /// Verbs of receiving: their subject receives, the partner after `from` gives.
 static RECEIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)\b(?:received|receives|receive|receiving|attracted|attracts|attract|attracting)\b",
     )
-    .expect("valid regex")
 });
 /// An investor: `X had ... projects`, `X's FDI`, `X's investment`.
 static INVESTOR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -243,12 +242,10 @@ static INVEST_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static OBJECT_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:the\s+)?$").expect("valid regex"));
+static OBJECT_GAP: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)^\s+(?:the\s+)?$"));
 static TO_OR_FOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:to|for)\s+(?:the\s+)?$").expect("valid regex"));
-static FROM_PREP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:the\s+)?$").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"(?i)\b(?:to|for)\s+(?:the\s+)?$"));
+static FROM_PREP: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)\bfrom\s+(?:the\s+)?$"));
 static HOME_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:'s|’s)\s+(?:total\s+)?(?P<w>imports?|exports?)\b").expect("valid regex")
 });

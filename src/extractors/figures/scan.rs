@@ -19,7 +19,7 @@
 
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
-use crate::scan::with_buffer;
+use crate::scan::{ascii_regex, with_buffer};
 use memchr::memmem;
 use regex::Regex;
 use std::cell::RefCell;
@@ -152,39 +152,35 @@ fn numbers(line: &str) -> Vec<Range<usize>> {
 /// A decimal comma before a scale word (`US$ 1,5 billion`): read as `1.5 billion`, never
 /// as 1 with a stray `5`.
 static DECIMAL_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,(\d{1,2})\s?(?i:thousand|million|billion|trillion|bn|mn|tn)\b")
-        .expect("valid regex")
+    ascii_regex(r"^,(\d{1,2})\s?(?i:thousand|million|billion|trillion|bn|mn|tn)\b")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"')\]]+"#).expect("valid regex")
 });
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?ix)^(?:\s|-)?(?:
             (?P<points> percentage[\s-]+points? | percent(?:age)?[\s-]+points? | %\s*points? | pp\b | p\.p\. | ppts?\b )
           | (?P<percent> % | percents?\b | per\s+cent\b | per-cent\b | pct\b | percentage\b )
         )",
     )
-    .expect("valid regex")
 });
 /// Scale words, and abbreviations glued to the number (`10K`, `5bn`, `3.5m`, `5Bn`) or,
 /// after a currency, spaced (`GBP 40 M`, `US$ 5 bn`).
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"^(?:\s?(?P<word>(?i:thousands?|millions?|billions?|trillions?|hundreds?|lakhs?|crores?))\b|(?P<glued>(?i:mln|mn|bn|bln|tn|trn)|MM|k|K|m|M|b|B)\b|\s(?P<spaced>(?i:mln|mn|bn|bln|tn|trn)|m|k|b|M|K|B)\b)",
     )
-    .expect("valid regex")
 });
-static SCALE_WORD_AFTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?i:thousand|million|billion|trillion)s?\b").expect("valid regex")
-});
+static SCALE_WORD_AFTER_CODE: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"^\s+(?i:thousand|million|billion|trillion)s?\b"));
 static YEAR_CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:in|of|constant|real|fiscal)\s+$").expect("valid regex"));
-static BETWEEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bbetween\s+$").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"(?i)\b(?:in|of|constant|real|fiscal)\s+$"));
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)\bbetween\s+$"));
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?P<verb>rose|risen|rise|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|decreased|decreasing|dropped|dropping|declined|declining|jumped|climbed|surged|soared|slid|plunged|shrank|up|down|went|moved|changed|raised|cut|reduced|expanded|upgraded|revised)\s+)?\bfrom\s+$")
-        .expect("valid regex")
+    ascii_regex(
+        r"(?i)(?:\b(?P<verb>rose|risen|rise|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|decreased|decreasing|dropped|dropping|declined|declining|jumped|climbed|surged|soared|slid|plunged|shrank|up|down|went|moved|changed|raised|cut|reduced|expanded|upgraded|revised)\s+)?\bfrom\s+$",
+    )
 });
 /// A word of change in the clause before `from` (`reduce its tariffs on goods from
 /// 32% to 19%`, `an increase in funding from $2 million to $3 million`): the two
@@ -202,7 +198,7 @@ static CHANGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static CONNECTOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:\s*-\s*|\s+(?P<word>to|and)\s+)$").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"(?i)^(?:\s*-\s*|\s+(?P<word>to|and)\s+)$"));
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?:^|[^\w])(?P<q>
@@ -219,15 +215,16 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Verbs that take `over` as a particle (`handing over US$ 50,000`): no qualifier.
 static PHRASAL_OVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taking|taken|pass|passes|passed|passing|carry|carries|carried|carrying|win|won|winning|fork|forked|sign|signed|signing|make|made|making)\s+$")
-        .expect("valid regex")
+    ascii_regex(
+        r"(?i)\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taking|taken|pass|passes|passed|passing|carry|carries|carried|carrying|win|won|winning|fork|forked|sign|signed|signing|make|made|making)\s+$",
+    )
 });
 static EQUIVALENT_OPEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[(\[]\s*(?:(?:equivalent|equal)\s+to\s+|i\.e\.,?\s+|or\s+)?|,?\s+(?:or|i\.e\.,?|(?:which\s+is\s+)?(?:equivalent|equal)\s+to)\s+)$")
-        .expect("valid regex")
+    ascii_regex(
+        r"(?i)^\s*(?:[(\[]\s*(?:(?:equivalent|equal)\s+to\s+|i\.e\.,?\s+|or\s+)?|,?\s+(?:or|i\.e\.,?|(?:which\s+is\s+)?(?:equivalent|equal)\s+to)\s+)$",
+    )
 });
-static CLOSE_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[)\]]").expect("valid regex"));
+static CLOSE_PAREN: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"^\s*[)\]]"));
 /// Vague amounts: `millions of dollars`, `several billion euros` (built on the
 /// lexicon's codes and names).
 fn vague_money(lex: &Lexicon) -> &Regex {
@@ -245,8 +242,9 @@ fn vague_money(lex: &Lexicon) -> &Regex {
     })
 }
 static VAGUE_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:a\s+few|several|tens\s+of|a\s+couple\s+of)\s+(?:(?P<points>percentage\s+points?)|percent\b|per\s+cent\b)")
-        .expect("valid regex")
+    ascii_regex(
+        r"(?i)\b(?:a\s+few|several|tens\s+of|a\s+couple\s+of)\s+(?:(?P<points>percentage\s+points?)|percent\b|per\s+cent\b)",
+    )
 });
 
 /// The largest char boundary of `s` at or below `i`.
@@ -313,8 +311,7 @@ fn form_after(lex: &Lexicon, line: &str, at: usize) -> Option<Form> {
 }
 
 /// A page number between a figure and its scale word: one to three digits alone.
-static PAGE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+\d{1,3}\b").expect("valid regex"));
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"^\s+\d{1,3}\b"));
 
 /// A scale after the number ending at `e` that is not written in capitals (`4.5
 /// million`, `5bn`, `40 M`; in a line in capitals, `ADD 5 MILLION`, three letters
@@ -804,10 +801,9 @@ const NUMBER_WORDS: &str = r"(?:(?:one|a)\s+)?hundred|(?:twenty|thirty|forty|fif
 /// A percentage in words: `sixty-five percent`, `twenty-five per cent`, `three
 /// percentage points`.
 static PERCENT_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"(?i)\b(?P<n>{NUMBER_WORDS})[\s-]+(?:(?P<points>percentage[\s-]+points?)|per[\s-]?cent\b)"
     ))
-    .expect("valid regex")
 });
 
 /// The value of a number in words matched by [`NUMBER_WORDS`].
@@ -870,32 +866,29 @@ fn vague_adjective(lex: &Lexicon) -> &Regex {
 /// `billions`, `millions`, `tens of billions`, with no currency: an amount when the
 /// words around it speak of money (see [`money_context`]).
 static BARE_SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:millions|billions|trillions)\b")
-        .expect("valid regex")
+    ascii_regex(r"(?i)\b(?:(?:tens|hundreds)\s+of\s+)?(?:millions|billions|trillions)\b")
 });
 /// Verbs and words of money right before a bare `billions` (`deliver billions`,
 /// `worth billions`, `invest billions more`).
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?ix)\b(?:
             (?:deliver|invest|spend|rais|pledg|commit|mobili[sz]|generat|cost|sav|earn|bring|pour
               |ow|inject|allocat|unlock|attract|los|provid|lend|borrow)(?:e|es|s|ed|ing)?
           | committed | committing | spent | brought | lost | lent | worth
         )(?:\s+(?:up\s+to|over|nearly|almost|some|about|around|more\s+than))?\s+$",
     )
-    .expect("valid regex")
 });
 /// What follows a bare `billions` that makes it money (`billions in investment`,
 /// `billions more in aid`, `billions of dollars` being read elsewhere).
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?ix)^\s+(?:more\s+)?(?:in|into|worth\s+of)\s+
         (?:new\s+|additional\s+|annual\s+|private\s+|public\s+|foreign\s+)?
         (?:investments? | revenues? | funding | funds | trade | sales | purchases | aid | loans?
           | assistance | contracts? | deals? | exports | imports | financing | capital | spending
           | subsidies | grants? | commitments | procurement | orders)\b",
     )
-    .expect("valid regex")
 });
 
 /// Whether the words around a bare `billions` at `m` speak of money: a verb of money

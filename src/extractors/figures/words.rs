@@ -2,6 +2,7 @@
 //! percentage is a change (`change`) or a share (`share_of`), and the year it refers to
 //! (`period`, `period_kind`).
 
+use crate::scan::ascii_regex;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::ops::Range;
@@ -118,14 +119,13 @@ static METRIC_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// by what it is counted in (`US$2.34 million in aid`, `in registered capital`, `as a
 /// gift`).
 static METRIC_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?ix)^\s+(?:
             (?P<noun> loans? | grants? | contracts? | deals? | aid | budget | investments? | FDI | ODA | remittances? | exports? | imports? )\b
           | (?:in|of) \s+ (?:total\s+)? (?:new\s+)? (?P<in> registered\s+capital | investment\s+capital | capital | ODA | official\s+development\s+assistance | aid | assistance | grants? | loans? | remittances? | exports? | imports? | investments? | FDI )\b
           | as \s+ (?:an?\s+)? (?P<as> gift | contribution | donation | aid | grant | loan )s?\b
         )",
     )
-    .expect("valid regex")
 });
 
 fn is_word_at(text: &str, r: &Range<usize>) -> bool {
@@ -204,7 +204,7 @@ pub(super) fn metric(
 }
 
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?ix)\b(?:
             (?P<up> grew | grow | grows | growing | grown | increased | increase | increases | increasing | rose | rise | rises | rising | risen | up | jumped | jumping | climbed | climbing | surged | surging | gained | gaining | expanded | expanding | soared | soaring | went\s+up | edged\s+up | rebounded | recovered )
                 \s+ (?:by\s+)?
@@ -216,21 +216,19 @@ static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
                 \s+ (?:of | by | was | were | is | reached | stood\s+at | amounted\s+to) \s+
         )$",
     )
-    .expect("valid regex")
 });
 static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?ix)^\s+(?:(?:year-on-year|year-over-year|y-o-y|yoy|annual|yearly|monthly|quarterly|on-year)\s+)*(?:
             (?P<up> increase | increases | growth | rise | gain | jump | surge | hike | higher | more )
           | (?P<down> decrease | decreases | decline | drop | fall | reduction | contraction | loss | slump | cut | lower | less )
         )\b",
     )
-    .expect("valid regex")
 });
 /// Words that may stand between a change word and its figure (`a decrease of only
 /// 1.8%`), besides qualifiers.
 static FILLER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:only|just|merely|a\s+mere)\s+$").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"(?i)\b(?:only|just|merely|a\s+mere)\s+$"));
 
 /// `increase` or `decrease` when the words around a percentage say so; `before` ends
 /// where the figure (or its qualifier) starts.
@@ -252,10 +250,8 @@ pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
         .or_else(|| CHANGE_AFTER.captures(after).map(pick))
 }
 
-static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+of\s+(?P<which>which|whom|them|these|those|this|that|it)?")
-        .expect("valid regex")
-});
+static SHARE_OF: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"^\s+of\s+(?P<which>which|whom|them|these|those|this|that|it)?"));
 /// Words that end a share phrase.
 const SHARE_STOP: &[&str] = &[
     "which",
@@ -304,27 +300,27 @@ pub(super) fn share_of(after: &str) -> Option<String> {
     (!phrase.is_empty()).then_some(phrase)
 }
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:18|19|20)\d{2}\b").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"\b(?:18|19|20)\d{2}\b"));
 static YEAR_RANGE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*-\s*(?:18|19|20)\d{2}\b").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"^\s*-\s*(?:18|19|20)\d{2}\b"));
 static YEAR_RANGE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:18|19|20)\d{2}\s*-\s*$").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"\b(?:18|19|20)\d{2}\s*-\s*$"));
 /// A year that is the base of a comparison, not the period of the figure.
 static YEAR_BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:against|compared\s+(?:to|with)|comparison\s+with|than|since|versus|vs\.?|relative\s+to|over|from|before|similar\s+to|same\s+as)\s+(?:that\s+of\s+|the\s+same\s+period\s+(?:of|in)\s+|the\s+)?|that\s+of\s+)$")
-        .expect("valid regex")
+    ascii_regex(
+        r"(?i)\b(?:(?:against|compared\s+(?:to|with)|comparison\s+with|than|since|versus|vs\.?|relative\s+to|over|from|before|similar\s+to|same\s+as)\s+(?:that\s+of\s+|the\s+same\s+period\s+(?:of|in)\s+|the\s+)?|that\s+of\s+)$",
+    )
 });
 static YEAR_BASE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+(?:figures?|levels?)\b").expect("valid regex"));
+    LazyLock::new(|| ascii_regex(r"^\s+(?:figures?|levels?)\b"));
 static STOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:by\s+(?:the\s+)?end\s+of|by\s+(?:18|19|20)\d{2}\b|as\s+(?:of|at)\s|in\s+total\b|accumulated|accumulative|cumulative(?:ly)?|altogether|to\s+date|so\s+far|up\s+to\s+now|(?:projects?|investments?)\s+(?:[A-Za-z]+\s+){0,2}in\s+effect)")
-        .expect("valid regex")
+    ascii_regex(
+        r"(?i)\b(?:by\s+(?:the\s+)?end\s+of|by\s+(?:18|19|20)\d{2}\b|as\s+(?:of|at)\s|in\s+total\b|accumulated|accumulative|cumulative(?:ly)?|altogether|to\s+date|so\s+far|up\s+to\s+now|(?:projects?|investments?)\s+(?:[A-Za-z]+\s+){0,2}in\s+effect)",
+    )
 });
 /// `in total` before the words it quantifies (`in total capital`) is no stock marker.
 static IN_TOTAL_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:registered|investment|capital|new|foreign|committed|disbursed)")
-        .expect("valid regex")
+    ascii_regex(r"(?i)^\s+(?:registered|investment|capital|new|foreign|committed|disbursed)")
 });
 
 /// The years of `text` that can be a figure's period: (position, year); and whether it
@@ -351,9 +347,8 @@ pub(super) fn years(text: &str) -> (Vec<(usize, u16)>, bool) {
     (out, spans)
 }
 
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:and|while|whereas|but)\s+|;\s+").expect("valid regex")
-});
+static CLAUSE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i),\s+(?:and|while|whereas|but)\s+|;\s+"));
 
 /// The clause of `sentence` holding byte `at`: split at `, and`, `, while`, `, but`
 /// and `;`.
