@@ -267,7 +267,7 @@ impl PhraseSet {
         }
         for (t, found) in out.iter_mut().enumerate() {
             match self.modes[t] {
-                Mode::All => found.sort_unstable(),
+                Mode::All => sort_nearly_sorted(found, |f| *f),
                 Mode::LeftmostLongest => leftmost_longest(found, &stops[t]),
             }
             hay.map_back(found);
@@ -314,13 +314,34 @@ fn leftmost_longest(found: &mut Vec<Found>, stops: &[(usize, usize)]) {
     if found.is_empty() {
         return;
     }
-    // Stops carry the marker value u32::MAX while competing.
-    found.extend(stops.iter().map(|&(start, end)| Found {
-        start,
-        end,
-        value: u32::MAX,
-    }));
-    found.sort_unstable_by_key(|f| (f.start, Reverse(f.end), f.value));
+    let key = |f: &Found| (f.start, Reverse(f.end), f.value);
+    sort_nearly_sorted(found, key);
+    if !stops.is_empty() {
+        // Stops carry the marker value u32::MAX while competing; they come in the
+        // order of their ends too, and are merged in.
+        let mut marked: Vec<Found> = stops
+            .iter()
+            .map(|&(start, end)| Found {
+                start,
+                end,
+                value: u32::MAX,
+            })
+            .collect();
+        sort_nearly_sorted(&mut marked, key);
+        let mut merged = Vec::with_capacity(found.len() + marked.len());
+        let (mut a, mut b) = (found.iter().peekable(), marked.iter().peekable());
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            if key(y) < key(x) {
+                merged.push(**y);
+                b.next();
+            } else {
+                merged.push(**x);
+                a.next();
+            }
+        }
+        merged.extend(a.chain(b));
+        *found = merged;
+    }
     let mut next_free = 0;
     found.retain(|f| {
         if f.start < next_free {
@@ -329,6 +350,32 @@ fn leftmost_longest(found: &mut Vec<Found>, stops: &[(usize, usize)]) {
         next_free = f.end;
         f.value != u32::MAX
     });
+}
+
+/// Sorts `v` by `key`, for a list that is nearly sorted already: the matches of an
+/// overlapping search come in the order of their ends, so in the order of their starts
+/// but for the few that overlap. Each item is moved back past the greater ones before
+/// it; once the moves pass twice the length, the rest is left to `sort_unstable_by_key`,
+/// so the cost stays linear on the lists it is for and `n log n` at worst. Items with
+/// equal keys are equal here (the key holds every field), so any sort gives the same.
+fn sort_nearly_sorted<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    let mut budget = 2 * v.len();
+    for i in 1..v.len() {
+        let item = v[i];
+        let k = key(&item);
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > k {
+            if budget == 0 {
+                v[j] = item;
+                v.sort_unstable_by_key(key);
+                return;
+            }
+            budget -= 1;
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = item;
+    }
 }
 
 /// Whether `text` needs its whitespace runs folded (`compact`: two whitespace
@@ -601,6 +648,39 @@ mod tests {
     }
 
     /// Every string of one to `most` of `pieces`, in turn.
+    #[test]
+    fn a_nearly_sorted_list_is_sorted_as_by_a_full_sort() {
+        // Matches in the order of their ends, overlapping; a list in reverse (the move
+        // budget runs out and the full sort takes over); short and empty lists.
+        let mut lists: Vec<Vec<(usize, usize)>> = vec![
+            vec![
+                (0, 3),
+                (4, 9),
+                (2, 10),
+                (6, 10),
+                (0, 12),
+                (11, 14),
+                (11, 14),
+            ],
+            (0..200).rev().map(|i| (i, i + 1)).collect(),
+            (0..200).map(|i| ((i * 7919) % 200, i)).collect(),
+            vec![(1, 2)],
+            vec![],
+        ];
+        let by_end: Vec<(usize, usize)> = (0..300)
+            .map(|i| (i / 3 * 2, i / 3 * 2 + 5 - i % 3))
+            .collect();
+        lists.push(by_end);
+        for list in lists {
+            let key = |&(s, e): &(usize, usize)| (s, Reverse(e));
+            let mut want = list.clone();
+            want.sort_unstable_by_key(key);
+            let mut got = list.clone();
+            sort_nearly_sorted(&mut got, key);
+            assert_eq!(got, want, "{list:?}");
+        }
+    }
+
     fn strings_of(pieces: &[&str], most: usize) -> Vec<String> {
         let mut all = Vec::new();
         let mut level = vec![String::new()];
