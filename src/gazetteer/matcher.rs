@@ -153,7 +153,7 @@ pub(crate) enum Lines {
 }
 
 /// A match of one table: its byte range in the text searched and its value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Found {
     /// First byte.
     pub start: usize,
@@ -328,19 +328,18 @@ fn leftmost_longest(found: &mut Vec<Found>, stops: &[(usize, usize)]) {
             })
             .collect();
         sort_nearly_sorted(&mut marked, key);
-        let mut merged = Vec::with_capacity(found.len() + marked.len());
-        let (mut a, mut b) = (found.iter().peekable(), marked.iter().peekable());
-        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-            if key(y) < key(x) {
-                merged.push(**y);
-                b.next();
+        // Merged in place from the back: no second list the size of `found`.
+        let (mut a, mut b) = (found.len(), marked.len());
+        found.resize(a + b, Found::default());
+        while b > 0 {
+            if a > 0 && key(&found[a - 1]) > key(&marked[b - 1]) {
+                found[a + b - 1] = found[a - 1];
+                a -= 1;
             } else {
-                merged.push(**x);
-                a.next();
+                found[a + b - 1] = marked[b - 1];
+                b -= 1;
             }
         }
-        merged.extend(a.chain(b));
-        *found = merged;
     }
     let mut next_free = 0;
     found.retain(|f| {
