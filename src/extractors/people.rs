@@ -1866,14 +1866,24 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
 }
 
 /// The key of a name: folded to ASCII, lowercase, words (hyphenated ones whole) in
-/// order.
+/// order, whatever whitespace separates them.
 fn key(name: &str) -> String {
-    deunicode::deunicode(name)
-        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+    // Whitespace made spaces first: the folding drops a line break or tab that follows
+    // a letter with a diacritic (`Xuân` / `Phúc` across a line break would run together).
+    // ASCII after folding, so letters and digits are ASCII ones, lowered byte by byte.
+    let squeezed = crate::text::squeeze(name);
+    let folded = crate::text::ascii_fold(&squeezed);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
 }
 
 /// The id of a name, from its [`key`]: the key with hyphens.
@@ -2101,7 +2111,7 @@ fn of_a_state(category: OfficeCategory) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::clean_name;
+    use super::{clean_name, key};
 
     #[test]
     fn clean_names_are_the_words_with_single_spaces() {
@@ -2113,6 +2123,22 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(clean_name(raw), clean, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_key_is_its_words_folded_and_lowered() {
+        for (name, want) in [
+            ("Nguyễn Xuân Phúc", "nguyen xuan phuc"),
+            ("Kang Kyung-Wha", "kang kyung-wha"),
+            ("Joseph R. Biden Jr.", "joseph r. biden jr."),
+            ("  ĐẶNG\n\tThị   Ngọc Thịnh,", "dang thi ngoc thinh"),
+            ("Nguyễn Xuân\nPhúc", "nguyen xuan phuc"),
+            ("O’Brien (Ms)", "o brien ms"),
+            ("Ōsaka Ōkubo", "osaka okubo"),
+            ("", ""),
+        ] {
+            assert_eq!(key(name), want, "{name:?}");
         }
     }
 }
