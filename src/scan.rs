@@ -123,7 +123,8 @@ impl<'h> Marks<'h> {
 /// Unicode: `\b`, `\s`, `\d` and `(?i)` are ASCII only. Over the view, whose wide
 /// spaces are already spaces, it matches what the Unicode forms match, but where a
 /// keyword is glued to a letter or digit that is not ASCII (`2020ở` holds a word
-/// boundary for it and not for Unicode), or stands beside a line or paragraph separator
+/// boundary for it and not for Unicode), is written with digits that are not ASCII
+/// (`٢٠٢٠`, which Unicode `\d` reads), or stands beside a line or paragraph separator
 /// (U+2028, U+2029), U+0085 or U+1680, which the view keeps and Unicode `\s` takes for a
 /// space. The regex engine's fast matcher gives up on Unicode word boundaries over a
 /// text holding a character that is not ASCII, and Unicode classes make larger

@@ -646,7 +646,6 @@ mod tests {
         }
     }
 
-    /// Every string of one to `most` of `pieces`, in turn.
     #[test]
     fn a_nearly_sorted_list_is_sorted_as_by_a_full_sort() {
         // Matches in the order of their ends, overlapping; a list in reverse (the move
@@ -680,6 +679,7 @@ mod tests {
         }
     }
 
+    /// Every string of one to `most` of `pieces`, in turn.
     fn strings_of(pieces: &[&str], most: usize) -> Vec<String> {
         let mut all = Vec::new();
         let mut level = vec![String::new()];
