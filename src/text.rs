@@ -134,13 +134,21 @@ fn is_squeezed(t: &str) -> bool {
     true
 }
 
-/// `s` folded to ASCII (diacritics dropped: `Nguyễn` → `Nguyen`).
+/// `s` folded to ASCII (diacritics dropped: `Nguyễn` → `Nguyen`). ASCII control
+/// characters (line breaks, tabs) still part words: the transliteration table drops
+/// them after the first character that is not ASCII, so they are made spaces first.
 pub fn ascii_fold(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(deunicode::deunicode(s))
+        return Cow::Borrowed(s);
     }
+    if s.bytes().any(|b| b.is_ascii_control()) {
+        let spaced: String = s
+            .chars()
+            .map(|c| if c.is_ascii_control() { ' ' } else { c })
+            .collect();
+        return Cow::Owned(deunicode::deunicode(&spaced));
+    }
+    Cow::Owned(deunicode::deunicode(s))
 }
 
 #[cfg(test)]
@@ -206,5 +214,9 @@ mod tests {
         assert_eq!(squeeze(" Prime\n Minister "), "Prime Minister");
         assert!(matches!(squeeze("Prime Minister"), Cow::Borrowed(_)));
         assert_eq!(ascii_fold("Nguyễn Phú Trọng"), "Nguyen Phu Trong");
+        assert_eq!(
+            ascii_fold("Nguyễn Xuân\nPhúc\tTrọng"),
+            "Nguyen Xuan Phuc Trong"
+        );
     }
 }

@@ -1868,11 +1868,8 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
 /// The key of a name: folded to ASCII, lowercase, words (hyphenated ones whole) in
 /// order, whatever whitespace separates them.
 fn key(name: &str) -> String {
-    // Whitespace made spaces first: the folding drops a line break or tab that follows
-    // a letter with a diacritic (`Xuân` / `Phúc` across a line break would run together).
     // ASCII after folding, so letters and digits are ASCII ones, lowered byte by byte.
-    let squeezed = crate::text::squeeze(name);
-    let folded = crate::text::ascii_fold(&squeezed);
+    let folded = crate::text::ascii_fold(name);
     let mut out = String::with_capacity(folded.len());
     for word in folded
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-')

@@ -491,9 +491,9 @@ fn key(form: &str) -> String {
         .collect()
 }
 
-/// A regex for a form: its letters as written (or in any case), any run of spaces for
-/// a space, at most one space before a `$` that follows letters (`US $`), and the last
-/// dot of `U.S.$` optional.
+/// A regex for a form: its letters as written (or in any case), any run of ASCII
+/// whitespace for a space (the view has made wide spaces spaces), at most one space
+/// before a `$` that follows letters (`US $`), and the last dot of `U.S.$` optional.
 fn pattern(form: &str, insensitive: bool) -> String {
     let mut p = String::new();
     let chars: Vec<char> = form.chars().collect();
