@@ -108,19 +108,10 @@ impl OffsetMap {
 
     /// The index of the piece holding derived byte `pos` (the last piece for a
     /// position past the end), searching from piece `from` on: `pos` must not lie
-    /// before piece `from`.
+    /// before piece `from`. Most ranges end in the piece they start in or a few pieces
+    /// on: the search gallops from `from` rather than bisecting everything after it.
     fn seg_index(&self, pos: usize, from: usize) -> usize {
-        let before = |s: &Seg| s.end() <= pos;
-        let i = match self.segs.get(from) {
-            // Most ranges asked for end in the piece they start in.
-            Some(s) if !before(s) => from,
-            _ => {
-                from + self
-                    .segs
-                    .get(from..)
-                    .map_or(0, |rest| rest.partition_point(before))
-            }
-        };
+        let i = crate::scan::gallop(&self.segs, from, |s| s.end() <= pos);
         i.min(self.segs.len() - 1)
     }
 
@@ -169,15 +160,8 @@ impl OffsetMap {
         let h = self.hint.0.load(Ordering::Relaxed).min(n - 1);
         let before = |i: usize| self.segs[i].end() <= pos;
         if before(h) {
-            // Forward: find a piece at or past `pos`, doubling the step.
-            let (mut lo, mut step) = (h + 1, 1);
-            while lo < n && before((lo + step - 1).min(n - 1)) {
-                lo += step;
-                step *= 2;
-            }
-            let hi = (lo + step).min(n);
-            let i = lo.min(n) + self.segs[lo.min(n)..hi].partition_point(|s| s.end() <= pos);
-            i.min(n - 1)
+            // Forward, from the piece after the hint.
+            self.seg_index(pos, h + 1)
         } else {
             // Backward: find a piece wholly before `pos`, doubling the step.
             let (mut hi, mut step) = (h, 1);
@@ -221,6 +205,12 @@ mod tests {
         for pos in order {
             assert_eq!(m.seg_near(pos), bisect(pos), "at {pos}");
             m.hint.0.store(m.seg_near(pos), Ordering::Relaxed);
+        }
+        // From any piece at or before the one holding the position.
+        for pos in (0..m.len + 3).step_by(7) {
+            for from in (0..=bisect(pos)).step_by(3) {
+                assert_eq!(m.seg_index(pos, from), bisect(pos), "at {pos} from {from}");
+            }
         }
     }
 

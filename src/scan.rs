@@ -10,7 +10,8 @@
 //! whose first byte could open a match ([`ByteSet`]); and [`with_buffer`], the
 //! per-thread buffer a per-paragraph loop fills instead of allocating one each time.
 //! And [`ascii_regex`]: an expression of English words compiled without Unicode, for
-//! the extractors' keyword patterns.
+//! the extractors' keyword patterns; and [`gallop`], a partition point looked for from
+//! a place near it, for look-ups in a large document's sorted lists.
 
 use memchr::memchr3;
 use regex::{Captures, Regex};
@@ -35,6 +36,25 @@ pub(crate) fn with_buffer<T: 'static, R>(
         }
         out
     })
+}
+
+/// The partition point of `v` from `from` on: the index of the first item at or after
+/// `from` for which `before` fails (`v.len()` when none does), where `before` holds of
+/// every item before that one and of none after. Found by galloping from `from`, steps
+/// that double and then a bisection within the last step: O(log k) for an answer `k`
+/// items on, where bisecting the rest of a large list costs O(log n) and a cache miss
+/// at most of its steps.
+pub(crate) fn gallop<T>(v: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let n = v.len();
+    let (mut lo, mut step) = (from.min(n), 1);
+    // Every item in from..lo is before.
+    while lo < n && before(&v[(lo + step - 1).min(n - 1)]) {
+        lo += step;
+        step *= 2;
+    }
+    let lo = lo.min(n);
+    let hi = (lo + step).min(n);
+    lo + v[lo..hi].partition_point(before)
 }
 
 /// A set of bytes, as a table: `true` for a member.
@@ -177,6 +197,21 @@ impl LinePattern {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gallop_finds_what_a_bisection_finds() {
+        for n in 0..70 {
+            let v: Vec<usize> = (0..n).map(|i| i / 3).collect();
+            for x in 0..=n / 3 + 1 {
+                let want = v.partition_point(|&y| y < x);
+                for from in 0..=want {
+                    assert_eq!(gallop(&v, from, |&y| y < x), want, "{n} {x} {from}");
+                }
+                // From past the end.
+                assert_eq!(gallop(&v, n + 2, |&y| y < x), n.max(want));
+            }
+        }
+    }
 
     #[test]
     fn marks_are_found_in_order_once_each() {

@@ -33,7 +33,8 @@ impl Hits {
     pub fn within(&self, t: usize, range: Range<usize>) -> impl DoubleEndedIterator<Item = &Found> {
         let all = self.all(t);
         let from = all.partition_point(|f| f.start < range.start);
-        let to = from + all[from..].partition_point(|f| f.start < range.end);
+        // A range holds few hits: the end is looked for from the start on.
+        let to = crate::scan::gallop(all, from, |f| f.start < range.end);
         all[from..to].iter().filter(move |f| f.end <= range.end)
     }
 
