@@ -10,8 +10,9 @@
 //! whose first byte could open a match ([`ByteSet`]); and [`with_buffer`], the
 //! per-thread buffer a per-paragraph loop fills instead of allocating one each time.
 //! And [`ascii_regex`]: an expression of English words compiled without Unicode, for
-//! the extractors' keyword patterns; and [`gallop`], a partition point looked for from
-//! a place near it, for look-ups in a large document's sorted lists.
+//! the extractors' keyword patterns; and, for look-ups in a large document's sorted
+//! lists, [`gallop`] (a partition point looked for from a place near it) and
+//! [`Buckets`] (where to look for a position, without bisecting the whole list).
 
 use memchr::memchr3;
 use regex::{Captures, Regex};
@@ -55,6 +56,58 @@ pub(crate) fn gallop<T>(v: &[T], from: usize, before: impl Fn(&T) -> bool) -> us
     let lo = lo.min(n);
     let hi = (lo + step).min(n);
     lo + v[lo..hi].partition_point(before)
+}
+
+/// Where the items of a list sorted by a byte position lie, per block of positions: a
+/// look-up bisects the few items of one block instead of the whole list, whose steps
+/// are a cache miss each on a large document. Blocks are a power of two bytes, sized
+/// for about one item each (a list of `n` items over `len` bytes has about `n` blocks).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Buckets {
+    /// log2 of a block's size.
+    shift: u32,
+    /// Per block, the index of its first item (the first whose position is in that
+    /// block or a later one); then the list's length.
+    first: Vec<usize>,
+}
+
+impl Buckets {
+    /// The buckets of `items`, sorted by `pos`.
+    pub fn new<T>(items: &[T], pos: impl Fn(&T) -> usize) -> Buckets {
+        let n = items.len();
+        let Some(last) = items.last().map(&pos) else {
+            return Buckets {
+                shift: 0,
+                first: vec![0],
+            };
+        };
+        let per = (last / n).max(1);
+        let shift = usize::BITS - 1 - per.leading_zeros();
+        let blocks = (last >> shift) + 1;
+        let mut first = Vec::with_capacity(blocks + 1);
+        let mut i = 0;
+        for b in 0..blocks {
+            while i < n && pos(&items[i]) < b << shift {
+                i += 1;
+            }
+            first.push(i);
+        }
+        first.push(n);
+        Buckets { shift, first }
+    }
+
+    /// The partition point of `items` (the list these buckets were made of) for
+    /// `before`, which must hold of an item whose position is before `at` and fail for
+    /// one past it (`p < at` or `p <= at`, on the position the buckets were made by).
+    pub fn partition_point<T>(&self, items: &[T], at: usize, before: impl Fn(&T) -> bool) -> usize {
+        debug_assert_eq!(self.first.last(), Some(&items.len()));
+        let b = at >> self.shift;
+        match (self.first.get(b), self.first.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => lo + items[lo..hi].partition_point(before),
+            // Past the last block: every item lies before `at`.
+            _ => items.len(),
+        }
+    }
 }
 
 /// A set of bytes, as a table: `true` for a member.
@@ -197,6 +250,36 @@ impl LinePattern {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buckets_find_what_a_bisection_finds() {
+        // Lists of positions with gaps, runs of one position, and one or no item.
+        let lists: Vec<Vec<usize>> = vec![
+            vec![],
+            vec![0],
+            vec![7],
+            (0..50).map(|i| i * 3).collect(),
+            (0..50).map(|i| (i / 4) * 100).collect(),
+            (0..40).map(|i| i * i).collect(),
+            vec![5, 5, 5, 1000],
+        ];
+        for v in &lists {
+            let b = Buckets::new(v, |&p| p);
+            let end = v.last().map_or(10, |&l| l + 10);
+            for at in 0..end {
+                assert_eq!(
+                    b.partition_point(v, at, |&p| p < at),
+                    v.partition_point(|&p| p < at),
+                    "{v:?} < {at}"
+                );
+                assert_eq!(
+                    b.partition_point(v, at, |&p| p <= at),
+                    v.partition_point(|&p| p <= at),
+                    "{v:?} <= {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_gallop_finds_what_a_bisection_finds() {

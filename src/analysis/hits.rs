@@ -1,7 +1,9 @@
 //! The hits of the one phrase search over a document's view, per table, sorted, and
-//! looked up by range with binary search.
+//! looked up by range: the first hit from the table's [`Buckets`], the last galloping
+//! from it.
 
 use crate::gazetteer::Found;
+use crate::scan::{Buckets, gallop};
 use std::ops::Range;
 
 /// Every hit of the one search, per table (see [`crate::gazetteer`]'s `table`
@@ -9,12 +11,15 @@ use std::ops::Range;
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Hits {
     tables: Vec<Vec<Found>>,
+    /// Per table, where its hits lie (by start).
+    buckets: Vec<Buckets>,
 }
 
 impl Hits {
     /// Hits from per-table lists, each sorted by position.
     pub fn new(tables: Vec<Vec<Found>>) -> Self {
-        Hits { tables }
+        let buckets = tables.iter().map(|t| starts(t)).collect();
+        Hits { tables, buckets }
     }
 
     /// Gives back the room the search reserved beyond the hits.
@@ -32,9 +37,12 @@ impl Hits {
     /// are filtered on their ends.
     pub fn within(&self, t: usize, range: Range<usize>) -> impl DoubleEndedIterator<Item = &Found> {
         let all = self.all(t);
-        let from = all.partition_point(|f| f.start < range.start);
+        let from = match self.buckets.get(t) {
+            Some(b) => b.partition_point(all, range.start, |f| f.start < range.start),
+            None => 0,
+        };
         // A range holds few hits: the end is looked for from the start on.
-        let to = crate::scan::gallop(all, from, |f| f.start < range.end);
+        let to = gallop(all, from, |f| f.start < range.end);
         all[from..to].iter().filter(move |f| f.end <= range.end)
     }
 
@@ -42,6 +50,7 @@ impl Hits {
     pub fn retain(&mut self, t: usize, keep: impl FnMut(&Found) -> bool) {
         if let Some(v) = self.tables.get_mut(t) {
             v.retain(keep);
+            self.buckets[t] = starts(v);
         }
     }
 
@@ -49,7 +58,14 @@ impl Hits {
     pub fn set(&mut self, t: usize, hits: Vec<Found>) {
         if t >= self.tables.len() {
             self.tables.resize_with(t + 1, Vec::new);
+            self.buckets.resize_with(t + 1, Buckets::default);
         }
+        self.buckets[t] = starts(&hits);
         self.tables[t] = hits;
     }
+}
+
+/// The buckets of a table's hits, by start.
+fn starts(hits: &[Found]) -> Buckets {
+    Buckets::new(hits, |f| f.start)
 }

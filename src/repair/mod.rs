@@ -32,7 +32,7 @@ pub(crate) use text::{all_caps, speaker_label, terminated};
 
 use crate::document::Document;
 use crate::offsets::OffsetMap;
-use crate::scan::{ByteSet, LinePattern, Marks};
+use crate::scan::{Buckets, ByteSet, LinePattern, Marks};
 use memchr::{memchr, memchr2, memchr2_iter};
 use regex::Regex;
 use std::borrow::Cow;
@@ -79,6 +79,8 @@ pub struct View {
     text: String,
     map: OffsetMap,
     lines: Vec<Line>,
+    /// Where to look for the line of a position (by line ends).
+    line_ends: Buckets,
     emphasis: Vec<Range<usize>>,
 }
 
@@ -105,8 +107,8 @@ impl View {
 
     /// The index of the line holding view byte `pos`.
     pub fn line_at(&self, pos: usize) -> usize {
-        self.lines
-            .partition_point(|l| l.range.end < pos)
+        self.line_ends
+            .partition_point(&self.lines, pos, |l| l.range.end < pos)
             .min(self.lines.len().saturating_sub(1))
     }
 }
@@ -804,6 +806,7 @@ fn write(
     View {
         text: w.text,
         map: w.map,
+        line_ends: Buckets::new(&out_lines, |l| l.range.end),
         lines: out_lines,
         emphasis: w.emphasis,
     }
