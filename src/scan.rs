@@ -61,27 +61,25 @@ pub(crate) fn gallop<T>(v: &[T], from: usize, before: impl Fn(&T) -> bool) -> us
 /// Where the items of a list sorted by a byte position lie, per block of positions: a
 /// look-up bisects the few items of one block instead of the whole list, whose steps
 /// are a cache miss each on a large document. Blocks are a power of two bytes, sized
-/// for about one item each (a list of `n` items over `len` bytes has about `n` blocks).
+/// for about two items each; a list longer than `u32::MAX` items gets none and is
+/// bisected whole.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Buckets {
     /// log2 of a block's size.
     shift: u32,
     /// Per block, the index of its first item (the first whose position is in that
-    /// block or a later one); then the list's length.
-    first: Vec<usize>,
+    /// block or a later one); then the list's length. Empty for no buckets.
+    first: Vec<u32>,
 }
 
 impl Buckets {
     /// The buckets of `items`, sorted by `pos`.
     pub fn new<T>(items: &[T], pos: impl Fn(&T) -> usize) -> Buckets {
         let n = items.len();
-        let Some(last) = items.last().map(&pos) else {
-            return Buckets {
-                shift: 0,
-                first: vec![0],
-            };
+        let (Some(last), Ok(len)) = (items.last().map(&pos), u32::try_from(n)) else {
+            return Buckets::default();
         };
-        let per = (last / n).max(1);
+        let per = (last / n).saturating_mul(2).max(1);
         let shift = usize::BITS - 1 - per.leading_zeros();
         let blocks = (last >> shift) + 1;
         let mut first = Vec::with_capacity(blocks + 1);
@@ -90,9 +88,10 @@ impl Buckets {
             while i < n && pos(&items[i]) < b << shift {
                 i += 1;
             }
-            first.push(i);
+            // i <= n, which fits.
+            first.push(i as u32);
         }
-        first.push(n);
+        first.push(len);
         Buckets { shift, first }
     }
 
@@ -100,10 +99,16 @@ impl Buckets {
     /// `before`, which must hold of an item whose position is before `at` and fail for
     /// one past it (`p < at` or `p <= at`, on the position the buckets were made by).
     pub fn partition_point<T>(&self, items: &[T], at: usize, before: impl Fn(&T) -> bool) -> usize {
-        debug_assert_eq!(self.first.last(), Some(&items.len()));
+        if self.first.is_empty() {
+            return items.partition_point(before);
+        }
+        debug_assert_eq!(self.first.last().map(|&n| n as usize), Some(items.len()));
         let b = at >> self.shift;
         match (self.first.get(b), self.first.get(b + 1)) {
-            (Some(&lo), Some(&hi)) => lo + items[lo..hi].partition_point(before),
+            (Some(&lo), Some(&hi)) => {
+                let (lo, hi) = (lo as usize, hi as usize);
+                lo + items[lo..hi].partition_point(before)
+            }
             // Past the last block: every item lies before `at`.
             _ => items.len(),
         }
