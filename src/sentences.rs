@@ -8,6 +8,7 @@
 //! marker at the start of a line (`1.`, `I.`).
 
 use crate::repair::View;
+use crate::scan::Buckets;
 use memchr::memchr3;
 use std::ops::Range;
 
@@ -73,6 +74,8 @@ const OPENERS: &[&str] = &[
 #[derive(Clone, Debug, Default)]
 pub struct Sentences {
     ranges: Vec<Range<usize>>,
+    /// Where to look for the sentence of a position (by sentence ends).
+    ends: Buckets,
 }
 
 impl Sentences {
@@ -92,7 +95,8 @@ impl Sentences {
             }
             split_line(text, range, &mut ranges);
         }
-        Sentences { ranges }
+        let ends = Buckets::new(&ranges, |r| r.end);
+        Sentences { ranges, ends }
     }
 
     /// All sentence ranges, in view order.
@@ -102,7 +106,9 @@ impl Sentences {
 
     /// The sentence holding view byte `pos`, if any.
     pub fn at(&self, pos: usize) -> Option<Range<usize>> {
-        let i = self.ranges.partition_point(|r| r.end <= pos);
+        let i = self
+            .ends
+            .partition_point(&self.ranges, pos, |r| r.end <= pos);
         self.ranges.get(i).filter(|r| r.start <= pos).cloned()
     }
 }

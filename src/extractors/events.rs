@@ -45,7 +45,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
     let text = a.view.text();
     // The people named wholly inside a view range.
     let people_in = |range: Range<usize>| {
-        let from = people.partition_point(|p| p.view.start < range.start);
+        let from = earlier.people_from(range.start);
         people[from..]
             .iter()
             .take_while(move |p| p.view.start < range.end)
@@ -197,7 +197,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             if participants.is_empty()
                 && let Some(at) = leaders
             {
-                participants = last_leaders(people, at);
+                participants = last_leaders(&people[..earlier.people_from(at)]);
             }
             // `Building on the November 2022 meeting in Bali ..., the two leaders
             // acknowledged ...`: an action no one is named in, before the two leaders of
@@ -207,7 +207,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 && !continues
                 && names_the_two_leaders(&text[date.view.end..sentence.end])
             {
-                participants = last_leaders(people, sentence.start);
+                participants = last_leaders(&people[..earlier.people_from(sentence.start)]);
             }
             dedup_participants(&mut participants);
             from = date.view.end;
@@ -366,12 +366,11 @@ fn names_the_two_leaders(sentence: &str) -> bool {
     })
 }
 
-/// The two people named last before `at` with a title: the leaders `the two leaders`
-/// speaks of.
-fn last_leaders(people: &[PersonMention], at: usize) -> Vec<Participant> {
-    let before = people.partition_point(|p| p.view.start < at);
+/// The two people named last with a title in `before` (the mentions before a
+/// place): the leaders `the two leaders` speaks of.
+fn last_leaders(before: &[PersonMention]) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
-    for p in people[..before].iter().rev() {
+    for p in before.iter().rev() {
         if p.record.titles.is_empty() || out.iter().any(|o| o.person_id == p.record.person_id) {
             continue;
         }

@@ -4,6 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::record::Record;
+use crate::scan::Buckets;
 use foldhash::HashMap;
 use std::ops::Range;
 
@@ -24,6 +25,8 @@ pub(crate) struct Earlier {
     pub dates: Vec<dates::Date>,
     /// The person mentions of the document, in view order.
     pub people: Vec<people::PersonMention>,
+    /// Where to look for the mentions from a view position on (by start).
+    people_starts: Buckets,
     /// The state of each person (by `person_id`): that of the first mention of the
     /// person, computed once with the mentions.
     pub person_countries: HashMap<String, Option<String>>,
@@ -42,10 +45,17 @@ impl Earlier {
         }
         Earlier {
             dates: Vec::new(),
+            people_starts: Buckets::new(&people, |p| p.view.start),
             people,
             person_countries,
             figures: figures::DocumentFacts::default(),
         }
+    }
+
+    /// The index of the first person mention starting at or after view byte `pos`.
+    pub fn people_from(&self, pos: usize) -> usize {
+        self.people_starts
+            .partition_point(&self.people, pos, |p| p.view.start < pos)
     }
 }
 

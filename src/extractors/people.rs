@@ -174,7 +174,7 @@ pub(crate) struct PersonMention {
 pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
     let _ = a;
     let people = &earlier.people;
-    let first = people.partition_point(|p| p.view.start < part.view.start);
+    let first = earlier.people_from(part.view.start);
     let records = people[first..]
         .iter()
         .take_while(|p| part.holds(p.view.start))
