@@ -626,7 +626,7 @@ impl<'a> Builder<'a> {
         for i in (0..lines.len()).rev() {
             let t = self.line(i);
             if lines[i].kind == LineKind::Body
-                && (t.len() > 120 || t.split_whitespace().count() > 16)
+                && (t.len() > 120 || !crate::text::at_most_words(t, 16))
             {
                 break;
             }

@@ -16,6 +16,12 @@ pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
+/// Whether `s` holds at most `n` words (runs of non-whitespace): read only as far as
+/// word `n + 1`, so the cost is that of the first words, not of the whole of `s`.
+pub fn at_most_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
+}
+
 /// Whether `s` holds the ASCII `needle` anywhere, in any case, without copying it.
 pub fn contains_ignore_case(s: &str, needle: &str) -> bool {
     s.as_bytes()
@@ -154,6 +160,28 @@ pub fn ascii_fold(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_most_words_counts_as_a_split_does() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a b",
+            "a\tb\nc",
+            "Việt  Nam  ở",
+            "a b c d e f g",
+        ] {
+            for n in 0..9 {
+                assert_eq!(
+                    at_most_words(t, n),
+                    t.split_whitespace().count() <= n,
+                    "{t:?} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_wide_space_opens_with_a_listed_byte() {

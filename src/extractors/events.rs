@@ -92,8 +92,8 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             let premodified = premodifies(a, text, date, sentence.end);
             // A year that dates an action is written with the action's own words.
             let year_only = date.granularity == Granularity::Year;
-            let opens = (before.split_whitespace().count() <= 2 || lead_in(before))
-                && !before.contains('(');
+            let opens =
+                (text::at_most_words(before, 2) || lead_in(before)) && !before.contains('(');
             let clause = if let Some(end) = premodified {
                 let end = in_sentence
                     .get(n + 1)
@@ -311,8 +311,7 @@ fn in_a_row(
     let second = join + len..clause.end;
     a.event_words_in(clause.start..join).next()?;
     let (word, _) = a.event_words_in(second.clone()).next()?;
-    (text[second.start..word.start].split_whitespace().count() <= 3)
-        .then_some((clause.start..join, second))
+    text::at_most_words(&text[second.start..word.start], 3).then_some((clause.start..join, second))
 }
 
 /// Where `the two leaders’ <action>` (or `both leaders’`) opens, when the last such
@@ -343,10 +342,10 @@ fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -
     let (word, _) = a.event_words_in(after..date).next()?;
     let between = &text[after..word.start];
     let rest = &text[word.end..date];
-    (between.split_whitespace().count() <= 2
+    (text::at_most_words(between, 2)
         && !rest.contains([',', ';', '(', ')'])
-        && rest.split_whitespace().count() <= 6)
-        .then_some(clause.start + at)
+        && text::at_most_words(rest, 6))
+    .then_some(clause.start + at)
 }
 
 /// Whether a sentence speaks of `the two leaders` (or `both leaders`).
@@ -411,7 +410,7 @@ fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Op
         .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '’' | '\''))
         && !between.contains(". ")
         && between.starts_with(' ')
-        && between.split_whitespace().count() <= 3
+        && text::at_most_words(between, 3)
         && !between
             .split_whitespace()
             .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
@@ -497,7 +496,7 @@ fn closes_action(a: &Analysis, text: &str, date: &Date, sentence_start: usize) -
         }
         !between.contains([',', ';', '(', ')', ':'])
             && !between.contains(|c: char| c.is_ascii_digit())
-            && between.split_whitespace().count() <= 6
+            && text::at_most_words(between, 6)
             && !between.split_whitespace().any(|w| w == "in")
     })
 }
@@ -543,7 +542,7 @@ fn closes_funding(a: &Analysis, text: &str, date: &Date, sentence_start: usize) 
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
         !between.contains([',', ';', '(', ')', ':'])
             && !between.contains(|c: char| c.is_ascii_digit())
-            && between.split_whitespace().count() <= 6
+            && text::at_most_words(between, 6)
     })
 }
 

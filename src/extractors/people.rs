@@ -1181,7 +1181,7 @@ fn capital_run(
         {
             // "and British Ambassador": at most one word, no punctuation, before it.
             let between = &text[after..o.start];
-            if between.split_whitespace().count() <= 1
+            if crate::text::at_most_words(between, 1)
                 && between
                     .chars()
                     .all(|c| c.is_alphabetic() || c.is_whitespace())
