@@ -104,13 +104,16 @@ fn is_cue(text: &str, t: &Token) -> bool {
 /// Whether a word, in any case, is a noun of the calendar the rules without digits
 /// read: `year`, `month`, `half`, `quarter`, a season.
 fn is_calendar_noun(word: &[u8]) -> bool {
-    // Most words are passed over on their length or first letter.
-    if word.len() < 4
-        || !matches!(
-            word[0] | 0x20,
-            b'y' | b'm' | b'h' | b'q' | b's' | b'a' | b'f'
-        )
-    {
+    // Most words are passed over on their length and first letter together.
+    let opens = |c: &[u8]| word.first().is_some_and(|&b| c.contains(&(b | 0x20)));
+    let possible = match word.len() {
+        4 => opens(b"yhf"),
+        5 => opens(b"ym"),
+        6 => opens(b"msa"),
+        7 => opens(b"q"),
+        _ => false,
+    };
+    if !possible {
         return false;
     }
     let Some((low, len)) = lowered::<7>(word) else {
@@ -2023,7 +2026,30 @@ fn expand_year(t: &Token) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::has_cue;
+    use super::{has_cue, is_calendar_noun};
+
+    #[test]
+    fn calendar_nouns_in_any_case_and_nothing_else() {
+        let nouns = [
+            "year", "years", "month", "months", "half", "quarter", "spring", "summer", "autumn",
+            "fall",
+        ];
+        for n in nouns {
+            for w in [
+                n.to_string(),
+                n.to_uppercase(),
+                format!("{}{}", &n[..1].to_uppercase(), &n[1..]),
+            ] {
+                assert!(is_calendar_noun(w.as_bytes()), "{w}");
+            }
+        }
+        for w in [
+            "", "y", "yea", "yearly", "halves", "quarters", "springs", "fallen", "mont", "monthly",
+            "summit", "autumnal", "also", "from", "some", "about", "Mayor",
+        ] {
+            assert!(!is_calendar_noun(w.as_bytes()), "{w}");
+        }
+    }
 
     #[test]
     fn a_paragraph_without_digits_months_or_year_words_has_no_cue() {
