@@ -16,7 +16,7 @@
 //! questions).
 
 use crate::repair::{LineKind, View, all_caps, terminated};
-use crate::scan::{ByteSet, LinePattern};
+use crate::scan::{ByteSet, LinePattern, gallop};
 use crate::sentences::Sentences;
 use memchr::memchr;
 use regex::Regex;
@@ -239,18 +239,12 @@ struct Cursor(Cell<usize>);
 
 impl Cursor {
     fn partition_point<T>(&self, items: &[T], before: impl Fn(&T) -> bool) -> usize {
-        let mut lo = self.0.get().min(items.len());
+        let lo = self.0.get().min(items.len());
         let answer = if lo > 0 && !before(&items[lo - 1]) {
             items[..lo].partition_point(&before)
         } else {
             // `before` holds on all of `items[..lo]`.
-            let mut step = 1;
-            while lo + step <= items.len() && before(&items[lo + step - 1]) {
-                lo += step;
-                step *= 2;
-            }
-            let end = (lo + step).min(items.len());
-            lo + items[lo..end].partition_point(&before)
+            gallop(items, lo, &before)
         };
         self.0.set(answer);
         answer

@@ -49,8 +49,12 @@ impl Hits {
     /// Keeps only the hits of table `t` for which `keep` holds.
     pub fn retain(&mut self, t: usize, keep: impl FnMut(&Found) -> bool) {
         if let Some(v) = self.tables.get_mut(t) {
+            let len = v.len();
             v.retain(keep);
-            self.buckets[t] = starts(v);
+            // A list that lost nothing keeps its buckets.
+            if v.len() != len {
+                self.buckets[t] = starts(v);
+            }
         }
     }
 
