@@ -7,7 +7,9 @@
 //! exiting are safe). An output file is written as a [`Temporary`], registered here (a
 //! Parquet output writes several at once); the lock that guards the registrations is
 //! held while a temporary is created, renamed into place or removed, so a signal either
-//! finds a temporary to remove or finds none left — never a half-renamed state.
+//! finds a temporary to remove or finds none left — never a half-renamed state. The
+//! signal's thread keeps the lock from the removal until the process exits, so no
+//! temporary can be created in between.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -110,7 +112,11 @@ pub(super) fn install() -> std::io::Result<()> {
                 } else {
                     "SIGTERM"
                 };
-                for tmp in temporaries().iter() {
+                // The lock is held until the process is gone: a temporary created
+                // after the removal (a Parquet run opens its files one by one) would
+                // otherwise be left behind.
+                let registered = temporaries();
+                for tmp in registered.iter() {
                     let _ = std::fs::remove_file(tmp);
                 }
                 eprintln!("\nbluebook: interrupted by {name}");
