@@ -27,6 +27,7 @@ use crate::gazetteer::EventKind;
 use crate::record::{DateRef, EventRecord, Granularity, Participant, Record};
 use crate::repair::LineKind;
 use crate::text;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -171,7 +172,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 .trim_start_matches("and ")
                 .starts_with(char::is_lowercase);
             // An office names someone taking part, unless it is the one honoured.
-            let names_office = clause_text.contains("members")
+            let names_office = memchr::memmem::find(clause_text.as_bytes(), b"members").is_some()
                 || a.offices_in(clause.clone()).any(|h| {
                     let from = h.start.saturating_sub(HONOURED_REACH).max(clause.start);
                     !a.honours_in(text::ceil(text, from)..h.start)
@@ -667,6 +668,9 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
     }
     // `welcomed X to Washington`: the guest came, a visit.
     for (r, kind) in hits.iter_mut() {
+        if !text::starts_with_ignore_case(&text[r.clone()], "welcom") {
+            continue;
+        }
         let after = &text[r.end..clause.end];
         let near = &after[..text::floor(after, 100)];
         let to_place = near
@@ -674,7 +678,7 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
             .next()
             .and_then(|s| s.find(" to ").map(|at| &s[at + 4..]))
             .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-        if text::starts_with_ignore_case(&text[r.clone()], "welcom") && to_place {
+        if to_place {
             *kind = EventKind::Visit;
         }
     }
@@ -730,19 +734,23 @@ fn countries(
     let home = a.home();
     // "The two sides", "both countries", "the two leaders": the home state and the one
     // partner named.
-    let both_sides = {
-        let clause_text = a.view.text()[clause.clone()].to_lowercase();
-        [
-            "two sides",
-            "both sides",
-            "two countries",
-            "both countries",
-            "two leaders",
-            "both leaders",
-        ]
-        .iter()
-        .any(|w| clause_text.contains(w))
-    };
+    // In any case. Only ASCII letters and spaces: no other character lowers to one
+    // of them but the Kelvin sign, and no `k` is in them, so an ASCII look in any case
+    // finds what a look in the lowered clause finds, without lowering it.
+    static BOTH_SIDES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "two sides",
+                "both sides",
+                "two countries",
+                "both countries",
+                "two leaders",
+                "both leaders",
+            ])
+            .expect("a few short phrases")
+    });
+    let both_sides = BOTH_SIDES.is_match(&a.view.text()[clause.clone()]);
     if !home.is_empty() && out.len() == 1 && out[0] != home && both_sides {
         add(&mut out, home);
     }
