@@ -67,6 +67,17 @@ impl Drop for Temporary {
     }
 }
 
+/// Removes every registered temporary and returns the registrations still locked. The
+/// signal's thread exits holding them: a temporary created after the removal (a
+/// Parquet run opens its files one by one) would otherwise be left behind.
+fn remove_all() -> MutexGuard<'static, Vec<PathBuf>> {
+    let registered = temporaries();
+    for tmp in registered.iter() {
+        let _ = std::fs::remove_file(tmp);
+    }
+    registered
+}
+
 /// Starts the thread that answers SIGINT and SIGTERM. Without it (if the handlers cannot
 /// Where an output file goes: a special file (a pipe, a device) written in place, or
 /// a temporary beside a regular destination, renamed into place at the end.
@@ -112,13 +123,7 @@ pub(super) fn install() -> std::io::Result<()> {
                 } else {
                     "SIGTERM"
                 };
-                // The lock is held until the process is gone: a temporary created
-                // after the removal (a Parquet run opens its files one by one) would
-                // otherwise be left behind.
-                let registered = temporaries();
-                for tmp in registered.iter() {
-                    let _ = std::fs::remove_file(tmp);
-                }
+                let _held = remove_all();
                 eprintln!("\nbluebook: interrupted by {name}");
                 std::process::exit(128 + signal);
             }
@@ -130,4 +135,43 @@ pub(super) fn install() -> std::io::Result<()> {
 #[cfg(not(unix))]
 pub(super) fn install() -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// Once the temporaries are removed, none can be created until the process is
+    /// gone: creating one waits on the registrations the removal keeps locked. (The
+    /// registrations are the process's: no other test of this binary registers one.)
+    #[test]
+    fn no_temporary_is_created_after_the_removal() {
+        let dir = std::env::temp_dir().join(format!("bluebook-remove-all-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let (first, _file) = Temporary::create(dir.join("first.tmp")).expect("first");
+        let held = remove_all();
+        assert!(
+            !dir.join("first.tmp").exists(),
+            "a registered temporary is removed"
+        );
+        let later = dir.join("later.tmp");
+        let creating = {
+            let later = later.clone();
+            std::thread::spawn(move || Temporary::create(later).map(|(t, _)| t))
+        };
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(!later.exists(), "a temporary was created after the removal");
+        // Let go (the process does not exit here) and let the waiting creation end.
+        drop(held);
+        let later_tmp = creating
+            .join()
+            .expect("thread")
+            .expect("created once let go");
+        assert!(later.exists());
+        drop(later_tmp);
+        drop(first);
+        assert!(!later.exists(), "a dropped temporary is removed");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
