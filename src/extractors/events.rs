@@ -734,9 +734,11 @@ fn countries(
     let home = a.home();
     // "The two sides", "both countries", "the two leaders": the home state and the one
     // partner named.
-    // In any case. Only ASCII letters and spaces: no other character lowers to one
-    // of them but the Kelvin sign, and no `k` is in them, so an ASCII look in any case
-    // finds what a look in the lowered clause finds, without lowering it.
+    // In any case. The phrases are ASCII letters and spaces. The only characters
+    // besides those letters that lower to one of them are the Kelvin sign (to `k`,
+    // in none of the phrases) and `İ` (to `i` and a combining dot, which breaks any
+    // phrase it stands in): an ASCII look in any case finds what a look in the lowered
+    // clause finds, without lowering it.
     static BOTH_SIDES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
