@@ -734,25 +734,7 @@ fn countries(
     let home = a.home();
     // "The two sides", "both countries", "the two leaders": the home state and the one
     // partner named.
-    // In any case. The phrases are ASCII letters and spaces. The only characters
-    // besides those letters that lower to one of them are the Kelvin sign (to `k`,
-    // in none of the phrases) and `İ` (to `i` and a combining dot, which breaks any
-    // phrase it stands in): an ASCII look in any case finds what a look in the lowered
-    // clause finds, without lowering it.
-    static BOTH_SIDES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "two sides",
-                "both sides",
-                "two countries",
-                "both countries",
-                "two leaders",
-                "both leaders",
-            ])
-            .expect("a few short phrases")
-    });
-    let both_sides = BOTH_SIDES.is_match(&a.view.text()[clause.clone()]);
+    let both_sides = names_both_sides(&a.view.text()[clause.clone()]);
     if !home.is_empty() && out.len() == 1 && out[0] != home && both_sides {
         add(&mut out, home);
     }
@@ -974,4 +956,56 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
         }
     }
     found
+}
+
+/// The words by which a clause speaks of both parties.
+const BOTH_SIDES: [&str; 6] = [
+    "two sides",
+    "both sides",
+    "two countries",
+    "both countries",
+    "two leaders",
+    "both leaders",
+];
+
+/// Whether `text` speaks of both parties ([`BOTH_SIDES`]), in any case. The phrases are
+/// ASCII letters and spaces. The only characters besides those letters that lower to
+/// one of them are the Kelvin sign (to `k`, in none of the phrases) and `İ` (to `i` and
+/// a combining dot, which breaks any phrase it stands in): an ASCII look in any case
+/// finds what a look in the lowered text finds, without lowering it.
+fn names_both_sides(text: &str) -> bool {
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(BOTH_SIDES)
+            .expect("a few short phrases")
+    });
+    PHRASES.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_sides_are_found_as_in_the_lowered_text() {
+        let texts = [
+            "The two sides agreed",
+            "BOTH COUNTRIES signed",
+            "the Two Leaders met",
+            "both\u{212A}ides",
+            "two sİdes",
+            "TWO SİDES",
+            "two  sides",
+            "two countrie",
+            "Both Leaders\u{2019} meeting",
+            "the two side",
+            "",
+        ];
+        for t in texts {
+            let lowered = t.to_lowercase();
+            let want = BOTH_SIDES.iter().any(|p| lowered.contains(p));
+            assert_eq!(names_both_sides(t), want, "{t:?}");
+        }
+    }
 }
