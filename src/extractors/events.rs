@@ -172,7 +172,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 .trim_start_matches("and ")
                 .starts_with(char::is_lowercase);
             // An office names someone taking part, unless it is the one honoured.
-            let names_office = memchr::memmem::find(clause_text.as_bytes(), b"members").is_some()
+            let names_office = clause_text.contains("members")
                 || a.offices_in(clause.clone()).any(|h| {
                     let from = h.start.saturating_sub(HONOURED_REACH).max(clause.start);
                     !a.honours_in(text::ceil(text, from)..h.start)
