@@ -358,11 +358,7 @@ impl<'o> Object<'o> {
 /// `s` as a JSON string: copied between quotes when no byte of it needs escaping (a
 /// quote, a backslash, a control character), else written by `serde_json`.
 fn string(s: &str, out: &mut Vec<u8>) {
-    // Without an early exit, so the look runs over whole words of bytes.
-    let plain = !s.bytes().fold(false, |esc, b| {
-        esc | (b < 0x20) | (b == b'"') | (b == b'\\')
-    });
-    if plain {
+    if !crate::scan::has_json_escape(s.as_bytes()) {
         out.reserve(s.len() + 2);
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());

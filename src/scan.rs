@@ -115,6 +115,63 @@ impl Buckets {
     }
 }
 
+/// Eight bytes of `hay` from `at` as one little-endian word, or none past its end.
+#[inline]
+fn word_at(hay: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = hay.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// 1 in each byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The position of the first ASCII digit of `hay` at or after `from`, or the length of
+/// `hay`: eight bytes looked at at once. With the high bits cleared, adding 0x50 sets
+/// a byte's high bit from `0` up and adding 0x46 from just past `9` up, no sum carrying
+/// into the next byte; a byte that is not ASCII is then left out by its own high bit.
+pub(crate) fn next_digit(hay: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(w) = word_at(hay, i) {
+        let low = w & !HIGH;
+        let digits = low.wrapping_add(0x50 * ONES) & !low.wrapping_add(0x46 * ONES) & !w & HIGH;
+        if digits != 0 {
+            return i + (digits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    hay.get(i..)
+        .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+        .map_or(hay.len(), |k| i + k)
+}
+
+/// Whether any byte of `hay` is a control character (below 0x20), `"` or `\\`: the
+/// bytes a JSON string escapes. Eight bytes looked at at once: a word has a zero byte
+/// exactly when `(w - 0x01..) & !w & 0x80..` is not zero, and a byte below 0x20 is
+/// found the same way.
+pub(crate) fn has_json_escape(hay: &[u8]) -> bool {
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
+    let escapes = |w: u64| {
+        w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0
+            || zero(w ^ (u64::from(b'"') * ONES))
+            || zero(w ^ (u64::from(b'\\') * ONES))
+    };
+    let n = hay.len();
+    if n < 8 {
+        return hay.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+    }
+    let mut i = 0;
+    while let Some(w) = word_at(hay, i) {
+        if escapes(w) {
+            return true;
+        }
+        i += 8;
+    }
+    // The last eight bytes, some of them looked at already.
+    i < n && word_at(hay, n - 8).is_some_and(escapes)
+}
+
 /// A set of bytes, as a table: `true` for a member.
 pub(crate) struct ByteSet([bool; 256]);
 
@@ -255,6 +312,45 @@ impl LinePattern {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_digit_finds_what_a_byte_by_byte_look_finds() {
+        let naive = |h: &[u8], from: usize| {
+            (from..h.len())
+                .find(|&i| h[i].is_ascii_digit())
+                .unwrap_or(h.len())
+        };
+        // Every byte value at every place of a short text, from every start.
+        let base = b"ab 12,cd\xff9 xyz/:0 qrst";
+        for at in 0..base.len() {
+            for b in 0..=255u8 {
+                let mut h = base.to_vec();
+                h[at] = b;
+                for from in 0..=h.len() {
+                    assert_eq!(next_digit(&h, from), naive(&h, from), "{h:?} from {from}");
+                }
+            }
+        }
+        assert_eq!(next_digit(b"", 0), 0);
+        assert_eq!(next_digit(b"abc", 3), 3);
+        assert_eq!(next_digit("Thế ễ ⁹ 7".as_bytes(), 0), "Thế ễ ⁹ ".len());
+    }
+
+    #[test]
+    fn has_json_escape_finds_what_a_byte_by_byte_look_finds() {
+        let naive = |h: &[u8]| h.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        let base = b"plain text, with some words.";
+        for len in 0..base.len() {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut h = base[..len].to_vec();
+                    h[at] = b;
+                    assert_eq!(has_json_escape(&h), naive(&h), "{h:?}");
+                }
+            }
+        }
+        assert!(!has_json_escape("Thế giới ễ — “quoted”".as_bytes()));
+    }
 
     #[test]
     fn buckets_find_what_a_bisection_finds() {

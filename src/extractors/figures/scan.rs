@@ -19,7 +19,7 @@
 
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
-use crate::scan::{ascii_regex, with_buffer};
+use crate::scan::{ascii_regex, next_digit, with_buffer};
 use memchr::memmem;
 use regex::Regex;
 use std::cell::RefCell;
@@ -132,10 +132,10 @@ fn numbers(line: &str) -> Vec<Range<usize>> {
     };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        if !digit(i) {
-            i += 1;
-            continue;
+    loop {
+        i = next_digit(b, i);
+        if i >= b.len() {
+            break;
         }
         let lead = run(i);
         let short = lead - i <= 3;
