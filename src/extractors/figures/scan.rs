@@ -927,33 +927,38 @@ struct Cues {
 impl Cues {
     fn of(line: &str) -> Cues {
         // Searched for in the line lowered to ASCII lower case: one fast substring
-        // search each, a fraction of a byte's work per byte.
-        static PARTS: LazyLock<[memmem::Finder<'static>; 7]> = LazyLock::new(|| {
-            [
-                "illions", "illion", "housand", "multi", "ercent", "er cent", "er-cent",
-            ]
-            .map(memmem::Finder::new)
-        });
+        // search each, a fraction of a byte's work per byte. `illions` is an `illion`
+        // with an `s` after it, and the three spellings of percent a `cent` with `er`,
+        // `er ` or `er-` before it: four searches for the seven parts.
+        static PARTS: LazyLock<[memmem::Finder<'static>; 4]> =
+            LazyLock::new(|| ["illion", "housand", "multi", "cent"].map(memmem::Finder::new));
         thread_local! {
             static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
         }
         with_buffer(&LOWER, KEPT_BYTES, |low| {
-            low.extend(line.bytes().map(|b| b.to_ascii_lowercase()));
-            let has = |k: usize| PARTS[k].find(low).is_some();
-            let illion: Vec<usize> = PARTS[1].find_iter(low).collect();
-            let housand: Vec<usize> = PARTS[2].find_iter(low).collect();
-            let (scale, thousand) = (!illion.is_empty(), !housand.is_empty());
-            let mut scale_at = illion;
-            scale_at.extend(housand);
-            scale_at.sort_unstable();
-            Cues {
-                scales: has(0),
-                scale,
-                thousand,
-                scale_at,
-                multi: has(3),
-                percent: has(4) || has(5) || has(6),
+            low.resize(line.len(), 0);
+            for (l, b) in low.iter_mut().zip(line.as_bytes()) {
+                *l = b.to_ascii_lowercase();
             }
+            let low: &[u8] = low;
+            let mut cues = Cues::default();
+            for at in PARTS[0].find_iter(low) {
+                cues.scale_at.push(at);
+                cues.scales |= low.get(at + "illion".len()) == Some(&b's');
+            }
+            cues.scale = !cues.scale_at.is_empty();
+            let illions = cues.scale_at.len();
+            cues.scale_at.extend(PARTS[1].find_iter(low));
+            cues.thousand = cues.scale_at.len() > illions;
+            if cues.scale && cues.thousand {
+                cues.scale_at.sort_unstable();
+            }
+            cues.multi = PARTS[2].find(low).is_some();
+            let after = |at: usize, part: &[u8]| low[..at].ends_with(part);
+            cues.percent = PARTS[3]
+                .find_iter(low)
+                .any(|at| after(at, b"er") || after(at, b"er ") || after(at, b"er-"));
+            cues
         })
     }
 }
@@ -1269,6 +1274,72 @@ fn equivalents(line: &str, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cues_are_what_the_lowered_line_holds() {
+        // The plain reading: each of the seven parts searched for in the lowered line.
+        let plain = |line: &str| {
+            let low = line.to_ascii_lowercase();
+            let at =
+                |part: &str| -> Vec<usize> { low.match_indices(part).map(|(i, _)| i).collect() };
+            let mut scale_at = at("illion");
+            scale_at.extend(at("housand"));
+            scale_at.sort_unstable();
+            (
+                (!at("illion").is_empty(), !at("illions").is_empty()),
+                !at("housand").is_empty(),
+                scale_at,
+                !at("multi").is_empty(),
+                ["ercent", "er cent", "er-cent"]
+                    .iter()
+                    .any(|p| low.contains(p)),
+            )
+        };
+        let ours = |line: &str| {
+            let c = Cues::of(line);
+            (
+                (c.scale, c.scales),
+                c.thousand,
+                c.scale_at,
+                c.multi,
+                c.percent,
+            )
+        };
+        let mut lines: Vec<String> = [
+            "US$ 5 MILLION and 3 Thousand",
+            "millions of them",
+            "a Multi-billion fund",
+            "Per Cent",
+            "PER-CENT",
+            "10 percent",
+            "percentage",
+            "decent, recent, centre, central",
+            "per  cent",
+            "cent at the start",
+            "er cent",
+            "thousands of millions, a thousand million, ILLIONS",
+            "illion housand multi cent",
+            "",
+            "Thế giới: 5 triệu USD, mười phần trăm",
+        ]
+        .map(String::from)
+        .to_vec();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                lines.extend(text.lines().map(String::from));
+            }
+        }
+        let mut with_cues = 0;
+        for line in &lines {
+            let (o, p) = (ours(line), plain(line));
+            assert_eq!(o, p, "{line}");
+            with_cues += usize::from(o.0.0 || o.1 || o.3 || o.4);
+        }
+        assert!(with_cues > 50, "{with_cues} lines with cues");
+    }
 
     #[test]
     fn vague_amounts_are_found_around_scale_words_as_in_the_whole_line() {
