@@ -167,10 +167,13 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 .collect();
             // A list item that names no one and no office ("for work purposes") is the
             // same people's.
-            let opens_lowercase = clause_text
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .trim_start_matches("and ")
-                .starts_with(char::is_lowercase);
+            let mut opening = clause_text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            // Every leading `and ` off (a prefix stripped in a loop: `trim_start_matches`
+            // with a string builds a substring searcher at each call).
+            while let Some(rest) = opening.strip_prefix("and ") {
+                opening = rest;
+            }
+            let opens_lowercase = opening.starts_with(char::is_lowercase);
             // An office names someone taking part, unless it is the one honoured.
             let names_office = clause_text.contains("members")
                 || a.offices_in(clause.clone()).any(|h| {
