@@ -311,13 +311,19 @@ fn numeric_dates<'t>(text: &'t str, mut each: impl FnMut(&Captures<'t>)) {
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        match NUMERIC_DATE.captures_at(&text[..end], start) {
-            Some(c) if c.get(0).is_some_and(|m| m.start() < p) => {
+        // Most candidates open no date: the match alone is asked for first (no
+        // captures to allocate, the fast engines), the groups only of a date found.
+        let found = NUMERIC_DATE
+            .find_at(&text[..end], start)
+            .filter(|m| m.start() < p)
+            .and_then(|_| NUMERIC_DATE.captures_at(&text[..end], start));
+        match found {
+            Some(c) => {
                 each(&c);
                 pos = c.get(0).map_or(p + 1, |m| m.end());
                 from = pos;
             }
-            _ => from = p + 1,
+            None => from = p + 1,
         }
     }
 }
