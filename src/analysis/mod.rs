@@ -19,8 +19,8 @@ mod hits;
 use crate::config::Config;
 use crate::document::Document;
 use crate::gazetteer::{
-    CONTEXT_FUNDS, CONTEXT_HONOURED, Country, CountryHit, EventKind, Found, Gazetteers, Glossary,
-    Lines, OfficeHit, Org, OrgHit, table,
+    CONTEXT_FUNDS, CONTEXT_HONOURED, CapitalStarts, Country, CountryHit, EventKind, Found,
+    Gazetteers, Glossary, Lines, OfficeHit, Org, OrgHit, WordIndex, table,
 };
 use crate::record::{Aside, Common};
 use crate::reference::Reference;
@@ -67,6 +67,9 @@ pub struct Analysis<'d> {
     name: Arc<str>,
     gazetteers: Arc<Gazetteers>,
     glossary: Option<Glossary>,
+    /// Where the view's words that open with a capital start: what the document's own
+    /// word indexes (its glossary, the names it introduces) are looked up at.
+    capital_starts: CapitalStarts,
     hits: Hits,
     home: String,
     /// Per section: what its title says it is about, if anything (countries by
@@ -107,6 +110,7 @@ impl<'d> Analysis<'d> {
             name: Arc::from(doc.id()),
             gazetteers,
             glossary: None,
+            capital_starts: CapitalStarts::default(),
             hits,
             home: String::new(),
             partners: Vec::new(),
@@ -117,6 +121,7 @@ impl<'d> Analysis<'d> {
             None => a.read_home(),
         };
         a.long_lines = long_lines(&a.view, &a.sentences);
+        a.capital_starts = CapitalStarts::of(a.view.text());
         a.add_glossary();
         a.partners = (0..a.sections.all().len())
             .map(|id| a.read_partner(id))
@@ -166,6 +171,19 @@ impl<'d> Analysis<'d> {
     /// The view text of line `i`.
     pub fn line_text(&self, i: usize) -> &str {
         &self.view.text()[self.view.lines()[i].range.clone()]
+    }
+
+    /// The matches of a document's own word index (the names it introduces) in view
+    /// line `i`, with offsets into the line, looked up at the line's words that open
+    /// with a capital.
+    pub(crate) fn index_in_line(&self, index: &WordIndex, i: usize, lines: Lines) -> Vec<Found> {
+        let range = self.view.lines()[i].range.clone();
+        index.find_at(
+            &self.view.text()[range.clone()],
+            range.start,
+            &self.capital_starts,
+            lines,
+        )
     }
 
     /// The lines that hold prose (body, captions, footnotes): what extractors scan.
@@ -404,7 +422,7 @@ impl<'d> Analysis<'d> {
         let Some(glossary) = Glossary::new(&self.gazetteers, &pairs) else {
             return;
         };
-        let local = glossary.find(self.view.text(), Lines::Apart);
+        let local = glossary.find(self.view.text(), &self.capital_starts, Lines::Apart);
         // The document's phrases win a tie; then leftmost-longest over both.
         let mut all: Vec<(Found, bool)> = local.into_iter().map(|f| (f, false)).collect();
         all.extend(self.hits.all(table::ORG).iter().map(|&f| (f, true)));

@@ -2052,7 +2052,7 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     };
     for (i, line) in a.prose_lines() {
         let t = a.line_text(i);
-        for m in index.find(t, Lines::Apart) {
+        for m in a.index_in_line(&index, i, Lines::Apart) {
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             if word(t[..m.start].chars().next_back()) || word(t[m.end..].chars().next()) {
                 continue;

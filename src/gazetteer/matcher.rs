@@ -791,6 +791,64 @@ mod tests {
     }
 
     #[test]
+    fn an_index_finds_from_the_capital_starts_what_its_scan_finds() {
+        let phrases = [
+            "Senior Officials",
+            "SOM",
+            "Kang Kyung-Wha",
+            "Kang",
+            "Ángel Arzuaga",
+            "Øystein",
+            "U.S.",
+            "Nguyễn Xuân Phúc",
+        ];
+        let index =
+            WordIndex::new(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32))).unwrap();
+        assert!(index.capitals_only);
+        let mut texts: Vec<String> = vec![
+            "the minister met Senior  Officials and Kang Kyung-Wha, then the SOM; xKang and \
+             Kangaroo aside, Senior\nOfficials met Kang. U.S.Kang, U.S. Kang"
+                .to_string(),
+            "the envoy Ángel Arzuaga met Kang; xÁngel Arzuaga, éÁngel and Øystein, ñKang, \
+             ²Kang, Kang², 5Kang, Nguyễn Xuân Phúc and NguyễnXuân"
+                .to_string(),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            let starts = CapitalStarts::of(text);
+            // The whole text, each line, and stretches opening inside words and
+            // characters' neighbourhoods.
+            let mut stretches: Vec<std::ops::Range<usize>> = Vec::new();
+            stretches.push(0..text.len());
+            let mut at = 0;
+            for line in text.split_inclusive('\n') {
+                stretches.push(at..at + line.len());
+                at += line.len();
+            }
+            for (k, (i, _)) in text.char_indices().enumerate().filter(|(k, _)| k % 7 == 0) {
+                let end = crate::text::floor(text, (i + 40 + k % 13).min(text.len()));
+                stretches.push(i..end.max(i));
+            }
+            for r in stretches {
+                let t = &text[r.clone()];
+                for lines in [Lines::Joined, Lines::Apart] {
+                    let scanned = index.find(t, lines);
+                    assert_eq!(index.find_at(t, r.start, &starts, lines), scanned, "{t:?}");
+                    found += scanned.len();
+                }
+            }
+        }
+        assert!(found > 20, "{found} matches");
+    }
+
+    #[test]
     fn the_first_capital_of_eight_bytes_is_told_at_once() {
         for chunk in [b"abcdefgh", b"a b,c.d-", b"01234567", b"@[`{~\x7f\t "] {
             assert_eq!(first_capital(chunk), 8, "{chunk:?}");
@@ -938,31 +996,156 @@ impl WordIndex {
                 continue;
             }
             // A word starts at i.
-            if self.openings[text_opening(text, i)] {
-                let word = first_word(&text[i..]);
-                let found = self.by_first.get(word).and_then(|list| {
-                    list.iter().find_map(|(phrase, value)| {
-                        let end = match_at(text, i, phrase, lines)?;
-                        let whole = !phrase.chars().next_back().is_some_and(is_word_char)
-                            || !word_after(text, end);
-                        whole.then_some((end, *value))
-                    })
+            if let Some((end, value)) = self.try_at(text, i, lines) {
+                out.push(Found {
+                    start: i,
+                    end,
+                    value,
                 });
-                if let Some((end, value)) = found {
-                    out.push(Found {
-                        start: i,
-                        end,
-                        value,
-                    });
-                    in_word = word_before(text, end);
-                    i = end;
-                    continue;
-                }
+                in_word = word_before(text, end);
+                i = end;
+                continue;
             }
             in_word = true;
             i += len;
         }
         out
+    }
+
+    /// The longest phrase that matches, whole words, at the word start `i` of `text`:
+    /// where it ends and its value.
+    #[inline]
+    fn try_at(&self, text: &str, i: usize, lines: Lines) -> Option<(usize, u32)> {
+        if !self.openings[text_opening(text, i)] {
+            return None;
+        }
+        let word = first_word(&text[i..]);
+        self.by_first.get(word).and_then(|list| {
+            list.iter().find_map(|(phrase, value)| {
+                let end = match_at(text, i, phrase, lines)?;
+                let whole =
+                    !phrase.chars().next_back().is_some_and(is_word_char) || !word_after(text, end);
+                whole.then_some((end, *value))
+            })
+        })
+    }
+
+    /// What [`WordIndex::find`] gives for `text`, the stretch of a larger text starting
+    /// at byte `base` of it, found from `starts`, that text's [`CapitalStarts`]: only
+    /// the places listed are tried, not every byte scanned, when every phrase opens
+    /// with a capital (else the text is scanned).
+    pub fn find_at(
+        &self,
+        text: &str,
+        base: usize,
+        starts: &CapitalStarts,
+        lines: Lines,
+    ) -> Vec<Found> {
+        let mut out = Vec::new();
+        if self.is_empty() {
+            return out;
+        }
+        if !self.capitals_only || starts.too_long {
+            return self.find(text, lines);
+        }
+        let bytes = text.as_bytes();
+        let listed = starts.within(base, base + text.len());
+        // The stretch's first character opens a word of the stretch even when a word
+        // character stands before it in the larger text.
+        let first = (listed.first().map(|&s| s as usize) != Some(base) && opens_capital(text, 0))
+            .then_some(0);
+        let mut next = 0;
+        for i in first
+            .into_iter()
+            .chain(listed.iter().map(|&s| s as usize - base))
+        {
+            if i < next || (bytes[i].is_ascii() && !self.first_bytes[usize::from(bytes[i])]) {
+                continue;
+            }
+            if let Some((end, value)) = self.try_at(text, i, lines) {
+                out.push(Found {
+                    start: i,
+                    end,
+                    value,
+                });
+                next = end;
+            }
+        }
+        out
+    }
+}
+
+/// Whether the character at byte `i` of `text` is an ASCII capital or a word character
+/// that is not ASCII: what a phrase of a [`WordIndex`] of capitalised phrases opens with.
+fn opens_capital(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => text[i..].chars().next().is_some_and(is_word_char),
+        None => false,
+    }
+}
+
+/// The places of a text where a word opens with an ASCII capital or a word character
+/// that is not ASCII, in order: where a phrase of a [`WordIndex`] whose phrases all
+/// open so can start. Found once per text, with the scan [`WordIndex::find`] makes,
+/// and read by every index searched over the text or its stretches.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CapitalStarts {
+    starts: Vec<u32>,
+    /// The text is longer than `u32` offsets reach: nothing is listed.
+    too_long: bool,
+}
+
+impl CapitalStarts {
+    /// The word starts of `text` that open with a capital.
+    pub fn of(text: &str) -> CapitalStarts {
+        if u32::try_from(text.len()).is_err() {
+            return CapitalStarts {
+                starts: Vec::new(),
+                too_long: true,
+            };
+        }
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut starts = Vec::new();
+        let mut i = 0;
+        // Whether the character before `i` is a word character.
+        let mut in_word = false;
+        while i < n {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                // Pass over the bytes before the first capital or byte that is not ASCII.
+                let k = first_capital(chunk);
+                if k > 0 {
+                    in_word = chunk[k - 1].is_ascii_alphanumeric();
+                    i += k;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            let (word_char, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            if word_char && !in_word && (!b.is_ascii() || b.is_ascii_uppercase()) {
+                // The length checked above: an offset fits in `u32`.
+                starts.push(i as u32);
+            }
+            in_word = word_char;
+            i += len;
+        }
+        CapitalStarts {
+            starts,
+            too_long: false,
+        }
+    }
+
+    /// The places listed from byte `start` up to `end`.
+    fn within(&self, start: usize, end: usize) -> &[u32] {
+        let from = self.starts.partition_point(|&s| (s as usize) < start);
+        let to = from + self.starts[from..].partition_point(|&s| (s as usize) < end);
+        &self.starts[from..to]
     }
 }
 

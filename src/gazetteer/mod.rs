@@ -25,7 +25,7 @@ pub(crate) mod source;
 mod tests;
 
 pub use crate::vocab::{EventKind, MentionKind, OfficeCategory};
-pub(crate) use matcher::{Found, Lines, PhraseSet, WordIndex};
+pub(crate) use matcher::{CapitalStarts, Found, Lines, PhraseSet, WordIndex};
 
 use foldhash::{HashMap, HashSet};
 use matcher::{Entry, Mode, PhraseTable};
@@ -503,10 +503,11 @@ impl Glossary {
         Some(Glossary { orgs, phrases })
     }
 
-    /// The leftmost-longest whole-word matches of the glossary's phrases in `text`.
-    pub fn find(&self, text: &str, lines: Lines) -> Vec<Found> {
+    /// The leftmost-longest whole-word matches of the glossary's phrases in `text`,
+    /// whose word starts that open with a capital are `starts`.
+    pub fn find(&self, text: &str, starts: &CapitalStarts, lines: Lines) -> Vec<Found> {
         match &self.phrases {
-            Ok(index) => index.find(text, lines),
+            Ok(index) => index.find_at(text, 0, starts, lines),
             Err(set) => {
                 let mut out = Vec::new();
                 set.find(text, lines, &mut out);

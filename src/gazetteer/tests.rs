@@ -573,7 +573,7 @@ fn glossary_adds_document_acronyms() {
     let text = "the SOM, the Senior Officials\u{2019} Meeting, the UAE and the \
                 Asia-Pacific Economic Cooperation Forum";
     let found: Vec<(&str, &str)> = glossary
-        .find(text, Lines::Joined)
+        .find(text, &CapitalStarts::of(text), Lines::Joined)
         .iter()
         .map(|f| (&text[f.start..f.end], &*org(f.value).acronym))
         .collect();
