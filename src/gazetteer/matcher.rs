@@ -849,6 +849,24 @@ mod tests {
     }
 
     #[test]
+    fn capitals_and_word_bytes_of_eight_are_told_at_once() {
+        // Every ASCII byte at every place, among letters, digits and signs.
+        for at in 0..8 {
+            for b in 0..0x80u8 {
+                let mut chunk = *b"aZ 9-Q.m";
+                chunk[at] = b;
+                let (capitals, words) = ascii_capitals_and_words(u64::from_le_bytes(chunk));
+                for (k, c) in chunk.iter().enumerate() {
+                    let flag = |m: u64| m >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(flag(capitals), c.is_ascii_uppercase(), "{chunk:?} {k}");
+                    assert_eq!(flag(words), c.is_ascii_alphanumeric(), "{chunk:?} {k}");
+                }
+                assert_eq!((capitals | words) & !HIGH, 0);
+            }
+        }
+    }
+
+    #[test]
     fn the_first_capital_of_eight_bytes_is_told_at_once() {
         for chunk in [b"abcdefgh", b"a b,c.d-", b"01234567", b"@[`{~\x7f\t "] {
             assert_eq!(first_capital(chunk), 8, "{chunk:?}");
@@ -1113,14 +1131,26 @@ impl CapitalStarts {
         let mut in_word = false;
         while i < n {
             if let Some(chunk) = bytes.get(i..i + 8) {
-                // Pass over the bytes before the first capital or byte that is not ASCII.
-                let k = first_capital(chunk);
-                if k > 0 {
-                    in_word = chunk[k - 1].is_ascii_alphanumeric();
-                    i += k;
+                let mut b = [0u8; 8];
+                b.copy_from_slice(chunk);
+                let w = u64::from_le_bytes(b);
+                if w & HIGH == 0 {
+                    // Eight ASCII bytes at once: the capitals with no letter or digit
+                    // before them (the byte before the first is the last one read).
+                    let (capitals, words) = ascii_capitals_and_words(w);
+                    let before = (words << 8) | (u64::from(in_word) << 7);
+                    let mut open = capitals & !before;
+                    while open != 0 {
+                        // The length checked above: an offset fits in `u32`.
+                        starts.push((i + (open.trailing_zeros() / 8) as usize) as u32);
+                        open &= open - 1;
+                    }
+                    in_word = words >> 63 != 0;
+                    i += 8;
                     continue;
                 }
             }
+            // Near the end, or a character that is not ASCII: one character.
             let b = bytes[i];
             let (word_char, len) = if b.is_ascii() {
                 (b.is_ascii_alphanumeric(), 1)
@@ -1129,7 +1159,6 @@ impl CapitalStarts {
                 (is_word_char(c), c.len_utf8())
             };
             if word_char && !in_word && (!b.is_ascii() || b.is_ascii_uppercase()) {
-                // The length checked above: an offset fits in `u32`.
                 starts.push(i as u32);
             }
             in_word = word_char;
@@ -1149,6 +1178,24 @@ impl CapitalStarts {
     }
 }
 
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes as one little-endian word: the high bit of each byte that is a
+/// capital (`A`..=`Z`), and of each that is a letter or a digit. Each range is told by
+/// two sums that set a byte's high bit from the range's first byte up and from just
+/// past its last up; no sum of an ASCII byte carries into the next.
+fn ascii_capitals_and_words(w: u64) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let range = |first: u8, last: u8| {
+        w.wrapping_add(u64::from(0x80 - first) * ONES)
+            & !w.wrapping_add(u64::from(0x80 - last - 1) * ONES)
+            & HIGH
+    };
+    let capitals = range(b'A', b'Z');
+    (capitals, capitals | range(b'a', b'z') | range(b'0', b'9'))
+}
+
 /// The index of the first of eight bytes that may start a phrase opening with an
 /// ASCII capital — a capital (`A`..=`Z`) or a byte that is not ASCII — or 8 when none
 /// does. Checked on the eight at once: adding 0x3F sets an ASCII byte's high bit from
@@ -1159,7 +1206,6 @@ fn first_capital(chunk: &[u8]) -> usize {
     let mut b = [0u8; 8];
     b.copy_from_slice(chunk);
     let w = u64::from_le_bytes(b);
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let from_a = w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
     let past_z = w.wrapping_add(0x2525_2525_2525_2525);
     let flagged = (from_a & !past_z & HIGH) | (w & HIGH);
