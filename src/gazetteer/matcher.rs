@@ -801,16 +801,26 @@ mod tests {
             "Øystein",
             "U.S.",
             "Nguyễn Xuân Phúc",
+            "Le Duc Anh",
+            "Vo",
+            "Ng",
+            "APEC",
+            "A1",
         ];
         let index =
             WordIndex::new(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32))).unwrap();
         assert!(index.capitals_only);
+        // The automaton over the same phrases: what the index must find.
+        let automaton = set(&phrases, Mode::LeftmostLongest);
         let mut texts: Vec<String> = vec![
             "the minister met Senior  Officials and Kang Kyung-Wha, then the SOM; xKang and \
              Kangaroo aside, Senior\nOfficials met Kang. U.S.Kang, U.S. Kang"
                 .to_string(),
             "the envoy Ángel Arzuaga met Kang; xÁngel Arzuaga, éÁngel and Øystein, ñKang, \
              ²Kang, Kang², 5Kang, Nguyễn Xuân Phúc and NguyễnXuân"
+                .to_string(),
+            "Le Duc Anh, Le² Duc Anh, Lee, Le-Duc Anh, Le\u{2019}s; Vo, Vo², Vow, Vo. Ng, \
+             Ngo, Ng\u{e9}; APEC, APECS, APEC\u{2019}s, A1, A12, A1\u{b9}, A"
                 .to_string(),
         ];
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
@@ -841,6 +851,9 @@ mod tests {
                 for lines in [Lines::Joined, Lines::Apart] {
                     let scanned = index.find(t, lines);
                     assert_eq!(index.find_at(t, r.start, &starts, lines), scanned, "{t:?}");
+                    let mut out = Vec::new();
+                    automaton.find(t, lines, &mut out);
+                    assert_eq!(scanned, out[0], "{t:?}");
                     found += scanned.len();
                 }
             }
@@ -923,6 +936,8 @@ pub(crate) struct WordIndex {
     by_first: HashMap<String, Vec<(String, u32)>>,
     /// Which first two bytes open a phrase.
     openings: Vec<bool>,
+    /// Which first words' [`prefix_key`]s some phrase's first word has, as bits.
+    prefixes: Vec<u64>,
     /// Which first bytes open a phrase.
     first_bytes: Vec<bool>,
     /// Every phrase opens with an ASCII capital or a character that is not ASCII
@@ -937,6 +952,7 @@ impl WordIndex {
         let mut index = WordIndex {
             by_first: HashMap::default(),
             openings: vec![false; 1 << 16],
+            prefixes: vec![0; PREFIX_BITS / 64],
             first_bytes: vec![false; 256],
             capitals_only: true,
         };
@@ -947,6 +963,9 @@ impl WordIndex {
                 return None;
             }
             index.openings[opening(first.as_bytes())] = true;
+            if let Some(key) = prefix_key(first.as_bytes()) {
+                index.prefixes[key / 64] |= 1 << (key % 64);
+            }
             index.first_bytes[usize::from(first.as_bytes()[0])] = true;
             let b = first.as_bytes()[0];
             index.capitals_only &= b.is_ascii_uppercase() || !b.is_ascii();
@@ -1037,6 +1056,11 @@ impl WordIndex {
         if !self.openings[text_opening(text, i)] {
             return None;
         }
+        if let Some(key) = prefix_key(&text.as_bytes()[i..])
+            && self.prefixes[key / 64] & (1 << (key % 64)) == 0
+        {
+            return None;
+        }
         let word = first_word(&text[i..]);
         self.by_first.get(word).and_then(|list| {
             list.iter().find_map(|(phrase, value)| {
@@ -1091,6 +1115,30 @@ impl WordIndex {
         }
         out
     }
+}
+
+/// How many bits the table of first words' prefixes has.
+const PREFIX_BITS: usize = 1 << 16;
+
+/// A slot in the table of prefixes for the word opening `s`: its first four bytes, or
+/// all of it when it is shorter, with the length, hashed. Two words with the same
+/// letters there share it. None when it cannot be told from the bytes alone: a byte
+/// that is not ASCII among those first four or right after a shorter word (the word
+/// may go on, or end, with that character).
+#[inline]
+fn prefix_key(s: &[u8]) -> Option<usize> {
+    let mut key = [0u8; 4];
+    let mut len = 0;
+    while len < 4 {
+        match s.get(len) {
+            Some(&b) if b.is_ascii_alphanumeric() => key[len] = b,
+            Some(b) if !b.is_ascii() => return None,
+            _ => break,
+        }
+        len += 1;
+    }
+    let word = u64::from(u32::from_le_bytes(key)) | (len as u64) << 32;
+    Some((word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS.trailing_zeros())) as usize)
 }
 
 /// Whether the character at byte `i` of `text` is an ASCII capital or a word character
