@@ -175,13 +175,21 @@ impl<'d> Analysis<'d> {
 
     /// The matches of a document's own word index (the names it introduces) in view
     /// line `i`, with offsets into the line, looked up at the line's words that open
-    /// with a capital.
-    pub(crate) fn index_in_line(&self, index: &WordIndex, i: usize, lines: Lines) -> Vec<Found> {
+    /// with a capital. `cursor` (0 at first) is moved on by each call: lines asked for
+    /// in order are found without bisecting the document's list each time.
+    pub(crate) fn index_in_line(
+        &self,
+        index: &WordIndex,
+        i: usize,
+        cursor: &mut usize,
+        lines: Lines,
+    ) -> Vec<Found> {
         let range = self.view.lines()[i].range.clone();
         index.find_at(
             &self.view.text()[range.clone()],
             range.start,
             &self.capital_starts,
+            cursor,
             lines,
         )
     }

@@ -2050,9 +2050,10 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
         let i = taken.partition_point(|t| t.end <= r.start);
         taken.get(i).is_some_and(|t| t.start < r.end)
     };
+    let mut cursor = 0;
     for (i, line) in a.prose_lines() {
         let t = a.line_text(i);
-        for m in a.index_in_line(&index, i, Lines::Apart) {
+        for m in a.index_in_line(&index, i, &mut cursor, Lines::Apart) {
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             if word(t[..m.start].chars().next_back()) || word(t[m.end..].chars().next()) {
                 continue;

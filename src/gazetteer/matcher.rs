@@ -22,6 +22,7 @@
 //!   a stop-phrase competes like any phrase and, when it wins, hides the words inside
 //!   it. [`Mode::All`] tables report every whole-word match, overlapping.
 
+use crate::scan::gallop;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::HashMap;
 use std::borrow::Cow;
@@ -846,11 +847,17 @@ mod tests {
                 let end = crate::text::floor(text, (i + 40 + k % 13).min(text.len()));
                 stretches.push(i..end.max(i));
             }
+            // One cursor for all: the stretches come in order and out of it.
+            let mut cursor = 0;
             for r in stretches {
                 let t = &text[r.clone()];
                 for lines in [Lines::Joined, Lines::Apart] {
                     let scanned = index.find(t, lines);
-                    assert_eq!(index.find_at(t, r.start, &starts, lines), scanned, "{t:?}");
+                    assert_eq!(
+                        index.find_at(t, r.start, &starts, &mut cursor, lines),
+                        scanned,
+                        "{t:?}"
+                    );
                     let mut out = Vec::new();
                     automaton.find(t, lines, &mut out);
                     assert_eq!(scanned, out[0], "{t:?}");
@@ -1075,12 +1082,15 @@ impl WordIndex {
     /// What [`WordIndex::find`] gives for `text`, the stretch of a larger text starting
     /// at byte `base` of it, found from `starts`, that text's [`CapitalStarts`]: only
     /// the places listed are tried, not every byte scanned, when every phrase opens
-    /// with a capital (else the text is scanned).
+    /// with a capital (else the text is scanned). `cursor` is where in the list to look
+    /// from, moved on to the stretch's end: stretches asked for in order (a document's
+    /// lines) cost what their places are, not a bisection of the whole list each.
     pub fn find_at(
         &self,
         text: &str,
         base: usize,
         starts: &CapitalStarts,
+        cursor: &mut usize,
         lines: Lines,
     ) -> Vec<Found> {
         let mut out = Vec::new();
@@ -1091,7 +1101,7 @@ impl WordIndex {
             return self.find(text, lines);
         }
         let bytes = text.as_bytes();
-        let listed = starts.within(base, base + text.len());
+        let listed = starts.within(base, base + text.len(), cursor);
         // The stretch's first character opens a word of the stretch even when a word
         // character stands before it in the larger text.
         let first = (listed.first().map(|&s| s as usize) != Some(base) && opens_capital(text, 0))
@@ -1218,11 +1228,21 @@ impl CapitalStarts {
         }
     }
 
-    /// The places listed from byte `start` up to `end`.
-    fn within(&self, start: usize, end: usize) -> &[u32] {
-        let from = self.starts.partition_point(|&s| (s as usize) < start);
-        let to = from + self.starts[from..].partition_point(|&s| (s as usize) < end);
-        &self.starts[from..to]
+    /// The places listed from byte `start` up to `end`, looked for from the list's
+    /// index `cursor` on (from its start when the cursor is past `start`), which is
+    /// moved on to the first place at or after `end`.
+    fn within(&self, start: usize, end: usize, cursor: &mut usize) -> &[u32] {
+        let v = &self.starts;
+        // Galloping from the cursor needs every place before it to lie before `start`.
+        let hint = if *cursor > 0 && v.get(*cursor - 1).is_none_or(|&s| s as usize >= start) {
+            0
+        } else {
+            *cursor
+        };
+        let from = gallop(v, hint, |&s| (s as usize) < start);
+        let to = gallop(v, from, |&s| (s as usize) < end);
+        *cursor = to;
+        &v[from..to]
     }
 }
 

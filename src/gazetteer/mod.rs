@@ -507,7 +507,7 @@ impl Glossary {
     /// whose word starts that open with a capital are `starts`.
     pub fn find(&self, text: &str, starts: &CapitalStarts, lines: Lines) -> Vec<Found> {
         match &self.phrases {
-            Ok(index) => index.find_at(text, 0, starts, lines),
+            Ok(index) => index.find_at(text, 0, starts, &mut 0, lines),
             Err(set) => {
                 let mut out = Vec::new();
                 set.find(text, lines, &mut out);
