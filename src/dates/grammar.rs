@@ -76,7 +76,7 @@ fn read(text: &str, toks: &[Token], order: Order) -> Vec<Found> {
 /// `next month`, `the summer of next year`, `two years ago`).
 fn has_cue(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
+    if crate::scan::next_digit(b, 0) < b.len() {
         return true;
     }
     b.split(|c| !c.is_ascii_alphabetic())
