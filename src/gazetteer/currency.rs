@@ -82,7 +82,7 @@ fn code_shaped(word: &[u8]) -> bool {
 }
 
 /// What a cue word tells.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Cue {
     /// A currency code, sign, name or a country adjective of a name.
     Money,
@@ -297,6 +297,10 @@ struct CueWords {
     /// The first characters of the signs that are not ASCII (`ரூ` by its first
     /// letter).
     sign_chars: HashSet<char>,
+    /// Per first byte (ASCII letters lowered), the lengths of the words of either map
+    /// that open with it, as bits: most words next to a number are ruled out here,
+    /// before they are hashed.
+    shapes: Vec<u64>,
 }
 
 impl CueWords {
@@ -354,15 +358,29 @@ impl CueWords {
         }
         exact.retain(|k, _| k.len() <= LONGEST_CUE);
         any_case.retain(|k, _| k.len() <= LONGEST_CUE);
+        let mut shapes = vec![0u64; 256];
+        for k in exact.keys().chain(any_case.keys()) {
+            if let Some(&first) = k.first() {
+                shapes[usize::from(first.to_ascii_lowercase())] |= 1 << k.len();
+            }
+        }
         CueWords {
             exact,
             any_case,
             sign_chars,
+            shapes,
         }
     }
 
     fn word(&self, word: &[u8]) -> Option<Cue> {
         if word.len() > LONGEST_CUE {
+            return None;
+        }
+        // A word matches a key of either map only if their first bytes agree in ASCII
+        // case and their lengths do.
+        if let Some(&first) = word.first()
+            && self.shapes[usize::from(first.to_ascii_lowercase())] & (1 << word.len()) == 0
+        {
             return None;
         }
         if let Some(&cue) = self.exact.get(word) {
@@ -726,6 +744,38 @@ mod tests {
         let m = lx.after().find(text)?;
         let form = m.as_str().trim_start();
         Some((form, lx.meaning(form)?.iso))
+    }
+
+    #[test]
+    fn cue_words_ruled_out_by_shape_are_no_cue_words() {
+        let cues = &Gazetteers::embedded().currency().cues;
+        // The maps alone, without the look at the first byte and the length.
+        let plain = |w: &[u8]| {
+            cues.exact.get(w).copied().or_else(|| {
+                let low: Vec<u8> = w.iter().map(u8::to_ascii_lowercase).collect();
+                cues.any_case.get(&low).copied()
+            })
+        };
+        let mut words: Vec<Vec<u8>> = cues
+            .exact
+            .keys()
+            .chain(cues.any_case.keys())
+            .cloned()
+            .collect();
+        let upper: Vec<Vec<u8>> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
+        words.extend(upper);
+        for w in [
+            "", "of", "people", "years", "billion", "Million", "DONG", "dollars", "per", "Per",
+            "percent", "tons", "USD", "usd", "VND", "x", "đồng", "€",
+        ] {
+            words.push(w.as_bytes().to_vec());
+        }
+        let mut found = 0;
+        for w in words.iter().filter(|w| w.len() <= super::LONGEST_CUE) {
+            assert_eq!(cues.word(w), plain(w), "{}", String::from_utf8_lossy(w));
+            found += usize::from(plain(w).is_some());
+        }
+        assert!(found > 100, "{found} cue words");
     }
 
     #[test]
