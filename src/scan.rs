@@ -117,25 +117,34 @@ impl Buckets {
 
 /// Eight bytes of `hay` from `at` as one little-endian word, or none past its end.
 #[inline]
-fn word_at(hay: &[u8], at: usize) -> Option<u64> {
+pub(crate) fn word_at(hay: &[u8], at: usize) -> Option<u64> {
     let chunk: [u8; 8] = hay.get(at..at.checked_add(8)?)?.try_into().ok()?;
     Some(u64::from_le_bytes(chunk))
 }
 
 /// The high bit of each byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 /// 1 in each byte of a word.
 const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// For a word of eight ASCII bytes (no high bit set), the high bit of each byte in
+/// `first..=last`: two sums set a byte's high bit from `first` up and from just past
+/// `last` up, and no sum of an ASCII byte carries into the next.
+#[inline]
+pub(crate) fn ascii_in(w: u64, first: u8, last: u8) -> u64 {
+    debug_assert_eq!(w & HIGH, 0);
+    w.wrapping_add(u64::from(0x80 - first) * ONES)
+        & !w.wrapping_add(u64::from(0x80 - last - 1) * ONES)
+        & HIGH
+}
+
 /// The position of the first ASCII digit of `hay` at or after `from`, or the length of
-/// `hay`: eight bytes looked at at once. With the high bits cleared, adding 0x50 sets
-/// a byte's high bit from `0` up and adding 0x46 from just past `9` up, no sum carrying
-/// into the next byte; a byte that is not ASCII is then left out by its own high bit.
+/// `hay`: eight bytes looked at at once ([`ascii_in`] over the bytes with their high
+/// bits cleared; a byte that is not ASCII is then left out by its own high bit).
 pub(crate) fn next_digit(hay: &[u8], from: usize) -> usize {
     let mut i = from;
     while let Some(w) = word_at(hay, i) {
-        let low = w & !HIGH;
-        let digits = low.wrapping_add(0x50 * ONES) & !low.wrapping_add(0x46 * ONES) & !w & HIGH;
+        let digits = ascii_in(w & !HIGH, b'0', b'9') & !w;
         if digits != 0 {
             return i + (digits.trailing_zeros() / 8) as usize;
         }

@@ -22,7 +22,7 @@
 //!   a stop-phrase competes like any phrase and, when it wins, hides the words inside
 //!   it. [`Mode::All`] tables report every whole-word match, overlapping.
 
-use crate::scan::gallop;
+use crate::scan::{HIGH, ascii_in, gallop, word_at};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::HashMap;
 use std::borrow::Cow;
@@ -766,8 +766,7 @@ mod tests {
             }
         }
         assert!(WordIndex::new([("(SOM)", 0)]).is_none());
-        // Phrases that all open with a capital: lowercase stretches are skipped eight
-        // bytes at a time, with the same matches.
+        // Phrases that all open with a capital: the same matches.
         let phrases = ["Senior Officials", "SOM", "Kang Kyung-Wha", "Kang"];
         let s = set(&phrases, Mode::LeftmostLongest);
         let index =
@@ -778,7 +777,7 @@ mod tests {
         s.find(text, Lines::Apart, &mut out);
         assert_eq!(index.find(text, Lines::Apart), out[0]);
         assert_eq!(out[0].len(), 4);
-        // A phrase opening with a character that is not ASCII keeps the skipping.
+        // A phrase opening with a character that is not ASCII: still all capitalised.
         let phrases = ["Ángel Arzuaga", "Kang", "Øystein"];
         let s = set(&phrases, Mode::LeftmostLongest);
         let index =
@@ -887,38 +886,6 @@ mod tests {
     }
 
     #[test]
-    fn the_first_capital_of_eight_bytes_is_told_at_once() {
-        for chunk in [b"abcdefgh", b"a b,c.d-", b"01234567", b"@[`{~\x7f\t "] {
-            assert_eq!(first_capital(chunk), 8, "{chunk:?}");
-        }
-        for (chunk, at) in [
-            (b"abcdefgA", 7),
-            (b"Zabcdefg", 0),
-            (b"abc\xc3\xa9def", 3),
-            (b"aaaaMaaa", 4),
-            // A byte that is not ASCII, then a capital: the carries of the first do
-            // not reach back.
-            (b"a\xffAbcdef", 1),
-            (b"ab@Z\xc3\xa9Q.", 3),
-        ] {
-            assert_eq!(first_capital(chunk), at, "{chunk:?}");
-        }
-        // Each byte value alone, at each place: flagged exactly when it may open.
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut chunk = *b"........";
-                chunk[at] = b;
-                let opens = b.is_ascii_uppercase() || !b.is_ascii();
-                assert_eq!(
-                    first_capital(&chunk),
-                    if opens { at } else { 8 },
-                    "{b} at {at}"
-                );
-            }
-        }
-    }
-
-    #[test]
     fn stems_and_all_mode() {
         let s = set(&["commemorat*", "visit", "state visit"], Mode::All);
         let text = "commemorating the state visit; revisit";
@@ -948,8 +915,7 @@ pub(crate) struct WordIndex {
     /// Which first bytes open a phrase.
     first_bytes: Vec<bool>,
     /// Every phrase opens with an ASCII capital or a character that is not ASCII
-    /// (`Ángel`): stretches with no capital and no non-ASCII byte can be passed over
-    /// eight bytes at a time.
+    /// (`Ángel`): only the text's [`CapitalStarts`] need be tried.
     capitals_only: bool,
 }
 
@@ -1006,17 +972,6 @@ impl WordIndex {
         // Whether the character before `i` is a word character.
         let mut in_word = false;
         while i < n {
-            if self.capitals_only
-                && let Some(chunk) = bytes.get(i..i + 8)
-            {
-                // Pass over the bytes before the first that may open a phrase.
-                let k = first_capital(chunk);
-                if k > 0 {
-                    in_word = chunk[k - 1].is_ascii_alphanumeric();
-                    i += k;
-                    continue;
-                }
-            }
             let b = bytes[i];
             if b.is_ascii() {
                 // The common case, decided from the byte: a word character that starts
@@ -1040,14 +995,10 @@ impl WordIndex {
                 continue;
             }
             // A word starts at i.
-            if let Some((end, value)) = self.try_at(text, i, lines) {
-                out.push(Found {
-                    start: i,
-                    end,
-                    value,
-                });
-                in_word = word_before(text, end);
-                i = end;
+            if let Some(found) = self.try_at(text, i, lines) {
+                in_word = word_before(text, found.end);
+                i = found.end;
+                out.push(found);
                 continue;
             }
             in_word = true;
@@ -1056,10 +1007,9 @@ impl WordIndex {
         out
     }
 
-    /// The longest phrase that matches, whole words, at the word start `i` of `text`:
-    /// where it ends and its value.
+    /// The longest phrase that matches, whole words, at the word start `i` of `text`.
     #[inline]
-    fn try_at(&self, text: &str, i: usize, lines: Lines) -> Option<(usize, u32)> {
+    fn try_at(&self, text: &str, i: usize, lines: Lines) -> Option<Found> {
         if !self.openings[text_opening(text, i)] {
             return None;
         }
@@ -1074,7 +1024,11 @@ impl WordIndex {
                 let end = match_at(text, i, phrase, lines)?;
                 let whole =
                     !phrase.chars().next_back().is_some_and(is_word_char) || !word_after(text, end);
-                whole.then_some((end, *value))
+                whole.then_some(Found {
+                    start: i,
+                    end,
+                    value: *value,
+                })
             })
         })
     }
@@ -1114,13 +1068,9 @@ impl WordIndex {
             if i < next || (bytes[i].is_ascii() && !self.first_bytes[usize::from(bytes[i])]) {
                 continue;
             }
-            if let Some((end, value)) = self.try_at(text, i, lines) {
-                out.push(Found {
-                    start: i,
-                    end,
-                    value,
-                });
-                next = end;
+            if let Some(found) = self.try_at(text, i, lines) {
+                next = found.end;
+                out.push(found);
             }
         }
         out
@@ -1188,10 +1138,7 @@ impl CapitalStarts {
         // Whether the character before `i` is a word character.
         let mut in_word = false;
         while i < n {
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let mut b = [0u8; 8];
-                b.copy_from_slice(chunk);
-                let w = u64::from_le_bytes(b);
+            if let Some(w) = word_at(bytes, i) {
                 if w & HIGH == 0 {
                     // Eight ASCII bytes at once: the capitals with no letter or digit
                     // before them (the byte before the first is the last one read).
@@ -1246,38 +1193,14 @@ impl CapitalStarts {
     }
 }
 
-/// The high bit of each byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
 /// For eight ASCII bytes as one little-endian word: the high bit of each byte that is a
-/// capital (`A`..=`Z`), and of each that is a letter or a digit. Each range is told by
-/// two sums that set a byte's high bit from the range's first byte up and from just
-/// past its last up; no sum of an ASCII byte carries into the next.
+/// capital (`A`..=`Z`), and of each that is a letter or a digit.
 fn ascii_capitals_and_words(w: u64) -> (u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let range = |first: u8, last: u8| {
-        w.wrapping_add(u64::from(0x80 - first) * ONES)
-            & !w.wrapping_add(u64::from(0x80 - last - 1) * ONES)
-            & HIGH
-    };
-    let capitals = range(b'A', b'Z');
-    (capitals, capitals | range(b'a', b'z') | range(b'0', b'9'))
-}
-
-/// The index of the first of eight bytes that may start a phrase opening with an
-/// ASCII capital — a capital (`A`..=`Z`) or a byte that is not ASCII — or 8 when none
-/// does. Checked on the eight at once: adding 0x3F sets an ASCII byte's high bit from
-/// `A` up and adding 0x25 from just past `Z` up. A byte that is not ASCII has its own
-/// high bit set, and its sums may carry into the bytes after it only, so the lowest
-/// flagged byte is the answer.
-fn first_capital(chunk: &[u8]) -> usize {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(chunk);
-    let w = u64::from_le_bytes(b);
-    let from_a = w.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
-    let past_z = w.wrapping_add(0x2525_2525_2525_2525);
-    let flagged = (from_a & !past_z & HIGH) | (w & HIGH);
-    (flagged.trailing_zeros() / 8) as usize
+    let capitals = ascii_in(w, b'A', b'Z');
+    (
+        capitals,
+        capitals | ascii_in(w, b'a', b'z') | ascii_in(w, b'0', b'9'),
+    )
 }
 
 /// The table slot of the word starting at byte `at` of `text`: its first two bytes, as
