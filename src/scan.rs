@@ -181,6 +181,25 @@ pub(crate) fn has_json_escape(hay: &[u8]) -> bool {
     i < n && word_at(hay, n - 8).is_some_and(escapes)
 }
 
+/// How many bytes `a` and `b` have in common at their start: eight bytes compared at
+/// once, the first that differs told from the lowest set bit of their difference.
+#[inline]
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut k = 0;
+    while let (Some(x), Some(y)) = (word_at(a, k), word_at(b, k)) {
+        let diff = x ^ y;
+        if diff != 0 {
+            return k + (diff.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    while k < n && a[k] == b[k] {
+        k += 1;
+    }
+    k
+}
+
 /// A set of bytes, as a table: `true` for a member.
 pub(crate) struct ByteSet([bool; 256]);
 
@@ -321,6 +340,27 @@ impl LinePattern {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_prefix_is_what_a_byte_by_byte_look_finds() {
+        let naive = |a: &[u8], b: &[u8]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let base = b"Minister of Foreign Affairs of the Socialist Republic";
+        for len in [0, 1, 7, 8, 9, 15, 16, 17, 30, base.len()] {
+            let a = &base[..len];
+            for at in 0..=len {
+                for flip in [0x01u8, 0x20, 0x80] {
+                    let mut b = a.to_vec();
+                    if at < len {
+                        b[at] ^= flip;
+                    }
+                    for cut in [0, len / 2, len] {
+                        assert_eq!(common_prefix(a, &b[..cut]), naive(a, &b[..cut]));
+                        assert_eq!(common_prefix(&b[..cut], a), naive(a, &b[..cut]));
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn next_digit_finds_what_a_byte_by_byte_look_finds() {
