@@ -95,9 +95,10 @@ impl<'d> Analysis<'d> {
         );
         let gazetteers = config.gazetteers.clone();
         let mut tables = Vec::new();
-        gazetteers
-            .phrases()
-            .find(view.text(), Lines::Apart, &mut tables);
+        let capital_starts =
+            gazetteers
+                .phrases()
+                .find_listing_capitals(view.text(), Lines::Apart, &mut tables);
         let mut hits = Hits::new(tables);
         hits.shrink();
         drop_toc_hits(&view, &mut hits);
@@ -110,7 +111,7 @@ impl<'d> Analysis<'d> {
             name: Arc::from(doc.id()),
             gazetteers,
             glossary: None,
-            capital_starts: CapitalStarts::default(),
+            capital_starts,
             hits,
             home: String::new(),
             partners: Vec::new(),
@@ -121,7 +122,6 @@ impl<'d> Analysis<'d> {
             None => a.read_home(),
         };
         a.long_lines = long_lines(&a.view, &a.sentences);
-        a.capital_starts = CapitalStarts::of(a.view.text());
         a.add_glossary();
         a.partners = (0..a.sections.all().len())
             .map(|id| a.read_partner(id))

@@ -306,6 +306,38 @@ impl PhraseSet {
     /// The matches of every table in `text`: `out[t]` gets table `t`'s, sorted by
     /// position. `out` is cleared first.
     pub fn find(&self, text: &str, lines: Lines, out: &mut Vec<Vec<Found>>) {
+        self.search(text, lines, out, None);
+    }
+
+    /// [`PhraseSet::find`], and the text's [`CapitalStarts`], listed on the way: the
+    /// search visits every word start anyway.
+    pub fn find_listing_capitals(
+        &self,
+        text: &str,
+        lines: Lines,
+        out: &mut Vec<Vec<Found>>,
+    ) -> CapitalStarts {
+        if u32::try_from(text.len()).is_err() {
+            self.find(text, lines, out);
+            return CapitalStarts::of(text);
+        }
+        let mut starts = Vec::new();
+        self.search(text, lines, out, Some(&mut starts));
+        CapitalStarts {
+            starts,
+            too_long: false,
+        }
+    }
+
+    /// [`PhraseSet::find`], pushing onto `capitals` the word starts that open with a
+    /// capital when asked (the text's length fits in `u32`).
+    fn search(
+        &self,
+        text: &str,
+        lines: Lines,
+        out: &mut Vec<Vec<Found>>,
+        capitals: Option<&mut Vec<u32>>,
+    ) {
         out.clear();
         out.resize_with(self.modes.len(), Vec::new);
         let mut stops: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.modes.len()];
@@ -318,7 +350,7 @@ impl PhraseSet {
                 }
             }
         };
-        self.words.each_match(text, lines, &mut report);
+        self.words.each_match(text, lines, &mut report, capitals);
         if let Some((automaton, ids)) = &self.automaton {
             // These patterns open with punctuation: no word start to look from. The
             // text is searched with its whitespace runs folded to one space, and the
@@ -1040,6 +1072,28 @@ mod tests {
     }
 
     #[test]
+    fn the_search_lists_the_capital_starts_a_scan_lists() {
+        let index = crate::gazetteer::Gazetteers::embedded().phrases();
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(fixtures)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.extend(strings_of(
+            &["Ángel", " ", "x", "Nam", "⁷", "9", "éA", "-B"],
+            4,
+        ));
+        for text in &texts {
+            let mut out = Vec::new();
+            let listed = index.find_listing_capitals(text, Lines::Apart, &mut out);
+            assert_eq!(listed.starts, CapitalStarts::of(text).starts, "{text:?}");
+            let mut alone = Vec::new();
+            index.find(text, Lines::Apart, &mut alone);
+            assert_eq!(out, alone);
+        }
+    }
+
+    #[test]
     fn stems_and_all_mode() {
         let s = set(&["commemorat*", "visit", "state visit"], Mode::All);
         let text = "commemorating the state visit; revisit";
@@ -1349,13 +1403,25 @@ impl FirstWords {
     }
 
     /// Calls `report(start, end, pattern)` for every match in `text`, in the order of
-    /// their starts.
-    fn each_match(&self, text: &str, lines: Lines, report: &mut impl FnMut(usize, usize, u32)) {
-        if self.groups.is_empty() && self.stems.is_empty() {
+    /// their starts; pushes onto `capitals`, if given, each word start that opens with
+    /// an ASCII capital or a character that is not ASCII (`text` is shorter than 4 GiB).
+    fn each_match(
+        &self,
+        text: &str,
+        lines: Lines,
+        report: &mut impl FnMut(usize, usize, u32),
+        mut capitals: Option<&mut Vec<u32>>,
+    ) {
+        if self.groups.is_empty() && self.stems.is_empty() && capitals.is_none() {
             return;
         }
         let bytes = text.as_bytes();
         each_word_start::<false>(text, |i| {
+            if let Some(list) = capitals.as_deref_mut()
+                && (!bytes[i].is_ascii() || bytes[i].is_ascii_uppercase())
+            {
+                list.push(i as u32);
+            }
             if !self.stems.is_empty()
                 && (self.short_stem
                     || stem_key(&bytes[i..]).is_some_and(|key| has_bit(&self.stem_keys, key)))
@@ -1570,7 +1636,8 @@ fn opens_capital(text: &str, i: usize) -> bool {
 
 /// The places of a text where a word opens with an ASCII capital or a word character
 /// that is not ASCII, in order: where a phrase of a [`WordIndex`] whose phrases all
-/// open so can start. Found once per text, with the scan [`WordIndex::find`] makes,
+/// open so can start. Listed once per text — by the phrase search over a document's
+/// view ([`PhraseSet::find_listing_capitals`]), which visits every word start anyway —
 /// and read by every index searched over the text or its stretches.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CapitalStarts {
