@@ -8,7 +8,7 @@
 //! dropped when its edges are glued to a bigger number or code (`6,107.31`,
 //! `138-2010-2015`, `ARMY-2020`).
 
-use super::lexer::{Kind, Token, lex_into, lowered};
+use super::lexer::{Kind, Token, is_calendar_noun, lex_into, lowered};
 use super::{Found, Item, Order, Point, Relative};
 use crate::scan::with_buffer;
 use crate::vocab::NumericOrder;
@@ -46,7 +46,7 @@ fn read(text: &str, toks: &[Token], order: Order) -> Vec<Found> {
     // `cue` is the first cue token at or after `i` (or the end); it only moves on.
     let next_cue = |from: usize| {
         (from..toks.len())
-            .find(|&k| is_cue(text, &toks[k]))
+            .find(|&k| is_cue(&toks[k]))
             .unwrap_or(toks.len())
     };
     let mut cue = next_cue(0);
@@ -93,45 +93,12 @@ fn has_cue(text: &str) -> bool {
 const CUE_REACH: usize = 5;
 
 /// Whether a token is a number, a month's name, or a noun of the calendar.
-fn is_cue(text: &str, t: &Token) -> bool {
+fn is_cue(t: &Token) -> bool {
     match t.kind {
         Kind::Num => true,
-        Kind::Word => t.month > 0 || is_calendar_noun(&text.as_bytes()[t.start..t.end]),
+        Kind::Word => t.month > 0 || t.calendar,
         Kind::Punct => false,
     }
-}
-
-/// Whether a word, in any case, is a noun of the calendar the rules without digits
-/// read: `year`, `month`, `half`, `quarter`, a season.
-fn is_calendar_noun(word: &[u8]) -> bool {
-    // Most words are passed over on their length and first letter together.
-    let opens = |c: &[u8]| word.first().is_some_and(|&b| c.contains(&(b | 0x20)));
-    let possible = match word.len() {
-        4 => opens(b"yhf"),
-        5 => opens(b"ym"),
-        6 => opens(b"msa"),
-        7 => opens(b"q"),
-        _ => false,
-    };
-    if !possible {
-        return false;
-    }
-    let Some((low, len)) = lowered::<7>(word) else {
-        return false;
-    };
-    matches!(
-        &low[..len],
-        b"year"
-            | b"years"
-            | b"month"
-            | b"months"
-            | b"half"
-            | b"quarter"
-            | b"spring"
-            | b"summer"
-            | b"autumn"
-            | b"fall"
-    )
 }
 
 /// Whether a word may open a [`Parser::period`]: the first words of its rules, in any

@@ -34,6 +34,8 @@ pub(super) struct Token {
     pub month: u8,
     /// `Word`: the month name is abbreviated (`Jan`, `Sept`).
     pub abbr: bool,
+    /// `Word`: a noun of the calendar ([`is_calendar_noun`]: `year`, `half`, a season).
+    pub calendar: bool,
     /// `Word`: the first letter is upper-case.
     pub cap: bool,
     /// `Punct`: the character.
@@ -52,6 +54,7 @@ impl Token {
             ordinal: false,
             month: 0,
             abbr: false,
+            calendar: false,
             cap: false,
             ch: '\0',
         }
@@ -161,10 +164,17 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>) {
             }
             let mut t = Token::new(Kind::Word, start, i, glued);
             let word = &text[start..i];
-            if may_be_month(word) {
+            // Month names and calendar nouns are ASCII: most words are passed over on
+            // their first letter and length, one look in a table.
+            if class == LETTER
+                && word.len() < 16
+                && CUE_SHAPES[usize::from(b[start] | 0x20)] & (1 << word.len()) != 0
+            {
                 if let Some((m, abbr)) = month_of(word) {
                     t.month = m;
                     t.abbr = abbr;
+                } else {
+                    t.calendar = is_calendar_noun(word.as_bytes());
                 }
             }
             t.cap = if class == LETTER {
@@ -196,6 +206,61 @@ pub(super) fn lowered<const N: usize>(word: &[u8]) -> Option<([u8; N], usize)> {
         *l = c.to_ascii_lowercase();
     }
     Some((low, word.len()))
+}
+
+/// Per first letter (lowered), the lengths (as bits) a month's name or a noun of the
+/// calendar opening with it may have: what [`may_be_month`] and
+/// [`is_calendar_noun`] let through first.
+static CUE_SHAPES: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let months = b"jfmasond";
+    let mut k = 0;
+    while k < months.len() {
+        // Three to nine letters.
+        table[months[k] as usize] |= 0b11_1111_1000;
+        k += 1;
+    }
+    table[b'y' as usize] |= 1 << 4 | 1 << 5;
+    table[b'h' as usize] |= 1 << 4;
+    table[b'f' as usize] |= 1 << 4;
+    table[b'm' as usize] |= 1 << 5 | 1 << 6;
+    table[b's' as usize] |= 1 << 6;
+    table[b'a' as usize] |= 1 << 6;
+    table[b'q' as usize] |= 1 << 7;
+    table
+};
+
+/// Whether a word, in any case, is a noun of the calendar the rules without digits
+/// read: `year`, `month`, `half`, `quarter`, a season.
+pub(super) fn is_calendar_noun(word: &[u8]) -> bool {
+    // Most words are passed over on their length and first letter together.
+    let opens = |c: &[u8]| word.first().is_some_and(|&b| c.contains(&(b | 0x20)));
+    let possible = match word.len() {
+        4 => opens(b"yhf"),
+        5 => opens(b"ym"),
+        6 => opens(b"msa"),
+        7 => opens(b"q"),
+        _ => false,
+    };
+    if !possible {
+        return false;
+    }
+    let Some((low, len)) = lowered::<7>(word) else {
+        return false;
+    };
+    matches!(
+        &low[..len],
+        b"year"
+            | b"years"
+            | b"month"
+            | b"months"
+            | b"half"
+            | b"quarter"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+    )
 }
 
 fn starts_letter(s: &str) -> bool {
@@ -288,6 +353,62 @@ mod tests {
         assert_eq!((t[1].value, t[1].digits, t[1].ordinal), (2020, 4, false));
         assert_eq!(t[2].kind, Kind::Word);
         assert!(!t[3].ordinal, "a suffix glued to more letters is not one");
+    }
+
+    #[test]
+    fn the_shape_table_lets_every_month_and_calendar_noun_through() {
+        // Every ASCII word of up to ten letters made of the letters that open or end
+        // a cue word, in three cases: the table rules out only words that are none.
+        let letters = b"jfmasondyhqueritlcbpvgk";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut all = Vec::new();
+        for _ in 0..3 {
+            words = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            all.extend(words.iter().cloned());
+        }
+        for cue in [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "sept",
+            "year",
+            "years",
+            "month",
+            "months",
+            "half",
+            "quarter",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+        ] {
+            all.push(cue.as_bytes().to_vec());
+        }
+        for w in all {
+            for form in [w.clone(), w.to_ascii_uppercase(), {
+                let mut c = w.clone();
+                c[0] = c[0].to_ascii_uppercase();
+                c
+            }] {
+                let word = std::str::from_utf8(&form).unwrap();
+                let shaped = CUE_SHAPES[usize::from(form[0] | 0x20)] & (1 << form.len()) != 0;
+                if month_of(word).is_some() || is_calendar_noun(&form) {
+                    assert!(shaped, "{word}");
+                }
+            }
+        }
     }
 
     #[test]
