@@ -251,6 +251,12 @@ impl Document {
         self.map.span(decoded)
     }
 
+    /// [`Document::raw_span`], and whether the raw bytes of the span are the decoded
+    /// bytes of `decoded` (it lies in one stretch read as it is).
+    pub(crate) fn raw_span_verbatim(&self, decoded: Range<usize>) -> (Range<usize>, bool) {
+        self.map.span_verbatim(decoded)
+    }
+
     /// The raw bytes of `span`, decoded (lossily, if they are not valid UTF-8).
     pub fn raw_text(&self, span: Range<usize>) -> String {
         match &self.bytes {

@@ -138,17 +138,25 @@ impl OffsetMap {
     /// The source range of a derived range. The piece holding its end is looked for
     /// from the piece holding its start on, most often that very piece.
     pub(crate) fn span(&self, range: Range<usize>) -> Range<usize> {
+        self.span_verbatim(range).0
+    }
+
+    /// [`OffsetMap::span`], and whether the range lies in one verbatim piece: then its
+    /// source bytes are its own bytes.
+    pub(crate) fn span_verbatim(&self, range: Range<usize>) -> (Range<usize>, bool) {
         if self.segs.is_empty() {
-            return 0..0;
+            return (0..0, range.is_empty());
         }
         let first = self.seg_near(range.start);
         let start = Self::start_in(&self.segs[first], range.start);
         if range.is_empty() {
-            return start..start;
+            return (start..start, true);
         }
         let last = self.seg_index(range.end - 1, first);
         self.hint.0.store(last, Ordering::Relaxed);
-        start..Self::end_in(&self.segs[last], range.end)
+        let seg = &self.segs[last];
+        let verbatim = last == first && seg.exact && range.end <= seg.end();
+        (start..Self::end_in(seg, range.end), verbatim)
     }
 
     /// The index of the piece holding derived byte `pos` (the last piece for a
@@ -231,6 +239,35 @@ mod tests {
         m.copy(3, 3);
         assert_eq!(m.span(0..5), 0..6);
         assert_eq!(m.span(2..3), 3..4);
+    }
+
+    #[test]
+    fn a_range_is_verbatim_only_inside_one_copied_piece() {
+        // source "US\$ “a” b", derived "US$ \"a\" b": a deleted byte splits the copy,
+        // the quotes are replaced.
+        let source = "US\\$ “a” b";
+        let derived = "US$ \"a\" b";
+        let mut m = OffsetMap::new();
+        m.copy(0, 2);
+        m.copy(3, 2);
+        m.replace(1, 5, 3);
+        m.copy(8, 1);
+        m.replace(1, 9, 3);
+        m.copy(12, 2);
+        assert_eq!(m.len, derived.len());
+        for start in 0..=derived.len() {
+            for end in start..=derived.len() {
+                let (span, verbatim) = m.span_verbatim(start..end);
+                assert_eq!(span, m.span(start..end));
+                if verbatim {
+                    assert_eq!(&derived[start..end], &source[span], "{start}..{end}");
+                }
+            }
+        }
+        assert!(m.span_verbatim(0..2).1 && m.span_verbatim(2..4).1 && m.span_verbatim(7..9).1);
+        assert!(!m.span_verbatim(1..3).1, "across the deleted backslash");
+        assert!(!m.span_verbatim(4..5).1, "a replaced quote");
+        assert!(!m.span_verbatim(5..7).1, "a copy and a replaced quote");
     }
 
     #[test]

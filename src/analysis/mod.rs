@@ -249,12 +249,20 @@ impl<'d> Analysis<'d> {
     /// The provenance fields of a record made from the view range `view`, without its
     /// sentence (mentions, headings, footnotes: the span says it all).
     pub fn mention(&self, view: Range<usize>) -> Common {
-        let span = self.raw_span(view.clone());
+        let (decoded, copied) = self.view.source_span_verbatim(view.clone());
+        let (span, read_as_is) = self.doc.raw_span_verbatim(decoded);
+        // Where the view copied the input's bytes as they are, its own bytes are the
+        // record's text: read where the extractor just read them, not from the input,
+        // which a large document has long pushed out of the cache.
+        let text = match self.view.text().get(view.clone()) {
+            Some(own) if copied && read_as_is => own.to_string(),
+            _ => self.doc.raw_text(span.clone()),
+        };
         let line = self.view.line_at(view.start);
         let section = self.sections.of_line(line).map(|id| id as u32);
         Common {
             doc: self.name.clone(),
-            text: self.doc.raw_text(span.clone()),
+            text,
             span: span.into(),
             section,
             sentence: None,

@@ -105,6 +105,12 @@ impl View {
         self.map.span(range)
     }
 
+    /// [`View::source_span`], and whether the source bytes of the span are the view's
+    /// own bytes of `range` (it lies in one stretch copied as it is).
+    pub(crate) fn source_span_verbatim(&self, range: Range<usize>) -> (Range<usize>, bool) {
+        self.map.span_verbatim(range)
+    }
+
     /// The index of the line holding view byte `pos`.
     pub fn line_at(&self, pos: usize) -> usize {
         self.line_ends
