@@ -153,18 +153,19 @@ impl<'d> Analysis<'d> {
         {
             return code;
         }
-        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        // One gazetteer entry per code: entries are told apart by address, not by
+        // comparing their codes (a document names a country thousands of times).
+        let mut counts: Vec<(&Country, usize, usize)> = Vec::new();
         for (k, hit) in self.countries_in(0..self.view.text().len()).enumerate() {
-            let code: &str = &hit.country.code;
-            match counts.iter_mut().find(|c| c.0 == code) {
+            match counts.iter_mut().find(|c| std::ptr::eq(c.0, hit.country)) {
                 Some(c) => c.1 += 1,
-                None => counts.push((code, 1, k)),
+                None => counts.push((hit.country, 1, k)),
             }
         }
         counts
             .iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|c| c.0.to_string())
+            .map(|c| c.0.code.to_string())
             .unwrap_or_default()
     }
 
