@@ -213,13 +213,17 @@ pub(super) fn lowered<const N: usize>(word: &[u8]) -> Option<([u8; N], usize)> {
 /// [`is_calendar_noun`] let through first.
 static CUE_SHAPES: [u16; 256] = {
     let mut table = [0u16; 256];
-    let months = b"jfmasond";
-    let mut k = 0;
-    while k < months.len() {
-        // Three to nine letters.
-        table[months[k] as usize] |= 0b11_1111_1000;
-        k += 1;
-    }
+    // The months' names and abbreviations: `jan`, `june`, `july`, `january`, ...
+    table[b'j' as usize] = 1 << 3 | 1 << 4 | 1 << 7;
+    table[b'f' as usize] = 1 << 3 | 1 << 8;
+    table[b'm' as usize] = 1 << 3 | 1 << 5;
+    table[b'a' as usize] = 1 << 3 | 1 << 5 | 1 << 6;
+    table[b's' as usize] = 1 << 3 | 1 << 4 | 1 << 9;
+    table[b'o' as usize] = 1 << 3 | 1 << 7;
+    table[b'n' as usize] = 1 << 3 | 1 << 8;
+    table[b'd' as usize] = 1 << 3 | 1 << 8;
+    // The calendar nouns: `year`, `years`, `half`, `fall`, `month`, `months`,
+    // `spring`, `summer`, `autumn`, `quarter`.
     table[b'y' as usize] |= 1 << 4 | 1 << 5;
     table[b'h' as usize] |= 1 << 4;
     table[b'f' as usize] |= 1 << 4;
