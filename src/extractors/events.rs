@@ -737,8 +737,9 @@ fn countries(
     let home = a.home();
     // "The two sides", "both countries", "the two leaders": the home state and the one
     // partner named.
-    let both_sides = names_both_sides(&a.view.text()[clause.clone()]);
-    if !home.is_empty() && out.len() == 1 && out[0] != home && both_sides {
+    // Asked only where it decides something: most clauses need not be searched.
+    let both_sides = || names_both_sides(&a.view.text()[clause.clone()]);
+    if !home.is_empty() && out.len() == 1 && out[0] != home && both_sides() {
         add(&mut out, home);
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder
@@ -754,7 +755,7 @@ fn countries(
         let after = || {
             a.countries_in(clause.end..sentence_end)
                 .find(|h| &*h.country.code != home)
-                .filter(|_| both_sides)
+                .filter(|_| both_sides())
         };
         if let Some(hit) = a
             .countries_in(paragraph)
