@@ -1,6 +1,6 @@
 //! Gazetteers: the lists the extraction stages look up — countries, offices and the
 //! honours written after a name, organizations, the words that name events, name
-//! words, family names, photo credits, currency forms — and the one automaton that
+//! words, family names, photo credits, currency forms — and the one phrase set that
 //! finds all of their phrases in a text.
 //!
 //! **Takes** the data files of `gazetteers/` (embedded in the binary at build time,
@@ -14,8 +14,9 @@
 //! [`Gazetteers::organizations`]).
 //!
 //! The layout: [`source`] reads files and rows (the table of files), `load` turns rows
-//! into lists and phrase tables, [`matcher`] is the reusable phrase matcher (whole
-//! words, leftmost-longest, whitespace folding, offsets back to the text).
+//! into lists and phrase tables, [`matcher`] is the reusable phrase matcher (phrases
+//! looked up by first word at a text's word starts; whole words, leftmost-longest,
+//! runs of whitespace, offsets into the text).
 
 pub(crate) mod currency;
 mod load;
@@ -193,7 +194,7 @@ pub(crate) struct NameWords {
     pub state_noun: HashSet<String>,
 }
 
-/// Loaded gazetteers with their automaton (built once).
+/// Loaded gazetteers with their phrase set (built once).
 #[derive(Clone)]
 pub struct Gazetteers {
     countries: Vec<Country>,
@@ -316,7 +317,7 @@ impl Gazetteers {
         &self.currency
     }
 
-    /// The one automaton over every searched list (tables in [`table`] order).
+    /// The one phrase set over every searched list (tables in [`table`] order).
     pub(crate) fn phrases(&self) -> &PhraseSet {
         &self.phrases
     }
