@@ -258,7 +258,7 @@ pub fn run(
                 if run_small(&mut pending, config, sink)?.is_break() {
                     return Ok(());
                 }
-                let (outcome, io, _) = process(&input, config, true, &mut |b| sink.write(b));
+                let (outcome, io, _) = process(&input, config, Some(&mut |b| sink.write(b)));
                 io?;
                 if sink.finish(outcome).is_break() {
                     return Ok(());
@@ -288,7 +288,7 @@ fn run_small(
         .map(|input| match input {
             Ok(input) => {
                 // Not streamed: the records come back as one buffer, handed over whole.
-                let (outcome, _, bytes) = process(&input, config, false, &mut |_| Ok(()));
+                let (outcome, _, bytes) = process(&input, config, None);
                 (outcome, bytes)
             }
             Err(e) => (failed(e), Vec::new()),
@@ -305,15 +305,16 @@ fn run_small(
     Ok(ControlFlow::Continue(()))
 }
 
-/// Reads one input and hands its records, as JSON Lines, to `write` in pieces of about
-/// [`FLUSH_AT`] bytes when `stream`; else gives them back whole, as the third value
-/// (nothing is written). A panic while extracting becomes [`Error::Internal`] naming
-/// the input.
+/// Where a streamed input's records go, a piece at a time.
+type Write<'w> = &'w mut dyn FnMut(&[u8]) -> std::io::Result<()>;
+
+/// Reads one input and hands its records, as JSON Lines, to `write`, if given, in
+/// pieces of about [`FLUSH_AT`] bytes (it streams); else gives them back whole, as the
+/// third value. A panic while extracting becomes [`Error::Internal`] naming the input.
 fn process(
     input: &Input,
     config: &Config,
-    stream: bool,
-    write: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+    mut write: Option<Write<'_>>,
 ) -> (Outcome, std::io::Result<()>, Vec<u8>) {
     let name = input.name();
     let doc = match read(input) {
@@ -331,7 +332,7 @@ fn process(
     let mut counts = Counts::default();
     // A whole document's records: the bluebook's take 4 to 4.2 times its size, with
     // the document's name in each; room for a little more spares a copy as it grows.
-    let capacity = if stream {
+    let capacity = if write.is_some() {
         FLUSH_AT * 2
     } else {
         doc.raw().len() * 9 / 2
@@ -350,7 +351,9 @@ fn process(
                 .unwrap_or(0);
             counts.records[kind] += 1;
             write_record(record, &mut buf);
-            if stream && buf.len() >= FLUSH_AT {
+            if let Some(write) = write.as_mut()
+                && buf.len() >= FLUSH_AT
+            {
                 counts.bytes += buf.len();
                 if let Err(e) = write(&buf) {
                     io = Err(e);
@@ -366,7 +369,10 @@ fn process(
     let result = match run {
         Ok(()) => {
             counts.bytes += buf.len();
-            if stream && io.is_ok() && !buf.is_empty() {
+            if let Some(write) = write.as_mut()
+                && io.is_ok()
+                && !buf.is_empty()
+            {
                 io = write(&buf);
                 buf.clear();
             }

@@ -236,6 +236,20 @@ impl<'d> Analysis<'d> {
         self.doc.raw_span(self.view.source_span(view))
     }
 
+    /// The raw byte range of a view range, and the input's text there. Where the view
+    /// copied the input's bytes as they are, its own bytes are that text: read where an
+    /// extractor just read them, not from the input, which a large document has long
+    /// pushed out of the cache.
+    pub fn raw_text(&self, view: Range<usize>) -> (Range<usize>, String) {
+        let (decoded, copied) = self.view.source_span_verbatim(view.clone());
+        let (span, read_as_is) = self.doc.raw_span_verbatim(decoded);
+        let text = match self.view.text().get(view) {
+            Some(own) if copied && read_as_is => own.to_string(),
+            _ => self.doc.raw_text(span.clone()),
+        };
+        (span, text)
+    }
+
     /// The provenance fields of a record made from the view range `view`, with the
     /// sentence it sits in.
     pub fn common(&self, view: Range<usize>) -> Common {
@@ -250,15 +264,7 @@ impl<'d> Analysis<'d> {
     /// The provenance fields of a record made from the view range `view`, without its
     /// sentence (mentions, headings, footnotes: the span says it all).
     pub fn mention(&self, view: Range<usize>) -> Common {
-        let (decoded, copied) = self.view.source_span_verbatim(view.clone());
-        let (span, read_as_is) = self.doc.raw_span_verbatim(decoded);
-        // Where the view copied the input's bytes as they are, its own bytes are the
-        // record's text: read where the extractor just read them, not from the input,
-        // which a large document has long pushed out of the cache.
-        let text = match self.view.text().get(view.clone()) {
-            Some(own) if copied && read_as_is => own.to_string(),
-            _ => self.doc.raw_text(span.clone()),
-        };
+        let (span, text) = self.raw_text(view.clone());
         let line = self.view.line_at(view.start);
         let section = self.sections.of_line(line).map(|id| id as u32);
         Common {

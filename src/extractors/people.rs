@@ -1097,7 +1097,7 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
     // dashes); the view's where the view moved text out of the way (a footnote).
     let raw = |r: Range<usize>| {
         let view = &a.view.text()[r.clone()];
-        let raw = a.doc.raw_text(a.raw_span(r));
+        let (_, raw) = a.raw_text(r);
         // Most titles are the same bytes in both: nothing to compare then.
         if raw == view || clean_name(&raw).chars().count() == clean_name(view).chars().count() {
             raw

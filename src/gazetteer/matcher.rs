@@ -319,7 +319,11 @@ impl PhraseSet {
     ) -> CapitalStarts {
         if u32::try_from(text.len()).is_err() {
             self.find(text, lines, out);
-            return CapitalStarts::of(text);
+            // No `u32` offset reaches that far: nothing is listed.
+            return CapitalStarts {
+                starts: Vec::new(),
+                too_long: true,
+            };
         }
         let mut starts = Vec::new();
         self.search(text, lines, out, Some(&mut starts));
@@ -957,19 +961,18 @@ mod tests {
     }
 
     #[test]
-    fn capitals_and_word_bytes_of_eight_are_told_at_once() {
+    fn word_bytes_of_eight_are_told_at_once() {
         // Every ASCII byte at every place, among letters, digits and signs.
         for at in 0..8 {
             for b in 0..0x80u8 {
                 let mut chunk = *b"aZ 9-Q.m";
                 chunk[at] = b;
-                let (capitals, words) = ascii_capitals_and_words(u64::from_le_bytes(chunk));
+                let words = ascii_words(u64::from_le_bytes(chunk));
                 for (k, c) in chunk.iter().enumerate() {
-                    let flag = |m: u64| m >> (8 * k + 7) & 1 == 1;
-                    assert_eq!(flag(capitals), c.is_ascii_uppercase(), "{chunk:?} {k}");
-                    assert_eq!(flag(words), c.is_ascii_alphanumeric(), "{chunk:?} {k}");
+                    let flag = words >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(flag, c.is_ascii_alphanumeric(), "{chunk:?} {k}");
                 }
-                assert_eq!((capitals | words) & !HIGH, 0);
+                assert_eq!(words & !HIGH, 0);
             }
         }
     }
@@ -1416,7 +1419,7 @@ impl FirstWords {
             return;
         }
         let bytes = text.as_bytes();
-        each_word_start::<false>(text, |i| {
+        each_word_start(text, |i| {
             if let Some(list) = capitals.as_deref_mut()
                 && (!bytes[i].is_ascii() || bytes[i].is_ascii_uppercase())
             {
@@ -1518,11 +1521,9 @@ fn match_fast(text: &str, at: usize, known: usize, phrase: &str, lines: Lines) -
 }
 
 /// Calls `f` with every place of `text` where a word starts (a word character with
-/// none before it), in order; with `CAPITALS`, only those opening with an ASCII
-/// capital or a word character that is not ASCII. ASCII is looked at eight bytes at a
-/// time.
+/// none before it), in order. ASCII is looked at eight bytes at a time.
 #[inline]
-fn each_word_start<const CAPITALS: bool>(text: &str, mut f: impl FnMut(usize)) {
+fn each_word_start(text: &str, mut f: impl FnMut(usize)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -1531,12 +1532,11 @@ fn each_word_start<const CAPITALS: bool>(text: &str, mut f: impl FnMut(usize)) {
     while i < n {
         if let Some(w) = word_at(bytes, i) {
             if w & HIGH == 0 {
-                // Eight ASCII bytes at once: the word characters (capitals) with no
-                // letter or digit before them (the byte before the first is the last
-                // one read).
-                let (capitals, words) = ascii_capitals_and_words(w);
+                // Eight ASCII bytes at once: the word characters with no letter or
+                // digit before them (the byte before the first is the last one read).
+                let words = ascii_words(w);
                 let before = (words << 8) | (u64::from(in_word) << 7);
-                let mut open = if CAPITALS { capitals } else { words } & !before;
+                let mut open = words & !before;
                 while open != 0 {
                     f(i + (open.trailing_zeros() / 8) as usize);
                     open &= open - 1;
@@ -1554,7 +1554,7 @@ fn each_word_start<const CAPITALS: bool>(text: &str, mut f: impl FnMut(usize)) {
             let c = text[i..].chars().next().unwrap_or(' ');
             (is_word_char(c), c.len_utf8())
         };
-        if word_char && !in_word && (!CAPITALS || !b.is_ascii() || b.is_ascii_uppercase()) {
+        if word_char && !in_word {
             f(i);
         }
         in_word = word_char;
@@ -1578,7 +1578,7 @@ fn prefix_word(s: &[u8]) -> Option<u64> {
     // Eight bytes at once: the letters and digits among them (a byte that is not
     // ASCII is none), and the first byte that is not one.
     let high = w & HIGH;
-    let words = ascii_capitals_and_words(w & !HIGH).1 & !high;
+    let words = ascii_words(w & !HIGH) & !high;
     let len = ((!words & HIGH).trailing_zeros() / 8).min(4);
     if len < 4 && (w >> (8 * len)) & 0x80 != 0 {
         return None;
@@ -1647,17 +1647,19 @@ pub(crate) struct CapitalStarts {
 }
 
 impl CapitalStarts {
-    /// The word starts of `text` that open with a capital.
+    /// The word starts of `text` that open with a capital, read a character at a
+    /// time: what the phrase search's list is tested against.
+    #[cfg(test)]
     pub fn of(text: &str) -> CapitalStarts {
-        if u32::try_from(text.len()).is_err() {
-            return CapitalStarts {
-                starts: Vec::new(),
-                too_long: true,
-            };
-        }
         let mut starts = Vec::new();
-        // The length checked above: an offset fits in `u32`.
-        each_word_start::<true>(text, |i| starts.push(i as u32));
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            let word_char = is_word_char(c);
+            if word_char && !in_word && (c.is_ascii_uppercase() || !c.is_ascii()) {
+                starts.push(i as u32);
+            }
+            in_word = word_char;
+        }
         CapitalStarts {
             starts,
             too_long: false,
@@ -1683,13 +1685,9 @@ impl CapitalStarts {
 }
 
 /// For eight ASCII bytes as one little-endian word: the high bit of each byte that is a
-/// capital (`A`..=`Z`), and of each that is a letter or a digit.
-fn ascii_capitals_and_words(w: u64) -> (u64, u64) {
-    let capitals = ascii_in(w, b'A', b'Z');
-    (
-        capitals,
-        capitals | ascii_in(w, b'a', b'z') | ascii_in(w, b'0', b'9'),
-    )
+/// letter or a digit.
+fn ascii_words(w: u64) -> u64 {
+    ascii_in(w, b'A', b'Z') | ascii_in(w, b'a', b'z') | ascii_in(w, b'0', b'9')
 }
 
 /// The table slot of the word starting at byte `at` of `text`: its first two bytes, as
@@ -1718,7 +1716,7 @@ fn first_word(s: &str) -> &str {
         if w & HIGH != 0 {
             break;
         }
-        let stops = !ascii_capitals_and_words(w).1 & HIGH;
+        let stops = !ascii_words(w) & HIGH;
         if stops != 0 {
             return &s[..from + (stops.trailing_zeros() / 8) as usize];
         }
