@@ -155,6 +155,25 @@ pub(crate) fn next_digit(hay: &[u8], from: usize) -> usize {
         .map_or(hay.len(), |k| i + k)
 }
 
+/// Where the run of ASCII letters of `hay` starting at `from` ends: eight bytes looked
+/// at at once (lowered by setting each byte's 0x20 bit, which lands a byte in `a..=z`
+/// only when it is a letter; a byte that is not ASCII is left out by its own high bit).
+pub(crate) fn ascii_letters_end(hay: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(w) = word_at(hay, i) {
+        let letters = ascii_in((w & !HIGH) | (0x20 * ONES), b'a', b'z') & !w;
+        let run = (!letters & HIGH).trailing_zeros() / 8;
+        i += run as usize;
+        if run < 8 {
+            return i;
+        }
+    }
+    while hay.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether any byte of `hay` is a control character (below 0x20), `"` or `\\`: the
 /// bytes a JSON string escapes. Eight bytes looked at at once: a word has a zero byte
 /// exactly when `(w - 0x01..) & !w & 0x80..` is not zero, and a byte below 0x20 is
@@ -383,6 +402,29 @@ mod tests {
         assert_eq!(next_digit(b"", 0), 0);
         assert_eq!(next_digit(b"abc", 3), 3);
         assert_eq!(next_digit("Thế ễ ⁹ 7".as_bytes(), 0), "Thế ễ ⁹ ".len());
+    }
+
+    #[test]
+    fn ascii_letters_end_finds_what_a_byte_by_byte_look_finds() {
+        let naive = |h: &[u8], from: usize| {
+            (from..h.len())
+                .find(|&i| !h[i].is_ascii_alphabetic())
+                .unwrap_or(h.len())
+        };
+        // Every byte value at every place of a text of letter runs longer and shorter
+        // than eight, from every start.
+        let base = b"abcdefghijKLMNOPQRS tuv@wxyz[Za`z{";
+        for at in 0..base.len() {
+            for b in 0..=255u8 {
+                let mut h = base.to_vec();
+                h[at] = b;
+                for from in 0..=h.len() {
+                    let got = ascii_letters_end(&h, from);
+                    assert_eq!(got, naive(&h, from), "{h:?} from {from}");
+                }
+            }
+        }
+        assert_eq!(ascii_letters_end("Thế".as_bytes(), 0), 2);
     }
 
     #[test]

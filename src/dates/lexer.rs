@@ -153,9 +153,7 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>) {
             out.push(t);
         } else if letter {
             loop {
-                while i < n && CLASS[usize::from(b[i])] == LETTER {
-                    i += 1;
-                }
+                i = crate::scan::ascii_letters_end(b, i);
                 if i < n && CLASS[usize::from(b[i])] == MULTI && starts_letter(&text[i..]) {
                     i += text[i..].chars().next().map_or(1, char::len_utf8);
                 } else {
