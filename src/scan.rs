@@ -175,29 +175,40 @@ pub(crate) fn ascii_letters_end(hay: &[u8], from: usize) -> usize {
 }
 
 /// Whether any byte of `hay` is a control character (below 0x20), `"` or `\\`: the
-/// bytes a JSON string escapes. Eight bytes looked at at once: a word has a zero byte
-/// exactly when `(w - 0x01..) & !w & 0x80..` is not zero, and a byte below 0x20 is
-/// found the same way.
+/// bytes a JSON string escapes. Sixteen bytes looked at at once, without a branch per
+/// test: a word has a byte below `n` (at most 0x80) exactly when
+/// `(w - n..) & !w & 0x80..` is not zero, so it has a zero byte when that holds for
+/// `n` = 1, and a quote or backslash when its bytes xor-ed with them have one.
 pub(crate) fn has_json_escape(hay: &[u8]) -> bool {
-    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
+    let below = |w: u64, n: u8| w.wrapping_sub(u64::from(n) * ONES) & !w;
     let escapes = |w: u64| {
-        w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0
-            || zero(w ^ (u64::from(b'"') * ONES))
-            || zero(w ^ (u64::from(b'\\') * ONES))
+        (below(w, 0x20)
+            | below(w ^ (u64::from(b'"') * ONES), 1)
+            | below(w ^ (u64::from(b'\\') * ONES), 1))
+            & HIGH
     };
     let n = hay.len();
     if n < 8 {
-        return hay.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        // Padded with a letter to one word.
+        let mut word = [b'a'; 8];
+        word[..n].copy_from_slice(hay);
+        return escapes(u64::from_le_bytes(word)) != 0;
     }
     let mut i = 0;
-    while let Some(w) = word_at(hay, i) {
-        if escapes(w) {
+    while let (Some(a), Some(b)) = (word_at(hay, i), word_at(hay, i + 8)) {
+        if escapes(a) | escapes(b) != 0 {
+            return true;
+        }
+        i += 16;
+    }
+    if let Some(a) = word_at(hay, i) {
+        if escapes(a) != 0 {
             return true;
         }
         i += 8;
     }
     // The last eight bytes, some of them looked at already.
-    i < n && word_at(hay, n - 8).is_some_and(escapes)
+    i < n && word_at(hay, n - 8).is_some_and(|w| escapes(w) != 0)
 }
 
 /// How many bytes `a` and `b` have in common at their start: eight bytes compared at
@@ -430,7 +441,7 @@ mod tests {
     #[test]
     fn has_json_escape_finds_what_a_byte_by_byte_look_finds() {
         let naive = |h: &[u8]| h.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
-        let base = b"plain text, with some words.";
+        let base = b"plain text, with some words, and some more of them.";
         for len in 0..base.len() {
             for at in 0..len {
                 for b in 0..=255u8 {
