@@ -23,18 +23,23 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
     }
     thread_local! {
         static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
+        static CUES: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
     }
     with_buffer(&TOKENS, KEPT_TOKENS, |toks| {
-        lex_into(text, toks);
-        read(text, toks, order)
+        with_buffer(&CUES, KEPT_TOKENS, |cues| {
+            lex_into(text, toks, cues);
+            read(text, toks, cues, order)
+        })
     })
 }
 
 /// The most tokens whose buffer a thread keeps between paragraphs.
 const KEPT_TOKENS: usize = 1 << 16;
 
-/// The dates of the tokens `toks` of `text`.
-fn read(text: &str, toks: &[Token], order: Order) -> Vec<Found> {
+/// The dates of the tokens `toks` of `text`, whose cues ([`is_cue`]) are the tokens
+/// at `cues`, in order.
+fn read(text: &str, toks: &[Token], cues: &[u32], order: Order) -> Vec<Found> {
+    debug_assert!(cues.iter().all(|&k| is_cue(&toks[k as usize])));
     let p = Parser {
         text,
         t: toks,
@@ -42,22 +47,19 @@ fn read(text: &str, toks: &[Token], order: Order) -> Vec<Found> {
     };
     // Every reading holds a number, a month or one of the calendar nouns within its
     // first five tokens (`the end of the year`, `later this month`, `the first half
-    // of`): a token with none of them that near opens nothing and is passed over.
-    // `cue` is the first cue token at or after `i` (or the end); it only moves on.
-    let next_cue = |from: usize| {
-        (from..toks.len())
-            .find(|&k| is_cue(&toks[k]))
-            .unwrap_or(toks.len())
-    };
-    let mut cue = next_cue(0);
+    // of`): a token with none of them that near opens nothing, and the scan moves on
+    // to the first token that has one near. `next` is the index in `cues` of the first
+    // cue at or after `i`; it only moves on.
+    let mut next = 0;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if cue < i {
-            cue = next_cue(i);
+        while cues.get(next).is_some_and(|&k| (k as usize) < i) {
+            next += 1;
         }
+        let cue = cues.get(next).map_or(toks.len(), |&k| k as usize);
         if cue - i > CUE_REACH {
-            i += 1;
+            i = cue - CUE_REACH;
             continue;
         }
         match p.expr(i) {
@@ -92,7 +94,8 @@ fn has_cue(text: &str) -> bool {
 /// may come, at most: `the end of this year` (4), with one to spare.
 const CUE_REACH: usize = 5;
 
-/// Whether a token is a number, a month's name, or a noun of the calendar.
+/// Whether a token is a number, a month's name, or a noun of the calendar: what the
+/// lexer lists as cues.
 fn is_cue(t: &Token) -> bool {
     match t.kind {
         Kind::Num => true,

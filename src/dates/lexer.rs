@@ -94,16 +94,19 @@ static CLASS: [u8; 256] = {
 #[cfg(test)]
 pub(super) fn lex(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
-    lex_into(text, &mut out);
+    lex_into(text, &mut out, &mut Vec::new());
     out
 }
 
-/// The tokens of `text`, in `out` (cleared first): a scanner keeps one buffer for
-/// every paragraph instead of allocating one the size of each.
-pub(super) fn lex_into(text: &str, out: &mut Vec<Token>) {
+/// The tokens of `text`, in `out`, and the indexes in `out` of its cues (numbers,
+/// months' names and calendar nouns, in order), in `cues` (both cleared first): a
+/// scanner keeps one buffer for every paragraph instead of allocating one the size of
+/// each.
+pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
     let b = text.as_bytes();
     let n = b.len();
     out.clear();
+    cues.clear();
     out.reserve(n / 5);
     let mut i = 0;
     let mut glued = false;
@@ -150,6 +153,7 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>) {
                 t.glued = fy.glued;
                 out.pop();
             }
+            cues.push(out.len() as u32);
             out.push(t);
         } else if letter {
             loop {
@@ -180,6 +184,9 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>) {
             } else {
                 word.chars().next().is_some_and(char::is_uppercase)
             };
+            if t.month > 0 || t.calendar {
+                cues.push(out.len() as u32);
+            }
             out.push(t);
         } else {
             let ch = text[i..].chars().next().unwrap_or('\0');
@@ -391,6 +398,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_cues_are_the_numbers_months_and_calendar_nouns() {
+        let text = "In FY2019 and early May, the second half of the year, 3rd Sept; Thế 1stly";
+        let mut toks = Vec::new();
+        let mut cues = Vec::new();
+        lex_into(text, &mut toks, &mut cues);
+        let words: Vec<&str> = cues
+            .iter()
+            .map(|&k| &text[toks[k as usize].start..toks[k as usize].end])
+            .collect();
+        assert_eq!(words, ["FY2019", "May", "half", "year", "3rd", "Sept", "1"]);
     }
 
     #[test]
