@@ -392,6 +392,24 @@ mod tests {
         }
     }
 
+    /// Asserts that `fast` gives what `naive` gives for every byte value at every
+    /// place of `base`, from every start.
+    fn agrees_at_every_byte(
+        base: &[u8],
+        fast: impl Fn(&[u8], usize) -> usize,
+        naive: impl Fn(&[u8], usize) -> usize,
+    ) {
+        for at in 0..base.len() {
+            for b in 0..=255u8 {
+                let mut h = base.to_vec();
+                h[at] = b;
+                for from in 0..=h.len() {
+                    assert_eq!(fast(&h, from), naive(&h, from), "{h:?} from {from}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn next_digit_finds_what_a_byte_by_byte_look_finds() {
         let naive = |h: &[u8], from: usize| {
@@ -399,17 +417,7 @@ mod tests {
                 .find(|&i| h[i].is_ascii_digit())
                 .unwrap_or(h.len())
         };
-        // Every byte value at every place of a short text, from every start.
-        let base = b"ab 12,cd\xff9 xyz/:0 qrst";
-        for at in 0..base.len() {
-            for b in 0..=255u8 {
-                let mut h = base.to_vec();
-                h[at] = b;
-                for from in 0..=h.len() {
-                    assert_eq!(next_digit(&h, from), naive(&h, from), "{h:?} from {from}");
-                }
-            }
-        }
+        agrees_at_every_byte(b"ab 12,cd\xff9 xyz/:0 qrst", next_digit, naive);
         assert_eq!(next_digit(b"", 0), 0);
         assert_eq!(next_digit(b"abc", 3), 3);
         assert_eq!(next_digit("Thế ễ ⁹ 7".as_bytes(), 0), "Thế ễ ⁹ ".len());
@@ -422,19 +430,13 @@ mod tests {
                 .find(|&i| !h[i].is_ascii_alphabetic())
                 .unwrap_or(h.len())
         };
-        // Every byte value at every place of a text of letter runs longer and shorter
-        // than eight, from every start.
-        let base = b"abcdefghijKLMNOPQRS tuv@wxyz[Za`z{";
-        for at in 0..base.len() {
-            for b in 0..=255u8 {
-                let mut h = base.to_vec();
-                h[at] = b;
-                for from in 0..=h.len() {
-                    let got = ascii_letters_end(&h, from);
-                    assert_eq!(got, naive(&h, from), "{h:?} from {from}");
-                }
-            }
-        }
+        // Letter runs longer and shorter than eight, and the bytes next to `A`-`Z` and
+        // `a`-`z`.
+        agrees_at_every_byte(
+            b"abcdefghijKLMNOPQRS tuv@wxyz[Za`z{",
+            ascii_letters_end,
+            naive,
+        );
         assert_eq!(ascii_letters_end("Thế".as_bytes(), 0), 2);
     }
 
