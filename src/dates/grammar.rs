@@ -36,10 +36,9 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
 /// The most tokens whose buffer a thread keeps between paragraphs.
 const KEPT_TOKENS: usize = 1 << 16;
 
-/// The dates of the tokens `toks` of `text`, whose cues ([`is_cue`]) are the tokens
-/// at `cues`, in order.
+/// The dates of the tokens `toks` of `text`, whose cues ([`Token::is_cue`]) are the
+/// tokens at `cues`, in order.
 fn read(text: &str, toks: &[Token], cues: &[u32], order: Order) -> Vec<Found> {
-    debug_assert!(cues.iter().all(|&k| is_cue(&toks[k as usize])));
     let p = Parser {
         text,
         t: toks,
@@ -93,16 +92,6 @@ fn has_cue(text: &str) -> bool {
 /// How many tokens after its first a reading's first number, month or calendar noun
 /// may come, at most: `the end of this year` (4), with one to spare.
 const CUE_REACH: usize = 5;
-
-/// Whether a token is a number, a month's name, or a noun of the calendar: what the
-/// lexer lists as cues.
-fn is_cue(t: &Token) -> bool {
-    match t.kind {
-        Kind::Num => true,
-        Kind::Word => t.month > 0 || t.calendar,
-        Kind::Punct => false,
-    }
-}
 
 /// Whether a word may open a [`Parser::period`]: the first words of its rules, in any
 /// case (`the`, a season, an ordinal, a small count, `early`/`late`/`mid`, `this`/

@@ -43,6 +43,16 @@ pub(super) struct Token {
 }
 
 impl Token {
+    /// Whether the token is a number, a month's name, or a noun of the calendar: a
+    /// date's cue.
+    pub fn is_cue(&self) -> bool {
+        match self.kind {
+            Kind::Num => true,
+            Kind::Word => self.month > 0 || self.calendar,
+            Kind::Punct => false,
+        }
+    }
+
     fn new(kind: Kind, start: usize, end: usize, glued: bool) -> Token {
         Token {
             kind,
@@ -98,8 +108,8 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
     out
 }
 
-/// The tokens of `text`, in `out`, and the indexes in `out` of its cues (numbers,
-/// months' names and calendar nouns, in order), in `cues` (both cleared first): a
+/// The tokens of `text`, in `out`, and the indexes in `out` of its cues
+/// ([`Token::is_cue`], in order), in `cues` (both cleared first): a
 /// scanner keeps one buffer for every paragraph instead of allocating one the size of
 /// each.
 pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
@@ -153,8 +163,7 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
                 t.glued = fy.glued;
                 out.pop();
             }
-            cues.push(out.len() as u32);
-            out.push(t);
+            push(out, cues, t);
         } else if letter {
             loop {
                 i = crate::scan::ascii_letters_end(b, i);
@@ -184,19 +193,27 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             } else {
                 word.chars().next().is_some_and(char::is_uppercase)
             };
-            if t.month > 0 || t.calendar {
-                cues.push(out.len() as u32);
-            }
-            out.push(t);
+            push(out, cues, t);
         } else {
             let ch = text[i..].chars().next().unwrap_or('\0');
             i += ch.len_utf8();
             let mut t = Token::new(Kind::Punct, start, i, glued);
             t.ch = ch;
-            out.push(t);
+            push(out, cues, t);
         }
         glued = true;
     }
+}
+
+/// Pushes `t` onto `out`, and its index onto `cues` when it is a cue. Each kind of
+/// token calls it where the kind is known, so that the test is one of the token's own
+/// fields (a number always is one, a sign never).
+#[inline(always)]
+fn push(out: &mut Vec<Token>, cues: &mut Vec<u32>, t: Token) {
+    if t.is_cue() {
+        cues.push(out.len() as u32);
+    }
+    out.push(t);
 }
 
 /// A short word lowered to ASCII lower case in a buffer of `N` bytes, with its length;
@@ -411,6 +428,18 @@ mod tests {
             .map(|&k| &text[toks[k as usize].start..toks[k as usize].end])
             .collect();
         assert_eq!(words, ["FY2019", "May", "half", "year", "3rd", "Sept", "1"]);
+        // On every line of the fixtures: the listed tokens are the cues, all of them.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                lex_into(line, &mut toks, &mut cues);
+                let want: Vec<u32> = (0..toks.len() as u32)
+                    .filter(|&k| toks[k as usize].is_cue())
+                    .collect();
+                assert_eq!(cues, want, "{line}");
+            }
+        }
     }
 
     #[test]
