@@ -163,7 +163,9 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
                 t.glued = fy.glued;
                 out.pop();
             }
-            push(out, cues, t);
+            // A number is always a cue ([`Token::is_cue`]).
+            cues.push(out.len() as u32);
+            out.push(t);
         } else if letter {
             loop {
                 i = crate::scan::ascii_letters_end(b, i);
@@ -193,27 +195,20 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             } else {
                 word.chars().next().is_some_and(char::is_uppercase)
             };
-            push(out, cues, t);
+            if t.is_cue() {
+                cues.push(out.len() as u32);
+            }
+            out.push(t);
         } else {
             let ch = text[i..].chars().next().unwrap_or('\0');
             i += ch.len_utf8();
             let mut t = Token::new(Kind::Punct, start, i, glued);
             t.ch = ch;
-            push(out, cues, t);
+            // A sign is never a cue.
+            out.push(t);
         }
         glued = true;
     }
-}
-
-/// Pushes `t` onto `out`, and its index onto `cues` when it is a cue. Each kind of
-/// token calls it where the kind is known, so that the test is one of the token's own
-/// fields (a number always is one, a sign never).
-#[inline(always)]
-fn push(out: &mut Vec<Token>, cues: &mut Vec<u32>, t: Token) {
-    if t.is_cue() {
-        cues.push(out.len() as u32);
-    }
-    out.push(t);
 }
 
 /// A short word lowered to ASCII lower case in a buffer of `N` bytes, with its length;
