@@ -2,9 +2,10 @@
 //! and phrase tables, checked, with errors naming the file and line.
 
 use super::matcher::{Entry, PhraseTable, normalize_space};
+use super::metrics::{MetricWord, MetricWords};
 use super::source::{self, Layer, Row};
 use super::{CONTEXT_FUNDS, CONTEXT_HONOURED, Country, GazetteerError, NameWords, Office, Org};
-use crate::vocab::{EventKind, MentionKind, OfficeCategory};
+use crate::vocab::{EventKind, MentionKind, Metric, OfficeCategory};
 use foldhash::{HashMap, HashSet};
 
 type CountryTables = (Vec<Country>, HashMap<String, usize>, PhraseTable);
@@ -499,4 +500,48 @@ pub(super) fn partner_groups(layers: &[Layer]) -> Result<PhraseTable, GazetteerE
         }
     }
     Ok(table)
+}
+
+/// The metric words, in file order: a later layer's row for a phrase already listed (in
+/// any ASCII case, as they are matched) replaces its metric and options.
+pub(super) fn metric_words(layers: &[Layer]) -> Result<MetricWords, GazetteerError> {
+    let mut words: Vec<MetricWord> = Vec::new();
+    let mut by_phrase: HashMap<String, usize> = HashMap::default();
+    for layer in layers {
+        for row in layer.rows(source::METRIC_WORDS)? {
+            let metric = Metric::from_name(row.fields[0]).ok_or_else(|| {
+                row.error(format!(
+                    "unknown metric {:?} (expected one of {})",
+                    row.fields[0],
+                    Metric::names()
+                ))
+            })?;
+            let money_only = match row.fields.get(2).copied().unwrap_or("") {
+                "" => false,
+                "money_only" => true,
+                other => {
+                    return Err(row.error(format!(
+                        "unknown option {other:?} (expected money_only or nothing)"
+                    )));
+                }
+            };
+            let phrase = normalize_space(row.fields[1]);
+            let word = MetricWord {
+                phrase,
+                metric,
+                money_only,
+            };
+            match by_phrase.get(&word.phrase.to_ascii_lowercase()) {
+                Some(&i) => words[i] = word,
+                None => {
+                    by_phrase.insert(word.phrase.to_ascii_lowercase(), words.len());
+                    words.push(word);
+                }
+            }
+        }
+    }
+    MetricWords::new(words).map_err(|message| GazetteerError::Build {
+        gazetteer: source::METRIC_WORDS.to_string(),
+        message,
+    })
 }

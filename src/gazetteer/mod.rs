@@ -21,6 +21,7 @@
 pub(crate) mod currency;
 mod load;
 pub(crate) mod matcher;
+pub(crate) mod metrics;
 pub(crate) mod source;
 #[cfg(test)]
 mod tests;
@@ -211,6 +212,7 @@ pub struct Gazetteers {
     name_words: NameWords,
     figure_leads: Vec<String>,
     body_words: HashSet<String>,
+    metric_words: metrics::MetricWords,
     phrases: PhraseSet,
     currency: Arc<currency::Lexicon>,
 }
@@ -298,6 +300,7 @@ impl Gazetteers {
             family_names: load::family_names(layers, &country_by_code)?,
             name_words: load::name_words(layers)?,
             body_words: load::word_set(layers, source::BODY_WORDS)?,
+            metric_words: load::metric_words(layers)?,
             photo_credits: load::photo_credits(layers)?,
             countries,
             country_by_code,
@@ -315,6 +318,11 @@ impl Gazetteers {
     /// The currency lexicon: signs, codes and names, and the matchers around a number.
     pub(crate) fn currency(&self) -> &currency::Lexicon {
         &self.currency
+    }
+
+    /// The words that tell what a figure measures.
+    pub(crate) fn metric_words(&self) -> &metrics::MetricWords {
+        &self.metric_words
     }
 
     /// The one phrase set over every searched list (tables in [`table`] order).

@@ -150,6 +150,13 @@ pub(crate) const FILES: &[FileSpec] = &[
         embedded: embedded!("currency-names.tsv"),
     },
     FileSpec {
+        name: METRIC_WORDS,
+        columns: &["metric", "phrase", "options"],
+        required: 2,
+        nonempty: &[0, 1],
+        embedded: embedded!("metric-words.tsv"),
+    },
+    FileSpec {
         name: BODY_WORDS,
         columns: &["word"],
         required: 1,
@@ -175,6 +182,7 @@ pub(crate) const CURRENCIES: &str = "currencies.tsv";
 pub(crate) const CURRENCY_CODES: &str = "currency-codes.tsv";
 pub(crate) const CURRENCY_SIGNS: &str = "currency-signs.tsv";
 pub(crate) const CURRENCY_NAMES: &str = "currency-names.tsv";
+pub(crate) const METRIC_WORDS: &str = "metric-words.tsv";
 
 /// The spec of a listed file.
 ///

@@ -752,6 +752,18 @@ fn with_dir_reports_malformed_lines_with_file_and_line() {
             2,
             "office \"member_of_parliament\" is in category \"parliament\"",
         ),
+        (
+            METRIC_WORDS,
+            "aid\trelief\nturnover\tswap\n",
+            2,
+            "unknown metric \"turnover\"",
+        ),
+        (
+            METRIC_WORDS,
+            "aid\tdonation\tgift\n",
+            1,
+            "unknown option \"gift\"",
+        ),
     ];
     for (i, (file, text, line, message)) in cases.into_iter().enumerate() {
         let dir = TempDir::new(&format!("malformed-{i}"));
@@ -875,6 +887,59 @@ fn every_iso_4217_code_is_a_currency_code() {
     assert_eq!(lexicon.meaning("RMB").map(|m| m.iso), Some("CNY"));
     assert_eq!(lexicon.meaning("FRF").map(|m| m.iso), Some("FRF"));
     assert_eq!(lexicon.meaning("XXX"), None);
+}
+
+#[test]
+fn with_dir_adds_and_replaces_metric_words() {
+    let words = |g: &Gazetteers, text: &str| -> Vec<(String, &'static str, bool)> {
+        g.metric_words()
+            .find_iter(text)
+            .map(|(r, w)| (text[r].to_string(), w.metric.as_str(), w.money_only))
+            .collect()
+    };
+    let text = "Stimulus and TOURISM after Bilateral Trade fell; US$ 2 million donated";
+    assert_eq!(
+        words(gaz(), text),
+        [
+            ("TOURISM".to_string(), "other", false),
+            ("Bilateral Trade".to_string(), "trade_turnover", false),
+            ("donated".to_string(), "aid", true),
+        ]
+    );
+    let dir = TempDir::new("metric-words");
+    // `stimulus` added; `tourism` made aid, in another case, and read for amounts only.
+    dir.write(METRIC_WORDS, "budget\tstimulus\naid\tTourism\tmoney_only\n");
+    let g = Gazetteers::with_dir(&dir.0).unwrap();
+    assert_eq!(
+        words(&g, text),
+        [
+            ("Stimulus".to_string(), "budget", false),
+            ("TOURISM".to_string(), "aid", true),
+            ("Bilateral Trade".to_string(), "trade_turnover", false),
+            ("donated".to_string(), "aid", true),
+        ]
+    );
+    // Replaced in place, not listed twice.
+    let listed = |g: &Gazetteers| g.metric_words().words().len();
+    assert_eq!(listed(&g), listed(gaz()) + 1);
+    // Read end to end: the amount's metric comes from the added word.
+    let doc = crate::Document::from_bytes(
+        "stimulus.txt",
+        b"The city spent US$ 2 million on the stimulus in 2020.\n".to_vec(),
+    )
+    .unwrap();
+    let metric = |config: &crate::Config| {
+        crate::extract(&doc, config)
+            .into_iter()
+            .find_map(|r| match r {
+                crate::Record::Money(m) => m.metric,
+                _ => None,
+            })
+    };
+    let config = crate::Config::default();
+    assert_eq!(metric(&config), Some(crate::vocab::Metric::Other));
+    let config = crate::Config::default().with_gazetteer_dir(&dir.0).unwrap();
+    assert_eq!(metric(&config), Some(crate::vocab::Metric::Budget));
 }
 
 #[test]

@@ -478,13 +478,14 @@ impl LineFigures<'_, '_> {
         // Metric: for a share, what it is a share of first.
         let rel = f.range.start - sentence.start..f.range.end - sentence.start;
         let of_share = reading.share_of.as_deref().and_then(|p| {
-            words::metric_words(p)
+            words::metric_words(self.a.gazetteers().metric_words(), p)
                 .into_iter()
                 .find(|w| !w.2)
                 .map(|w| w.1)
         });
         reading.metric = Some(of_share.unwrap_or_else(|| {
             words::metric(
+                self.a.gazetteers().metric_words(),
                 &line[sentence.clone()],
                 rel,
                 next_figure - sentence.start,
@@ -559,7 +560,7 @@ impl LineFigures<'_, '_> {
             let carried = self.a.sentences.at(self.base + p).is_some_and(|r| {
                 let named_in = &line[r.start - self.base..r.end - self.base];
                 words::is_stock(named_in)
-                    && words::metric_words(named_in)
+                    && words::metric_words(self.a.gazetteers().metric_words(), named_in)
                         .iter()
                         .any(|w| Some(w.1) == metric)
             });

@@ -1,119 +1,12 @@
-//! Reading the words around a figure: what it measures (`metric`), whether a
-//! percentage is a change (`change`) or a share (`share_of`), and the year it refers to
-//! (`period`, `period_kind`).
+//! Reading the words around a figure: what it measures (`metric`, from the metric
+//! words of `gazetteers/metric-words.tsv`), whether a percentage is a change (`change`)
+//! or a share (`share_of`), and the year it refers to (`period`, `period_kind`).
 
+use crate::gazetteer::metrics::MetricWords;
 use crate::scan::ascii_regex;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// Metric keywords: (phrase, metric, read for money only). Verbs of giving say what an
-/// amount is (`donated US$ 100,000`) but not what a percentage is.
-const METRIC_WORDS: &[(&str, &str, bool)] = &[
-    ("trade turnover", "trade_turnover", false),
-    ("trade turnovers", "trade_turnover", false),
-    ("two-way trade", "trade_turnover", false),
-    ("bilateral trade", "trade_turnover", false),
-    ("trade volume", "trade_turnover", false),
-    ("trade value", "trade_turnover", false),
-    ("total trade", "trade_turnover", false),
-    ("trade", "trade_turnover", false),
-    ("import and export turnover", "trade_turnover", false),
-    ("import-export turnover", "trade_turnover", false),
-    ("export and import turnover", "trade_turnover", false),
-    ("export-import turnover", "trade_turnover", false),
-    ("imports and exports", "trade_turnover", false),
-    ("exports and imports", "trade_turnover", false),
-    ("import and export", "trade_turnover", false),
-    ("export and import", "trade_turnover", false),
-    ("import-export", "trade_turnover", false),
-    ("export-import", "trade_turnover", false),
-    ("export", "export", false),
-    ("exports", "export", false),
-    ("exported", "export", false),
-    ("exporting", "export", false),
-    ("import", "import", false),
-    ("imports", "import", false),
-    ("imported", "import", false),
-    ("importing", "import", false),
-    ("FDI", "fdi", false),
-    ("foreign direct investment", "fdi", false),
-    ("foreign investment", "fdi", false),
-    ("investment", "fdi", false),
-    ("investments", "fdi", false),
-    ("invested", "fdi", false),
-    ("investing", "fdi", false),
-    ("registered capital", "fdi", false),
-    ("investment capital", "fdi", false),
-    ("total capital", "fdi", false),
-    ("capital", "fdi", false),
-    ("ODA", "oda", false),
-    ("official development assistance", "oda", false),
-    ("development assistance", "oda", false),
-    ("development aid", "oda", false),
-    ("aid", "aid", false),
-    ("assistance", "aid", false),
-    ("humanitarian", "aid", false),
-    ("relief", "aid", false),
-    ("donation", "aid", false),
-    ("donations", "aid", false),
-    ("contribution", "aid", false),
-    ("contributions", "aid", false),
-    ("donated", "aid", true),
-    ("donate", "aid", true),
-    ("donates", "aid", true),
-    ("donating", "aid", true),
-    ("gifted", "aid", true),
-    ("gift", "aid", true),
-    ("gifts", "aid", true),
-    ("provided", "aid", true),
-    ("provide", "aid", true),
-    ("provides", "aid", true),
-    ("providing", "aid", true),
-    ("gave", "aid", true),
-    ("give", "aid", true),
-    ("given", "aid", true),
-    ("assisted", "aid", true),
-    ("contributed", "aid", true),
-    ("raise", "aid", true),
-    ("raised", "aid", true),
-    ("handing over", "aid", true),
-    ("handed over", "aid", true),
-    ("offered", "aid", true),
-    ("pledged", "aid", true),
-    ("loan", "loan", false),
-    ("loans", "loan", false),
-    ("lending", "loan", false),
-    ("lent", "loan", true),
-    ("grant", "grant", false),
-    ("grants", "grant", false),
-    ("non-refundable", "grant", false),
-    ("remittance", "remittance", false),
-    ("remittances", "remittance", false),
-    ("remitted", "remittance", false),
-    ("contract", "contract", false),
-    ("contracts", "contract", false),
-    ("deal", "contract", false),
-    ("deals", "contract", false),
-    ("budget", "budget", false),
-    ("budgets", "budget", false),
-    ("GDP", "other", false),
-    ("gross domestic product", "other", false),
-    ("economy", "other", false),
-    ("economies", "other", false),
-    ("tourist", "other", false),
-    ("tourists", "other", false),
-    ("tourism", "other", false),
-];
-
-static METRIC_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(METRIC_WORDS.iter().map(|w| w.0))
-        .expect("valid automaton")
-});
 
 /// An amount used as an adjective of its noun (`a US$20 million grant`), or followed
 /// by what it is counted in (`US$2.34 million in aid`, `in registered capital`, `as a
@@ -134,51 +27,50 @@ fn is_word_at(text: &str, r: &Range<usize>) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-fn metric_of(phrase: &str) -> Option<&'static str> {
-    METRIC_WORDS
+/// The metric of a phrase read alone: the first listed that it is (any ASCII case),
+/// else the first that it is with its spaces made single and a plural `s` dropped.
+fn metric_of(m: &MetricWords, phrase: &str) -> Option<&'static str> {
+    let words = m.words();
+    words
         .iter()
-        .find(|w| w.0.eq_ignore_ascii_case(phrase))
-        .map(|w| w.1)
+        .find(|w| w.phrase.eq_ignore_ascii_case(phrase))
+        .map(|w| w.metric.as_str())
         .or_else(|| {
             let p = phrase.to_ascii_lowercase();
             let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
-            METRIC_WORDS
+            words
                 .iter()
                 .find(|w| {
-                    w.0.eq_ignore_ascii_case(&p)
-                        || w.0.eq_ignore_ascii_case(p.trim_end_matches('s'))
+                    w.phrase.eq_ignore_ascii_case(&p)
+                        || w.phrase.eq_ignore_ascii_case(p.trim_end_matches('s'))
                 })
-                .map(|w| w.1)
+                .map(|w| w.metric.as_str())
         })
 }
 
-/// The metric words of `text`, in order: (range, metric, money only).
-pub(super) fn metric_words(text: &str) -> Vec<(Range<usize>, &'static str, bool)> {
-    METRIC_MATCHER
-        .find_iter(text)
-        .filter(|m| is_word_at(text, &m.range()))
-        .map(|m| {
-            let w = METRIC_WORDS[m.pattern().as_usize()];
-            (m.range(), w.1, w.2)
-        })
+/// The metric words of `text` (whole words), in order: (range, metric, money only).
+pub(super) fn metric_words(m: &MetricWords, text: &str) -> Vec<(Range<usize>, &'static str, bool)> {
+    m.find_iter(text)
+        .filter(|(r, _)| is_word_at(text, r))
+        .map(|(r, w)| (r, w.metric.as_str(), w.money_only))
         .collect()
 }
 
 /// The first metric word of `text` (what follows a figure in its clause).
-pub(super) fn first_metric_word(text: &str, money: bool) -> Option<&'static str> {
-    metric_words(text)
+pub(super) fn first_metric_word(m: &MetricWords, text: &str, money: bool) -> Option<&'static str> {
+    metric_words(m, text)
         .into_iter()
         .find(|w| money || !w.2)
         .map(|w| w.1)
 }
 
 /// What the text right after a figure says it is, if it says.
-pub(super) fn metric_after(after: &str) -> Option<&'static str> {
+pub(super) fn metric_after(m: &MetricWords, after: &str) -> Option<&'static str> {
     let c = METRIC_AFTER.captures(after)?;
     let w = c.name("noun").or(c.name("in")).or(c.name("as"))?;
     match w.as_str().to_ascii_lowercase().as_str() {
         "gift" | "contribution" | "donation" => Some("aid"),
-        other => metric_of(other),
+        other => metric_of(m, other),
     }
 }
 
@@ -186,20 +78,21 @@ pub(super) fn metric_after(after: &str) -> Option<&'static str> {
 /// after it, else the nearest metric word before it, else the first after it up to
 /// `clause_end`, else `other`.
 pub(super) fn metric(
+    m: &MetricWords,
     sentence: &str,
     figure: Range<usize>,
     clause_end: usize,
     money: bool,
 ) -> &'static str {
-    if money && let Some(m) = metric_after(&sentence[figure.end..]) {
-        return m;
+    if money && let Some(metric) = metric_after(m, &sentence[figure.end..]) {
+        return metric;
     }
-    metric_words(&sentence[..figure.start])
+    metric_words(m, &sentence[..figure.start])
         .into_iter()
         .rev()
         .find(|w| money || !w.2)
         .map(|w| w.1)
-        .or_else(|| first_metric_word(&sentence[figure.end..clause_end.max(figure.end)], money))
+        .or_else(|| first_metric_word(m, &sentence[figure.end..clause_end.max(figure.end)], money))
         .unwrap_or("other")
 }
 
@@ -428,27 +321,31 @@ mod tests {
 
     #[test]
     fn metrics() {
+        let m = crate::gazetteer::Gazetteers::embedded().metric_words();
         let s = "In 2020, the bilateral trade turnover totaled US$ 133.1 billion, in which Viet Nam's import was worth US$ 84.2 billion.";
         let at = |t: &str| {
             let i = s.find(t).expect("in sentence");
             i..i + t.len()
         };
         assert_eq!(
-            metric(s, at("US$ 133.1 billion"), s.len(), true),
+            metric(m, s, at("US$ 133.1 billion"), s.len(), true),
             "trade_turnover"
         );
-        assert_eq!(metric(s, at("US$ 84.2 billion"), s.len(), true), "import");
+        assert_eq!(
+            metric(m, s, at("US$ 84.2 billion"), s.len(), true),
+            "import"
+        );
         let s =
             "the Public Investment Fund of Saudi Arabia signed a US$20.3 million loan agreement";
         let i = s.find("US$").expect("amount");
         assert_eq!(
-            metric(s, i..i + "US$20.3 million".len(), s.len(), true),
+            metric(m, s, i..i + "US$20.3 million".len(), s.len(), true),
             "loan"
         );
         let s = "the U.S. had 1,072 projects worth US$9.44 billion, ranking 11th among countries with investment in Viet Nam.";
         let i = s.find("US$").expect("amount");
         assert_eq!(
-            metric(s, i..i + "US$9.44 billion".len(), s.len(), true),
+            metric(m, s, i..i + "US$9.44 billion".len(), s.len(), true),
             "fdi"
         );
     }
