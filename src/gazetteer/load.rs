@@ -502,8 +502,9 @@ pub(super) fn partner_groups(layers: &[Layer]) -> Result<PhraseTable, GazetteerE
     Ok(table)
 }
 
-/// The metric words, in file order: a later layer's row for a phrase already listed (in
-/// any ASCII case, as they are matched) replaces its metric and options.
+/// The metric words, in file order: a row for a phrase already listed, in an earlier
+/// row or layer (in any ASCII case, as they are matched), replaces its metric and
+/// options in its place.
 pub(super) fn metric_words(layers: &[Layer]) -> Result<MetricWords, GazetteerError> {
     let mut words: Vec<MetricWord> = Vec::new();
     let mut by_phrase: HashMap<String, usize> = HashMap::default();

@@ -1,10 +1,10 @@
 //! The metric words: what a figure measures, told by the words around it
 //! (`metric-words.tsv`).
 //!
-//! **Takes** the file's rows, layer by layer (a later layer's row for a phrase already
-//! listed replaces its metric and options). **Gives** the words in file order and their
-//! matcher: whole words are the caller's to check; the matcher finds the phrases in any
-//! ASCII case, the longest where two overlap.
+//! **Takes** the file's rows, layer by layer (a later row for a phrase already listed,
+//! in the file or a later layer, replaces its metric and options). **Gives** the words
+//! in file order and their matcher: whole words are the caller's to check; the matcher
+//! finds the phrases in any ASCII case, the longest where two overlap.
 
 use crate::vocab::Metric;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
