@@ -147,13 +147,20 @@ impl OffsetMap {
         if self.segs.is_empty() {
             return (0..0, range.is_empty());
         }
-        let first = self.seg_near(range.start);
+        // One piece (a text decoded as it is) holds every position: nothing to look for.
+        let one = self.segs.len() == 1;
+        let first = if one { 0 } else { self.seg_near(range.start) };
         let start = Self::start_in(&self.segs[first], range.start);
         if range.is_empty() {
             return (start..start, true);
         }
-        let last = self.seg_index(range.end - 1, first);
-        self.hint.0.store(last, Ordering::Relaxed);
+        let last = if one {
+            0
+        } else {
+            let last = self.seg_index(range.end - 1, first);
+            self.hint.0.store(last, Ordering::Relaxed);
+            last
+        };
         let seg = &self.segs[last];
         let verbatim = last == first && seg.exact && range.end <= seg.end();
         (start..Self::end_in(seg, range.end), verbatim)
@@ -229,6 +236,14 @@ mod tests {
         m.copy(14, 2);
         assert_eq!(m.segs.len(), 1);
         assert_eq!(m.span(1..5), 11..15);
+        // One piece is answered without a look-up: verbatim inside it, not past it.
+        assert_eq!(m.span_verbatim(1..5), (11..15, true));
+        assert_eq!(m.span_verbatim(2..2), (12..12, true));
+        assert_eq!(m.span_verbatim(4..9), (14..16, false));
+        let mut r = OffsetMap::new();
+        r.replace(3, 20, 5);
+        assert_eq!(r.span_verbatim(0..3), (20..25, false));
+        assert_eq!(r.span_verbatim(1..2), (20..25, false));
     }
 
     #[test]
