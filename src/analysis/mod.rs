@@ -546,12 +546,20 @@ fn drop_toc_hits(view: &View, hits: &mut Hits) {
     if toc.is_empty() {
         return;
     }
-    let in_toc = |f: &Found| {
-        let i = toc.partition_point(|r| r.end <= f.start);
-        toc.get(i).is_some_and(|r| r.start <= f.start)
-    };
     for t in 0..=table::PARTNER_GROUP {
-        hits.retain(t, |f| !in_toc(f));
+        // A table's hits come by start: the lines are walked along with them (a hit
+        // out of order, which no table has, is looked up).
+        let (mut i, mut last) = (0, 0);
+        hits.retain(t, |f: &Found| {
+            if f.start < last {
+                i = toc.partition_point(|r| r.end <= f.start);
+            }
+            last = f.start;
+            while toc.get(i).is_some_and(|r| r.end <= f.start) {
+                i += 1;
+            }
+            toc.get(i).is_none_or(|r| r.start > f.start)
+        });
     }
 }
 
