@@ -144,26 +144,6 @@ fn is_code(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// The comma-separated options of a row, each checked against `known`.
-fn options<'r>(
-    row: &source::Row<'r>,
-    column: usize,
-    known: &[&str],
-) -> Result<Vec<&'r str>, GazetteerError> {
-    let field = row.fields.get(column).copied().unwrap_or("");
-    let mut out = Vec::new();
-    for o in field.split(',').map(str::trim).filter(|o| !o.is_empty()) {
-        if !known.contains(&o) {
-            return Err(row.error(format!(
-                "unknown option {o:?} (expected {})",
-                known.join(", ")
-            )));
-        }
-        out.push(o);
-    }
-    Ok(out)
-}
-
 /// Reads the four currency files, layer by layer. Rows of a later layer come first in
 /// each list, so that where two rows give the same form a meaning, the later one is
 /// read.
@@ -246,7 +226,7 @@ pub(super) fn load(layers: &[Layer]) -> Result<Forms, GazetteerError> {
     };
     for layer in layers.iter().rev() {
         for row in layer.rows(source::CURRENCY_SIGNS)? {
-            let opts = options(&row, 2, &["assumed", "any_case"])?;
+            let opts = row.options(2, &["assumed", "any_case"])?;
             forms.signs.push(Sign {
                 form: row.fields[0].to_string(),
                 iso: listed(&row, row.fields[1])?,
@@ -257,7 +237,7 @@ pub(super) fn load(layers: &[Layer]) -> Result<Forms, GazetteerError> {
     }
     for layer in layers.iter().rev() {
         for row in layer.rows(source::CURRENCY_NAMES)? {
-            let opts = options(&row, 4, &["assumed", "needs_scale"])?;
+            let opts = row.options(4, &["assumed", "needs_scale"])?;
             let adjectives: Vec<String> = row
                 .fields
                 .get(3)

@@ -7,6 +7,7 @@ use super::source::{self, Layer, Row};
 use super::{CONTEXT_FUNDS, CONTEXT_HONOURED, Country, GazetteerError, NameWords, Office, Org};
 use crate::vocab::{EventKind, MentionKind, Metric, OfficeCategory};
 use foldhash::{HashMap, HashSet};
+use std::collections::hash_map::Entry as Slot;
 
 type CountryTables = (Vec<Country>, HashMap<String, usize>, PhraseTable);
 
@@ -517,25 +518,15 @@ pub(super) fn metric_words(layers: &[Layer]) -> Result<MetricWords, GazetteerErr
                     Metric::names()
                 ))
             })?;
-            let money_only = match row.fields.get(2).copied().unwrap_or("") {
-                "" => false,
-                "money_only" => true,
-                other => {
-                    return Err(row.error(format!(
-                        "unknown option {other:?} (expected money_only or nothing)"
-                    )));
-                }
-            };
-            let phrase = normalize_space(row.fields[1]);
             let word = MetricWord {
-                phrase,
+                phrase: normalize_space(row.fields[1]),
                 metric,
-                money_only,
+                money_only: !row.options(2, &["money_only"])?.is_empty(),
             };
-            match by_phrase.get(&word.phrase.to_ascii_lowercase()) {
-                Some(&i) => words[i] = word,
-                None => {
-                    by_phrase.insert(word.phrase.to_ascii_lowercase(), words.len());
+            match by_phrase.entry(word.phrase.to_ascii_lowercase()) {
+                Slot::Occupied(at) => words[*at.get()] = word,
+                Slot::Vacant(at) => {
+                    at.insert(words.len());
                     words.push(word);
                 }
             }

@@ -217,10 +217,27 @@ pub(crate) struct Row<'s> {
     pub fields: Vec<&'s str>,
 }
 
-impl Row<'_> {
+impl<'s> Row<'s> {
     /// A malformed-row error for this row.
     pub fn error(&self, message: impl Into<String>) -> GazetteerError {
         malformed(self.source, self.line, message)
+    }
+
+    /// The comma-separated options of column `column` (none when it is empty or
+    /// missing), each checked against `known`.
+    pub fn options(&self, column: usize, known: &[&str]) -> Result<Vec<&'s str>, GazetteerError> {
+        let field = self.fields.get(column).copied().unwrap_or("");
+        let mut out = Vec::new();
+        for o in field.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+            if !known.contains(&o) {
+                return Err(self.error(format!(
+                    "unknown option {o:?} (expected {})",
+                    known.join(", ")
+                )));
+            }
+            out.push(o);
+        }
+        Ok(out)
     }
 }
 
