@@ -5,6 +5,7 @@
 //! the same as a single line, its line ends made spaces (what a PDF-to-text tool that
 //! drops line ends gives, and the worst case for rules that read whole lines).
 
+use bluebook::gazetteer::Gazetteers;
 use bluebook::repair::CaptionRules;
 use bluebook::{Document, Reference, Sections, Sentences, View};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
@@ -46,7 +47,7 @@ fn structure(c: &mut Criterion) {
         }
         let doc = Document::from_bytes(name, raw.clone()).expect("text");
         let view = View::build(&doc, rules);
-        let sentences = Sentences::split(&view);
+        let sentences = Sentences::split(&view, Gazetteers::embedded());
         let sections = Sections::build(&view, &sentences);
         group.bench_function("decode+view", |b| {
             b.iter_batched(
@@ -60,7 +61,7 @@ fn structure(c: &mut Criterion) {
             )
         });
         group.bench_function("sentences", |b| {
-            b.iter(|| black_box(Sentences::split(&view)))
+            b.iter(|| black_box(Sentences::split(&view, Gazetteers::embedded())))
         });
         group.bench_function("sections", |b| {
             b.iter(|| black_box(Sections::build(&view, &sentences)))
@@ -74,7 +75,7 @@ fn structure(c: &mut Criterion) {
                 |raw| {
                     let doc = Document::from_bytes(name, raw).expect("text");
                     let view = View::build(&doc, rules);
-                    let sentences = Sentences::split(&view);
+                    let sentences = Sentences::split(&view, Gazetteers::embedded());
                     let sections = Sections::build(&view, &sentences);
                     let reference = Reference::find(&doc, &view, &sections, None, None);
                     black_box((doc, view, sentences, sections, reference))

@@ -5,6 +5,7 @@
 //!
 //! Usage: `structure-dump [--hash] PATH...`; `--hash` prints one digest per input
 //! instead of the dump (for inputs too large to diff).
+use bluebook::gazetteer::Gazetteers;
 use bluebook::repair::CaptionRules;
 use bluebook::{Document, Reference, Sections, Sentences, View};
 use std::fmt::Write as _;
@@ -13,7 +14,7 @@ use std::io::Write as _;
 
 fn dump(doc: &Document) -> String {
     let view = View::build(doc, CaptionRules::embedded());
-    let sentences = Sentences::split(&view);
+    let sentences = Sentences::split(&view, Gazetteers::embedded());
     let sections = Sections::build(&view, &sentences);
     let reference = Reference::find(doc, &view, &sections, None, None);
     let text = view.text();

@@ -4,6 +4,7 @@
 //! disturbs least.
 //!
 //! Usage: `structure-time [-n ROUNDS] PATH...`.
+use bluebook::gazetteer::Gazetteers;
 use bluebook::repair::CaptionRules;
 use bluebook::{Document, Reference, Sections, Sentences, View};
 use std::hint::black_box;
@@ -46,7 +47,7 @@ fn main() {
             let b = Instant::now();
             let view = View::build(&doc, CaptionRules::embedded());
             let c = Instant::now();
-            let sentences = Sentences::split(&view);
+            let sentences = Sentences::split(&view, Gazetteers::embedded());
             let d = Instant::now();
             let sections = Sections::build(&view, &sentences);
             let e = Instant::now();

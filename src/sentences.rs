@@ -5,70 +5,15 @@
 //! rejoined across a page break is one line, so its sentences are whole). A period
 //! ends a sentence unless it belongs to an abbreviation (`U.S.`, `No.`, `Dr.`, `St.`,
 //! `e.g.`), an initial (`V. Putin`, `Michael R. Pompeo`), a decimal (`5.3`) or a list
-//! marker at the start of a line (`1.`, `I.`).
+//! marker at the start of a line (`1.`, `I.`). The abbreviations, and the words that
+//! tell a sentence-final one (`... with the U.S. The two sides ...`) ends its sentence,
+//! are `gazetteers/sentence-words.tsv`.
 
+use crate::gazetteer::{Gazetteers, SentenceWords};
 use crate::repair::View;
 use crate::scan::Buckets;
 use memchr::memchr3;
 use std::ops::Range;
-
-/// Abbreviations that a period does not end (compared without the final period, case
-/// as written).
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "No", "no", "Nos", "Gen", "Lt", "Col",
-    "Capt", "Maj", "Sgt", "Adm", "Gov", "Sen", "Rep", "Amb", "H.E", "Hon", "Rev", "Mt", "Ft",
-    "Inc", "Ltd", "Co", "Corp", "Bros", "vs", "v", "e.g", "i.e", "cf", "al", "approx", "est",
-    "Vol", "vol", "pp", "p", "para", "Art", "art", "Fig", "fig", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "a.m", "p.m", "Dept", "Univ", "Assn", "Ave",
-    "Blvd", "Rd", "ca", "U.S", "U.K", "U.N", "D.C", "E.U", "S.R",
-];
-
-/// Abbreviations that may also end a sentence: they do when the next word is one that
-/// opens sentences (`... with the U.S. The two sides ...`).
-const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
-    "U.S", "U.K", "U.N", "D.C", "E.U", "etc", "Ltd", "Inc", "Co", "a.m", "p.m",
-];
-
-/// Words that open sentences far more often than they continue a name.
-const OPENERS: &[&str] = &[
-    "The",
-    "This",
-    "These",
-    "That",
-    "Those",
-    "It",
-    "Its",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "From",
-    "With",
-    "As",
-    "Both",
-    "A",
-    "An",
-    "However",
-    "Meanwhile",
-    "Moreover",
-    "Additionally",
-    "Also",
-    "There",
-    "They",
-    "He",
-    "She",
-    "We",
-    "Our",
-    "Regarding",
-    "During",
-    "Despite",
-    "Amid",
-    "After",
-    "Before",
-    "Since",
-    "Such",
-];
 
 /// The sentences of a view, in view order.
 #[derive(Clone, Debug, Default)]
@@ -79,8 +24,10 @@ pub struct Sentences {
 }
 
 impl Sentences {
-    /// Splits every line of `view`.
-    pub fn split(view: &View) -> Sentences {
+    /// Splits every line of `view`, reading abbreviations as the sentence words of
+    /// `gazetteers` list them.
+    pub fn split(view: &View, gazetteers: &Gazetteers) -> Sentences {
+        let words = gazetteers.sentence_words();
         let text = view.text();
         let mut ranges = Vec::with_capacity(view.lines().len() * 3);
         let emphasis = view.emphasis();
@@ -93,7 +40,7 @@ impl Sentences {
                 push_trimmed(&text[range.clone()], range.start, 0..label, &mut ranges);
                 range.start += label;
             }
-            split_line(text, range, &mut ranges);
+            split_line(text, range, words, &mut ranges);
         }
         let ends = Buckets::new(&ranges, |r| r.end);
         Sentences { ranges, ends }
@@ -147,7 +94,12 @@ fn run_in_label(text: &str, line: Range<usize>, emphasis: &[Range<usize>]) -> us
 }
 
 /// Splits the sentences of the line `text[line]` into `out`.
-pub(crate) fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usize>>) {
+pub(crate) fn split_line(
+    text: &str,
+    line: Range<usize>,
+    words: &SentenceWords,
+    out: &mut Vec<Range<usize>>,
+) {
     let s = &text[line.clone()];
     let bytes = s.as_bytes();
     let skip = list_marker_len(s);
@@ -169,7 +121,7 @@ pub(crate) fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Range<usi
         if gap
             && next < bytes.len()
             && opens_sentence(&s[next..])
-            && (b != b'.' || period_ends(s, i, &s[next..]))
+            && (b != b'.' || period_ends(s, i, &s[next..], words))
         {
             push_trimmed(s, line.start, start..end, out);
             start = next;
@@ -218,7 +170,7 @@ fn opens_sentence(rest: &str) -> bool {
 }
 
 /// Whether the period at byte `dot` of `s` ends a sentence, given the text after it.
-fn period_ends(s: &str, dot: usize, next: &str) -> bool {
+fn period_ends(s: &str, dot: usize, next: &str, words: &SentenceWords) -> bool {
     // The token before the period: just past the last whitespace or opening mark (which
     // may be several bytes long). Only the last few bytes are looked at, so a line
     // without spaces costs no more per period: a longer token is no abbreviation.
@@ -242,37 +194,18 @@ fn period_ends(s: &str, dot: usize, next: &str) -> bool {
     {
         return false;
     }
-    if token.len() > LONGEST_ABBREVIATION {
+    if token.len() > words.longest {
         return true;
     }
-    if SENTENCE_FINAL_ABBREVIATIONS.contains(&token) {
+    if words.final_abbreviation.contains(token) {
         let next_word: &str = next
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        return OPENERS.contains(&next_word);
+        return words.opener.contains(next_word);
     }
-    !ABBREVIATIONS.contains(&token)
+    !words.abbreviation.contains(token)
 }
-
-/// The length of the longest of [`ABBREVIATIONS`] and [`SENTENCE_FINAL_ABBREVIATIONS`]:
-/// a longer token is none of them, without comparing it with each.
-const LONGEST_ABBREVIATION: usize = {
-    let mut longest = 0;
-    let lists = [ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            if lists[l][i].len() > longest {
-                longest = lists[l][i].len();
-            }
-            i += 1;
-        }
-        l += 1;
-    }
-    longest
-};
 
 #[cfg(test)]
 mod tests {
@@ -280,7 +213,12 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        split_line(s, 0..s.len(), &mut out);
+        split_line(
+            s,
+            0..s.len(),
+            Gazetteers::embedded().sentence_words(),
+            &mut out,
+        );
         out.into_iter().map(|r| &s[r]).collect()
     }
 

@@ -85,7 +85,7 @@ impl<'d> Analysis<'d> {
     /// reference, the one search, the glossary, the section partners.
     pub fn new(doc: &'d Document, config: &Config) -> Self {
         let view = View::build(doc, &config.captions);
-        let sentences = Sentences::split(&view);
+        let sentences = Sentences::split(&view, &config.gazetteers);
         let sections = Sections::build(&view, &sentences);
         let reference = Reference::find(
             doc,

@@ -4,7 +4,9 @@
 use super::matcher::{Entry, PhraseTable, normalize_space};
 use super::metrics::{MetricWord, MetricWords};
 use super::source::{self, Layer, Row};
-use super::{CONTEXT_FUNDS, CONTEXT_HONOURED, Country, GazetteerError, NameWords, Office, Org};
+use super::{
+    CONTEXT_FUNDS, CONTEXT_HONOURED, Country, GazetteerError, NameWords, Office, Org, SentenceWords,
+};
 use crate::vocab::{EventKind, MentionKind, Metric, OfficeCategory};
 use foldhash::{HashMap, HashSet};
 use std::collections::hash_map::Entry as Slot;
@@ -339,6 +341,40 @@ pub(super) fn name_words(layers: &[Layer]) -> Result<NameWords, GazetteerError> 
             set.insert(row.fields[1].to_string());
         }
     }
+    Ok(out)
+}
+
+/// The sentence splitter's words by role.
+pub(super) fn sentence_words(layers: &[Layer]) -> Result<SentenceWords, GazetteerError> {
+    let mut out = SentenceWords::default();
+    for layer in layers {
+        for row in layer.rows(source::SENTENCE_WORDS)? {
+            let word = row.fields[1];
+            let set = match row.fields[0] {
+                "abbreviation" => &mut out.abbreviation,
+                "final_abbreviation" => &mut out.final_abbreviation,
+                "opener" => &mut out.opener,
+                other => {
+                    return Err(row.error(format!(
+                        "unknown role {other:?} (expected abbreviation, final_abbreviation or opener)"
+                    )));
+                }
+            };
+            if word.contains(char::is_whitespace) {
+                return Err(row.error(format!(
+                    "{word:?} holds a space (a word is read up to the whitespace before it)"
+                )));
+            }
+            set.insert(word.to_string());
+        }
+    }
+    out.longest = out
+        .abbreviation
+        .iter()
+        .chain(&out.final_abbreviation)
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
     Ok(out)
 }
 

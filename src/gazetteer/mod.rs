@@ -195,6 +195,21 @@ pub(crate) struct NameWords {
     pub state_noun: HashSet<String>,
 }
 
+/// The roles of the words of `sentence-words.tsv`: what the sentence splitter reads
+/// at a period. Words as written, without their final period.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct SentenceWords {
+    /// Abbreviations that a period after them does not end a sentence with.
+    pub abbreviation: HashSet<String>,
+    /// Abbreviations that end a sentence when an opener follows them.
+    pub final_abbreviation: HashSet<String>,
+    /// Words that open sentences far more often than they continue a name.
+    pub opener: HashSet<String>,
+    /// The byte length of the longest abbreviation of either role: a longer token is
+    /// none, without a look-up.
+    pub longest: usize,
+}
+
 /// Loaded gazetteers with their phrase set (built once).
 #[derive(Clone)]
 pub struct Gazetteers {
@@ -210,6 +225,7 @@ pub struct Gazetteers {
     photo_credits: Vec<String>,
     family_names: HashMap<String, String>,
     name_words: NameWords,
+    sentence_words: SentenceWords,
     figure_leads: Vec<String>,
     body_words: HashSet<String>,
     metric_words: metrics::MetricWords,
@@ -299,6 +315,7 @@ impl Gazetteers {
         Ok(Gazetteers {
             family_names: load::family_names(layers, &country_by_code)?,
             name_words: load::name_words(layers)?,
+            sentence_words: load::sentence_words(layers)?,
             body_words: load::word_set(layers, source::BODY_WORDS)?,
             metric_words: load::metric_words(layers)?,
             photo_credits: load::photo_credits(layers)?,
@@ -430,6 +447,11 @@ impl Gazetteers {
     /// The name words by role.
     pub(crate) fn name_words(&self) -> &NameWords {
         &self.name_words
+    }
+
+    /// The sentence splitter's words by role.
+    pub(crate) fn sentence_words(&self) -> &SentenceWords {
+        &self.sentence_words
     }
 
     /// Words right before a date that make it the date of a figure.

@@ -157,6 +157,13 @@ pub(crate) const FILES: &[FileSpec] = &[
         embedded: embedded!("metric-words.tsv"),
     },
     FileSpec {
+        name: SENTENCE_WORDS,
+        columns: &["role", "word"],
+        required: 2,
+        nonempty: &[0, 1],
+        embedded: embedded!("sentence-words.tsv"),
+    },
+    FileSpec {
         name: BODY_WORDS,
         columns: &["word"],
         required: 1,
@@ -183,6 +190,7 @@ pub(crate) const CURRENCY_CODES: &str = "currency-codes.tsv";
 pub(crate) const CURRENCY_SIGNS: &str = "currency-signs.tsv";
 pub(crate) const CURRENCY_NAMES: &str = "currency-names.tsv";
 pub(crate) const METRIC_WORDS: &str = "metric-words.tsv";
+pub(crate) const SENTENCE_WORDS: &str = "sentence-words.tsv";
 
 /// The spec of a listed file.
 ///

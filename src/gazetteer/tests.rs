@@ -764,6 +764,18 @@ fn with_dir_reports_malformed_lines_with_file_and_line() {
             1,
             "unknown option \"gift\"",
         ),
+        (
+            SENTENCE_WORDS,
+            "abbreviation\tSec\ntitle\tAmb\n",
+            2,
+            "unknown role \"title\"",
+        ),
+        (
+            SENTENCE_WORDS,
+            "abbreviation\tet al\n",
+            1,
+            "\"et al\" holds a space",
+        ),
     ];
     for (i, (file, text, line, message)) in cases.into_iter().enumerate() {
         let dir = TempDir::new(&format!("malformed-{i}"));
@@ -940,6 +952,55 @@ fn with_dir_adds_and_replaces_metric_words() {
     assert_eq!(metric(&config), Some(crate::vocab::Metric::Other));
     let config = crate::Config::default().with_gazetteer_dir(&dir.0).unwrap();
     assert_eq!(metric(&config), Some(crate::vocab::Metric::Budget));
+}
+
+#[test]
+fn with_dir_adds_sentence_words() {
+    let text = "It was signed by Sec. Blinken on 3 May 2021. Talks went on with the U.S. \
+                The two sides met.";
+    let split = |g: &Gazetteers| -> Vec<String> {
+        let mut out = Vec::new();
+        crate::sentences::split_line(text, 0..text.len(), g.sentence_words(), &mut out);
+        out.into_iter().map(|r| text[r].to_string()).collect()
+    };
+    // `Sec` is no abbreviation of the embedded file: its period ends a sentence.
+    assert_eq!(
+        split(gaz()),
+        [
+            "It was signed by Sec.",
+            "Blinken on 3 May 2021.",
+            "Talks went on with the U.S.",
+            "The two sides met."
+        ]
+    );
+    let dir = TempDir::new("sentence-words");
+    // `Sec` added as an abbreviation, and an opener that no word of the text is.
+    dir.write(SENTENCE_WORDS, "abbreviation\tSec\nopener\tTwo\n");
+    let g = Gazetteers::with_dir(&dir.0).unwrap();
+    assert_eq!(
+        split(&g),
+        [
+            "It was signed by Sec. Blinken on 3 May 2021.",
+            "Talks went on with the U.S.",
+            "The two sides met."
+        ]
+    );
+    assert_eq!(g.sentence_words().longest, gaz().sentence_words().longest);
+    // Read end to end: the date's sentence is the whole first one with the directory.
+    let doc = crate::Document::from_bytes("sec.txt", format!("{text}\n").into_bytes()).unwrap();
+    let sentence = |config: &crate::Config| {
+        crate::extract(&doc, config)
+            .into_iter()
+            .find_map(|r| match r {
+                crate::Record::Date(d) => d.common.sentence,
+                _ => None,
+            })
+    };
+    let start_of = |s: &str| text.find(s).unwrap();
+    let config = crate::Config::default();
+    assert_eq!(sentence(&config).map(|s| s.0), Some(start_of("Blinken")));
+    let config = crate::Config::default().with_gazetteer_dir(&dir.0).unwrap();
+    assert_eq!(sentence(&config).map(|s| s.0), Some(0));
 }
 
 #[test]
