@@ -1190,17 +1190,18 @@ fn capital_run(
             }
         }
         let lowercase = word.starts_with(char::is_lowercase);
-        if lowercase && !w.connector.contains(word) && !w.particle.contains(word) {
+        let roles = w.roles(word);
+        if lowercase && roles & (NameWords::CONNECTOR | NameWords::PARTICLE) == 0 {
             break;
         }
-        name_words = if name_like(w, word) {
+        name_words = if name_like_with(roles, word) {
             name_words + 1
         } else {
             0
         };
         pos = after;
         // A run never ends on a connector: "Vladimir Putin on the occasion".
-        if !w.connector.contains(word) {
+        if roles & NameWords::CONNECTOR == 0 {
             end = pos;
         }
     }
@@ -1208,7 +1209,12 @@ fn capital_run(
 }
 
 fn name_like(w: &NameWords, word: &str) -> bool {
-    if w.not_name.contains(word) || w.institution.contains(word) {
+    name_like_with(w.roles(word), word)
+}
+
+/// [`name_like`] for a word whose roles are `roles`.
+fn name_like_with(roles: u8, word: &str) -> bool {
+    if roles & (NameWords::NOT_NAME | NameWords::INSTITUTION) != 0 {
         return false;
     }
     let initial =
@@ -1265,7 +1271,7 @@ fn split_run(
         // A word that can end a complement: a country, an organization, an institution
         // word or a bracketed acronym.
         let ends_complement = |w: &Range<usize>| {
-            in_blocked(w) || nw.institution.contains(word(w)) || word(w).starts_with('(')
+            in_blocked(w) || nw.is(word(w), NameWords::INSTITUTION) || word(w).starts_with('(')
         };
         // The first complement end followed by a name that is itself followed by the end
         // of the run or a connector ("Michael R. Pompeo in Hanoi"), not by more of the
@@ -1281,7 +1287,7 @@ fn split_run(
             let last = &words[end + n];
             let after = words.get(end + 1 + n);
             let closed =
-                after.is_none_or(|w| nw.connector.contains(word(w)) && !ends_complement(w));
+                after.is_none_or(|w| nw.is(word(w), NameWords::CONNECTOR) && !ends_complement(w));
             if closed {
                 let complement = words[0].start..words[end].end;
                 return (Some(complement), Some(name_range(&words[end + 1], last)));
@@ -1319,7 +1325,7 @@ fn name_words(
         }
         let particles = words[n..]
             .iter()
-            .take_while(|w| nw.particle.contains(word(w)))
+            .take_while(|w| nw.is(word(w), NameWords::PARTICLE))
             .count();
         if n > 0
             && particles > 0
@@ -1353,7 +1359,7 @@ fn trim_connectors(nw: &NameWords, text: &str, r: Range<usize>) -> usize {
     let mut t = text[r.start..end].trim_end();
     loop {
         let last = t.rsplit(' ').next().unwrap_or("");
-        if !t.contains(' ') || !nw.connector.contains(last) {
+        if !t.contains(' ') || !nw.is(last, NameWords::CONNECTOR) {
             break;
         }
         t = t[..t.len() - last.len()].trim_end();
@@ -1444,7 +1450,7 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
     // no title.
     let nw = a.gazetteers().name_words();
     if let Some((rest, noun)) = t.rsplit_once(' ')
-        && nw.person_noun.contains(noun)
+        && nw.is(noun, NameWords::PERSON_NOUN)
     {
         let end = base + rest.trim_end().len();
         let country = a
@@ -1468,8 +1474,8 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
             && word
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-            && !nw.not_name.contains(word);
-        if !capital || (last && !nw.institution.contains(word)) {
+            && !nw.is(word, NameWords::NOT_NAME);
+        if !capital || (last && !nw.is(word, NameWords::INSTITUTION)) {
             break;
         }
         last = false;
@@ -1590,8 +1596,7 @@ fn joined_state(a: &Analysis, at: Place, chain_start: usize, name_end: usize) ->
         .strip_prefix(' ')?
         .split(|c: char| !c.is_alphabetic())
         .next()?;
-    nw.state_noun
-        .contains(noun)
+    nw.is(noun, NameWords::STATE_NOUN)
         .then(|| hit.country.code.to_string())
 }
 

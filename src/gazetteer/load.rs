@@ -325,20 +325,20 @@ pub(super) fn name_words(layers: &[Layer]) -> Result<NameWords, GazetteerError> 
     let mut out = NameWords::default();
     for layer in layers {
         for row in layer.rows(source::NAME_WORDS)? {
-            let set = match row.fields[0] {
-                "institution" => &mut out.institution,
-                "connector" => &mut out.connector,
-                "particle" => &mut out.particle,
-                "not_name" => &mut out.not_name,
-                "person_noun" => &mut out.person_noun,
-                "state_noun" => &mut out.state_noun,
+            let role = match row.fields[0] {
+                "institution" => NameWords::INSTITUTION,
+                "connector" => NameWords::CONNECTOR,
+                "particle" => NameWords::PARTICLE,
+                "not_name" => NameWords::NOT_NAME,
+                "person_noun" => NameWords::PERSON_NOUN,
+                "state_noun" => NameWords::STATE_NOUN,
                 other => {
                     return Err(row.error(format!(
                         "unknown role {other:?} (expected institution, connector, particle, not_name, person_noun or state_noun)"
                     )));
                 }
             };
-            set.insert(row.fields[1].to_string());
+            out.add(row.fields[1], role);
         }
     }
     Ok(out)

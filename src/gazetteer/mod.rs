@@ -176,23 +176,48 @@ pub(crate) const CONTEXT_HONOURED: u32 = 0;
 /// The value of a `funds` verb in [`table::EVENT_CONTEXT`].
 pub(crate) const CONTEXT_FUNDS: u32 = 1;
 
-/// The roles of the words of `name-words.tsv`.
+/// The roles of the words of `name-words.tsv`: each word with its roles as bits, so
+/// that a word of a name is looked up once for all of them.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct NameWords {
-    /// Words that end the name of an institution.
-    pub institution: HashSet<String>,
-    /// Words that join the parts of a complement.
-    pub connector: HashSet<String>,
-    /// Lowercase particles that may stand inside a name.
-    pub particle: HashSet<String>,
-    /// Capitalised words that are not words of a name.
-    pub not_name: HashSet<String>,
-    /// Nouns for a person that a country adjective before them makes a national
+    roles: HashMap<String, u8>,
+}
+
+impl NameWords {
+    /// A word that ends the name of an institution.
+    pub const INSTITUTION: u8 = 1;
+    /// A word that joins the parts of a complement.
+    pub const CONNECTOR: u8 = 1 << 1;
+    /// A lowercase particle that may stand inside a name.
+    pub const PARTICLE: u8 = 1 << 2;
+    /// A capitalised word that is not a word of a name.
+    pub const NOT_NAME: u8 = 1 << 3;
+    /// A noun for a person that a country adjective before it makes a national
     /// (`Australian philanthropist`).
-    pub person_noun: HashSet<String>,
-    /// Nouns that make a country adjective before them the state, its government or
+    pub const PERSON_NOUN: u8 = 1 << 4;
+    /// A noun that makes a country adjective before it the state, its government or
     /// its people (`the U.S. government`).
-    pub state_noun: HashSet<String>,
+    pub const STATE_NOUN: u8 = 1 << 5;
+
+    /// The roles of `word`, as written: the bits of the roles it is listed with.
+    pub fn roles(&self, word: &str) -> u8 {
+        self.roles.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` has one of the roles `roles` (bits).
+    pub fn is(&self, word: &str, roles: u8) -> bool {
+        self.roles(word) & roles != 0
+    }
+
+    /// Lists `word` with the role `role` (a bit), beside the roles it has.
+    pub(super) fn add(&mut self, word: &str, role: u8) {
+        match self.roles.get_mut(word) {
+            Some(bits) => *bits |= role,
+            None => {
+                self.roles.insert(word.to_string(), role);
+            }
+        }
+    }
 }
 
 /// The roles of the words of `sentence-words.tsv`: what the sentence splitter reads
