@@ -365,6 +365,8 @@ pub(super) fn sentence_words(layers: &[Layer]) -> Result<SentenceWords, Gazettee
                     "{word:?} holds a space (a word is read up to the whitespace before it)"
                 )));
             }
+            // `Dr.` as written in text, or `Dr`: the token is read without its period.
+            let word = word.strip_suffix('.').unwrap_or(word);
             set.insert(word.to_string());
         }
     }

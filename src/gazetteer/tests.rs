@@ -975,7 +975,8 @@ fn with_dir_adds_sentence_words() {
     );
     let dir = TempDir::new("sentence-words");
     // `Sec` added as an abbreviation, and an opener that no word of the text is.
-    dir.write(SENTENCE_WORDS, "abbreviation\tSec\nopener\tTwo\n");
+    // (`Sec.` with its period: read as `Sec`.)
+    dir.write(SENTENCE_WORDS, "abbreviation\tSec.\nopener\tTwo\n");
     let g = Gazetteers::with_dir(&dir.0).unwrap();
     assert_eq!(
         split(&g),
