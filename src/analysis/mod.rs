@@ -206,7 +206,7 @@ impl<'d> Analysis<'d> {
     }
 
     /// The paragraphs of view line `i`, as view ranges: the line itself, or, when it is
-    /// longer than [`PARAGRAPH_MAX`] (a text dump with no line breaks), runs of whole
+    /// longer than `PARAGRAPH_MAX` (8 KB; a text dump with no line breaks), runs of whole
     /// sentences of at most that size. Stages that look back "in the paragraph" look
     /// back within one of these, so their work per line stays linear.
     pub fn paragraphs(&self, i: usize) -> &[Range<usize>] {

@@ -5,16 +5,16 @@
 //!
 //! **Takes** the data files of `gazetteers/` (embedded in the binary at build time,
 //! optionally extended at run time by a directory holding files of the same names;
-//! [`source`] has the one table of files) and, per call, a text.
+//! `source` has the one table of files) and, per call, a text.
 //!
 //! **Gives** the loaded lists ([`Country`], [`Office`], [`Org`], word sets) and the
-//! [`PhraseSet`] compiled once over every searched list, which the per-document
+//! `PhraseSet` compiled once over every searched list, which the per-document
 //! analysis runs once over the whole view; plus conveniences that search a short
 //! string for one list ([`Gazetteers::countries`], [`Gazetteers::offices`],
 //! [`Gazetteers::organizations`]).
 //!
-//! The layout: [`source`] reads files and rows (the table of files), `load` turns rows
-//! into lists and phrase tables, [`matcher`] is the reusable phrase matcher (phrases
+//! The layout: `source` reads files and rows (the table of files), `load` turns rows
+//! into lists and phrase tables, `matcher` is the reusable phrase matcher (phrases
 //! looked up by first word at a text's word starts; whole words, leftmost-longest,
 //! runs of whitespace, offsets into the text).
 
