@@ -1307,9 +1307,11 @@ struct FirstWords {
     /// Stems that are one word (`commemorat*`): the text's word need only open with
     /// them, so they are not found by a whole first word. (text, pattern)
     stems: Vec<(Box<str>, u32)>,
-    /// Which [`stem_key`]s the stems of four bytes or more have, as bits.
+    /// Which [`prefix_key`]s the stems opening with four letters or digits have, as
+    /// bits: a word can open with such a stem only if its prefix is the stem's.
     stem_keys: Vec<u64>,
-    /// Whether a stem is shorter than four bytes (tried at every word start).
+    /// Whether some stem opens otherwise (shorter, or with punctuation or a character
+    /// that is not ASCII in its first four bytes): tried at every word start.
     short_stem: bool,
 }
 
@@ -1339,8 +1341,11 @@ impl FirstWords {
         for (text, pattern, check_end) in patterns {
             let first = first_word(text);
             if first.len() == text.len() && !check_end {
-                match stem_key(text.as_bytes()) {
-                    Some(key) => index.stem_keys[key / 64] |= 1 << (key % 64),
+                match prefix_word(text.as_bytes()).filter(|p| p >> 32 == 4) {
+                    Some(p) => {
+                        let key = prefix_slot(p);
+                        index.stem_keys[key / 64] |= 1 << (key % 64);
+                    }
                     None => index.short_stem = true,
                 }
                 index.stems.push((text.into(), pattern));
@@ -1379,17 +1384,22 @@ impl FirstWords {
         index
     }
 
-    /// The group of the word starting at byte `i` of `text`, and the word's length.
+    /// The group of the word starting at byte `i` of `text`, and the word's length,
+    /// given the word's [`prefix_word`] and its slot.
     #[inline]
-    fn group_at(&self, text: &str, i: usize) -> Option<(&Candidates, usize)> {
-        let bytes = text.as_bytes();
-        let Some(prefix) = prefix_word(&bytes[i..]) else {
+    fn group_at(
+        &self,
+        text: &str,
+        i: usize,
+        prefix: Option<(u64, usize)>,
+    ) -> Option<(&Candidates, usize)> {
+        let Some((prefix, slot)) = prefix else {
             // A byte that is not ASCII near the start: the word itself looked up.
             let word = first_word(&text[i..]);
             let g = *self.by_word.get(word)?;
             return Some((&self.groups[g as usize].1, word.len()));
         };
-        if !has_bit(&self.prefixes, prefix_slot(prefix)) {
+        if !has_bit(&self.prefixes, slot) {
             return None;
         }
         let chain = self.by_prefix.get(&prefix)?;
@@ -1425,9 +1435,10 @@ impl FirstWords {
             {
                 list.push(i as u32);
             }
+            // The word's prefix and its slot, read once for the stems and the groups.
+            let prefix = prefix_word(&bytes[i..]).map(|p| (p, prefix_slot(p)));
             if !self.stems.is_empty()
-                && (self.short_stem
-                    || stem_key(&bytes[i..]).is_some_and(|key| has_bit(&self.stem_keys, key)))
+                && (self.short_stem || prefix.is_some_and(|(_, s)| has_bit(&self.stem_keys, s)))
             {
                 for (stem, pattern) in &self.stems {
                     if bytes[i..].starts_with(stem.as_bytes()) {
@@ -1435,7 +1446,7 @@ impl FirstWords {
                     }
                 }
             }
-            let Some((c, len)) = self.group_at(text, i) else {
+            let Some((c, len)) = self.group_at(text, i, prefix) else {
                 return;
             };
             let after = i + len;
@@ -1483,14 +1494,6 @@ fn next_key(text: &str, at: usize, lines: Lines) -> Option<u16> {
         .find(|&(_, c)| !spaced(c))
         .map_or(text.len(), |(k, _)| at + k);
     text.as_bytes().get(run).map(|&b| SPACED | u16::from(b))
-}
-
-/// A slot for the first four bytes of `s` (none when it is shorter), hashed: where a
-/// stem of four bytes or more may open the word.
-#[inline]
-fn stem_key(s: &[u8]) -> Option<usize> {
-    let four: [u8; 4] = s.get(..4)?.try_into().ok()?;
-    Some(prefix_slot(u64::from(u32::from_le_bytes(four))))
 }
 
 /// [`match_at`] for a phrase whose first word (`known` bytes) is known to stand at
