@@ -9,7 +9,7 @@
 //! tell a sentence-final one (`... with the U.S. The two sides ...`) ends its sentence,
 //! are `gazetteers/sentence-words.tsv`.
 
-use crate::gazetteer::{Gazetteers, SentenceWords};
+use crate::gazetteer::{Gazetteers, SentenceWords, sentence_role};
 use crate::repair::View;
 use crate::scan::Buckets;
 use memchr::memchr3;
@@ -197,14 +197,15 @@ fn period_ends(s: &str, dot: usize, next: &str, words: &SentenceWords) -> bool {
     if token.len() > words.longest {
         return true;
     }
-    if words.final_abbreviation.contains(token) {
+    let roles = words.roles.roles(token);
+    if roles & sentence_role::FINAL_ABBREVIATION != 0 {
         let next_word: &str = next
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        return words.opener.contains(next_word);
+        return words.roles.is(next_word, sentence_role::OPENER);
     }
-    !words.abbreviation.contains(token)
+    roles & sentence_role::ABBREVIATION == 0
 }
 
 #[cfg(test)]

@@ -38,7 +38,9 @@
 
 use super::{Earlier, Part};
 use crate::analysis::{Analysis, Partner};
-use crate::gazetteer::{EventKind, Lines, MentionKind, NameWords, OfficeCategory, WordIndex};
+use crate::gazetteer::{
+    EventKind, Lines, MentionKind, OfficeCategory, WordIndex, WordRoles, name_role,
+};
 use crate::record::{PersonRecord, Record};
 use foldhash::HashMap;
 use regex::Regex;
@@ -989,7 +991,7 @@ fn apposed_name(a: &Analysis, at: Place, titles: Range<usize>) -> Option<Range<u
 /// Where the two to four capitalised name words (no possessive) that end at byte `end`
 /// of `text` start, when what stands before them opens a name: nothing, one of
 /// `stops`, or a word in lower case (`said`).
-fn name_words_before(nw: &NameWords, text: &str, end: usize, stops: &[char]) -> Option<usize> {
+fn name_words_before(nw: &WordRoles, text: &str, end: usize, stops: &[char]) -> Option<usize> {
     let mut start = end;
     let mut words = 0;
     for word in text[..end].rsplit(' ') {
@@ -1142,7 +1144,7 @@ fn is_separator(between: &str) -> bool {
 /// Shah`), and an `and` that leads to the next office ends the run (`... Tran Ngoc An
 /// and British Ambassador ...`).
 fn capital_run(
-    w: &NameWords,
+    w: &WordRoles,
     text: &str,
     from: usize,
     offices: &[OfficeHit],
@@ -1191,7 +1193,7 @@ fn capital_run(
         }
         let lowercase = word.starts_with(char::is_lowercase);
         let roles = w.roles(word);
-        if lowercase && roles & (NameWords::CONNECTOR | NameWords::PARTICLE) == 0 {
+        if lowercase && roles & (name_role::CONNECTOR | name_role::PARTICLE) == 0 {
             break;
         }
         name_words = if name_like_with(roles, word) {
@@ -1201,20 +1203,20 @@ fn capital_run(
         };
         pos = after;
         // A run never ends on a connector: "Vladimir Putin on the occasion".
-        if roles & NameWords::CONNECTOR == 0 {
+        if roles & name_role::CONNECTOR == 0 {
             end = pos;
         }
     }
     from..end
 }
 
-fn name_like(w: &NameWords, word: &str) -> bool {
+fn name_like(w: &WordRoles, word: &str) -> bool {
     name_like_with(w.roles(word), word)
 }
 
 /// [`name_like`] for a word whose roles are `roles`.
 fn name_like_with(roles: u8, word: &str) -> bool {
-    if roles & (NameWords::NOT_NAME | NameWords::INSTITUTION) != 0 {
+    if roles & (name_role::NOT_NAME | name_role::INSTITUTION) != 0 {
         return false;
     }
     let initial =
@@ -1271,7 +1273,7 @@ fn split_run(
         // A word that can end a complement: a country, an organization, an institution
         // word or a bracketed acronym.
         let ends_complement = |w: &Range<usize>| {
-            in_blocked(w) || nw.is(word(w), NameWords::INSTITUTION) || word(w).starts_with('(')
+            in_blocked(w) || nw.is(word(w), name_role::INSTITUTION) || word(w).starts_with('(')
         };
         // The first complement end followed by a name that is itself followed by the end
         // of the run or a connector ("Michael R. Pompeo in Hanoi"), not by more of the
@@ -1287,7 +1289,7 @@ fn split_run(
             let last = &words[end + n];
             let after = words.get(end + 1 + n);
             let closed =
-                after.is_none_or(|w| nw.is(word(w), NameWords::CONNECTOR) && !ends_complement(w));
+                after.is_none_or(|w| nw.is(word(w), name_role::CONNECTOR) && !ends_complement(w));
             if closed {
                 let complement = words[0].start..words[end].end;
                 return (Some(complement), Some(name_range(&words[end + 1], last)));
@@ -1308,7 +1310,7 @@ fn split_run(
 /// How many of `words` make a name: name-like words, with particles inside
 /// ("Ursula von der Leyen"), all accepted by `ok`, up to a possessive.
 fn name_words(
-    nw: &NameWords,
+    nw: &WordRoles,
     text: &str,
     words: &[Range<usize>],
     ok: impl Fn(&Range<usize>) -> bool,
@@ -1325,7 +1327,7 @@ fn name_words(
         }
         let particles = words[n..]
             .iter()
-            .take_while(|w| nw.is(word(w), NameWords::PARTICLE))
+            .take_while(|w| nw.is(word(w), name_role::PARTICLE))
             .count();
         if n > 0
             && particles > 0
@@ -1354,12 +1356,12 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-fn trim_connectors(nw: &NameWords, text: &str, r: Range<usize>) -> usize {
+fn trim_connectors(nw: &WordRoles, text: &str, r: Range<usize>) -> usize {
     let mut end = r.end;
     let mut t = text[r.start..end].trim_end();
     loop {
         let last = t.rsplit(' ').next().unwrap_or("");
-        if !t.contains(' ') || !nw.is(last, NameWords::CONNECTOR) {
+        if !t.contains(' ') || !nw.is(last, name_role::CONNECTOR) {
             break;
         }
         t = t[..t.len() - last.len()].trim_end();
@@ -1450,7 +1452,7 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
     // no title.
     let nw = a.gazetteers().name_words();
     if let Some((rest, noun)) = t.rsplit_once(' ')
-        && nw.is(noun, NameWords::PERSON_NOUN)
+        && nw.is(noun, name_role::PERSON_NOUN)
     {
         let end = base + rest.trim_end().len();
         let country = a
@@ -1474,8 +1476,8 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
             && word
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-            && !nw.is(word, NameWords::NOT_NAME);
-        if !capital || (last && !nw.is(word, NameWords::INSTITUTION)) {
+            && !nw.is(word, name_role::NOT_NAME);
+        if !capital || (last && !nw.is(word, name_role::INSTITUTION)) {
             break;
         }
         last = false;
@@ -1596,7 +1598,7 @@ fn joined_state(a: &Analysis, at: Place, chain_start: usize, name_end: usize) ->
         .strip_prefix(' ')?
         .split(|c: char| !c.is_alphabetic())
         .next()?;
-    nw.is(noun, NameWords::STATE_NOUN)
+    nw.is(noun, name_role::STATE_NOUN)
         .then(|| hit.country.code.to_string())
 }
 

@@ -5,7 +5,8 @@ use super::matcher::{Entry, PhraseTable, normalize_space};
 use super::metrics::{MetricWord, MetricWords};
 use super::source::{self, Layer, Row};
 use super::{
-    CONTEXT_FUNDS, CONTEXT_HONOURED, Country, GazetteerError, NameWords, Office, Org, SentenceWords,
+    CONTEXT_FUNDS, CONTEXT_HONOURED, Country, GazetteerError, Office, Org, SentenceWords,
+    WordRoles, name_role, sentence_role,
 };
 use crate::vocab::{EventKind, MentionKind, Metric, OfficeCategory};
 use foldhash::{HashMap, HashSet};
@@ -321,62 +322,72 @@ pub(super) fn family_names(
     Ok(out)
 }
 
-pub(super) fn name_words(layers: &[Layer]) -> Result<NameWords, GazetteerError> {
-    let mut out = NameWords::default();
-    for layer in layers {
-        for row in layer.rows(source::NAME_WORDS)? {
-            let role = match row.fields[0] {
-                "institution" => NameWords::INSTITUTION,
-                "connector" => NameWords::CONNECTOR,
-                "particle" => NameWords::PARTICLE,
-                "not_name" => NameWords::NOT_NAME,
-                "person_noun" => NameWords::PERSON_NOUN,
-                "state_noun" => NameWords::STATE_NOUN,
-                other => {
-                    return Err(row.error(format!(
-                        "unknown role {other:?} (expected institution, connector, particle, not_name, person_noun or state_noun)"
-                    )));
-                }
-            };
-            out.add(row.fields[1], role);
-        }
-    }
-    Ok(out)
+/// The person finder's name words by role ([`name_role`]).
+pub(super) fn name_words(layers: &[Layer]) -> Result<WordRoles, GazetteerError> {
+    use name_role::*;
+    let roles = [
+        ("institution", INSTITUTION),
+        ("connector", CONNECTOR),
+        ("particle", PARTICLE),
+        ("not_name", NOT_NAME),
+        ("person_noun", PERSON_NOUN),
+        ("state_noun", STATE_NOUN),
+    ];
+    word_roles(layers, source::NAME_WORDS, &roles, |row| {
+        Ok(row.fields[1].to_string())
+    })
 }
 
-/// The sentence splitter's words by role.
+/// The sentence splitter's words by role ([`sentence_role`]).
 pub(super) fn sentence_words(layers: &[Layer]) -> Result<SentenceWords, GazetteerError> {
-    let mut out = SentenceWords::default();
-    for layer in layers {
-        for row in layer.rows(source::SENTENCE_WORDS)? {
-            let word = row.fields[1];
-            let set = match row.fields[0] {
-                "abbreviation" => &mut out.abbreviation,
-                "final_abbreviation" => &mut out.final_abbreviation,
-                "opener" => &mut out.opener,
-                other => {
-                    return Err(row.error(format!(
-                        "unknown role {other:?} (expected abbreviation, final_abbreviation or opener)"
-                    )));
-                }
-            };
-            if word.contains(char::is_whitespace) {
-                return Err(row.error(format!(
-                    "{word:?} holds a space (a word is read up to the whitespace before it)"
-                )));
-            }
-            // `Dr.` as written in text, or `Dr`: the token is read without its period.
-            let word = word.strip_suffix('.').unwrap_or(word);
-            set.insert(word.to_string());
+    use sentence_role::*;
+    let roles = [
+        ("abbreviation", ABBREVIATION),
+        ("final_abbreviation", FINAL_ABBREVIATION),
+        ("opener", OPENER),
+    ];
+    let roles = word_roles(layers, source::SENTENCE_WORDS, &roles, |row| {
+        let word = row.fields[1];
+        if word.contains(char::is_whitespace) {
+            return Err(row.error(format!(
+                "{word:?} holds a space (a word is read up to the whitespace before it)"
+            )));
         }
-    }
-    out.longest = out
-        .abbreviation
+        // `Dr.` as written in text, or `Dr`: the token is read without its period.
+        Ok(word.strip_suffix('.').unwrap_or(word).to_string())
+    })?;
+    let longest = roles
         .iter()
-        .chain(&out.final_abbreviation)
-        .map(String::len)
+        .filter(|&(_, r)| r & (ABBREVIATION | FINAL_ABBREVIATION) != 0)
+        .map(|(w, _)| w.len())
         .max()
         .unwrap_or(0);
+    Ok(SentenceWords { roles, longest })
+}
+
+/// The rows of a file of words by role (`role`, `word`), layer by layer: each word
+/// with the bits of its roles (`roles` names them), as `word` reads it from its row.
+fn word_roles(
+    layers: &[Layer],
+    file: &str,
+    roles: &[(&str, u8)],
+    word: impl Fn(&Row) -> Result<String, GazetteerError>,
+) -> Result<WordRoles, GazetteerError> {
+    let mut out = WordRoles::default();
+    for layer in layers {
+        for row in layer.rows(file)? {
+            let Some(&(_, role)) = roles.iter().find(|(name, _)| *name == row.fields[0]) else {
+                let names: Vec<&str> = roles.iter().map(|(name, _)| *name).collect();
+                let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+                return Err(row.error(format!(
+                    "unknown role {:?} (expected {} or {last})",
+                    row.fields[0],
+                    rest.join(", ")
+                )));
+            };
+            out.add(&word(&row)?, role);
+        }
+    }
     Ok(out)
 }
 

@@ -176,14 +176,42 @@ pub(crate) const CONTEXT_HONOURED: u32 = 0;
 /// The value of a `funds` verb in [`table::EVENT_CONTEXT`].
 pub(crate) const CONTEXT_FUNDS: u32 = 1;
 
-/// The roles of the words of `name-words.tsv`: each word with its roles as bits, so
-/// that a word of a name is looked up once for all of them.
+/// Words listed by role (`name-words.tsv`, `sentence-words.tsv`): each word with the
+/// bits of its roles, so that a word is looked up once for all of them.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct NameWords {
+pub(crate) struct WordRoles {
     roles: HashMap<String, u8>,
 }
 
-impl NameWords {
+impl WordRoles {
+    /// The roles of `word`, as written: the bits of the roles it is listed with.
+    pub fn roles(&self, word: &str) -> u8 {
+        self.roles.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` has one of the roles `roles` (bits).
+    pub fn is(&self, word: &str, roles: u8) -> bool {
+        self.roles(word) & roles != 0
+    }
+
+    /// The words and their roles.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+        self.roles.iter().map(|(w, &r)| (w.as_str(), r))
+    }
+
+    /// Lists `word` with the role `role` (a bit), beside the roles it has.
+    pub(super) fn add(&mut self, word: &str, role: u8) {
+        match self.roles.get_mut(word) {
+            Some(bits) => *bits |= role,
+            None => {
+                self.roles.insert(word.to_string(), role);
+            }
+        }
+    }
+}
+
+/// The roles of `name-words.tsv`, as bits of [`WordRoles`].
+pub(crate) mod name_role {
     /// A word that ends the name of an institution.
     pub const INSTITUTION: u8 = 1;
     /// A word that joins the parts of a complement.
@@ -198,38 +226,25 @@ impl NameWords {
     /// A noun that makes a country adjective before it the state, its government or
     /// its people (`the U.S. government`).
     pub const STATE_NOUN: u8 = 1 << 5;
-
-    /// The roles of `word`, as written: the bits of the roles it is listed with.
-    pub fn roles(&self, word: &str) -> u8 {
-        self.roles.get(word).copied().unwrap_or(0)
-    }
-
-    /// Whether `word` has one of the roles `roles` (bits).
-    pub fn is(&self, word: &str, roles: u8) -> bool {
-        self.roles(word) & roles != 0
-    }
-
-    /// Lists `word` with the role `role` (a bit), beside the roles it has.
-    pub(super) fn add(&mut self, word: &str, role: u8) {
-        match self.roles.get_mut(word) {
-            Some(bits) => *bits |= role,
-            None => {
-                self.roles.insert(word.to_string(), role);
-            }
-        }
-    }
 }
 
-/// The roles of the words of `sentence-words.tsv`: what the sentence splitter reads
-/// at a period. Words as written, without their final period.
+/// The roles of `sentence-words.tsv`, as bits of [`WordRoles`].
+pub(crate) mod sentence_role {
+    /// An abbreviation that a period after it does not end a sentence with.
+    pub const ABBREVIATION: u8 = 1;
+    /// An abbreviation that ends a sentence when an opener follows it (read so when
+    /// listed as an abbreviation too).
+    pub const FINAL_ABBREVIATION: u8 = 1 << 1;
+    /// A word that opens sentences far more often than it continues a name.
+    pub const OPENER: u8 = 1 << 2;
+}
+
+/// The words of `sentence-words.tsv`: what the sentence splitter reads at a period.
+/// Words as written, without their final period.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct SentenceWords {
-    /// Abbreviations that a period after them does not end a sentence with.
-    pub abbreviation: HashSet<String>,
-    /// Abbreviations that end a sentence when an opener follows them.
-    pub final_abbreviation: HashSet<String>,
-    /// Words that open sentences far more often than they continue a name.
-    pub opener: HashSet<String>,
+    /// The words by [`sentence_role`].
+    pub roles: WordRoles,
     /// The byte length of the longest abbreviation of either role: a longer token is
     /// none, without a look-up.
     pub longest: usize,
@@ -249,7 +264,7 @@ pub struct Gazetteers {
     org_phrases: PhraseTable,
     photo_credits: Vec<String>,
     family_names: HashMap<String, String>,
-    name_words: NameWords,
+    name_words: WordRoles,
     sentence_words: SentenceWords,
     figure_leads: Vec<String>,
     body_words: HashSet<String>,
@@ -470,7 +485,7 @@ impl Gazetteers {
     }
 
     /// The name words by role.
-    pub(crate) fn name_words(&self) -> &NameWords {
+    pub(crate) fn name_words(&self) -> &WordRoles {
         &self.name_words
     }
 
