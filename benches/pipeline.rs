@@ -25,6 +25,16 @@ use std::time::Instant;
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// The command's allocator options (see `src/main.rs`): pages freed are kept for the
+/// next document.
+#[cfg(not(target_env = "msvc"))]
+// SAFETY: jemalloc's configuration string, named and typed as `tikv-jemalloc-sys`
+// declares it.
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static MALLOC_CONF: Option<&std::ffi::c_char> =
+    // SAFETY: the pointer of a C string literal, valid for the program's life.
+    Some(unsafe { &*c"dirty_decay_ms:-1,muzzy_decay_ms:-1".as_ptr() });
+
 /// Counts the bytes and records a batch hands over.
 #[derive(Default)]
 struct Counter {
