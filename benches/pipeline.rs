@@ -25,15 +25,14 @@ use std::time::Instant;
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// The command's allocator options (see `src/main.rs`): pages freed are kept for the
-/// next document.
+/// The command's allocator options ([`batch::JEMALLOC_OPTIONS`]).
 #[cfg(not(target_env = "msvc"))]
 // SAFETY: jemalloc's configuration string, named and typed as `tikv-jemalloc-sys`
 // declares it.
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static MALLOC_CONF: Option<&std::ffi::c_char> =
-    // SAFETY: the pointer of a C string literal, valid for the program's life.
-    Some(unsafe { &*c"dirty_decay_ms:-1,muzzy_decay_ms:-1".as_ptr() });
+    // SAFETY: the pointer of a `'static` C string, valid for the program's life.
+    Some(unsafe { &*batch::JEMALLOC_OPTIONS.as_ptr() });
 
 /// Counts the bytes and records a batch hands over.
 #[derive(Default)]
