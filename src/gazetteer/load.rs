@@ -385,7 +385,7 @@ fn word_roles(
                     rest.join(", ")
                 )));
             };
-            out.add(&word(&row)?, role);
+            out.add(word(&row)?, role);
         }
     }
     Ok(out)

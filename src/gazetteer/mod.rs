@@ -200,13 +200,8 @@ impl WordRoles {
     }
 
     /// Lists `word` with the role `role` (a bit), beside the roles it has.
-    pub(super) fn add(&mut self, word: &str, role: u8) {
-        match self.roles.get_mut(word) {
-            Some(bits) => *bits |= role,
-            None => {
-                self.roles.insert(word.to_string(), role);
-            }
-        }
+    pub(super) fn add(&mut self, word: String, role: u8) {
+        *self.roles.entry(word).or_default() |= role;
     }
 }
 
