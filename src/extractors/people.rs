@@ -235,6 +235,21 @@ struct Facts {
     org: Option<String>,
 }
 
+/// What the mentions of one person say, gathered for [`person_facts`].
+#[derive(Default)]
+struct Seen<'m> {
+    /// The first state a mention of theirs says.
+    country: Option<String>,
+    /// The first body a mention of theirs says.
+    org: Option<String>,
+    /// Their mentions, in document order.
+    mentions: Vec<&'m Mention>,
+    titled: bool,
+    /// Whether a title of theirs is an office, not only an academic title.
+    official: bool,
+    stately: bool,
+}
+
 /// The state and body of each person (by id). The state is the first that a mention
 /// of theirs says; else what the front-matter title says of their name; else, for a person with an office (not only `Dr.` or `Professor`) and no body, the partner state of the
 /// country paragraphs (or the part of a paragraph opened by `With <Country>,`) they
@@ -246,17 +261,6 @@ struct Facts {
 /// body who is not the one met, the home state when they are met at least twice, or
 /// once in a sentence that names the home state and no other.
 fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
-    #[derive(Default)]
-    struct Seen<'m> {
-        country: Option<String>,
-        org: Option<String>,
-        /// Each mention with the partner of its paragraph, if any.
-        partners: Vec<(&'m Mention, Option<String>)>,
-        titled: bool,
-        /// Whether a title of theirs is an office, not only an academic title.
-        official: bool,
-        stately: bool,
-    }
     let titles = front_matter_states(a);
     let declared = front_matter_partner(a);
     let mut places = Places::new(a);
@@ -270,9 +274,7 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
         if s.org.is_none() {
             s.org = m.org.clone();
         }
-        let partner =
-            paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line));
-        s.partners.push((m, partner));
+        s.mentions.push(m);
         s.titled |= !m.offices.is_empty();
         s.official |= m
             .offices
@@ -282,63 +284,27 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
     }
     seen.into_iter()
         .map(|(id, s)| {
-            let named: BTreeSet<&String> = s.partners.iter().filter_map(|p| p.1.as_ref()).collect();
-            let confined = match named.into_iter().collect::<Vec<_>>()[..] {
-                [c] if s.org.is_none() && s.official => {
-                    let support = s
-                        .partners
-                        .iter()
-                        .filter(|(m, p)| p.is_some() || sentence_names(a, m.name.start, c))
-                        .count();
-                    (support * 2 > s.partners.len()).then(|| c.clone())
-                }
-                _ => None,
-            };
-            let mentions = s.partners.len();
-            // What the front-matter title says of a name of theirs.
-            let titled_state = titles.iter().find_map(|(k, code)| {
-                let full: Vec<String> = k.split(' ').map(str::to_string).collect();
-                s.partners
-                    .iter()
-                    .any(|(m, _)| {
-                        let short: Vec<String> = key(&text[m.name.clone()])
-                            .split(' ')
-                            .map(str::to_string)
-                            .collect();
-                        same_person(&full, &short) || same_person(&short, &full)
-                    })
-                    .then(|| code.clone())
-            });
-            // The one met (`a meeting with President X`, `welcomed Prime Minister X`) is
-            // the home state's guest, not its official: the host of the place of the
-            // meeting, else the one partner of the document.
-            let guests: Vec<&Mention> = s
-                .partners
-                .iter()
-                .map(|(m, _)| *m)
-                .filter(|m| met_as_guest(a, m))
-                .collect();
-            let guest = !guests.is_empty();
-            let host = (guest && s.stately && s.org.is_none())
-                .then(|| {
-                    guests
-                        .iter()
-                        .find_map(|m| places.meeting_place(m.name.start))
-                        .or_else(|| declared.clone())
-                })
-                .flatten();
-            let home_sentence = || {
-                s.partners
-                    .iter()
-                    .all(|(m, _)| names_only_home(a, m.name.start))
-            };
-            let home = (s.titled
-                && s.org.is_none()
-                && !guest
-                && !a.home().is_empty()
-                && (mentions >= 2 || s.stately && home_sentence()))
-            .then(|| a.home().to_string());
-            let country = s.country.or(titled_state).or(confined).or(host).or(home);
+            // The first of these that says something is the person's state; each later
+            // one is read only when the ones before it say nothing.
+            let country = s
+                .country
+                .clone()
+                .or_else(|| titled_state(&titles, &s.mentions, text))
+                .or_else(|| confined(a, &s))
+                .or_else(|| {
+                    // The one met (`a meeting with President X`, `welcomed Prime
+                    // Minister X`) is the home state's guest, not its official: the host
+                    // of the place of the meeting, else the one partner of the document.
+                    let mut guests = s.mentions.iter().copied().filter(|m| met_as_guest(a, m));
+                    match guests.next() {
+                        Some(first) if s.stately && s.org.is_none() => std::iter::once(first)
+                            .chain(guests)
+                            .find_map(|m| places.meeting_place(m.name.start))
+                            .or_else(|| declared.clone()),
+                        Some(_) => None,
+                        None => home_state(a, &s),
+                    }
+                });
             (
                 id.to_string(),
                 Facts {
@@ -348,6 +314,62 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             )
         })
         .collect()
+}
+
+/// What the front-matter title says of a name of the person `mentions` name: the
+/// state of the first of `titles` (name key, state) that is the same person as one of
+/// them.
+fn titled_state(titles: &[(String, String)], mentions: &[&Mention], text: &str) -> Option<String> {
+    titles.iter().find_map(|(k, code)| {
+        let full: Vec<String> = k.split(' ').map(str::to_string).collect();
+        mentions
+            .iter()
+            .any(|m| {
+                let short: Vec<String> = key(&text[m.name.clone()])
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect();
+                same_person(&full, &short) || same_person(&short, &full)
+            })
+            .then(|| code.clone())
+    })
+}
+
+/// The one partner state whose paragraphs hold the mentions of a person with an
+/// office and no body, when more than half of their mentions are in its paragraphs or
+/// in sentences that name it.
+fn confined(a: &Analysis, s: &Seen) -> Option<String> {
+    if s.org.is_some() || !s.official {
+        return None;
+    }
+    let partners: Vec<Option<String>> = s
+        .mentions
+        .iter()
+        .map(|m| paragraph_label(a, m.line, m.name.start).or_else(|| section_country(a, m.line)))
+        .collect();
+    let named: BTreeSet<&String> = partners.iter().flatten().collect();
+    let [c] = named.into_iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let support = s
+        .mentions
+        .iter()
+        .zip(&partners)
+        .filter(|(m, p)| p.is_some() || sentence_names(a, m.name.start, c))
+        .count();
+    (support * 2 > s.mentions.len()).then(|| c.clone())
+}
+
+/// The home state, for a person with an office and no body who is not the one met,
+/// when they are met at least twice, or once in a sentence that names the home state
+/// and no other.
+fn home_state(a: &Analysis, s: &Seen) -> Option<String> {
+    let home_sentence = || s.mentions.iter().all(|m| names_only_home(a, m.name.start));
+    (s.titled
+        && s.org.is_none()
+        && !a.home().is_empty()
+        && (s.mentions.len() >= 2 || s.stately && home_sentence()))
+    .then(|| a.home().to_string())
 }
 
 /// Whether the sentence at view offset `at` names the home state and no other.
