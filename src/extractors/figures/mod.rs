@@ -167,6 +167,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
             found,
             doc_year: year,
             sentence_years: RefCell::default(),
+            year_shapes: std::cell::OnceCell::new(),
         };
         let mut readings: Vec<Reading> = Vec::with_capacity(figures.found.len());
         let mut commons: Vec<Common> = Vec::with_capacity(figures.found.len());
@@ -405,6 +406,8 @@ struct LineFigures<'a, 'd> {
     doc_year: Option<u16>,
     /// Per sentence start: whether it speaks of a total to date, and its years.
     sentence_years: RefCell<HashMap<usize, SentenceYears>>,
+    /// The line's year-shaped numbers, found when first needed.
+    year_shapes: std::cell::OnceCell<Vec<Range<usize>>>,
 }
 
 /// What a sentence says about years: a total to date, the years, a span of years.
@@ -556,7 +559,8 @@ impl LineFigures<'_, '_> {
         // The paragraph before. A total to date there (`In total, by the end of 2020, X
         // had 644 investment projects ...`) carries over to a figure of the same metric
         // (`Viet Nam had 20 investment projects in X, worth ...`).
-        if let Some(&(p, y)) = words::years(&line[..sentence.start]).0.last() {
+        let shapes = self.year_shapes.get_or_init(|| words::year_shapes(line));
+        if let Some((p, y)) = words::last_year_before(line, shapes, sentence.start) {
             let carried = self.a.sentences.at(self.base + p).is_some_and(|r| {
                 let named_in = &line[r.start - self.base..r.end - self.base];
                 words::is_stock(named_in)

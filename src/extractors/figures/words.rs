@@ -222,22 +222,72 @@ pub(super) fn years(text: &str) -> (Vec<(usize, u16)>, bool) {
     let mut out = Vec::new();
     let mut spans = false;
     for m in YEAR.find_iter(text) {
-        let (before, after) = (&text[..m.start()], &text[m.end()..]);
-        if YEAR_RANGE_AFTER.is_match(after) || YEAR_RANGE_BEFORE.is_match(before) {
-            spans = true;
-            continue;
-        }
-        // Part of a number, a code or a name (`2,020`, `No. 2013/QD`).
-        let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
-            || after.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '%');
-        if glued || YEAR_BASE_BEFORE.is_match(before) || YEAR_BASE_AFTER.is_match(after) {
-            continue;
-        }
-        if let Ok(y) = m.as_str().parse() {
-            out.push((m.start(), y));
+        match judge(text, m.range()) {
+            Year::Span => spans = true,
+            Year::Not => {}
+            Year::Period(y) => out.push((m.start(), y)),
         }
     }
     (out, spans)
+}
+
+/// What a year-shaped number at `m` of `text` is.
+enum Year {
+    /// One end of a span of years.
+    Span,
+    /// Part of a number, a code or a name, or the base of a comparison.
+    Not,
+    /// A year that can be a figure's period.
+    Period(u16),
+}
+
+/// Reads the year-shaped number ([`YEAR`]) at `m` of `text`, in the words around it.
+fn judge(text: &str, m: Range<usize>) -> Year {
+    let (before, after) = (&text[..m.start], &text[m.end..]);
+    if YEAR_RANGE_AFTER.is_match(after) || YEAR_RANGE_BEFORE.is_match(before) {
+        return Year::Span;
+    }
+    // Part of a number, a code or a name (`2,020`, `No. 2013/QD`).
+    let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
+        || after.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '%');
+    if glued || YEAR_BASE_BEFORE.is_match(before) || YEAR_BASE_AFTER.is_match(after) {
+        return Year::Not;
+    }
+    text[m].parse().map_or(Year::Not, Year::Period)
+}
+
+/// The year-shaped numbers of `text` ([`YEAR`]), for [`last_year_before`].
+pub(super) fn year_shapes(text: &str) -> Vec<Range<usize>> {
+    YEAR.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// The last of the years of `text[..end]`: `years(&text[..end]).0.last()`, read from
+/// `shapes` (the [`year_shapes`] of all of `text`, found once) instead of searching the
+/// text before `end` again for each figure. The prefix's year-shaped numbers are those
+/// of the text that end by `end`, and one ending at `end` where the text's number goes
+/// on past it; each is read as [`years`] reads it in the prefix, from the last back.
+pub(super) fn last_year_before(
+    text: &str,
+    shapes: &[Range<usize>],
+    end: usize,
+) -> Option<(usize, u16)> {
+    let prefix = &text[..end];
+    let within = &shapes[..shapes.partition_point(|m| m.end <= end)];
+    // Four digits that close the prefix are a match of it whatever follows them in the
+    // text (they end a word there).
+    let closing = end
+        .checked_sub(4)
+        .filter(|&s| prefix.as_bytes()[s..].iter().all(u8::is_ascii_digit))
+        .and_then(|s| YEAR.find_at(prefix, s))
+        .map(|m| m.range())
+        .filter(|m| m.end == end && within.last() != Some(m));
+    closing
+        .into_iter()
+        .chain(within.iter().rev().cloned())
+        .find_map(|m| match judge(prefix, m.clone()) {
+            Year::Period(y) => Some((m.start, y)),
+            Year::Span | Year::Not => None,
+        })
 }
 
 static CLAUSE_BREAK: LazyLock<Regex> =
@@ -298,6 +348,29 @@ mod tests {
         assert_eq!(share_of(" of global GDP.").as_deref(), Some("global GDP"));
         assert_eq!(share_of(" of which came from").as_deref(), Some(""));
         assert_eq!(share_of(" decrease against 2019"), None);
+    }
+
+    #[test]
+    fn the_last_year_before_a_place_is_the_last_year_of_the_text_up_to_it() {
+        let texts = [
+            "In 2019, trade grew. By 2020 it fell against 2019 figures. 2018 - 2021 ODA. 20195 2021",
+            "No. 2013/QD of 2,020 in 2020%. Since 2017 the 2020-2021 year; 1999.2000 and 2001",
+            "a 2019\n2020 b 20202021 in 2022 levels 2023",
+        ];
+        let mut tried = 0;
+        for text in texts {
+            let shapes = year_shapes(text);
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                let want = years(&text[..end]).0.last().copied();
+                assert_eq!(
+                    last_year_before(text, &shapes, end),
+                    want,
+                    "{text:?} up to {end}"
+                );
+                tried += usize::from(want.is_some());
+            }
+        }
+        assert!(tried > 50);
     }
 
     #[test]
