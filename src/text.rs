@@ -16,6 +16,12 @@ pub fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
+/// Whether `s` ends with the ASCII `suffix`, in any case, without copying it.
+pub fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Whether `s` holds at most `n` words (runs of non-whitespace): read only as far as
 /// word `n + 1`, so the cost is that of the first words, not of the whole of `s`.
 pub fn at_most_words(s: &str, n: usize) -> bool {

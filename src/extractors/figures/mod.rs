@@ -35,6 +35,7 @@ use crate::record::{
 };
 use crate::scan::ascii_regex;
 use crate::sections::SectionKind;
+use crate::text;
 use aho_corasick::AhoCorasick;
 use foldhash::HashMap;
 use partners::{Mention, Place};
@@ -393,6 +394,12 @@ fn figures_span(a: &Analysis, base: usize, found: &[Found]) -> Range<usize> {
     start..end
 }
 
+/// How far a figure's sentence reaches on either side of it, at most. Every word a
+/// figure is read by (its metric, partner, direction, year, change) is nearer than
+/// this in the reports' sentences; a run of text without a stop (a table or a list
+/// dumped as one "sentence") costs each of its figures this much, not its length.
+const SENTENCE_REACH: usize = 2048;
+
 /// The figures of one view line, with what reading them needs.
 struct LineFigures<'a, 'd> {
     a: &'a Analysis<'d>,
@@ -420,13 +427,18 @@ struct SentenceYears {
 impl LineFigures<'_, '_> {
     /// The sentence holding a figure's start (relative to the line), stretched over the
     /// figure when the splitter cut it (`Rs. 20`).
+    /// At most [`SENTENCE_REACH`] bytes of it on either side of the figure.
     fn sentence_of(&self, r: &Range<usize>) -> Range<usize> {
-        self.a
+        let s = self
+            .a
             .sentences
             .at(self.base + r.start)
             .map_or(0..self.text.len(), |s| {
                 s.start - self.base..(s.end - self.base).max(r.end)
-            })
+            });
+        let reach_start = text::ceil(self.text, r.start.saturating_sub(SENTENCE_REACH));
+        let reach_end = text::floor(self.text, r.end.saturating_add(SENTENCE_REACH));
+        s.start.max(reach_start)..s.end.min(reach_end).max(r.end)
     }
 
     /// Reads figure `k`: metric, partner, direction, year, change, share. `earlier`
@@ -437,8 +449,11 @@ impl LineFigures<'_, '_> {
         let money = matches!(f.unit, Unit::Money(_));
         let in_sentence =
             |g: &Found| sentence.start <= g.range.start && g.range.end <= sentence.end;
+        // The figures are in line order: those after the sentence's end, or before
+        // its start, are not looked at.
         let next_figure = found[k + 1..]
             .iter()
+            .take_while(|g| g.range.start < sentence.end)
             .find(|g| in_sentence(g))
             .map_or(sentence.end, |g| g.range.start);
 
@@ -456,6 +471,7 @@ impl LineFigures<'_, '_> {
                     found[..k]
                         .iter()
                         .rev()
+                        .take_while(|g| g.range.start >= sentence.start)
                         .find(|g| in_sentence(g) && matches!(g.unit, Unit::Money(_)))
                         .map_or_else(
                             || "which".to_string(),
@@ -467,6 +483,7 @@ impl LineFigures<'_, '_> {
             });
             let previous = (0..k)
                 .rev()
+                .take_while(|&j| found[j].range.start >= sentence.start)
                 .find(|&j| in_sentence(&found[j]) && !matches!(found[j].unit, Unit::Money(_)));
             if let Some(j) = previous
                 && reading.change.is_none()
@@ -498,7 +515,7 @@ impl LineFigures<'_, '_> {
 
         let place = Place {
             line,
-            mentions: &self.mentions,
+            mentions: partners::of_sentence(&self.mentions, sentence),
             sentence: sentence.clone(),
             figure: f.range.clone(),
             next_figure,

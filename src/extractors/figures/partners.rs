@@ -42,10 +42,10 @@ pub(super) fn mentions_in(
         .countries_in(range.clone())
         .filter(|h| {
             !(&*h.country.code == a.home()
-                && text::slice(line, span.start, h.start - base)
-                    .to_ascii_lowercase()
-                    .trim_end()
-                    .ends_with("overseas"))
+                && text::ends_with_ignore_case(
+                    text::slice(line, span.start, h.start - base).trim_end(),
+                    "overseas",
+                ))
         })
         .map(|h| Mention {
             range: h.start - base..h.end - base,
@@ -80,8 +80,17 @@ pub(super) fn mentions_in(
     out
 }
 
-/// A figure's place: the line's text and mentions, the sentence and figure ranges
-/// (relative to the line), and where the other figures of the sentence start.
+/// The mentions (in line order) that start in `sentence`, and the one after them: all
+/// that a figure of the sentence reads ([`starts_list`] looks one mention on).
+pub(super) fn of_sentence<'m>(mentions: &'m [Mention], sentence: &Range<usize>) -> &'m [Mention] {
+    let from = mentions.partition_point(|m| m.range.start < sentence.start);
+    let to = mentions.partition_point(|m| m.range.start < sentence.end);
+    &mentions[from..(to + 1).min(mentions.len())]
+}
+
+/// A figure's place: the line's text and the mentions of its sentence ([`of_sentence`]),
+/// the sentence and figure ranges (relative to the line), and where the other figures
+/// of the sentence start.
 pub(super) struct Place<'t> {
     pub line: &'t str,
     pub mentions: &'t [Mention],
