@@ -133,13 +133,42 @@ pub(crate) fn split_line(
     push_trimmed(s, line.start, start..bytes.len(), out);
 }
 
+/// The longest sentence, in bytes: a run of text without a stop longer than this (a
+/// table or a list dumped on one line, a text without stops) is cut after the last
+/// clause mark before it (else at its last whitespace), and so on. The reports' longest sentences are about a
+/// thousand bytes; the readers that look over a mention's whole sentence (each date's,
+/// each figure's) then cost at most this much per mention, never a run's length.
+pub const LONGEST_SENTENCE: usize = 4096;
+
+/// Pushes `s[r]`, trimmed, as one sentence (several when it is longer than
+/// [`LONGEST_SENTENCE`]), with offsets `base` on.
 fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let piece = &s[r.clone()];
     let lead = piece.len() - piece.trim_start().len();
     let len = piece.trim().len();
-    if len > 0 {
-        out.push(base + r.start + lead..base + r.start + lead + len);
+    if len == 0 {
+        return;
     }
+    let (mut start, end) = (r.start + lead, r.start + lead + len);
+    while end - start > LONGEST_SENTENCE {
+        let limit = crate::text::floor(s, start + LONGEST_SENTENCE);
+        let window = &s[start..limit];
+        // After the last clause mark (`,` `;` `:` and whitespace), else at the last
+        // whitespace, else (a word this long) at the limit: never inside `US$ 5
+        // million` when the run has clauses.
+        let clause = window
+            .as_bytes()
+            .windows(2)
+            .rposition(|w| matches!(w[0], b',' | b';' | b':') && w[1].is_ascii_whitespace())
+            .map(|p| p + 1);
+        let cut = clause
+            .or_else(|| window.rfind(char::is_whitespace))
+            .filter(|&p| p > 0)
+            .map_or(limit, |p| start + p);
+        out.push(base + start..base + start + s[start..cut].trim_end().len());
+        start = end - s[cut..end].trim_start().len();
+    }
+    out.push(base + start..base + end);
 }
 
 /// The length of a list marker opening the line (`1. `, `IV. `, `a) `, `- `), or 0.
@@ -221,6 +250,25 @@ mod tests {
             &mut out,
         );
         out.into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn a_run_without_stops_is_cut_at_whitespace_into_sentences_of_bounded_length() {
+        let run = "on 12 March 2020, ".repeat(1000);
+        let word = "ễ".repeat(3000);
+        for text in [
+            format!("{run}and it ended. Then more."),
+            format!("{word} {run}"),
+        ] {
+            let pieces = split(&text);
+            assert!(pieces.len() > 3, "{}", pieces.len());
+            assert!(pieces.iter().all(|p| p.len() <= LONGEST_SENTENCE));
+            // Nothing but whitespace is left out, and every piece is trimmed.
+            let kept: String = pieces.concat();
+            let words: String = text.split_whitespace().collect();
+            assert_eq!(kept.split_whitespace().collect::<String>(), words);
+            assert!(pieces.iter().all(|p| p.trim() == *p && !p.is_empty()));
+        }
     }
 
     #[test]

@@ -394,10 +394,8 @@ fn figures_span(a: &Analysis, base: usize, found: &[Found]) -> Range<usize> {
     start..end
 }
 
-/// How far a figure's sentence reaches on either side of it, at most. Every word a
-/// figure is read by (its metric, partner, direction, year, change) is nearer than
-/// this in the reports' sentences; a run of text without a stop (a table or a list
-/// dumped as one "sentence") costs each of its figures this much, not its length.
+/// How far the text a figure is read in reaches on either side of it when no sentence
+/// holds it (sentences are at most [`crate::sentences::LONGEST_SENTENCE`] bytes).
 const SENTENCE_REACH: usize = 2048;
 
 /// The figures of one view line, with what reading them needs.
@@ -426,19 +424,16 @@ struct SentenceYears {
 
 impl LineFigures<'_, '_> {
     /// The sentence holding a figure's start (relative to the line), stretched over the
-    /// figure when the splitter cut it (`Rs. 20`).
-    /// At most [`SENTENCE_REACH`] bytes of it on either side of the figure.
+    /// figure when the splitter cut it (`Rs. 20`); where no sentence holds it, the line
+    /// within [`SENTENCE_REACH`] bytes of it.
     fn sentence_of(&self, r: &Range<usize>) -> Range<usize> {
-        let s = self
-            .a
-            .sentences
-            .at(self.base + r.start)
-            .map_or(0..self.text.len(), |s| {
-                s.start - self.base..(s.end - self.base).max(r.end)
-            });
-        let reach_start = text::ceil(self.text, r.start.saturating_sub(SENTENCE_REACH));
-        let reach_end = text::floor(self.text, r.end.saturating_add(SENTENCE_REACH));
-        s.start.max(reach_start)..s.end.min(reach_end).max(r.end)
+        match self.a.sentences.at(self.base + r.start) {
+            Some(s) => s.start - self.base..(s.end - self.base).max(r.end),
+            None => {
+                text::ceil(self.text, r.start.saturating_sub(SENTENCE_REACH))
+                    ..text::floor(self.text, r.end.saturating_add(SENTENCE_REACH)).max(r.end)
+            }
+        }
     }
 
     /// Reads figure `k`: metric, partner, direction, year, change, share. `earlier`
