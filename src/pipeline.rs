@@ -90,7 +90,12 @@ pub fn extract_each(
         Vec::new()
     });
     let read_dates = wants(&["date", "event"]);
-    let mut records = Vec::new();
+    // The records of a part, in a vector a thread keeps from one document to the next
+    // (taken out, so that a document read inside `each` gets a vector of its own).
+    thread_local! {
+        static RECORDS: std::cell::Cell<Vec<Record>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut records = RECORDS.take();
     let mut order: Vec<(usize, usize, u32)> = Vec::new();
     for part in parts(&a) {
         if read_dates {
@@ -113,8 +118,15 @@ pub fn extract_each(
         }
         records.clear();
     }
+    if records.capacity() <= KEPT_RECORDS {
+        RECORDS.set(records);
+    }
     ControlFlow::Continue(())
 }
+
+/// The most records whose vector a thread keeps for the next document: a part's
+/// records are a few thousand.
+const KEPT_RECORDS: usize = 1 << 12;
 
 /// The parts of a document: runs of view lines of at least [`PART_BYTES`], each
 /// ending where every input byte of its lines comes before every input byte of the
