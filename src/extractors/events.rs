@@ -125,17 +125,20 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 None => clause,
             };
             let clause_text = &text[clause.clone()];
-            let lead = before
-                .trim_end()
-                .trim_end_matches('(')
-                .trim_end()
-                .to_lowercase();
-            let figure = a
-                .gazetteers()
-                .figure_leads()
-                .iter()
-                .any(|w| lead.ends_with(w.as_str()))
-                || dates_an_instrument(before);
+            // A date that dates a figure or an instrument (`the 2019 budget`, `Decree
+            // of 5 May`), read only for a date that names an action.
+            let figure = || {
+                let lead = before
+                    .trim_end()
+                    .trim_end_matches('(')
+                    .trim_end()
+                    .to_lowercase();
+                a.gazetteers()
+                    .figure_leads()
+                    .iter()
+                    .any(|w| lead.ends_with(w.as_str()))
+                    || dates_an_instrument(before)
+            };
             let continues = previous.is_some() && {
                 let t = before.trim_start_matches([')', ' ']);
                 t.starts_with(',')
@@ -158,6 +161,11 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 Some(_) => Some(kind.map_or(EventKind::Aid, |k| k.min(EventKind::Aid))),
                 None => kind,
             };
+            // No action named: no event, and nothing more to read for this date.
+            if kind.is_none() {
+                from = date.view.end;
+                continue;
+            }
             let mut participants: Vec<Participant> = people_in(clause.clone())
                 .filter(taking_part)
                 .map(|p| Participant {
@@ -174,17 +182,20 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 opening = rest;
             }
             let opens_lowercase = opening.starts_with(char::is_lowercase);
-            // An office names someone taking part, unless it is the one honoured.
-            let names_office = clause_text.contains("members")
-                || a.offices_in(clause.clone()).any(|h| {
-                    let from = h.start.saturating_sub(HONOURED_REACH).max(clause.start);
-                    !a.honours_in(text::ceil(text, from)..h.start)
-                });
+            // An office names someone taking part, unless it is the one honoured (read
+            // only for a clause that may take the people of the one before).
+            let names_office = || {
+                clause_text.contains("members")
+                    || a.offices_in(clause.clone()).any(|h| {
+                        let from = h.start.saturating_sub(HONOURED_REACH).max(clause.start);
+                        !a.honours_in(text::ceil(text, from)..h.start)
+                    })
+            };
             if participants.is_empty()
                 && continues
                 && opens_lowercase
-                && !names_office
                 && let Some(p) = &previous
+                && !names_office()
             {
                 participants = p.2.clone();
             }
@@ -225,7 +236,7 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
                 .zip(date.end.as_ref())
                 .is_some_and(|(s, e)| s.get(..4) != e.get(..4))
                 && !closes_funding(a, text, date, sentence.start);
-            let Some(kind) = kind.filter(|_| !figure && !years_long) else {
+            let Some(kind) = kind.filter(|_| !years_long && !figure()) else {
                 continue;
             };
             let event = |clause: Range<usize>, kind: EventKind, participants: Vec<Participant>| {

@@ -694,7 +694,9 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
     let post: Vec<usize> = a.post_nominals_in(window).map(|h| h.start - base).collect();
     let run = capital_run(w, text, hit.end, offices, j + 1, &post);
     let phrase = &text[hit.start..hit.end];
-    let continues = phrase.contains(" of ") || phrase.contains(" for ");
+    // (An office's words are few: compared in place, no substring searcher built.)
+    let has = |word: &[u8]| phrase.as_bytes().windows(word.len()).any(|w| w == word);
+    let continues = has(b" of ") || has(b" for ");
     let (complement, name) = split_run(a, base, text, run, continues);
     let end = complement.as_ref().map_or(hit.end, |c| c.end);
     // "of the Government - of the State President’s Office": the complement again.
