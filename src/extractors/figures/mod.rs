@@ -150,9 +150,15 @@ pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Ve
     let paragraphs = a
         .paragraphs_in(part.lines.clone(), part.view.clone())
         .filter(|(i, _)| a.view.lines()[*i].kind.is_prose());
+    // The words of figures without digits, looked for once in the part.
+    let cues = scan::TextCues::of(&a.view.text()[part.view.clone()], part.view.start);
     for (i, paragraph) in paragraphs {
         let text = &a.view.text()[paragraph.clone()];
-        let found = scan::scan(a.gazetteers().currency(), text);
+        let found = scan::scan_with(
+            a.gazetteers().currency(),
+            text,
+            cues.line(paragraph.clone()),
+        );
         if found.is_empty() {
             continue;
         }

@@ -421,7 +421,14 @@ fn next_number_suffix(lex: &Lexicon, line: &str, at: usize) -> Option<Option<For
 }
 
 /// Scans one line.
+#[cfg(test)]
 pub(super) fn scan(lex: &Lexicon, line: &str) -> Vec<Found> {
+    scan_with(lex, line, Cues::of(line))
+}
+
+/// Scans one line, whose cue words for figures without digits are `cues` ([`Cues::of`]
+/// the line, or read from the [`TextCues`] of the text it is part of).
+pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
     let numbers = numbers(line);
@@ -429,7 +436,7 @@ pub(super) fn scan(lex: &Lexicon, line: &str) -> Vec<Found> {
         .iter()
         .any(|m| lex.cue_sides(line, m.start, m.end) != (false, false))
     {
-        return finish(lex, line, Vec::new());
+        return finish(lex, line, &cues, Vec::new());
     }
     let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
     let mut atoms: Vec<Atom> = Vec::new();
@@ -461,14 +468,13 @@ pub(super) fn scan(lex: &Lexicon, line: &str) -> Vec<Found> {
             .filter(|f| f.value.is_some() || f.min.is_some())
         })
         .collect();
-    finish(lex, line, found)
+    finish(lex, line, &cues, found)
 }
 
 /// Adds the figures written without digits (vague amounts, percentages in words) to
 /// the figures `found`, and reads their qualifiers and equivalents.
-fn finish(lex: &Lexicon, line: &str, found: Vec<Found>) -> Vec<Found> {
-    let cues = Cues::of(line);
-    let mut found = spelled(lex, line, &cues, vague(lex, line, &cues, found));
+fn finish(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found> {
+    let mut found = spelled(lex, line, cues, vague(lex, line, cues, found));
     for f in &mut found {
         f.qualifier = qualifier(line, f.range.start, f.min.is_some());
     }
@@ -907,8 +913,8 @@ fn money_context(line: &str, m: Range<usize>) -> bool {
 /// with none of them holds no such figure, and the expressions that need them are not
 /// tried. Each is a part of the words, in any case, so that it is found wherever one
 /// of them is written (`illion` in `millions`, `ercent` in `Percent`).
-#[derive(Clone, Debug, Default)]
-struct Cues {
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Cues {
     /// `million`, `billion`, `trillion` and their plurals.
     scale: bool,
     /// The plurals alone (`millions`): what a bare scale word needs.
@@ -925,6 +931,8 @@ struct Cues {
 }
 
 impl Cues {
+    /// The cues of `line`, looked for in it alone: what [`TextCues::line`] gives.
+    #[cfg(test)]
     fn of(line: &str) -> Cues {
         // Searched for in the line lowered to ASCII lower case: one fast substring
         // search each, a fraction of a byte's work per byte. `illions` is an `illion`
@@ -965,6 +973,94 @@ impl Cues {
 
 /// The longest line whose lowered copy a thread keeps for the next line.
 const KEPT_BYTES: usize = 1 << 20;
+
+/// Where the parts of the [`Cues`] words stand in a stretch of text (a part of a
+/// document), found in one pass for all its lines: each line's [`Cues`] are then read
+/// from them by its range, as [`Cues::of`] the line would find them (none of the parts
+/// can overlap itself, so the stretch's matches inside a line are the line's).
+#[derive(Debug, Default)]
+pub(super) struct TextCues {
+    /// `illion`: where, and whether an `s` follows.
+    illion: Vec<(usize, bool)>,
+    /// `housand`, `multi`: where.
+    housand: Vec<usize>,
+    multi: Vec<usize>,
+    /// `cent` with `er`, `er ` or `er-` before it: where, and that prefix's length.
+    cent: Vec<(usize, usize)>,
+}
+
+impl TextCues {
+    /// The cue parts of `text`, which starts at offset `base`.
+    pub(super) fn of(text: &str, base: usize) -> TextCues {
+        static PARTS: LazyLock<[memmem::Finder<'static>; 4]> =
+            LazyLock::new(|| ["illion", "housand", "multi", "cent"].map(memmem::Finder::new));
+        thread_local! {
+            static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        }
+        with_buffer(&LOWER, KEPT_BYTES, |low| {
+            low.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            let low: &[u8] = low;
+            let er = |at: usize| {
+                let before = &low[..at];
+                if before.ends_with(b"er") {
+                    Some(2)
+                } else if before.ends_with(b"er ") || before.ends_with(b"er-") {
+                    Some(3)
+                } else {
+                    None
+                }
+            };
+            TextCues {
+                illion: PARTS[0]
+                    .find_iter(low)
+                    .map(|at| (base + at, low.get(at + "illion".len()) == Some(&b's')))
+                    .collect(),
+                housand: PARTS[1].find_iter(low).map(|at| base + at).collect(),
+                multi: PARTS[2].find_iter(low).map(|at| base + at).collect(),
+                cent: PARTS[3]
+                    .find_iter(low)
+                    .filter_map(|at| er(at).map(|n| (base + at, n)))
+                    .collect(),
+            }
+        })
+    }
+
+    /// The [`Cues`] of the line at `range` (offsets as this stretch's).
+    pub(super) fn line(&self, range: Range<usize>) -> Cues {
+        // The matches of one part that lie wholly in the range.
+        fn inside<'v, T>(
+            v: &'v [T],
+            at: impl Fn(&T) -> usize,
+            len: usize,
+            r: &Range<usize>,
+        ) -> &'v [T] {
+            let from = v.partition_point(|x| at(x) < r.start);
+            let to = v.partition_point(|x| at(x) + len <= r.end);
+            &v[from..to.max(from)]
+        }
+        let illions = inside(&self.illion, |x| x.0, "illion".len(), &range);
+        let housands = inside(&self.housand, |&x| x, "housand".len(), &range);
+        let mut scale_at: Vec<usize> = illions.iter().map(|x| x.0 - range.start).collect();
+        scale_at.extend(housands.iter().map(|x| x - range.start));
+        if !illions.is_empty() && !housands.is_empty() {
+            scale_at.sort_unstable();
+        }
+        Cues {
+            scale: !illions.is_empty(),
+            // The `s` must be the line's.
+            scales: illions
+                .iter()
+                .any(|&(at, s)| s && at + "illion".len() < range.end),
+            thousand: !housands.is_empty(),
+            scale_at,
+            multi: !inside(&self.multi, |&x| x, "multi".len(), &range).is_empty(),
+            // The `er` before must be the line's.
+            percent: inside(&self.cent, |x| x.0, "cent".len(), &range)
+                .iter()
+                .any(|&(at, n)| at >= range.start + n),
+        }
+    }
+}
 
 /// Adds the figures written without digits that overlap no figure found: amounts
 /// written as adjectives (`multi-million-euro`), bare `billions` where the words speak
@@ -1274,6 +1370,47 @@ fn equivalents(line: &str, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_texts_cues_read_by_line_are_each_lines_own() {
+        let mut texts = vec![
+            "Multi-million deals: 5 Million, several THOUSANDS and 3 per-cent; percent, \
+             per cent, Percentage, billions and millions.\nillions\ner\ncent er cent"
+                .to_string(),
+        ];
+        for f in ["diplomatic-bluebook-2020.txt", "communist-review-2021.txt"] {
+            let path = format!("{}/fixtures/{f}", env!("CARGO_MANIFEST_DIR"));
+            texts.push(std::fs::read_to_string(path).unwrap());
+        }
+        let mut nonempty = 0;
+        for text in &texts {
+            let base = 7;
+            let cues = TextCues::of(text, base);
+            // Every line, and ranges that cut words and parts anywhere.
+            let mut ranges: Vec<Range<usize>> = Vec::new();
+            let mut at = 0;
+            for line in text.split_inclusive('\n') {
+                ranges.push(at..at + line.trim_end().len());
+                at += line.len();
+            }
+            let step = (text.len() / 3000).max(1);
+            for start in (0..text.len()).step_by(step * 7) {
+                for len in [0, 1, 5, 13, 40, 300] {
+                    ranges.push(start..(start + len).min(text.len()));
+                }
+            }
+            for r in ranges {
+                let (start, end) = (
+                    crate::text::floor(text, r.start),
+                    crate::text::floor(text, r.end),
+                );
+                let want = Cues::of(&text[start..end]);
+                nonempty += usize::from(want != Cues::default());
+                assert_eq!(cues.line(base + start..base + end), want, "{start}..{end}");
+            }
+        }
+        assert!(nonempty > 100, "{nonempty}");
+    }
 
     #[test]
     fn cues_are_what_the_lowered_line_holds() {
