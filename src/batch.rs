@@ -354,11 +354,7 @@ fn process(
         IN_DOCUMENT.with(|d| d.set(true));
         inject_fault(&doc);
         let _ = extract_each(&doc, config, &mut |record| {
-            let kind = TYPE_NAMES
-                .iter()
-                .position(|t| *t == record.type_name())
-                .unwrap_or(0);
-            counts.records[kind] += 1;
+            counts.records[record.type_index()] += 1;
             write_record(record, &mut buf);
             if let Some(write) = write.as_mut()
                 && buf.len() >= FLUSH_AT

@@ -396,6 +396,8 @@ mod tests {
                 String::from_utf8_lossy(&ours),
                 String::from_utf8_lossy(&theirs)
             );
+            // The type's index (what the batch counts records by) is its name's.
+            assert_eq!(crate::record::TYPE_NAMES[r.type_index()], r.type_name());
         }
         records.iter().map(Record::type_name).collect()
     }

@@ -121,6 +121,21 @@ impl Record {
             Record::Percent(_) => "percent",
         }
     }
+
+    /// The index of the record's type in [`TYPE_NAMES`].
+    pub fn type_index(&self) -> usize {
+        match self {
+            Record::Section(_) => 0,
+            Record::Footnote(_) => 1,
+            Record::Date(_) => 2,
+            Record::Country(_) => 3,
+            Record::Organization(_) => 4,
+            Record::Person(_) => 5,
+            Record::Event(_) => 6,
+            Record::Money(_) => 7,
+            Record::Percent(_) => 8,
+        }
+    }
 }
 
 /// The record type names, in the order the pipeline produces them.
