@@ -28,11 +28,20 @@ pub fn at_most_words(s: &str, n: usize) -> bool {
     s.split_whitespace().nth(n).is_none()
 }
 
-/// Whether `s` holds the ASCII `needle` anywhere, in any case, without copying it.
+/// Whether `s` holds the ASCII `needle` anywhere, in any case, without copying it: the
+/// places of its first byte, in either case, are found by a fast byte search and only
+/// those compared.
 pub fn contains_ignore_case(s: &str, needle: &str) -> bool {
-    s.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let Some(last) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, &hay[..=last])
+        .any(|i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// The largest character boundary of `s` at or before `i` (`s.len()` past the end).
@@ -166,6 +175,35 @@ pub fn ascii_fold(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_ignore_case_finds_what_a_look_at_every_place_finds() {
+        let naive = |s: &str, n: &str| {
+            s.as_bytes()
+                .windows(n.len())
+                .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+        };
+        let hays = [
+            "",
+            "l",
+            "Leaders",
+            "the two LEADERS met",
+            "leaderleaders",
+            "lLeAdErS",
+            "ễ leaders ễ",
+            "xleader",
+            "LEADERS",
+            "-- 2020 --",
+            "a-b-c",
+            "ab",
+        ];
+        for s in hays {
+            for n in ["leaders", "l", "ab", "-", "20", "LEADERS", "ễ"] {
+                assert_eq!(contains_ignore_case(s, n), naive(s, n), "{s:?} {n:?}");
+            }
+        }
+        assert!(contains_ignore_case("anything", ""));
+    }
 
     #[test]
     fn at_most_words_counts_as_a_split_does() {
