@@ -804,7 +804,10 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
                 Some(next)
                     if after <= next.start
                         && is_separator(&text[after..next.start])
-                        && !(definite && text[after..next.start].contains("and")) => {}
+                        && !(definite
+                            && text.as_bytes()[after..next.start]
+                                .windows(3)
+                                .any(|w| w == b"and")) => {}
                 _ => break,
             }
         }
@@ -1540,7 +1543,9 @@ fn affiliation(
     for t in titles {
         let from = t.cut.as_ref().map_or(t.start, |c| c.end);
         let phrase = &text[from..t.end];
-        let len = phrase.find(" to ").unwrap_or(phrase.len());
+        static TO: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(" to "));
+        let len = TO.find(phrase.as_bytes()).unwrap_or(phrase.len());
         for h in a.countries_in(base + from..base + from + len) {
             if !named.iter().any(|n| **n == *h.country.code) {
                 named.push(h.country.code.to_string());
