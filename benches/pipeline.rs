@@ -4,8 +4,10 @@
 //!
 //! Inputs: the bluebook fixture; one file of 160 copies of it (24.8 MB); a directory
 //! of 160 copies; one file of 10 copies (for the time per MB against 160); and the
-//! bluebook's text on one single line, 10 copies long. The files are written to a
-//! temporary directory and read through the batch, as the command line does.
+//! bluebook's text on one single line, 10 copies long; and that line with its sentence
+//! ends made commas (a run of text without a stop, whose sentences are all the
+//! splitter's longest). The files are written to a temporary directory and read through
+//! the batch, as the command line does.
 //!
 //! After the Criterion groups the bench prints, for each input, the pipeline's MB/s and
 //! the pass's, best and median of seven rounds (each round a run of the pipeline, then
@@ -86,6 +88,18 @@ fn cases(dir: &Path) -> Vec<Case> {
         .into_iter()
         .map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b })
         .collect();
+    // The same line with no sentence end (a dump without stops): every sentence is the
+    // splitter's longest, and readers that look over a mention's sentence pay for it.
+    let run_on: Vec<u8> = line
+        .iter()
+        .map(|&b| {
+            if matches!(b, b'.' | b'?' | b'!') {
+                b','
+            } else {
+                b
+            }
+        })
+        .collect();
     let many = dir.join("many");
     std::fs::create_dir_all(&many).expect("bench dir");
     let many_paths: Vec<PathBuf> = (0..160)
@@ -122,6 +136,11 @@ fn cases(dir: &Path) -> Vec<Case> {
             name: "10 copies on one line",
             paths: vec![write("line.txt", &line)],
             bytes: line,
+        },
+        Case {
+            name: "10 copies, no stops",
+            paths: vec![write("run-on.txt", &run_on)],
+            bytes: run_on,
         },
     ]
 }
