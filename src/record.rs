@@ -109,17 +109,7 @@ impl Record {
 
     /// The record's type name, as written in the field `type`.
     pub fn type_name(&self) -> &'static str {
-        match self {
-            Record::Section(_) => "section",
-            Record::Footnote(_) => "footnote",
-            Record::Date(_) => "date",
-            Record::Country(_) => "country",
-            Record::Organization(_) => "organization",
-            Record::Person(_) => "person",
-            Record::Event(_) => "event",
-            Record::Money(_) => "money",
-            Record::Percent(_) => "percent",
-        }
+        TYPE_NAMES[self.type_index()]
     }
 
     /// The index of the record's type in [`TYPE_NAMES`].

@@ -135,9 +135,10 @@ pub(crate) fn split_line(
 
 /// The longest sentence, in bytes: a run of text without a stop longer than this (a
 /// table or a list dumped on one line, a text without stops) is cut after the last
-/// clause mark before it (else at its last whitespace), and so on. The reports' longest sentences are about a
-/// thousand bytes; the readers that look over a mention's whole sentence (each date's,
-/// each figure's) then cost at most this much per mention, never a run's length.
+/// clause mark before it (else at its last whitespace), and so on. The reports'
+/// longest sentences are about a thousand bytes; the readers that look over a
+/// mention's whole sentence (each date's, each figure's) then cost at most this much
+/// per mention, never a run's length.
 pub const LONGEST_SENTENCE: usize = 4096;
 
 /// Pushes `s[r]`, trimmed, as one sentence (several when it is longer than

@@ -694,8 +694,7 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
     let post: Vec<usize> = a.post_nominals_in(window).map(|h| h.start - base).collect();
     let run = capital_run(w, text, hit.end, offices, j + 1, &post);
     let phrase = &text[hit.start..hit.end];
-    // (An office's words are few: compared in place, no substring searcher built.)
-    let has = |word: &[u8]| phrase.as_bytes().windows(word.len()).any(|w| w == word);
+    let has = |word: &[u8]| memchr::memmem::find(phrase.as_bytes(), word).is_some();
     let continues = has(b" of ") || has(b" for ");
     let (complement, name) = split_run(a, base, text, run, continues);
     let end = complement.as_ref().map_or(hit.end, |c| c.end);
@@ -805,9 +804,11 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
                     if after <= next.start
                         && is_separator(&text[after..next.start])
                         && !(definite
-                            && text.as_bytes()[after..next.start]
-                                .windows(3)
-                                .any(|w| w == b"and")) => {}
+                            && memchr::memmem::find(
+                                &text.as_bytes()[after..next.start],
+                                b"and",
+                            )
+                            .is_some()) => {}
                 _ => break,
             }
         }

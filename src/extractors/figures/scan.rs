@@ -931,47 +931,15 @@ pub(super) struct Cues {
 }
 
 impl Cues {
-    /// The cues of `line`, looked for in it alone: what [`TextCues::line`] gives.
+    /// The cues of `line`, looked for in it alone: the line as a stretch of its own
+    /// ([`TextCues`]), read whole.
     #[cfg(test)]
     fn of(line: &str) -> Cues {
-        // Searched for in the line lowered to ASCII lower case: one fast substring
-        // search each, a fraction of a byte's work per byte. `illions` is an `illion`
-        // with an `s` after it, and the three spellings of percent a `cent` with `er`,
-        // `er ` or `er-` before it: four searches for the seven parts.
-        static PARTS: LazyLock<[memmem::Finder<'static>; 4]> =
-            LazyLock::new(|| ["illion", "housand", "multi", "cent"].map(memmem::Finder::new));
-        thread_local! {
-            static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-        }
-        with_buffer(&LOWER, KEPT_BYTES, |low| {
-            low.resize(line.len(), 0);
-            for (l, b) in low.iter_mut().zip(line.as_bytes()) {
-                *l = b.to_ascii_lowercase();
-            }
-            let low: &[u8] = low;
-            let mut cues = Cues::default();
-            for at in PARTS[0].find_iter(low) {
-                cues.scale_at.push(at);
-                cues.scales |= low.get(at + "illion".len()) == Some(&b's');
-            }
-            cues.scale = !cues.scale_at.is_empty();
-            let illions = cues.scale_at.len();
-            cues.scale_at.extend(PARTS[1].find_iter(low));
-            cues.thousand = cues.scale_at.len() > illions;
-            if cues.scale && cues.thousand {
-                cues.scale_at.sort_unstable();
-            }
-            cues.multi = PARTS[2].find(low).is_some();
-            let after = |at: usize, part: &[u8]| low[..at].ends_with(part);
-            cues.percent = PARTS[3]
-                .find_iter(low)
-                .any(|at| after(at, b"er") || after(at, b"er ") || after(at, b"er-"));
-            cues
-        })
+        TextCues::of(line, 0).line(0..line.len())
     }
 }
 
-/// The longest line whose lowered copy a thread keeps for the next line.
+/// The longest text whose lowered copy a thread keeps for the next one.
 const KEPT_BYTES: usize = 1 << 20;
 
 /// Where the parts of the [`Cues`] words stand in a stretch of text (a part of a
@@ -992,6 +960,10 @@ pub(super) struct TextCues {
 impl TextCues {
     /// The cue parts of `text`, which starts at offset `base`.
     pub(super) fn of(text: &str, base: usize) -> TextCues {
+        // Searched for in the text lowered to ASCII lower case: one fast substring
+        // search each, a fraction of a byte's work per byte. `illions` is an `illion`
+        // with an `s` after it, and the three spellings of percent a `cent` with `er`,
+        // `er ` or `er-` before it: four searches for the seven parts.
         static PARTS: LazyLock<[memmem::Finder<'static>; 4]> =
             LazyLock::new(|| ["illion", "housand", "multi", "cent"].map(memmem::Finder::new));
         thread_local! {
