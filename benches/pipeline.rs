@@ -3,11 +3,13 @@
 //! same bytes (the embedded gazetteer phrases, a DFA, all matches) to compare with.
 //!
 //! Inputs: the bluebook fixture; one file of 160 copies of it (24.8 MB); a directory
-//! of 160 copies; one file of 10 copies (for the time per MB against 160); and the
-//! bluebook's text on one single line, 10 copies long; and that line with its sentence
-//! ends made commas (a run of text without a stop, whose sentences are all the
-//! splitter's longest). The files are written to a temporary directory and read through
-//! the batch, as the command line does.
+//! of 160 copies; a directory of 16 files of 10 copies (the same bytes in fewer
+//! documents: against the 160, what a document costs beyond its bytes); one file of 10
+//! copies (for the time per MB against 160); and the bluebook's text on one single
+//! line, 10 copies long; and that line with its sentence ends made commas (a run of
+//! text without a stop, whose sentences are all the splitter's longest). The files are
+//! written to a temporary directory and read through the batch, as the command line
+//! does.
 //!
 //! After the Criterion groups the bench prints, for each input, the pipeline's MB/s and
 //! the pass's, best and median of seven rounds (each round a run of the pipeline, then
@@ -111,6 +113,17 @@ fn cases(dir: &Path) -> Vec<Case> {
         .collect();
     let x10 = copies(10, b"\n");
     let x160 = copies(160, b"\n");
+    // The same bytes as 16 documents of 10 copies: against the directory of 160, what
+    // a document costs beyond its bytes.
+    let tens = dir.join("tens");
+    std::fs::create_dir_all(&tens).expect("bench dir");
+    let ten_paths: Vec<PathBuf> = (0..16)
+        .map(|i| {
+            let path = tens.join(format!("ten-{i:02}.txt"));
+            std::fs::write(&path, &x10).expect("bench input");
+            path
+        })
+        .collect();
     vec![
         Case {
             name: "bluebook",
@@ -130,6 +143,11 @@ fn cases(dir: &Path) -> Vec<Case> {
         Case {
             name: "directory of 160 copies",
             paths: many_paths,
+            bytes: x160.clone(),
+        },
+        Case {
+            name: "16 files of 10 copies",
+            paths: ten_paths,
             bytes: x160,
         },
         Case {
