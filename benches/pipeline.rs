@@ -102,28 +102,24 @@ fn cases(dir: &Path) -> Vec<Case> {
             }
         })
         .collect();
-    let many = dir.join("many");
-    std::fs::create_dir_all(&many).expect("bench dir");
-    let many_paths: Vec<PathBuf> = (0..160)
-        .map(|i| {
-            let path = many.join(format!("copy-{i:03}.txt"));
-            std::fs::write(&path, &one).expect("bench input");
-            path
-        })
-        .collect();
+    // A directory of `n` files, each holding `bytes`.
+    let files = |name: &str, n: usize, bytes: &[u8]| -> Vec<PathBuf> {
+        let sub = dir.join(name);
+        std::fs::create_dir_all(&sub).expect("bench dir");
+        (0..n)
+            .map(|i| {
+                let path = sub.join(format!("{name}-{i:03}.txt"));
+                std::fs::write(&path, bytes).expect("bench input");
+                path
+            })
+            .collect()
+    };
     let x10 = copies(10, b"\n");
     let x160 = copies(160, b"\n");
+    let many_paths = files("copy", 160, &one);
     // The same bytes as 16 documents of 10 copies: against the directory of 160, what
     // a document costs beyond its bytes.
-    let tens = dir.join("tens");
-    std::fs::create_dir_all(&tens).expect("bench dir");
-    let ten_paths: Vec<PathBuf> = (0..16)
-        .map(|i| {
-            let path = tens.join(format!("ten-{i:02}.txt"));
-            std::fs::write(&path, &x10).expect("bench input");
-            path
-        })
-        .collect();
+    let ten_paths = files("ten", 16, &x10);
     vec![
         Case {
             name: "bluebook",
