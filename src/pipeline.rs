@@ -5,7 +5,8 @@
 //! callback ([`extract_each`]) or as a vector ([`extract`]). The [`Analysis`] runs the
 //! stages before the extractors (repair, sentences, sections, reference, the one
 //! search); the document-wide stage that later ones read runs next (person mentions,
-//! whose ids need the whole document); then the document is cut into parts
+//! whose ids need the whole document) — a batch runs these two for several small
+//! documents before their parts ([`Prepared`]); then the document is cut into parts
 //! of whole lines where no record of a part can sit after a record of the next, and
 //! for each part its dates are read and the extractors run in this order (the list
 //! [`STAGES`]):
@@ -74,54 +75,92 @@ pub fn extract_each(
     config: &Config,
     each: &mut dyn FnMut(&Record) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let a = Analysis::new(doc, config);
-    let wants = |types: &[&str]| types.iter().any(|t| config.keeps_type(t));
-    let stages: Vec<Extract> = STAGES
-        .iter()
-        .filter(|(types, _)| wants(types))
-        .map(|&(_, f)| f)
-        .collect();
-    // Events read dates and people: those run when anything that reads them does.
-    // People need the whole document (a short name takes the id of a full one);
-    // dates are read part by part.
-    let mut earlier = Earlier::with_people(if wants(&["person", "event"]) {
-        people::find(&a)
-    } else {
-        Vec::new()
-    });
-    let read_dates = wants(&["date", "event"]);
-    // The records of a part, in a vector a thread keeps from one document to the next
-    // (taken out, so that a document read inside `each` gets a vector of its own).
-    thread_local! {
-        static RECORDS: std::cell::Cell<Vec<Record>> = const { std::cell::Cell::new(Vec::new()) };
+    Prepared::new(doc, config).extract_each(config, each)
+}
+
+/// A document whose whole-document stages have run: its [`Analysis`] and its person
+/// mentions. What is left, [`Prepared::extract_each`], runs part by part.
+///
+/// A batch of small documents prepares several before extracting any (the batch's
+/// groups): each whole-document stage then runs on one document after another, while
+/// its tables and code are warm, instead of after every other stage of the document
+/// before (160 documents of the bluebook: 36.7 MB/s one at a time, 39.8 in groups of
+/// eight, records byte for byte the same).
+pub(crate) struct Prepared<'d> {
+    a: Analysis<'d>,
+    earlier: Earlier,
+}
+
+impl<'d> Prepared<'d> {
+    /// Runs the stages before the parts on `doc`: the analysis, then the person
+    /// mentions when anything `config` keeps reads them.
+    pub(crate) fn new(doc: &'d Document, config: &Config) -> Self {
+        let a = Analysis::new(doc, config);
+        // Events read dates and people: those run when anything that reads them does.
+        // People need the whole document (a short name takes the id of a full one);
+        // dates are read part by part.
+        let earlier = Earlier::with_people(if wants(config, &["person", "event"]) {
+            people::find(&a)
+        } else {
+            Vec::new()
+        });
+        Prepared { a, earlier }
     }
-    let mut records = RECORDS.take();
-    let mut order: Vec<(usize, usize, u32)> = Vec::new();
-    for part in parts(&a) {
-        if read_dates {
-            earlier.dates = dates::dates(&a, &part);
+
+    /// Runs the extractors part by part, handing each record to `each` in document
+    /// order as each part is done; `each` may stop it early.
+    pub(crate) fn extract_each(
+        self,
+        config: &Config,
+        each: &mut dyn FnMut(&Record) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let Prepared { a, mut earlier } = self;
+        let stages: Vec<Extract> = STAGES
+            .iter()
+            .filter(|(types, _)| wants(config, types))
+            .map(|&(_, f)| f)
+            .collect();
+        let read_dates = wants(config, &["date", "event"]);
+        // The records of a part, in a vector a thread keeps from one document to the
+        // next (taken out, so that a document read inside `each` gets a vector of its
+        // own).
+        thread_local! {
+            static RECORDS: std::cell::Cell<Vec<Record>> = const { std::cell::Cell::new(Vec::new()) };
         }
-        for stage in &stages {
-            stage(&a, &earlier, &part, &mut records);
+        let mut records = RECORDS.take();
+        let mut order: Vec<(usize, usize, u32)> = Vec::new();
+        for part in parts(&a) {
+            if read_dates {
+                earlier.dates = dates::dates(&a, &part);
+            }
+            for stage in &stages {
+                stage(&a, &earlier, &part, &mut records);
+            }
+            records.retain(|r| config.keeps_type(r.type_name()));
+            // Document order: by position in the input; records at the same position
+            // keep the order of the stages that made them. The keys are sorted, not the
+            // records.
+            order.clear();
+            order.extend(records.iter().enumerate().map(|(i, r)| {
+                let span = r.common().span;
+                (span.0, span.1, i as u32)
+            }));
+            order.sort_unstable();
+            for &(_, _, i) in &order {
+                each(&records[i as usize])?;
+            }
+            records.clear();
         }
-        records.retain(|r| config.keeps_type(r.type_name()));
-        // Document order: by position in the input; records at the same position keep
-        // the order of the stages that made them. The keys are sorted, not the records.
-        order.clear();
-        order.extend(records.iter().enumerate().map(|(i, r)| {
-            let span = r.common().span;
-            (span.0, span.1, i as u32)
-        }));
-        order.sort_unstable();
-        for &(_, _, i) in &order {
-            each(&records[i as usize])?;
+        if records.capacity() <= KEPT_RECORDS {
+            RECORDS.set(records);
         }
-        records.clear();
+        ControlFlow::Continue(())
     }
-    if records.capacity() <= KEPT_RECORDS {
-        RECORDS.set(records);
-    }
-    ControlFlow::Continue(())
+}
+
+/// Whether `config` keeps any of `types`.
+fn wants(config: &Config, types: &[&str]) -> bool {
+    types.iter().any(|t| config.keeps_type(t))
 }
 
 /// The most records whose vector a thread keeps for the next document: a part's
