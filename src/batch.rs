@@ -397,7 +397,7 @@ fn process_group(group: Vec<Result<Input, Error>>, config: &Config) -> Vec<(Outc
     done.into_iter().flatten().collect()
 }
 
-/// The outcome of an input that could not be read.
+/// The outcome of the input `name` that could not be read.
 fn read_failed(name: String, e: Error) -> Outcome {
     Outcome {
         name,
@@ -604,10 +604,5 @@ pub fn jsonl_inputs(source: &str, reader: impl std::io::BufRead) -> Vec<Result<I
 
 /// The outcome of an input that could not even be listed.
 fn failed(e: Error) -> Outcome {
-    Outcome {
-        name: e.path().unwrap_or_default().to_string(),
-        result: Err(e),
-        warnings: Vec::new(),
-        bytes: 0,
-    }
+    read_failed(e.path().unwrap_or_default().to_string(), e)
 }
