@@ -84,50 +84,106 @@ impl<'d> Analysis<'d> {
     /// Runs the stages before the extractors on `doc`: repair, sentences, sections,
     /// reference, the one search, the glossary, the section partners.
     pub fn new(doc: &'d Document, config: &Config) -> Self {
-        let view = View::build(doc, &config.captions);
-        let sentences = Sentences::split(&view, &config.gazetteers);
-        let sections = Sections::build(&view, &sentences);
-        let reference = Reference::find(
-            doc,
-            &view,
-            &sections,
-            config.reference_year,
-            config.numeric_order,
-        );
-        let gazetteers = config.gazetteers.clone();
-        let mut tables = Vec::new();
-        let capital_starts =
-            gazetteers
-                .phrases()
-                .find_listing_capitals(view.text(), Lines::Apart, &mut tables);
-        let mut hits = Hits::new(tables);
-        hits.shrink();
-        drop_toc_hits(&view, &mut hits);
-        let mut a = Analysis {
-            doc,
-            view,
-            sentences,
-            sections,
-            reference,
-            name: Arc::from(doc.id()),
-            gazetteers,
-            glossary: None,
-            capital_starts,
-            hits,
-            home: String::new(),
-            partners: Vec::new(),
-            long_lines: Vec::new(),
-        };
-        a.home = match &config.home_country {
-            Some(code) => code.clone(),
-            None => a.read_home(),
-        };
-        a.long_lines = long_lines(&a.view, &a.sentences);
-        a.add_glossary();
-        a.partners = (0..a.sections.all().len())
-            .map(|id| a.read_partner(id))
+        let mut one = Self::new_many(std::slice::from_ref(&doc), config);
+        match one.pop() {
+            Some(a) if one.is_empty() => a,
+            _ => unreachable!("one analysis for one document"),
+        }
+    }
+
+    /// [`Analysis::new`] for each of `docs`, in order, each stage run over all of them
+    /// before the next: a stage's tables and code stay warm from one document to the
+    /// next instead of being read again after every other stage (160 one-copy documents
+    /// of the bluebook in the batch's groups: 39.0 MB/s with each analysis run whole,
+    /// 41.9 with each stage over the group).
+    pub fn new_many(docs: &[&'d Document], config: &Config) -> Vec<Self> {
+        let views: Vec<View> = docs
+            .iter()
+            .map(|doc| View::build(doc, &config.captions))
             .collect();
-        a
+        let sentences: Vec<Sentences> = views
+            .iter()
+            .map(|view| Sentences::split(view, &config.gazetteers))
+            .collect();
+        let sections: Vec<Sections> = views
+            .iter()
+            .zip(&sentences)
+            .map(|(view, sentences)| Sections::build(view, sentences))
+            .collect();
+        let references: Vec<Reference> = docs
+            .iter()
+            .zip(&views)
+            .zip(&sections)
+            .map(|((doc, view), sections)| {
+                Reference::find(
+                    doc,
+                    view,
+                    sections,
+                    config.reference_year,
+                    config.numeric_order,
+                )
+            })
+            .collect();
+        let searched: Vec<(CapitalStarts, Hits)> = views
+            .iter()
+            .map(|view| {
+                let mut tables = Vec::new();
+                let capital_starts = config.gazetteers.phrases().find_listing_capitals(
+                    view.text(),
+                    Lines::Apart,
+                    &mut tables,
+                );
+                let mut hits = Hits::new(tables);
+                hits.shrink();
+                drop_toc_hits(view, &mut hits);
+                (capital_starts, hits)
+            })
+            .collect();
+        let mut all: Vec<Analysis> = docs
+            .iter()
+            .zip(views)
+            .zip(sentences)
+            .zip(sections)
+            .zip(references)
+            .zip(searched)
+            .map(
+                |(((((doc, view), sentences), sections), reference), (capital_starts, hits))| {
+                    Analysis {
+                        doc,
+                        view,
+                        sentences,
+                        sections,
+                        reference,
+                        name: Arc::from(doc.id()),
+                        gazetteers: config.gazetteers.clone(),
+                        glossary: None,
+                        capital_starts,
+                        hits,
+                        home: String::new(),
+                        partners: Vec::new(),
+                        long_lines: Vec::new(),
+                    }
+                },
+            )
+            .collect();
+        for a in &mut all {
+            a.home = match &config.home_country {
+                Some(code) => code.clone(),
+                None => a.read_home(),
+            };
+        }
+        for a in &mut all {
+            a.long_lines = long_lines(&a.view, &a.sentences);
+        }
+        for a in &mut all {
+            a.add_glossary();
+        }
+        for a in &mut all {
+            a.partners = (0..a.sections.all().len())
+                .map(|id| a.read_partner(id))
+                .collect();
+        }
+        all
     }
 
     /// The gazetteers of the configuration.
