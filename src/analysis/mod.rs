@@ -9,7 +9,9 @@
 //! by range. Extractors never search the text again: they ask for the hits inside a
 //! range ([`Analysis::countries_in`], [`Analysis::offices_in`], ...). The partner of a
 //! section — the state a country paragraph is about — is one rule here
-//! ([`Analysis::section_partner`]).
+//! ([`Analysis::section_partner`]). Several documents can be analysed together
+//! ([`Analysis::new_many`]), each stage over all of them before the next: what a
+//! batch of small documents does.
 //!
 //! Below the extractors, above the stages it reads (document, repair, sentences,
 //! sections, reference, gazetteers): it imports none of the extractors.
