@@ -259,8 +259,7 @@ pub fn run(
 ) -> std::io::Result<()> {
     // The only input streams; so does every large one.
     let alone = inputs.len() == 1;
-    let threads = rayon::current_num_threads().max(1);
-    let mut pending: Vec<(Result<Input, Error>, u64)> = Vec::new();
+    let mut pending = Pending::new(rayon::current_num_threads().max(1));
     for input in inputs {
         // The size of a small input; none for one that streams.
         let small = match &input {
@@ -280,13 +279,8 @@ pub fn run(
                 }
             }
             (input, size) => {
-                pending.push((input, size.unwrap_or(0)));
-                // Enough for a full group on each thread.
-                let bytes: u64 = pending.iter().map(|(_, n)| n).sum();
-                if (pending.len() >= threads * GROUP_INPUTS
-                    || bytes >= threads as u64 * GROUP_BYTES)
-                    && run_small(&mut pending, config, sink)?.is_break()
-                {
+                pending.push(input, size.unwrap_or(0));
+                if pending.is_full() && run_small(&mut pending, config, sink)?.is_break() {
                     return Ok(());
                 }
             }
@@ -303,35 +297,68 @@ const GROUP_BYTES: u64 = 2 << 20;
 /// How many small inputs are processed as one group, at most.
 const GROUP_INPUTS: usize = 64;
 
-/// Processes the pending small inputs (with their sizes) in groups of
-/// [`GROUP_BYTES`] and [`GROUP_INPUTS`] at most — and of a thread's share of them —
-/// the groups in parallel, each input into its own buffer, and hands them to the sink
-/// in order.
+/// The small inputs waiting to be processed, with their sizes and their total.
+struct Pending {
+    inputs: Vec<(Result<Input, Error>, u64)>,
+    bytes: u64,
+    /// The threads that will process them.
+    threads: usize,
+}
+
+impl Pending {
+    fn new(threads: usize) -> Self {
+        Pending {
+            inputs: Vec::new(),
+            bytes: 0,
+            threads,
+        }
+    }
+
+    fn push(&mut self, input: Result<Input, Error>, size: u64) {
+        self.inputs.push((input, size));
+        self.bytes += size;
+    }
+
+    /// Whether they make a full group for each thread.
+    fn is_full(&self) -> bool {
+        self.inputs.len() >= self.threads * GROUP_INPUTS
+            || self.bytes >= self.threads as u64 * GROUP_BYTES
+    }
+
+    /// Takes them all, in groups of [`GROUP_BYTES`] and [`GROUP_INPUTS`] at most, and
+    /// of a thread's share of them, so that every thread gets a group when there are
+    /// inputs enough.
+    fn take_groups(&mut self) -> Vec<Vec<Result<Input, Error>>> {
+        let most_bytes = self.bytes.div_ceil(self.threads as u64).min(GROUP_BYTES);
+        let most_inputs = self.inputs.len().div_ceil(self.threads).min(GROUP_INPUTS);
+        self.bytes = 0;
+        let mut groups: Vec<Vec<Result<Input, Error>>> = Vec::new();
+        let mut bytes = 0;
+        for (input, size) in std::mem::take(&mut self.inputs) {
+            match groups.last_mut() {
+                Some(g) if g.len() < most_inputs && bytes + size <= most_bytes => {
+                    g.push(input);
+                    bytes += size;
+                }
+                _ => {
+                    groups.push(vec![input]);
+                    bytes = size;
+                }
+            }
+        }
+        groups
+    }
+}
+
+/// Processes the pending small inputs in groups ([`Pending::take_groups`]), the groups
+/// in parallel, each input into its own buffer, and hands them to the sink in order.
 fn run_small(
-    pending: &mut Vec<(Result<Input, Error>, u64)>,
+    pending: &mut Pending,
     config: &Config,
     sink: &mut dyn Sink,
 ) -> std::io::Result<ControlFlow<()>> {
-    // At least a group for each thread when there are inputs enough.
-    let threads = rayon::current_num_threads().max(1);
-    let total: u64 = pending.iter().map(|(_, n)| n).sum();
-    let most_bytes = total.div_ceil(threads as u64).min(GROUP_BYTES);
-    let most_inputs = pending.len().div_ceil(threads).min(GROUP_INPUTS);
-    let mut groups: Vec<Vec<Result<Input, Error>>> = Vec::new();
-    let mut bytes = 0;
-    for (input, size) in std::mem::take(pending) {
-        match groups.last_mut() {
-            Some(g) if g.len() < most_inputs && bytes + size <= most_bytes => {
-                g.push(input);
-                bytes += size;
-            }
-            _ => {
-                groups.push(vec![input]);
-                bytes = size;
-            }
-        }
-    }
-    let done: Vec<Vec<(Outcome, Vec<u8>)>> = groups
+    let done: Vec<Vec<(Outcome, Vec<u8>)>> = pending
+        .take_groups()
         .into_par_iter()
         .map(|group| process_group(group, config))
         .collect();
@@ -357,7 +384,7 @@ fn process(input: &Input, config: &Config, write: Write<'_>) -> (Outcome, std::i
     match read(input) {
         Ok(doc) => {
             let prepared = prepare(&doc, config);
-            let (outcome, io, _) = extract(name, &doc, prepared, config, Some(write));
+            let (outcome, io, _) = extract(name, &doc, prepared, Some(write));
             (outcome, io)
         }
         Err(e) => (read_failed(name, e), Ok(())),
@@ -397,7 +424,7 @@ fn process_group(group: Vec<Result<Input, Error>>, config: &Config) -> Vec<(Outc
         Err(_) => refs.iter().map(|doc| prepare(doc, config)).collect(),
     };
     for ((k, name, doc), prepared) in docs.iter().zip(prepared) {
-        let (outcome, _, bytes) = extract(name.clone(), doc, prepared, config, None);
+        let (outcome, _, bytes) = extract(name.clone(), doc, prepared, None);
         done[*k] = Some((outcome, bytes));
     }
     done.into_iter().flatten().collect()
@@ -415,7 +442,7 @@ fn read_failed(name: String, e: Error) -> Outcome {
 
 /// Runs the whole-document stages on `doc` ([`Prepared::new`]); a panic there is its
 /// message.
-fn prepare<'d>(doc: &'d Document, config: &Config) -> Result<Prepared<'d>, String> {
+fn prepare<'d>(doc: &'d Document, config: &'d Config) -> Result<Prepared<'d>, String> {
     guarded(|| {
         inject_fault(doc);
         Prepared::new(doc, config)
@@ -443,7 +470,6 @@ fn extract(
     name: String,
     doc: &Document,
     prepared: Result<Prepared<'_>, String>,
-    config: &Config,
     mut write: Option<Write<'_>>,
 ) -> (Outcome, std::io::Result<()>, Vec<u8>) {
     let mut counts = Counts::default();
@@ -459,7 +485,7 @@ fn extract(
     let mut io = Ok(());
     let run = prepared.and_then(|prepared| {
         guarded(|| {
-            let _ = prepared.extract_each(config, &mut |record| {
+            let _ = prepared.extract_each(&mut |record| {
                 counts.records[record.type_index()] += 1;
                 write_record(record, &mut buf);
                 if let Some(write) = write.as_mut()

@@ -75,7 +75,7 @@ pub fn extract_each(
     config: &Config,
     each: &mut dyn FnMut(&Record) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    Prepared::new(doc, config).extract_each(config, each)
+    Prepared::new(doc, config).extract_each(each)
 }
 
 /// A document whose whole-document stages have run: its [`Analysis`] and its person
@@ -89,18 +89,20 @@ pub fn extract_each(
 pub(crate) struct Prepared<'d> {
     a: Analysis<'d>,
     earlier: Earlier,
+    /// The configuration it was prepared with, which its extraction follows.
+    config: &'d Config,
 }
 
 impl<'d> Prepared<'d> {
     /// Runs the stages before the parts on `doc`: the analysis, then the person
     /// mentions when anything `config` keeps reads them.
-    pub(crate) fn new(doc: &'d Document, config: &Config) -> Self {
+    pub(crate) fn new(doc: &'d Document, config: &'d Config) -> Self {
         Self::of(Analysis::new(doc, config), config)
     }
 
     /// [`Prepared::new`] for each of `docs`, in order, each stage over all of them
     /// before the next ([`Analysis::new_many`]).
-    pub(crate) fn new_many(docs: &[&'d Document], config: &Config) -> Vec<Self> {
+    pub(crate) fn new_many(docs: &[&'d Document], config: &'d Config) -> Vec<Self> {
         Analysis::new_many(docs, config)
             .into_iter()
             .map(|a| Self::of(a, config))
@@ -108,7 +110,7 @@ impl<'d> Prepared<'d> {
     }
 
     /// The analysed document `a` with its person mentions.
-    fn of(a: Analysis<'d>, config: &Config) -> Self {
+    fn of(a: Analysis<'d>, config: &'d Config) -> Self {
         // Events read dates and people: those run when anything that reads them does.
         // People need the whole document (a short name takes the id of a full one);
         // dates are read part by part.
@@ -117,17 +119,20 @@ impl<'d> Prepared<'d> {
         } else {
             Vec::new()
         });
-        Prepared { a, earlier }
+        Prepared { a, earlier, config }
     }
 
     /// Runs the extractors part by part, handing each record to `each` in document
     /// order as each part is done; `each` may stop it early.
     pub(crate) fn extract_each(
         self,
-        config: &Config,
         each: &mut dyn FnMut(&Record) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        let Prepared { a, mut earlier } = self;
+        let Prepared {
+            a,
+            mut earlier,
+            config,
+        } = self;
         let stages: Vec<Extract> = STAGES
             .iter()
             .filter(|(types, _)| wants(config, types))
