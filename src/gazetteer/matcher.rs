@@ -1418,6 +1418,11 @@ impl FirstWords {
     /// Calls `report(start, end, pattern)` for every match in `text`, in the order of
     /// their starts; pushes onto `capitals`, if given, each word start that opens with
     /// an ASCII capital or a character that is not ASCII (`text` is shorter than 4 GiB).
+    ///
+    /// Two passes over each block of word starts: the first keeps, without a branch,
+    /// those whose prefix some group or stem has (a third of them in prose, in no
+    /// order a branch could guess) and the capitals; the second looks each kept one
+    /// up.
     fn each_match(
         &self,
         text: &str,
@@ -1429,50 +1434,103 @@ impl FirstWords {
             return;
         }
         let bytes = text.as_bytes();
+        let list_capitals = capitals.is_some();
+        let any_stem = !self.stems.is_empty();
+        // The kept word starts with their prefix (`NO_PREFIX` for none), and the
+        // capitals, of the block being read.
+        let mut kept = [(0usize, 0u64); BLOCK];
+        let mut n = 0;
+        let mut caps = [0u32; BLOCK];
+        let mut c = 0;
         each_word_start(text, |i| {
-            if let Some(list) = capitals.as_deref_mut()
-                && (!bytes[i].is_ascii() || bytes[i].is_ascii_uppercase())
-            {
-                list.push(i as u32);
-            }
-            // The word's prefix and its slot, read once for the stems and the groups.
-            let prefix = prefix_word(&bytes[i..]).map(|p| (p, prefix_slot(p)));
-            if !self.stems.is_empty()
-                && (self.short_stem || prefix.is_some_and(|(_, s)| has_bit(&self.stem_keys, s)))
-            {
-                for (stem, pattern) in &self.stems {
-                    if bytes[i..].starts_with(stem.as_bytes()) {
-                        report(i, i + stem.len(), *pattern);
-                    }
+            let b = bytes[i];
+            caps[c] = i as u32;
+            c += usize::from(list_capitals & (!b.is_ascii() | b.is_ascii_uppercase()));
+            if c == BLOCK {
+                if let Some(list) = capitals.as_deref_mut() {
+                    list.extend_from_slice(&caps);
                 }
+                c = 0;
             }
-            let Some((c, len)) = self.group_at(text, i, prefix) else {
-                return;
+            let (prefix, keep) = match prefix_word(&bytes[i..]) {
+                Some(p) => {
+                    let slot = prefix_slot(p);
+                    let stem = any_stem & (self.short_stem | has_bit(&self.stem_keys, slot));
+                    (p, has_bit(&self.prefixes, slot) | stem)
+                }
+                None => (NO_PREFIX, true),
             };
-            let after = i + len;
-            if let Some(pattern) = c.alone {
-                report(i, after, pattern);
-            }
-            if c.longer.is_empty() {
-                return;
-            }
-            let Some(key) = next_key(text, after, lines) else {
-                return;
-            };
-            let from = c.longer.partition_point(|l| l.0 < key);
-            for (k, phrase, pattern, check_end) in &c.longer[from..] {
-                if *k != key {
-                    break;
+            kept[n] = (i, prefix);
+            n += usize::from(keep);
+            if n == BLOCK {
+                for &(i, prefix) in &kept {
+                    self.matches_at(text, i, prefix, lines, report);
                 }
-                if let Some(end) = match_fast(text, i, len, phrase, lines)
-                    && !(*check_end && word_after(text, end))
-                {
-                    report(i, end, *pattern);
-                }
+                n = 0;
             }
         });
+        if let Some(list) = capitals {
+            list.extend_from_slice(&caps[..c]);
+        }
+        for &(i, prefix) in &kept[..n] {
+            self.matches_at(text, i, prefix, lines, report);
+        }
+    }
+
+    /// Reports the matches starting at the word start `i` of `text`, whose
+    /// [`prefix_word`] is `prefix` (`NO_PREFIX` for none).
+    #[inline]
+    fn matches_at(
+        &self,
+        text: &str,
+        i: usize,
+        prefix: u64,
+        lines: Lines,
+        report: &mut impl FnMut(usize, usize, u32),
+    ) {
+        let bytes = text.as_bytes();
+        let prefix = (prefix != NO_PREFIX).then(|| (prefix, prefix_slot(prefix)));
+        if !self.stems.is_empty()
+            && (self.short_stem || prefix.is_some_and(|(_, s)| has_bit(&self.stem_keys, s)))
+        {
+            for (stem, pattern) in &self.stems {
+                if bytes[i..].starts_with(stem.as_bytes()) {
+                    report(i, i + stem.len(), *pattern);
+                }
+            }
+        }
+        let Some((c, len)) = self.group_at(text, i, prefix) else {
+            return;
+        };
+        let after = i + len;
+        if let Some(pattern) = c.alone {
+            report(i, after, pattern);
+        }
+        if c.longer.is_empty() {
+            return;
+        }
+        let Some(key) = next_key(text, after, lines) else {
+            return;
+        };
+        let from = c.longer.partition_point(|l| l.0 < key);
+        for (k, phrase, pattern, check_end) in &c.longer[from..] {
+            if *k != key {
+                break;
+            }
+            if let Some(end) = match_fast(text, i, len, phrase, lines)
+                && !(*check_end && word_after(text, end))
+            {
+                report(i, end, *pattern);
+            }
+        }
     }
 }
+
+/// How many word starts [`FirstWords::each_match`] gathers before looking them up.
+const BLOCK: usize = 128;
+
+/// No [`prefix_word`]: no valid one is all ones (its length is at most four).
+const NO_PREFIX: u64 = u64::MAX;
 
 /// The key ([`SPACED`]) of what follows byte `at` of `text`, where a first word ends:
 /// the byte there, or, when a run of whitespace starts there (not a line break when
