@@ -61,6 +61,10 @@ fn read(text: &str, toks: &[Token], cues: &[u32], order: Order) -> Vec<Found> {
             i = cue - CUE_REACH;
             continue;
         }
+        if !may_open(text, &toks[i]) {
+            i += 1;
+            continue;
+        }
         match p.expr(i) {
             Some((found, next)) => {
                 out.push(found);
@@ -93,49 +97,62 @@ fn has_cue(text: &str) -> bool {
 /// may come, at most: `the end of this year` (4), with one to spare.
 const CUE_REACH: usize = 5;
 
-/// Whether a word may open a [`Parser::period`]: the first words of its rules, in any
-/// case (`the`, a season, an ordinal, a small count, `early`/`late`/`mid`, `this`/
-/// `next`/`last`, the codes `Q` and `H`). Most words of prose are none of them, and
-/// are passed over without trying each rule.
+/// The first words of [`Parser::period`]'s rules, in lower case (`the`, a season, an
+/// ordinal, a small count, `early`/`late`/`mid`, `this`/`next`/`last`, the codes `Q`
+/// and `H`).
+const PERIOD_OPENERS: [&str; 32] = [
+    "the", "spring", "summer", "autumn", "fall", "first", "second", "third", "fourth", "last",
+    "final", "latter", "q", "h", "a", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "early", "earlier", "late", "later", "mid", "this", "next",
+];
+
+/// The words other than those that open a reading of [`Parser::expr`] without a
+/// number or a month before them: `from` and `between` (`the` is a
+/// [`PERIOD_OPENERS`] word).
+const RANGE_OPENERS: [&str; 2] = ["from", "between"];
+
+/// Whether a word, in any ASCII case, may open a [`Parser::period`].
 fn opens_period(word: &str) -> bool {
     let Some((low, len)) = lowered::<7>(word.as_bytes()) else {
         return false;
     };
-    matches!(
-        &low[..len],
-        b"the"
-            | b"spring"
-            | b"summer"
-            | b"autumn"
-            | b"fall"
-            | b"first"
-            | b"second"
-            | b"third"
-            | b"fourth"
-            | b"last"
-            | b"final"
-            | b"latter"
-            | b"q"
-            | b"h"
-            | b"a"
-            | b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"early"
-            | b"earlier"
-            | b"late"
-            | b"later"
-            | b"mid"
-            | b"this"
-            | b"next"
-    )
+    PERIOD_OPENERS.iter().any(|w| w.as_bytes() == &low[..len])
+}
+
+/// Per first letter (lowered), the lengths (as bits) of the words that may open a
+/// reading ([`PERIOD_OPENERS`], [`RANGE_OPENERS`]): a word of another shape opens
+/// none, and [`read`] passes it over without trying the rules.
+static OPENER_SHAPES: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut k = 0;
+    while k < PERIOD_OPENERS.len() + RANGE_OPENERS.len() {
+        let w = if k < PERIOD_OPENERS.len() {
+            PERIOD_OPENERS[k].as_bytes()
+        } else {
+            RANGE_OPENERS[k - PERIOD_OPENERS.len()].as_bytes()
+        };
+        table[w[0] as usize] |= 1 << w.len();
+        k += 1;
+    }
+    table
+};
+
+/// Whether the token `t` of `text` may open a reading: a number, a month's name, or a
+/// word of the shape of one of the words that open one ([`OPENER_SHAPES`]). For any
+/// other token [`Parser::expr`] finds nothing at once.
+#[inline]
+fn may_open(text: &str, t: &Token) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => false,
+        Kind::Word => {
+            let len = t.end - t.start;
+            t.month > 0
+                || (len < 16
+                    && OPENER_SHAPES[usize::from(text.as_bytes()[t.start] | 0x20)] & (1 << len)
+                        != 0)
+        }
+    }
 }
 
 /// The lowest and highest years read as years.
@@ -1985,7 +2002,52 @@ fn expand_year(t: &Token) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_cue, is_calendar_noun};
+    use super::super::lexer::lex;
+    use super::{NumericOrder, Parser, has_cue, is_calendar_noun, may_open};
+
+    /// [`read`](super::read) passes over the tokens [`may_open`] rules out: at each of
+    /// them the rules find nothing. Held on every token of the fixtures, of some
+    /// phrasings in every case, and of words that share an opener's shape.
+    #[test]
+    fn a_token_that_may_open_nothing_opens_nothing() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        let phrases = "the first half of 2022, from 3 to 5 May, between March and June 2020, \
+            later this year, Q1 2023, H2 2021, early next month, the end of the year, mid-2020, \
+            two years ago, the 2010s, last October, this spring, fall 2019, tho 5 May, \
+            fro 2020, the2020, From 1 May, BETWEEN 2019 AND 2020, A year ago, Thé 2020";
+        texts.push(phrases.to_string());
+        texts.push(phrases.to_uppercase());
+        let (mut skipped, mut tried) = (0, 0);
+        for text in &texts {
+            for line in text.lines() {
+                let toks = lex(line);
+                for order in [
+                    None,
+                    Some(NumericOrder::DayFirst),
+                    Some(NumericOrder::MonthFirst),
+                ] {
+                    let p = Parser {
+                        text: line,
+                        t: &toks,
+                        order,
+                    };
+                    for (i, t) in toks.iter().enumerate() {
+                        if may_open(line, t) {
+                            tried += 1;
+                        } else {
+                            skipped += 1;
+                            assert!(p.expr(i).is_none(), "{line:?} at {:?}", &line[t.start..]);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(skipped > tried, "{skipped} skipped, {tried} tried");
+    }
 
     #[test]
     fn calendar_nouns_in_any_case_and_nothing_else() {
