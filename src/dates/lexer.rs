@@ -178,11 +178,8 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             let mut t = Token::new(Kind::Word, start, i, glued);
             let word = &text[start..i];
             // Month names and calendar nouns are ASCII: most words are passed over on
-            // their first letter and length, one look in a table.
-            if class == LETTER
-                && word.len() < 16
-                && CUE_SHAPES[usize::from(b[start] | 0x20)] & (1 << word.len()) != 0
-            {
+            // their first two letters and length, one look in a table.
+            if class == LETTER && may_be_cue(word.as_bytes()) {
                 if let Some((m, abbr)) = month_of(word) {
                     t.month = m;
                     t.abbr = abbr;
@@ -225,120 +222,99 @@ pub(super) fn lowered<const N: usize>(word: &[u8]) -> Option<([u8; N], usize)> {
     Some((low, word.len()))
 }
 
-/// Per first letter (lowered), the lengths (as bits) a month's name or a noun of the
-/// calendar opening with it may have: what [`may_be_month`] and
-/// [`is_calendar_noun`] let through first.
-static CUE_SHAPES: [u16; 256] = {
-    let mut table = [0u16; 256];
-    // The months' names and abbreviations: `jan`, `june`, `july`, `january`, ...
-    table[b'j' as usize] = 1 << 3 | 1 << 4 | 1 << 7;
-    table[b'f' as usize] = 1 << 3 | 1 << 8;
-    table[b'm' as usize] = 1 << 3 | 1 << 5;
-    table[b'a' as usize] = 1 << 3 | 1 << 5 | 1 << 6;
-    table[b's' as usize] = 1 << 3 | 1 << 4 | 1 << 9;
-    table[b'o' as usize] = 1 << 3 | 1 << 7;
-    table[b'n' as usize] = 1 << 3 | 1 << 8;
-    table[b'd' as usize] = 1 << 3 | 1 << 8;
-    // The calendar nouns: `year`, `years`, `half`, `fall`, `month`, `months`,
-    // `spring`, `summer`, `autumn`, `quarter`.
-    table[b'y' as usize] |= 1 << 4 | 1 << 5;
-    table[b'h' as usize] |= 1 << 4;
-    table[b'f' as usize] |= 1 << 4;
-    table[b'm' as usize] |= 1 << 5 | 1 << 6;
-    table[b's' as usize] |= 1 << 6;
-    table[b'a' as usize] |= 1 << 6;
-    table[b'q' as usize] |= 1 << 7;
+/// The months' names and abbreviations, in lower case: (word, month, abbreviated).
+const MONTH_WORDS: [(&str, u8, bool); 24] = [
+    ("january", 1, false),
+    ("february", 2, false),
+    ("march", 3, false),
+    ("april", 4, false),
+    ("may", 5, false),
+    ("june", 6, false),
+    ("july", 7, false),
+    ("august", 8, false),
+    ("september", 9, false),
+    ("october", 10, false),
+    ("november", 11, false),
+    ("december", 12, false),
+    ("jan", 1, true),
+    ("feb", 2, true),
+    ("mar", 3, true),
+    ("apr", 4, true),
+    ("jun", 6, true),
+    ("jul", 7, true),
+    ("aug", 8, true),
+    ("sep", 9, true),
+    ("sept", 9, true),
+    ("oct", 10, true),
+    ("nov", 11, true),
+    ("dec", 12, true),
+];
+
+/// The nouns of the calendar the rules without digits read, in lower case.
+const CALENDAR_NOUNS: [&str; 10] = [
+    "year", "years", "month", "months", "half", "quarter", "spring", "summer", "autumn", "fall",
+];
+
+/// Per first two letters (lowered, `a` to `z` each), the lengths (as bits) of the
+/// [`MONTH_WORDS`] and [`CALENDAR_NOUNS`] opening with them: what [`may_be_cue`]
+/// lets through to [`month_of`] and [`is_calendar_noun`].
+static CUE_SHAPES: [u16; 26 * 26] = {
+    let mut table = [0u16; 26 * 26];
+    let mut k = 0;
+    while k < MONTH_WORDS.len() + CALENDAR_NOUNS.len() {
+        let w = if k < MONTH_WORDS.len() {
+            MONTH_WORDS[k].0.as_bytes()
+        } else {
+            CALENDAR_NOUNS[k - MONTH_WORDS.len()].as_bytes()
+        };
+        table[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
     table
 };
 
-/// Whether a word, in any case, is a noun of the calendar the rules without digits
-/// read: `year`, `month`, `half`, `quarter`, a season.
-pub(super) fn is_calendar_noun(word: &[u8]) -> bool {
-    // Most words are passed over on their length and first letter together.
-    let opens = |c: &[u8]| word.first().is_some_and(|&b| c.contains(&(b | 0x20)));
-    let possible = match word.len() {
-        4 => opens(b"yhf"),
-        5 => opens(b"ym"),
-        6 => opens(b"msa"),
-        7 => opens(b"q"),
-        _ => false,
+/// Whether a word, in any ASCII case, has the first two letters and the length of a
+/// month's name or a calendar noun: most words fail here, on one look in a table.
+#[inline]
+fn may_be_cue(word: &[u8]) -> bool {
+    let &[a, b, ..] = word else {
+        return false;
     };
-    if !possible {
+    // An ASCII letter, and only one, lowers into `a..=z` by its bit 5.
+    let (a, b) = (a | 0x20, b | 0x20);
+    word.len() < 16
+        && a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && CUE_SHAPES[usize::from(a - b'a') * 26 + usize::from(b - b'a')] & (1 << word.len()) != 0
+}
+
+/// Whether a word, in any case, is a noun of the calendar the rules without digits
+/// read: `year`, `month`, `half`, `quarter`, a season ([`CALENDAR_NOUNS`]).
+pub(super) fn is_calendar_noun(word: &[u8]) -> bool {
+    if !may_be_cue(word) {
         return false;
     }
     let Some((low, len)) = lowered::<7>(word) else {
         return false;
     };
-    matches!(
-        &low[..len],
-        b"year"
-            | b"years"
-            | b"month"
-            | b"months"
-            | b"half"
-            | b"quarter"
-            | b"spring"
-            | b"summer"
-            | b"autumn"
-            | b"fall"
-    )
+    CALENDAR_NOUNS.iter().any(|n| n.as_bytes() == &low[..len])
 }
 
 fn starts_letter(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_alphabetic)
 }
 
-/// Whether a word could name a month: 3 to 9 letters, opening as one does (`ja`,
-/// `fe`, `ma`, `ap`, `ju`, `au`, `se`, `oc`, `no`, `de`). Most words fail here.
-#[inline]
-fn may_be_month(word: &str) -> bool {
-    let b = word.as_bytes();
-    (3..=9).contains(&b.len())
-        && matches!(
-            [b[0] | 0x20, b[1] | 0x20],
-            [b'j', b'a' | b'u']
-                | [b'f', b'e']
-                | [b'm', b'a']
-                | [b'a', b'p' | b'u']
-                | [b's', b'e']
-                | [b'o', b'c']
-                | [b'n', b'o']
-                | [b'd', b'e']
-        )
-}
-
-/// The month a word names, and whether it is abbreviated.
+/// The month a word names ([`MONTH_WORDS`], in any ASCII case), and whether it is
+/// abbreviated.
 pub(super) fn month_of(word: &str) -> Option<(u8, bool)> {
-    if !may_be_month(word) || !word.is_ascii() {
+    if !may_be_cue(word.as_bytes()) || !word.is_ascii() {
         return None;
     }
     let (buf, len) = lowered::<9>(word.as_bytes())?;
-    Some(match &buf[..len] {
-        b"january" => (1, false),
-        b"february" => (2, false),
-        b"march" => (3, false),
-        b"april" => (4, false),
-        b"may" => (5, false),
-        b"june" => (6, false),
-        b"july" => (7, false),
-        b"august" => (8, false),
-        b"september" => (9, false),
-        b"october" => (10, false),
-        b"november" => (11, false),
-        b"december" => (12, false),
-        b"jan" => (1, true),
-        b"feb" => (2, true),
-        b"mar" => (3, true),
-        b"apr" => (4, true),
-        b"jun" => (6, true),
-        b"jul" => (7, true),
-        b"aug" => (8, true),
-        b"sep" | b"sept" => (9, true),
-        b"oct" => (10, true),
-        b"nov" => (11, true),
-        b"dec" => (12, true),
-        _ => return None,
-    })
+    MONTH_WORDS
+        .iter()
+        .find(|m| m.0.as_bytes() == &buf[..len])
+        .map(|&(_, month, abbr)| (month, abbr))
 }
 
 #[cfg(test)]
@@ -376,10 +352,56 @@ mod tests {
         assert!(!t[3].ordinal, "a suffix glued to more letters is not one");
     }
 
+    /// What [`month_of`] and [`is_calendar_noun`] say, spelled out word by word.
+    fn spelled_out(word: &str) -> (Option<(u8, bool)>, bool) {
+        let low = word.to_ascii_lowercase();
+        let month = match low.as_str() {
+            "january" => Some((1, false)),
+            "february" => Some((2, false)),
+            "march" => Some((3, false)),
+            "april" => Some((4, false)),
+            "may" => Some((5, false)),
+            "june" => Some((6, false)),
+            "july" => Some((7, false)),
+            "august" => Some((8, false)),
+            "september" => Some((9, false)),
+            "october" => Some((10, false)),
+            "november" => Some((11, false)),
+            "december" => Some((12, false)),
+            "jan" => Some((1, true)),
+            "feb" => Some((2, true)),
+            "mar" => Some((3, true)),
+            "apr" => Some((4, true)),
+            "jun" => Some((6, true)),
+            "jul" => Some((7, true)),
+            "aug" => Some((8, true)),
+            "sep" | "sept" => Some((9, true)),
+            "oct" => Some((10, true)),
+            "nov" => Some((11, true)),
+            "dec" => Some((12, true)),
+            _ => None,
+        };
+        let noun = matches!(
+            low.as_str(),
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "half"
+                | "quarter"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+        );
+        (month, noun)
+    }
+
     #[test]
-    fn the_shape_table_lets_every_month_and_calendar_noun_through() {
-        // Every ASCII word of up to ten letters made of the letters that open or end
-        // a cue word, in three cases: the table rules out only words that are none.
+    fn months_and_calendar_nouns_are_told_as_spelled_out() {
+        // Every ASCII word of up to three letters made of the letters that open or
+        // end a cue word, the cue words, and words that open or end as they do; in
+        // three cases each.
         let letters = b"jfmasondyhqueritlcbpvgk";
         let mut words: Vec<Vec<u8>> = vec![Vec::new()];
         let mut all = Vec::new();
@@ -390,13 +412,16 @@ mod tests {
                 .collect();
             all.extend(words.iter().cloned());
         }
-        // Every month's name and abbreviation, and every calendar noun.
         let cues = "january february march april may june july august september october \
                     november december jan feb mar apr jun jul aug sep sept oct nov dec \
-                    year years month months half quarter spring summer autumn fall";
+                    year years month months half quarter spring summer autumn fall \
+                    janu marches mayor sepia septs decade novel octave augury aprils \
+                    yearly yea halves quarters springs fallen mont monthly summit autumnal \
+                    junes julys februarys septembers";
         for cue in cues.split_whitespace() {
             all.push(cue.as_bytes().to_vec());
         }
+        let mut named = 0;
         for w in all {
             for form in [w.clone(), w.to_ascii_uppercase(), {
                 let mut c = w.clone();
@@ -404,11 +429,18 @@ mod tests {
                 c
             }] {
                 let word = std::str::from_utf8(&form).unwrap();
-                let shaped = CUE_SHAPES[usize::from(form[0] | 0x20)] & (1 << form.len()) != 0;
-                if month_of(word).is_some() || is_calendar_noun(&form) {
-                    assert!(shaped, "{word}");
-                }
+                let (month, noun) = spelled_out(word);
+                assert_eq!(month_of(word), month, "{word}");
+                assert_eq!(is_calendar_noun(&form), noun, "{word}");
+                named += usize::from(month.is_some() || noun);
             }
+        }
+        // The cue words, in three cases, and the abbreviations again among the short
+        // words.
+        assert_eq!(named, 3 * (24 + 10 + 12), "{named}");
+        for word in ["Mä", "mäy", "Ma", "M", "", "Marche", "ﬁrst", "Thế"] {
+            assert_eq!(month_of(word), None, "{word}");
+            assert!(!is_calendar_noun(word.as_bytes()), "{word}");
         }
     }
 
