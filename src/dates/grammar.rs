@@ -851,20 +851,15 @@ impl Parser<'_> {
         };
         let starts_date = match t.kind {
             Kind::Word if t.month == 0 => {
-                // Most words: not `the`, `from` or `between`, known by their length
-                // and first letter alone.
-                let first = self.text.as_bytes()[t.start] | 0x20;
+                // `the` before a number, or a word that opens a range (`from`,
+                // `between`) before a number, a month or `the`.
                 let next = self.tok(i + 1);
-                match (t.end - t.start, first) {
-                    (3, b't') if self.is_word(i, "the") => {
-                        next.is_some_and(|n| n.kind == Kind::Num && opens_date(n, i + 1))
-                    }
-                    (4, b'f') | (7, b'b')
-                        if self.is_word(i, "from") || self.is_word(i, "between") =>
-                    {
-                        next.is_some_and(|n| opens_date(n, i + 1) || self.is_word(i + 1, "the"))
-                    }
-                    _ => false,
+                if self.is_word(i, "the") {
+                    next.is_some_and(|n| n.kind == Kind::Num && opens_date(n, i + 1))
+                } else if RANGE_OPENERS.iter().any(|w| self.is_word(i, w)) {
+                    next.is_some_and(|n| opens_date(n, i + 1) || self.is_word(i + 1, "the"))
+                } else {
+                    false
                 }
             }
             _ => opens_date(t, i),
