@@ -106,9 +106,9 @@ const PERIOD_OPENERS: [&str; 32] = [
     "eight", "nine", "ten", "early", "earlier", "late", "later", "mid", "this", "next",
 ];
 
-/// The words other than those that open a reading of [`Parser::expr`] without a
-/// number or a month before them: `from` and `between` (`the` is a
-/// [`PERIOD_OPENERS`] word).
+/// The words besides [`PERIOD_OPENERS`] that open a reading of [`Parser::expr`]
+/// before its first number or month: the openers of a range (`from 3 to 5 May`,
+/// `between March and June`).
 const RANGE_OPENERS: [&str; 2] = ["from", "between"];
 
 /// Whether a word, in any ASCII case, may open a [`Parser::period`].
