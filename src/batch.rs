@@ -399,21 +399,26 @@ fn process_group(group: Vec<Result<Input, Error>>, config: &Config) -> Vec<(Outc
     // Each input's outcome and records, in place: the failed ones as they are read,
     // the others once extracted.
     let mut done: Vec<Option<(Outcome, Vec<u8>)>> = Vec::with_capacity(group.len());
-    let mut docs: Vec<(usize, String, Document)> = Vec::new();
+    // The inputs read: their place in the group and name, and their documents.
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let mut docs: Vec<Document> = Vec::new();
     for (k, input) in group.into_iter().enumerate() {
-        done.push(None);
-        match input {
+        done.push(match input {
             Ok(input) => {
                 let name = input.name();
                 match read(&input) {
-                    Ok(doc) => docs.push((k, name, doc)),
-                    Err(e) => done[k] = Some((read_failed(name, e), Vec::new())),
+                    Ok(doc) => {
+                        names.push((k, name));
+                        docs.push(doc);
+                        None
+                    }
+                    Err(e) => Some((read_failed(name, e), Vec::new())),
                 }
             }
-            Err(e) => done[k] = Some((failed(e), Vec::new())),
-        }
+            Err(e) => Some((failed(e), Vec::new())),
+        });
     }
-    let refs: Vec<&Document> = docs.iter().map(|(_, _, doc)| doc).collect();
+    let refs: Vec<&Document> = docs.iter().collect();
     let prepared: Vec<Result<Prepared, String>> = match guarded(|| {
         refs.iter().for_each(|doc| inject_fault(doc));
         Prepared::new_many(&refs, config)
@@ -423,9 +428,9 @@ fn process_group(group: Vec<Result<Input, Error>>, config: &Config) -> Vec<(Outc
         // alone, with its own message.
         Err(_) => refs.iter().map(|doc| prepare(doc, config)).collect(),
     };
-    for ((k, name, doc), prepared) in docs.iter().zip(prepared) {
-        let (outcome, _, bytes) = extract(name.clone(), doc, prepared, None);
-        done[*k] = Some((outcome, bytes));
+    for (((k, name), doc), prepared) in names.into_iter().zip(&docs).zip(prepared) {
+        let (outcome, _, bytes) = extract(name, doc, prepared, None);
+        done[k] = Some((outcome, bytes));
     }
     done.into_iter().flatten().collect()
 }

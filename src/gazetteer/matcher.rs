@@ -1419,10 +1419,10 @@ impl FirstWords {
     /// their starts; pushes onto `capitals`, if given, each word start that opens with
     /// an ASCII capital or a character that is not ASCII (`text` is shorter than 4 GiB).
     ///
-    /// Two passes over each block of word starts: the first keeps, without a branch,
-    /// those whose prefix some group or stem has (a third of them in prose, in no
-    /// order a branch could guess) and the capitals; the second looks each kept one
-    /// up.
+    /// Two passes over each batch of word starts ([`each_word_start`]): the first
+    /// keeps, without a branch, those whose prefix some group or stem has (a third of
+    /// them in prose, in no order a branch could guess) and the capitals; the second
+    /// looks each kept one up.
     fn each_match(
         &self,
         text: &str,
@@ -1436,23 +1436,16 @@ impl FirstWords {
         let bytes = text.as_bytes();
         let list_capitals = capitals.is_some();
         let any_stem = !self.stems.is_empty();
-        // The kept word starts with their prefix (`NO_PREFIX` for none), and the
-        // capitals, of the block being read.
+        // A batch's kept word starts with their prefix (`NO_PREFIX` for none), and its
+        // capitals: a batch holds [`BLOCK`] word starts at most.
         let mut kept = [(0usize, 0u64); BLOCK];
-        let mut n = 0;
         let mut caps = [0u32; BLOCK];
-        let mut c = 0;
         each_word_start(text, |starts| {
+            let (mut n, mut c) = (0, 0);
             for &i in starts {
                 let b = bytes[i];
                 caps[c] = i as u32;
                 c += usize::from(list_capitals & (!b.is_ascii() | b.is_ascii_uppercase()));
-                if c == BLOCK {
-                    if let Some(list) = capitals.as_deref_mut() {
-                        list.extend_from_slice(&caps);
-                    }
-                    c = 0;
-                }
                 let (prefix, keep) = match prefix_word(&bytes[i..]) {
                     Some(p) => {
                         let slot = prefix_slot(p);
@@ -1463,20 +1456,14 @@ impl FirstWords {
                 };
                 kept[n] = (i, prefix);
                 n += usize::from(keep);
-                if n == BLOCK {
-                    for &(i, prefix) in &kept {
-                        self.matches_at(text, i, prefix, lines, report);
-                    }
-                    n = 0;
-                }
+            }
+            if let Some(list) = capitals.as_deref_mut() {
+                list.extend_from_slice(&caps[..c]);
+            }
+            for &(i, prefix) in &kept[..n] {
+                self.matches_at(text, i, prefix, lines, report);
             }
         });
-        if let Some(list) = capitals {
-            list.extend_from_slice(&caps[..c]);
-        }
-        for &(i, prefix) in &kept[..n] {
-            self.matches_at(text, i, prefix, lines, report);
-        }
     }
 
     /// Reports the matches starting at the word start `i` of `text`, whose
@@ -1528,7 +1515,7 @@ impl FirstWords {
     }
 }
 
-/// How many word starts [`FirstWords::each_match`] gathers before looking them up.
+/// How many word starts [`each_word_start`] hands over at once, at most.
 const BLOCK: usize = 128;
 
 /// No [`prefix_word`]: no valid one is all ones (its length is at most four).
