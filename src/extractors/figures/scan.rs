@@ -432,21 +432,24 @@ pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
     let numbers = numbers(line);
-    if !numbers
+    // Each number's cue sides, looked at once: the first with a cue tells the line
+    // holds a figure, and the atoms read them again.
+    let sides: Vec<(bool, bool)> = numbers
         .iter()
-        .any(|m| lex.cue_sides(line, m.start, m.end) != (false, false))
-    {
+        .map(|m| lex.cue_sides(line, m.start, m.end))
+        .collect();
+    if !sides.iter().any(|&c| c != (false, false)) {
         return finish(lex, line, &cues, Vec::new());
     }
     let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
     let mut atoms: Vec<Atom> = Vec::new();
     let mut consumed = 0usize;
-    for m in numbers {
+    for (m, sides) in numbers.into_iter().zip(sides) {
         let (s, e) = (m.start, m.end);
         if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
             continue;
         }
-        if let Some(atom) = atom(lex, line, s, e, consumed) {
+        if let Some(atom) = atom(lex, line, s, e, sides, consumed) {
             consumed = atom.end;
             atoms.push(atom);
         }
@@ -482,8 +485,17 @@ fn finish(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Foun
     found
 }
 
-/// The atom of the number at `s..e`, or none when the number is part of something else.
-fn atom(lex: &Lexicon, line: &str, s: usize, e: usize, consumed: usize) -> Option<Atom> {
+/// The atom of the number at `s..e`, whose [`Lexicon::cue_sides`] are `sides`, or none
+/// when the number is part of something else.
+fn atom(
+    lex: &Lexicon,
+    line: &str,
+    s: usize,
+    e: usize,
+    sides: (bool, bool),
+    consumed: usize,
+) -> Option<Atom> {
+    let number_end = e;
     let written = &line[s..e];
     let (raw, e) = if written.matches('.').count() > 1 {
         // Dot-grouped thousands, comma decimals.
@@ -539,7 +551,12 @@ fn atom(lex: &Lexicon, line: &str, s: usize, e: usize, consumed: usize) -> Optio
         && (1800..2100).contains(&written.parse::<u32>().unwrap_or(0));
 
     // The big matchers run only on a side of the number that holds a cue.
-    let (cue_before, cue_after) = lex.cue_sides(line, s, e);
+    let (cue_before, cue_after) = if e == number_end {
+        sides
+    } else {
+        // A decimal comma read on: the side after it is looked at from its end.
+        lex.cue_sides(line, s, e)
+    };
     // A percentage.
     if cue_after && let Some(c) = PERCENT.captures(&line[e..]) {
         let m = c.get(0)?;
