@@ -18,6 +18,7 @@
 
 use crate::error::{Error, Warning};
 use crate::offsets::OffsetMap;
+use std::borrow::Cow;
 use std::io::Read;
 use std::ops::Range;
 
@@ -257,14 +258,15 @@ impl Document {
         self.map.span_verbatim(decoded)
     }
 
-    /// The raw bytes of `span`, decoded (lossily, if they are not valid UTF-8).
-    pub fn raw_text(&self, span: Range<usize>) -> String {
+    /// The raw bytes of `span`, decoded (lossily, if they are not valid UTF-8): borrowed
+    /// where they are.
+    pub fn raw_text(&self, span: Range<usize>) -> Cow<'_, str> {
         match &self.bytes {
             Bytes::Utf8(s, _) => s.get(span.clone()).map_or_else(
-                || String::from_utf8_lossy(&s.as_bytes()[span]).into_owned(),
-                str::to_string,
+                || String::from_utf8_lossy(&s.as_bytes()[span]),
+                Cow::Borrowed,
             ),
-            Bytes::Lossy(raw, _) => String::from_utf8_lossy(&raw[span]).into_owned(),
+            Bytes::Lossy(raw, _) => String::from_utf8_lossy(&raw[span]),
         }
     }
 }

@@ -59,10 +59,10 @@ const PART_BYTES: usize = 64 * 1024;
 /// assert_eq!((part.common.section, part.parent), (Some(1), Some(0)));
 /// assert_eq!(part.path, ["THE LANDSCAPE", "The global economy"]);
 /// ```
-pub fn extract(doc: &Document, config: &Config) -> Vec<Record> {
+pub fn extract(doc: &Document, config: &Config) -> Vec<Record<'static>> {
     let mut records = Vec::new();
     let _ = extract_each(doc, config, &mut |r| {
-        records.push(r.clone());
+        records.push(r.clone().into_owned());
         ControlFlow::Continue(())
     });
     records
@@ -143,9 +143,9 @@ impl<'d> Prepared<'d> {
         // next (taken out, so that a document read inside `each` gets a vector of its
         // own).
         thread_local! {
-            static RECORDS: std::cell::Cell<Vec<Record>> = const { std::cell::Cell::new(Vec::new()) };
+            static RECORDS: std::cell::Cell<Vec<Record<'static>>> = const { std::cell::Cell::new(Vec::new()) };
         }
-        let mut records = RECORDS.take();
+        let mut records: Vec<Record<'_>> = RECORDS.take();
         let mut order: Vec<(usize, usize, u32)> = Vec::new();
         for part in parts(&a) {
             if read_dates {
@@ -170,10 +170,17 @@ impl<'d> Prepared<'d> {
             records.clear();
         }
         if records.capacity() <= KEPT_RECORDS {
-            RECORDS.set(records);
+            RECORDS.set(kept(records));
         }
         ControlFlow::Continue(())
     }
+}
+
+/// The room of an emptied vector of records, for the next document's: collected in
+/// place (the records of another document borrow from another analysis).
+fn kept(records: Vec<Record<'_>>) -> Vec<Record<'static>> {
+    debug_assert!(records.is_empty());
+    records.into_iter().map(Record::into_owned).collect()
 }
 
 /// Whether `config` keeps any of `types`.
@@ -263,4 +270,18 @@ pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
 pub fn write_record(record: &Record, out: &mut Vec<u8>) {
     crate::jsonl::write(record, out);
     out.push(b'\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_emptied_record_vector_keeps_its_room() {
+        let records: Vec<Record<'_>> = Vec::with_capacity(KEPT_RECORDS);
+        let at = records.as_ptr() as usize;
+        let kept = kept(records);
+        assert_eq!(kept.capacity(), KEPT_RECORDS);
+        assert_eq!(kept.as_ptr() as usize, at);
+    }
 }

@@ -12,7 +12,7 @@ pub use crate::vocab::{
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use std::borrow::Cow;
 
 /// A half-open byte range `[start, end)` into the original input, written as a
 /// two-element array.
@@ -38,17 +38,20 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
-/// The fields every record carries: where it comes from.
+/// The fields every record carries: where it comes from. Its strings borrow from the
+/// document's analysis while the pipeline hands the record over, and are owned in a
+/// record read back or kept ([`Record::into_owned`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Common {
+pub struct Common<'a> {
     /// The input's path as given, or `-` for standard input (shared by all the
     /// document's records).
     #[schemars(with = "String")]
-    pub doc: Arc<str>,
+    pub doc: Cow<'a, str>,
     /// Byte offsets `[start, end)` of the record's source in the original input.
     pub span: Span,
     /// Exactly the input bytes of `span` (decoded lossily if they are not UTF-8).
-    pub text: String,
+    #[schemars(with = "String")]
+    pub text: Cow<'a, str>,
     /// The id of the innermost section holding the record: the `section` of that
     /// section's own record (sections are numbered from 0 in document order); null
     /// before the first heading.
@@ -70,30 +73,30 @@ pub struct Common {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Record {
+pub enum Record<'a> {
     /// A heading of the section tree.
-    Section(SectionRecord),
+    Section(SectionRecord<'a>),
     /// A footnote body.
-    Footnote(FootnoteRecord),
+    Footnote(FootnoteRecord<'a>),
     /// A date: a day, month or year, a list of them, or a range.
-    Date(DateRecord),
+    Date(DateRecord<'a>),
     /// A mention of a country.
-    Country(CountryRecord),
+    Country(CountryRecord<'a>),
     /// A mention of an international organization or mechanism.
-    Organization(OrganizationRecord),
+    Organization(OrganizationRecord<'a>),
     /// A mention of a named individual.
-    Person(PersonRecord),
+    Person(PersonRecord<'a>),
     /// A dated diplomatic action.
-    Event(EventRecord),
+    Event(EventRecord<'a>),
     /// A stated amount of money.
-    Money(MoneyRecord),
+    Money(MoneyRecord<'a>),
     /// A stated percentage or change in percentage points.
-    Percent(PercentRecord),
+    Percent(PercentRecord<'a>),
 }
 
-impl Record {
+impl Record<'_> {
     /// The fields common to all records.
-    pub fn common(&self) -> &Common {
+    pub fn common(&self) -> &Common<'_> {
         match self {
             Record::Section(r) => &r.common,
             Record::Footnote(r) => &r.common,
@@ -128,6 +131,122 @@ impl Record {
     }
 }
 
+impl Record<'_> {
+    /// The record with every string it borrows owned: what outlives the document's
+    /// analysis.
+    pub fn into_owned(self) -> Record<'static> {
+        match self {
+            Record::Section(r) => Record::Section(r.into_owned()),
+            Record::Footnote(r) => Record::Footnote(r.into_owned()),
+            Record::Date(r) => Record::Date(r.into_owned()),
+            Record::Country(r) => Record::Country(r.into_owned()),
+            Record::Organization(r) => Record::Organization(r.into_owned()),
+            Record::Person(r) => Record::Person(r.into_owned()),
+            Record::Event(r) => Record::Event(r.into_owned()),
+            Record::Money(r) => Record::Money(r.into_owned()),
+            Record::Percent(r) => Record::Percent(r.into_owned()),
+        }
+    }
+}
+
+impl Common<'_> {
+    /// The fields with every string they borrow owned.
+    pub fn into_owned(self) -> Common<'static> {
+        Common {
+            doc: Cow::Owned(self.doc.into_owned()),
+            span: self.span,
+            text: Cow::Owned(self.text.into_owned()),
+            section: self.section,
+            sentence: self.sentence,
+            aside: self.aside,
+        }
+    }
+}
+
+/// `into_owned` for a record type: its common fields owned, `$owned` fields made owned
+/// strings, the others moved as they are.
+macro_rules! into_owned {
+    ($name:ident { $($field:ident),* } $(owned { $($cow:ident),* })? $(optional { $($opt:ident),* })?) => {
+        impl $name<'_> {
+            /// The record with every string it borrows owned.
+            pub fn into_owned(self) -> $name<'static> {
+                $name {
+                    common: self.common.into_owned(),
+                    $($field: self.$field,)*
+                    $($($cow: Cow::Owned(self.$cow.into_owned()),)*)?
+                    $($($opt: self.$opt.map(|s| Cow::Owned(s.into_owned())),)*)?
+                }
+            }
+        }
+    };
+}
+
+into_owned!(SectionRecord {
+    parent,
+    path,
+    level,
+    kind,
+    number
+});
+into_owned!(FootnoteRecord { number });
+into_owned!(CountryRecord { kind } owned { code, name });
+into_owned!(OrganizationRecord {} owned { name } optional { acronym });
+into_owned!(PersonRecord {
+    name,
+    titles,
+    offices,
+    country,
+    org,
+    person_id
+});
+into_owned!(DateRecord {
+    values,
+    start,
+    end,
+    granularity,
+    year_from,
+    ambiguous
+});
+into_owned!(EventRecord {
+    kind,
+    date,
+    participants,
+    countries,
+    orgs,
+    location
+});
+into_owned!(MoneyRecord {
+    amount,
+    currency,
+    currency_assumed,
+    qualifier,
+    qualifier_text,
+    min,
+    max,
+    vague,
+    equivalent_of,
+    metric,
+    counterpart,
+    direction,
+    period,
+    period_kind
+});
+into_owned!(PercentRecord {
+    value,
+    min,
+    max,
+    vague,
+    unit,
+    change,
+    metric,
+    counterpart,
+    share_of,
+    qualifier,
+    qualifier_text,
+    period,
+    period_kind
+});
+
 /// The record type names, in the order the pipeline produces them.
 pub const TYPE_NAMES: &[&str] = &[
     "section",
@@ -143,10 +262,10 @@ pub const TYPE_NAMES: &[&str] = &[
 
 /// A heading: one per section of the tree. Its `section` is its own id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct SectionRecord {
+pub struct SectionRecord<'a> {
     /// Provenance.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// The id of the enclosing section, or null for a top-level section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
@@ -165,10 +284,10 @@ pub struct SectionRecord {
 
 /// A footnote body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct FootnoteRecord {
+pub struct FootnoteRecord<'a> {
     /// Provenance.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// The footnote's number as written (superscripts in ASCII digits), or null.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
@@ -176,41 +295,41 @@ pub struct FootnoteRecord {
 
 /// A mention of a country, by name or adjective.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct CountryRecord {
+pub struct CountryRecord<'a> {
     /// Provenance.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// ISO 3166-1 alpha-2 code.
     #[schemars(with = "String")]
-    pub code: Arc<str>,
+    pub code: Cow<'a, str>,
     /// The country's canonical short name (`Viet Nam`, `Republic of Korea`).
     #[schemars(with = "String")]
-    pub name: Arc<str>,
+    pub name: Cow<'a, str>,
     /// `name` (`Japan`, `the ROK`) or `adjective` (`Japanese`).
     pub kind: MentionKind,
 }
 
 /// A mention of an international organization or mechanism.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct OrganizationRecord {
+pub struct OrganizationRecord<'a> {
     /// Provenance.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// Its acronym (`ASEAN`), or null when it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub acronym: Option<Arc<str>>,
+    pub acronym: Option<Cow<'a, str>>,
     /// Its full name.
     #[schemars(with = "String")]
-    pub name: Arc<str>,
+    pub name: Cow<'a, str>,
 }
 
 /// A mention of a named individual.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct PersonRecord {
+pub struct PersonRecord<'a> {
     /// Provenance; the span is the name alone, without titles.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// The name as written (line breaks made spaces).
     pub name: String,
     /// The titles of this mention, in text order, as written, without a trailing `of
@@ -233,10 +352,10 @@ pub struct PersonRecord {
 /// A date as the text writes it: a day, a month or a year, a list of them sharing a
 /// year (`January and December 2020`), or a range (`4-6 December 2020`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct DateRecord {
+pub struct DateRecord<'a> {
     /// Provenance.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// ISO 8601 values, one per coordinated date: a day `2020-07-29`, a month
     /// `2020-11`, a year `2020`, a day recurring every year `--12-27`, a range as an
     /// interval `2020-12-04/2020-12-06` (both ends included). Empty when the text
@@ -292,10 +411,10 @@ pub enum YearFrom {
 
 /// A dated diplomatic action.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct EventRecord {
+pub struct EventRecord<'a> {
     /// Provenance; the span is the clause the date dates.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// What kind of action it is.
     pub kind: EventKind,
     /// The date that dates the event: its span and ISO 8601 values.
@@ -349,10 +468,10 @@ pub struct Direction {
 /// range both ends (`US$ 2-3 million`, `$2 million and $3 million`), for a vague amount
 /// the whole phrase (`tens of billions of USD`); never the qualifier (`over`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct MoneyRecord {
+pub struct MoneyRecord<'a> {
     /// Provenance.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// The full value in currency units, exact (`543.9 billion` is `543900000000`);
     /// null for a range or a vague amount.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -410,10 +529,10 @@ pub struct MoneyRecord {
 /// The span covers the sign, the number and `%` or its word (`-3.5%`, `17 percent`,
 /// `0.5 percentage points`), for a range both ends (`2-3%`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct PercentRecord {
+pub struct PercentRecord<'a> {
     /// Provenance.
     #[serde(flatten)]
-    pub common: Common,
+    pub common: Common<'a>,
     /// The value as stated (`2.91`, `-3.5`), exact; null for a range or a vague
     /// percentage (`a few percent`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

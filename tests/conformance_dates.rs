@@ -794,7 +794,7 @@ fn run(input: &str, year: i32) -> Vec<Got> {
             Got {
                 start,
                 end,
-                text: d.common.text.clone(),
+                text: d.common.text.to_string(),
                 day: single && d.granularity == bluebook::record::Granularity::Day,
                 values: d.values,
             }

@@ -32,7 +32,7 @@ fn read(dir: &Path, rel: &str) -> String {
 }
 
 /// The money and percent records of a one-line text.
-fn figures(text: &str) -> (Vec<MoneyRecord>, Vec<PercentRecord>) {
+fn figures(text: &str) -> (Vec<MoneyRecord<'static>>, Vec<PercentRecord<'static>>) {
     let mut money = Vec::new();
     let mut percent = Vec::new();
     for r in common::records_of(text) {
@@ -224,7 +224,7 @@ impl Tally {
 fn check_recognizers_money(input: &str, results: &[Value]) -> Option<String> {
     let (money, _) = figures(input);
     if money.len() != results.len() {
-        let got: Vec<&str> = money.iter().map(|m| m.common.text.as_str()).collect();
+        let got: Vec<&str> = money.iter().map(|m| m.common.text.as_ref()).collect();
         return Some(format!(
             "{} records {got:?}, want {}",
             money.len(),
@@ -323,7 +323,7 @@ fn percent_result_scope(text: &str, value: &str) -> Option<&'static str> {
 fn check_recognizers_percent(input: &str, results: &[Value]) -> Option<String> {
     let (_, percent) = figures(input);
     if percent.len() != results.len() {
-        let got: Vec<&str> = percent.iter().map(|m| m.common.text.as_str()).collect();
+        let got: Vec<&str> = percent.iter().map(|m| m.common.text.as_ref()).collect();
         return Some(format!(
             "{} records {got:?}, want {}",
             percent.len(),
@@ -670,7 +670,7 @@ fn check_duckling(e: Option<&Expected>, input: &str) -> Option<String> {
             .then(|| format!("a negative case gave {} records", money.len()));
     };
     let [m] = money.as_slice() else {
-        let got: Vec<&str> = money.iter().map(|m| m.common.text.as_str()).collect();
+        let got: Vec<&str> = money.iter().map(|m| m.common.text.as_ref()).collect();
         return Some(format!("{} records {got:?}, want 1", money.len()));
     };
     let iso = duckling_iso(&e.currency).unwrap_or("?");

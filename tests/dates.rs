@@ -10,7 +10,7 @@ use bluebook::{Analysis, Config, Document, NumericOrder, Record, ReferenceFrom};
 
 /// The date records of `text`, read against `year` (or the document's own reference
 /// year when none).
-fn dates(text: &str, year: Option<i32>) -> Vec<DateRecord> {
+fn dates(text: &str, year: Option<i32>) -> Vec<DateRecord<'static>> {
     let doc = Document::from_bytes("test.txt", text.as_bytes().to_vec()).expect("text input");
     let config = match year {
         Some(y) => Config::default().with_reference_year(y),
@@ -43,7 +43,7 @@ fn check(sentence: &str, year: i32, expected: &[Row]) {
         .into_iter()
         .map(|d| {
             (
-                d.common.text,
+                d.common.text.into_owned(),
                 d.values,
                 d.granularity,
                 d.year_from,
@@ -451,7 +451,7 @@ fn dated(date: &str, body: &str) -> Vec<(String, Vec<String>)> {
     let text = format!("---\ndate: '{date}'\n---\n\n{body}\n");
     dates(&text, None)
         .into_iter()
-        .map(|d| (d.common.text, d.values))
+        .map(|d| (d.common.text.into_owned(), d.values))
         .collect()
 }
 
@@ -781,7 +781,7 @@ fn seasons_and_years_ago_count_from_the_document() {
     let got: Vec<(String, Vec<String>)> = common::records_of(text)
         .into_iter()
         .filter_map(|r| match r {
-            bluebook::Record::Date(d) => Some((d.common.text, d.values)),
+            bluebook::Record::Date(d) => Some((d.common.text.into_owned(), d.values)),
             _ => None,
         })
         .collect();

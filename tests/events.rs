@@ -8,7 +8,7 @@ use bluebook::record::EventRecord;
 
 /// The events of a bluebook-like text, read for Viet Nam as `--home-country VN` does
 /// (the snippets do not name their publisher).
-fn events(text: &str) -> Vec<EventRecord> {
+fn events(text: &str) -> Vec<EventRecord<'static>> {
     common::records_of_viet_nam(text)
         .into_iter()
         .filter_map(|r| match r {
@@ -29,7 +29,7 @@ fn in_laos(body: &str) -> String {
     in_section("Lao PDR", body)
 }
 
-fn names(e: &EventRecord) -> Vec<&str> {
+fn names<'a>(e: &'a EventRecord) -> Vec<&'a str> {
     e.participants.iter().map(|p| p.name.as_str()).collect()
 }
 
@@ -175,7 +175,11 @@ fn kinds(text: &str) -> Vec<(String, Vec<String>, String)> {
     common::records_of(text)
         .into_iter()
         .filter_map(|r| match r {
-            Record::Event(e) => Some((e.kind.as_str().to_string(), e.date.values, e.common.text)),
+            Record::Event(e) => Some((
+                e.kind.as_str().to_string(),
+                e.date.values,
+                e.common.text.into_owned(),
+            )),
             _ => None,
         })
         .collect()
@@ -326,7 +330,7 @@ fn an_office_named_with_the_and_no_holder_is_the_home_states() {
 }
 
 /// The events of a text with a document date, read for the state `home`.
-fn events_dated(date: &str, body: &str) -> Vec<EventRecord> {
+fn events_dated(date: &str, body: &str) -> Vec<EventRecord<'static>> {
     let text = format!("---\ndate: '{date}'\n---\n\n{body}\n");
     let doc = bluebook::Document::from_bytes("t.txt", text.into_bytes()).expect("document");
     let config = bluebook::Config::default()

@@ -4,7 +4,7 @@ mod common;
 
 use bluebook::{Config, Document, Error, Warning, extract};
 
-fn records(raw: &[u8]) -> Vec<bluebook::Record> {
+fn records(raw: &[u8]) -> Vec<bluebook::Record<'static>> {
     let doc = Document::from_bytes("in.txt", raw.to_vec()).expect("text input");
     extract(&doc, &Config::default())
 }

@@ -12,7 +12,9 @@ fn the_glossary_adds_bodies_not_notions() {
     let orgs: Vec<(String, Option<String>)> = common::records_of(text)
         .into_iter()
         .filter_map(|r| match r {
-            Record::Organization(o) => Some((o.common.text, o.acronym.map(|a| a.to_string()))),
+            Record::Organization(o) => {
+                Some((o.common.text.into_owned(), o.acronym.map(|a| a.to_string())))
+            }
             _ => None,
         })
         .collect();

@@ -7,7 +7,7 @@ mod common;
 use bluebook::Record;
 use bluebook::record::{MoneyRecord, PercentRecord};
 
-fn money(records: &[Record]) -> Vec<&MoneyRecord> {
+fn money<'a, 'r>(records: &'a [Record<'r>]) -> Vec<&'a MoneyRecord<'r>> {
     records
         .iter()
         .filter_map(|r| match r {
@@ -17,7 +17,7 @@ fn money(records: &[Record]) -> Vec<&MoneyRecord> {
         .collect()
 }
 
-fn percents(records: &[Record]) -> Vec<&PercentRecord> {
+fn percents<'a, 'r>(records: &'a [Record<'r>]) -> Vec<&'a PercentRecord<'r>> {
     records
         .iter()
         .filter_map(|r| match r {
@@ -455,8 +455,8 @@ fn numbers_that_are_no_figures() {
     let records = common::records_of(text);
     let found: Vec<&str> = money(&records)
         .iter()
-        .map(|m| m.common.text.as_str())
-        .chain(percents(&records).iter().map(|p| p.common.text.as_str()))
+        .map(|m| m.common.text.as_ref())
+        .chain(percents(&records).iter().map(|p| p.common.text.as_ref()))
         .collect();
     assert!(found.is_empty(), "{found:?}");
 }

@@ -8,7 +8,7 @@ use bluebook::record::PersonRecord;
 
 /// The people of a bluebook-like snippet, read for Viet Nam as `--home-country VN`
 /// does (the snippets do not name their publisher).
-fn people(text: &str) -> Vec<PersonRecord> {
+fn people(text: &str) -> Vec<PersonRecord<'static>> {
     common::records_of_viet_nam(text)
         .into_iter()
         .filter_map(|r| match r {
@@ -269,7 +269,7 @@ fn signatures_in_capitals_and_credit_lines() {
 }
 
 /// The people of a snippet read for `home`, as `--home-country` does.
-fn people_of(text: &str, home: &str) -> Vec<PersonRecord> {
+fn people_of(text: &str, home: &str) -> Vec<PersonRecord<'static>> {
     let doc = bluebook::Document::from_bytes("test.txt", text.as_bytes().to_vec()).unwrap();
     let config = bluebook::Config::default().with_home_country(home).unwrap();
     bluebook::extract(&doc, &config)

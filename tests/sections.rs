@@ -10,7 +10,7 @@ use bluebook::sections::SectionKind;
 use bluebook::{Analysis, Config};
 use common::{read, records};
 
-fn sections(name: &str) -> Vec<SectionRecord> {
+fn sections(name: &str) -> Vec<SectionRecord<'static>> {
     records(name)
         .1
         .into_iter()
@@ -23,7 +23,7 @@ fn sections(name: &str) -> Vec<SectionRecord> {
 
 /// The 1-based input line where a span starts.
 /// A section's heading: the last title of its path.
-fn heading(s: &SectionRecord) -> &str {
+fn heading<'a>(s: &'a SectionRecord) -> &'a str {
     s.path.last().map_or("", String::as_str)
 }
 

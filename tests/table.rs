@@ -269,7 +269,7 @@ fn path_str(p: &Path) -> &str {
 }
 
 /// The records of an input, read as the command reads it.
-fn records(path: &Path) -> Vec<Record> {
+fn records(path: &Path) -> Vec<Record<'static>> {
     let doc = Document::read(path).expect("readable");
     bluebook::extract(&doc, &Config::default())
 }

@@ -15,7 +15,7 @@ fn found(text: &str) -> Vec<(String, String)> {
                 "date" | "person" | "event" | "money" | "percent"
             )
         })
-        .map(|r| (r.type_name().to_string(), r.common().text.clone()))
+        .map(|r| (r.type_name().to_string(), r.common().text.to_string()))
         .collect()
 }
 

@@ -31,6 +31,7 @@ use crate::scan::gallop;
 use crate::sections::{SectionKind, Sections};
 use crate::sentences::Sentences;
 use hits::Hits;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
 use std::sync::Arc;
@@ -66,8 +67,6 @@ pub struct Analysis<'d> {
     pub sections: Sections,
     /// The reference year and numeric date convention.
     pub reference: Reference,
-    /// The document's name, shared by its records.
-    name: Arc<str>,
     gazetteers: Arc<Gazetteers>,
     glossary: Option<Glossary>,
     /// Where the view's words that open with a capital start: what the document's own
@@ -156,7 +155,6 @@ impl<'d> Analysis<'d> {
                         sentences,
                         sections,
                         reference,
-                        name: Arc::from(doc.id()),
                         gazetteers: config.gazetteers.clone(),
                         glossary: None,
                         capital_starts,
@@ -299,11 +297,11 @@ impl<'d> Analysis<'d> {
     /// copied the input's bytes as they are, its own bytes are that text: read where an
     /// extractor just read them, not from the input, which a large document has long
     /// pushed out of the cache.
-    pub fn raw_text(&self, view: Range<usize>) -> (Range<usize>, String) {
+    pub fn raw_text(&self, view: Range<usize>) -> (Range<usize>, Cow<'_, str>) {
         let (decoded, copied) = self.view.source_span_verbatim(view.clone());
         let (span, read_as_is) = self.doc.raw_span_verbatim(decoded);
         let text = match self.view.text().get(view) {
-            Some(own) if copied && read_as_is => own.to_string(),
+            Some(own) if copied && read_as_is => Cow::Borrowed(own),
             _ => self.doc.raw_text(span.clone()),
         };
         (span, text)
@@ -311,7 +309,7 @@ impl<'d> Analysis<'d> {
 
     /// The provenance fields of a record made from the view range `view`, with the
     /// sentence it sits in.
-    pub fn common(&self, view: Range<usize>) -> Common {
+    pub fn common(&self, view: Range<usize>) -> Common<'_> {
         let mut common = self.mention(view.clone());
         common.sentence = self
             .sentences
@@ -322,12 +320,12 @@ impl<'d> Analysis<'d> {
 
     /// The provenance fields of a record made from the view range `view`, without its
     /// sentence (mentions, headings, footnotes: the span says it all).
-    pub fn mention(&self, view: Range<usize>) -> Common {
+    pub fn mention(&self, view: Range<usize>) -> Common<'_> {
         let (span, text) = self.raw_text(view.clone());
         let line = self.view.line_at(view.start);
         let section = self.sections.of_line(line).map(|id| id as u32);
         Common {
-            doc: self.name.clone(),
+            doc: Cow::Borrowed(self.doc.id()),
             text,
             span: span.into(),
             section,

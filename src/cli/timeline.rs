@@ -24,10 +24,10 @@ pub(super) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let met = super::each_document(args.paths, |doc, _| {
         for r in bluebook::extract(doc, &config) {
             let Record::Event(e) = r else { continue };
-            let sentence = e
-                .common
-                .sentence
-                .map_or_else(|| e.common.text.clone(), |s| doc.raw_text(s.0..s.1));
+            let sentence = e.common.sentence.map_or_else(
+                || e.common.text.to_string(),
+                |s| doc.raw_text(s.0..s.1).into_owned(),
+            );
             let first = e
                 .date
                 .values

@@ -40,7 +40,12 @@ pub(crate) struct Date {
 }
 
 /// One record per date of `part`.
-pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
+pub(crate) fn extract<'a>(
+    a: &'a Analysis,
+    earlier: &Earlier,
+    part: &Part,
+    out: &mut Vec<Record<'a>>,
+) {
     let dates = &earlier.dates;
     let first = dates.partition_point(|d| d.view.start < part.view.start);
     let records = dates[first..]

@@ -40,7 +40,12 @@ const HONOURED_REACH: usize = 60;
 const BRACKET_REACH: usize = 200;
 
 /// One record per date that dates an action.
-pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
+pub(crate) fn extract<'a>(
+    a: &'a Analysis,
+    earlier: &Earlier,
+    part: &Part,
+    out: &mut Vec<Record<'a>>,
+) {
     let (dates, people) = (&earlier.dates[..], &earlier.people[..]);
     let person_country = &earlier.person_countries;
     let text = a.view.text();

@@ -77,4 +77,4 @@ impl Part {
 }
 
 /// The one signature of an extractor: the records of `part`, pushed to `out`.
-pub(crate) type Extract = fn(&Analysis, &Earlier, &Part, &mut Vec<Record>);
+pub(crate) type Extract = for<'a> fn(&'a Analysis<'_>, &Earlier, &Part, &mut Vec<Record<'a>>);

@@ -7,14 +7,15 @@
 use super::{Earlier, Part};
 use crate::analysis::Analysis;
 use crate::record::{OrganizationRecord, Record};
+use std::borrow::Cow;
 
 /// One record per organization mention of `part`.
-pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record>) {
+pub(crate) fn extract<'a>(a: &'a Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record<'a>>) {
     let records = a.orgs_in(part.view.clone()).map(|hit| {
         Record::Organization(OrganizationRecord {
             common: a.mention(hit.start..hit.end),
-            acronym: Some(hit.org.acronym.clone()).filter(|s| !s.is_empty()),
-            name: hit.org.name.clone(),
+            acronym: Some(Cow::Borrowed(&*hit.org.acronym)).filter(|s| !s.is_empty()),
+            name: Cow::Borrowed(&hit.org.name),
         })
     });
     out.extend(records);

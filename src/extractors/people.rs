@@ -169,11 +169,16 @@ pub(crate) struct PersonMention {
     /// The name's range in the view.
     pub view: Range<usize>,
     /// The record made of it.
-    pub record: PersonRecord,
+    pub record: PersonRecord<'static>,
 }
 
 /// One record per person mention of `part`.
-pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
+pub(crate) fn extract<'a>(
+    a: &'a Analysis,
+    earlier: &Earlier,
+    part: &Part,
+    out: &mut Vec<Record<'a>>,
+) {
     let _ = a;
     let people = &earlier.people;
     let first = earlier.people_from(part.view.start);
@@ -212,7 +217,7 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
         .map(|(m, id)| {
             let person = facts.get(&id);
             let record = PersonRecord {
-                common: a.common(m.name.clone()),
+                common: a.common(m.name.clone()).into_owned(),
                 name: clean_name(&text[m.name.clone()]),
                 titles: m.titles,
                 offices: m.offices,
@@ -1132,17 +1137,17 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
         if raw == view || clean_name(&raw).chars().count() == clean_name(view).chars().count() {
             raw
         } else {
-            view.to_string()
+            view.into()
         }
     };
-    clean_name(&match &t.cut {
-        Some(cut) => format!(
+    match &t.cut {
+        Some(cut) => clean_name(&format!(
             "{} {}",
             raw(start..base + cut.start),
             raw(base + cut.end..end)
-        ),
-        None => raw(start..end),
-    })
+        )),
+        None => clean_name(&raw(start..end)),
+    }
 }
 
 /// Whether a title is plural (`Ministers`, `Presidents`, `Secretaries`).

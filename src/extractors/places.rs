@@ -7,14 +7,15 @@
 use super::{Earlier, Part};
 use crate::analysis::Analysis;
 use crate::record::{CountryRecord, Record};
+use std::borrow::Cow;
 
 /// One record per country mention of `part`.
-pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record>) {
+pub(crate) fn extract<'a>(a: &'a Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record<'a>>) {
     let records = a.countries_in(part.view.clone()).map(|hit| {
         Record::Country(CountryRecord {
             common: a.mention(hit.start..hit.end),
-            code: hit.country.code.clone(),
-            name: hit.country.name.clone(),
+            code: Cow::Borrowed(&hit.country.code),
+            name: Cow::Borrowed(&hit.country.name),
             kind: hit.kind,
         })
     });

@@ -10,13 +10,13 @@ use crate::record::{FootnoteRecord, Record, SectionRecord};
 use crate::repair::LineKind;
 
 /// The section records of the headings in `part`, then its footnote records.
-pub(crate) fn extract(a: &Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record>) {
+pub(crate) fn extract<'a>(a: &'a Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record<'a>>) {
     sections(a, part, out);
     footnotes(a, part, out);
 }
 
 /// One record per section heading.
-fn sections(a: &Analysis, part: &Part, out: &mut Vec<Record>) {
+fn sections<'a>(a: &'a Analysis, part: &Part, out: &mut Vec<Record<'a>>) {
     let all = a.sections.all();
     let first = all.partition_point(|s| s.line < part.lines.start);
     let records = all[first..]
@@ -41,7 +41,7 @@ fn sections(a: &Analysis, part: &Part, out: &mut Vec<Record>) {
 }
 
 /// One record per footnote body.
-fn footnotes(a: &Analysis, part: &Part, out: &mut Vec<Record>) {
+fn footnotes<'a>(a: &'a Analysis, part: &Part, out: &mut Vec<Record<'a>>) {
     let text = a.view.text();
     let records = a.view.lines()[part.lines.clone()]
         .iter()

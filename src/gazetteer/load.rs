@@ -167,7 +167,7 @@ pub(super) fn countries(layers: &[Layer]) -> Result<CountryTables, GazetteerErro
         add_stops(layer, "countries", &mut table)?;
     }
     for (country, name) in canonical {
-        countries[country].name = name.into();
+        countries[country].name = name;
     }
     Ok((countries, by_code, table))
 }

@@ -40,13 +40,13 @@ use std::sync::{Arc, LazyLock};
 /// A country or territory of ISO 3166-1.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Country {
-    /// ISO 3166-1 alpha-2 code, e.g. `VN` (shared with the records that name it).
-    pub code: Arc<str>,
+    /// ISO 3166-1 alpha-2 code, e.g. `VN`.
+    pub code: String,
     /// ISO 3166-1 alpha-3 code, e.g. `VNM`.
     pub alpha3: String,
     /// Canonical short everyday English name, e.g. "Viet Nam", "Republic of
-    /// Korea", "United States" (shared with the records that name it).
-    pub name: Arc<str>,
+    /// Korea", "United States".
+    pub name: String,
 }
 
 /// A country mention found in a text.
@@ -87,11 +87,10 @@ pub struct OfficeHit<'a> {
 /// An international organization, grouping, mechanism or agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Org {
-    /// Acronym, e.g. `ASEAN`; empty when the body has none in common use (shared
-    /// with the records that name it).
-    pub acronym: Arc<str>,
+    /// Acronym, e.g. `ASEAN`; empty when the body has none in common use.
+    pub acronym: String,
     /// Full name, e.g. "Association of Southeast Asian Nations".
-    pub name: Arc<str>,
+    pub name: String,
 }
 
 impl Org {

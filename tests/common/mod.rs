@@ -26,14 +26,14 @@ pub fn read(name: &str) -> Document {
 }
 
 /// All records of a fixture.
-pub fn records(name: &str) -> (Document, Vec<Record>) {
+pub fn records(name: &str) -> (Document, Vec<Record<'static>>) {
     let doc = read(name);
     let records = bluebook::extract(&doc, &Config::default());
     (doc, records)
 }
 
 /// The records of an in-memory text.
-pub fn records_of(text: &str) -> Vec<Record> {
+pub fn records_of(text: &str) -> Vec<Record<'static>> {
     let doc = Document::from_bytes("test.txt", text.as_bytes().to_vec()).expect("text input");
     bluebook::extract(&doc, &Config::default())
 }
@@ -41,7 +41,7 @@ pub fn records_of(text: &str) -> Vec<Record> {
 /// The records of an in-memory bluebook-like snippet, read for Viet Nam as
 /// `--home-country VN` does: the snippets do not name their publisher, and the state
 /// they name most is their partner.
-pub fn records_of_viet_nam(text: &str) -> Vec<Record> {
+pub fn records_of_viet_nam(text: &str) -> Vec<Record<'static>> {
     let doc = Document::from_bytes("test.txt", text.as_bytes().to_vec()).expect("text input");
     let config = Config::default()
         .with_home_country("VN")

@@ -142,7 +142,12 @@ pub(crate) struct DocumentFacts {
 }
 
 /// One record per figure of every line that is not the table of contents.
-pub(crate) fn extract(a: &Analysis, earlier: &Earlier, part: &Part, out: &mut Vec<Record>) {
+pub(crate) fn extract<'a>(
+    a: &'a Analysis,
+    earlier: &Earlier,
+    part: &Part,
+    out: &mut Vec<Record<'a>>,
+) {
     // Read once per document, when first needed: the year it is about, and what a bare
     // `$` means in it.
     let facts = &earlier.figures;
