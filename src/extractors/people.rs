@@ -41,9 +41,10 @@ use crate::analysis::{Analysis, Partner};
 use crate::gazetteer::{
     EventKind, Lines, MentionKind, OfficeCategory, WordIndex, WordRoles, name_role,
 };
-use crate::record::{PersonRecord, Record};
+use crate::record::{Common, PersonRecord, Record};
 use foldhash::HashMap;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -168,7 +169,8 @@ struct Mention {
 pub(crate) struct PersonMention {
     /// The name's range in the view.
     pub view: Range<usize>,
-    /// The record made of it.
+    /// The record made of it, kept past the analysis: its text owned, its `doc` left
+    /// empty for [`extract`] to name the document when it hands the record over.
     pub record: PersonRecord<'static>,
 }
 
@@ -179,13 +181,16 @@ pub(crate) fn extract<'a>(
     part: &Part,
     out: &mut Vec<Record<'a>>,
 ) {
-    let _ = a;
     let people = &earlier.people;
     let first = earlier.people_from(part.view.start);
     let records = people[first..]
         .iter()
         .take_while(|p| part.holds(p.view.start))
-        .map(|p| Record::Person(p.record.clone()));
+        .map(|p| {
+            let mut record = p.record.clone();
+            record.common.doc = Cow::Borrowed(a.doc.id());
+            Record::Person(record)
+        });
     out.extend(records);
 }
 
@@ -217,7 +222,7 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
         .map(|(m, id)| {
             let person = facts.get(&id);
             let record = PersonRecord {
-                common: a.common(m.name.clone()).into_owned(),
+                common: detached(a.common(m.name.clone())),
                 name: clean_name(&text[m.name.clone()]),
                 titles: m.titles,
                 offices: m.offices,
@@ -231,6 +236,19 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
             }
         })
         .collect()
+}
+
+/// A record's provenance kept past the analysis: its text owned, its document left
+/// for [`extract`] to name.
+fn detached(common: Common<'_>) -> Common<'static> {
+    Common {
+        doc: Cow::Borrowed(""),
+        span: common.span,
+        text: Cow::Owned(common.text.into_owned()),
+        section: common.section,
+        sentence: common.sentence,
+        aside: common.aside,
+    }
 }
 
 /// The state and body of one person, from all their mentions.
