@@ -129,9 +129,7 @@ impl Record<'_> {
             Record::Percent(_) => 8,
         }
     }
-}
 
-impl Record<'_> {
     /// The record with every string it borrows owned: what outlives the document's
     /// analysis.
     pub fn into_owned(self) -> Record<'static> {
@@ -163,8 +161,9 @@ impl Common<'_> {
     }
 }
 
-/// `into_owned` for a record type: its common fields owned, `$owned` fields made owned
-/// strings, the others moved as they are.
+/// `into_owned` for a record type: its common fields owned, the strings listed after
+/// `owned` (and, inside their `Option`, after `optional`) made owned, the other fields
+/// moved as they are.
 macro_rules! into_owned {
     ($name:ident { $($field:ident),* } $(owned { $($cow:ident),* })? $(optional { $($opt:ident),* })?) => {
         impl $name<'_> {

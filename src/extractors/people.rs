@@ -243,12 +243,9 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
 fn detached(common: Common<'_>) -> Common<'static> {
     Common {
         doc: Cow::Borrowed(""),
-        span: common.span,
-        text: Cow::Owned(common.text.into_owned()),
-        section: common.section,
-        sentence: common.sentence,
-        aside: common.aside,
+        ..common
     }
+    .into_owned()
 }
 
 /// The state and body of one person, from all their mentions.
