@@ -432,23 +432,24 @@ pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
     let numbers = numbers(line);
-    // Each number's cue sides, looked at once: the first with a cue tells the line
-    // holds a figure, and the atoms read them again.
-    let sides: Vec<(bool, bool)> = numbers
-        .iter()
-        .map(|m| lex.cue_sides(line, m.start, m.end))
-        .collect();
-    if !sides.iter().any(|&c| c != (false, false)) {
+    let sides = |m: &Range<usize>| lex.cue_sides(line, m.start, m.end);
+    let Some(first_cue) = numbers.iter().position(|m| sides(m) != (false, false)) else {
         return finish(lex, line, &cues, Vec::new());
-    }
+    };
     let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
     let mut atoms: Vec<Atom> = Vec::new();
     let mut consumed = 0usize;
-    for (m, sides) in numbers.into_iter().zip(sides) {
+    for (k, m) in numbers.into_iter().enumerate() {
         let (s, e) = (m.start, m.end);
         if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
             continue;
         }
+        // The numbers before the first with a cue were looked at: they have none.
+        let sides = if k < first_cue {
+            (false, false)
+        } else {
+            sides(&m)
+        };
         if let Some(atom) = atom(lex, line, s, e, sides, consumed) {
             consumed = atom.end;
             atoms.push(atom);
