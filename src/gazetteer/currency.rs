@@ -509,7 +509,14 @@ fn pattern(form: &str, insensitive: bool) -> String {
     }
     // Codes and names need a word boundary before them; signs (`$`, `元`, `ரூ`) do not.
     let starts_with_letter = chars.first().is_some_and(char::is_ascii_alphanumeric);
-    let body = if insensitive { format!("(?i:{p})") } else { p };
+    // A form of ASCII letters is matched in any ASCII case: Unicode case folding
+    // would add only `ſ` and the Kelvin sign to it, and multiply what it costs to
+    // compile (the lexicon has hundreds of forms).
+    let body = match (insensitive, form.is_ascii()) {
+        (false, _) => p,
+        (true, true) => format!("(?i-u:{p})"),
+        (true, false) => format!("(?i:{p})"),
+    };
     if starts_with_letter {
         format!(r"(?-u:\b){body}")
     } else {

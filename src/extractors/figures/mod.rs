@@ -69,11 +69,24 @@ static ADJACENT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:in|during|for|throughout)\s+(?:the\s+(?:year\s+)?)?(?:\w+\s+)?$")
         .expect("valid regex")
 });
-/// Words between two items of a list of percentages (`5.3% for Japan; 8%`).
+/// Words between two items of a list of percentages (`5.3% for Japan; 8%`), any
+/// number of them ([`is_list_gap`] counts).
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,;]*(?:(?:for|in|from|of|which|came|with|to|the|and|or)\b[\s,;]*|[A-Z][\w'.-]*[\s,;]*){0,8}$")
+    Regex::new(r"(?i)^[\s,;]*(?:(?:for|in|from|of|which|came|with|to|the|and|or)\b[\s,;]*|[A-Z][\w'.-]*[\s,;]*)*$")
         .expect("valid regex")
 });
+
+/// Whether `gap` is a [`LIST_GAP`] of at most eight words (runs between its spaces,
+/// commas and semicolons). Each word needs a repetition of the expression, so the
+/// bound is counted here: written in the expression, it would compile the Unicode word
+/// class eight times.
+fn is_list_gap(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .nth(8)
+        .is_none()
+        && LIST_GAP.is_match(gap)
+}
 
 fn dollar_iso(word: &str) -> &'static str {
     match word
@@ -494,7 +507,7 @@ impl LineFigures<'_, '_> {
             if let Some(j) = previous
                 && reading.change.is_none()
                 && reading.share_of.is_none()
-                && LIST_GAP.is_match(&line[found[j].range.end..head_end])
+                && is_list_gap(&line[found[j].range.end..head_end])
             {
                 reading.change = earlier[j].change;
                 reading.share_of = earlier[j].share_of.clone();
@@ -608,6 +621,26 @@ impl LineFigures<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// A gap's words counted after the expression accept what the expression with
+        /// the count written in it did.
+        #[test]
+        fn a_counted_list_gap_is_one_the_bounded_expression_accepts(
+            t in prop::collection::vec(prop::sample::select(vec![
+                "for", "in", "the", "and", "Japan", "U.S.", "K", "ſ", "Việt", "2020", "x_y",
+                "'s", "-", ".", " ", "  ", ",", ";", "\n", "\u{a0}", "%", "(",
+            ]), 0..26).prop_map(|p| p.concat())
+        ) {
+            static BOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)^[\s,;]*(?:(?:for|in|from|of|which|came|with|to|the|and|or)\b[\s,;]*|[A-Z][\w'.-]*[\s,;]*){0,8}$").unwrap()
+            });
+            prop_assert_eq!(is_list_gap(&t), BOUNDED.is_match(&t));
+        }
+    }
 
     #[test]
     fn a_bare_dollar_follows_the_sentence_then_the_document() {
