@@ -162,23 +162,46 @@ static FRONT: LinePattern = LinePattern::new(
         .expect("valid regex")
     }),
 );
+/// The word opening a back-matter heading ([`is_back_matter`]).
 static BACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:APPENDIX|APPENDICES|ANNEX|ANNEXES|INDEX|REFERENCES|BIBLIOGRAPHY|ENDNOTES)\b.{0,80}$",
-    )
-    .expect("valid regex")
+    Regex::new(r"^(?:APPENDIX|APPENDICES|ANNEX|ANNEXES|INDEX|REFERENCES|BIBLIOGRAPHY|ENDNOTES)\b")
+        .expect("valid regex")
 });
-/// A topic label: a short capitalised phrase, a colon, then the paragraph (at least 30
-/// more characters; the match stops there, only the label is read).
+
+/// Whether `t` is a back-matter heading: its word, then at most 80 characters to the
+/// end of the line. (Counted here: a bounded repetition of `.` in the expression
+/// compiles the Unicode automaton of a character once per repetition.)
+fn is_back_matter(t: &str) -> bool {
+    BACK.find(t).is_some_and(|m| {
+        let rest = &t[m.end()..];
+        !rest.contains('\n') && rest.chars().nth(80).is_none()
+    })
+}
+/// A topic label: a short capitalised phrase, a colon, then the paragraph; with
+/// [`label_at`], which counts what the expression leaves open.
 static LABEL: LinePattern = LinePattern::new(
     ByteSet::new(b"-ABCDEFGHIJKLMNOPQRSTUVWXYZ\xE2"),
     LazyLock::new(|| {
         Regex::new(
-            r"^(?:[-•]\s+)?([A-Z][\w'.-]*(?:\s+(?:[A-Z(][\w'.()-]*|of|the|and|de|da|du|del|la|le|y|and)){0,5})\s*:\s+\S.{30}",
+            r"^(?:[-•]\s+)?([A-Z][\w'.-]*(?:\s+(?:[A-Z(][\w'.()-]*|of|the|and|de|da|du|del|la|le|y|and))*)\s*:\s+\S",
         )
         .expect("valid regex")
     }),
 );
+
+/// The label of a [`LABEL`] line: a phrase of at most six words, and at least 30
+/// more characters of the line after the paragraph's first (only the label is read).
+/// Both are counted here rather than written as bounded repetitions, each of which
+/// would compile a Unicode class once per repetition.
+fn label_at(t: &str) -> Option<regex::Match<'_>> {
+    let c = LABEL.captures(t)?;
+    let (whole, label) = (c.get(0)?, c.get(1)?);
+    let more = t[whole.end()..]
+        .chars()
+        .take_while(|&ch| ch != '\n')
+        .nth(29);
+    (crate::text::at_most_words(label.as_str(), 6) && more.is_some()).then_some(label)
+}
 /// First words that make a `Word ...:` opening a clause, not a topic label.
 const NOT_LABELS: &[&str] = &[
     "Within",
@@ -400,7 +423,7 @@ impl<'a> Builder<'a> {
             self.open(1, SectionKind::FrontMatter, None, t, range, i);
             return None;
         }
-        if all_caps(t) && BACK.is_match(t) {
+        if all_caps(t) && is_back_matter(t) {
             self.stack.clear();
             self.open(1, SectionKind::BackMatter, None, t, range, i);
             return None;
@@ -565,8 +588,7 @@ impl<'a> Builder<'a> {
         }
         // A label ends with a colon; most lines have none.
         memchr(b':', t.as_bytes())?;
-        let c = LABEL.captures(t)?;
-        let label = c.get(1)?;
+        let label = label_at(t)?;
         let first_word = label.as_str().split_whitespace().next().unwrap_or("");
         if NOT_LABELS.contains(&first_word) {
             return None;
@@ -646,6 +668,79 @@ fn clean_title(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Heading-like lines: words, spaces, colons, back-matter words, characters of
+    /// several bytes, and runs long enough to cross the counted bounds.
+    fn heading_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "ANNEX",
+                "ANNEXES",
+                "INDEX",
+                "A",
+                "Trade",
+                "of",
+                "the",
+                "(EU)",
+                "Việt",
+                "x",
+                " ",
+                " ",
+                "  ",
+                ":",
+                ": ",
+                "- ",
+                "• ",
+                "\n",
+                "ABCDEFGHIJ",
+                "abcdefghij ",
+                "ễễễễễ",
+                "0123456789",
+            ]),
+            0..30,
+        )
+        .prop_map(|p| p.concat())
+    }
+
+    /// Label lines: an optional bullet, zero to nine label words, a colon, and a
+    /// paragraph of some length.
+    fn label_text() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(vec!["", "- ", "• "]),
+            prop::collection::vec(
+                prop::sample::select(vec!["Trade", "of", "the", "(EU)", "Việt", "ASEAN", "x"]),
+                0..10,
+            ),
+            prop::sample::select(vec![":", ": ", " : ", ":  "]),
+            prop::sample::select(vec!["", "a", "ễ"]),
+            0..40usize,
+        )
+            .prop_map(|(bullet, words, colon, c, n)| {
+                format!("{bullet}{}{colon}{}", words.join(" "), c.repeat(n))
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// The back-matter and label lines, their bounds counted after the
+        /// expression, are those the expressions with the bounds written in them
+        /// matched, with the same label.
+        #[test]
+        fn counted_bounds_match_as_bounded_repetitions_did(
+            t in prop_oneof![heading_text(), label_text()]
+        ) {
+            static BOUNDED: LazyLock<[Regex; 2]> = LazyLock::new(|| [
+                Regex::new(r"^(?:APPENDIX|APPENDICES|ANNEX|ANNEXES|INDEX|REFERENCES|BIBLIOGRAPHY|ENDNOTES)\b.{0,80}$").unwrap(),
+                Regex::new(r"^(?:[-•]\s+)?([A-Z][\w'.-]*(?:\s+(?:[A-Z(][\w'.()-]*|of|the|and|de|da|du|del|la|le|y|and)){0,5})\s*:\s+\S.{30}").unwrap(),
+            ]);
+            let [back, label] = &*BOUNDED;
+            prop_assert_eq!(is_back_matter(&t), back.is_match(&t));
+            let bounded = label.captures(&t).and_then(|c| c.get(1)).map(|m| m.range());
+            prop_assert_eq!(label_at(&t).map(|m| m.range()), bounded);
+        }
+    }
 
     #[test]
     fn the_cursor_finds_what_a_binary_search_finds() {
