@@ -467,9 +467,9 @@ pub(crate) struct Lexicon {
     /// Three capitals never read as an unlisted code: the `not_code`, `word` and
     /// `never` rows.
     not_code: HashSet<String>,
-    /// Regexes the figures grammar builds around [`Lexicon::vague_tail`], when first
+    /// The regex the figures grammar builds of [`Lexicon::vague_tail`], when first
     /// needed.
-    derived: [OnceLock<Regex>; 2],
+    derived: OnceLock<Regex>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -657,7 +657,7 @@ impl Lexicon {
                 .chain(&rows.never)
                 .cloned()
                 .collect(),
-            derived: [OnceLock::new(), OnceLock::new()],
+            derived: OnceLock::new(),
         }
     }
 
@@ -677,10 +677,9 @@ impl Lexicon {
         })
     }
 
-    /// The regex of slot `slot` (0 or 1) that `make` builds from
-    /// [`Lexicon::vague_tail`], built on first use.
-    pub fn derived(&self, slot: usize, make: impl FnOnce(&str) -> Regex) -> &Regex {
-        self.derived[slot].get_or_init(|| make(&self.vague_tail))
+    /// The regex that `make` builds from [`Lexicon::vague_tail`], built on first use.
+    pub fn derived(&self, make: impl FnOnce(&str) -> Regex) -> &Regex {
+        self.derived.get_or_init(|| make(&self.vague_tail))
     }
 
     /// An ISO-4217-shaped code that the lexicon does not list (`ZWG`, a code newer than

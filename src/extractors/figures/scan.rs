@@ -225,22 +225,54 @@ static EQUIVALENT_OPEN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static CLOSE_PAREN: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"^\s*[)\]]"));
-/// Vague amounts: `millions of dollars`, `several billion euros` (built on the
-/// lexicon's codes and names).
-fn vague_money(lex: &Lexicon) -> &Regex {
-    lex.derived(0, |tail| {
-        Regex::new(&format!(
-        // The currency names once, after either opening (the tail is most of the
-        // expression and most of its compiling).
+/// The words of a vague amount before its currency: `tens of millions of`,
+/// `several billion` (`millions of dollars`, `several billion euros`). The currency is
+/// read after them ([`vague_amounts`]). `of` is a group where it may be left out.
+static VAGUE_MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
         r"(?x)
         \b(?i:
             (?:(?:tens|hundreds|dozens)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+
-          | (?:several|a\s+few|a\s+couple\s+of|many|multiple)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)s?\s+(?:of\s+)?
-        )(?P<a>{tail})\b"
-        ))
-        .expect("valid regex")
-    })
+          | (?:several|a\s+few|a\s+couple\s+of|many|multiple)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)s?\s+(?P<of>of\s+)?
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// A currency form of a vague amount at the start of a text, ending a word (the
+/// lexicon's codes and names, [`Lexicon::vague_tail`]): one expression for both kinds
+/// of vague amount, the currency names being most of what it costs to compile.
+fn vague_tail(lex: &Lexicon) -> &Regex {
+    lex.derived(|tail| Regex::new(&format!(r"^(?:{tail})\b")).expect("valid regex"))
 }
+
+/// The vague amounts in `hay` whose words before the currency `opening` finds
+/// ([`VAGUE_MONEY`], [`VAGUE_ADJECTIVE`]) and whose currency `tail` finds
+/// ([`vague_tail`]): each whole, and its currency's range. They
+/// are those the one expression of the opening then the currency would find,
+/// searching from end to end: an opening ends in one place (its `of` group aside, at
+/// which the currency is tried next), so the currency is tried right after it, and
+/// where there is none the search goes on from the opening's next character.
+fn vague_amounts(opening: &Regex, tail: &Regex, hay: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = opening.captures_at(hay, at) {
+        let Some(m) = c.get(0) else { break };
+        let currency = [Some(m.end()), c.name("of").map(|of| of.start())]
+            .into_iter()
+            .flatten()
+            .find_map(|e| tail.find(&hay[e..]).map(|t| e..e + t.end()));
+        match currency {
+            Some(cur) => {
+                at = cur.end;
+                out.push((m.start()..cur.end, cur));
+            }
+            None => at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
 static VAGUE_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)\b(?:a\s+few|several|tens\s+of|a\s+couple\s+of)\s+(?:(?P<points>percentage\s+points?)|percent\b|per\s+cent\b)",
@@ -876,16 +908,12 @@ fn number_in_words(words: &str) -> Option<u32> {
     Some(total)
 }
 
-/// An amount written as an adjective: `multi-million-euro`, `multibillion-dollar`,
-/// `multi-million dollar`.
-fn vague_adjective(lex: &Lexicon) -> &Regex {
-    lex.derived(1, |tail| {
-        Regex::new(&format!(
-            r"(?x)\b(?i:multi-?(?:million|billion|trillion))[\s-](?P<c>{tail})\b"
-        ))
-        .expect("valid regex")
-    })
-}
+/// The words of an amount written as an adjective, before its currency:
+/// `multi-million-euro`, `multibillion-dollar`, `multi-million dollar`
+/// ([`vague_amounts`]).
+static VAGUE_ADJECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?i:multi-?(?:million|billion|trillion))[\s-]").expect("valid regex")
+});
 
 /// `billions`, `millions`, `tens of billions`, with no currency: an amount when the
 /// words around it speak of money (see [`money_context`]).
@@ -1078,11 +1106,9 @@ fn spelled(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Fou
         equivalent_of: None,
     };
     if multi {
-        for c in vague_adjective(lex).captures_iter(line) {
-            if let (Some(m), Some(meaning)) =
-                (c.get(0), c.name("c").and_then(|c| lex.meaning(c.as_str())))
-            {
-                extra.push(figure(m.range(), Unit::Money(meaning), None));
+        for (whole, cur) in vague_amounts(&VAGUE_ADJECTIVE, vague_tail(lex), line) {
+            if let Some(meaning) = lex.meaning(&line[cur]) {
+                extra.push(figure(whole, Unit::Money(meaning), None));
             }
         }
     }
@@ -1215,7 +1241,7 @@ fn vague(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Found
 }
 
 /// The vague amounts of `line` (`tens of billions of USD`): each whole and its
-/// currency, as [`vague_money`] finds them searching the line from end to end. It
+/// currency, as [`vague_amounts`] finds them searching the line from end to end. It
 /// searches only the stretches around the line's scale words (`scale_at`: where
 /// [`Cues`] found `illion` and `housand`, their ASCII letters in any case), each
 /// reaching over as many whitespace-separated words before and after as a vague amount
@@ -1228,23 +1254,20 @@ fn vague_money_in<'l>(
     line: &'l str,
     scale_at: &[usize],
 ) -> Vec<(Range<usize>, &'l str)> {
-    let re = vague_money(lex);
     let mut out = Vec::new();
     // `of` and the currency after the scale word's own.
     for r in scale_stretches(line, scale_at, 1 + lex.vague_tail_words) {
         let hay = &line[r.clone()];
         // Most stretches hold no vague amount: ask before capturing.
-        if !re.is_match(hay) {
+        if !VAGUE_MONEY.is_match(hay) {
             continue;
         }
-        for c in re.captures_iter(hay) {
-            if let (Some(m), Some(cur)) = (c.get(0), c.name("a")) {
-                let at = |x: usize| r.start + x;
-                out.push((
-                    at(m.start())..at(m.end()),
-                    &line[at(cur.start())..at(cur.end())],
-                ));
-            }
+        for (whole, cur) in vague_amounts(&VAGUE_MONEY, vague_tail(lex), hay) {
+            let at = |x: usize| r.start + x;
+            out.push((
+                at(whole.start)..at(whole.end),
+                &line[at(cur.start)..at(cur.end)],
+            ));
         }
     }
     out
@@ -1360,6 +1383,7 @@ fn equivalents(line: &str, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn a_texts_cues_read_by_line_are_each_lines_own() {
@@ -1471,8 +1495,9 @@ mod tests {
     #[test]
     fn vague_amounts_are_found_around_scale_words_as_in_the_whole_line() {
         let lex = crate::gazetteer::Gazetteers::embedded().currency();
+        let whole_re = vague_money_whole(lex);
         let whole = |line: &str| -> Vec<(Range<usize>, String)> {
-            vague_money(lex)
+            whole_re
                 .captures_iter(line)
                 .filter_map(|c| Some((c.get(0)?.range(), c.name("a")?.as_str().to_string())))
                 .collect()
@@ -1513,6 +1538,140 @@ mod tests {
             assert_eq!(stretched(line), want, "{line:.200}");
         }
         assert!(found > 10, "{found} vague amounts");
+    }
+
+    /// The one expression of a vague amount that [`VAGUE_MONEY`] and the currency
+    /// after it ([`vague_amounts`]) stand for: the currency group is `a`.
+    fn vague_money_whole(lex: &Lexicon) -> Regex {
+        vague_money_whole_of(&lex.vague_tail)
+    }
+
+    /// [`vague_money_whole`] of the currency forms `tail`.
+    fn vague_money_whole_of(tail: &str) -> Regex {
+        Regex::new(&format!(
+            r"(?x)
+            \b(?i:
+                (?:(?:tens|hundreds|dozens)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+
+              | (?:several|a\s+few|a\s+couple\s+of|many|multiple)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)s?\s+(?:of\s+)?
+            )(?P<a>{tail})\b"
+        ))
+        .unwrap()
+    }
+
+    /// The one expression of an adjective amount that [`VAGUE_ADJECTIVE`] and the
+    /// currency after it stand for: the currency group is `a`.
+    fn vague_adjective_whole(lex: &Lexicon) -> Regex {
+        Regex::new(&format!(
+            r"(?x)\b(?i:multi-?(?:million|billion|trillion))[\s-](?P<a>{})\b",
+            lex.vague_tail
+        ))
+        .unwrap()
+    }
+
+    /// Texts of vague amounts' words, currency forms of the lexicon, words like them,
+    /// and separators, in any order.
+    fn vague_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "tens",
+                "of",
+                "millions",
+                "MILLIONS",
+                "several",
+                "a few",
+                "a couple of",
+                "hundred",
+                "thousand",
+                "thousands",
+                "billions",
+                "multi",
+                "multi-",
+                "million",
+                "billion",
+                "dollars",
+                "dollar",
+                "USD",
+                "US$",
+                "euros",
+                "EUR",
+                "VND",
+                "đồng",
+                "dong",
+                "pounds sterling",
+                "U.S. dollars",
+                "yuan",
+                "X",
+                "ofx",
+                "s",
+                " ",
+                " ",
+                " ",
+                "  ",
+                "-",
+                "\u{a0}",
+                "\n",
+                ",",
+                "ễ",
+                "$",
+            ]),
+            0..24,
+        )
+        .prop_map(|p| p.concat())
+    }
+
+    /// A vague-amount search's (whole, currency) pairs by a combined expression.
+    fn by_expression(re: &Regex, t: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        re.captures_iter(t)
+            .filter_map(|c| Some((c.get(0)?.range(), c.name("a")?.range())))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(6000))]
+
+        /// The openings with the currency read after them find what the expressions of
+        /// both in one found.
+        #[test]
+        fn vague_amounts_are_found_as_by_one_expression(t in vague_text()) {
+            static WHOLE: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+                let lex = crate::gazetteer::Gazetteers::embedded().currency();
+                [vague_money_whole(lex), vague_adjective_whole(lex)]
+            });
+            let tail = vague_tail(crate::gazetteer::Gazetteers::embedded().currency());
+            let [money, adjective] = &*WHOLE;
+            prop_assert_eq!(vague_amounts(&VAGUE_MONEY, tail, &t), by_expression(money, &t));
+            prop_assert_eq!(
+                vague_amounts(&VAGUE_ADJECTIVE, tail, &t),
+                by_expression(adjective, &t)
+            );
+        }
+    }
+
+    /// A currency form that opens with `of` (no embedded one does): after an opening
+    /// whose last `of` may be left out, the form is read from that `of` when it is
+    /// not right after it, as the one expression would backtrack to it.
+    #[test]
+    fn a_currency_opening_with_of_is_read_from_an_optional_of() {
+        for forms in [
+            r"(?-u:\b)(?i-u:of(?-u:\s)+gold)",
+            r"(?-u:\b)(?i-u:of(?-u:\s)+gold)|(?-u:\b)(?i-u:gold)",
+        ] {
+            let tail = Regex::new(&format!(r"^(?:{forms})\b")).unwrap();
+            let whole = vague_money_whole_of(forms);
+            for t in [
+                "several thousand of gold",
+                "several thousand of of gold",
+                "many million gold, a few billions of gold and tens of millions of of gold",
+            ] {
+                let found = vague_amounts(&VAGUE_MONEY, &tail, t);
+                assert_eq!(found, by_expression(&whole, t), "{t}");
+            }
+        }
+        let tail = Regex::new(r"^(?:(?-u:\b)(?i-u:of(?-u:\s)+gold))\b").unwrap();
+        assert_eq!(
+            vague_amounts(&VAGUE_MONEY, &tail, "several thousand of gold"),
+            [(0..24, 17..24)]
+        );
     }
 
     #[test]
