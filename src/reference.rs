@@ -12,7 +12,10 @@
 //! 3. an article's date line among the opening lines: a line holding a date with its
 //!    year and nothing else but a weekday, a time of day and separators
 //!    (`9:23:48 AM | 2/14/2021` gives 2021, `Wednesday, July 20, 2022 08:20` 2022,
-//!    `27/06/2023` 2023);
+//!    `27/06/2023` 2023); else a news dateline opening one of the first paragraphs: a
+//!    place in capitalised words, a comma, a date with its day and year, maybe the
+//!    agency in brackets, and a dash (`HANOI, March 3, 2024 - ...`, `Hanoi, 15 May
+//!    2024 (VNA) – ...`);
 //! 4. the title: among the opening lines, a title-page or headline line, or a line in
 //!    capitals, ending with a year or holding one in a date position
 //!    (`DIPLOMATIC BLUEBOOK 2020`), or a year alone on the line after a line in
@@ -110,6 +113,7 @@ impl Reference {
             .or_else(|| {
                 let lines = opening_lines(view);
                 date_line(view, &lines, numeric_order)
+                    .or_else(|| dateline(view, numeric_order))
                     .map(|(y, s)| (y, s, ReferenceFrom::DateLine))
                     .or_else(|| {
                         title(view, sections, &lines).map(|(y, s)| (y, s, ReferenceFrom::Title))
@@ -209,6 +213,42 @@ fn date_line(view: &View, lines: &[usize], order: Option<NumericOrder>) -> Optio
         DATE_LINE_REST
             .is_match(&rest)
             .then(|| (year, text.to_string()))
+    })
+}
+
+/// How far into a paragraph a news dateline's date may end.
+const DATELINE_REACH: usize = 100;
+
+/// The year of a news dateline opening one of the first paragraphs (the opening lines
+/// and the first of prose), and the dateline: a place in words that open with a
+/// capital (`HANOI`, `Washington, D.C.`), a comma, a date with its day and year, maybe
+/// an agency in brackets, then a dash — `HANOI, March 3, 2024 - Two-way trade ...`,
+/// `Hanoi, 15 May 2024 (VNA) – ...`.
+fn dateline(view: &View, order: Option<NumericOrder>) -> Option<(i32, String)> {
+    let paragraphs = view.lines().iter().filter(|l| l.kind.is_prose());
+    paragraphs.take(OPENING_LINES + 1).find_map(|l| {
+        let head = crate::text::after(&view.text()[l.range.clone()], 0, DATELINE_REACH);
+        let found = scan(head, order);
+        let date = found.first()?;
+        let Some(Item::At(p)) = date.items.first() else {
+            return None;
+        };
+        let year = p
+            .year
+            .filter(|_| p.day.is_some() && date.items.len() == 1)?;
+        let place = head[..date.range.start].trim_end().strip_suffix(',')?;
+        let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let is_place = (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric));
+        let after = head[date.range.end..].trim_start();
+        let after = match after.strip_prefix('(') {
+            Some(agency) => agency.split_once(')')?.1.trim_start(),
+            None => after,
+        };
+        (is_place && after.starts_with(['-', '–', '—']))
+            .then(|| (year, head[..date.range.end].to_string()))
     })
 }
 

@@ -720,6 +720,55 @@ fn the_reference_year_of_each_kind_of_document() {
         "DIPLOMATIC BLUEBOOK 2019\n\nIn March, the Ministry met.\n",
     ));
     assert_eq!((r.year, r.from), (Some(2019), Some(ReferenceFrom::Title)));
+    // A news dateline opening the first paragraph: the place, the date, maybe the
+    // agency, a dash. It says when the text was written, as a date line does.
+    for (text, year, source) in [
+        (
+            "Viet Nam, Japan boost trade\n\nHANOI, March 3, 2024 - Two-way trade reached $12.5bn in 2023. On 3rd March, the ministers met.\n",
+            2024,
+            "HANOI, March 3, 2024",
+        ),
+        (
+            "Hanoi, 15 May 2024 (VNA) – Foreign Minister Bui Thanh Son met his counterpart in 2023.\n",
+            2024,
+            "Hanoi, 15 May 2024",
+        ),
+        (
+            "WASHINGTON, D.C., Jan. 5, 2023 (Reuters) — The two sides met in December 2022.\n",
+            2023,
+            "WASHINGTON, D.C., Jan. 5, 2023",
+        ),
+    ] {
+        let r = reference(&doc(text));
+        assert_eq!(
+            (r.year, r.from, r.source.as_deref()),
+            (Some(year), Some(ReferenceFrom::DateLine), Some(source)),
+            "{text}"
+        );
+    }
+    let march = dates(
+        "HANOI, March 3, 2024 - Trade grew.\n\nOn 1st March, the ministers met.\n",
+        None,
+    )
+    .into_iter()
+    .find(|d| d.common.text == "1st March")
+    .expect("the day without a year");
+    assert_eq!(
+        (march.values.as_slice(), march.year_from),
+        (&["2024-03-01".to_string()][..], Some(Doc))
+    );
+    // Not datelines: a place in lower case, a date without its day, no dash after it.
+    for text in [
+        "Hanoi, the capital, on 5 May 2020 - hosted the meeting.\n",
+        "In Hanoi, May 2020 - the meeting.\n",
+        "HANOI, March 3, 2024, the ministers met.\n",
+    ] {
+        assert_ne!(
+            reference(&doc(text)).from,
+            Some(ReferenceFrom::DateLine),
+            "{text}"
+        );
+    }
     // No year anywhere: a bare month keeps none.
     let r = reference(&doc("Notes\n\nIn March, the Ministry met.\n"));
     assert_eq!(r.year, None);
