@@ -50,6 +50,16 @@ fn caption_forms() {
 }
 
 #[test]
+fn an_agencys_sign_off_is_no_caption() {
+    insta::assert_snapshot!(render(
+        "PM Chinh meeting with Governor-General David Hurley (Canberra, 6 March 2024) - VNA\n\nThe two leaders discussed trade.\n\nEarlier on March 6, PM Chinh met with Governor-General David Hurley and the Speaker, Milton Dick. - VNA\n"
+    ));
+    insta::assert_snapshot!(render(
+        "\"The ministers agreed to meet again,\" he said. \"Trade will grow.\" - AFP\n"
+    ));
+}
+
+#[test]
 fn markdown_escapes_and_emphasis() {
     insta::assert_snapshot!(render(
         "- *Australia:* Trade reached US\\$ 28.53 billion and AU\\$0.7 million.\n\n- The relations *with Japan* grew; **DIPLOMATIC BLUEBOOK 2020** and snake_case_name and _Photo stay.\n\nA star * here and 3 * 4.\n"

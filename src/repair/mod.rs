@@ -227,6 +227,19 @@ fn words_after_dash(text: &str) -> bool {
     false
 }
 
+/// Whether the credit after the last dash of `block` signs off a paragraph whose last
+/// sentence has ended (`... and Milton Dick. - VNA`, `... he said." - AFP`): an
+/// article's closing words, not a caption, which names its picture's place and date
+/// or ends on its own words before the credit.
+fn signed_off(block: &str) -> bool {
+    block.rfind('-').is_some_and(|dash| {
+        let before = block[..dash]
+            .trim_end()
+            .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}']);
+        before.ends_with(['.', '!', '?'])
+    })
+}
+
 impl CaptionRules {
     /// Rules for a list of photo credits (agency or publication names).
     pub fn new<S: AsRef<str>>(credits: &[S]) -> Self {
@@ -326,6 +339,7 @@ impl CaptionRules {
         };
         (words_after_dash(block) || known_credit())
             && memchr(b'-', bytes).is_some()
+            && !signed_off(block)
             && self.dashed.is_match(block)
     }
 }
