@@ -113,6 +113,25 @@ fn a_date_that_dates_no_action_gives_no_event() {
 }
 
 #[test]
+fn a_day_whose_year_is_unknown_dates_its_event_and_a_recurring_day_none() {
+    // An article without a date of its own (no date line, no year in its title).
+    let e = events(
+        "Ministers meet in Canberra\n\nOn March 6, Prime Minister Pham Minh Chinh held talks with Prime Minister Anthony Albanese.\n",
+    );
+    assert_eq!(e.len(), 1);
+    assert_eq!(
+        (e[0].kind.as_str(), e[0].date.values.as_slice()),
+        ("meeting", &["--03-06".to_string()][..])
+    );
+    assert_eq!(names(&e[0]), ["Pham Minh Chinh", "Anthony Albanese"]);
+    // A day that recurs every year names the day, not an act.
+    let e = events(&in_laos(
+        "The two countries welcomed the Resolution to declare December 27 as the International Day of Epidemic Preparedness.",
+    ));
+    assert_eq!(e.len(), 0);
+}
+
+#[test]
 fn a_date_that_opens_a_clause_dates_what_follows() {
     let e = events(&in_laos(
         "On 12 February 2020, the European Parliament officially ratified the Free Trade Agreement.",

@@ -37,6 +37,9 @@ pub(crate) struct Date {
     pub granularity: Granularity,
     pub year_from: Option<YearFrom>,
     pub ambiguous: bool,
+    /// A day that recurs every year (`declare December 27 as the International Day
+    /// of ...`): it dates no event. A day whose year is only unknown does.
+    pub recurring: bool,
 }
 
 /// One record per date of `part`.
@@ -318,6 +321,7 @@ fn resolve(f: &Found, view: Range<usize>, year: Option<i32>, year_from: Option<Y
             None
         },
         ambiguous: f.ambiguous,
+        recurring: f.recurring,
     }
 }
 

@@ -80,8 +80,9 @@ pub(crate) fn extract<'a>(
             .iter()
             .take_while(|d| d.view.end <= sentence.end)
             // A day recurring every year ("declare December 27 as the International Day
-            // of ...") names the day, not when an action took place.
-            .filter(|d| !d.values.is_empty() && !d.values.iter().any(|v| v.starts_with("--")))
+            // of ...") names the day, not when an action took place; a day whose year
+            // the document does not give (`on March 7` in an undated article) does.
+            .filter(|d| !d.values.is_empty() && !d.recurring)
             .filter(|d| {
                 d.granularity != Granularity::Year
                     || premodifies(a, text, d, sentence.end).is_some()
