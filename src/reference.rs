@@ -113,7 +113,7 @@ impl Reference {
             .or_else(|| {
                 let lines = opening_lines(view);
                 date_line(view, &lines, numeric_order)
-                    .or_else(|| dateline(view, numeric_order))
+                    .or_else(|| dateline_year(view, numeric_order))
                     .map(|(y, s)| (y, s, ReferenceFrom::DateLine))
                     .or_else(|| {
                         title(view, sections, &lines).map(|(y, s)| (y, s, ReferenceFrom::Title))
@@ -216,39 +216,72 @@ fn date_line(view: &View, lines: &[usize], order: Option<NumericOrder>) -> Optio
     })
 }
 
-/// How far into a paragraph a news dateline's date may end.
+/// How far into a paragraph a news dateline may end.
 const DATELINE_REACH: usize = 100;
 
-/// The year of a news dateline opening one of the first paragraphs (the opening lines
-/// and the first of prose), and the dateline: a place in words that open with a
-/// capital (`HANOI`, `Washington, D.C.`), a comma, a date with its day and year, maybe
-/// an agency in brackets, then a dash — `HANOI, March 3, 2024 - Two-way trade ...`,
-/// `Hanoi, 15 May 2024 (VNA) – ...`.
-fn dateline(view: &View, order: Option<NumericOrder>) -> Option<(i32, String)> {
+/// A news dateline opening `text` (a paragraph): where the text after it starts, and
+/// the year of its date when the date gives its day and year. A place in words that
+/// open with a capital (`HANOI`, `Washington, D.C.`), then a comma and a date, or the
+/// agency in brackets, or both — or a place in capitals alone — then a spaced dash:
+/// `HANOI, March 3, 2024 - ...`, `Hanoi, 15 May 2024 (VNA) – ...`, `Canberra (VNA)
+/// – ...`, `WASHINGTON — ...`.
+pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<(usize, Option<i32>)> {
+    let head = crate::text::after(text, 0, DATELINE_REACH);
+    // The first dash with a space or a bracket before it and a space after it.
+    let dash = head
+        .match_indices(['-', '\u{2013}', '\u{2014}'])
+        .find(|&(i, d)| {
+            head[..i].ends_with(|c: char| c.is_whitespace() || c == ')')
+                && head[i + d.len()..].starts_with(char::is_whitespace)
+        })
+        .map(|(i, d)| (i, i + d.len()))?;
+    let lead = head[..dash.0].trim_end();
+    // The agency, in brackets closing the lead.
+    let (lead, agency) = match lead.strip_suffix(')') {
+        Some(open) => {
+            let at = open.rfind('(')?;
+            (open[..at].trim_end(), true)
+        }
+        None => (lead, false),
+    };
+    // The date, after the place and a comma.
+    let found = scan(lead, order);
+    let (place, year) = match found.first() {
+        Some(date) if date.range.end == lead.len() => {
+            let Some(Item::At(p)) = date.items.first() else {
+                return None;
+            };
+            let year = p.year.filter(|_| p.day.is_some() && date.items.len() == 1);
+            (lead[..date.range.start].trim_end().strip_suffix(',')?, year)
+        }
+        Some(_) => return None,
+        None => (lead, None),
+    };
+    let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let is_place = (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric));
+    let dated = !found.is_empty();
+    (is_place && (dated || agency || all_caps(place))).then(|| {
+        (
+            dash.1 + text[dash.1..].len() - text[dash.1..].trim_start().len(),
+            year,
+        )
+    })
+}
+
+/// The year of a news dateline ([`dateline`]) opening one of the first paragraphs
+/// (the opening lines and the first of prose), and the dateline up to its date.
+fn dateline_year(view: &View, order: Option<NumericOrder>) -> Option<(i32, String)> {
     let paragraphs = view.lines().iter().filter(|l| l.kind.is_prose());
     paragraphs.take(OPENING_LINES + 1).find_map(|l| {
-        let head = crate::text::after(&view.text()[l.range.clone()], 0, DATELINE_REACH);
-        let found = scan(head, order);
-        let date = found.first()?;
-        let Some(Item::At(p)) = date.items.first() else {
-            return None;
-        };
-        let year = p
-            .year
-            .filter(|_| p.day.is_some() && date.items.len() == 1)?;
-        let place = head[..date.range.start].trim_end().strip_suffix(',')?;
-        let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-        let is_place = (1..=5).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric));
-        let after = head[date.range.end..].trim_start();
-        let after = match after.strip_prefix('(') {
-            Some(agency) => agency.split_once(')')?.1.trim_start(),
-            None => after,
-        };
-        (is_place && after.starts_with(['-', '–', '—']))
-            .then(|| (year, head[..date.range.end].to_string()))
+        let text = &view.text()[l.range.clone()];
+        let (_, year) = dateline(text, order)?;
+        let date = scan(crate::text::after(text, 0, DATELINE_REACH), order)
+            .into_iter()
+            .next()?;
+        Some((year?, text[..date.range.end].to_string()))
     })
 }
 

@@ -124,6 +124,22 @@ fn a_day_whose_year_is_unknown_dates_its_event_and_a_recurring_day_none() {
         ("meeting", &["--03-06".to_string()][..])
     );
     assert_eq!(names(&e[0]), ["Pham Minh Chinh", "Anthony Albanese"]);
+    // A news dateline opening the paragraph is no part of the clause, and its date
+    // dates the article, not the talks.
+    for text in [
+        "Ministers meet in Canberra\n\nCanberra (VNA) – On March 6, Prime Minister Pham Minh Chinh held talks with Prime Minister Anthony Albanese.\n",
+        "Ministers meet in Canberra\n\nCANBERRA, March 7, 2024 - On March 6, Prime Minister Pham Minh Chinh held talks with Prime Minister Anthony Albanese.\n",
+    ] {
+        let e = events(text);
+        assert_eq!(e.len(), 1, "{text}");
+        assert_eq!(e[0].kind, "meeting");
+        assert!(e[0].date.values[0].ends_with("03-06"), "{:?}", e[0].date);
+        assert!(
+            e[0].common.text.starts_with("March 6, Prime"),
+            "{}",
+            e[0].common.text
+        );
+    }
     // A day that recurs every year names the day, not an act.
     let e = events(&in_laos(
         "The two countries welcomed the Resolution to declare December 27 as the International Day of Epidemic Preparedness.",

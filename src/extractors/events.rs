@@ -25,6 +25,7 @@ use crate::extractors::dates::Date;
 use crate::extractors::people::PersonMention;
 use crate::gazetteer::EventKind;
 use crate::record::{DateRef, EventRecord, Granularity, Participant, Record};
+use crate::reference;
 use crate::repair::LineKind;
 use crate::text;
 use aho_corasick::AhoCorasick;
@@ -72,7 +73,14 @@ pub(crate) fn extract<'a>(
         if !kind_of_line.is_prose() || kind_of_line == LineKind::Footnote {
             continue;
         }
-        let first = dates.partition_point(|d| d.view.start < sentence.start);
+        // A news dateline opening the paragraph (`Canberra (VNA) – On March 6, ...`,
+        // `HANOI, March 3, 2024 - ...`) is no part of a clause, and its date dates the
+        // article, not an act: the first clause opens after it.
+        let dateline = (a.view.lines()[line].range.start == sentence.start)
+            .then(|| reference::dateline(&text[sentence.clone()], a.reference.numeric_order))
+            .flatten();
+        let start = sentence.start + dateline.map_or(0, |(lead, _)| lead);
+        let first = dates.partition_point(|d| d.view.start < start);
         // A year alone dates an action only when it is written with the action's own
         // words (`the 2019 declaration`, `trilateral talks in 2022`); a day or a month
         // dates the clause it sits in.
@@ -91,7 +99,7 @@ pub(crate) fn extract<'a>(
             })
             .collect();
         let mut previous: Option<(usize, EventKind, Vec<Participant>)> = None; // (end, kind, participants)
-        let mut from = sentence.start;
+        let mut from = start;
         for (n, date) in in_sentence.iter().enumerate() {
             // The clause the date dates: before it, or after it when it opens the clause
             // or names the action it premodifies (`the June 27 signing of ...`).
