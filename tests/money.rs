@@ -157,6 +157,13 @@ fn amounts_in_every_form() {
             ],
         ),
         (
+            "State revenue reached VND1.2 quadrillion and 1.5 quadrillion dong.",
+            &[
+                "VND1.2 quadrillion = 1200000000000000 VND",
+                "1.5 quadrillion dong = 1500000000000000 VND",
+            ],
+        ),
+        (
             "Remittances of 5 billion dong and 10,000 Korean won arrived.",
             &[
                 "5 billion dong = 5000000000 VND",

@@ -169,11 +169,11 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 /// after a currency, spaced (`GBP 40 M`, `US$ 5 bn`).
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"^(?:\s?(?P<word>(?i:thousands?|millions?|billions?|trillions?|hundreds?|lakhs?|crores?))\b|(?P<glued>(?i:mln|mn|bn|bln|tn|trn)|MM|k|K|m|M|b|B)\b|\s(?P<spaced>(?i:mln|mn|bn|bln|tn|trn)|m|k|b|M|K|B)\b)",
+        r"^(?:\s?(?P<word>(?i:thousands?|millions?|billions?|trillions?|quadrillions?|hundreds?|lakhs?|crores?))\b|(?P<glued>(?i:mln|mn|bn|bln|tn|trn)|MM|k|K|m|M|b|B)\b|\s(?P<spaced>(?i:mln|mn|bn|bln|tn|trn)|m|k|b|M|K|B)\b)",
     )
 });
 static SCALE_WORD_AFTER_CODE: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(r"^\s+(?i:thousand|million|billion|trillion)s?\b"));
+    LazyLock::new(|| ascii_regex(r"^\s+(?i:thousand|million|billion|trillion|quadrillion)s?\b"));
 static YEAR_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)\b(?:in|of|constant|real|fiscal)\s+$"));
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)\bbetween\s+$"));
@@ -414,6 +414,7 @@ fn scale_after(line: &str, at: usize, prefixed: bool) -> Option<(usize, u32)> {
         "million" | "m" | "mn" | "mln" | "mm" => 6,
         "billion" | "b" | "bn" | "bln" => 9,
         "trillion" | "tn" | "trn" => 12,
+        "quadrillion" => 15,
         _ => return None,
     };
     Some((at + m.end(), exp))
@@ -431,7 +432,7 @@ fn may_open_scale(rest: &str) -> bool {
     letter.is_some_and(|c| {
         matches!(
             c.to_ascii_lowercase(),
-            't' | 'm' | 'b' | 'h' | 'l' | 'c' | 'k'
+            't' | 'q' | 'm' | 'b' | 'h' | 'l' | 'c' | 'k'
         )
     })
 }
@@ -1685,6 +1686,8 @@ mod tests {
             "billions",
             "trillion",
             "trillions",
+            "quadrillion",
+            "quadrillions",
             "hundred",
             "hundreds",
             "lakh",
