@@ -219,13 +219,23 @@ fn date_line(view: &View, lines: &[usize], order: Option<NumericOrder>) -> Optio
 /// How far into a paragraph a news dateline may end.
 const DATELINE_REACH: usize = 100;
 
-/// A news dateline opening `text` (a paragraph): where the text after it starts, and
-/// the year of its date when the date gives its day and year. A place in words that
-/// open with a capital (`HANOI`, `Washington, D.C.`), then a comma and a date, or the
-/// agency in brackets, or both — or a place in capitals alone — then a spaced dash:
-/// `HANOI, March 3, 2024 - ...`, `Hanoi, 15 May 2024 (VNA) – ...`, `Canberra (VNA)
-/// – ...`, `WASHINGTON — ...`.
-pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<(usize, Option<i32>)> {
+/// A news dateline opening a paragraph ([`dateline`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Dateline {
+    /// Where the paragraph's text after it starts (its dash and the space after).
+    pub len: usize,
+    /// Where its date ends, if it has one.
+    pub date_end: Option<usize>,
+    /// The year of its date, when the date gives its day and year.
+    pub year: Option<i32>,
+}
+
+/// The news dateline opening `text` (a paragraph), if it opens with one: a place in
+/// words that open with a capital (`HANOI`, `Washington, D.C.`), then a comma and a
+/// date, or the agency in brackets, or both — or a place in capitals alone — then a
+/// spaced dash: `HANOI, March 3, 2024 - ...`, `Hanoi, 15 May 2024 (VNA) – ...`,
+/// `Canberra (VNA) – ...`, `WASHINGTON — ...`.
+pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<Dateline> {
     let head = crate::text::after(text, 0, DATELINE_REACH);
     // The first dash with a space or a bracket before it and a space after it.
     let dash = head
@@ -246,28 +256,27 @@ pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<(usize
     };
     // The date, after the place and a comma.
     let found = scan(lead, order);
-    let (place, year) = match found.first() {
+    let (place, date_end, year) = match found.first() {
         Some(date) if date.range.end == lead.len() => {
             let Some(Item::At(p)) = date.items.first() else {
                 return None;
             };
             let year = p.year.filter(|_| p.day.is_some() && date.items.len() == 1);
-            (lead[..date.range.start].trim_end().strip_suffix(',')?, year)
+            let place = lead[..date.range.start].trim_end().strip_suffix(',')?;
+            (place, Some(date.range.end), year)
         }
         Some(_) => return None,
-        None => (lead, None),
+        None => (lead, None, None),
     };
     let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let is_place = (1..=5).contains(&words.len())
         && words
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric));
-    let dated = !found.is_empty();
-    (is_place && (dated || agency || all_caps(place))).then(|| {
-        (
-            dash.1 + text[dash.1..].len() - text[dash.1..].trim_start().len(),
-            year,
-        )
+    (is_place && (date_end.is_some() || agency || all_caps(place))).then(|| Dateline {
+        len: text.len() - text[dash.1..].trim_start().len(),
+        date_end,
+        year,
     })
 }
 
@@ -277,11 +286,8 @@ fn dateline_year(view: &View, order: Option<NumericOrder>) -> Option<(i32, Strin
     let paragraphs = view.lines().iter().filter(|l| l.kind.is_prose());
     paragraphs.take(OPENING_LINES + 1).find_map(|l| {
         let text = &view.text()[l.range.clone()];
-        let (_, year) = dateline(text, order)?;
-        let date = scan(crate::text::after(text, 0, DATELINE_REACH), order)
-            .into_iter()
-            .next()?;
-        Some((year?, text[..date.range.end].to_string()))
+        let d = dateline(text, order)?;
+        Some((d.year?, text[..d.date_end?].to_string()))
     })
 }
 

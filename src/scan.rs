@@ -367,6 +367,17 @@ impl LinePattern {
     }
 }
 
+/// Texts of up to `most` of `pieces`, in any order and repeated: what the property
+/// tests that hold a reader to a reference read.
+#[cfg(test)]
+pub(crate) fn texts_of(
+    pieces: &[&'static str],
+    most: usize,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop::collection::vec(prop::sample::select(pieces.to_vec()), 0..most).prop_map(|p| p.concat())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

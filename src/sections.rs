@@ -673,8 +673,8 @@ mod tests {
     /// Heading-like lines: words, spaces, colons, back-matter words, characters of
     /// several bytes, and runs long enough to cross the counted bounds.
     fn heading_text() -> impl Strategy<Value = String> {
-        prop::collection::vec(
-            prop::sample::select(vec![
+        crate::scan::texts_of(
+            &[
                 "ANNEX",
                 "ANNEXES",
                 "INDEX",
@@ -697,10 +697,9 @@ mod tests {
                 "abcdefghij ",
                 "ễễễễễ",
                 "0123456789",
-            ]),
-            0..30,
+            ],
+            30,
         )
-        .prop_map(|p| p.concat())
     }
 
     /// Label lines: an optional bullet, zero to nine label words, a colon, and a

@@ -79,7 +79,7 @@ pub(crate) fn extract<'a>(
         let dateline = (a.view.lines()[line].range.start == sentence.start)
             .then(|| reference::dateline(&text[sentence.clone()], a.reference.numeric_order))
             .flatten();
-        let start = sentence.start + dateline.map_or(0, |(lead, _)| lead);
+        let start = sentence.start + dateline.map_or(0, |d| d.len);
         let first = dates.partition_point(|d| d.view.start < start);
         // A year alone dates an action only when it is written with the action's own
         // words (`the 2019 declaration`, `trilateral talks in 2022`); a day or a month

@@ -1572,8 +1572,8 @@ mod tests {
     /// Texts of vague amounts' words, currency forms of the lexicon, words like them,
     /// and separators, in any order.
     fn vague_text() -> impl Strategy<Value = String> {
-        prop::collection::vec(
-            prop::sample::select(vec![
+        crate::scan::texts_of(
+            &[
                 "tens",
                 "of",
                 "millions",
@@ -1614,10 +1614,9 @@ mod tests {
                 ",",
                 "ễ",
                 "$",
-            ]),
-            0..24,
+            ],
+            24,
         )
-        .prop_map(|p| p.concat())
     }
 
     /// A vague-amount search's (whole, currency) pairs by a combined expression.
