@@ -36,6 +36,7 @@ use crate::repair::{View, all_caps};
 use crate::sections::{SectionKind, Sections};
 use memchr::memchr3_iter;
 use regex::{Captures, Regex};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 pub use crate::vocab::NumericOrder;
@@ -220,7 +221,7 @@ fn date_line(view: &View, lines: &[usize], order: Option<NumericOrder>) -> Optio
 const DATELINE_REACH: usize = 100;
 
 /// A news dateline opening a paragraph ([`dateline`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Dateline {
     /// Where the paragraph's text after it starts (its dash and the space after).
     pub len: usize,
@@ -228,6 +229,8 @@ pub(crate) struct Dateline {
     pub date_end: Option<usize>,
     /// The year of its date, when the date gives its day and year.
     pub year: Option<i32>,
+    /// Where the agency it names in brackets stands, if it names one (`VNA`).
+    pub agency: Option<Range<usize>>,
 }
 
 /// The news dateline opening `text` (a paragraph), if it opens with one: a place in
@@ -250,9 +253,11 @@ pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<Dateli
     let (lead, agency) = match lead.strip_suffix(')') {
         Some(open) => {
             let at = open.rfind('(')?;
-            (open[..at].trim_end(), true)
+            let name = open[at + 1..].trim();
+            let start = at + 1 + (open[at + 1..].len() - open[at + 1..].trim_start().len());
+            (open[..at].trim_end(), Some(start..start + name.len()))
         }
-        None => (lead, false),
+        None => (lead, None),
     };
     // The date, after the place and a comma.
     let found = scan(lead, order);
@@ -273,22 +278,32 @@ pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<Dateli
         && words
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric));
-    (is_place && (date_end.is_some() || agency || all_caps(place))).then(|| Dateline {
+    (is_place && (date_end.is_some() || agency.is_some() || all_caps(place))).then(|| Dateline {
         len: text.len() - text[dash.1..].trim_start().len(),
         date_end,
         year,
+        agency,
     })
 }
 
-/// The year of a news dateline ([`dateline`]) opening one of the first paragraphs
-/// (the opening lines and the first of prose), and the dateline up to its date.
-fn dateline_year(view: &View, order: Option<NumericOrder>) -> Option<(i32, String)> {
+/// The news dateline ([`dateline`]) opening one of the first paragraphs (the opening
+/// lines and the first of prose), and that paragraph.
+pub(crate) fn opening_dateline(
+    view: &View,
+    order: Option<NumericOrder>,
+) -> Option<(&str, Dateline)> {
     let paragraphs = view.lines().iter().filter(|l| l.kind.is_prose());
     paragraphs.take(OPENING_LINES + 1).find_map(|l| {
         let text = &view.text()[l.range.clone()];
-        let d = dateline(text, order)?;
-        Some((d.year?, text[..d.date_end?].to_string()))
+        dateline(text, order).map(|d| (text, d))
     })
+}
+
+/// The year of the news dateline opening one of the first paragraphs
+/// ([`opening_dateline`]), and the dateline up to its date.
+fn dateline_year(view: &View, order: Option<NumericOrder>) -> Option<(i32, String)> {
+    let (text, d) = opening_dateline(view, order)?;
+    Some((d.year?, text[..d.date_end?].to_string()))
 }
 
 /// A line ending with a year: `DIPLOMATIC BLUEBOOK 2020`.

@@ -1,5 +1,6 @@
 //! The home state: read from the document (its front-matter address, else the state
-//! its prose names most) or given with `--home-country`. Invented examples.
+//! of the news agency its dateline names, else the state its prose names most) or
+//! given with `--home-country`. Invented examples.
 
 mod common;
 
@@ -31,6 +32,24 @@ fn the_home_state_completes_a_flow() {
     assert_eq!(
         money_directions(&text, &Config::default()),
         [(Some("NZ".to_string()), Some("FJ".to_string()))]
+    );
+}
+
+#[test]
+fn a_state_news_agency_in_the_dateline_tells_the_home_state() {
+    // The text names Fiji most; a dateline naming Viet Nam's news agency makes it
+    // Viet Nam's, so the grant to Fiji comes from Viet Nam.
+    let text = format!("Suva (VNA) – {AID}");
+    assert_eq!(
+        money_directions(&text, &Config::default()),
+        [(Some("VN".to_string()), Some("FJ".to_string()))]
+    );
+    // An international agency speaks for no state: the prose decides (Fiji, named
+    // most, gives no flow to itself).
+    let text = format!("SUVA (Reuters) - {AID}");
+    assert_eq!(
+        money_directions(&text, &Config::default()),
+        money_directions(AID, &Config::default())
     );
 }
 

@@ -198,8 +198,10 @@ impl<'d> Analysis<'d> {
 
     /// The state the document speaks for, read from the document: the country of
     /// the web address in its front matter (`source_url: https://www.mofa.gov.vn/...`
-    /// is Viet Nam's; a `.gov` or `.mil` address the United States'), else the country
-    /// its prose names most (the first named on a tie). Empty when it names none.
+    /// is Viet Nam's; a `.gov` or `.mil` address the United States'), else the state
+    /// of the news agency its dateline names (`Canberra (VNA) – ...`: Viet Nam's,
+    /// `gazetteers/news-agencies.tsv`), else the country its prose names most (the
+    /// first named on a tie). Empty when it names none.
     fn read_home(&self) -> String {
         if let Some(code) = crate::reference::front_matter_field(
             self.doc.text(),
@@ -209,6 +211,12 @@ impl<'d> Analysis<'d> {
         .filter(|c| self.gazetteers.country(c).is_some())
         {
             return code;
+        }
+        if let Some((text, dateline)) = crate::reference::opening_dateline(&self.view, None)
+            && let Some(agency) = dateline.agency
+            && let Some(code) = self.gazetteers.news_agency_country(&text[agency])
+        {
+            return code.to_string();
         }
         // One gazetteer entry per code: entries are told apart by address, not by
         // comparing their codes (a document names a country thousands of times).

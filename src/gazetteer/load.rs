@@ -302,14 +302,16 @@ pub(super) fn photo_credits(layers: &[Layer]) -> Result<Vec<String>, GazetteerEr
     Ok(credits)
 }
 
-/// Family name (as listed) → ISO code.
-pub(super) fn family_names(
+/// Name (as listed) → ISO code, of a file of `code`, `name` rows (family names, news
+/// agencies).
+pub(super) fn names_of_states(
     layers: &[Layer],
     codes: &HashMap<String, usize>,
+    file: &str,
 ) -> Result<HashMap<String, String>, GazetteerError> {
     let mut out = HashMap::default();
     for layer in layers {
-        for row in layer.rows(source::FAMILY_NAMES)? {
+        for row in layer.rows(file)? {
             if !codes.contains_key(row.fields[0]) {
                 return Err(row.error(format!(
                     "unknown country code {:?} (not in countries.tsv)",

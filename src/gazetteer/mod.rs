@@ -258,6 +258,7 @@ pub struct Gazetteers {
     org_phrases: PhraseTable,
     photo_credits: Vec<String>,
     family_names: HashMap<String, String>,
+    news_agencies: HashMap<String, String>,
     name_words: WordRoles,
     sentence_words: SentenceWords,
     figure_leads: Vec<String>,
@@ -347,7 +348,8 @@ impl Gazetteers {
                 message,
             })?;
         Ok(Gazetteers {
-            family_names: load::family_names(layers, &country_by_code)?,
+            family_names: load::names_of_states(layers, &country_by_code, source::FAMILY_NAMES)?,
+            news_agencies: load::names_of_states(layers, &country_by_code, source::NEWS_AGENCIES)?,
             name_words: load::name_words(layers)?,
             sentence_words: load::sentence_words(layers)?,
             body_words: load::word_set(layers, source::BODY_WORDS)?,
@@ -476,6 +478,11 @@ impl Gazetteers {
     /// The country whose family name opens a name (folded to ASCII, title case).
     pub(crate) fn family_name_country(&self, family: &str) -> Option<&str> {
         self.family_names.get(family).map(String::as_str)
+    }
+
+    /// The state a news agency speaks for (`VNA`: Viet Nam), by its name as listed.
+    pub(crate) fn news_agency_country(&self, agency: &str) -> Option<&str> {
+        self.news_agencies.get(agency).map(String::as_str)
     }
 
     /// The name words by role.

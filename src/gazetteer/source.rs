@@ -94,6 +94,13 @@ pub(crate) const FILES: &[FileSpec] = &[
         embedded: embedded!("family-names.tsv"),
     },
     FileSpec {
+        name: NEWS_AGENCIES,
+        columns: &["code", "agency"],
+        required: 2,
+        nonempty: &[0, 1],
+        embedded: embedded!("news-agencies.tsv"),
+    },
+    FileSpec {
         name: NAME_WORDS,
         columns: &["role", "word"],
         required: 2,
@@ -180,6 +187,7 @@ pub(crate) const ORGANIZATIONS: &str = "organizations.tsv";
 pub(crate) const STOP_PHRASES: &str = "stop-phrases.tsv";
 pub(crate) const PHOTO_CREDITS: &str = "photo-credits.txt";
 pub(crate) const FAMILY_NAMES: &str = "family-names.tsv";
+pub(crate) const NEWS_AGENCIES: &str = "news-agencies.tsv";
 pub(crate) const NAME_WORDS: &str = "name-words.tsv";
 pub(crate) const EVENT_WORDS: &str = "event-words.tsv";
 pub(crate) const EVENT_CONTEXT: &str = "event-context.tsv";
