@@ -47,6 +47,14 @@ fn hard_cases() {
             ],
         ),
         (
+            // News style: `PM` and `Deputy PM` are titles; `3 PM` is a time of day.
+            "At 3 PM Hanoi time, PM Pham Minh Chinh met Deputy PM Tran Luu Quang; they spoke until 10:30 PM Tuesday.",
+            &[
+                ("Pham Minh Chinh", &["PM"], Some("VN"), None),
+                ("Tran Luu Quang", &["Deputy PM"], Some("VN"), None),
+            ],
+        ),
+        (
             "He welcomed Secretary of State of the United States Michael R. Pompeo in Hanoi.",
             &[(
                 "Michael R. Pompeo",
