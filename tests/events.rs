@@ -251,6 +251,15 @@ fn trigger_words_match_in_any_case_and_inflection() {
             "The two sides held a telephone call on 3 March 2021.",
             "call",
         ),
+        // Phone talks are a call, though `talks` alone is a meeting.
+        (
+            "The two ministers held phone talks on 3 March 2021.",
+            "call",
+        ),
+        (
+            "The minister talked over the phone with his counterpart on 3 March 2021.",
+            "call",
+        ),
         (
             "Chile and Peru released a joint statement on 3 March 2021.",
             "other",
