@@ -239,15 +239,21 @@ pub(crate) struct Dateline {
 /// spaced dash: `HANOI, March 3, 2024 - ...`, `Hanoi, 15 May 2024 (VNA) – ...`,
 /// `Canberra (VNA) – ...`, `WASHINGTON — ...`.
 pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<Dateline> {
+    if !text.starts_with(char::is_uppercase) {
+        return None;
+    }
     let head = crate::text::after(text, 0, DATELINE_REACH);
-    // The first dash with a space or a bracket before it and a space after it.
-    let dash = head
-        .match_indices(['-', '\u{2013}', '\u{2014}'])
-        .find(|&(i, d)| {
-            head[..i].ends_with(|c: char| c.is_whitespace() || c == ')')
-                && head[i + d.len()..].starts_with(char::is_whitespace)
+    // The first dash (`-`, or `–` or `—`, which open with 0xE2) with a space or a
+    // bracket before it and a space after it.
+    let dash = memchr::memchr2_iter(b'-', 0xE2, head.as_bytes())
+        .filter_map(|i| {
+            let d = head[i..].chars().next()?;
+            matches!(d, '-' | '\u{2013}' | '\u{2014}').then_some((i, i + d.len_utf8()))
         })
-        .map(|(i, d)| (i, i + d.len()))?;
+        .find(|&(i, end)| {
+            head[..i].ends_with(|c: char| c.is_whitespace() || c == ')')
+                && head[end..].starts_with(char::is_whitespace)
+        })?;
     let lead = head[..dash.0].trim_end();
     // The agency, in brackets closing the lead.
     let (lead, agency) = match lead.strip_suffix(')') {
@@ -259,6 +265,21 @@ pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<Dateli
         }
         None => (lead, None),
     };
+    // The place's words (up to a comma, at least) open with a capital and hold no
+    // digit; without an agency or a date after a comma they are in capitals. Told
+    // before the date grammar runs: most paragraphs fail here.
+    let is_place = |place: &str| {
+        let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric))
+    };
+    if !is_place(lead.split(',').next().unwrap_or(lead))
+        || (agency.is_none() && !lead.contains(',') && !all_caps(lead))
+    {
+        return None;
+    }
     // The date, after the place and a comma.
     let found = scan(lead, order);
     let (place, date_end, year) = match found.first() {
@@ -273,16 +294,13 @@ pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<Dateli
         Some(_) => return None,
         None => (lead, None, None),
     };
-    let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-    let is_place = (1..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric));
-    (is_place && (date_end.is_some() || agency.is_some() || all_caps(place))).then(|| Dateline {
-        len: text.len() - text[dash.1..].trim_start().len(),
-        date_end,
-        year,
-        agency,
+    (is_place(place) && (date_end.is_some() || agency.is_some() || all_caps(place))).then(|| {
+        Dateline {
+            len: text.len() - text[dash.1..].trim_start().len(),
+            date_end,
+            year,
+            agency,
+        }
     })
 }
 

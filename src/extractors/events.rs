@@ -76,7 +76,14 @@ pub(crate) fn extract<'a>(
         // A news dateline opening the paragraph (`Canberra (VNA) – On March 6, ...`,
         // `HANOI, March 3, 2024 - ...`) is no part of a clause, and its date dates the
         // article, not an act: the first clause opens after it.
-        let dateline = (a.view.lines()[line].range.start == sentence.start)
+        // (Looked for only in a paragraph's first sentence, where a date stands.)
+        let opens_paragraph = a.view.lines()[line].range.start == sentence.start;
+        let dated = || {
+            dates
+                .get(dates.partition_point(|d| d.view.start < sentence.start))
+                .is_some_and(|d| d.view.end <= sentence.end)
+        };
+        let dateline = (opens_paragraph && dated())
             .then(|| reference::dateline(&text[sentence.clone()], a.reference.numeric_order))
             .flatten();
         let start = sentence.start + dateline.map_or(0, |d| d.len);
