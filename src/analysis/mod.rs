@@ -137,6 +137,7 @@ impl<'d> Analysis<'d> {
                 let mut hits = Hits::new(tables);
                 hits.shrink();
                 drop_toc_hits(view, &mut hits);
+                drop_times_of_day(view, &mut hits);
                 (capital_starts, hits)
             })
             .collect();
@@ -620,6 +621,18 @@ fn drop_toc_hits(view: &View, hits: &mut Hits) {
             toc.get(i).is_none_or(|r| r.start > f.start)
         });
     }
+}
+
+/// Drops the office hits that are a time of day: a title in capitals right after a
+/// number (`at 3 PM Hanoi time`, `10:30 PM`), which opens no name.
+fn drop_times_of_day(view: &View, hits: &mut Hits) {
+    let text = view.text();
+    hits.retain(table::OFFICE, |f: &Found| {
+        !(text[f.start..f.end].bytes().all(|b| b.is_ascii_uppercase())
+            && text[..f.start]
+                .trim_end_matches(' ')
+                .ends_with(|c: char| c.is_ascii_digit()))
+    });
 }
 
 /// The document's own glossary of acronyms: the lines of a front-matter section named

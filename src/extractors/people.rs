@@ -691,14 +691,6 @@ fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> 
     let starts: BTreeSet<usize> = hits.iter().map(|h| h.start).collect();
     hits.iter()
         .filter(|h| !text[h.end..].starts_with("’s") && !text[h.end..].starts_with("'s"))
-        // A title in capitals right after a number is a time of day (`at 3 PM Hanoi
-        // time`, `10:30 PM`), not an office.
-        .filter(|h| {
-            !(text[h.start..h.end].bytes().all(|b| b.is_ascii_uppercase())
-                && text[..h.start]
-                    .trim_end_matches(' ')
-                    .ends_with(|c: char| c.is_ascii_digit()))
-        })
         .filter(|h| {
             let phrase = &text[h.start..h.end];
             if !phrase.ends_with('.') || phrase.contains(' ') {
