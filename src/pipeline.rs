@@ -163,7 +163,7 @@ impl<'d> Prepared<'d> {
                 let span = r.common().span;
                 (span.0, span.1, i as u32)
             }));
-            order.sort_unstable();
+            order.sort();
             for &(_, _, i) in &order {
                 each(&records[i as usize])?;
             }
