@@ -588,6 +588,29 @@ fn names_end_at_a_possessive_and_keep_suffixes_and_initials() {
 }
 
 #[test]
+fn viet_and_nam_are_words_of_names_too() {
+    // Vietnamese given names: `Viet` and `Nam` end or stand inside a name; the
+    // country `Viet Nam` still ends a title's complement.
+    let text = "Deputy Foreign Minister Do Hung Viet met Ambassador Nguyen Viet Dung. \
+                Deputy Minister Le Hoai Nam visited Japan. President of Viet Nam Nguyen \
+                Phu Trong received them.";
+    let got: Vec<(String, Vec<String>)> = people(text)
+        .into_iter()
+        .map(|p| (p.name, p.titles))
+        .collect();
+    let want = |n: &str, t: &str| (n.to_string(), vec![t.to_string()]);
+    assert_eq!(
+        got,
+        [
+            want("Do Hung Viet", "Deputy Foreign Minister"),
+            want("Nguyen Viet Dung", "Ambassador"),
+            want("Le Hoai Nam", "Deputy Minister"),
+            want("Nguyen Phu Trong", "President"),
+        ]
+    );
+}
+
+#[test]
 fn transcript_speaker_labels_are_mentions() {
     let text = "PRESIDENT PHÚC:  Good morning. I welcome Vice President Kamala Devi Harris of the United States.\n\nVICE PRESIDENT HARRIS:  Thank you, Mr. President.\n\nTHE PRESIDENT:  Thank you all.\n";
     let p = people_of(text, "IS");
