@@ -611,6 +611,23 @@ fn viet_and_nam_are_words_of_names_too() {
 }
 
 #[test]
+fn a_title_with_a_complement_after_an_article_is_a_title() {
+    let cases: &[(&str, &[Short])] = &[
+        (
+            "The Ambassador of India to Japan Sibi George attended.",
+            &[("Sibi George", &["Ambassador of India to Japan"], Some("IN"))],
+        ),
+        (
+            "the Ambassador to Japan Sibi George attended.",
+            &[("Sibi George", &["Ambassador to Japan"], None)],
+        ),
+    ];
+    for (text, w) in cases {
+        assert_eq!(summary(&people_of(text, "VN")), want(w), "{text}");
+    }
+}
+
+#[test]
 fn transcript_speaker_labels_are_mentions() {
     let text = "PRESIDENT PHÚC:  Good morning. I welcome Vice President Kamala Devi Harris of the United States.\n\nVICE PRESIDENT HARRIS:  Thank you, Mr. President.\n\nTHE PRESIDENT:  Thank you all.\n";
     let p = people_of(text, "IS");

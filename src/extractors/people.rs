@@ -886,8 +886,11 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             k += 1;
         }
         // "The General Market Potential ...": a lone rank or title after an article is
-        // a word of a name of a thing, not a title.
-        let lone = titles.len() == 1 && !text[titles[0].start..titles[0].phrase_end].contains(' ');
+        // a word of a name of a thing, not a title; but one with a complement is a title
+        // ("the Ambassador of India to Japan Sibi George").
+        let lone = titles.len() == 1
+            && titles[0].end == titles[0].phrase_end
+            && !text[titles[0].start..titles[0].phrase_end].contains(' ');
         if lone && after_article(&text[..chain_start]) {
             continue;
         }
