@@ -628,6 +628,33 @@ fn a_title_with_a_complement_after_an_article_is_a_title() {
 }
 
 #[test]
+fn a_person_named_in_full_is_referred_to_by_one_word_later() {
+    let text = "Prime Minister Pham Minh Chinh held talks with Prime Minister Anwar \
+                Ibrahim. Chinh said Anwar’s visit was timely. Deputy Minister Nguyen \
+                Thanh Long and Minister Pham Binh Minh attended; Long stressed the long \
+                road ahead, and Pham thanked them.";
+    let got: Vec<(String, String)> = people_of(text, "VN")
+        .into_iter()
+        .map(|p| (p.name, p.person_id))
+        .collect();
+    let want = |n: &str, id: &str| (n.to_string(), id.to_string());
+    assert_eq!(
+        got,
+        [
+            want("Pham Minh Chinh", "pham-minh-chinh"),
+            want("Anwar Ibrahim", "anwar-ibrahim"),
+            // The word a full name is referred to by: the same person.
+            want("Chinh", "pham-minh-chinh"),
+            want("Anwar", "anwar-ibrahim"),
+            want("Nguyen Thanh Long", "nguyen-thanh-long"),
+            want("Pham Binh Minh", "pham-binh-minh"),
+            // Not `Long`, a word the text writes in lower case too, nor `Pham`, which
+            // opens the names of two people.
+        ]
+    );
+}
+
+#[test]
 fn transcript_speaker_labels_are_mentions() {
     let text = "PRESIDENT PHÚC:  Good morning. I welcome Vice President Kamala Devi Harris of the United States.\n\nVICE PRESIDENT HARRIS:  Thank you, Mr. President.\n\nTHE PRESIDENT:  Thank you all.\n";
     let p = people_of(text, "IS");

@@ -2118,7 +2118,9 @@ fn same_person(full: &[String], short: &[String]) -> bool {
 }
 
 /// Mentions without titles: other occurrences of names already found, a lone family
-/// name too (`Trump` in `the Trump Administration`).
+/// name too (`Trump` in `the Trump Administration`), and the word a full name is
+/// referred to by later ([`lone_words`]: `Chinh` after `Prime Minister Pham Minh
+/// Chinh`, `Anwar` after `Anwar Ibrahim`).
 fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     let text = a.view.text();
     let mut names: Vec<String> = mentions
@@ -2130,16 +2132,22 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     if names.is_empty() {
         return;
     }
+    let lone = lone_words(a.gazetteers().name_words(), &names);
     // A document's few names, looked up by their first word: cheaper than building an
-    // automaton for them.
+    // automaton for them. The lone words come after the names (values from
+    // `names.len()` on).
     let Some(index) = WordIndex::new(
         names
             .iter()
+            .chain(&lone)
             .enumerate()
             .map(|(i, n)| (n.as_str(), i as u32)),
     ) else {
         return;
     };
+    // Whether a lone word is also written in lower case in the document: a common
+    // word (`Long`, `Young`), not taken for a person where it stands alone.
+    let mut common: HashMap<u32, bool> = HashMap::default();
     let taken: Vec<Range<usize>> = mentions.iter().map(|m| m.name.clone()).collect();
     let overlaps = |r: &Range<usize>| {
         let i = taken.partition_point(|t| t.end <= r.start);
@@ -2172,6 +2180,14 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
             if overlaps(&r) {
                 continue;
             }
+            if m.value as usize >= names.len()
+                && (part_of_a_phrase(a, &r)
+                    || *common
+                        .entry(m.value)
+                        .or_insert_with(|| written_in_lower_case(text, &t[m.start..m.end])))
+            {
+                continue;
+            }
             mentions.push(Mention {
                 name: r,
                 line: i,
@@ -2183,6 +2199,71 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
             });
         }
     }
+}
+
+/// The words a person named in full may be referred to by alone: the first and the
+/// last word of each name of two words or more (initials, suffixes and particles
+/// aside: `Xi` and `Jinping` of `Xi Jinping`, `Anwar` of `Anwar Ibrahim`, `Chinh` of
+/// `Pham Minh Chinh`), each of at least two letters and like a name, when it is no
+/// name of the document itself and opens or closes the names of one person only (the
+/// family name `Nguyen` of two people names neither).
+fn lone_words(roles: &WordRoles, names: &[String]) -> Vec<String> {
+    // Each word with the keys of the people whose names it opens or closes.
+    let mut people: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
+    let clusters = People::cluster(keys.clone());
+    for (name, k) in names.iter().zip(&keys) {
+        let words: Vec<&str> = name
+            .split(' ')
+            .map(|w| w.trim_end_matches(','))
+            .filter(|w| {
+                name_like(roles, w)
+                    && !is_initial(&w.to_lowercase())
+                    && without_suffix(&[w.to_lowercase()]).len() == 1
+            })
+            .collect();
+        let [first, .., last] = words[..] else {
+            continue;
+        };
+        for w in [first, last] {
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                people.entry(w).or_default().insert(clusters.id(k));
+            }
+        }
+    }
+    people
+        .into_iter()
+        .filter(|(w, ids)| ids.len() == 1 && !names.iter().any(|n| n == w))
+        .map(|(w, _)| w.to_string())
+        .collect()
+}
+
+/// Whether the view range `r` overlaps an office, country or organization phrase
+/// (`Sen.` for a senator is no `Sen` of `Hun Sen`): looked for within a bounded
+/// window, so that a long line costs the same per word.
+fn part_of_a_phrase(a: &Analysis, r: &Range<usize>) -> bool {
+    const REACH: usize = 64;
+    let window = r.start.saturating_sub(REACH)..r.end + REACH;
+    let overlaps = |start: usize, end: usize| start < r.end && r.start < end;
+    a.offices_in(window.clone())
+        .any(|h| overlaps(h.start, h.end))
+        || a.countries_in(window.clone())
+            .any(|h| overlaps(h.start, h.end))
+        || a.orgs_in(window).any(|h| overlaps(h.start, h.end))
+}
+
+/// Whether `word` (a capitalised word) is written in lower case, as a whole word,
+/// somewhere in `text`.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
+        !is_word(text[..at].chars().next_back())
+            && !is_word(text[at + lower.len()..].chars().next())
+    })
 }
 
 /// Whether an office of this branch is an office of a state, held for it (not a
