@@ -243,12 +243,17 @@ pub(crate) fn dateline(text: &str, order: Option<NumericOrder>) -> Option<Dateli
         return None;
     }
     let head = crate::text::after(text, 0, DATELINE_REACH);
-    // The first dash (`-`, or `–` or `—`, which open with 0xE2) with a space or a
-    // bracket before it and a space after it.
+    // The first dash (`-`, `--`, or `–` or `—`, which open with 0xE2) with a space or
+    // a bracket before it and a space after it.
     let dash = memchr::memchr2_iter(b'-', 0xE2, head.as_bytes())
         .filter_map(|i| {
             let d = head[i..].chars().next()?;
-            matches!(d, '-' | '\u{2013}' | '\u{2014}').then_some((i, i + d.len_utf8()))
+            let len = match d {
+                '-' if head[i + 1..].starts_with('-') => 2,
+                '-' | '\u{2013}' | '\u{2014}' => d.len_utf8(),
+                _ => return None,
+            };
+            Some((i, i + len))
         })
         .find(|&(i, end)| {
             head[..i].ends_with(|c: char| c.is_whitespace() || c == ')')

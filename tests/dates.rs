@@ -738,6 +738,12 @@ fn the_reference_year_of_each_kind_of_document() {
             2023,
             "WASHINGTON, D.C., Jan. 5, 2023",
         ),
+        // Two hyphens for the dash.
+        (
+            "TOKYO, Nov. 27, 2023 (Kyodo) -- The leaders met in May 2022.\n",
+            2023,
+            "TOKYO, Nov. 27, 2023",
+        ),
     ] {
         let r = reference(&doc(text));
         assert_eq!(
