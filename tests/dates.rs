@@ -321,6 +321,22 @@ fn a_missing_year_comes_from_the_sentence_the_paragraph_or_the_document() {
             ("December", &["2018-12"], Month, Some(Context), false),
         ],
     );
+    // A later sentence lends none when the document has a date: it tells of another
+    // time as often as not.
+    check(
+        "The two leaders last met in May. He visited Hanoi in May 2022.",
+        2023,
+        &[
+            ("May", &["2023-05"], Month, Some(Doc), false),
+            ("May 2022", &["2022-05"], Month, Some(Text), false),
+        ],
+    );
+    // Without one, it does.
+    let later = dates(
+        "Notes\n\nThey met in May. He visited Hanoi in May 2022.\n",
+        None,
+    );
+    assert_eq!(later[0].values, ["2022-05"]);
     // A year the text only compares with lends nothing.
     check(
         "Trade fell 10% against 2019. In March, exports recovered.",

@@ -132,7 +132,8 @@ pub(crate) fn dates(a: &Analysis, part: &Part) -> Vec<Date> {
                 )
             } else if !f.needs_year() {
                 (None, f.year_written.then_some(YearFrom::Text))
-            } else if let Some(y) = context_year(k, &found, &sentences) {
+            } else if let Some(y) = context_year(k, &found, &sentences, a.reference.year.is_some())
+            {
                 (Some(y), Some(YearFrom::Context))
             } else if let Some(y) = a.reference.year {
                 let sentence = sentences[k].clone().map_or(paragraph.clone(), |s| s);
@@ -265,21 +266,30 @@ fn past(sentence: &str) -> bool {
     })
 }
 
-/// The year that the nearest date writing one lends to date `k`: in its sentence,
-/// else in its paragraph; the earlier one when two are as near.
-fn context_year(k: usize, found: &[Found], sentences: &[Option<Range<usize>>]) -> Option<i32> {
+/// The year that the nearest date writing one lends to date `k`: in its sentence
+/// (the earlier one when two are as near), else in an earlier sentence of its
+/// paragraph, else — when the document gives no year (`document_year` false) — in a
+/// later one. A later sentence tells of another time as often as not (`... last met in
+/// May. Kishida visited Hanoi in May 2022.`): the document's date reads a bare date
+/// better than it.
+fn context_year(
+    k: usize,
+    found: &[Found],
+    sentences: &[Option<Range<usize>>],
+    document_year: bool,
+) -> Option<i32> {
     let at = found[k].range.start;
-    let nearest = |same_sentence: bool| {
+    let nearest = |in_sentence: &dyn Fn(usize) -> bool| {
         found
             .iter()
             .enumerate()
-            .filter(|&(j, f)| {
-                j != k && f.context.is_some() && (!same_sentence || sentences[j] == sentences[k])
-            })
+            .filter(|&(j, f)| j != k && f.context.is_some() && in_sentence(j))
             .min_by_key(|(_, f)| (f.range.start.abs_diff(at), f.range.start))
             .and_then(|(_, f)| f.context)
     };
-    nearest(true).or_else(|| nearest(false))
+    nearest(&|j| sentences[j] == sentences[k])
+        .or_else(|| nearest(&|j| j < k))
+        .or_else(|| nearest(&|_| !document_year))
 }
 
 /// The record values of a found date given the year it lacks.
