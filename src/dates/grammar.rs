@@ -393,17 +393,16 @@ impl Parser<'_> {
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
-        self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
+        self.tok(i).is_some_and(|t| t.is_punct(c))
     }
 
     fn glued(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.glued)
+        self.tok(i).is_some_and(|t| t.glued())
     }
 
     /// A plain number (no ordinal suffix) at `i`.
     fn num(&self, i: usize) -> Option<&Token> {
-        self.tok(i).filter(|t| t.kind == Kind::Num && !t.ordinal)
+        self.tok(i).filter(|t| t.kind == Kind::Num && !t.ordinal())
     }
 
     /// A year: four digits, 1000 to 2199.
@@ -429,7 +428,7 @@ impl Parser<'_> {
         let mut next = i + 1;
         if self.is_punct(next, '.') && self.glued(next) {
             if let Some(n) = self.tok(next + 1).filter(|n| n.kind == Kind::Num) {
-                if t.abbr || n.digits <= 2 {
+                if t.abbr() || n.digits <= 2 {
                     next += 1;
                 }
             }
@@ -486,9 +485,9 @@ impl Parser<'_> {
         let first = self.tok(i)?;
         let sep = self
             .tok(i + 1)
-            .filter(|t| t.glued && t.kind == Kind::Punct && matches!(t.ch, '/' | '-' | '.'))?
-            .ch;
-        let second = self.tok(i + 2).filter(|t| t.glued)?;
+            .filter(|t| t.glued() && t.kind == Kind::Punct && matches!(t.ch(), '/' | '-' | '.'))?
+            .ch();
+        let second = self.tok(i + 2).filter(|t| t.glued())?;
         // The third part, glued to the second by the same separator.
         let third = (self.is_punct(i + 3, sep) && self.glued(i + 3) && self.glued(i + 4))
             .then(|| self.num(i + 4))
@@ -509,7 +508,7 @@ impl Parser<'_> {
             if first.month == 0 || sep == '.' {
                 return None;
             }
-            let d = self.day(i + 2).filter(|_| !second.ordinal)?;
+            let d = self.day(i + 2).filter(|_| !second.ordinal())?;
             let y = expand_year(third?)?;
             return Some(with(
                 date(Some(y), first.month, d),
@@ -524,7 +523,7 @@ impl Parser<'_> {
             // Year first: Y-M-D, Y-Mon-D, Y-M.
             let y = YEARS.contains(&a.value).then_some(a.value as i32)?;
             let (m, numeric) = match second.kind {
-                Kind::Num if second.digits <= 2 && !second.ordinal => {
+                Kind::Num if second.digits <= 2 && !second.ordinal() => {
                     (u8::try_from(second.value).ok()?, true)
                 }
                 Kind::Word if second.month > 0 && sep != '.' => (second.month, false),
@@ -609,7 +608,7 @@ impl Parser<'_> {
         // A day/month pair: with a year glued on by a comma (`11/12,2016`), a date;
         // without one, only ever part of a range that writes its year.
         if sep == '/' && self.is_punct(i + 3, ',') && self.glued(i + 3) {
-            if let Some(c) = self.num(i + 4).filter(|c| c.digits == 4 && c.glued) {
+            if let Some(c) = self.num(i + 4).filter(|c| c.digits == 4 && c.glued()) {
                 let y = expand_year(c)?;
                 let (m, d, ambiguous) = self.day_and_month(a.value, b.value, Some(y))?;
                 return Some(with(
@@ -668,7 +667,7 @@ impl Parser<'_> {
             j += 1;
         }
         let d = self.day(j)?;
-        let ordinal = self.tok(j).is_some_and(|t| t.ordinal);
+        let ordinal = self.tok(j).is_some_and(|t| t.ordinal());
         j += 1;
         if self.is_punct(j, '.') && self.glued(j) && self.month(j + 1).is_some() {
             j += 1;
@@ -696,7 +695,7 @@ impl Parser<'_> {
     /// Token `i` is `may` or `march` in lower case.
     fn lower_may_march(&self, i: usize) -> bool {
         self.tok(i)
-            .is_some_and(|t| matches!(t.month, 3 | 5) && !t.abbr && !t.cap)
+            .is_some_and(|t| matches!(t.month, 3 | 5) && !t.abbr() && !t.cap())
     }
 
     /// Token `i` is `may` or `march` in lower case after a word that is not a
@@ -735,7 +734,7 @@ impl Parser<'_> {
             j += 1;
         }
         let d = self.day(j)?;
-        let ordinal = self.tok(j).is_some_and(|t| t.ordinal);
+        let ordinal = self.tok(j).is_some_and(|t| t.ordinal());
         let (year, next) = self.trailing_year(j + 1);
         if comma && !ordinal && year.is_none() {
             return None;
@@ -804,7 +803,7 @@ impl Parser<'_> {
                 ..Point::default()
             };
             let mut pt = Pt::new(p, Form::Month, next);
-            pt.cap = self.tok(i).is_some_and(|t| t.cap);
+            pt.cap = self.tok(i).is_some_and(|t| t.cap());
             return Some(pt);
         }
         if let Some(y) = self.year(i) {
@@ -813,12 +812,11 @@ impl Parser<'_> {
         let j = if self.is_word(i, "the") { i + 1 } else { i };
         let d = self.day(j)?;
         // A day glued to more of a number is no day (`6,107.31`, `4.22`, `10:30`).
-        let more = self
-            .tok(j + 1)
-            .is_some_and(|t| t.glued && t.kind == Kind::Punct && matches!(t.ch, '.' | ',' | ':'))
-            && self
-                .tok(j + 2)
-                .is_some_and(|t| t.glued && t.kind == Kind::Num);
+        let more = self.tok(j + 1).is_some_and(|t| {
+            t.glued() && t.kind == Kind::Punct && matches!(t.ch(), '.' | ',' | ':')
+        }) && self
+            .tok(j + 2)
+            .is_some_and(|t| t.glued() && t.kind == Kind::Num);
         if more || (self.is_punct(j + 1, '%') && self.glued(j + 1)) {
             return None;
         }
@@ -896,7 +894,7 @@ impl Parser<'_> {
 
     /// A small count at `i`, in figures or words (`a`, `one` to `ten`, `2`).
     fn count(&self, i: usize) -> Option<i32> {
-        if let Some(t) = self.num(i).filter(|t| t.digits <= 2 && !t.ordinal) {
+        if let Some(t) = self.num(i).filter(|t| t.digits <= 2 && !t.ordinal()) {
             return i32::try_from(t.value).ok().filter(|&n| n > 0);
         }
         const WORDS: [&str; 11] = [
@@ -981,7 +979,7 @@ impl Parser<'_> {
             Some(_) => 0,
             None => self
                 .tok(j)
-                .filter(|t| t.kind == Kind::Num && t.ordinal && t.digits == 1)
+                .filter(|t| t.kind == Kind::Num && t.ordinal() && t.digits == 1)
                 .map(|t| t.value)?,
         };
         let half = self.is_word(j + 1, "half");
@@ -1042,7 +1040,7 @@ impl Parser<'_> {
         };
         let n = self
             .num(i + 1)
-            .filter(|t| t.glued && t.digits == 1)
+            .filter(|t| t.glued() && t.digits == 1)
             .and_then(|t| u8::try_from(t.value).ok())?;
         let (first, last) = match (half, n) {
             (false, 1..=4) => (n * 3 - 2, n * 3),
@@ -1088,7 +1086,7 @@ impl Parser<'_> {
             .value as i32;
         let plural = self
             .tok(j + 1)
-            .is_some_and(|t| t.kind == Kind::Word && t.glued)
+            .is_some_and(|t| t.kind == Kind::Word && t.glued())
             && self.str(j + 1) == "s";
         if !plural || self.decade_in_name(i) {
             return None;
@@ -1112,7 +1110,7 @@ impl Parser<'_> {
             if t.kind != Kind::Word {
                 break;
             }
-            if t.cap {
+            if t.cap() {
                 capitalised += 1;
             } else if self
                 .word_in(p, &["of", "on", "for", "and", "the", "to"])
@@ -1190,7 +1188,7 @@ impl Parser<'_> {
                 j += 1;
             }
         }
-        if !self.tok(j).is_some_and(|t| t.cap) {
+        if !self.tok(j).is_some_and(|t| t.cap()) {
             return None;
         }
         let (m, next) = self.month(j)?;
@@ -1252,7 +1250,7 @@ impl Parser<'_> {
         let glued_date = self.glued(i + 1)
             && self
                 .tok(i + 1)
-                .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '/' | '-' | '.' | ','));
+                .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch(), '/' | '-' | '.' | ','));
         glued_date
             || self.t[i + 1..]
                 .iter()
@@ -1266,7 +1264,7 @@ impl Parser<'_> {
             && self.glued(i)
             && self
                 .tok(i - 1)
-                .is_some_and(|p| p.kind == Kind::Punct && p.glued && matches!(p.ch, ',' | '.'))
+                .is_some_and(|p| p.kind == Kind::Punct && p.glued() && matches!(p.ch(), ',' | '.'))
             && self.tok(i - 2).is_some_and(|n| n.kind == Kind::Num)
     }
 
@@ -1283,12 +1281,11 @@ impl Parser<'_> {
         let yy = t.value as i32;
         let zero = self.text.as_bytes()[t.start] == b'0';
         // Part of a longer number or date (`2002-10-09`)?
-        let longer = self
-            .tok(i + 3)
-            .is_some_and(|p| p.glued && p.kind == Kind::Punct && matches!(p.ch, '-' | '/' | '.'))
-            && self
-                .tok(i + 4)
-                .is_some_and(|n| n.glued && n.kind == Kind::Num);
+        let longer = self.tok(i + 3).is_some_and(|p| {
+            p.glued() && p.kind == Kind::Punct && matches!(p.ch(), '-' | '/' | '.')
+        }) && self
+            .tok(i + 4)
+            .is_some_and(|n| n.glued() && n.kind == Kind::Num);
         if longer || yy <= y % 100 || yy - y % 100 > 10 || (zero && yy <= 12) {
             return None;
         }
@@ -1621,8 +1618,8 @@ impl Parser<'_> {
             let t = self.tok(i)?;
             // A bare month: after a cue (`in November`), or a capitalised full name
             // that no capitalised word touches (`I'll be out September`).
-            let named = t.cap
-                && !t.abbr
+            let named = t.cap()
+                && !t.abbr()
                 && t.month != 5
                 && !self.cap_word(i.wrapping_sub(1))
                 && !self.cap_word(next);
@@ -1703,7 +1700,7 @@ impl Parser<'_> {
         }
         let verb_like = self
             .tok(i)
-            .is_some_and(|t| !t.cap && matches!(t.month, 3 | 5));
+            .is_some_and(|t| !t.cap() && matches!(t.month, 3 | 5));
         !verb_like || matches!(cue, "in" | "during" | "until" | "of")
     }
 
@@ -1748,8 +1745,8 @@ impl Parser<'_> {
     fn year_position(&self, i: usize, next: usize) -> bool {
         let word_after = self
             .tok(next)
-            .filter(|t| t.kind == Kind::Word && !t.glued)
-            .map(|t| (t.cap, self.str(next)));
+            .filter(|t| t.kind == Kind::Word && !t.glued())
+            .map(|t| (t.cap(), self.str(next)));
         let count = word_after.is_some_and(|(cap, w)| {
             !cap && w.len() > 3 && w.ends_with('s') && !S_VERBS.contains(&w)
         });
@@ -1808,8 +1805,8 @@ impl Parser<'_> {
             Some(b) => {
                 let t = &self.t[b];
                 t.kind == Kind::Punct
-                    && (matches!(t.ch, '.' | '!' | '?' | ',' | ';' | ':')
-                        || (t.ch == '-' && !t.glued && !self.glued(i)))
+                    && (matches!(t.ch(), '.' | '!' | '?' | ',' | ';' | ':')
+                        || (t.ch() == '-' && !t.glued() && !self.glued(i)))
             }
         };
         (clause_start || after_the) && lower_after
@@ -1822,18 +1819,18 @@ impl Parser<'_> {
         for j in i..i + 16 {
             let Some(t) = self.tok(j) else { return false };
             match t.kind {
-                Kind::Word if t.cap => {
+                Kind::Word if t.cap() => {
                     if self.word_in(j, GATHERINGS).is_some()
                         && !self
                             .tok(j + 1)
-                            .is_some_and(|n| n.kind == Kind::Word && n.cap && !n.glued)
+                            .is_some_and(|n| n.kind == Kind::Word && n.cap() && !n.glued())
                     {
                         return true;
                     }
                 }
                 // `Leaders’`, `U.S.-DPRK`: a possessive or the dots and hyphens of a name.
-                Kind::Punct if matches!(t.ch, '.' | '-' | '’' | '\'') => {}
-                Kind::Word if t.glued && self.str(j) == "s" => {}
+                Kind::Punct if matches!(t.ch(), '.' | '-' | '’' | '\'') => {}
+                Kind::Word if t.glued() && self.str(j) == "s" => {}
                 _ => return false,
             }
         }
@@ -1846,7 +1843,7 @@ impl Parser<'_> {
     fn adjective_after_determiner(&self, b: usize) -> bool {
         let adjective = self
             .tok(b)
-            .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.end - t.start > 2)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap() && t.end - t.start > 2)
             && self.word_in(b, CUES).is_none()
             && self.word_in(b, RELATIVE).is_none()
             && self.word_in(b, QUANTITY).is_none()
@@ -1863,7 +1860,7 @@ impl Parser<'_> {
     /// Token `i` is a capitalised word (a name touching a month: `Theresa May`).
     fn cap_word(&self, i: usize) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Word && t.cap && !t.glued)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap() && !t.glued())
             && !self.cue_word(i)
     }
 
@@ -1889,7 +1886,7 @@ impl Parser<'_> {
         }
         for _ in 0..6 {
             match self.tok(k) {
-                Some(t) if t.kind == Kind::Word && t.cap => {
+                Some(t) if t.kind == Kind::Word && t.cap() => {
                     if self.str(k) == "Day" {
                         return true;
                     }
@@ -1925,22 +1922,25 @@ impl Parser<'_> {
         // `$ 12 December`: an amount, whatever the spacing.
         if i > 0
             && self.t[i - 1].kind == Kind::Punct
-            && matches!(self.t[i - 1].ch, '$' | '€' | '£' | '¥')
+            && matches!(self.t[i - 1].ch(), '$' | '€' | '£' | '¥')
         {
             return false;
         }
-        if first.glued && i > 0 {
+        if first.glued() && i > 0 {
             let before = &self.t[i - 1];
             match before.kind {
                 Kind::Num | Kind::Word => return false,
                 Kind::Punct => {
                     if matches!(
-                        before.ch,
+                        before.ch(),
                         '$' | '#' | '€' | '£' | '¥' | '@' | '+' | '%' | '_'
                     ) {
                         return false;
                     }
-                    if matches!(before.ch, '.' | ',' | '/' | '-' | ':') && before.glued && i >= 2 {
+                    if matches!(before.ch(), '.' | ',' | '/' | '-' | ':')
+                        && before.glued()
+                        && i >= 2
+                    {
                         let word = &self.t[i - 2];
                         match word.kind {
                             Kind::Num => return false,
@@ -1950,8 +1950,8 @@ impl Parser<'_> {
                                     .any(|w| self.str(i - 2).eq_ignore_ascii_case(w));
                                 // `says:30 December` is a missing space; `ARMY-2020`,
                                 // `post-2020`, `No.12` are names and codes.
-                                let code = matches!(before.ch, '-' | '/' | '.');
-                                if code && !(mid || (full_numeric && before.ch == '-')) {
+                                let code = matches!(before.ch(), '-' | '/' | '.');
+                                if code && !(mid || (full_numeric && before.ch() == '-')) {
                                     return false;
                                 }
                             }
@@ -1961,19 +1961,19 @@ impl Parser<'_> {
                 }
             }
         }
-        if let Some(after) = self.tok(next).filter(|t| t.glued) {
+        if let Some(after) = self.tok(next).filter(|t| t.glued()) {
             match after.kind {
                 Kind::Num | Kind::Word => return false,
                 Kind::Punct => {
-                    if after.ch == '%' {
+                    if after.ch() == '%' {
                         return false;
                     }
-                    if matches!(after.ch, '.' | ',' | '/' | '-' | ':' | '+') {
-                        if let Some(n) = self.tok(next + 1).filter(|n| n.glued) {
+                    if matches!(after.ch(), '.' | ',' | '/' | '-' | ':' | '+') {
+                        if let Some(n) = self.tok(next + 1).filter(|n| n.glued()) {
                             if n.kind == Kind::Num {
                                 return false;
                             }
-                            if n.kind == Kind::Word && (single_year || after.ch == '/') {
+                            if n.kind == Kind::Word && (single_year || after.ch() == '/') {
                                 return false;
                             }
                         }

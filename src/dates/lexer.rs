@@ -16,31 +16,37 @@ pub(super) enum Kind {
     Punct,
 }
 
-/// One token of a line.
+/// One token of a line: 24 bytes, its yes-or-no facts packed in one byte of flags
+/// ([`Token::glued`], [`Token::ordinal`], [`Token::abbr`], [`Token::calendar`],
+/// [`Token::cap`]). A line of prose has a token every five or six bytes, and the
+/// lexer writes each in one piece.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Token {
-    pub kind: Kind,
     /// Byte range in the line.
     pub start: usize,
     pub end: usize,
-    /// No whitespace between this token and the one before.
-    pub glued: bool,
-    /// `Num`: its value (saturated); `digits`: how many digits were written.
+    /// `Num`: its value (saturated). `Punct`: the character's code point
+    /// ([`Token::ch`]).
     pub value: u32,
+    pub kind: Kind,
+    /// `Num`: how many digits were written (saturated).
     pub digits: u8,
-    /// `Num`: an ordinal suffix follows the digits (`1st`, `22nd`, `3rd`, `15th`).
-    pub ordinal: bool,
     /// `Word`: 1 to 12 when the word names a month (`March`, `sept`, `Dec`).
     pub month: u8,
-    /// `Word`: the month name is abbreviated (`Jan`, `Sept`).
-    pub abbr: bool,
-    /// `Word`: a noun of the calendar ([`is_calendar_noun`]: `year`, `half`, a season).
-    pub calendar: bool,
-    /// `Word`: the first letter is upper-case.
-    pub cap: bool,
-    /// `Punct`: the character.
-    pub ch: char,
+    /// The flags: [`GLUED`], [`ORDINAL`], [`ABBR`], [`CALENDAR`], [`CAP`].
+    flags: u8,
 }
+
+/// [`Token::glued`]'s flag.
+const GLUED: u8 = 1;
+/// [`Token::ordinal`]'s flag.
+const ORDINAL: u8 = 2;
+/// [`Token::abbr`]'s flag.
+const ABBR: u8 = 4;
+/// [`Token::calendar`]'s flag.
+const CALENDAR: u8 = 8;
+/// [`Token::cap`]'s flag.
+const CAP: u8 = 16;
 
 impl Token {
     /// Whether the token is a number, a month's name, or a noun of the calendar: a
@@ -48,57 +54,56 @@ impl Token {
     pub fn is_cue(&self) -> bool {
         match self.kind {
             Kind::Num => true,
-            Kind::Word => self.month > 0 || self.calendar,
+            Kind::Word => self.month > 0 || self.calendar(),
             Kind::Punct => false,
         }
     }
 
-    fn new(kind: Kind, start: usize, end: usize, glued: bool) -> Token {
-        Token {
-            kind,
-            start,
-            end,
-            glued,
-            value: 0,
-            digits: 0,
-            ordinal: false,
-            month: 0,
-            abbr: false,
-            calendar: false,
-            cap: false,
-            ch: '\0',
+    /// No whitespace between this token and the one before.
+    #[inline]
+    pub fn glued(&self) -> bool {
+        self.flags & GLUED != 0
+    }
+
+    /// `Num`: an ordinal suffix follows the digits (`1st`, `22nd`, `3rd`, `15th`).
+    #[inline]
+    pub fn ordinal(&self) -> bool {
+        self.flags & ORDINAL != 0
+    }
+
+    /// `Word`: the month name is abbreviated (`Jan`, `Sept`).
+    #[inline]
+    pub fn abbr(&self) -> bool {
+        self.flags & ABBR != 0
+    }
+
+    /// `Word`: a noun of the calendar ([`is_calendar_noun`]: `year`, `half`, a season).
+    #[inline]
+    pub fn calendar(&self) -> bool {
+        self.flags & CALENDAR != 0
+    }
+
+    /// `Word`: the first letter is upper-case.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+
+    /// `Punct`: the character (`'\0'` for the other kinds).
+    #[inline]
+    pub fn ch(&self) -> char {
+        match self.kind {
+            Kind::Punct => char::from_u32(self.value).unwrap_or('\0'),
+            _ => '\0',
         }
     }
-}
 
-/// What a byte starts: whitespace, a digit, an ASCII letter, other ASCII, or a
-/// multi-byte character.
-const SPACE: u8 = 0;
-const DIGIT: u8 = 1;
-const LETTER: u8 = 2;
-const OTHER: u8 = 3;
-const MULTI: u8 = 4;
-
-static CLASS: [u8; 256] = {
-    let mut table = [OTHER; 256];
-    let mut i = 0;
-    while i < 256 {
-        let c = i as u8;
-        table[i] = if c.is_ascii_whitespace() {
-            SPACE
-        } else if c.is_ascii_digit() {
-            DIGIT
-        } else if c.is_ascii_alphabetic() {
-            LETTER
-        } else if c >= 0x80 {
-            MULTI
-        } else {
-            OTHER
-        };
-        i += 1;
+    /// Whether the token is the sign `c`.
+    #[inline]
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.value == u32::from(c)
     }
-    table
-};
+}
 
 /// The tokens of `text`.
 #[cfg(test)]
@@ -112,100 +117,168 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
 /// ([`Token::is_cue`], in order), in `cues` (both cleared first): a
 /// scanner keeps one buffer for every paragraph instead of allocating one the size of
 /// each.
+///
+/// One pass over the bytes, one test per token on the class of its first byte, most
+/// common first: a run of ASCII letters is measured eight bytes at a time, and only a
+/// word of a month's or a calendar noun's length and first letters is looked up
+/// ([`cue_word`]). The whitespace after a token is passed over where the token ends.
 pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
     let b = text.as_bytes();
     let n = b.len();
+    // Filled as local vectors, handed back at the end: the buffers a caller keeps
+    // per thread would have their lengths written back to memory at every push.
+    let (mut out_local, mut cues_local) = (std::mem::take(out), std::mem::take(cues));
+    let (out_buf, cues_buf) = (out, cues);
+    let (out, cues) = (&mut out_local, &mut cues_local);
     out.clear();
     cues.clear();
-    out.reserve(n / 5);
+    out.reserve(n / 4);
+    // The flag of the next token: `GLUED` when no whitespace comes before it.
+    let mut glued = 0;
     let mut i = 0;
-    let mut glued = false;
     while i < n {
-        let class = CLASS[usize::from(b[i])];
-        if class == SPACE {
-            glued = false;
+        let start = i;
+        let c = b[i];
+        // Each branch gives the token and whether it is a cue ([`Token::is_cue`]).
+        let (token, cue) = if (c | 0x20).wrapping_sub(b'a') < 26 {
+            // An ASCII letter (bit 5 set lowers it, and nothing else, into `a..=z`).
+            i = crate::scan::ascii_letters_end(b, i);
+            let cap = if c <= b'Z' { CAP } else { 0 };
+            if i < n && b[i] >= 0x80 && starts_letter(&text[i..]) {
+                // A word of other scripts' letters too (`Thế`): never a cue.
+                i = word_end(text, i);
+                (word(start, i, 0, glued | cap), false)
+            } else {
+                // Month names and calendar nouns are ASCII: most words are passed over
+                // on their length and first two letters, one look in a table.
+                let (month, flags) = if shaped_like_cue(&b[start..i]) {
+                    cue_word(&b[start..i])
+                } else {
+                    (0, 0)
+                };
+                let cue = month > 0 || flags & CALENDAR != 0;
+                (word(start, i, month, glued | cap | flags), cue)
+            }
+        } else if c.is_ascii_whitespace() {
+            glued = 0;
             i += 1;
             continue;
-        }
-        let start = i;
-        let letter = class == LETTER || (class == MULTI && starts_letter(&text[i..]));
-        if class == DIGIT {
-            i += 1;
-            while i < n && CLASS[usize::from(b[i])] == DIGIT {
+        } else if c.is_ascii_digit() {
+            let mut value = 0u32;
+            while i < n && b[i].is_ascii_digit() {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(b[i] - b'0'));
                 i += 1;
             }
-            let digits = i - start;
-            let value = b[start..i].iter().fold(0u32, |v, d| {
-                v.saturating_mul(10).saturating_add(u32::from(d - b'0'))
-            });
+            let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
             let ordinal = i + 2 <= n
                 && matches!(
                     [b[i] | 0x20, b[i + 1] | 0x20],
                     [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
                 )
-                && b.get(i + 2)
-                    .is_none_or(|&c| CLASS[usize::from(c)] != LETTER);
+                && b.get(i + 2).is_none_or(|c| !c.is_ascii_alphabetic());
             if ordinal {
                 i += 2;
             }
-            let mut t = Token::new(Kind::Num, start, i, glued);
-            t.value = value;
-            t.digits = u8::try_from(digits).unwrap_or(u8::MAX);
-            t.ordinal = ordinal;
+            let mut t = Token {
+                start,
+                end: i,
+                value,
+                kind: Kind::Num,
+                digits,
+                month: 0,
+                flags: glued | if ordinal { ORDINAL } else { 0 },
+            };
             // `FY2019`, `FY 2023`: a fiscal year is read as its year, the `FY` kept in
             // the token's text.
             if digits == 4
                 && let Some(fy) = out.last()
                 && fy.kind == Kind::Word
-                && &text[fy.start..fy.end] == "FY"
+                && &b[fy.start..fy.end] == b"FY"
             {
                 t.start = fy.start;
-                t.glued = fy.glued;
+                t.flags = (t.flags & !GLUED) | (fy.flags & GLUED);
                 out.pop();
             }
-            // A number is always a cue ([`Token::is_cue`]).
-            cues.push(out.len() as u32);
-            out.push(t);
-        } else if letter {
-            loop {
-                i = crate::scan::ascii_letters_end(b, i);
-                if i < n && CLASS[usize::from(b[i])] == MULTI && starts_letter(&text[i..]) {
-                    i += text[i..].chars().next().map_or(1, char::len_utf8);
-                } else {
-                    break;
-                }
-            }
-            let mut t = Token::new(Kind::Word, start, i, glued);
-            let word = &text[start..i];
-            // Month names and calendar nouns are ASCII: most words are passed over on
-            // their first two letters and length, one look in a table.
-            if class == LETTER && may_be_cue(word.as_bytes()) {
-                if let Some((m, abbr)) = month_of(word) {
-                    t.month = m;
-                    t.abbr = abbr;
-                } else {
-                    t.calendar = is_calendar_noun(word.as_bytes());
-                }
-            }
-            t.cap = if class == LETTER {
-                b[start].is_ascii_uppercase()
-            } else {
-                word.chars().next().is_some_and(char::is_uppercase)
-            };
-            if t.is_cue() {
-                cues.push(out.len() as u32);
-            }
-            out.push(t);
+            // A number is always a cue.
+            (t, true)
+        } else if c >= 0x80 && starts_letter(&text[i..]) {
+            i = word_end(text, i);
+            let cap = text[start..].chars().next().is_some_and(char::is_uppercase);
+            (word(start, i, 0, glued | if cap { CAP } else { 0 }), false)
         } else {
             let ch = text[i..].chars().next().unwrap_or('\0');
             i += ch.len_utf8();
-            let mut t = Token::new(Kind::Punct, start, i, glued);
-            t.ch = ch;
+            let t = Token {
+                start,
+                end: i,
+                value: u32::from(ch),
+                kind: Kind::Punct,
+                digits: 0,
+                month: 0,
+                flags: glued,
+            };
             // A sign is never a cue.
-            out.push(t);
+            (t, false)
+        };
+        debug_assert_eq!(cue, token.is_cue());
+        if cue {
+            cues.push(out.len() as u32);
         }
-        glued = true;
+        out.push(token);
+        // A space, the byte most often after a token, passed over at once.
+        if i < n && b[i] == b' ' {
+            glued = 0;
+            i += 1;
+        } else {
+            glued = GLUED;
+        }
     }
+    *out_buf = out_local;
+    *cues_buf = cues_local;
+}
+
+/// A word token.
+#[inline]
+fn word(start: usize, end: usize, month: u8, flags: u8) -> Token {
+    Token {
+        start,
+        end,
+        value: 0,
+        kind: Kind::Word,
+        digits: 0,
+        month,
+        flags,
+    }
+}
+
+/// Where the word of `text` whose letters run on at `i` ends: ASCII letters and
+/// letters of other scripts, up to the first character that is neither.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    loop {
+        i = crate::scan::ascii_letters_end(b, i);
+        match text[i..].chars().next() {
+            Some(c) if !c.is_ascii() && c.is_alphabetic() => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
+/// What an ASCII word says as a cue: the month it names (0 for none), and the flags
+/// [`ABBR`] (an abbreviated month name) and [`CALENDAR`] (a noun of the calendar):
+/// [`month_of`] and [`is_calendar_noun`] at once, for a word [`shaped_like_cue`].
+fn cue_word(word: &[u8]) -> (u8, u8) {
+    let Some((low, len)) = lowered::<9>(word) else {
+        return (0, 0);
+    };
+    let low = &low[..len];
+    if let Some(&(_, month, abbr)) = MONTH_WORDS.iter().find(|m| m.0.as_bytes() == low) {
+        return (month, if abbr { ABBR } else { 0 });
+    }
+    let noun = CALENDAR_NOUNS.iter().any(|w| w.as_bytes() == low);
+    (0, if noun { CALENDAR } else { 0 })
 }
 
 /// A short word lowered to ASCII lower case in a buffer of `N` bytes, with its length;
@@ -255,11 +328,12 @@ const CALENDAR_NOUNS: [&str; 10] = [
     "year", "years", "month", "months", "half", "quarter", "spring", "summer", "autumn", "fall",
 ];
 
-/// Per first two letters (lowered, `a` to `z` each), the lengths (as bits) of the
-/// [`MONTH_WORDS`] and [`CALENDAR_NOUNS`] opening with them: what [`may_be_cue`]
-/// lets through to [`month_of`] and [`is_calendar_noun`].
-static CUE_SHAPES: [u16; 26 * 26] = {
-    let mut table = [0u16; 26 * 26];
+/// Per first two letters (each by its low five bits, which tell the letters apart in
+/// either case: `a` and `A` are 1, `z` and `Z` 26), the lengths (as bits) of the
+/// [`MONTH_WORDS`] and [`CALENDAR_NOUNS`] opening with them: what [`may_be_cue`] and
+/// [`shaped_like_cue`] let through to the look-ups.
+static CUE_SHAPES: [u16; 32 * 32] = {
+    let mut table = [0u16; 32 * 32];
     let mut k = 0;
     while k < MONTH_WORDS.len() + CALENDAR_NOUNS.len() {
         let w = if k < MONTH_WORDS.len() {
@@ -267,25 +341,32 @@ static CUE_SHAPES: [u16; 26 * 26] = {
         } else {
             CALENDAR_NOUNS[k - MONTH_WORDS.len()].as_bytes()
         };
-        table[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << w.len();
+        table[(w[0] & 0x1f) as usize * 32 + (w[1] & 0x1f) as usize] |= 1 << w.len();
         k += 1;
     }
     table
 };
 
+/// Whether a word of ASCII letters has the length and the first two letters of a
+/// month's name or a calendar noun ([`CUE_SHAPES`]): most words fail here.
+#[inline]
+fn shaped_like_cue(word: &[u8]) -> bool {
+    match *word {
+        [a, b, ..] if word.len() < 16 => {
+            CUE_SHAPES[usize::from(a & 0x1f) * 32 + usize::from(b & 0x1f)] & (1 << word.len()) != 0
+        }
+        _ => false,
+    }
+}
+
 /// Whether a word, in any ASCII case, has the first two letters and the length of a
 /// month's name or a calendar noun: most words fail here, on one look in a table.
 #[inline]
 fn may_be_cue(word: &[u8]) -> bool {
-    let &[a, b, ..] = word else {
-        return false;
-    };
-    // An ASCII letter, and only one, lowers into `a..=z` by its bit 5.
-    let (a, b) = (a | 0x20, b | 0x20);
-    word.len() < 16
-        && a.is_ascii_lowercase()
-        && b.is_ascii_lowercase()
-        && CUE_SHAPES[usize::from(a - b'a') * 26 + usize::from(b - b'a')] & (1 << word.len()) != 0
+    match *word {
+        [a, b, ..] => a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && shaped_like_cue(word),
+        _ => false,
+    }
 }
 
 /// Whether a word, in any case, is a noun of the calendar the rules without digits
@@ -324,7 +405,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(Kind, &str, bool)> {
         lex(text)
             .iter()
-            .map(|t| (t.kind, &text[t.start..t.end], t.glued))
+            .map(|t| (t.kind, &text[t.start..t.end], t.glued()))
             .collect()
     }
 
@@ -346,10 +427,10 @@ mod tests {
             ]
         );
         let t = lex("04th 2020 Thế 1stly");
-        assert!(t[0].ordinal && t[0].value == 4 && t[0].digits == 2);
-        assert_eq!((t[1].value, t[1].digits, t[1].ordinal), (2020, 4, false));
+        assert!(t[0].ordinal() && t[0].value == 4 && t[0].digits == 2);
+        assert_eq!((t[1].value, t[1].digits, t[1].ordinal()), (2020, 4, false));
         assert_eq!(t[2].kind, Kind::Word);
-        assert!(!t[3].ordinal, "a suffix glued to more letters is not one");
+        assert!(!t[3].ordinal(), "a suffix glued to more letters is not one");
     }
 
     /// What [`month_of`] and [`is_calendar_noun`] say, spelled out word by word.
