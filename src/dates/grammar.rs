@@ -382,14 +382,25 @@ impl Parser<'_> {
         self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    /// The bytes of token `t`: words are compared as bytes, without the character
+    /// boundary checks of slicing a `str`.
+    fn bytes(&self, t: &Token) -> &[u8] {
+        &self.text.as_bytes()[t.start..t.end]
+    }
+
     fn is_word(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|t| t.kind == Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Word && self.bytes(t).eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     fn word_in(&self, i: usize, words: &'static [&'static str]) -> Option<&'static str> {
         let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
-        let s = &self.text[t.start..t.end];
-        words.iter().copied().find(|w| w.eq_ignore_ascii_case(s))
+        let s = self.bytes(t);
+        words
+            .iter()
+            .copied()
+            .find(|w| w.as_bytes().eq_ignore_ascii_case(s))
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
