@@ -86,11 +86,7 @@ fn has_cue(text: &str) -> bool {
     }
     b.split(|c| !c.is_ascii_alphabetic())
         .filter(|w| (3..=9).contains(&w.len()))
-        .any(|w| {
-            // ASCII letters only: a valid `str`.
-            let word = std::str::from_utf8(w).unwrap_or("");
-            super::lexer::month_of(word).is_some() || is_calendar_noun(w)
-        })
+        .any(|w| super::lexer::month_of(w).is_some() || is_calendar_noun(w))
 }
 
 /// How many tokens after its first a reading's first number, month or calendar noun

@@ -387,11 +387,11 @@ fn starts_letter(s: &str) -> bool {
 
 /// The month a word names ([`MONTH_WORDS`], in any ASCII case), and whether it is
 /// abbreviated.
-pub(super) fn month_of(word: &str) -> Option<(u8, bool)> {
-    if !may_be_cue(word.as_bytes()) || !word.is_ascii() {
+pub(super) fn month_of(word: &[u8]) -> Option<(u8, bool)> {
+    if !may_be_cue(word) || !word.is_ascii() {
         return None;
     }
-    let (buf, len) = lowered::<9>(word.as_bytes())?;
+    let (buf, len) = lowered::<9>(word)?;
     MONTH_WORDS
         .iter()
         .find(|m| m.0.as_bytes() == &buf[..len])
@@ -511,7 +511,7 @@ mod tests {
             }] {
                 let word = std::str::from_utf8(&form).unwrap();
                 let (month, noun) = spelled_out(word);
-                assert_eq!(month_of(word), month, "{word}");
+                assert_eq!(month_of(word.as_bytes()), month, "{word}");
                 assert_eq!(is_calendar_noun(&form), noun, "{word}");
                 named += usize::from(month.is_some() || noun);
             }
@@ -520,7 +520,7 @@ mod tests {
         // words.
         assert_eq!(named, 3 * (24 + 10 + 12), "{named}");
         for word in ["Mä", "mäy", "Ma", "M", "", "Marche", "ﬁrst", "Thế"] {
-            assert_eq!(month_of(word), None, "{word}");
+            assert_eq!(month_of(word.as_bytes()), None, "{word}");
             assert!(!is_calendar_noun(word.as_bytes()), "{word}");
         }
     }
@@ -552,9 +552,9 @@ mod tests {
 
     #[test]
     fn month_names_and_abbreviations() {
-        assert_eq!(month_of("Sept"), Some((9, true)));
-        assert_eq!(month_of("DECEMBER"), Some((12, false)));
-        assert_eq!(month_of("Ma"), None);
-        assert_eq!(month_of("Marche"), None);
+        assert_eq!(month_of(b"Sept"), Some((9, true)));
+        assert_eq!(month_of(b"DECEMBER"), Some((12, false)));
+        assert_eq!(month_of(b"Ma"), None);
+        assert_eq!(month_of(b"Marche"), None);
     }
 }
