@@ -872,10 +872,13 @@ impl Parser<'_> {
         if !starts_date {
             return None;
         }
+        // The point at `i`, which a range opening there and a single date both read:
+        // read once.
+        let point = self.point(i);
         let (found, next) = self
-            .range(i)
+            .range(i, point)
             .or_else(|| self.list(i))
-            .or_else(|| self.single(i))?;
+            .or_else(|| self.single(i, point))?;
         self.edges_free(i, next, &found).then_some((found, next))
     }
 
@@ -1212,8 +1215,9 @@ impl Parser<'_> {
     }
 
     /// A range: `4-6 December 2020`, `from October 30 to November 1, 2022`, `April
-    /// 10-11, 2023`, `Jan-Feb 2017`, `(1950-2020)`, `between 2015 and 2018`.
-    fn range(&self, i: usize) -> Option<(Found, usize)> {
+    /// 10-11, 2023`, `Jan-Feb 2017`, `(1950-2020)`, `between 2015 and 2018`. `point`
+    /// is [`Parser::point`] at `i`.
+    fn range(&self, i: usize, point: Option<Pt>) -> Option<(Found, usize)> {
         if let Some(found) = self.month_between(i).or_else(|| self.short_year_range(i)) {
             return Some(found);
         }
@@ -1224,7 +1228,8 @@ impl Parser<'_> {
         } else {
             (Opener::None, i)
         };
-        let starts = [self.point(j), self.bare(j)];
+        let start = if j == i { point } else { self.point(j) };
+        let starts = [start, self.bare(j)];
         for s in starts.into_iter().flatten() {
             let Some((word_sep, k)) = self.range_sep(s.next, opener) else {
                 continue;
@@ -1607,9 +1612,10 @@ impl Parser<'_> {
         Some((self.found(i, j, items, true, None), j))
     }
 
-    /// A single date, or a bare month or year in a date position.
-    fn single(&self, i: usize) -> Option<(Found, usize)> {
-        if let Some(pt) = self.point(i).filter(|p| p.form == Form::Full) {
+    /// A single date, or a bare month or year in a date position. `point` is
+    /// [`Parser::point`] at `i`.
+    fn single(&self, i: usize, point: Option<Pt>) -> Option<(Found, usize)> {
+        if let Some(pt) = point.filter(|p| p.form == Form::Full) {
             let mut found = self.found(
                 i,
                 pt.next,
