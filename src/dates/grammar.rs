@@ -403,6 +403,11 @@ impl Parser<'_> {
         self.tok(i).is_some_and(|t| t.is_punct(c))
     }
 
+    /// Token `i` is a noun of the calendar (`year`, `half`, a season).
+    fn calendar(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(Token::calendar)
+    }
+
     fn glued(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.glued())
     }
@@ -953,7 +958,8 @@ impl Parser<'_> {
     /// year in words — `the year` is the one the context gives. A written year (`the
     /// end of 2020`) is read as the year itself, after its cue.
     fn year_edge(&self, i: usize) -> Option<(Found, usize)> {
-        if !self.is_word(i, "the") || !self.is_word(i + 2, "of") {
+        // `year`, a calendar noun, comes four tokens on (`the end of next year`).
+        if !self.calendar(i + 4) || !self.is_word(i, "the") || !self.is_word(i + 2, "of") {
             return None;
         }
         let month = match self.word_in(i + 1, &["end", "beginning", "start"])? {
@@ -978,6 +984,11 @@ impl Parser<'_> {
     /// `the third quarter of 2021` (`2021-07/2021-09`), `the last quarter of the year`.
     fn part_of_year(&self, i: usize) -> Option<(Found, usize)> {
         let j = if self.is_word(i, "the") { i + 1 } else { i };
+        // A season at `j`, or `half` or `quarter` after it: calendar nouns, which the
+        // lexer marks.
+        if !(self.calendar(j) || self.calendar(j + 1)) {
+            return None;
+        }
         if let Some(season) = self.word_in(j, &["spring", "summer", "autumn", "fall"])
             && self.is_word(j + 1, "of")
         {
@@ -1089,6 +1100,13 @@ impl Parser<'_> {
     /// it ends the name of a body or text ([`Parser::decade_in_name`]).
     fn decade(&self, i: usize) -> Option<(Found, usize)> {
         if !self.is_word(i, "the") {
+            return None;
+        }
+        // The decade's four digits come at most three tokens on (`the mid-2020s`).
+        if !(i + 1..=i + 3).any(|k| {
+            self.tok(k)
+                .is_some_and(|t| t.kind == Kind::Num && t.digits == 4)
+        }) {
             return None;
         }
         let mut j = i + 1;
