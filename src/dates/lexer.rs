@@ -1,6 +1,10 @@
 //! Tokens of a line, for the date grammar: numbers, words and single punctuation
 //! characters, each knowing whether whitespace separates it from the token before.
 //!
+//! Takes: one line of text. Gives: its [`Token`]s, in order, and which of them are
+//! cues ([`Token::is_cue`]: numbers, month names, calendar nouns), the places the
+//! grammar tries readings near.
+//!
 //! A hand-rolled scanner over bytes: it runs on every line of every document, and the
 //! grammar needs exactly three things from it — where digits are, where letters are,
 //! and what is glued to what (`14april`, `2/14/2021`, `6,107.31`, `COVID-19`).
