@@ -2059,16 +2059,19 @@ impl People {
     }
 }
 
+/// The suffixes after a name (`Jr.`, `III`), as its key writes them.
+const SUFFIXES: [&str; 7] = ["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"];
+
 /// The words of a name's key without a suffix (`jr.`, `iii`).
 fn without_suffix(words: &[String]) -> Vec<&str> {
     words
         .iter()
         .map(String::as_str)
-        .filter(|w| !["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"].contains(w))
+        .filter(|w| !SUFFIXES.contains(w))
         .collect()
 }
 
-/// Whether a key's word is an initial (`v.`).
+/// Whether a word is an initial (`v.`, `R.`).
 fn is_initial(word: &str) -> bool {
     word.len() == 2 && word.ends_with('.')
 }
@@ -2145,9 +2148,9 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     ) else {
         return;
     };
-    // Whether a lone word is also written in lower case in the document: a common
-    // word (`Long`, `Young`), not taken for a person where it stands alone.
-    let mut common: HashMap<u32, bool> = HashMap::default();
+    // The mentions of lone words, kept apart until the words the document also writes
+    // in lower case are known.
+    let mut lone_found: Vec<(u32, Mention)> = Vec::new();
     let taken: Vec<Range<usize>> = mentions.iter().map(|m| m.name.clone()).collect();
     let overlaps = |r: &Range<usize>| {
         let i = taken.partition_point(|t| t.end <= r.start);
@@ -2180,15 +2183,8 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
             if overlaps(&r) {
                 continue;
             }
-            if m.value as usize >= names.len()
-                && (part_of_a_phrase(a, &r)
-                    || *common
-                        .entry(m.value)
-                        .or_insert_with(|| written_in_lower_case(text, &t[m.start..m.end])))
-            {
-                continue;
-            }
-            mentions.push(Mention {
+            let lone = m.value as usize >= names.len();
+            let mention = Mention {
                 name: r,
                 line: i,
                 titles: Vec::new(),
@@ -2196,9 +2192,34 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
                 country: None,
                 org: None,
                 stately: false,
-            });
+            };
+            if lone {
+                lone_found.push((m.value, mention));
+            } else {
+                mentions.push(mention);
+            }
         }
     }
+    // A lone word the document also writes in lower case is a common word (`Long`,
+    // `To`), capitalised where it opens a sentence or a list item: no name alone. Nor
+    // is one inside an office, country or organization phrase.
+    let mut found_words: Vec<u32> = lone_found.iter().map(|(v, _)| *v).collect();
+    found_words.sort_unstable();
+    found_words.dedup();
+    let words: Vec<&str> = found_words
+        .iter()
+        .map(|&v| lone[v as usize - names.len()].as_str())
+        .collect();
+    let common = written_in_lower_case(text, &words);
+    mentions.extend(
+        lone_found
+            .into_iter()
+            .filter(|(v, m)| {
+                found_words.binary_search(v).is_ok_and(|k| !common[k])
+                    && !part_of_a_phrase(a, &m.name)
+            })
+            .map(|(_, m)| m),
+    );
 }
 
 /// The words a person named in full may be referred to by alone: the first and the
@@ -2208,34 +2229,48 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
 /// name of the document itself and opens or closes the names of one person only (the
 /// family name `Nguyen` of two people names neither).
 fn lone_words(roles: &WordRoles, names: &[String]) -> Vec<String> {
-    // Each word with the keys of the people whose names it opens or closes.
-    let mut people: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
-    let clusters = People::cluster(keys.clone());
-    for (name, k) in names.iter().zip(&keys) {
-        let words: Vec<&str> = name
+    debug_assert!(names.is_sorted(), "names are looked up by bisection");
+    // The first and the last word of each name, with the name's index.
+    let mut ends: Vec<(&str, usize)> = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let mut words = name
             .split(' ')
             .map(|w| w.trim_end_matches(','))
             .filter(|w| {
                 name_like(roles, w)
-                    && !is_initial(&w.to_lowercase())
-                    && without_suffix(&[w.to_lowercase()]).len() == 1
-            })
-            .collect();
-        let [first, .., last] = words[..] else {
+                    && !is_initial(w)
+                    && !SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s))
+            });
+        let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
             continue;
         };
         for w in [first, last] {
             if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                people.entry(w).or_default().insert(clusters.id(k));
+                ends.push((w, i));
             }
         }
     }
-    people
-        .into_iter()
-        .filter(|(w, ids)| ids.len() == 1 && !names.iter().any(|n| n == w))
-        .map(|(w, _)| w.to_string())
-        .collect()
+    ends.sort_unstable();
+    let mut out = Vec::new();
+    for group in ends.chunk_by(|x, y| x.0 == y.0) {
+        let w = group[0].0;
+        if names.binary_search_by(|n| n.as_str().cmp(w)).is_ok() {
+            continue;
+        }
+        // One person's: every name of it is the fullest one, or a short form of it.
+        let one_person = group.len() == 1 || {
+            let keys: Vec<Vec<String>> = group
+                .iter()
+                .map(|&(_, i)| key(&names[i]).split(' ').map(str::to_string).collect())
+                .collect();
+            let fullest = keys.iter().max_by_key(|k| k.len()).unwrap_or(&keys[0]);
+            keys.iter().all(|k| k == fullest || same_person(fullest, k))
+        };
+        if one_person {
+            out.push(w.to_string());
+        }
+    }
+    out
 }
 
 /// Whether the view range `r` overlaps an office, country or organization phrase
@@ -2252,18 +2287,31 @@ fn part_of_a_phrase(a: &Analysis, r: &Range<usize>) -> bool {
         || a.orgs_in(window).any(|h| overlaps(h.start, h.end))
 }
 
-/// Whether `word` (a capitalised word) is written in lower case, as a whole word,
-/// somewhere in `text`.
-fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word {
-        return false;
+/// Which of `words` (capitalised words) `text` also writes in lower case, as a whole
+/// word: one search for all of them.
+fn written_in_lower_case(text: &str, words: &[&str]) -> Vec<bool> {
+    let mut common = vec![false; words.len()];
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let searched: Vec<usize> = (0..words.len()).filter(|&k| lower[k] != words[k]).collect();
+    if searched.is_empty() {
+        return common;
     }
+    // Leftmost-longest: a match inside a longer word (`son` in `person`) covers no
+    // whole-word match of another word (it would have to open after a letter).
+    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(searched.iter().map(|&k| &lower[k]))
+    else {
+        return common;
+    };
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
-        !is_word(text[..at].chars().next_back())
-            && !is_word(text[at + lower.len()..].chars().next())
-    })
+    for m in automaton.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if !is_word(text[..start].chars().next_back()) && !is_word(text[end..].chars().next()) {
+            common[searched[m.pattern().as_usize()]] = true;
+        }
+    }
+    common
 }
 
 /// Whether an office of this branch is an office of a state, held for it (not a
