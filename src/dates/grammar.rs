@@ -2039,16 +2039,21 @@ mod tests {
     use super::super::lexer::lex;
     use super::{NumericOrder, Parser, has_cue, is_calendar_noun, may_open};
 
+    /// The text of every fixture.
+    fn fixture_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect()
+    }
+
     /// [`read`](super::read) passes over the tokens [`may_open`] rules out: at each of
     /// them the rules find nothing. Held on every token of the fixtures, of some
     /// phrasings in every case, and of words that share an opener's shape.
     #[test]
     fn a_token_that_may_open_nothing_opens_nothing() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
+        let mut texts = fixture_texts();
         let phrases = "the first half of 2022, from 3 to 5 May, between March and June 2020, \
             later this year, Q1 2023, H2 2021, early next month, the end of the year, mid-2020, \
             two years ago, the 2010s, last October, this spring, fall 2019, tho 5 May, \
@@ -2088,11 +2093,7 @@ mod tests {
     /// every case.
     #[test]
     fn the_opens_no_code_count_or_relative_date() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
+        let mut texts = fixture_texts();
         let phrases = "the Q1 2023, the H2 2021, the two years ago, the year ago, the this year, \
             the later this year, the early next month, the next March, the last October, \
             the this past October, The Q3 of 2021, THE 3 years ago";
