@@ -42,6 +42,7 @@ use crate::gazetteer::{
     EventKind, Lines, MentionKind, OfficeCategory, WordIndex, WordRoles, name_role,
 };
 use crate::record::{Common, PersonRecord, Record};
+use crate::text::{char_at, char_before};
 use foldhash::HashMap;
 use regex::Regex;
 use std::borrow::Cow;
@@ -2161,7 +2162,7 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
         let t = a.line_text(i);
         for m in a.index_in_line(&index, i, &mut cursor, Lines::Apart) {
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            if word(t[..m.start].chars().next_back()) || word(t[m.end..].chars().next()) {
+            if word(char_before(t, m.start)) || word(char_at(t, m.end)) {
                 continue;
             }
             // "Ho Chi Minh City", "USS Theodore Roosevelt": part of a longer name.
@@ -2306,8 +2307,7 @@ fn written_in_lower_case(text: &str, words: &[&str]) -> Vec<bool> {
     };
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     for m in automaton.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        if !is_word(text[..start].chars().next_back()) && !is_word(text[end..].chars().next()) {
+        if !is_word(char_before(text, m.start())) && !is_word(char_at(text, m.end())) {
             common[searched[m.pattern().as_usize()]] = true;
         }
     }
