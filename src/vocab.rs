@@ -158,6 +158,9 @@ vocabulary! {
         Export = "export",
         /// Imports.
         Import = "import",
+        /// The balance of trade: a surplus or a deficit, which is neither the
+        /// turnover nor a flow one way.
+        TradeBalance = "trade_balance",
         /// Foreign direct investment.
         Fdi = "fdi",
         /// Official development assistance.

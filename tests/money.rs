@@ -550,6 +550,14 @@ fn amounts_are_attributed() {
                 "fdi - - 2020/flow",
             ],
         ),
+        (
+            "7. Balances:\n\nIn 2020, Viet Nam's trade surplus with the U.S. was US$ 62.7 billion, while its trade deficit with China reached US$ 35 billion. India extended a line of credit of US$ 100 million to Viet Nam in 2020.",
+            &[
+                "trade_balance US - 2020/flow",
+                "trade_balance CN - 2020/flow",
+                "loan IN IN>VN 2020/flow",
+            ],
+        ),
     ];
     for (body, want) in cases {
         let records = common::records_of_viet_nam(&report(body));

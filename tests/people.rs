@@ -966,3 +966,16 @@ fn an_academic_title_alone_takes_no_state_from_its_paragraph() {
         named(&[("Motegi Toshimitsu", Some("JP")), ("Ruth Okafor", None)])
     );
 }
+
+#[test]
+fn india_s_courtesy_words_open_a_name_and_are_no_titles() {
+    let text = "Prime Minister Pham Minh Chinh called on President Smt. Droupadi Murmu and met Vice President Shri Jagdeep Dhankhar.";
+    assert_eq!(
+        summary(&people_of(text, "IN")),
+        want(&[
+            ("Pham Minh Chinh", &["Prime Minister"], Some("VN")),
+            ("Droupadi Murmu", &["President"], None),
+            ("Jagdeep Dhankhar", &["Vice President"], None),
+        ])
+    );
+}
