@@ -159,6 +159,21 @@ fn a_date_that_opens_a_clause_dates_what_follows() {
     );
 }
 
+#[test]
+fn a_period_inside_the_sentence_does_not_end_the_clause_a_date_opens() {
+    let e = events(&in_section(
+        "Japan",
+        "On 27 November 2023, Mr. Kishida Fumio, Prime Minister of Japan, held a summit meeting with H.E. Mr. Vo Van Thuong, President of Viet Nam.",
+    ));
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].kind.as_str(), "summit");
+    assert_eq!(names(&e[0]), ["Kishida Fumio", "Vo Van Thuong"]);
+    assert_eq!(
+        e[0].common.text,
+        "27 November 2023, Mr. Kishida Fumio, Prime Minister of Japan, held a summit meeting with H.E. Mr. Vo Van Thuong, President of Viet Nam"
+    );
+}
+
 /// One line per event, for the reviewed snapshots.
 fn render(name: &str) -> String {
     let (_, records) = common::records(name);

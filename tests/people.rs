@@ -979,3 +979,26 @@ fn india_s_courtesy_words_open_a_name_and_are_no_titles() {
         ])
     );
 }
+
+#[test]
+fn a_commissioner_is_an_office() {
+    let text =
+        "European Commissioner for Trade Maroš Šefčovič met Commissioner Valdis Dombrovskis.";
+    let got: Vec<_> = people(text)
+        .into_iter()
+        .map(|p| (p.name, p.titles))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Maroš Šefčovič".to_string(),
+                vec!["European Commissioner for Trade".to_string()]
+            ),
+            (
+                "Valdis Dombrovskis".to_string(),
+                vec!["Commissioner".to_string()]
+            ),
+        ]
+    );
+}

@@ -125,9 +125,13 @@ pub(crate) fn extract<'a>(
                 let end = in_sentence
                     .get(n + 1)
                     .map_or(sentence.end, |d| d.view.start);
+                // Up to a semicolon, else to the sentence's close: a period inside
+                // the sentence is no stop (`On November 29, Mr. Kishida held ...`,
+                // `US$ 5.5 million`), as the sentence splitter found.
                 let after = &text[date.view.end..end];
-                let stop = after.find(['.', ';']).map_or(end, |p| date.view.end + p);
-                date.view.start..stop
+                let stop = after.find(';').unwrap_or(after.len());
+                let kept = after[..stop].trim_end().trim_end_matches('.').len();
+                date.view.start..date.view.end + kept
             } else {
                 from..date.view.end
             };
