@@ -577,6 +577,17 @@ fn a_year_opening_the_name_of_a_gathering_or_after_a_possessive_is_a_date() {
 fn parts_of_years_decades_and_odd_punctuation() {
     let cases: &[(&str, &[Dated])] = &[
         (
+            "Visits from 1 Jan. to 5 Feb. 2024, between 3 Sept. and 6 Oct. 2023, and on 2 Dec. 2022.",
+            &[
+                ("from 1 Jan. to 5 Feb. 2024", &["2024-01-01/2024-02-05"]),
+                (
+                    "between 3 Sept. and 6 Oct. 2023",
+                    &["2023-09-03/2023-10-06"],
+                ),
+                ("2 Dec. 2022", &["2022-12-02"]),
+            ],
+        ),
+        (
             "A summit in the first half of 2022 and a meeting in the first quarter of 2022.",
             &[
                 ("the first half of 2022", &["2022-01/2022-06"]),

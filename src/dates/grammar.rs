@@ -432,7 +432,8 @@ impl Parser<'_> {
     }
 
     /// A month name at `i`, and the token after it (a period after an abbreviation,
-    /// `Oct. 2001`, `Dec. 31`, belongs to it when a number follows).
+    /// `Oct. 2001`, `Dec. 31`, belongs to it when a number follows, and so does one
+    /// before the word or dash of a range: `from 1 Jan. to 5 Feb. 2024`).
     fn month(&self, i: usize) -> Option<(u8, usize)> {
         let t = self
             .tok(i)
@@ -443,6 +444,8 @@ impl Parser<'_> {
                 if t.abbr() || n.digits <= 2 {
                     next += 1;
                 }
+            } else if t.abbr() && self.range_sep(next + 1, Opener::Between).is_some() {
+                next += 1;
             }
         }
         Some((t.month, next))
