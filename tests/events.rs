@@ -288,6 +288,15 @@ fn trigger_words_match_in_any_case_and_inflection() {
             "The two sides held a meeting of the U.S.-Chile Trade Council in Lima on 3 March 2021.",
             "conference",
         ),
+        // A courtesy call is paid in person: a meeting, not a call.
+        (
+            "The ambassador paid a courtesy call on the minister in Lima on 3 March 2021.",
+            "meeting",
+        ),
+        (
+            "The ambassador presented his credentials to the President on 3 March 2021.",
+            "ceremony",
+        ),
         // A word inside a longer phrase is the phrase's: a working group's meeting.
         (
             "The working group meeting opened in Lima on 3 March 2021.",

@@ -1002,3 +1002,25 @@ fn a_commissioner_is_an_office() {
         ]
     );
 }
+
+#[test]
+fn short_forms_of_offices_in_news_are_titles() {
+    let text = "On March 11, Deputy PM and FM Bui Thanh Son held phone talks with Singaporean Foreign Minister Vivian Balakrishnan.";
+    let got: Vec<_> = people(text)
+        .into_iter()
+        .map(|p| (p.name, p.titles))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Bui Thanh Son".to_string(),
+                vec!["Deputy PM".to_string(), "FM".to_string()]
+            ),
+            (
+                "Vivian Balakrishnan".to_string(),
+                vec!["Singaporean Foreign Minister".to_string()]
+            ),
+        ]
+    );
+}
