@@ -160,6 +160,29 @@ fn a_date_that_opens_a_clause_dates_what_follows() {
 }
 
 #[test]
+fn the_people_of_an_object_after_the_closing_date_take_part() {
+    let e = events(&in_section(
+        "Thailand",
+        "Prime Minister Pham Minh Chinh hosted a reception in Hanoi on 12 March 2025 for visiting Thai Foreign Minister Maris Sangiampongsa, who was on an official visit.",
+    ));
+    assert_eq!(e.len(), 1);
+    // The object's own words (`visiting`) name no action of the clause.
+    assert_eq!(e[0].kind.as_str(), "meeting");
+    assert_eq!(names(&e[0]), ["Pham Minh Chinh", "Maris Sangiampongsa"]);
+    assert!(
+        e[0].common
+            .text
+            .ends_with("for visiting Thai Foreign Minister Maris Sangiampongsa")
+    );
+    // No one named after the date: the clause ends with it.
+    let e = events(&in_section(
+        "Thailand",
+        "Prime Minister Pham Minh Chinh will depart on 12 March 2025 for Thailand.",
+    ));
+    assert!(e[0].common.text.ends_with("12 March 2025"));
+}
+
+#[test]
 fn a_period_inside_the_sentence_does_not_end_the_clause_a_date_opens() {
     let e = events(&in_section(
         "Japan",

@@ -133,7 +133,31 @@ pub(crate) fn extract<'a>(
                 let kept = after[..stop].trim_end().trim_end_matches('.').len();
                 date.view.start..date.view.end + kept
             } else {
-                from..date.view.end
+                // `hosted a reception in Hanoi on March 12 for visiting Thai Foreign
+                // Minister Maris Sangiampongsa`, `held talks on 5 May with ...`: the
+                // object of the action goes on past the date that closes it, up to
+                // the next clause mark; it is the clause's when it names someone.
+                let end = in_sentence
+                    .get(n + 1)
+                    .map_or(sentence.end, |d| d.view.start);
+                let after = &text[date.view.end..end];
+                let object = ["for ", "with "]
+                    .iter()
+                    .any(|w| after.trim_start_matches(' ').starts_with(w))
+                    .then(|| {
+                        let stop = after.find([',', ';', '(']).unwrap_or(after.len());
+                        let kept = after[..stop].trim_end().trim_end_matches('.').len();
+                        date.view.end..date.view.end + kept
+                    })
+                    .filter(|r| people_in(r.clone()).next().is_some());
+                from..object.map_or(date.view.end, |r| r.end)
+            };
+            // What names the action: the clause without an object read past its date
+            // (`for visiting Thai Foreign Minister ...` names no visit of its own).
+            let action_end = if premodified.is_none() && !opens {
+                date.view.end
+            } else {
+                clause.end
             };
             // The clause starts at its first word, after the previous date's bracket and
             // the separator, or a list item's bullet and emphasis (`-   **Through ...`).
@@ -149,6 +173,7 @@ pub(crate) fn extract<'a>(
                 Some(at) => at..clause.end,
                 None => clause,
             };
+            let action = clause.start..action_end.clamp(clause.start, clause.end);
             let clause_text = &text[clause.clone()];
             // A date that dates a figure or an instrument (`the 2019 budget`, `Decree
             // of 5 May`), read only for a date that names an action.
@@ -172,17 +197,17 @@ pub(crate) fn extract<'a>(
                     || t.starts_with("as well as")
             };
             let kind = match (&previous, continues) {
-                (Some(p), true) => kind_in(a, clause.clone(), true)
+                (Some(p), true) => kind_in(a, action.clone(), true)
                     .or_else(|| {
                         (premodified.is_some() || year_only)
-                            .then(|| kind_in(a, clause.clone(), false))
+                            .then(|| kind_in(a, action.clone(), false))
                             .flatten()
                     })
                     .or(Some(p.1)),
-                _ => kind_in(a, clause.clone(), false),
+                _ => kind_in(a, action.clone(), false),
             };
             // Funds committed with their amount are aid, unless a stronger kind is named.
-            let kind = match funding(a, text, clause.clone()) {
+            let kind = match funding(a, text, action.clone()) {
                 Some(_) => Some(kind.map_or(EventKind::Aid, |k| k.min(EventKind::Aid))),
                 None => kind,
             };
