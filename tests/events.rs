@@ -183,6 +183,14 @@ fn the_people_of_an_object_after_the_closing_date_take_part() {
 }
 
 #[test]
+fn a_speakers_label_is_no_participant() {
+    let text = "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\nMao Ning: At the invitation of President Vo Van Thuong, President Xi Jinping will pay a state visit to Viet Nam from 12 to 13 December 2023.\n";
+    let e = events(text);
+    assert_eq!(e.len(), 1);
+    assert_eq!(names(&e[0]), ["Vo Van Thuong", "Xi Jinping"]);
+}
+
+#[test]
 fn a_period_inside_the_sentence_does_not_end_the_clause_a_date_opens() {
     let e = events(&in_section(
         "Japan",

@@ -60,7 +60,7 @@ pub(crate) fn extract<'a>(
     };
     let taking_part = |p: &&PersonMention| {
         let lead = text::before(text, p.view.start, HONOURED_REACH);
-        !a.honours_in(p.view.start - lead.len()..p.view.start)
+        !a.honours_in(p.view.start - lead.len()..p.view.start) && !speaks(a, p)
     };
     let sentences = a.sentences.ranges();
     let first = sentences.partition_point(|s| s.start < part.view.start);
@@ -352,6 +352,16 @@ pub(crate) fn extract<'a>(
             out.push(Record::Event(event(clause, kind, participants)));
         }
     }
+}
+
+/// Whether a person mention is the speaker's label opening a line of a transcript
+/// (`Mao Ning: At the invitation of ...`): the one speaking, not one taking part.
+fn speaks(a: &Analysis, p: &PersonMention) -> bool {
+    let line = a.view.line_at(p.view.start);
+    a.view.lines()[line].range.start == p.view.start
+        && a.view.text()[p.view.end..]
+            .trim_start_matches(' ')
+            .starts_with(':')
 }
 
 /// A clause naming two actions in a row (`she will have a meeting with X and then a
