@@ -232,6 +232,11 @@ fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
     if !tail.iter().all(name_byte) {
         return None;
     }
+    // The name is the words after the colon: two to five of them.
+    let words_after = &text[head.len() + 1..];
+    if crate::text::at_most_words(words_after, 1) || !crate::text::at_most_words(words_after, 5) {
+        return None;
+    }
     CREDIT_ANY.captures(text).filter(|c| {
         c.get(1)
             .is_some_and(|l| l.as_str().matches([' ', '-']).count() <= 2)
@@ -326,7 +331,7 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
         .iter()
         .map(|m| key(&text[m.name.clone()]))
         .collect();
-    let people = People::cluster(keys.clone());
+    let people = People::cluster(&keys);
     let ids: Vec<String> = keys.iter().map(|k| people.id(k)).collect();
     let facts = person_facts(a, &mentions, &ids);
     mentions
@@ -836,8 +841,11 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
     let post: Vec<usize> = a.post_nominals_in(window).map(|h| h.start - base).collect();
     let run = capital_run(w, text, hit.end, offices, j + 1, &post);
     let phrase = &text[hit.start..hit.end];
-    let has = |word| spaced_matches(phrase, word).next().is_some();
-    let continues = has(" of ") || has(" for ");
+    // Whether ` of ` or ` for ` is in the phrase, in one pass over its few bytes.
+    let continues = phrase.bytes().enumerate().any(|(i, b)| {
+        let rest = &phrase.as_bytes()[i..];
+        b == b' ' && (rest.starts_with(b" of ") || rest.starts_with(b" for "))
+    });
     let (complement, name) = split_run(a, base, text, run, continues);
     let end = complement.as_ref().map_or(hit.end, |c| c.end);
     // "of the Government - of the State President’s Office": the complement again.
@@ -896,13 +904,15 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
 }
 
 /// The places of `needle`, which opens with a space, in `hay`, first to last and not
-/// overlapping, as `str::match_indices` gives them: read at the spaces of `hay`, which
-/// a title or its complement has few of.
+/// overlapping, as `str::match_indices` gives them: read at the spaces of `hay` (a
+/// title or its complement, a few words).
 fn spaced_matches<'h>(hay: &'h str, needle: &'static str) -> impl Iterator<Item = usize> + 'h {
     debug_assert!(needle.starts_with(' '));
+    let bytes = hay.as_bytes();
     let mut next = 0;
-    memchr::memchr_iter(b' ', hay.as_bytes()).filter(move |&i| {
-        let found = i >= next && hay.as_bytes()[i..].starts_with(needle.as_bytes());
+    // A plain loop: a call to a vector search costs more than these few bytes.
+    (0..bytes.len()).filter(move |&i| {
+        let found = bytes[i] == b' ' && i >= next && bytes[i..].starts_with(needle.as_bytes());
         if found {
             next = i + needle.len();
         }
@@ -914,8 +924,10 @@ fn spaced_matches<'h>(hay: &'h str, needle: &'static str) -> impl Iterator<Item 
 /// gives it.
 fn spaced_rfind(hay: &str, needle: &str) -> Option<usize> {
     debug_assert!(needle.starts_with(' '));
-    memchr::memrchr_iter(b' ', hay.as_bytes())
-        .find(|&i| hay.as_bytes()[i..].starts_with(needle.as_bytes()))
+    let bytes = hay.as_bytes();
+    (0..bytes.len())
+        .rev()
+        .find(|&i| bytes[i] == b' ' && bytes[i..].starts_with(needle.as_bytes()))
 }
 
 /// Where the words after a title start again when the speaker takes the title back
@@ -980,8 +992,13 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         k = j;
         // No name after the titles: perhaps one before them, in apposition (`Kurt
         // Campbell, the U.S. deputy secretary of state`).
+        // What stands before the chain, read at most once.
+        let mut before_chain: Option<Lead> = None;
         let Some(mut name) = name.or_else(|| {
-            let start = lead(a, at, chain_start).start.unwrap_or(chain_start);
+            let start = before_chain
+                .get_or_insert_with(|| lead(a, at, chain_start))
+                .start
+                .unwrap_or(chain_start);
             let end = titles.last().map_or(chain_start, |t| t.end);
             apposed_name(a, at, start..end).or_else(|| name_in_commas(a, at, end))
         }) else {
@@ -1040,7 +1057,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             }
         }
         after_titles.extend(apposed);
-        let lead = lead(a, at, chain_start);
+        let lead = before_chain.unwrap_or_else(|| lead(a, at, chain_start));
         if let (Some(start), Some(first)) = (lead.start, titles.first_mut()) {
             first.start = start;
         }
@@ -1278,8 +1295,13 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
     let (start, mut end) = (base + t.start, base + t.end);
     let tail_start = t.cut.as_ref().map_or(start, |c| base + c.end);
     let tail = &a.view.text()[tail_start..end];
-    for marker in [" of the ", " of "] {
-        if let Some(at) = spaced_rfind(tail, marker) {
+    // Only a title that ends with a state's name can end with `of <Country>`: the
+    // words are looked for in those alone, and " of the " only where " of " is.
+    let ends_with_state = a.countries_in(tail_start..end).any(|h| h.end == end);
+    let last_of = spaced_rfind(tail, " of ").filter(|_| ends_with_state);
+    let last_of_the = last_of.and_then(|_| spaced_rfind(tail, " of the "));
+    for (found, marker) in [(last_of_the, " of the "), (last_of, " of ")] {
+        if let Some(at) = found {
             let rest = tail_start + at + marker.len();
             let whole_country = a
                 .countries_in(rest..end)
@@ -1319,11 +1341,13 @@ fn plural_title(title: &str) -> bool {
         .split_whitespace()
         .take_while(|w| *w != "of" && *w != "for")
         .any(|w| {
-            [
-                "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
-            ]
-            .iter()
-            .any(|end| w.ends_with(end))
+            // Every plural ending ends in `s` or `n`: other words are passed over at once.
+            matches!(w.as_bytes().last(), Some(b's' | b'n'))
+                && [
+                    "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
+                ]
+                .iter()
+                .any(|end| w.ends_with(end))
                 && w != "Affairs"
         })
 }
@@ -2150,7 +2174,7 @@ fn slug(key: &str) -> String {
 /// The people of a document: the names found, grouped by person, each with a stable id.
 struct People {
     /// Person id by the key of each name found.
-    by_key: BTreeMap<String, String>,
+    by_key: HashMap<String, String>,
 }
 
 impl People {
@@ -2159,7 +2183,7 @@ impl People {
     /// Yoshihide`, `Yoshihide Suga`), an initial for a given name (`V. Putin`), a middle
     /// name left out (`Kamala Harris`), or a single family name that only one full name
     /// of the document carries (`President Biden`).
-    fn cluster(mut names: Vec<String>) -> People {
+    fn cluster(keys: &[String]) -> People {
         // Full names first (more words first), so short forms find them.
         let fullness = |k: &str| {
             let words = k.split(' ');
@@ -2172,6 +2196,7 @@ impl People {
         };
         // Distinct keys first (a document names the same people again and again), then
         // each key's fullness computed once.
+        let mut names: Vec<&str> = keys.iter().map(String::as_str).collect();
         names.sort_unstable();
         names.dedup();
         names.sort_by_cached_key(|k| fullness(k));
@@ -2181,7 +2206,7 @@ impl People {
         // the shortest of those lists is searched, not every full name.
         let mut holding: HashMap<String, Vec<usize>> = HashMap::default();
         let no_one: Vec<usize> = Vec::new();
-        let mut by_key = BTreeMap::new();
+        let mut by_key = HashMap::default();
         for k in names {
             let words: Vec<String> = k.split(' ').map(str::to_string).collect();
             let candidates = without_suffix(&words)
@@ -2197,7 +2222,7 @@ impl People {
             let id = match found {
                 Some(c) => canon[c].1.clone(),
                 None => {
-                    let id = slug(&k);
+                    let id = slug(k);
                     for w in &words {
                         let list = holding.entry(w.clone()).or_default();
                         if list.last() != Some(&canon.len()) {
@@ -2208,7 +2233,7 @@ impl People {
                     id
                 }
             };
-            by_key.insert(k, id);
+            by_key.insert(k.to_string(), id);
         }
         People { by_key }
     }
@@ -2286,11 +2311,13 @@ fn same_person(full: &[String], short: &[String]) -> bool {
 /// Chinh`, `Anwar` after `Anwar Ibrahim`).
 fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     let text = a.view.text();
-    let mut names: Vec<String> = mentions
-        .iter()
-        .map(|m| clean_name(&text[m.name.clone()]))
-        .collect();
-    names.sort();
+    // The names as written, each once, then cleaned (two ways of writing a name may
+    // clean to one).
+    let mut written: Vec<&str> = mentions.iter().map(|m| &text[m.name.clone()]).collect();
+    written.sort_unstable();
+    written.dedup();
+    let mut names: Vec<String> = written.into_iter().map(clean_name).collect();
+    names.sort_unstable();
     names.dedup();
     if names.is_empty() {
         return;
@@ -2492,7 +2519,10 @@ fn of_a_state(category: OfficeCategory) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{caps_name_line, clean_name, credit_any, credit_line, key};
+    use super::{
+        caps_name_line, clean_name, credit_any, credit_line, key, slug, spaced_matches,
+        spaced_rfind,
+    };
     use proptest::prelude::*;
     use regex::Regex;
 
@@ -2587,6 +2617,42 @@ mod tests {
             prop_assert_eq!(groups(credit_line(&t)), groups(line.captures(&t)));
             prop_assert_eq!(groups(credit_any(&t)), groups(any.captures(&t)));
             prop_assert_eq!(groups(caps_name_line(&t)), groups(caps.captures(&t)));
+        }
+    }
+
+    proptest! {
+        /// A key and a slug made in one pass over the bytes are what splitting the
+        /// name into words and joining them gave.
+        #[test]
+        fn keys_and_slugs_as_split_words_gave(name in "[a-zA-Z0-9 .,’'()\t\n-]{0,16}|[ĐặễÁa-z .\u{a0}-]{0,12}") {
+            let folded = crate::text::ascii_fold(&name);
+            let split_key = folded
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ");
+            prop_assert_eq!(key(&name), split_key);
+            let k = key(&name);
+            let split_slug = k
+                .replace('.', "")
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            prop_assert_eq!(slug(&k), split_slug);
+        }
+
+        /// The spaced words are found where `str::match_indices` and `str::rfind`
+        /// find them.
+        #[test]
+        fn spaced_words_found_as_str_finds_them(hay in "[ oft-]{0,24}") {
+            for needle in [" of ", " - ", " of the ", " to ", " "] {
+                let found: Vec<usize> = spaced_matches(&hay, needle).collect();
+                let by_str: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+                prop_assert_eq!(found, by_str);
+                prop_assert_eq!(spaced_rfind(&hay, needle), hay.rfind(needle));
+            }
         }
     }
 
