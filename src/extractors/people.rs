@@ -257,6 +257,10 @@ fn caps_name_line(text: &str) -> Option<regex::Captures<'_>> {
     if !text.as_bytes().iter().all(caps_byte) {
         return None;
     }
+    // Two to five words of a name, and perhaps the courtesy word before them.
+    if crate::text::at_most_words(text, 1) || !crate::text::at_most_words(text, 6) {
+        return None;
+    }
     CAPS_NAME_LINE.captures(text).filter(|c| {
         c.get(1)
             .is_some_and(|n| crate::text::at_most_words(n.as_str(), 5))
@@ -1298,7 +1302,11 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
     // Only a title that ends with a state's name can end with `of <Country>`: the
     // words are looked for in those alone, and " of the " only where " of " is.
     let ends_with_state = a.countries_in(tail_start..end).any(|h| h.end == end);
-    let last_of = spaced_rfind(tail, " of ").filter(|_| ends_with_state);
+    let last_of = if ends_with_state {
+        spaced_rfind(tail, " of ")
+    } else {
+        None
+    };
     let last_of_the = last_of.and_then(|_| spaced_rfind(tail, " of the "));
     for (found, marker) in [(last_of_the, " of the "), (last_of, " of ")] {
         if let Some(at) = found {
@@ -1693,7 +1701,9 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
     // country and a noun for a person say whose national the person is; the words are
     // no title.
     let nw = a.gazetteers().name_words();
-    if let Some((rest, noun)) = t.rsplit_once(' ')
+    // The last word, split off at the last space (as `rsplit_once` would).
+    let last_space = memchr::memrchr(b' ', t.as_bytes());
+    if let Some((rest, noun)) = last_space.map(|i| (&t[..i], &t[i + 1..]))
         && nw.is(noun, name_role::PERSON_NOUN)
     {
         let end = base + rest.trim_end().len();
@@ -2077,11 +2087,9 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         }
         return;
     }
-    let Some(c) = caps_name_line(text) else {
-        return;
-    };
     // Sections are in line order: a heading line is found by halving, not by a scan
-    // (a document of many sections has many such lines).
+    // (a document of many sections has many such lines). A heading in capitals is no
+    // signature: it is passed over before the expression runs.
     let sections = a.sections.all();
     if sections
         .get(sections.partition_point(|s| s.line < i))
@@ -2089,6 +2097,9 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
     {
         return;
     }
+    let Some(c) = caps_name_line(text) else {
+        return;
+    };
     let Some(name) = c.get(1) else { return };
     if a.countries_in(base..base + text.len()).next().is_some()
         || a.offices_in(base + name.start()..base + name.end())
@@ -2352,13 +2363,15 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
                 continue;
             }
             // "Ho Chi Minh City", "USS Theodore Roosevelt": part of a longer name.
+            // The words up to the next space and back to the one before (as `split`
+            // and `rsplit` would cut them).
             let next_word = t[m.end..]
                 .strip_prefix(' ')
-                .and_then(|r| r.split(' ').next())
+                .map(|r| &r[..memchr::memchr(b' ', r.as_bytes()).unwrap_or(r.len())])
                 .unwrap_or("");
             let prev_word = t[..m.start]
                 .strip_suffix(' ')
-                .and_then(|r| r.rsplit(' ').next())
+                .map(|r| &r[memchr::memrchr(b' ', r.as_bytes()).map_or(0, |i| i + 1)..])
                 .unwrap_or("");
             // But "the Trump Administration" is the person's.
             let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
