@@ -75,16 +75,20 @@ const ACADEMIC: [&str; 2] = ["doctor", "professor"];
 /// hyphens (`Chan-o-cha`, `People's`), a lowercase word (a connector or particle, for
 /// the caller to judge), `&`, `-`, or a bracketed acronym (`(LDP)`).
 fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
-    let rest = &text[pos..];
-    let start = pos + (rest.len() - rest.trim_start().len());
+    // Most words follow one plain space: those are passed over byte by byte, and any
+    // other whitespace as `trim_start` sees it.
+    let spaces = text.as_bytes()[pos..]
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    let rest = &text[pos + spaces..];
+    let other_space = match rest.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() && *b != 0x0b => 0,
+        _ => rest.len() - rest.trim_start().len(),
+    };
+    let start = pos + spaces + other_space;
     let s = &text[start..];
     let first = s.chars().next()?;
-    let until = |skip: usize, keep: &dyn Fn(char) -> bool| {
-        s[skip..]
-            .char_indices()
-            .find(|&(_, c)| !keep(c))
-            .map_or(s.len(), |(i, _)| skip + i)
-    };
     let len = if first == '&' || first == '-' {
         1
     } else if first == '(' {
@@ -103,16 +107,40 @@ fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
         if dotted > 0 {
             dotted
         } else {
-            until(first.len_utf8(), &|c| {
+            let skip = first.len_utf8();
+            skip + keep_len(&s[skip..], |c| {
                 c.is_alphabetic() || matches!(c, '\'' | '’' | '-')
             })
         }
     } else if first.is_alphabetic() {
-        until(0, &|c| c.is_alphabetic())
+        keep_len(s, char::is_alphabetic)
     } else {
         return None;
     };
     Some(start..start + len)
+}
+
+/// The length of the characters opening `s` that `keep` accepts: an ASCII byte is its
+/// own character, and only the others are decoded.
+fn keep_len(s: &str, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            // `i` is a character boundary: it only moves on by whole characters.
+            match s[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        if !keep(c) {
+            return i;
+        }
+        i += c.len_utf8();
+    }
+    s.len()
 }
 
 /// The length of a run of capital-and-period pairs opening `s` (`R.`, `U.S.`), or 0.
@@ -156,6 +184,19 @@ static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A [`CREDIT_LINE`] of a name of at most six words: the label (1) and the name (2).
 fn credit_line(text: &str) -> Option<regex::Captures<'_>> {
+    // The expression's labels open with one of these, and it has a colon.
+    const OPENINGS: [&str; 7] = [
+        "Editor",
+        "Designer",
+        "Director",
+        "Author",
+        "Translator",
+        "Photographer",
+        "Compiler",
+    ];
+    if !OPENINGS.iter().any(|o| text.starts_with(o)) || !text.contains(':') {
+        return None;
+    }
     CREDIT_LINE.captures(text).filter(|c| {
         c.get(2)
             .is_some_and(|n| crate::text::at_most_words(n.as_str(), 6))
@@ -165,6 +206,37 @@ fn credit_line(text: &str) -> Option<regex::Captures<'_>> {
 /// A [`CREDIT_ANY`] of a label of at most three words and a name of at most five: the
 /// label (1) and the name (2).
 fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
+    // The colon the expression matches is the first (its label and the whitespace after
+    // it hold none). Before it: a capital, then only small letters, ` `, `-` and
+    // whitespace; so no ASCII byte but those, and no ASCII byte first but a capital.
+    let head = &text.as_bytes()[..memchr::memchr(b':', text.as_bytes())?];
+    let (&first, rest) = head.split_first()?;
+    let label_byte = |b: &u8| {
+        !b.is_ascii()
+            || b.is_ascii_lowercase()
+            || matches!(b, b' ' | b'-' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+    };
+    if (first.is_ascii() && !first.is_ascii_uppercase()) || !rest.iter().all(label_byte) {
+        return None;
+    }
+    // After it: whitespace and the name's words (letters, marks, apostrophes, hyphens),
+    // and perhaps a stop at the very end; so no other ASCII byte (a sentence of prose
+    // has its commas, stops and digits).
+    let tail = &text.as_bytes()[head.len() + 1..];
+    let tail = tail.strip_suffix(b".").unwrap_or(tail);
+    let name_byte = |b: &u8| {
+        !b.is_ascii()
+            || b.is_ascii_alphabetic()
+            || matches!(b, b'\'' | b'-' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+    };
+    if !tail.iter().all(name_byte) {
+        return None;
+    }
+    // The name is the words after the colon: two to five of them.
+    let words_after = &text[head.len() + 1..];
+    if crate::text::at_most_words(words_after, 1) || !crate::text::at_most_words(words_after, 5) {
+        return None;
+    }
     CREDIT_ANY.captures(text).filter(|c| {
         c.get(1)
             .is_some_and(|l| l.as_str().matches([' ', '-']).count() <= 2)
@@ -175,6 +247,20 @@ fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
 
 /// A [`CAPS_NAME_LINE`] of a name of at most five words: the name (1).
 fn caps_name_line(text: &str) -> Option<regex::Captures<'_>> {
+    // The expression's ASCII characters are capitals, the courtesy word's dot and
+    // whitespace.
+    let caps_byte = |b: &u8| {
+        !b.is_ascii()
+            || b.is_ascii_uppercase()
+            || matches!(b, b'.' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+    };
+    if !text.as_bytes().iter().all(caps_byte) {
+        return None;
+    }
+    // Two to five words of a name, and perhaps the courtesy word before them.
+    if crate::text::at_most_words(text, 1) || !crate::text::at_most_words(text, 6) {
+        return None;
+    }
     CAPS_NAME_LINE.captures(text).filter(|c| {
         c.get(1)
             .is_some_and(|n| crate::text::at_most_words(n.as_str(), 5))
@@ -249,7 +335,7 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
         .iter()
         .map(|m| key(&text[m.name.clone()]))
         .collect();
-    let people = People::cluster(keys.clone());
+    let people = People::cluster(&keys);
     let ids: Vec<String> = keys.iter().map(|k| people.id(k)).collect();
     let facts = person_facts(a, &mentions, &ids);
     mentions
@@ -688,8 +774,17 @@ fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> 
     let base = range.start;
     let text = a.view.text();
     let hits: Vec<_> = a.offices_in(range.clone()).collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
     let nw = a.gazetteers().name_words();
-    let starts: BTreeSet<usize> = hits.iter().map(|h| h.start).collect();
+    // The hits come in the order of their starts: whether one starts at a byte is found
+    // by halving.
+    debug_assert!(hits.is_sorted_by_key(|h| h.start));
+    let starts_at = |at: usize| {
+        let i = hits.partition_point(|h| h.start < at);
+        hits.get(i).is_some_and(|h| h.start == at)
+    };
     hits.iter()
         .filter(|h| !text[h.end..].starts_with("’s") && !text[h.end..].starts_with("'s"))
         .filter(|h| {
@@ -698,7 +793,7 @@ fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> 
                 return true;
             }
             run_word(&text[..range.end], h.end)
-                .is_some_and(|w| !starts.contains(&w.start) && name_like(nw, &text[w.clone()]))
+                .is_some_and(|w| !starts_at(w.start) && name_like(nw, &text[w.clone()]))
         })
         .map(|h| OfficeHit {
             start: h.start - base,
@@ -750,15 +845,18 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
     let post: Vec<usize> = a.post_nominals_in(window).map(|h| h.start - base).collect();
     let run = capital_run(w, text, hit.end, offices, j + 1, &post);
     let phrase = &text[hit.start..hit.end];
-    let has = |word: &[u8]| memchr::memmem::find(phrase.as_bytes(), word).is_some();
-    let continues = has(b" of ") || has(b" for ");
+    // Whether ` of ` or ` for ` is in the phrase, in one pass over its few bytes.
+    let continues = phrase.bytes().enumerate().any(|(i, b)| {
+        let rest = &phrase.as_bytes()[i..];
+        b == b' ' && (rest.starts_with(b" of ") || rest.starts_with(b" for "))
+    });
     let (complement, name) = split_run(a, base, text, run, continues);
     let end = complement.as_ref().map_or(hit.end, |c| c.end);
     // "of the Government - of the State President’s Office": the complement again.
     let cut = complement.as_ref().and_then(|c| {
         let t = &text[c.clone()];
-        t.match_indices(" - ")
-            .find_map(|(i, _)| {
+        spaced_matches(t, " - ")
+            .find_map(|i| {
                 taken_back(t, i)
                     .filter(|&at| t[at..].starts_with("of ") || t[at..].starts_with("for "))
             })
@@ -807,6 +905,33 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
         name,
         next,
     }
+}
+
+/// The places of `needle`, which opens with a space, in `hay`, first to last and not
+/// overlapping, as `str::match_indices` gives them: read at the spaces of `hay` (a
+/// title or its complement, a few words).
+fn spaced_matches<'h>(hay: &'h str, needle: &'static str) -> impl Iterator<Item = usize> + 'h {
+    debug_assert!(needle.starts_with(' '));
+    let bytes = hay.as_bytes();
+    let mut next = 0;
+    // A plain loop: a call to a vector search costs more than these few bytes.
+    (0..bytes.len()).filter(move |&i| {
+        let found = bytes[i] == b' ' && i >= next && bytes[i..].starts_with(needle.as_bytes());
+        if found {
+            next = i + needle.len();
+        }
+        found
+    })
+}
+
+/// The last place of `needle`, which opens with a space, in `hay`, as `str::rfind`
+/// gives it.
+fn spaced_rfind(hay: &str, needle: &str) -> Option<usize> {
+    debug_assert!(needle.starts_with(' '));
+    let bytes = hay.as_bytes();
+    (0..bytes.len())
+        .rev()
+        .find(|&i| bytes[i] == b' ' && bytes[i..].starts_with(needle.as_bytes()))
 }
 
 /// Where the words after a title start again when the speaker takes the title back
@@ -871,8 +996,13 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         k = j;
         // No name after the titles: perhaps one before them, in apposition (`Kurt
         // Campbell, the U.S. deputy secretary of state`).
+        // What stands before the chain, read at most once.
+        let mut before_chain: Option<Lead> = None;
         let Some(mut name) = name.or_else(|| {
-            let start = lead(a, at, chain_start).start.unwrap_or(chain_start);
+            let start = before_chain
+                .get_or_insert_with(|| lead(a, at, chain_start))
+                .start
+                .unwrap_or(chain_start);
             let end = titles.last().map_or(chain_start, |t| t.end);
             apposed_name(a, at, start..end).or_else(|| name_in_commas(a, at, end))
         }) else {
@@ -931,7 +1061,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             }
         }
         after_titles.extend(apposed);
-        let lead = lead(a, at, chain_start);
+        let lead = before_chain.unwrap_or_else(|| lead(a, at, chain_start));
         if let (Some(start), Some(first)) = (lead.start, titles.first_mut()) {
             first.start = start;
         }
@@ -1169,8 +1299,17 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
     let (start, mut end) = (base + t.start, base + t.end);
     let tail_start = t.cut.as_ref().map_or(start, |c| base + c.end);
     let tail = &a.view.text()[tail_start..end];
-    for marker in [" of the ", " of "] {
-        if let Some(at) = memchr::memmem::rfind(tail.as_bytes(), marker.as_bytes()) {
+    // Only a title that ends with a state's name can end with `of <Country>`: the
+    // words are looked for in those alone, and " of the " only where " of " is.
+    let ends_with_state = a.countries_in(tail_start..end).any(|h| h.end == end);
+    let last_of = if ends_with_state {
+        spaced_rfind(tail, " of ")
+    } else {
+        None
+    };
+    let last_of_the = last_of.and_then(|_| spaced_rfind(tail, " of the "));
+    for (found, marker) in [(last_of_the, " of the "), (last_of, " of ")] {
+        if let Some(at) = found {
             let rest = tail_start + at + marker.len();
             let whole_country = a
                 .countries_in(rest..end)
@@ -1210,11 +1349,13 @@ fn plural_title(title: &str) -> bool {
         .split_whitespace()
         .take_while(|w| *w != "of" && *w != "for")
         .any(|w| {
-            [
-                "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
-            ]
-            .iter()
-            .any(|end| w.ends_with(end))
+            // Every plural ending ends in `s` or `n`: other words are passed over at once.
+            matches!(w.as_bytes().last(), Some(b's' | b'n'))
+                && [
+                    "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
+                ]
+                .iter()
+                .any(|end| w.ends_with(end))
                 && w != "Affairs"
         })
 }
@@ -1237,11 +1378,15 @@ fn capital_run(
     offices: &[OfficeHit],
     mut next: usize,
     post_nominals: &[usize],
-) -> Range<usize> {
+) -> Run {
     let mut end = from;
     let mut pos = from;
     let mut name_words = 0;
     let mut complement = false;
+    // The words taken, each where the last one ended: those of the run are its words,
+    // unless an office was passed over (its words were not read one by one).
+    let mut words = Vec::new();
+    let mut passed_over = false;
     while let Some(r) = run_word(text, pos) {
         let word = &text[r.clone()];
         let (start, after) = (r.start, r.end);
@@ -1260,6 +1405,7 @@ fn capital_run(
                 pos = o.end;
                 end = pos;
                 next += 1;
+                passed_over = true;
                 continue;
             }
             break;
@@ -1289,12 +1435,26 @@ fn capital_run(
             0
         };
         pos = after;
+        words.push(r);
         // A run never ends on a connector: "Vladimir Putin on the occasion".
         if roles & name_role::CONNECTOR == 0 {
             end = pos;
         }
     }
-    from..end
+    // The connectors after the last word are no part of the run.
+    words.retain(|r| r.end <= end);
+    Run {
+        range: from..end,
+        words: (!passed_over).then_some(words),
+    }
+}
+
+/// A capitalised run read by [`capital_run`].
+struct Run {
+    range: Range<usize>,
+    /// Its words as [`words_of`] reads them, when they were read on the way (else
+    /// `words_of` reads them again).
+    words: Option<Vec<Range<usize>>>,
 }
 
 fn name_like(w: &WordRoles, word: &str) -> bool {
@@ -1331,11 +1491,14 @@ fn split_run(
     a: &Analysis,
     base: usize,
     text: &str,
-    run: Range<usize>,
+    run: Run,
     continues: bool,
 ) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let nw = a.gazetteers().name_words();
-    let words: Vec<Range<usize>> = words_of(text, run.clone());
+    let (run, words) = match run.words {
+        Some(words) => (run.range, words),
+        None => (run.range.clone(), words_of(text, run.range)),
+    };
     if words.is_empty() {
         return (None, None);
     }
@@ -1538,7 +1701,9 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
     // country and a noun for a person say whose national the person is; the words are
     // no title.
     let nw = a.gazetteers().name_words();
-    if let Some((rest, noun)) = t.rsplit_once(' ')
+    // The last word, split off at the last space (as `rsplit_once` would).
+    let last_space = memchr::memrchr(b' ', t.as_bytes());
+    if let Some((rest, noun)) = last_space.map(|i| (&t[..i], &t[i + 1..]))
         && nw.is(noun, name_role::PERSON_NOUN)
     {
         let end = base + rest.trim_end().len();
@@ -1603,9 +1768,9 @@ fn affiliation(
     for t in titles {
         let from = t.cut.as_ref().map_or(t.start, |c| c.end);
         let phrase = &text[from..t.end];
-        static TO: LazyLock<memchr::memmem::Finder<'static>> =
-            LazyLock::new(|| memchr::memmem::Finder::new(" to "));
-        let len = TO.find(phrase.as_bytes()).unwrap_or(phrase.len());
+        let len = spaced_matches(phrase, " to ")
+            .next()
+            .unwrap_or(phrase.len());
         for h in a.countries_in(base + from..base + from + len) {
             if !named.iter().any(|n| **n == *h.country.code) {
                 named.push(h.country.code.to_string());
@@ -1627,21 +1792,20 @@ fn affiliation(
             }
         }
     }
+    // Each source below is looked up only when none before it says the state.
     // "Xi Jinping of China".
-    let after_name = text[name.end..]
-        .strip_prefix(" of ")
-        .map(|rest| rest.strip_prefix("the ").unwrap_or(rest));
-    let of_country = after_name.and_then(|rest| {
+    let of_country = || {
+        let rest = text[name.end..].strip_prefix(" of ")?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
         let from = base + text.len() - rest.len();
         a.countries_in(from..base + text.len())
             .next()
             .filter(|h| h.start == from)
             .map(|h| h.country.code.to_string())
-    });
+    };
     let chain_start = titles.first().map_or(name.start, |t| t.start);
-    let joined = joined_state(a, at, chain_start, name.end);
-    let by_family_name = family_name_country(a, &text[name.clone()]);
-    let family = || by_family_name.clone();
+    let joined = || joined_state(a, at, chain_start, name.end);
+    let family = || family_name_country(a, &text[name.clone()]);
     let country = lead
         .country
         .clone()
@@ -1652,8 +1816,8 @@ fn affiliation(
                 complement_country
             }
         })
-        .or(of_country)
-        .or(joined)
+        .or_else(of_country)
+        .or_else(joined)
         .or_else(family);
     (country, org.filter(|o| !o.is_empty()))
 }
@@ -1697,10 +1861,20 @@ fn family_name_country(a: &Analysis, name: &str) -> Option<String> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
     words.next()?;
+    let g = a.gazetteers();
+    // An ASCII word is its own folding, and is title-cased byte by byte, in place.
+    let mut buf = [0u8; 32];
+    if first.is_ascii()
+        && let Some(cased) = buf.get_mut(..first.len())
+    {
+        cased.copy_from_slice(first.as_bytes());
+        cased.make_ascii_lowercase();
+        cased[0].make_ascii_uppercase();
+        let cased = std::str::from_utf8(cased).ok()?;
+        return g.family_name_country(cased).map(str::to_string);
+    }
     let first = title_case(&crate::text::ascii_fold(first));
-    a.gazetteers()
-        .family_name_country(&first)
-        .map(str::to_string)
+    g.family_name_country(&first).map(str::to_string)
 }
 
 fn title_case(w: &str) -> String {
@@ -1867,7 +2041,8 @@ fn paragraph_label(a: &Analysis, line: usize, at: usize) -> Option<String> {
 fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
     // A credit line has its colon, a name in capitals no small letter: most lines have
     // neither, and are passed over without running the expressions.
-    if !text.contains(':') && text.bytes().any(|b| b.is_ascii_lowercase()) {
+    let colon = memchr::memchr(b':', text.as_bytes()).is_some();
+    if !colon && text.bytes().any(|b| b.is_ascii_lowercase()) {
         return;
     }
     let base = a.view.lines()[i].range.start;
@@ -1912,11 +2087,9 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         }
         return;
     }
-    let Some(c) = caps_name_line(text) else {
-        return;
-    };
     // Sections are in line order: a heading line is found by halving, not by a scan
-    // (a document of many sections has many such lines).
+    // (a document of many sections has many such lines). A heading in capitals is no
+    // signature: it is passed over before the expression runs.
     let sections = a.sections.all();
     if sections
         .get(sections.partition_point(|s| s.line < i))
@@ -1924,6 +2097,9 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
     {
         return;
     }
+    let Some(c) = caps_name_line(text) else {
+        return;
+    };
     let Some(name) = c.get(1) else { return };
     if a.countries_in(base..base + text.len()).next().is_some()
         || a.offices_in(base + name.start()..base + name.end())
@@ -1967,31 +2143,49 @@ fn key(name: &str) -> String {
     // ASCII after folding, so letters and digits are ASCII ones, lowered byte by byte.
     let folded = crate::text::ascii_fold(name);
     let mut out = String::with_capacity(folded.len());
-    for word in folded
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-')
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    // Byte by byte: a word's bytes are ASCII, and any other byte (of a character that is
+    // not ASCII too) only parts words, as the whole character would.
+    let mut parted = false;
+    for &b in folded.as_bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
+            if parted && !out.is_empty() {
+                out.push(' ');
+            }
+            parted = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            parted = true;
         }
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
 }
 
 /// The id of a name, from its [`key`]: the key with hyphens.
 fn slug(key: &str) -> String {
-    key.replace('.', "")
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    // The words of the key without their dots, those left empty dropped, joined by
+    // hyphens: in one pass.
+    let mut out = String::with_capacity(key.len());
+    let mut parted = false;
+    for c in key.chars() {
+        match c {
+            '.' => {}
+            ' ' => parted = true,
+            c => {
+                if parted && !out.is_empty() {
+                    out.push('-');
+                }
+                parted = false;
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// The people of a document: the names found, grouped by person, each with a stable id.
 struct People {
     /// Person id by the key of each name found.
-    by_key: BTreeMap<String, String>,
+    by_key: HashMap<String, String>,
 }
 
 impl People {
@@ -2000,7 +2194,7 @@ impl People {
     /// Yoshihide`, `Yoshihide Suga`), an initial for a given name (`V. Putin`), a middle
     /// name left out (`Kamala Harris`), or a single family name that only one full name
     /// of the document carries (`President Biden`).
-    fn cluster(mut names: Vec<String>) -> People {
+    fn cluster(keys: &[String]) -> People {
         // Full names first (more words first), so short forms find them.
         let fullness = |k: &str| {
             let words = k.split(' ');
@@ -2013,6 +2207,7 @@ impl People {
         };
         // Distinct keys first (a document names the same people again and again), then
         // each key's fullness computed once.
+        let mut names: Vec<&str> = keys.iter().map(String::as_str).collect();
         names.sort_unstable();
         names.dedup();
         names.sort_by_cached_key(|k| fullness(k));
@@ -2022,7 +2217,7 @@ impl People {
         // the shortest of those lists is searched, not every full name.
         let mut holding: HashMap<String, Vec<usize>> = HashMap::default();
         let no_one: Vec<usize> = Vec::new();
-        let mut by_key = BTreeMap::new();
+        let mut by_key = HashMap::default();
         for k in names {
             let words: Vec<String> = k.split(' ').map(str::to_string).collect();
             let candidates = without_suffix(&words)
@@ -2038,7 +2233,7 @@ impl People {
             let id = match found {
                 Some(c) => canon[c].1.clone(),
                 None => {
-                    let id = slug(&k);
+                    let id = slug(k);
                     for w in &words {
                         let list = holding.entry(w.clone()).or_default();
                         if list.last() != Some(&canon.len()) {
@@ -2049,7 +2244,7 @@ impl People {
                     id
                 }
             };
-            by_key.insert(k, id);
+            by_key.insert(k.to_string(), id);
         }
         People { by_key }
     }
@@ -2127,11 +2322,13 @@ fn same_person(full: &[String], short: &[String]) -> bool {
 /// Chinh`, `Anwar` after `Anwar Ibrahim`).
 fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     let text = a.view.text();
-    let mut names: Vec<String> = mentions
-        .iter()
-        .map(|m| clean_name(&text[m.name.clone()]))
-        .collect();
-    names.sort();
+    // The names as written, each once, then cleaned (two ways of writing a name may
+    // clean to one).
+    let mut written: Vec<&str> = mentions.iter().map(|m| &text[m.name.clone()]).collect();
+    written.sort_unstable();
+    written.dedup();
+    let mut names: Vec<String> = written.into_iter().map(clean_name).collect();
+    names.sort_unstable();
     names.dedup();
     if names.is_empty() {
         return;
@@ -2166,13 +2363,15 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
                 continue;
             }
             // "Ho Chi Minh City", "USS Theodore Roosevelt": part of a longer name.
+            // The words up to the next space and back to the one before (as `split`
+            // and `rsplit` would cut them).
             let next_word = t[m.end..]
                 .strip_prefix(' ')
-                .and_then(|r| r.split(' ').next())
+                .map(|r| &r[..memchr::memchr(b' ', r.as_bytes()).unwrap_or(r.len())])
                 .unwrap_or("");
             let prev_word = t[..m.start]
                 .strip_suffix(' ')
-                .and_then(|r| r.rsplit(' ').next())
+                .map(|r| &r[memchr::memrchr(b' ', r.as_bytes()).map_or(0, |i| i + 1)..])
                 .unwrap_or("");
             // But "the Trump Administration" is the person's.
             let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
@@ -2333,7 +2532,10 @@ fn of_a_state(category: OfficeCategory) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{caps_name_line, clean_name, credit_any, credit_line, key};
+    use super::{
+        caps_name_line, clean_name, credit_any, credit_line, key, slug, spaced_matches,
+        spaced_rfind,
+    };
     use proptest::prelude::*;
     use regex::Regex;
 
@@ -2428,6 +2630,42 @@ mod tests {
             prop_assert_eq!(groups(credit_line(&t)), groups(line.captures(&t)));
             prop_assert_eq!(groups(credit_any(&t)), groups(any.captures(&t)));
             prop_assert_eq!(groups(caps_name_line(&t)), groups(caps.captures(&t)));
+        }
+    }
+
+    proptest! {
+        /// A key and a slug made in one pass over the bytes are what splitting the
+        /// name into words and joining them gave.
+        #[test]
+        fn keys_and_slugs_as_split_words_gave(name in "[a-zA-Z0-9 .,’'()\t\n-]{0,16}|[ĐặễÁa-z .\u{a0}-]{0,12}") {
+            let folded = crate::text::ascii_fold(&name);
+            let split_key = folded
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ");
+            prop_assert_eq!(key(&name), split_key);
+            let k = key(&name);
+            let split_slug = k
+                .replace('.', "")
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            prop_assert_eq!(slug(&k), split_slug);
+        }
+
+        /// The spaced words are found where `str::match_indices` and `str::rfind`
+        /// find them.
+        #[test]
+        fn spaced_words_found_as_str_finds_them(hay in "[ oft-]{0,24}") {
+            for needle in [" of ", " - ", " of the ", " to ", " "] {
+                let found: Vec<usize> = spaced_matches(&hay, needle).collect();
+                let by_str: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+                prop_assert_eq!(found, by_str);
+                prop_assert_eq!(spaced_rfind(&hay, needle), hay.rfind(needle));
+            }
         }
     }
 
