@@ -17,6 +17,7 @@
 //! two levels, two figures; a range otherwise. A page number the view left between a
 //! figure and its scale word (`US$ 39.62 12 billion`) is read over.
 
+use super::words::{WordSet, is_space};
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
 use crate::scan::{ascii_regex, next_digit, with_buffer};
@@ -458,12 +459,6 @@ enum ScaleForm {
     Spaced,
 }
 
-/// A space as the ASCII `\s` of the expressions reads it (with the vertical tab, which
-/// [`u8::is_ascii_whitespace`] leaves out).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
-}
-
 /// The scale word or abbreviation that `rest` (the text after a number) opens with:
 /// how it stands, its range and its power of ten. At most one ASCII space before it;
 /// it is the whole run of ASCII letters there, ending at a byte that is no digit or `_`
@@ -473,7 +468,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// expression with its groups cost several times this look.
 fn scale_word(rest: &str) -> Option<(ScaleForm, Range<usize>, u32)> {
     let b = rest.as_bytes();
-    let spaced = b.first().is_some_and(|&c| is_ascii_space(c));
+    let spaced = b.first().is_some_and(|&c| is_space(c));
     let from = usize::from(spaced);
     let end = from
         + b[from..]
@@ -511,7 +506,7 @@ fn scale_word(rest: &str) -> Option<(ScaleForm, Range<usize>, u32)> {
 /// none (`5 billion VND`, `2020 ODA`), and the expression costs more than this look.
 fn may_open_percent(rest: &str) -> bool {
     let b = rest.as_bytes();
-    let from = usize::from(b.first().is_some_and(|&c| c == b'-' || is_ascii_space(c)));
+    let from = usize::from(b.first().is_some_and(|&c| c == b'-' || is_space(c)));
     matches!(b.get(from), Some(b'%' | b'p' | b'P'))
 }
 
@@ -867,7 +862,14 @@ fn ranges(line: &str, atoms: &[Atom]) -> Vec<Figure> {
 /// The range that atoms `a` and `b` make, if they make one, and whether it is a
 /// change between two levels (`from $2 million to $3 million`) rather than a range.
 fn range(line: &str, a: &Atom, b: &Atom) -> Option<(Figure, bool)> {
-    let c = CONNECTOR.captures(&line[a.end..b.start])?;
+    // A dash, `to` or `and` between spaces: the words between most two numbers are
+    // none of them, and the look costs a fraction of a run.
+    let gap = &line[a.end..b.start];
+    let core = gap.trim_matches(|c: char| c.is_ascii() && is_space(c as u8));
+    if !(core == "-" || core.eq_ignore_ascii_case("to") || core.eq_ignore_ascii_case("and")) {
+        return None;
+    }
+    let c = CONNECTOR.captures(gap)?;
     let before_a = &line[..a.start];
     let change = match c.name("word").map(|w| w.as_str().to_ascii_lowercase()) {
         Some(w) if w == "and" && !BETWEEN.is_match(before_a) => return None,
@@ -1414,6 +1416,9 @@ fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<
     }
     let from = floor_boundary(head, head.len().saturating_sub(40));
     let window = &head[from..];
+    if !may_end_qualifier(window) {
+        return None;
+    }
     let c = QUALIFIER.captures(window)?;
     let q = c.name("q")?;
     let words = q.as_str().to_ascii_lowercase();
@@ -1430,6 +1435,60 @@ fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<
         _ => "approx",
     };
     Some((value, from + q.start()..from + q.end()))
+}
+
+/// The last words of the qualifiers of [`QUALIFIER`] (`close to`, `at least`).
+const QUALIFIER_ENDS: [&str; 27] = [
+    "approximately",
+    "approx",
+    "around",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "to",
+    "circa",
+    "estimated",
+    "at",
+    "over",
+    "under",
+    "than",
+    "least",
+    "of",
+    "above",
+    "exceeding",
+    "exceeded",
+    "exceeds",
+    "exceed",
+    "surpassing",
+    "surpassed",
+    "most",
+    "below",
+    "as",
+];
+
+/// Whether `window` (the words before a figure) may end with what [`QUALIFIER`]
+/// reads: before its last spaces, `~`, a dot (`approx.`, `ca.`), or one of
+/// [`QUALIFIER_ENDS`] in any case. The expression reads Unicode, where `ſ` and the
+/// Kelvin sign are an `s` and a `k` in any case: a word with a character that is not
+/// ASCII is let through. Most figures have no qualifier, and the look costs a
+/// fraction of a run.
+fn may_end_qualifier(window: &str) -> bool {
+    static ENDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&QUALIFIER_ENDS));
+    let b = window.trim_end().as_bytes();
+    let Some(&last) = b.last() else {
+        return false;
+    };
+    if matches!(last, b'~' | b'.') || !last.is_ascii() {
+        return true;
+    }
+    let from = b.len()
+        - b.iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+    (from > 0 && !b[from - 1].is_ascii()) || ENDS.holds(&b[from..])
 }
 
 /// Marks an amount restated in another currency right after another (`VND 5 billion
@@ -1818,6 +1877,140 @@ mod tests {
             }
         }
         assert!(after_numbers > 50, "{after_numbers}");
+    }
+
+    /// [`qualifier`] with its expression alone, without the look before it.
+    fn qualifier_by_expression(line: &str, at: usize) -> Option<(&'static str, Range<usize>)> {
+        let head = &line[..at];
+        let from = floor_boundary(head, head.len().saturating_sub(40));
+        let window = &head[from..];
+        let c = QUALIFIER.captures(window)?;
+        let q = c.name("q")?;
+        let words = q.as_str().to_ascii_lowercase();
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words == "over" && PHRASAL_OVER.is_match(&window[..q.start()]) {
+            return None;
+        }
+        let value = match words.as_str() {
+            "more than" | "no less than" | "not less than" | "at least" | "upwards of"
+            | "in excess of" | "over" | "above" | "exceeding" | "exceeded" | "exceeds"
+            | "exceed" | "surpassing" | "surpassed" | "just over" => "over",
+            "less than" | "no more than" | "not more than" | "at most" | "up to" | "under"
+            | "below" | "lower than" | "fewer than" | "just under" | "as much as" => "under",
+            _ => "approx",
+        };
+        Some((value, from + q.start()..from + q.end()))
+    }
+
+    #[test]
+    fn the_qualifier_and_connector_looks_rule_out_no_match() {
+        // Every word of the qualifiers that can end one.
+        let inside = [
+            "ix", "P", "q", "s", "w", "close", "ca", "an", "just", "more", "no", "less", "not",
+            "upwards", "in", "excess", "up", "lower", "fewer", "much",
+        ];
+        for w in QUALIFIER
+            .as_str()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            assert!(QUALIFIER_ENDS.contains(&w) || inside.contains(&w), "{w}");
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut lines: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                lines.extend(text.lines().map(String::from));
+            }
+        }
+        for q in [
+            "approximately",
+            "approx.",
+            "approx",
+            "around",
+            "ABOUT",
+            "nearly",
+            "almost",
+            "roughly",
+            "some",
+            "ſome",
+            "close  to",
+            "circa",
+            "ca.",
+            "an estimated",
+            "estimated at",
+            "just over",
+            "just under",
+            "more than",
+            "no less than",
+            "not less than",
+            "at least",
+            "upwards of",
+            "in excess of",
+            "over",
+            "above",
+            "exceeding",
+            "exceeded",
+            "exceeds",
+            "exceed",
+            "surpassing",
+            "surpassed",
+            "less than",
+            "no more than",
+            "not more than",
+            "at most",
+            "up to",
+            "under",
+            "below",
+            "lower than",
+            "fewer than",
+            "as much as",
+            "~",
+            "handed over",
+            "handsome",
+            "xabout",
+            "ễabout",
+            "the",
+            "",
+        ] {
+            for gap in ["", " ", "\u{a0}", "\u{2028}", "\t "] {
+                lines.push(format!(
+                    "worth {q}{gap}US$ 5 million, {q}{gap}10-20% and {q}{gap}7"
+                ));
+            }
+        }
+        let mut read = 0;
+        for line in &lines {
+            for (at, _) in line.match_indices(|c: char| c.is_ascii_digit() || c == '$') {
+                let want = qualifier_by_expression(line, at);
+                read += usize::from(want.is_some());
+                assert_eq!(qualifier(line, at, false), want, "{line:?} at {at}");
+            }
+            for (i, _) in line.match_indices(|c: char| c.is_ascii_digit()) {
+                for (j, _) in line[i..]
+                    .match_indices(|c: char| c.is_ascii_digit())
+                    .take(8)
+                {
+                    let gap = &line[i + 1..(i + j).max(i + 1)];
+                    let core = gap.trim_matches(|c: char| c.is_ascii() && is_space(c as u8));
+                    let looked = core == "-"
+                        || core.eq_ignore_ascii_case("to")
+                        || core.eq_ignore_ascii_case("and");
+                    assert!(looked || !CONNECTOR.is_match(gap), "{gap:?}");
+                }
+            }
+        }
+        assert!(read > 100, "{read}");
+        for gap in [
+            " - ", "-", " to ", " TO\t", "  and  ", " \u{b}-", "to", " - - ", " , ",
+        ] {
+            let core = gap.trim_matches(|c: char| c.is_ascii() && is_space(c as u8));
+            let looked =
+                core == "-" || core.eq_ignore_ascii_case("to") || core.eq_ignore_ascii_case("and");
+            assert!(looked || !CONNECTOR.is_match(gap), "{gap:?}");
+        }
     }
 
     #[test]
