@@ -445,14 +445,48 @@ static IN_TOTAL_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn years(text: &str) -> (Vec<(usize, u16)>, bool) {
     let mut out = Vec::new();
     let mut spans = false;
-    for m in YEAR.find_iter(text) {
-        match judge(text, m.range()) {
+    for m in year_matches(text) {
+        match judge(text, m.clone()) {
             Year::Span => spans = true,
             Year::Not => {}
-            Year::Period(y) => out.push((m.start(), y)),
+            Year::Period(y) => out.push((m.start, y)),
         }
     }
     (out, spans)
+}
+
+/// The matches of [`YEAR`] in `text`, in order, found by hand: the runs of exactly four
+/// ASCII digits opening with `18`, `19` or `20`, with no ASCII letter or `_` right
+/// before or after them (the expression's word boundaries: a run of digits is whole,
+/// so no digit is next to it). Every sentence with a figure is searched for years, and
+/// the expression's search costs several times this walk over its digit runs.
+fn year_matches(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let word = |i: Option<usize>| {
+        i.and_then(|i| b.get(i))
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            i = crate::scan::next_digit(b, i);
+            if i >= b.len() {
+                return None;
+            }
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            let run = &b[start..i];
+            if run.len() == 4
+                && matches!(&run[..2], b"18" | b"19" | b"20")
+                && !word(start.checked_sub(1))
+                && !word(Some(i))
+            {
+                return Some(start..i);
+            }
+        }
+    })
 }
 
 /// What a year-shaped number at `m` of `text` is.
@@ -503,7 +537,7 @@ fn judge(text: &str, m: Range<usize>) -> Year {
 
 /// The year-shaped numbers of `text` ([`YEAR`]), for [`last_year_before`].
 pub(super) fn year_shapes(text: &str) -> Vec<Range<usize>> {
-    YEAR.find_iter(text).map(|m| m.range()).collect()
+    year_matches(text).collect()
 }
 
 /// The last of the years of `text[..end]`: `years(&text[..end]).0.last()`, read from
@@ -613,6 +647,39 @@ mod tests {
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// The years found by hand are the expression's matches.
+        #[test]
+        fn years_are_found_as_the_expression_finds_them(
+            t in crate::scan::texts_of(&[
+                "18", "19", "20", "21", "2", "0", "9", "199", "2020", "a", "Z", "_", " ", "-",
+                ".", ",", "ễ", "٢", "/", "%",
+            ], 12)
+        ) {
+            let ours: Vec<Range<usize>> = year_matches(&t).collect();
+            let want: Vec<Range<usize>> = YEAR.find_iter(&t).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(ours, want, "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn years_of_the_fixtures_are_found_as_the_expression_finds_them() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut found = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let want: Vec<Range<usize>> = YEAR.find_iter(&text).map(|m| m.range()).collect();
+                found += want.len();
+                assert_eq!(year_matches(&text).collect::<Vec<_>>(), want, "{path:?}");
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
