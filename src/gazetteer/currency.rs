@@ -277,10 +277,27 @@ struct CueWords {
     /// The first characters of the signs that are not ASCII (`ரூ` by its first
     /// letter).
     sign_chars: HashSet<char>,
-    /// Per first byte (ASCII letters lowered), the lengths of the words of either map
-    /// that open with it, as bits: most words next to a number are ruled out here,
-    /// before they are hashed.
+    /// A sieve of the words' shapes ([`shape_bit`]) of either map, as bits: most words
+    /// next to a number (`the`, `of`, `years`) are ruled out here, before they are
+    /// hashed and looked up in both maps.
     shapes: Vec<u64>,
+}
+
+/// The bits of the sieve of cue words' shapes ([`shape_bit`]).
+const SHAPE_BITS: usize = 1 << 16;
+
+/// A word's place in the sieve of shapes: its length and its first, second and last
+/// bytes in ASCII lower case, mixed; none for the empty word. Two words equal in ASCII
+/// case have one place, so a word whose place holds no key's is no key in any case.
+fn shape_bit(word: &[u8]) -> Option<usize> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    let second = word.get(1).copied().unwrap_or(0);
+    let lower = |b: u8| u32::from(b.to_ascii_lowercase());
+    // The length is at most LONGEST_CUE here or in the caller; its low byte is enough.
+    let packed =
+        ((word.len() as u32) << 24) | (lower(first) << 16) | (lower(second) << 8) | lower(last);
+    // Fibonacci hashing: the high bits of the product mix all of the packed ones.
+    Some((packed.wrapping_mul(0x9E37_79B1) >> 16) as usize)
 }
 
 impl CueWords {
@@ -338,10 +355,10 @@ impl CueWords {
         }
         exact.retain(|k, _| k.len() <= LONGEST_CUE);
         any_case.retain(|k, _| k.len() <= LONGEST_CUE);
-        let mut shapes = vec![0u64; 256];
+        let mut shapes = vec![0u64; SHAPE_BITS / 64];
         for k in exact.keys().chain(any_case.keys()) {
-            if let Some(&first) = k.first() {
-                shapes[usize::from(first.to_ascii_lowercase())] |= 1 << k.len();
+            if let Some(bit) = shape_bit(k) {
+                shapes[bit / 64] |= 1 << (bit % 64);
             }
         }
         CueWords {
@@ -356,10 +373,9 @@ impl CueWords {
         if word.len() > LONGEST_CUE {
             return None;
         }
-        // A word matches a key of either map only if their first bytes agree in ASCII
-        // case and their lengths do.
-        if let Some(&first) = word.first()
-            && self.shapes[usize::from(first.to_ascii_lowercase())] & (1 << word.len()) == 0
+        // A word matches a key of either map only if their shapes agree.
+        if let Some(bit) = shape_bit(word)
+            && self.shapes[bit / 64] & (1 << (bit % 64)) == 0
         {
             return None;
         }

@@ -8,6 +8,67 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// A space as the ASCII `\s` of the expressions reads it (with the vertical tab, which
+/// [`u8::is_ascii_whitespace`] leaves out).
+pub(super) fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// The word `text` opens with after one or more ASCII spaces: the run of ASCII letters
+/// there, empty when none; none when `text` does not open with a space.
+fn word_after_space(text: &str) -> Option<&[u8]> {
+    let b = text.as_bytes();
+    let from = b.iter().take_while(|&&c| is_space(c)).count();
+    let end = from
+        + b[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+    (from > 0).then(|| &b[from..end])
+}
+
+/// The word `text` ends with before one or more ASCII spaces: the run of ASCII letters
+/// there, empty when none; none when `text` does not end with a space.
+fn word_before_space(text: &str) -> Option<&[u8]> {
+    let b = text.as_bytes();
+    let end = b.len() - b.iter().rev().take_while(|&&c| is_space(c)).count();
+    let from = end
+        - b[..end]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+    (end < b.len()).then(|| &b[from..end])
+}
+
+/// The longest word a [`WordSet`] holds.
+const LONGEST_WORD: usize = 16;
+
+/// Words looked up in any ASCII case: the words of an expression, looked for next to a
+/// figure before the expression is run. An expression whose every match ends (or
+/// opens) with one of its words, then a space, cannot match where the word there is
+/// none of them; most places have none, and the look costs a fraction of a run.
+pub(super) struct WordSet(foldhash::HashSet<&'static [u8]>);
+
+impl WordSet {
+    /// The set of `words`, in lower case, each at most [`LONGEST_WORD`] bytes.
+    pub(super) fn new(words: &[&'static str]) -> WordSet {
+        WordSet(words.iter().map(|w| w.as_bytes()).collect())
+    }
+
+    /// Whether `word` is in the set, in any ASCII case.
+    pub(super) fn holds(&self, word: &[u8]) -> bool {
+        if word.is_empty() || word.len() > LONGEST_WORD {
+            return false;
+        }
+        let mut low = [0u8; LONGEST_WORD];
+        for (l, c) in low.iter_mut().zip(word) {
+            *l = c.to_ascii_lowercase();
+        }
+        self.0.contains(&low[..word.len()])
+    }
+}
+
 /// An amount used as an adjective of its noun (`a US$20 million grant`), or followed
 /// by what it is counted in (`US$2.34 million in aid`, `in registered capital`, `as a
 /// gift`).
@@ -64,8 +125,40 @@ pub(super) fn first_metric_word(m: &MetricWords, text: &str, money: bool) -> Opt
         .map(|w| w.1)
 }
 
+/// The words a match of [`METRIC_AFTER`] opens with (after its first spaces): a noun,
+/// `in`, `of` or `as`.
+const METRIC_AFTER_OPENS: [&str; 23] = [
+    "loan",
+    "loans",
+    "grant",
+    "grants",
+    "contract",
+    "contracts",
+    "deal",
+    "deals",
+    "aid",
+    "budget",
+    "investment",
+    "investments",
+    "fdi",
+    "oda",
+    "remittance",
+    "remittances",
+    "export",
+    "exports",
+    "import",
+    "imports",
+    "in",
+    "of",
+    "as",
+];
+
 /// What the text right after a figure says it is, if it says.
 pub(super) fn metric_after(m: &MetricWords, after: &str) -> Option<&'static str> {
+    static OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&METRIC_AFTER_OPENS));
+    if !word_after_space(after).is_some_and(|w| OPENS.holds(w)) {
+        return None;
+    }
     let c = METRIC_AFTER.captures(after)?;
     let w = c.name("noun").or(c.name("in")).or(c.name("as"))?;
     match w.as_str().to_ascii_lowercase().as_str() {
@@ -126,7 +219,16 @@ static FILLER: LazyLock<Regex> =
 /// `increase` or `decrease` when the words around a percentage say so; `before` ends
 /// where the figure (or its qualifier) starts.
 pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
-    let before = match FILLER.find(before) {
+    // What each expression's matches end (or open) with: a word of it, next to a space.
+    static FILLER_ENDS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(&["only", "just", "merely", "mere"]));
+    static BEFORE_ENDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_BEFORE_ENDS));
+    static AFTER_OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_AFTER_OPENS));
+    let last = word_before_space(before);
+    let filler = last
+        .filter(|w| FILLER_ENDS.holds(w))
+        .and_then(|_| FILLER.find(before));
+    let before = match filler {
         Some(m) => &before[..m.start()],
         None => before,
     };
@@ -137,11 +239,129 @@ pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
             "decrease"
         }
     };
-    CHANGE_BEFORE
-        .captures(before)
-        .map(pick)
-        .or_else(|| CHANGE_AFTER.captures(after).map(pick))
+    let ends = |t: &str| word_before_space(t).is_some_and(|w| BEFORE_ENDS.holds(w));
+    let opens = |t: &str| word_after_space(t).is_some_and(|w| AFTER_OPENS.holds(w));
+    ends(before)
+        .then(|| CHANGE_BEFORE.captures(before).map(pick))
+        .flatten()
+        .or_else(|| {
+            opens(after)
+                .then(|| CHANGE_AFTER.captures(after).map(pick))
+                .flatten()
+        })
 }
+
+/// The words a match of [`CHANGE_BEFORE`] can end with (before its last spaces): a
+/// verb of change, or the word after a noun of change (`growth of`, `stood at`).
+const CHANGE_BEFORE_ENDS: [&str; 71] = [
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "up",
+    "jumped",
+    "jumping",
+    "climbed",
+    "climbing",
+    "surged",
+    "surging",
+    "gained",
+    "gaining",
+    "expanded",
+    "expanding",
+    "soared",
+    "soaring",
+    "rebounded",
+    "recovered",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "decreased",
+    "decrease",
+    "decreases",
+    "decreasing",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "down",
+    "shrank",
+    "shrink",
+    "shrinking",
+    "shrunk",
+    "contracted",
+    "contracting",
+    "plunged",
+    "plunging",
+    "slumped",
+    "tumbled",
+    "sank",
+    "reduced",
+    "slid",
+    "by",
+    "of",
+    "at",
+    "was",
+    "were",
+    "is",
+    "reached",
+    "to",
+    "stood",
+    "amounted",
+    "rate",
+];
+
+/// The words a match of [`CHANGE_AFTER`] can open with (after its first spaces): a
+/// word of frequency (`year-on-year`, `y-o-y`, `on-year` by their first letters) or of
+/// change.
+const CHANGE_AFTER_OPENS: [&str; 30] = [
+    "year",
+    "y",
+    "yoy",
+    "annual",
+    "yearly",
+    "monthly",
+    "quarterly",
+    "on",
+    "increase",
+    "increases",
+    "growth",
+    "rise",
+    "gain",
+    "jump",
+    "surge",
+    "hike",
+    "higher",
+    "more",
+    "decrease",
+    "decreases",
+    "decline",
+    "drop",
+    "fall",
+    "reduction",
+    "contraction",
+    "loss",
+    "slump",
+    "cut",
+    "lower",
+    "less",
+];
 
 static SHARE_OF: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"^\s+of\s+(?P<which>which|whom|them|these|those|this|that|it)?"));
@@ -166,6 +386,10 @@ const SHARE_STOP: &[&str] = &[
 /// the phrase after `of`, up to punctuation or a clause word, at most ten words.
 /// `Some("")` for `of which` and the like: a share of something named before.
 pub(super) fn share_of(after: &str) -> Option<String> {
+    // Every match opens with spaces and `of`.
+    if word_after_space(after) != Some(b"of") {
+        return None;
+    }
     let c = SHARE_OF.captures(after)?;
     if c.name("which").is_some_and(|w| {
         after[w.end()..]
@@ -221,14 +445,48 @@ static IN_TOTAL_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn years(text: &str) -> (Vec<(usize, u16)>, bool) {
     let mut out = Vec::new();
     let mut spans = false;
-    for m in YEAR.find_iter(text) {
-        match judge(text, m.range()) {
+    for m in year_matches(text) {
+        match judge(text, m.clone()) {
             Year::Span => spans = true,
             Year::Not => {}
-            Year::Period(y) => out.push((m.start(), y)),
+            Year::Period(y) => out.push((m.start, y)),
         }
     }
     (out, spans)
+}
+
+/// The matches of [`YEAR`] in `text`, in order, found by hand: the runs of exactly four
+/// ASCII digits opening with `18`, `19` or `20`, with no ASCII letter or `_` right
+/// before or after them (the expression's word boundaries: a run of digits is whole,
+/// so no digit is next to it). Every sentence with a figure is searched for years, and
+/// the expression's search costs several times this walk over its digit runs.
+fn year_matches(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let word = |i: Option<usize>| {
+        i.and_then(|i| b.get(i))
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            i = crate::scan::next_digit(b, i);
+            if i >= b.len() {
+                return None;
+            }
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            let run = &b[start..i];
+            if run.len() == 4
+                && matches!(&run[..2], b"18" | b"19" | b"20")
+                && !word(start.checked_sub(1))
+                && !word(Some(i))
+            {
+                return Some(start..i);
+            }
+        }
+    })
 }
 
 /// What a year-shaped number at `m` of `text` is.
@@ -243,14 +501,35 @@ enum Year {
 
 /// Reads the year-shaped number ([`YEAR`]) at `m` of `text`, in the words around it.
 fn judge(text: &str, m: Range<usize>) -> Year {
+    // What the expressions' matches end or open with next to the year: a dash, or one of
+    // their words next to a space. Most years have none of them, and the looks cost a
+    // fraction of the runs.
+    static BASE_ENDS: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::new(&[
+            "against", "to", "with", "than", "since", "versus", "vs", "over", "from", "before",
+            "as", "of", "in", "the",
+        ])
+    });
+    static BASE_OPENS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(&["figure", "figures", "level", "levels"]));
     let (before, after) = (&text[..m.start], &text[m.end..]);
-    if YEAR_RANGE_AFTER.is_match(after) || YEAR_RANGE_BEFORE.is_match(before) {
+    let dash_after = after.bytes().find(|&b| !is_space(b)) == Some(b'-');
+    let dash_before = before.bytes().rev().find(|&b| !is_space(b)) == Some(b'-');
+    if (dash_after && YEAR_RANGE_AFTER.is_match(after))
+        || (dash_before && YEAR_RANGE_BEFORE.is_match(before))
+    {
         return Year::Span;
     }
     // Part of a number, a code or a name (`2,020`, `No. 2013/QD`).
     let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
         || after.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '%');
-    if glued || YEAR_BASE_BEFORE.is_match(before) || YEAR_BASE_AFTER.is_match(after) {
+    // `vs. 2019`: no word before the space.
+    let base_before = word_before_space(before).is_some_and(|w| w.is_empty() || BASE_ENDS.holds(w));
+    let base_after = word_after_space(after).is_some_and(|w| BASE_OPENS.holds(w));
+    if glued
+        || (base_before && YEAR_BASE_BEFORE.is_match(before))
+        || (base_after && YEAR_BASE_AFTER.is_match(after))
+    {
         return Year::Not;
     }
     text[m].parse().map_or(Year::Not, Year::Period)
@@ -258,7 +537,7 @@ fn judge(text: &str, m: Range<usize>) -> Year {
 
 /// The year-shaped numbers of `text` ([`YEAR`]), for [`last_year_before`].
 pub(super) fn year_shapes(text: &str) -> Vec<Range<usize>> {
-    YEAR.find_iter(text).map(|m| m.range()).collect()
+    year_matches(text).collect()
 }
 
 /// The last of the years of `text[..end]`: `years(&text[..end]).0.last()`, read from
@@ -319,6 +598,252 @@ pub(super) fn is_stock(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`change`] with its expressions alone, without the looks before them.
+    fn change_by_expressions(before: &str, after: &str) -> Option<&'static str> {
+        let before = match FILLER.find(before) {
+            Some(m) => &before[..m.start()],
+            None => before,
+        };
+        let pick = |c: regex::Captures| {
+            if c.name("up").is_some() || c.name("upn").is_some() {
+                "increase"
+            } else {
+                "decrease"
+            }
+        };
+        CHANGE_BEFORE
+            .captures(before)
+            .map(pick)
+            .or_else(|| CHANGE_AFTER.captures(after).map(pick))
+    }
+
+    /// [`years`] with the expressions of [`judge`] alone.
+    fn years_by_expressions(text: &str) -> (Vec<(usize, u16)>, bool) {
+        let mut out = Vec::new();
+        let mut spans = false;
+        for m in YEAR.find_iter(text) {
+            let (before, after) = (&text[..m.start()], &text[m.end()..]);
+            if YEAR_RANGE_AFTER.is_match(after) || YEAR_RANGE_BEFORE.is_match(before) {
+                spans = true;
+                continue;
+            }
+            let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
+                || after.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '%');
+            if glued || YEAR_BASE_BEFORE.is_match(before) || YEAR_BASE_AFTER.is_match(after) {
+                continue;
+            }
+            if let Ok(y) = m.as_str().parse() {
+                out.push((m.start(), y));
+            }
+        }
+        (out, spans)
+    }
+
+    /// The words of an expression's source, in lower case.
+    fn words_of(re: &Regex) -> Vec<String> {
+        re.as_str()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// The years found by hand are the expression's matches.
+        #[test]
+        fn years_are_found_as_the_expression_finds_them(
+            t in crate::scan::texts_of(&[
+                "18", "19", "20", "21", "2", "0", "9", "199", "2020", "a", "Z", "_", " ", "-",
+                ".", ",", "ễ", "٢", "/", "%",
+            ], 12)
+        ) {
+            let ours: Vec<Range<usize>> = year_matches(&t).collect();
+            let want: Vec<Range<usize>> = YEAR.find_iter(&t).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(ours, want, "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn years_of_the_fixtures_are_found_as_the_expression_finds_them() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut found = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let want: Vec<Range<usize>> = YEAR.find_iter(&text).map(|m| m.range()).collect();
+                found += want.len();
+                assert_eq!(year_matches(&text).collect::<Vec<_>>(), want, "{path:?}");
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn the_word_sets_hold_every_word_that_can_end_or_open_a_match() {
+        // Flags, escapes and group names, and the words that stand only inside a match.
+        let inside = [
+            "ix",
+            "i",
+            "b",
+            "s",
+            "p",
+            "up",
+            "down",
+            "upn",
+            "downn",
+            "noun",
+            "which",
+            "went",
+            "edged",
+            "growth",
+            "gain",
+            "jump",
+            "surge",
+            "expansion",
+            "hike",
+            "upturn",
+            "reduction",
+            "contraction",
+            "loss",
+            "slump",
+            "cut",
+            "downturn",
+            "over",
+            "o",
+        ];
+        let before: Vec<&str> = CHANGE_BEFORE_ENDS.to_vec();
+        for w in words_of(&CHANGE_BEFORE) {
+            assert!(
+                before.contains(&w.as_str()) || inside.contains(&w.as_str()),
+                "{w}"
+            );
+        }
+        for w in words_of(&CHANGE_AFTER) {
+            assert!(
+                CHANGE_AFTER_OPENS.contains(&w.as_str())
+                    || ["ix", "s", "b", "p", "up", "down", "over", "o"].contains(&w.as_str()),
+                "{w}"
+            );
+        }
+        let sets = WordSet::new(&CHANGE_BEFORE_ENDS);
+        assert!(sets.holds(b"GREW") && sets.holds(b"by") && !sets.holds(b"the"));
+        assert!(!sets.holds(b"") && !sets.holds(&[b'a'; LONGEST_WORD + 1]));
+        for w in CHANGE_BEFORE_ENDS.iter().chain(&CHANGE_AFTER_OPENS) {
+            assert!(w.len() <= LONGEST_WORD, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_looks_before_the_expressions_change_nothing() {
+        // Texts: the fixtures' lines, then each word of the expressions next to spaces
+        // and the phrases their matches end or open with.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut lines: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                lines.extend(text.lines().map(String::from));
+            }
+        }
+        let mut words: Vec<String> = [
+            &*CHANGE_BEFORE,
+            &CHANGE_AFTER,
+            &FILLER,
+            &SHARE_OF,
+            &METRIC_AFTER,
+            &YEAR_BASE_BEFORE,
+            &YEAR_BASE_AFTER,
+        ]
+        .iter()
+        .flat_map(|re| words_of(re))
+        .collect();
+        words.extend(
+            [
+                "went up",
+                "edged  up",
+                "growth rate of",
+                "stood at",
+                "amounted to",
+                "compared to the same period of",
+                "vs.",
+                "vs",
+                "that of",
+                "only",
+                "a mere",
+                "year-on-year increase",
+                "y-o-y drop",
+                "on-year rise",
+                "of which",
+                "of them",
+                "in registered capital",
+                "as a gift",
+                "as donations",
+                "figures",
+                "levels",
+            ]
+            .map(String::from),
+        );
+        words.sort();
+        words.dedup();
+        for w in &words {
+            for (a, b) in [(" ", " "), ("\t", "  "), ("\u{b}", "\n"), ("", "")] {
+                for form in [w.clone(), w.to_uppercase()] {
+                    lines.push(format!("x {form}{a}12.5%{b}{form} y"));
+                    lines.push(format!("In {form}{a}2020{b}{form} 2019 - 2021{a}{form}"));
+                    lines.push(format!("{form}{a}-{b}2020, {form} by only{a}7%{b}of which"));
+                }
+            }
+        }
+        let m = crate::gazetteer::Gazetteers::embedded().metric_words();
+        let mut read = [0usize; 4];
+        for line in &lines {
+            let (ours, plain) = (years(line), years_by_expressions(line));
+            read[0] += ours.0.len() + usize::from(ours.1);
+            assert_eq!(ours, plain, "{line:?}");
+            // Split at every digit run, as at a figure.
+            let b = line.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if !b[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+                    i += 1;
+                }
+                let end = i + usize::from(b.get(i) == Some(&b'%'));
+                let (before, after) = (&line[..start], &line[end..]);
+                let c = change(before, after);
+                read[1] += usize::from(c.is_some());
+                assert_eq!(
+                    c,
+                    change_by_expressions(before, after),
+                    "{line:?} at {start}"
+                );
+                let sh = share_of(after);
+                read[2] += usize::from(sh.is_some());
+                let plain = SHARE_OF.captures(after).map(|_| ());
+                assert!(sh.is_none() || plain.is_some(), "{line:?} at {start}");
+                if plain.is_some() {
+                    assert_eq!(word_after_space(after), Some(&b"of"[..]), "{after:?}");
+                }
+                let ma = metric_after(m, after);
+                read[3] += usize::from(ma.is_some());
+                if METRIC_AFTER.is_match(after) {
+                    let w = word_after_space(after).unwrap_or_default();
+                    let w = String::from_utf8_lossy(w).to_ascii_lowercase();
+                    assert!(METRIC_AFTER_OPENS.contains(&w.as_str()), "{after:?}");
+                }
+            }
+        }
+        assert!(read.iter().all(|&n| n > 20), "{read:?}");
+    }
 
     #[test]
     fn change_from_the_words_around() {
