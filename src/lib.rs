@@ -104,3 +104,7 @@ pub fn schema_json() -> String {
     let schema = schemars::schema_for!(Record);
     serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
+
+/// What the unit tests share.
+#[cfg(test)]
+mod testing;

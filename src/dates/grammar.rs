@@ -2044,10 +2044,9 @@ mod tests {
 
     /// The text of every fixture.
     fn fixture_texts() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        crate::testing::fixture_texts()
+            .into_iter()
+            .map(|(_, text)| text)
             .collect()
     }
 

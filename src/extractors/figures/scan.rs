@@ -1414,9 +1414,16 @@ fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<
             }
         }
     }
+    qualifier_ending(head, true)
+}
+
+/// The qualifier that `head` ends with: its value and the range of its words. With
+/// `look`, the expression runs only where [`may_end_qualifier`] lets it (what its
+/// tests compare with the expression alone).
+fn qualifier_ending(head: &str, look: bool) -> Option<(&'static str, Range<usize>)> {
     let from = floor_boundary(head, head.len().saturating_sub(40));
     let window = &head[from..];
-    if !may_end_qualifier(window) {
+    if look && !may_end_qualifier(window) {
         return None;
     }
     let c = QUALIFIER.captures(window)?;
@@ -1616,14 +1623,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                lines.extend(text.lines().map(String::from));
-            }
-        }
+        lines.extend(crate::testing::fixture_lines());
         let mut with_cues = 0;
         for line in &lines {
             let (o, p) = (ours(line), plain(line));
@@ -1651,15 +1651,10 @@ mod tests {
         };
         // Every paragraph of the fixtures, then all of each fixture as one line (line
         // ends made spaces), then lines made to stress the stretches' ends.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
         let mut lines: Vec<String> = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                lines.extend(text.split("\n\n").map(str::to_string));
-                lines.push(text.replace('\n', " "));
-            }
+        for (_, text) in crate::testing::fixture_texts() {
+            lines.extend(text.split("\n\n").map(str::to_string));
+            lines.push(text.replace('\n', " "));
         }
         for line in [
             "tens of  millions of\tUSD, a couple\u{a0}of hundred thousand euros; xmillions of USD",
@@ -1860,46 +1855,16 @@ mod tests {
         }
         assert!(read > 500, "{read}");
         // After every number of the fixtures.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
         let mut after_numbers = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for line in text.lines() {
-                    for m in numbers(line) {
-                        let rest = &line[m.end..];
-                        let want = scale_by_expression(rest);
-                        after_numbers += usize::from(want.is_some());
-                        assert_eq!(scale_word(rest), want, "{rest:?}");
-                    }
-                }
+        for line in crate::testing::fixture_lines() {
+            for m in numbers(&line) {
+                let rest = &line[m.end..];
+                let want = scale_by_expression(rest);
+                after_numbers += usize::from(want.is_some());
+                assert_eq!(scale_word(rest), want, "{rest:?}");
             }
         }
         assert!(after_numbers > 50, "{after_numbers}");
-    }
-
-    /// [`qualifier`] with its expression alone, without the look before it.
-    fn qualifier_by_expression(line: &str, at: usize) -> Option<(&'static str, Range<usize>)> {
-        let head = &line[..at];
-        let from = floor_boundary(head, head.len().saturating_sub(40));
-        let window = &head[from..];
-        let c = QUALIFIER.captures(window)?;
-        let q = c.name("q")?;
-        let words = q.as_str().to_ascii_lowercase();
-        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-        if words == "over" && PHRASAL_OVER.is_match(&window[..q.start()]) {
-            return None;
-        }
-        let value = match words.as_str() {
-            "more than" | "no less than" | "not less than" | "at least" | "upwards of"
-            | "in excess of" | "over" | "above" | "exceeding" | "exceeded" | "exceeds"
-            | "exceed" | "surpassing" | "surpassed" | "just over" => "over",
-            "less than" | "no more than" | "not more than" | "at most" | "up to" | "under"
-            | "below" | "lower than" | "fewer than" | "just under" | "as much as" => "under",
-            _ => "approx",
-        };
-        Some((value, from + q.start()..from + q.end()))
     }
 
     #[test]
@@ -1916,15 +1881,7 @@ mod tests {
         {
             assert!(QUALIFIER_ENDS.contains(&w) || inside.contains(&w), "{w}");
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut lines: Vec<String> = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                lines.extend(text.lines().map(String::from));
-            }
-        }
+        let mut lines = crate::testing::fixture_lines();
         for q in [
             "approximately",
             "approx.",
@@ -1984,7 +1941,7 @@ mod tests {
         let mut read = 0;
         for line in &lines {
             for (at, _) in line.match_indices(|c: char| c.is_ascii_digit() || c == '$') {
-                let want = qualifier_by_expression(line, at);
+                let want = qualifier_ending(&line[..at], false);
                 read += usize::from(want.is_some());
                 assert_eq!(qualifier(line, at, false), want, "{line:?} at {at}");
             }

@@ -219,15 +219,22 @@ static FILLER: LazyLock<Regex> =
 /// `increase` or `decrease` when the words around a percentage say so; `before` ends
 /// where the figure (or its qualifier) starts.
 pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
+    change_looking(before, after, true)
+}
+
+/// [`change`]; with `look`, each expression runs only where a word its matches end
+/// (or open) with stands next to the figure (what its tests compare with the
+/// expressions alone).
+fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str> {
     // What each expression's matches end (or open) with: a word of it, next to a space.
     static FILLER_ENDS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(&["only", "just", "merely", "mere"]));
     static BEFORE_ENDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_BEFORE_ENDS));
     static AFTER_OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_AFTER_OPENS));
     let last = word_before_space(before);
-    let filler = last
-        .filter(|w| FILLER_ENDS.holds(w))
-        .and_then(|_| FILLER.find(before));
+    let filler = (!look || last.is_some_and(|w| FILLER_ENDS.holds(w)))
+        .then(|| FILLER.find(before))
+        .flatten();
     let before = match filler {
         Some(m) => &before[..m.start()],
         None => before,
@@ -239,8 +246,8 @@ pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
             "decrease"
         }
     };
-    let ends = |t: &str| word_before_space(t).is_some_and(|w| BEFORE_ENDS.holds(w));
-    let opens = |t: &str| word_after_space(t).is_some_and(|w| AFTER_OPENS.holds(w));
+    let ends = |t: &str| !look || word_before_space(t).is_some_and(|w| BEFORE_ENDS.holds(w));
+    let opens = |t: &str| !look || word_after_space(t).is_some_and(|w| AFTER_OPENS.holds(w));
     ends(before)
         .then(|| CHANGE_BEFORE.captures(before).map(pick))
         .flatten()
@@ -599,25 +606,6 @@ pub(super) fn is_stock(sentence: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// [`change`] with its expressions alone, without the looks before them.
-    fn change_by_expressions(before: &str, after: &str) -> Option<&'static str> {
-        let before = match FILLER.find(before) {
-            Some(m) => &before[..m.start()],
-            None => before,
-        };
-        let pick = |c: regex::Captures| {
-            if c.name("up").is_some() || c.name("upn").is_some() {
-                "increase"
-            } else {
-                "decrease"
-            }
-        };
-        CHANGE_BEFORE
-            .captures(before)
-            .map(pick)
-            .or_else(|| CHANGE_AFTER.captures(after).map(pick))
-    }
-
     /// [`years`] with the expressions of [`judge`] alone.
     fn years_by_expressions(text: &str) -> (Vec<(usize, u16)>, bool) {
         let mut out = Vec::new();
@@ -668,16 +656,11 @@ mod tests {
 
     #[test]
     fn years_of_the_fixtures_are_found_as_the_expression_finds_them() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
         let mut found = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                let want: Vec<Range<usize>> = YEAR.find_iter(&text).map(|m| m.range()).collect();
-                found += want.len();
-                assert_eq!(year_matches(&text).collect::<Vec<_>>(), want, "{path:?}");
-            }
+        for (path, text) in crate::testing::fixture_texts() {
+            let want: Vec<Range<usize>> = YEAR.find_iter(&text).map(|m| m.range()).collect();
+            found += want.len();
+            assert_eq!(year_matches(&text).collect::<Vec<_>>(), want, "{path:?}");
         }
         assert!(found > 100, "{found}");
     }
@@ -741,15 +724,7 @@ mod tests {
     fn the_looks_before_the_expressions_change_nothing() {
         // Texts: the fixtures' lines, then each word of the expressions next to spaces
         // and the phrases their matches end or open with.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut lines: Vec<String> = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                lines.extend(text.lines().map(String::from));
-            }
-        }
+        let mut lines = crate::testing::fixture_lines();
         let mut words: Vec<String> = [
             &*CHANGE_BEFORE,
             &CHANGE_AFTER,
@@ -823,7 +798,7 @@ mod tests {
                 read[1] += usize::from(c.is_some());
                 assert_eq!(
                     c,
-                    change_by_expressions(before, after),
+                    change_looking(before, after, false),
                     "{line:?} at {start}"
                 );
                 let sh = share_of(after);
