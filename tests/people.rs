@@ -1024,3 +1024,10 @@ fn short_forms_of_offices_in_news_are_titles() {
         ]
     );
 }
+
+#[test]
+fn an_apposition_may_join_two_offices_with_and() {
+    let text = "Chinese President Xi Jinping held talks with Nguyen Van An, general secretary of the Communist Party of Viet Nam Central Committee and Vietnamese president, in Beijing.";
+    let got: Vec<_> = people(text).into_iter().map(|p| p.name).collect();
+    assert_eq!(got, ["Xi Jinping", "Nguyen Van An"]);
+}

@@ -1190,7 +1190,13 @@ fn apposed_name(a: &Analysis, at: Place, titles: Range<usize>) -> Option<Range<u
     let closes = segment.trim().is_empty()
         || [" of ", " for ", " to ", " at ", " in "]
             .iter()
-            .any(|p| segment.starts_with(p));
+            .any(|p| segment.starts_with(p))
+        // `general secretary of the ... Central Committee and Vietnamese president,`:
+        // a second office joined by `and`, ending where the apposition does.
+        || segment.starts_with(" and ") && {
+            let end = base + titles.end + segment.trim_end().len();
+            a.offices_in(base + titles.end + 5..end).any(|h| h.end == end)
+        };
     if !closes {
         return None;
     }
