@@ -310,6 +310,19 @@ fn a_bare_dollar_is_usd_unless_the_sentence_or_document_says_otherwise() {
         (m[0].currency.as_str(), m[0].currency_assumed),
         ("CAD", true)
     );
+    // A document that writes one other dollar with its sign, and no U.S. dollar.
+    let records = common::records_of(
+        "Trade was A$24.9 billion in 2023.\n\nAustralian exports to Viet Nam totalled $9.7 billion.",
+    );
+    let m = money(&records);
+    assert_eq!(
+        (m[1].currency.as_str(), m[1].currency_assumed),
+        ("AUD", true)
+    );
+    let records = common::records_of(
+        "Trade was A$24.9 billion and US$16 billion.\n\nExports totalled $9.7 billion.",
+    );
+    assert_eq!(money(&records)[2].currency, "USD");
     let records = common::records_of("The grant was $5 million.");
     let m = money(&records);
     assert_eq!(
@@ -551,7 +564,11 @@ fn amounts_are_attributed() {
             ],
         ),
         (
-            "7. Balances:\n\nIn 2020, Viet Nam's trade surplus with the U.S. was US$ 62.7 billion, while its trade deficit with China reached US$ 35 billion. India extended a line of credit of US$ 100 million to Viet Nam in 2020.",
+            "7. Donors:\n\nJapan is Viet Nam's largest ODA donor, with commitments of US$ 22 billion since 1992. Korea is Viet Nam's top investor, with US$ 86 billion of investment.",
+            &["oda JP JP>VN -/-", "fdi KR KR>VN -/-"],
+        ),
+        (
+            "8. Balances:\n\nIn 2020, Viet Nam's trade surplus with the U.S. was US$ 62.7 billion, while its trade deficit with China reached US$ 35 billion. India extended a line of credit of US$ 100 million to Viet Nam in 2020.",
             &[
                 "trade_balance US - 2020/flow",
                 "trade_balance CN - 2020/flow",

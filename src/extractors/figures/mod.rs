@@ -126,7 +126,8 @@ fn document_year(a: &Analysis) -> Option<u16> {
     None
 }
 
-/// The document-wide meaning of a bare `$`, when the document states one.
+/// The document-wide meaning of a bare `$`, when the document states one, or writes
+/// one dollar other than the U.S. dollar with its sign and no other.
 fn document_dollar(a: &Analysis) -> Option<&'static str> {
     static DOLLAR: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
@@ -135,13 +136,26 @@ fn document_dollar(a: &Analysis) -> Option<&'static str> {
             .expect("valid automaton")
     });
     // Only lines that name a dollar can say what `$` means.
-    a.view
-        .lines()
-        .iter()
-        .map(|l| &a.view.text()[l.range.clone()])
+    let lines = || {
+        a.view
+            .lines()
+            .iter()
+            .map(|l| &a.view.text()[l.range.clone()])
+    };
+    let stated = lines()
         .filter(|t| DOLLAR.is_match(*t))
         .find_map(|t| DOLLAR_IS.captures(t).and_then(|c| c.name("c")))
-        .map(|m| dollar_iso(m.as_str()))
+        .map(|m| dollar_iso(m.as_str()));
+    if stated.is_some() {
+        return stated;
+    }
+    // Else the one dollar the document writes with its sign, when it writes no other
+    // (an Australian brief's `A$24.9 billion`, then `$9.7 billion`).
+    let mut named = lines()
+        .filter(|t| memchr::memchr(b'$', t.as_bytes()).is_some())
+        .flat_map(|t| EXPLICIT_DOLLAR.captures_iter(t).map(|c| explicit_iso(&c)));
+    let first = named.next()?;
+    (first != "USD" && named.all(|d| d == first)).then_some(first)
 }
 
 /// What the figures of a document read of the whole document, once, when first
@@ -356,38 +370,9 @@ fn currency(
     if !(m.assumed && m.iso == "USD") {
         return (m.iso, m.assumed);
     }
-    let iso = |c: &regex::Captures| -> &'static str {
-        if let Some(code) = c.name("code") {
-            return match code.as_str() {
-                "AUD" => "AUD",
-                "NZD" => "NZD",
-                "CAD" => "CAD",
-                "SGD" => "SGD",
-                "HKD" => "HKD",
-                "TWD" => "TWD",
-                "BND" => "BND",
-                _ => "USD",
-            };
-        }
-        if let Some(name) = c.name("name") {
-            return dollar_iso(name.as_str());
-        }
-        [
-            ("au", "AUD"),
-            ("nz", "NZD"),
-            ("ca", "CAD"),
-            ("sg", "SGD"),
-            ("hk", "HKD"),
-            ("tw", "TWD"),
-            ("bn", "BND"),
-        ]
-        .iter()
-        .find(|(g, _)| c.name(g).is_some())
-        .map_or("USD", |p| p.1)
-    };
     let named: Vec<(usize, &'static str)> = EXPLICIT_DOLLAR
         .captures_iter(sentence)
-        .filter_map(|c| c.get(0).map(|m| (m.start(), iso(&c))))
+        .filter_map(|c| c.get(0).map(|m| (m.start(), explicit_iso(&c))))
         .filter(|&(p, _)| p != at)
         .collect();
     let nearest = named
@@ -397,6 +382,37 @@ fn currency(
         .or_else(|| named.iter().find(|(p, _)| *p > at))
         .map(|p| p.1);
     (nearest.or_else(document).unwrap_or("USD"), true)
+}
+
+/// The dollar a match of [`EXPLICIT_DOLLAR`] names.
+fn explicit_iso(c: &regex::Captures) -> &'static str {
+    if let Some(code) = c.name("code") {
+        return match code.as_str() {
+            "AUD" => "AUD",
+            "NZD" => "NZD",
+            "CAD" => "CAD",
+            "SGD" => "SGD",
+            "HKD" => "HKD",
+            "TWD" => "TWD",
+            "BND" => "BND",
+            _ => "USD",
+        };
+    }
+    if let Some(name) = c.name("name") {
+        return dollar_iso(name.as_str());
+    }
+    [
+        ("au", "AUD"),
+        ("nz", "NZD"),
+        ("ca", "CAD"),
+        ("sg", "SGD"),
+        ("hk", "HKD"),
+        ("tw", "TWD"),
+        ("bn", "BND"),
+    ]
+    .iter()
+    .find(|(g, _)| c.name(g).is_some())
+    .map_or("USD", |p| p.1)
 }
 
 /// The part of a line (relative to it) that the sentences holding figures cover.

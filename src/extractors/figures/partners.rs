@@ -245,6 +245,14 @@ static INVESTOR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:'s|’s)?\s*(?:[A-Za-z]+\s+){0,2}?(?:had|FDI|investments?|invested|investors?|businesses|companies|enterprises)\b")
         .expect("valid regex")
 });
+/// The giver a possessive names the receiver of (`Viet Nam's largest ODA donor`,
+/// `Cambodia's top investor`): read after the possessive's state.
+static GIVER_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:'s|’s)\s+(?:[A-Za-z-]+\s+){0,4}?(?:donors?|lenders?|investors?|providers?)\b",
+    )
+    .expect("valid regex")
+});
 static INVEST_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:FDI|investments?|projects|invested|investing|capital)\b.*\bin\s+(?:the\s+)?$",
@@ -339,7 +347,21 @@ pub(super) fn direction(
                     from = after_prep(&FROM_PREP, rs);
                 }
                 _ => {
-                    if metric == "fdi" {
+                    // `Japan is Viet Nam's largest ODA donor, with ...`: the possessive's
+                    // state receives, the one named before it gives.
+                    let giver_of = ms.iter().enumerate().find(|(_, m)| {
+                        m.range.end <= p.figure.start
+                            && m.code.is_some()
+                            && GIVER_OF.is_match(&p.line[m.range.end..p.figure.start])
+                    });
+                    if let Some((i, m)) = giver_of {
+                        to = code(m);
+                        from = ms[..i]
+                            .iter()
+                            .rev()
+                            .find(|g| g.code.is_some() && g.code != to)
+                            .and_then(|g| code(g));
+                    } else if metric == "fdi" {
                         from = ms
                             .iter()
                             .rev()
