@@ -980,48 +980,43 @@ fn india_s_courtesy_words_open_a_name_and_are_no_titles() {
     );
 }
 
+/// Each person's name and titles.
+fn titled_names(text: &str) -> Vec<(String, Vec<String>)> {
+    people(text)
+        .into_iter()
+        .map(|p| (p.name, p.titles))
+        .collect()
+}
+
+/// `(name, titles)` pairs as [`titled_names`] gives them.
+fn titled(rows: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+    rows.iter()
+        .map(|(n, t)| (n.to_string(), t.iter().map(|s| s.to_string()).collect()))
+        .collect()
+}
+
 #[test]
 fn a_commissioner_is_an_office() {
     let text =
         "European Commissioner for Trade Maroš Šefčovič met Commissioner Valdis Dombrovskis.";
-    let got: Vec<_> = people(text)
-        .into_iter()
-        .map(|p| (p.name, p.titles))
-        .collect();
     assert_eq!(
-        got,
-        [
-            (
-                "Maroš Šefčovič".to_string(),
-                vec!["European Commissioner for Trade".to_string()]
-            ),
-            (
-                "Valdis Dombrovskis".to_string(),
-                vec!["Commissioner".to_string()]
-            ),
-        ]
+        titled_names(text),
+        titled(&[
+            ("Maroš Šefčovič", &["European Commissioner for Trade"]),
+            ("Valdis Dombrovskis", &["Commissioner"]),
+        ])
     );
 }
 
 #[test]
 fn short_forms_of_offices_in_news_are_titles() {
     let text = "On March 11, Deputy PM and FM Bui Thanh Son held phone talks with Singaporean Foreign Minister Vivian Balakrishnan.";
-    let got: Vec<_> = people(text)
-        .into_iter()
-        .map(|p| (p.name, p.titles))
-        .collect();
     assert_eq!(
-        got,
-        [
-            (
-                "Bui Thanh Son".to_string(),
-                vec!["Deputy PM".to_string(), "FM".to_string()]
-            ),
-            (
-                "Vivian Balakrishnan".to_string(),
-                vec!["Singaporean Foreign Minister".to_string()]
-            ),
-        ]
+        titled_names(text),
+        titled(&[
+            ("Bui Thanh Son", &["Deputy PM", "FM"]),
+            ("Vivian Balakrishnan", &["Singaporean Foreign Minister"]),
+        ])
     );
 }
 
