@@ -153,7 +153,11 @@ fn document_dollar(a: &Analysis) -> Option<&'static str> {
     // (an Australian brief's `A$24.9 billion`, then `$9.7 billion`).
     let mut named = lines()
         .filter(|t| memchr::memchr(b'$', t.as_bytes()).is_some())
-        .flat_map(|t| EXPLICIT_DOLLAR.captures_iter(t).map(|c| explicit_iso(&c)));
+        .flat_map(|t| EXPLICIT_DOLLAR.captures_iter(t))
+        // The sign's forms alone: a code or a name (`AUD 12.4 million [$8 million]`)
+        // says nothing of what a bare `$` elsewhere is.
+        .filter(|c| c.name("code").is_none() && c.name("name").is_none())
+        .map(|c| explicit_iso(&c));
     let first = named.next()?;
     (first != "USD" && named.all(|d| d == first)).then_some(first)
 }
