@@ -116,48 +116,42 @@ pub(crate) fn extract<'a>(
             let year_only = date.granularity == Granularity::Year;
             let opens =
                 (text::at_most_words(before, 2) || lead_in(before)) && !before.contains('(');
-            let clause = if let Some(end) = premodified {
+            // Where the next date of the sentence starts (the sentence's end after the
+            // last), and the text from this date up to it, cut before the first of
+            // `stops` and its trailing space and stop.
+            let next = in_sentence
+                .get(n + 1)
+                .map_or(sentence.end, |d| d.view.start);
+            let after = &text[date.view.end..next.max(date.view.end)];
+            let up_to = |stops: &[char]| {
+                let stop = after.find(stops).unwrap_or(after.len());
+                date.view.end + after[..stop].trim_end().trim_end_matches('.').len()
+            };
+            // The clause, and where its words that name the action end: an object read
+            // past a closing date (`for visiting Thai Foreign Minister ...`) names no
+            // action of its own.
+            let (clause, action_end) = if let Some(end) = premodified {
                 let end = in_sentence
                     .get(n + 1)
                     .map_or(end, |d| end.min(d.view.start));
-                date.view.start..end
+                (date.view.start..end, end)
             } else if opens {
-                let end = in_sentence
-                    .get(n + 1)
-                    .map_or(sentence.end, |d| d.view.start);
                 // Up to a semicolon, else to the sentence's close: a period inside
                 // the sentence is no stop (`On November 29, Mr. Kishida held ...`,
                 // `US$ 5.5 million`), as the sentence splitter found.
-                let after = &text[date.view.end..end];
-                let stop = after.find(';').unwrap_or(after.len());
-                let kept = after[..stop].trim_end().trim_end_matches('.').len();
-                date.view.start..date.view.end + kept
+                let end = up_to(&[';']);
+                (date.view.start..end, end)
             } else {
                 // `hosted a reception in Hanoi on March 12 for visiting Thai Foreign
                 // Minister Maris Sangiampongsa`, `held talks on 5 May with ...`: the
                 // object of the action goes on past the date that closes it, up to
                 // the next clause mark; it is the clause's when it names someone.
-                let end = in_sentence
-                    .get(n + 1)
-                    .map_or(sentence.end, |d| d.view.start);
-                let after = &text[date.view.end..end];
                 let object = ["for ", "with "]
                     .iter()
                     .any(|w| after.trim_start_matches(' ').starts_with(w))
-                    .then(|| {
-                        let stop = after.find([',', ';', '(']).unwrap_or(after.len());
-                        let kept = after[..stop].trim_end().trim_end_matches('.').len();
-                        date.view.end..date.view.end + kept
-                    })
+                    .then(|| date.view.end..up_to(&[',', ';', '(']))
                     .filter(|r| people_in(r.clone()).next().is_some());
-                from..object.map_or(date.view.end, |r| r.end)
-            };
-            // What names the action: the clause without an object read past its date
-            // (`for visiting Thai Foreign Minister ...` names no visit of its own).
-            let action_end = if premodified.is_none() && !opens {
-                date.view.end
-            } else {
-                clause.end
+                (from..object.map_or(date.view.end, |r| r.end), date.view.end)
             };
             // The clause starts at its first word, after the previous date's bracket and
             // the separator, or a list item's bullet and emphasis (`-   **Through ...`).
