@@ -6,13 +6,15 @@
 //! **Takes** a [`Record`]; **gives** its JSON object, appended to a buffer. Keys are
 //! written as they are (they need no escaping); a string is copied between quotes
 //! unless it holds a byte JSON escapes, and then written by `serde_json`, as are the
-//! rare values whose form is serde's to say (amounts, some enums); the closed
-//! vocabularies are written by their `as_str` names, each checked against its serde
-//! name by a test. Each record type is taken apart field by field, so a field added to
+//! rare values whose form is serde's to say (some enums); amounts are written as their
+//! `Serialize` impl writes them ([`Decimal::write_json_number`]), and the closed
+//! vocabularies by their `as_str` names, each checked against its serde name by a
+//! test. Each record type is taken apart field by field, so a field added to
 //! a type fails to compile here until it is written; a test holds the output equal to
 //! `serde_json`'s on every record of the fixtures, and the property test on arbitrary
 //! text.
 
+use crate::number::Decimal;
 use crate::record::{
     Common, CountryRecord, DateRecord, DateRef, Direction, EventRecord, FootnoteRecord,
     MoneyRecord, OrganizationRecord, Participant, PercentRecord, PersonRecord, Record,
@@ -202,13 +204,13 @@ fn money(r: &MoneyRecord, o: &mut Object) {
         period_kind,
     } = r;
     common(c, o);
-    o.opt_serde(k!("amount"), amount);
+    o.opt_decimal(k!("amount"), *amount);
     o.str(k!("currency"), currency);
     o.bool(k!("currency_assumed"), *currency_assumed);
     o.opt_str(k!("qualifier"), qualifier.map(|q| q.as_str()));
     o.opt_str(k!("qualifier_text"), qualifier_text.as_deref());
-    o.opt_serde(k!("min"), min);
-    o.opt_serde(k!("max"), max);
+    o.opt_decimal(k!("min"), *min);
+    o.opt_decimal(k!("max"), *max);
     o.bool(k!("vague"), *vague);
     o.opt_span(k!("equivalent_of"), *equivalent_of);
     o.opt_str(k!("metric"), metric.map(|m| m.as_str()));
@@ -242,9 +244,9 @@ fn percent(r: &PercentRecord, o: &mut Object) {
         period_kind,
     } = r;
     common(c, o);
-    o.opt_serde(k!("value"), value);
-    o.opt_serde(k!("min"), min);
-    o.opt_serde(k!("max"), max);
+    o.opt_decimal(k!("value"), *value);
+    o.opt_decimal(k!("min"), *min);
+    o.opt_decimal(k!("max"), *max);
     o.bool(k!("vague"), *vague);
     o.str(k!("unit"), unit.as_str());
     o.opt_str(k!("change"), change.map(|c| c.as_str()));
@@ -321,6 +323,16 @@ impl<'o> Object<'o> {
     fn opt_span(&mut self, key: &str, span: Option<Span>) {
         if let Some(s) = span {
             self.span(key, s);
+        }
+    }
+
+    /// An exact number, as its `Serialize` impl writes it
+    /// ([`Decimal::to_json_number`]), without the string that takes.
+    #[inline(always)]
+    fn opt_decimal(&mut self, key: &str, value: Option<Decimal>) {
+        if let Some(v) = value {
+            self.key(key);
+            v.write_json_number(self.out);
         }
     }
 

@@ -3,9 +3,9 @@
 //! A figure such as `US$ 543.9 billion` is worth exactly 543 900 000 000 dollars; a
 //! binary float would make it 543899999999.99994. [`Decimal`] keeps the digits as
 //! written and scales them by moving the decimal point, so `543.9` shifted by 9 places
-//! is exactly `543900000000`. In JSON an integral value is written as an integer
-//! (`543900000000`, never `543900000000.0`) and any other value as its shortest decimal
-//! (`3.14`, `-3.5`, `0.84`).
+//! is exactly `543900000000`. In JSON every value is written with at least one
+//! fractional digit (`543900000000.0`, `3.14`, `-3.5`, `0.84`; see
+//! [`Decimal::to_json_number`]), never through a binary float.
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -188,11 +188,35 @@ impl Decimal {
     /// first rows types every amount as a fractional number, never as an integer that
     /// would cut a later `3.14` to `3`.
     pub fn to_json_number(&self) -> String {
-        let mut text = self.to_string();
-        if !text.contains('.') {
-            text.push_str(".0");
+        let mut out = Vec::with_capacity(24);
+        self.write_json_number(&mut out);
+        // A sign, digits and a point: ASCII.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// [`Decimal::to_json_number`], appended to `out`: its [`fmt::Display`] form, and
+    /// `.0` when that has no point, written without a string of its own.
+    pub(crate) fn write_json_number(&self, out: &mut Vec<u8>) {
+        if self.mantissa < 0 {
+            out.push(b'-');
         }
-        text
+        let mut buffer = itoa::Buffer::new();
+        let digits = buffer.format(self.mantissa.unsigned_abs()).as_bytes();
+        let scale = self.scale as usize;
+        if scale == 0 {
+            out.extend_from_slice(digits);
+            out.extend_from_slice(b".0");
+        } else if digits.len() <= scale {
+            // `0.` and the fraction padded with zeros to `scale` digits.
+            out.extend_from_slice(b"0.");
+            out.resize(out.len() + scale - digits.len(), b'0');
+            out.extend_from_slice(digits);
+        } else {
+            let (int, frac) = digits.split_at(digits.len() - scale);
+            out.extend_from_slice(int);
+            out.push(b'.');
+            out.extend_from_slice(frac);
+        }
     }
 }
 
@@ -253,6 +277,36 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().expect("decimal")
+    }
+
+    #[test]
+    fn json_numbers_are_the_display_form_with_a_point() {
+        let mantissas = [
+            0,
+            1,
+            -1,
+            7,
+            10,
+            -35,
+            84,
+            5439,
+            1_000_000,
+            -123_456_789,
+            i128::MAX,
+            i128::MIN,
+        ];
+        for m in mantissas {
+            for scale in [0, 1, 2, 3, 9, 12, 30, 40] {
+                let v = Decimal::new(m, scale);
+                let mut shown = v.to_string();
+                if !shown.contains('.') {
+                    shown.push_str(".0");
+                }
+                assert_eq!(v.to_json_number(), shown, "{m} {scale}");
+                // A JSON number: serde_json reads it back as one.
+                assert!(serde_json::from_str::<serde_json::Number>(&shown).is_ok());
+            }
+        }
     }
 
     #[test]
