@@ -205,6 +205,16 @@ const ENTITIES: &[(&str, &str)] = &[
 /// (`](https://...)`, a path, an anchor). `![alt](target)` goes whole: an image is
 /// not text. An escaped bracket (`\[`) opens no link.
 pub(crate) fn markup(src: &str) -> Vec<Markup> {
+    read_markup(src, true)
+}
+
+/// [`markup`], with `lines_while_open`: a line end is looked at only while a bracket
+/// is open, the only time it matters (it empties the stack of open brackets at a blank
+/// line; with none open, what it skips is spaces, no byte that opens markup). Most
+/// texts have a line end on every line and no bracket, and the search then passes
+/// over them. Without it, every line end is looked at: what the search did before,
+/// for the tests to compare.
+fn read_markup(src: &str, lines_while_open: bool) -> Vec<Markup> {
     let b = src.as_bytes();
     if memchr::memchr3(b'<', b']', b'&', b).is_none() {
         return Vec::new();
@@ -215,6 +225,7 @@ pub(crate) fn markup(src: &str) -> Vec<Markup> {
     let mut openers: Vec<Markup> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     let mut marks = Marks::new(b, &[*b"<[]", *b"&\\\n"]);
+    let mut marks_but_lines = Marks::new(b, &[*b"<[]", *b"&\\\\"]);
     let mut i = 0;
     // No `-->` after a `<!--` seen: none after any later one either.
     let mut comments = true;
@@ -224,7 +235,11 @@ pub(crate) fn markup(src: &str) -> Vec<Markup> {
         rep: "",
     };
     loop {
-        i = marks.next_from(i);
+        i = if lines_while_open && open.is_empty() {
+            marks_but_lines.next_from(i)
+        } else {
+            marks.next_from(i)
+        };
         if i >= b.len() {
             break;
         }
@@ -825,6 +840,69 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(read(text), want, "{text:?}");
         }
+    }
+
+    /// Texts of markup, brackets, escapes and line ends, blank lines among them.
+    fn markup_text() -> impl proptest::strategy::Strategy<Value = String> {
+        crate::scan::texts_of(
+            &[
+                "[",
+                "]",
+                "(https://a.b/c)",
+                "(/p \"T\")",
+                "(see)",
+                "!",
+                "\\",
+                "\\[",
+                "\n",
+                "\n\n",
+                "\n \t\r\n",
+                "\r\n",
+                " ",
+                "\t",
+                "text",
+                "<b>",
+                "</b>",
+                "<br/>",
+                "<sup>",
+                "</sup>",
+                "1",
+                "<s>",
+                "</s>",
+                "<!--",
+                "-->",
+                "&amp;",
+                "&#39;",
+                "&",
+                ";",
+                "<",
+                ">",
+                "ễ",
+            ],
+            24,
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+
+        /// Passing over the line ends while no bracket is open finds what looking at
+        /// every line end found.
+        #[test]
+        fn markup_passes_over_line_ends_as_looking_at_them_read(t in markup_text()) {
+            proptest::prop_assert_eq!(read_markup(&t, true), read_markup(&t, false));
+        }
+    }
+
+    #[test]
+    fn markup_of_the_fixtures_is_read_as_looking_at_every_line_end_read() {
+        let mut found = 0;
+        for (_, text) in crate::testing::fixture_texts() {
+            let want = read_markup(&text, false);
+            found += want.len();
+            assert_eq!(read_markup(&text, true), want);
+        }
+        assert!(found > 0);
     }
 
     #[test]
