@@ -134,6 +134,8 @@ struct Heading {
     look: fn(&[u8]) -> bool,
     opens: ByteSet,
     regex: LazyLock<Regex>,
+    /// How a numbered heading's number is written, for [`Heading::numbered`].
+    number: Option<Number>,
 }
 
 impl Heading {
@@ -168,15 +170,69 @@ impl Heading {
 
     /// For a pattern `(?:[-•]\s+)?(number)[.)]\s+(\S)` ([`PART`], [`ITEM`],
     /// [`LETTERED`]), the number and where the text after it starts, if the pattern
-    /// matches `line`. Read off the match, not found by the slower search for groups:
-    /// the number runs from past the bullet and its spaces (no number opens with
-    /// either) to the first period or bracket (no number holds one), and the text
-    /// starts at the last character matched.
+    /// matches `line`. A number in ASCII is read by hand ([`Number::read`]); any other
+    /// is read off the match, not found by the slower search for groups: the number
+    /// runs from past the bullet and its spaces (no number opens with either) to the
+    /// first period or bracket (no number holds one), and the text starts at the last
+    /// character matched.
     fn numbered<'h>(&self, line: &'h str) -> Option<(&'h str, usize)> {
-        let end = self.find(line)?.end();
+        if !self.may_match(line) {
+            return None;
+        }
+        if let Some(read) = self.number.as_ref().and_then(|n| n.read(line)) {
+            return read;
+        }
+        let end = self.regex.find(line)?.end();
         let text = line[..end].char_indices().next_back()?.0;
         let rest = after_bullet_spaces(line);
         Some((&rest[..rest.find(['.', ')'])?], text))
+    }
+}
+
+/// How a numbered heading pattern writes its number, for [`Heading::numbered`] to
+/// read a line whose number is ASCII by hand, without the expression.
+struct Number {
+    /// Whether a bullet and whitespace may stand before it (`(?:[-•]\s+)?`).
+    bullet: bool,
+    /// Its digits, and how many at most.
+    digit: fn(&u8) -> bool,
+    most: usize,
+    /// The byte after it: `.` or `)`.
+    close: u8,
+}
+
+impl Number {
+    /// The number of `line` and where the text after it starts, as the pattern reads
+    /// them (`Some(None)`: the pattern does not match); `None` when a character
+    /// beyond ASCII stands where the number or the byte after it is (`\d` is any
+    /// decimal digit), for the expression to read.
+    fn read<'h>(&self, line: &'h str) -> Option<Option<(&'h str, usize)>> {
+        let mut at = 0;
+        if self.bullet
+            && let Some(rest) = line.strip_prefix(['-', '•'])
+        {
+            let spaced = rest.trim_start();
+            if spaced.len() == rest.len() {
+                // No space after the bullet: the number would have to open the line,
+                // where the bullet stands.
+                return Some(None);
+            }
+            at = line.len() - spaced.len();
+        }
+        let b = line.as_bytes();
+        let n = b[at..].iter().take_while(|c| (self.digit)(c)).count();
+        match b.get(at + n) {
+            Some(c) if !c.is_ascii() => return None,
+            Some(&c) if c == self.close && (1..=self.most).contains(&n) => {}
+            _ => return Some(None),
+        }
+        // `\s+`, then the text's first character (`\S`).
+        let gap = &line[at + n + 1..];
+        let text = gap.trim_start();
+        if text.len() == gap.len() || text.is_empty() {
+            return Some(None);
+        }
+        Some(Some((&line[at..at + n], line.len() - text.len())))
     }
 }
 
@@ -264,6 +320,7 @@ static CHAPTER: Heading = Heading {
         )
         .expect("valid regex")
     }),
+    number: None,
 };
 /// A roman-numbered part; its title runs from group 2 to the end of the line.
 static PART: Heading = Heading {
@@ -271,6 +328,12 @@ static PART: Heading = Heading {
     opens: ByteSet::new(b"-IVXLC\xE2"), // `\xE2` opens `•`
     regex: LazyLock::new(|| {
         Regex::new(r"^(?:[-•]\s+)?([IVXLC]{1,7})\.\s+(\S)").expect("valid regex")
+    }),
+    number: Some(Number {
+        bullet: true,
+        digit: |c| b"IVXLC".contains(c),
+        most: 7,
+        close: b'.',
     }),
 };
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -283,12 +346,24 @@ static ITEM: Heading = Heading {
     // `\d` is any decimal digit, also beyond ASCII; `•` too.
     opens: ByteSet::new(b"-0123456789").with_non_ascii(),
     regex: LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?(\d{1,2})\.\s+(\S)").expect("valid regex")),
+    number: Some(Number {
+        bullet: true,
+        digit: u8::is_ascii_digit,
+        most: 2,
+        close: b'.',
+    }),
 };
 /// A lettered item; its text runs from group 2 to the end of the line.
 static LETTERED: Heading = Heading {
     look: opens_lettered,
     opens: ByteSet::new(b"abcdefghijklmnopqrstuvwxyz"),
     regex: LazyLock::new(|| Regex::new(r"^([a-z])\)\s+(\S)").expect("valid regex")),
+    number: Some(Number {
+        bullet: false,
+        digit: u8::is_ascii_lowercase,
+        most: 1,
+        close: b')',
+    }),
 };
 static FRONT: Heading = Heading {
     look: opens_front,
@@ -299,6 +374,7 @@ static FRONT: Heading = Heading {
         )
         .expect("valid regex")
     }),
+    number: None,
 };
 /// The word opening a back-matter heading ([`is_back_matter`]).
 static BACK: LazyLock<Regex> = LazyLock::new(|| {
@@ -326,6 +402,7 @@ static LABEL: Heading = Heading {
         )
         .expect("valid regex")
     }),
+    number: None,
 };
 
 /// The label of a [`LABEL`] line (the range of its group 1): a phrase of at most six
