@@ -125,10 +125,10 @@ impl Sections {
 // patterns stop at the `\S`, and the rest of the line is taken from where it starts.
 
 /// A heading pattern: an expression anchored at the start of a line, the bytes a line
-/// it matches can open with (see [`LinePattern`](crate::scan::LinePattern)), and a look at the first bytes of a
-/// line that rules out, before the expression runs, most lines it cannot match: a
-/// body line opens with a word, where a chapter opens with `CHAPTER`, a part or item
-/// with its number and a period.
+/// it matches can open with (as a [`LinePattern`](crate::scan::LinePattern) has them),
+/// and a look at the first bytes of a line that rules out, before the expression
+/// runs, most lines it cannot match: a body line opens with a word, where a chapter
+/// opens with `CHAPTER`, a part or item with its number and a period.
 struct Heading {
     /// Whether the line could open a match: false only where the pattern cannot match.
     look: fn(&[u8]) -> bool,
@@ -617,7 +617,11 @@ impl<'a> Builder<'a> {
         }
         let mut paths: Vec<Vec<String>> = Vec::with_capacity(self.sections.len());
         for s in &self.sections {
-            let mut path = s.parent.map(|p| paths[p].clone()).unwrap_or_default();
+            // The parent's path and the title, made at its length: a copy of the
+            // parent's path alone would be made again to take the title.
+            let parent: &[String] = s.parent.map_or(&[], |p| &paths[p]);
+            let mut path = Vec::with_capacity(parent.len() + 1);
+            path.extend_from_slice(parent);
             path.push(s.title.clone());
             paths.push(path);
         }
