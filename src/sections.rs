@@ -16,10 +16,10 @@
 //! questions).
 
 use crate::repair::{LineKind, View, all_caps, terminated};
-use crate::scan::{ByteSet, LinePattern, gallop};
+use crate::scan::{ByteSet, gallop};
 use crate::sentences::Sentences;
 use memchr::memchr;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::cell::Cell;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -124,44 +124,258 @@ impl Sections {
 // a pattern ending in `(\S.*)$` would always run on to the end of the line: the
 // patterns stop at the `\S`, and the rest of the line is taken from where it starts.
 
-static CHAPTER: LinePattern = LinePattern::new(
-    ByteSet::new(b"cC"), // no other character folds to `c`
-    LazyLock::new(|| {
+/// A heading pattern: an expression anchored at the start of a line, the bytes a line
+/// it matches can open with (as a [`LinePattern`](crate::scan::LinePattern) has them),
+/// and a look at the first bytes of a line that rules out, before the expression
+/// runs, most lines it cannot match: a body line opens with a word, where a chapter
+/// opens with `CHAPTER`, a part or item with its number and a period.
+struct Heading {
+    /// Whether the line could open a match: false only where the pattern cannot match.
+    look: fn(&[u8]) -> bool,
+    opens: ByteSet,
+    regex: LazyLock<Regex>,
+    /// How a numbered heading's number is written, for [`Heading::numbered`].
+    number: Option<Number>,
+}
+
+impl Heading {
+    /// Whether the line could match, by its first bytes (an empty line always could).
+    fn may_match(&self, line: &str) -> bool {
+        let b = line.as_bytes();
+        b.first().is_none_or(|&c| self.opens.contains(c)) && (self.look)(b)
+    }
+
+    /// Whether the pattern matches `line`.
+    fn is_match(&self, line: &str) -> bool {
+        self.may_match(line) && self.regex.is_match(line)
+    }
+
+    /// The pattern's match in `line`.
+    fn find<'h>(&self, line: &'h str) -> Option<regex::Match<'h>> {
+        if self.may_match(line) {
+            self.regex.find(line)
+        } else {
+            None
+        }
+    }
+
+    /// The pattern's groups in `line`, if it matches.
+    fn captures<'h>(&self, line: &'h str) -> Option<Captures<'h>> {
+        if self.may_match(line) {
+            self.regex.captures(line)
+        } else {
+            None
+        }
+    }
+
+    /// For a pattern `(?:[-•]\s+)?(number)[.)]\s+(\S)` ([`PART`], [`ITEM`],
+    /// [`LETTERED`]), the number and where the text after it starts, if the pattern
+    /// matches `line`. A number in ASCII is read by hand ([`Number::read`]); any other
+    /// is read off the match, not found by the slower search for groups: the number
+    /// runs from past the bullet and its spaces (no number opens with either) to the
+    /// first period or bracket (no number holds one), and the text starts at the last
+    /// character matched.
+    fn numbered<'h>(&self, line: &'h str) -> Option<(&'h str, usize)> {
+        if !self.may_match(line) {
+            return None;
+        }
+        if let Some(read) = self.number.as_ref().and_then(|n| n.read(line)) {
+            return read;
+        }
+        let end = self.regex.find(line)?.end();
+        let text = line[..end].char_indices().next_back()?.0;
+        let rest = after_bullet_spaces(line);
+        Some((&rest[..rest.find(['.', ')'])?], text))
+    }
+}
+
+/// How a numbered heading pattern writes its number, for [`Heading::numbered`] to
+/// read a line whose number is ASCII by hand, without the expression.
+struct Number {
+    /// Whether a bullet and whitespace may stand before it (`(?:[-•]\s+)?`).
+    bullet: bool,
+    /// Its digits, and how many at most.
+    digit: fn(&u8) -> bool,
+    most: usize,
+    /// The byte after it: `.` or `)`.
+    close: u8,
+}
+
+impl Number {
+    /// The number of `line` and where the text after it starts, as the pattern reads
+    /// them (`Some(None)`: the pattern does not match); `None` when a character
+    /// beyond ASCII stands where the number or the byte after it is (`\d` is any
+    /// decimal digit), for the expression to read.
+    fn read<'h>(&self, line: &'h str) -> Option<Option<(&'h str, usize)>> {
+        let mut at = 0;
+        if self.bullet
+            && let Some(rest) = line.strip_prefix(['-', '•'])
+        {
+            let spaced = rest.trim_start();
+            if spaced.len() == rest.len() {
+                // No space after the bullet: the number would have to open the line,
+                // where the bullet stands.
+                return Some(None);
+            }
+            at = line.len() - spaced.len();
+        }
+        let b = line.as_bytes();
+        let n = b[at..].iter().take_while(|c| (self.digit)(c)).count();
+        match b.get(at + n) {
+            Some(c) if !c.is_ascii() => return None,
+            Some(&c) if c == self.close && (1..=self.most).contains(&n) => {}
+            _ => return Some(None),
+        }
+        // `\s+`, then the text's first character (`\S`).
+        let gap = &line[at + n + 1..];
+        let text = gap.trim_start();
+        if text.len() == gap.len() || text.is_empty() {
+            return Some(None);
+        }
+        Some(Some((&line[at..at + n], line.len() - text.len())))
+    }
+}
+
+/// `line` past an opening bullet (`-`, `•`) and the whitespace after it, when the line
+/// opens with one: where a heading pattern that matched it reads its number or label.
+fn after_bullet_spaces(line: &str) -> &str {
+    line.strip_prefix(['-', '•']).map_or(line, str::trim_start)
+}
+
+/// The look of a pattern that has none: its first byte is all there is to look at.
+fn no_look(_: &[u8]) -> bool {
+    true
+}
+
+/// Whether `b` is an ASCII byte that `\s` matches.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The line `b` past the bullet that the numbered heading patterns allow before the
+/// number (`-` or `•`, then whitespace), or the whole line when it opens with none.
+/// `None` when the bytes do not settle it: a character beyond ASCII after the bullet's
+/// spaces (a wide space, which `\s` matches too); the expression is left to decide.
+fn after_bullet(b: &[u8]) -> Option<&[u8]> {
+    let Some(rest) = b
+        .strip_prefix(b"-")
+        .or_else(|| b.strip_prefix("•".as_bytes()))
+    else {
+        return Some(b);
+    };
+    let spaces = rest.iter().take_while(|&&c| ascii_space(c)).count();
+    match rest.get(spaces) {
+        Some(c) if !c.is_ascii() => None,
+        // No space after it: the bullet is no bullet, and the number must open the
+        // line, where the bullet stands.
+        _ if spaces == 0 => Some(b),
+        _ => Some(&rest[spaces..]),
+    }
+}
+
+/// The look of [`CHAPTER`]: the word `chapter`, in any case (no character beyond
+/// ASCII folds to one of its letters).
+fn opens_chapter(b: &[u8]) -> bool {
+    b.get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"chapter"))
+}
+
+/// The look of [`PART`]: a run of roman digits, then a period.
+fn opens_part(b: &[u8]) -> bool {
+    after_bullet(b).is_none_or(|r| {
+        let n = r.iter().take_while(|c| b"IVXLC".contains(c)).count();
+        n > 0 && r.get(n) == Some(&b'.')
+    })
+}
+
+/// The look of [`ITEM`]: a digit, then digits and a period; a character beyond ASCII
+/// where a digit may stand is left to the expression (`\d` is any decimal digit).
+fn opens_item(b: &[u8]) -> bool {
+    after_bullet(b).is_none_or(|r| match r.first() {
+        Some(c) if c.is_ascii_digit() => {
+            let n = r.iter().take_while(|c| c.is_ascii_digit()).count();
+            r.get(n).is_some_and(|&c| c == b'.' || !c.is_ascii())
+        }
+        Some(c) => !c.is_ascii(),
+        None => false,
+    })
+}
+
+/// The look of [`LETTERED`]: a lower-case ASCII letter, then `)`.
+fn opens_lettered(b: &[u8]) -> bool {
+    b.len() >= 2 && b[0].is_ascii_lowercase() && b[1] == b')'
+}
+
+/// The look of [`FRONT`]: every heading of it opens with two capitals.
+fn opens_front(b: &[u8]) -> bool {
+    b.get(1).is_some_and(u8::is_ascii_uppercase)
+}
+
+static CHAPTER: Heading = Heading {
+    look: opens_chapter,
+    opens: ByteSet::new(b"cC"), // no other character folds to `c`
+    regex: LazyLock::new(|| {
         Regex::new(
             r"(?i)^chapter\s+([IVXLC]+|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b[\s.:-]*(.*)$",
         )
         .expect("valid regex")
     }),
-);
+    number: None,
+};
 /// A roman-numbered part; its title runs from group 2 to the end of the line.
-static PART: LinePattern = LinePattern::new(
-    ByteSet::new(b"-IVXLC\xE2"), // `\xE2` opens `•`
-    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?([IVXLC]{1,7})\.\s+(\S)").expect("valid regex")),
-);
+static PART: Heading = Heading {
+    look: opens_part,
+    opens: ByteSet::new(b"-IVXLC\xE2"), // `\xE2` opens `•`
+    regex: LazyLock::new(|| {
+        Regex::new(r"^(?:[-•]\s+)?([IVXLC]{1,7})\.\s+(\S)").expect("valid regex")
+    }),
+    number: Some(Number {
+        bullet: true,
+        digit: |c| b"IVXLC".contains(c),
+        most: 7,
+        close: b'.',
+    }),
+};
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
         .expect("valid regex")
 });
 /// A numbered item; its text runs from group 2 to the end of the line.
-static ITEM: LinePattern = LinePattern::new(
+static ITEM: Heading = Heading {
+    look: opens_item,
     // `\d` is any decimal digit, also beyond ASCII; `•` too.
-    ByteSet::new(b"-0123456789").with_non_ascii(),
-    LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?(\d{1,2})\.\s+(\S)").expect("valid regex")),
-);
+    opens: ByteSet::new(b"-0123456789").with_non_ascii(),
+    regex: LazyLock::new(|| Regex::new(r"^(?:[-•]\s+)?(\d{1,2})\.\s+(\S)").expect("valid regex")),
+    number: Some(Number {
+        bullet: true,
+        digit: u8::is_ascii_digit,
+        most: 2,
+        close: b'.',
+    }),
+};
 /// A lettered item; its text runs from group 2 to the end of the line.
-static LETTERED: LinePattern = LinePattern::new(
-    ByteSet::new(b"abcdefghijklmnopqrstuvwxyz"),
-    LazyLock::new(|| Regex::new(r"^([a-z])\)\s+(\S)").expect("valid regex")),
-);
-static FRONT: LinePattern = LinePattern::new(
-    ByteSet::new(b"TCFPIEGLA"),
-    LazyLock::new(|| {
+static LETTERED: Heading = Heading {
+    look: opens_lettered,
+    opens: ByteSet::new(b"abcdefghijklmnopqrstuvwxyz"),
+    regex: LazyLock::new(|| Regex::new(r"^([a-z])\)\s+(\S)").expect("valid regex")),
+    number: Some(Number {
+        bullet: false,
+        digit: u8::is_ascii_lowercase,
+        most: 1,
+        close: b')',
+    }),
+};
+static FRONT: Heading = Heading {
+    look: opens_front,
+    opens: ByteSet::new(b"TCFPIEGLA"),
+    regex: LazyLock::new(|| {
         Regex::new(
             r"^(?:TABLE OF CONTENTS|CONTENTS|FOREWORDS?|PREFACE|INTRODUCTION|EXECUTIVE SUMMARY|GLOSSARY(?: OF (?:ACRONYMS|TERMS|ABBREVIATIONS))?|(?:LIST OF )?(?:ACRONYMS|ABBREVIATIONS)(?: AND (?:ACRONYMS|ABBREVIATIONS))?|ACKNOWLEDG(?:E)?MENTS?)$",
         )
         .expect("valid regex")
     }),
-);
+    number: None,
+};
 /// The word opening a back-matter heading ([`is_back_matter`]).
 static BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:APPENDIX|APPENDICES|ANNEX|ANNEXES|INDEX|REFERENCES|BIBLIOGRAPHY|ENDNOTES)\b")
@@ -179,28 +393,36 @@ fn is_back_matter(t: &str) -> bool {
 }
 /// A topic label: a short capitalised phrase, a colon, then the paragraph; with
 /// [`label_at`], which counts what the expression leaves open.
-static LABEL: LinePattern = LinePattern::new(
-    ByteSet::new(b"-ABCDEFGHIJKLMNOPQRSTUVWXYZ\xE2"),
-    LazyLock::new(|| {
+static LABEL: Heading = Heading {
+    look: no_look,
+    opens: ByteSet::new(b"-ABCDEFGHIJKLMNOPQRSTUVWXYZ\xE2"),
+    regex: LazyLock::new(|| {
         Regex::new(
             r"^(?:[-•]\s+)?([A-Z][\w'.-]*(?:\s+(?:[A-Z(][\w'.()-]*|of|the|and|de|da|du|del|la|le|y|and))*)\s*:\s+\S",
         )
         .expect("valid regex")
     }),
-);
+    number: None,
+};
 
-/// The label of a [`LABEL`] line: a phrase of at most six words, and at least 30
-/// more characters of the line after the paragraph's first (only the label is read).
-/// Both are counted here rather than written as bounded repetitions, each of which
-/// would compile a Unicode class once per repetition.
-fn label_at(t: &str) -> Option<regex::Match<'_>> {
-    let c = LABEL.captures(t)?;
-    let (whole, label) = (c.get(0)?, c.get(1)?);
+/// The label of a [`LABEL`] line (the range of its group 1): a phrase of at most six
+/// words, and at least 30 more characters of the line after the paragraph's first
+/// (only the label is read). Both are counted here rather than written as bounded
+/// repetitions, each of which would compile a Unicode class once per repetition.
+///
+/// The label is read off the match, not found by the slower search for groups: it
+/// runs from past the bullet and its spaces (it opens with a capital) to the spaces
+/// before the first colon (it holds no colon, and ends with no space).
+fn label_at(t: &str) -> Option<Range<usize>> {
+    let whole = LABEL.find(t)?;
+    let rest = after_bullet_spaces(t);
+    let start = t.len() - rest.len();
+    let label = rest[..rest.find(':')?].trim_end();
     let more = t[whole.end()..]
         .chars()
         .take_while(|&ch| ch != '\n')
         .nth(29);
-    (crate::text::at_most_words(label.as_str(), 6) && more.is_some()).then_some(label)
+    (crate::text::at_most_words(label, 6) && more.is_some()).then_some(start..start + label.len())
 }
 /// First words that make a `Word ...:` opening a clause, not a topic label.
 const NOT_LABELS: &[&str] = &[
@@ -355,8 +577,8 @@ impl<'a> Builder<'a> {
             let t = self.line(i);
             CHAPTER.is_match(t)
                 || PART
-                    .captures(t)
-                    .is_some_and(|c| ROMAN.is_match(&c[1]) && !terminated(t))
+                    .numbered(t)
+                    .is_some_and(|(number, _)| ROMAN.is_match(number) && !terminated(t))
         });
         let colophon = self.colophon_start();
         let title_page = report && self.opens_with_title_page();
@@ -395,7 +617,11 @@ impl<'a> Builder<'a> {
         }
         let mut paths: Vec<Vec<String>> = Vec::with_capacity(self.sections.len());
         for s in &self.sections {
-            let mut path = s.parent.map(|p| paths[p].clone()).unwrap_or_default();
+            // The parent's path and the title, made at its length: a copy of the
+            // parent's path alone would be made again to take the title.
+            let parent: &[String] = s.parent.map_or(&[], |p| &paths[p]);
+            let mut path = Vec::with_capacity(parent.len() + 1);
+            path.extend_from_slice(parent);
             path.push(s.title.clone());
             paths.push(path);
         }
@@ -461,27 +687,21 @@ impl<'a> Builder<'a> {
                 }
             };
         }
-        if let Some(c) = PART.captures(t)
-            && ROMAN.is_match(&c[1])
+        if let Some((number, at)) = PART.numbered(t)
+            && ROMAN.is_match(number)
             && !terminated(t.trim_end_matches(':'))
             && t.len() <= 250
         {
-            let (number, title) = (
-                c.get(1).map_or("", |m| m.as_str()),
-                c.get(2).map_or("", |m| &t[m.start()..]),
-            );
-            self.open(2, SectionKind::Part, Some(number), title, range, i);
+            self.open(2, SectionKind::Part, Some(number), &t[at..], range, i);
             return None;
         }
-        if let Some(c) = ITEM.captures(t) {
-            let number = c.get(1).map_or("", |m| m.as_str());
-            let (title, heading) = self.opening(i, c.get(2).map_or(0, |m| m.start()));
+        if let Some((number, at)) = ITEM.numbered(t) {
+            let (title, heading) = self.opening(i, at);
             self.open(3, SectionKind::Item, Some(number), &title, heading, i);
             return None;
         }
-        if let Some(c) = LETTERED.captures(t) {
-            let number = c.get(1).map_or("", |m| m.as_str());
-            let body_at = base + c.get(2).map_or(0, |m| m.start());
+        if let Some((number, at)) = LETTERED.numbered(t) {
+            let body_at = base + at;
             let (title, heading) = match self.emphasis_from(body_at, range.end) {
                 Some(e) => (self.view.text()[e.clone()].to_string(), range.start..e.end),
                 None => self.opening(i, body_at - base),
@@ -589,13 +809,13 @@ impl<'a> Builder<'a> {
         // A label ends with a colon; most lines have none.
         memchr(b':', t.as_bytes())?;
         let label = label_at(t)?;
-        let first_word = label.as_str().split_whitespace().next().unwrap_or("");
+        let first_word = t[label.clone()].split_whitespace().next().unwrap_or("");
         if NOT_LABELS.contains(&first_word) {
             return None;
         }
         Some((
-            label.as_str().to_string(),
-            range.start + label.start()..range.start + label.end(),
+            t[label.clone()].to_string(),
+            range.start + label.start..range.start + label.end,
         ))
     }
 
@@ -720,8 +940,118 @@ mod tests {
             })
     }
 
+    /// Lines that open like headings and like body text: bullets, spaces (wide ones
+    /// too), roman and decimal digits (beyond ASCII too), periods, the heading words.
+    fn opening_text() -> impl Strategy<Value = String> {
+        crate::scan::texts_of(
+            &[
+                "-",
+                "•",
+                " ",
+                "\t",
+                "\u{a0}",
+                "\u{2003}",
+                "I",
+                "V",
+                "X",
+                "C",
+                "L",
+                "IV",
+                ".",
+                ")",
+                "1",
+                "12",
+                "\u{663}",
+                "\u{ff11}",
+                "a",
+                "x",
+                "chapter",
+                "CHAPTER",
+                "Chapter",
+                "ONE",
+                "two",
+                "TABLE OF CONTENTS",
+                "CONTENTS",
+                "PREFACE",
+                "Trade",
+                "ſ",
+                "ễ",
+                ":",
+            ],
+            8,
+        )
+    }
+
+    /// The heading patterns, each with its look and without it.
+    fn headings() -> [(&'static str, &'static Heading); 5] {
+        [
+            ("chapter", &CHAPTER),
+            ("part", &PART),
+            ("item", &ITEM),
+            ("lettered", &LETTERED),
+            ("front", &FRONT),
+        ]
+    }
+
+    #[test]
+    fn heading_looks_rule_out_only_lines_the_patterns_do_not_match() {
+        let mut lines = crate::testing::fixture_lines();
+        for (_, text) in crate::testing::fixture_texts() {
+            let doc = crate::Document::from_bytes("t", text.into_bytes()).unwrap();
+            let view = View::build(&doc, crate::repair::CaptionRules::embedded());
+            lines.extend(
+                view.lines()
+                    .iter()
+                    .map(|l| view.text()[l.range.clone()].to_string()),
+            );
+        }
+        let mut matched = [0; 5];
+        for line in &lines {
+            for (n, (name, h)) in headings().into_iter().enumerate() {
+                let want = h.regex.is_match(line);
+                assert_eq!(h.is_match(line), want, "{name}: {line:?}");
+                assert_eq!(h.captures(line).is_some(), want, "{name}: {line:?}");
+                assert_eq!(h.find(line).is_some(), want, "{name}: {line:?}");
+                matched[n] += usize::from(want);
+            }
+            for h in [&PART, &ITEM, &LETTERED] {
+                assert_eq!(h.numbered(line), groups(h, line), "{line:?}");
+            }
+        }
+        assert!(matched.iter().all(|&n| n > 0), "{matched:?}");
+    }
+
+    /// What [`Heading::numbered`] reads off the match, as the expression's groups give
+    /// it: group 1, and where group 2 starts.
+    fn groups<'h>(h: &Heading, line: &'h str) -> Option<(&'h str, usize)> {
+        let c = h.regex.captures(line)?;
+        Some((c.get(1)?.as_str(), c.get(2)?.start()))
+    }
+
+    #[test]
+    fn no_character_beyond_ascii_folds_to_a_letter_of_chapter() {
+        let letters = Regex::new("(?i)^[chapter]$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!letters.is_match(c.encode_utf8(&mut buf)), "{c:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// A heading's look rules out no line its pattern matches, and the number
+        /// and text read off a match are the expression's groups.
+        #[test]
+        fn heading_looks_agree_with_the_patterns(t in opening_text()) {
+            for (name, h) in headings() {
+                let want = h.regex.is_match(&t);
+                prop_assert_eq!(h.is_match(&t), want, "{}: {:?}", name, t);
+            }
+            for h in [&PART, &ITEM, &LETTERED] {
+                prop_assert_eq!(h.numbered(&t), groups(h, &t), "{:?}", t);
+            }
+        }
 
         /// The back-matter and label lines, their bounds counted after the
         /// expression, are those the expressions with the bounds written in them
@@ -737,7 +1067,7 @@ mod tests {
             let [back, label] = &*BOUNDED;
             prop_assert_eq!(is_back_matter(&t), back.is_match(&t));
             let bounded = label.captures(&t).and_then(|c| c.get(1)).map(|m| m.range());
-            prop_assert_eq!(label_at(&t).map(|m| m.range()), bounded);
+            prop_assert_eq!(label_at(&t), bounded);
         }
     }
 

@@ -144,9 +144,7 @@ pub const LONGEST_SENTENCE: usize = 4096;
 /// Pushes `s[r]`, trimmed, as one sentence (several when it is longer than
 /// [`LONGEST_SENTENCE`]), with offsets `base` on.
 fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let piece = &s[r.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let len = piece.trim().len();
+    let (lead, len) = trimmed_bounds(&s[r.clone()]);
     if len == 0 {
         return;
     }
@@ -170,6 +168,21 @@ fn push_trimmed(s: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize
         start = end - s[cut..end].trim_start().len();
     }
     out.push(base + start..base + end);
+}
+
+/// Where `piece` trimmed starts in it, and its length: what [`str::trim`] leaves. Most
+/// pieces start and end with an ASCII byte that is no whitespace, and are their own
+/// trimmed form; only the others are read as characters.
+fn trimmed_bounds(piece: &str) -> (usize, usize) {
+    let b = piece.as_bytes();
+    // The ASCII bytes that are whitespace (`char::is_whitespace`): tab to carriage
+    // return, and the space.
+    let solid = |&c: &u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ');
+    if b.first().is_some_and(solid) && b.last().is_some_and(solid) {
+        return (0, b.len());
+    }
+    let rest = piece.trim_start();
+    (piece.len() - rest.len(), rest.trim_end().len())
 }
 
 /// The length of a list marker opening the line (`1. `, `IV. `, `a) `, `- `), or 0.
@@ -251,6 +264,25 @@ mod tests {
             &mut out,
         );
         out.into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn trimmed_bounds_are_what_trim_leaves() {
+        let mut pieces = crate::testing::fixture_lines();
+        let ends = [
+            "", "a", ".", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1c}", "\u{1f}", "\u{7f}",
+            "\u{85}", "\u{a0}", "\u{2003}", "\u{3000}", "ễ", "\"",
+        ];
+        for a in ends {
+            for b in ends {
+                pieces.push(format!("{a}{b}"));
+                pieces.push(format!("{a}x y{b}"));
+            }
+        }
+        for p in &pieces {
+            let want = (p.len() - p.trim_start().len(), p.trim().len());
+            assert_eq!(trimmed_bounds(p), want, "{p:?}");
+        }
     }
 
     #[test]

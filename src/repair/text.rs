@@ -52,6 +52,13 @@ pub(crate) fn may_change(line: &str) -> &'static [[u8; 3]] {
     }
 }
 
+/// Whether `line` is ASCII and holds no byte of [`MAY_CHANGE`], as most lines are:
+/// one search of its three ASCII bytes tells.
+fn unchanged_ascii(line: &str) -> bool {
+    let [[a, b, c], ..] = MAY_CHANGE;
+    line.is_ascii() && memchr::memchr3(a, b, c, line.as_bytes()).is_none()
+}
+
 /// A line with markdown escapes and emphasis removed and characters normalised as in
 /// the view, trimmed; for classifying lines, not for spans. Borrowed exactly when the
 /// trimmed line holds no byte of [`MAY_CHANGE`], as most lines do: there is nothing
@@ -61,6 +68,9 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     // to be trimmed from it: trimmed first, it is neither read nor copied.
     let line = line.trim();
     let bytes = line.as_bytes();
+    if unchanged_ascii(line) {
+        return Cow::Borrowed(line);
+    }
     let mut marks = Marks::new(bytes, may_change(line));
     let first = marks.next_from(0);
     if first == bytes.len() {
@@ -205,6 +215,16 @@ const ENTITIES: &[(&str, &str)] = &[
 /// (`](https://...)`, a path, an anchor). `![alt](target)` goes whole: an image is
 /// not text. An escaped bracket (`\[`) opens no link.
 pub(crate) fn markup(src: &str) -> Vec<Markup> {
+    read_markup(src, true)
+}
+
+/// [`markup`], with `lines_while_open`: a line end is looked at only while a bracket
+/// is open, the only time it matters (it empties the stack of open brackets at a blank
+/// line; with none open, what it skips is spaces, no byte that opens markup). Most
+/// texts have a line end on every line and no bracket, and the search then passes
+/// over them. Without it, every line end is looked at: what the search did before,
+/// for the tests to compare.
+fn read_markup(src: &str, lines_while_open: bool) -> Vec<Markup> {
     let b = src.as_bytes();
     if memchr::memchr3(b'<', b']', b'&', b).is_none() {
         return Vec::new();
@@ -215,6 +235,7 @@ pub(crate) fn markup(src: &str) -> Vec<Markup> {
     let mut openers: Vec<Markup> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     let mut marks = Marks::new(b, &[*b"<[]", *b"&\\\n"]);
+    let mut marks_but_lines = Marks::new(b, &[*b"<[]", *b"&\\\\"]);
     let mut i = 0;
     // No `-->` after a `<!--` seen: none after any later one either.
     let mut comments = true;
@@ -224,7 +245,11 @@ pub(crate) fn markup(src: &str) -> Vec<Markup> {
         rep: "",
     };
     loop {
-        i = marks.next_from(i);
+        i = if lines_while_open && open.is_empty() {
+            marks_but_lines.next_from(i)
+        } else {
+            marks.next_from(i)
+        };
         if i >= b.len() {
             break;
         }
@@ -629,12 +654,29 @@ const DANGLING: &[&str] = &[
     "would",
 ];
 
-/// The last word of `s` (letters only), lowercased.
-fn last_word(s: &str) -> String {
+/// The last word of `s` (letters, digits and `'`).
+fn last_word(s: &str) -> &str {
     s.rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
         .find(|w| !w.is_empty())
         .unwrap_or("")
-        .to_lowercase()
+}
+
+/// Whether the last word of `s`, lowercased, is one of [`DANGLING`]. An ASCII word
+/// is compared as it is, in any case, without a lowercased copy; another is
+/// lowercased first (a character beyond ASCII may lowercase to an ASCII letter: the
+/// Kelvin sign to `k`).
+fn ends_dangling(s: &str) -> bool {
+    let word = last_word(s);
+    if word.is_ascii() {
+        let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+        DANGLING
+            .binary_search_by(|d| d.bytes().cmp(lower.clone()))
+            .is_ok()
+    } else {
+        DANGLING
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
+    }
 }
 
 /// Whether `s` ends a sentence or a heading: final `.`, `!`, `?`, `:` or `;`, possibly
@@ -672,6 +714,13 @@ pub(crate) fn starts_with_marker(s: &str) -> bool {
 /// (`THE PRESIDENT:`, `PRIME MINISTER PHẠM:`, `MR. KIRBY:`, `Q:`) — as the byte length
 /// of the label without its colon; `None` when the line opens otherwise.
 pub(crate) fn speaker_label(s: &str) -> Option<usize> {
+    // A label ends at a colon within 60 bytes: a line without one there is none.
+    memchr::memchr(b':', &s.as_bytes()[..s.len().min(60)])?;
+    label_to_colon(s)
+}
+
+/// [`speaker_label`], read character by character.
+fn label_to_colon(s: &str) -> Option<usize> {
     // One pass to the colon, which a label (short) has within 60 bytes; most lines
     // show a lower-case letter first.
     let mut letters = 0;
@@ -730,9 +779,7 @@ pub(crate) fn continues(prev: &str, prev_alone: bool, next: &str) -> bool {
     if first.is_lowercase() {
         return true;
     }
-    if prev.ends_with([',', '(', '-', '/', '&'])
-        || DANGLING.binary_search(&last_word(prev).as_str()).is_ok()
-    {
+    if prev.ends_with([',', '(', '-', '/', '&']) || ends_dangling(prev) {
         return true;
     }
     if all_caps(prev) {
@@ -777,6 +824,26 @@ mod tests {
         assert_eq!(speaker_label(&long), None);
         let just = format!("{}: x", "A".repeat(59));
         assert_eq!(speaker_label(&just), Some(59));
+    }
+
+    #[test]
+    fn the_ascii_look_finds_unchanged_what_the_marks_find_unchanged() {
+        let mut lines = crate::testing::fixture_lines();
+        for line in [
+            "", "a", "a*b", "`x`", "US\\$ 5", "“x”", "x\u{a0}y", "ễ", "x_y",
+        ] {
+            lines.push(line.to_string());
+        }
+        let mut unchanged = 0;
+        for line in &lines {
+            let bytes = line.as_bytes();
+            let marked = Marks::new(bytes, may_change(line)).next_from(0) < bytes.len();
+            if unchanged_ascii(line) {
+                assert!(!marked, "{line:?}");
+                unchanged += 1;
+            }
+        }
+        assert!(unchanged > 100, "{unchanged}");
     }
 
     #[test]
@@ -827,6 +894,83 @@ mod tests {
         }
     }
 
+    /// Texts of markup, brackets, escapes and line ends, blank lines among them.
+    fn markup_text() -> impl proptest::strategy::Strategy<Value = String> {
+        crate::scan::texts_of(
+            &[
+                "[",
+                "]",
+                "(https://a.b/c)",
+                "(/p \"T\")",
+                "(see)",
+                "!",
+                "\\",
+                "\\[",
+                "\n",
+                "\n\n",
+                "\n \t\r\n",
+                "\r\n",
+                " ",
+                "\t",
+                "text",
+                "<b>",
+                "</b>",
+                "<br/>",
+                "<sup>",
+                "</sup>",
+                "1",
+                "<s>",
+                "</s>",
+                "<!--",
+                "-->",
+                "&amp;",
+                "&#39;",
+                "&",
+                ";",
+                "<",
+                ">",
+                "ễ",
+            ],
+            24,
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+
+        /// Passing over the line ends while no bracket is open finds what looking at
+        /// every line end found.
+        #[test]
+        fn markup_passes_over_line_ends_as_looking_at_them_read(t in markup_text()) {
+            proptest::prop_assert_eq!(read_markup(&t, true), read_markup(&t, false));
+        }
+    }
+
+    #[test]
+    fn markup_of_the_fixtures_is_read_as_looking_at_every_line_end_read() {
+        let mut found = 0;
+        for (_, text) in crate::testing::fixture_texts() {
+            // The fixtures as they are, and with brackets, links and tags on some of
+            // their lines, across their line ends and blank lines.
+            let marked: String = text
+                .split_inclusive('\n')
+                .enumerate()
+                .map(|(n, line)| match n % 5 {
+                    0 => format!("[{line}"),
+                    1 => format!("{line}](https://a.b/c) <b>x</b>"),
+                    2 => format!("&amp; [y]({line}"),
+                    _ => line.to_string(),
+                })
+                .collect();
+            for text in [text, marked] {
+                let want = read_markup(&text, false);
+                found += want.len();
+                assert_eq!(read_markup(&text, true), want);
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
     #[test]
     fn markup_is_read_in_linear_time() {
         for unit in ["<a ", "<s>", "](/", "[", "<!--", "&#", "<sup>1"] {
@@ -834,6 +978,51 @@ mod tests {
             let found = markup(&text);
             assert!(found.windows(2).all(|w| w[0].end <= w[1].start), "{unit}");
         }
+    }
+
+    #[test]
+    fn the_colon_look_rules_out_only_lines_without_a_label() {
+        let mut lines = crate::testing::fixture_lines();
+        for line in [
+            "THE PRESIDENT: Thank you.",
+            "Q: x",
+            ":",
+            "A:",
+            "PRIME MINISTER PHẠM: x",
+            "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ: x",
+            "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ: x",
+        ] {
+            lines.push(line.to_string());
+            lines.push(format!("{}{line}", "A".repeat(40)));
+        }
+        let mut labels = 0;
+        for line in &lines {
+            let want = label_to_colon(line);
+            assert_eq!(speaker_label(line), want, "{line:?}");
+            labels += usize::from(want.is_some());
+        }
+        assert!(labels > 5, "{labels}");
+    }
+
+    #[test]
+    fn dangling_words_are_read_as_their_lowercased_copies_are() {
+        let mut lines = crate::testing::fixture_lines();
+        for end in [
+            "of", "OF", "Of", "the", "THE", "with", "Within", "\u{212a}", "k", "İn", "ĐẾN", "and'",
+            "x of", "x, the", "", " ", "5", "ſo", "SO",
+        ] {
+            lines.push(end.to_string());
+            lines.push(format!("we met {end}"));
+        }
+        let mut dangling = 0;
+        for line in &lines {
+            let want = DANGLING
+                .binary_search(&last_word(line).to_lowercase().as_str())
+                .is_ok();
+            assert_eq!(ends_dangling(line), want, "{line:?}");
+            dangling += usize::from(want);
+        }
+        assert!(dangling > 10, "{dangling}");
     }
 
     #[test]
