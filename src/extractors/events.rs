@@ -68,6 +68,16 @@ pub(crate) fn extract<'a>(
         .iter()
         .take_while(|s| part.holds(s.start))
     {
+        // The first date at or after the sentence's start. A sentence that holds no date
+        // from there dates nothing (with no dateline read, its dates are those from
+        // there): most sentences are left here, before their line is looked up.
+        let at_start = dates.partition_point(|d| d.view.start < sentence.start);
+        if !dates
+            .get(at_start)
+            .is_some_and(|d| d.view.end <= sentence.end)
+        {
+            continue;
+        }
         let line = a.view.line_at(sentence.start);
         let kind_of_line = a.view.lines()[line].kind;
         if !kind_of_line.is_prose() || kind_of_line == LineKind::Footnote {
@@ -78,16 +88,15 @@ pub(crate) fn extract<'a>(
         // article, not an act: the first clause opens after it.
         // (Looked for only in a paragraph's first sentence, where a date stands.)
         let opens_paragraph = a.view.lines()[line].range.start == sentence.start;
-        let dated = || {
-            dates
-                .get(dates.partition_point(|d| d.view.start < sentence.start))
-                .is_some_and(|d| d.view.end <= sentence.end)
-        };
-        let dateline = (opens_paragraph && dated())
+        let dateline = opens_paragraph
             .then(|| reference::dateline(&text[sentence.clone()], a.reference.numeric_order))
             .flatten();
         let start = sentence.start + dateline.map_or(0, |d| d.len);
-        let first = dates.partition_point(|d| d.view.start < start);
+        let first = if start == sentence.start {
+            at_start
+        } else {
+            dates.partition_point(|d| d.view.start < start)
+        };
         // A year alone dates an action only when it is written with the action's own
         // words (`the 2019 declaration`, `trilateral talks in 2022`); a day or a month
         // dates the clause it sits in.
@@ -105,7 +114,9 @@ pub(crate) fn extract<'a>(
                     || closes_funding(a, text, d, sentence.start)
             })
             .collect();
-        let mut previous: Option<(usize, EventKind, Vec<Participant>)> = None; // (end, kind, participants)
+        // (end, kind, participants); the participants are their mentions, copied into a
+        // record only when it is made.
+        let mut previous: Option<(usize, EventKind, Vec<&PersonMention>)> = None;
         let mut from = start;
         for (n, date) in in_sentence.iter().enumerate() {
             // The clause the date dates: before it, or after it when it opens the clause
@@ -172,15 +183,8 @@ pub(crate) fn extract<'a>(
             // A date that dates a figure or an instrument (`the 2019 budget`, `Decree
             // of 5 May`), read only for a date that names an action.
             let figure = || {
-                let lead = before
-                    .trim_end()
-                    .trim_end_matches('(')
-                    .trim_end()
-                    .to_lowercase();
-                a.gazetteers()
-                    .figure_leads()
-                    .iter()
-                    .any(|w| lead.ends_with(w.as_str()))
+                let lead = before.trim_end().trim_end_matches('(').trim_end();
+                lowered_ends_with(lead, a.gazetteers().figure_leads())
                     || dates_an_instrument(before)
             };
             let continues = previous.is_some() && {
@@ -210,13 +214,8 @@ pub(crate) fn extract<'a>(
                 from = date.view.end;
                 continue;
             }
-            let mut participants: Vec<Participant> = people_in(clause.clone())
-                .filter(taking_part)
-                .map(|p| Participant {
-                    name: p.record.name.clone(),
-                    person_id: p.record.person_id.clone(),
-                })
-                .collect();
+            let mut participants: Vec<&PersonMention> =
+                people_in(clause.clone()).filter(taking_part).collect();
             // A list item that names no one and no office ("for work purposes") is the
             // same people's.
             let mut opening = clause_text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -247,10 +246,6 @@ pub(crate) fn extract<'a>(
                 // Participants named earlier in the sentence.
                 participants = people_in(sentence.start..clause.start)
                     .filter(taking_part)
-                    .map(|p| Participant {
-                        name: p.record.name.clone(),
-                        person_id: p.record.person_id.clone(),
-                    })
                     .collect();
             }
             if participants.is_empty()
@@ -283,53 +278,56 @@ pub(crate) fn extract<'a>(
             let Some(kind) = kind.filter(|_| !years_long && !figure()) else {
                 continue;
             };
-            let event = |clause: Range<usize>, kind: EventKind, participants: Vec<Participant>| {
-                // `will depart on 16 November for Thailand and the Philippines`: the
-                // places a trip goes to, named right after the date that closes it.
-                let to = if kind == EventKind::Visit && clause.end <= date.view.end {
-                    destinations(a, text, date.view.end, sentence.end)
-                } else {
-                    Vec::new()
+            let event =
+                |clause: Range<usize>, kind: EventKind, participants: Vec<&PersonMention>| {
+                    // `will depart on 16 November for Thailand and the Philippines`: the
+                    // places a trip goes to, named right after the date that closes it.
+                    let to = if kind == EventKind::Visit && clause.end <= date.view.end {
+                        destinations(a, text, date.view.end, sentence.end)
+                    } else {
+                        Vec::new()
+                    };
+                    // The states of the people taking part, then the trip's destinations.
+                    let mut known: Vec<&str> = participants
+                        .iter()
+                        .filter_map(|p| person_country.get(&p.record.person_id)?.as_deref())
+                        .collect();
+                    known.extend(to);
+                    let orgs = orgs(a, &clause);
+                    let countries = countries(
+                        a,
+                        line,
+                        &clause,
+                        sentence.end,
+                        (&known, !participants.is_empty()),
+                        !orgs.is_empty(),
+                        kind,
+                    );
+                    EventRecord {
+                        orgs,
+                        location: location(a, text, date, &clause),
+                        common: a.common(clause),
+                        kind,
+                        date: DateRef {
+                            span: a.raw_span(date.view.clone()).into(),
+                            values: date.values.clone(),
+                        },
+                        participants: participants
+                            .iter()
+                            .map(|p| Participant {
+                                name: p.record.name.clone(),
+                                person_id: p.record.person_id.clone(),
+                            })
+                            .collect(),
+                        countries,
+                    }
                 };
-                // The states of the people taking part, then the trip's destinations.
-                let mut known: Vec<String> = participants
-                    .iter()
-                    .filter_map(|p| person_country.get(&p.person_id).cloned().flatten())
-                    .collect();
-                known.extend(to);
-                let countries = countries(
-                    a,
-                    line,
-                    &clause,
-                    sentence.end,
-                    (&known, !participants.is_empty()),
-                    kind,
-                );
-                EventRecord {
-                    orgs: orgs(a, &clause),
-                    location: location(a, text, date, &clause),
-                    common: a.common(clause),
-                    kind,
-                    date: DateRef {
-                        span: a.raw_span(date.view.clone()).into(),
-                        values: date.values.clone(),
-                    },
-                    participants,
-                    countries,
-                }
-            };
             previous = Some((date.view.end, kind, participants.clone()));
             // `a meeting with X and then a longer meeting with Y`: two actions in a row,
             // each with its own people, on the one date.
             if let Some((first, second)) = in_a_row(a, text, clause.clone()) {
-                let people_of = |r: Range<usize>| -> Vec<Participant> {
-                    let mut p: Vec<Participant> = people_in(r)
-                        .filter(taking_part)
-                        .map(|p| Participant {
-                            name: p.record.name.clone(),
-                            person_id: p.record.person_id.clone(),
-                        })
-                        .collect();
+                let people_of = |r: Range<usize>| -> Vec<&PersonMention> {
+                    let mut p: Vec<&PersonMention> = people_in(r).filter(taking_part).collect();
                     dedup_participants(&mut p);
                     p
                 };
@@ -389,8 +387,9 @@ fn in_a_row(
 /// in Washington on`).
 fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -> Option<usize> {
     let body = &text[clause.start..date];
-    // Most clauses name no leaders: asked of the bytes before lowering the clause.
-    if !text::contains_ignore_case(body, "leaders") {
+    // Most clauses name no leaders' action: asked of the bytes before lowering the
+    // clause.
+    if !names_leaders_possessive(body) {
         return None;
     }
     let lower = body.to_lowercase();
@@ -415,6 +414,27 @@ fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -
         && !rest.contains([',', ';', '(', ')'])
         && text::at_most_words(rest, 6))
     .then_some(clause.start + at)
+}
+
+/// Whether `text` holds `leaders’` (or `leaders'`) in any case, as every phrase
+/// [`leaders_action`] looks for in the lowered text does. The only characters besides
+/// ASCII letters that lower to one of its letters are the Kelvin sign (to `k`) and `İ`
+/// (to `i` and a combining dot), in none of them: a look in any ASCII case finds what a
+/// look in the lowered text finds. The apostrophes, rare, are looked for first: `'`,
+/// and the last byte of `’` (a byte that ends other characters too).
+fn names_leaders_possessive(text: &str) -> bool {
+    const CURLY: &[u8] = "’".as_bytes();
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\'', CURLY[2], bytes).any(|i| {
+        let end = if bytes[i] == b'\'' {
+            i
+        } else if bytes[..=i].ends_with(CURLY) {
+            i + 1 - CURLY.len()
+        } else {
+            return false;
+        };
+        bytes[..end].len() >= 7 && bytes[end - 7..end].eq_ignore_ascii_case(b"leaders")
+    })
 }
 
 /// Whether a sentence speaks of `the two leaders` (or `both leaders`).
@@ -442,16 +462,15 @@ fn names_the_two_leaders(sentence: &str) -> bool {
 
 /// The two people named last with a title in `before` (the mentions before a
 /// place): the leaders `the two leaders` speaks of.
-fn last_leaders(before: &[PersonMention]) -> Vec<Participant> {
-    let mut out: Vec<Participant> = Vec::new();
+fn last_leaders(before: &[PersonMention]) -> Vec<&PersonMention> {
+    let mut out: Vec<&PersonMention> = Vec::new();
     for p in before.iter().rev() {
-        if p.record.titles.is_empty() || out.iter().any(|o| o.person_id == p.record.person_id) {
+        if p.record.titles.is_empty()
+            || out.iter().any(|o| o.record.person_id == p.record.person_id)
+        {
             continue;
         }
-        out.push(Participant {
-            name: p.record.name.clone(),
-            person_id: p.record.person_id.clone(),
-        });
+        out.push(p);
         if out.len() == 2 {
             out.reverse();
             return out;
@@ -469,6 +488,11 @@ const PREMODIFIER_REACH: usize = 40;
 /// punctuation, no number). The clause runs to the next `;`, `.`, bracket or relative
 /// clause (`, which`), the next date, or the sentence end.
 fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Option<usize> {
+    // The words between the date and the action open with a space (see `plain_words`):
+    // a date followed by anything else premodifies nothing, and no word is looked up.
+    if !space_at(text, date.view.end) {
+        return None;
+    }
     let reach = text::ceil(text, (date.view.end + PREMODIFIER_REACH).min(sentence_end));
     let (word, _) = a.event_words_in(date.view.end..reach).next()?;
     let between = &text[date.view.end..word.start];
@@ -502,6 +526,12 @@ fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Op
         }
     }
     Some(word.end + end)
+}
+
+/// Whether byte `at` of `text` is a space: the first look of [`premodifies`], before
+/// the words between a date and an action, which open with one.
+fn space_at(text: &str, at: usize) -> bool {
+    text.as_bytes().get(at) == Some(&b' ')
 }
 
 /// Whether the action word ending at `end` heads its phrase, as the action a date
@@ -621,16 +651,55 @@ fn closes_funding(a: &Analysis, text: &str, date: &Date, sentence_start: usize) 
     })
 }
 
+/// Whether the lowercased `text` ends with one of `ends`. Only the tail that can hold
+/// them is lowered: as many of the last characters as the longest end has bytes (a
+/// character lowers to one byte or more), and the whole text when that tail holds a
+/// capital sigma, whose lowercase depends on the characters before it.
+fn lowered_ends_with(text: &str, ends: &[String]) -> bool {
+    let most = ends.iter().map(String::len).max().unwrap_or(0);
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(most.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let tail = &text[from..];
+    // An ASCII tail lowers byte by byte.
+    if tail.is_ascii() {
+        let tail = tail.as_bytes();
+        return ends.iter().any(|e| {
+            tail.len() >= e.len()
+                && tail[tail.len() - e.len()..]
+                    .iter()
+                    .zip(e.as_bytes())
+                    .all(|(t, e)| t.to_ascii_lowercase() == *e)
+        });
+    }
+    let lowered = if tail.contains(|c| c == 'Σ') {
+        text.to_lowercase()
+    } else {
+        tail.to_lowercase()
+    };
+    ends.iter().any(|e| lowered.ends_with(e.as_str()))
+}
+
+/// A numbered instrument and `of` (or `dated`) closing a text, as [`dates_an_instrument`]
+/// reads it.
+static INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][a-z]+\s+(?:No\.\s*)?\d[\w/.-]*\s+(?:dated\s+|of\s+)$")
+        .expect("valid regex")
+});
+
 /// Whether the text before a date ends with a numbered instrument and `of` (`Executive
 /// Order 14257 of`, `Resolution 2231 of`, `Decree No. 15/2020/ND-CP of`): the date is
 /// the instrument's, not that of the clause's action.
 fn dates_an_instrument(before: &str) -> bool {
-    static INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[A-Z][a-z]+\s+(?:No\.\s*)?\d[\w/.-]*\s+(?:dated\s+|of\s+)$")
-            .expect("valid regex")
-    });
     let tail = &before[text::floor(before, before.len().saturating_sub(80))..];
-    INSTRUMENT.is_match(tail)
+    // A match ends the text with `of` or `dated` and white space (`\s` is Unicode's
+    // white space, as `trim_end` takes it): other text is not searched.
+    let words = tail.trim_end();
+    words.len() < tail.len()
+        && (words.ends_with("of") || words.ends_with("dated"))
+        && INSTRUMENT.is_match(tail)
 }
 
 /// Whether the words between an action and `in <year>` only say when it took place:
@@ -683,6 +752,10 @@ fn held_since(between: &str) -> bool {
 /// with no punctuation between.
 fn lead_in(before: &str) -> bool {
     let t = before.trim();
+    // The cheap looks first: the text before most dates is a longer clause.
+    if t.len() > 80 || t.contains([',', ';', '.', '(', ')']) {
+        return false;
+    }
     let mut words = t.split_whitespace();
     let Some(first) = words.next() else {
         return false;
@@ -696,7 +769,7 @@ fn lead_in(before: &str) -> bool {
         last.as_str(),
         "on" | "in" | "of" | "early" | "late" | "mid" | "mid-" | "since" | "from" | "during"
     );
-    opening && closing && t.len() <= 80 && !t.contains([',', ';', '.', '(', ')'])
+    opening && closing
 }
 
 /// The kind of the action a clause names, by precedence; only the strong kinds when
@@ -756,49 +829,70 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
             *kind = EventKind::Visit;
         }
     }
-    // Hits are sorted by start; a hit inside another starts at or after it, within a
-    // few hits (phrases are a few words long).
-    let inside = |i: usize| {
-        let r = &hits[i].0;
-        hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
-            .iter()
-            .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
-    };
     // `welcomed` names a meeting only when nothing else names the action (`welcomed
     // the announcement` is the announcement's).
     let welcome = |i: usize| {
         hits[i].1 == EventKind::Meeting
             && text::starts_with_ignore_case(&text[hits[i].0.clone()], "welcom")
     };
-    let kinds = |skip_welcome: bool| {
-        (0..hits.len())
-            .filter(|&i| !(inside(i) || skip_welcome && welcome(i)))
-            .map(|i| hits[i].1)
-            .filter(|k| !strong_only || k.is_strong())
-            .min()
-    };
-    kinds(true).or_else(|| kinds(false))
+    least_kind(&hits, strong_only, welcome)
 }
 
-fn dedup_participants(p: &mut Vec<Participant>) {
+/// The first kind (by precedence) of the `hits` not inside another, welcomes aside
+/// (`welcome(i)`: whether hit `i` is one), else with them; only the strong kinds when
+/// `strong_only`. Both are read in one pass. Hits are sorted by start; a hit inside
+/// another starts at or after it, within a few hits (phrases are a few words long).
+fn least_kind(
+    hits: &[(Range<usize>, EventKind)],
+    strong_only: bool,
+    welcome: impl Fn(usize) -> bool,
+) -> Option<EventKind> {
+    let inside = |i: usize| {
+        let r = &hits[i].0;
+        hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
+            .iter()
+            .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+    };
+    let (mut without_welcome, mut with_welcome) = (None::<EventKind>, None::<EventKind>);
+    for (i, &(_, kind)) in hits.iter().enumerate() {
+        if strong_only && !kind.is_strong() || inside(i) {
+            continue;
+        }
+        with_welcome = Some(with_welcome.map_or(kind, |k| k.min(kind)));
+        if !welcome(i) {
+            without_welcome = Some(without_welcome.map_or(kind, |k| k.min(kind)));
+        }
+    }
+    without_welcome.or(with_welcome)
+}
+
+/// Keeps the first mention of each person (by id).
+fn dedup_participants(p: &mut Vec<&PersonMention>) {
+    // Most events name one person or none.
+    if p.len() < 2 {
+        return;
+    }
     let mut seen = std::collections::BTreeSet::new();
-    p.retain(|x| seen.insert(x.person_id.clone()));
+    p.retain(|x| seen.insert(x.record.person_id.as_str()));
 }
 
 /// The states taking part: those already known (`known.0`: the participants' and a
 /// trip's destinations; `known.1`: whether anyone is named taking part), those the
 /// clause names, the partner of the section (a bilateral chapter's country paragraph),
 /// and the home state when one of its officials takes part or the clause names it.
-fn countries(
-    a: &Analysis,
+/// `names_org`: whether the clause names an international body.
+fn countries<'a>(
+    a: &'a Analysis,
     line: usize,
     clause: &Range<usize>,
     sentence_end: usize,
-    known: (&[String], bool),
+    known: (&[&'a str], bool),
+    names_org: bool,
     kind: EventKind,
 ) -> Vec<String> {
     let (known, named_people) = known;
-    let mut out: Vec<String> = Vec::new();
+    // The codes are borrowed until the list is whole.
+    let mut out: Vec<&str> = Vec::new();
     for c in known {
         add(&mut out, c);
     }
@@ -815,10 +909,10 @@ fn countries(
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder
     // is the home state's own.
-    if !home.is_empty() && !out.iter().any(|c| c == home) && bare_office(a, clause) {
+    if !home.is_empty() && !out.iter().any(|c| *c == home) && bare_office(a, clause) {
         add(&mut out, home);
     }
-    if out.iter().all(|c| c == home) {
+    if out.iter().all(|c| *c == home) {
         // "Both sides ...": the partner named last before, in the paragraph.
         let paragraph = a.view.lines()[line].range.start..clause.start;
         // Else, for "the two leaders ...", the partner the rest of the sentence names
@@ -841,7 +935,7 @@ fn countries(
     // A country paragraph of a bilateral chapter is about the home state's relations
     // with its state, which takes part unless the clause names other states or an
     // international body.
-    let names_foreign = out.iter().any(|c| c != home) || a.orgs_in(clause.clone()).next().is_some();
+    let names_foreign = out.iter().any(|c| *c != home) || names_org;
     match a.section_partner(line) {
         Some((_, Partner::Country(c))) => {
             // The partner giving aid alone, named as the giver (`Japan has committed
@@ -865,7 +959,7 @@ fn countries(
         _ => {}
     }
     out.sort();
-    out
+    out.into_iter().map(String::from).collect()
 }
 
 /// Whether the clause names an office on its own, the way a document names its own
@@ -908,9 +1002,9 @@ fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
 }
 
 /// Adds a code once.
-fn add(out: &mut Vec<String>, code: &str) {
-    if !out.iter().any(|x| x == code) {
-        out.push(code.to_string());
+fn add<'a>(out: &mut Vec<&'a str>, code: &'a str) {
+    if !out.contains(&code) {
+        out.push(code);
     }
 }
 
@@ -920,7 +1014,12 @@ const DESTINATION_REACH: usize = 100;
 /// The states a trip goes to, named right after the date that closes its clause: `for`
 /// or `to`, then countries joined by commas and `and` (`, for Thailand and the
 /// Philippines`, `to Japan, Korea and Mongolia`), and nothing else between them.
-fn destinations(a: &Analysis, text: &str, date_end: usize, sentence_end: usize) -> Vec<String> {
+fn destinations<'a>(
+    a: &'a Analysis,
+    text: &str,
+    date_end: usize,
+    sentence_end: usize,
+) -> Vec<&'a str> {
     let after = &text[date_end..sentence_end];
     let rest = after.trim_start_matches([',', ' ', '\n', ')']);
     let Some(words) = ["for ", "to ", "For ", "To "]
@@ -940,7 +1039,7 @@ fn destinations(a: &Analysis, text: &str, date_end: usize, sentence_end: usize) 
         if !joins || hit.kind != crate::gazetteer::MentionKind::Name {
             break;
         }
-        out.push(hit.country.code.to_string());
+        out.push(hit.country.code.as_str());
         at = hit.end;
     }
     out
@@ -983,15 +1082,10 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     if date.view.start <= clause.start {
         return None;
     }
-    let near = text[clause.start..date.view.start]
-        .char_indices()
-        .rev()
-        .filter(|(_, c)| *c == ' ')
-        .nth(7)
-        .map_or(clause.start, |(i, _)| clause.start + i);
+    let near = clause.start + last_words(&text[clause.start..date.view.start]);
     let c = &text[near..date.view.start];
     let mut found = None;
-    for (at, _) in c.match_indices(" in ") {
+    for at in ins(c) {
         let rest = &c[at + 4..];
         let rest_start = near + at + 4;
         let words: Vec<&str> = rest
@@ -1033,6 +1127,22 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     found
 }
 
+/// Where the last words before a date that may name its place start in `s`: at the
+/// eighth space from the end, else at the start. A space is one byte, never part of
+/// another character: it is looked for byte by byte.
+fn last_words(s: &str) -> usize {
+    memchr::memrchr_iter(b' ', s.as_bytes()).nth(7).unwrap_or(0)
+}
+
+/// Where each ` in ` of `s` starts, overlapping ones left out (as `match_indices` leaves
+/// them).
+fn ins(s: &str) -> impl Iterator<Item = usize> + '_ {
+    // Asked of every event: the searcher is made once.
+    static IN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" in "));
+    IN.find_iter(s.as_bytes())
+}
+
 /// The words by which a clause speaks of both parties.
 const BOTH_SIDES: [&str; 6] = [
     "two sides",
@@ -1061,6 +1171,214 @@ fn names_both_sides(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::texts_of;
+    use proptest::prelude::*;
+
+    /// The figure leads of `event-context.tsv`, and ends that take the lowering's
+    /// harder ways: a final sigma, letters that lower to ASCII from other characters.
+    fn ends() -> Vec<String> {
+        [
+            "by the end of",
+            "as of",
+            "by",
+            "until",
+            "since",
+            "up to",
+            "for",
+            "ς",
+            "aς",
+            "σ",
+            "k",
+            "i\u{307}",
+            "of σ",
+            "FOR",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// `lead_in` as it was written before its cheap looks were put first.
+    fn lead_in_reference(before: &str) -> bool {
+        let t = before.trim();
+        let mut words = t.split_whitespace();
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let opening = matches!(
+            first.to_ascii_lowercase().as_str(),
+            "on" | "in" | "at" | "during" | "since" | "from" | "by" | "until" | "throughout"
+        );
+        let last = t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let closing = matches!(
+            last.as_str(),
+            "on" | "in" | "of" | "early" | "late" | "mid" | "mid-" | "since" | "from" | "during"
+        );
+        opening && closing && t.len() <= 80 && !t.contains([',', ';', '.', '(', ')'])
+    }
+
+    /// `least_kind` as it was written before its two passes were made one.
+    fn least_kind_reference(
+        hits: &[(Range<usize>, EventKind)],
+        strong_only: bool,
+        welcome: impl Fn(usize) -> bool,
+    ) -> Option<EventKind> {
+        let inside = |i: usize| {
+            let r = &hits[i].0;
+            hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
+                .iter()
+                .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+        };
+        let kinds = |skip_welcome: bool| {
+            (0..hits.len())
+                .filter(|&i| !(inside(i) || skip_welcome && welcome(i)))
+                .map(|i| hits[i].1)
+                .filter(|k| !strong_only || k.is_strong())
+                .min()
+        };
+        kinds(true).or_else(|| kinds(false))
+    }
+
+    /// Pieces of text around the words the looks of this module search for.
+    const PIECES: &[&str] = &[
+        "leaders",
+        "LEADERS",
+        "Leaders",
+        "lead",
+        "ers",
+        "’",
+        "'",
+        "‘",
+        "≙",
+        "the two ",
+        "both ",
+        "\u{212A}",
+        "İ",
+        "ễ",
+        "x",
+        " ",
+        "\n",
+        "\u{a0}",
+        "Σ",
+        "σ",
+        "ς",
+        "by",
+        "BY",
+        "the end of",
+        "AS OF",
+        "as of",
+        "for",
+        "of",
+        "Of",
+        "dated",
+        "Decree",
+        "Order",
+        "No.",
+        "15",
+        "/2020",
+        "-",
+        "٣",
+        "(",
+        " in ",
+        "in",
+        ",",
+        "On",
+        "early",
+        "during",
+        ".",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The ends are found as in the lowered text.
+        #[test]
+        fn lowered_ends_are_found_as_in_the_lowered_text(t in texts_of(PIECES, 10)) {
+            let ends = ends();
+            let lowered = t.to_lowercase();
+            let want = ends.iter().any(|e| lowered.ends_with(e.as_str()));
+            prop_assert_eq!(lowered_ends_with(&t, &ends), want, "{:?}", t);
+        }
+
+        /// An instrument is found where the expression finds it.
+        #[test]
+        fn instruments_are_found_as_the_expression_finds_them(t in texts_of(PIECES, 12)) {
+            let tail = &t[text::floor(&t, t.len().saturating_sub(80))..];
+            prop_assert_eq!(dates_an_instrument(&t), INSTRUMENT.is_match(tail), "{:?}", t);
+        }
+
+        /// A possessive of the leaders is found wherever the lowered text holds one of
+        /// the phrases `leaders_action` looks for.
+        #[test]
+        fn leaders_possessives_are_found_as_in_the_lowered_text(t in texts_of(PIECES, 10)) {
+            let lowered = t.to_lowercase();
+            let want = ["leaders’", "leaders'"].iter().any(|p| lowered.contains(p));
+            prop_assert_eq!(names_leaders_possessive(&t), want, "{:?}", t);
+        }
+
+        /// The last words and the ` in `s are found as the characters' look finds them.
+        #[test]
+        fn place_words_are_found_as_the_characters_give_them(t in texts_of(PIECES, 24)) {
+            let near = t
+                .char_indices()
+                .rev()
+                .filter(|(_, c)| *c == ' ')
+                .nth(7)
+                .map_or(0, |(i, _)| i);
+            prop_assert_eq!(last_words(&t), near, "{:?}", t);
+            let want: Vec<usize> = t.match_indices(" in ").map(|(i, _)| i).collect();
+            prop_assert_eq!(ins(&t).collect::<Vec<_>>(), want, "{:?}", t);
+        }
+
+        /// A lead-in is read as before its cheap looks were put first.
+        #[test]
+        fn lead_ins_are_read_as_before(t in texts_of(PIECES, 12)) {
+            prop_assert_eq!(lead_in(&t), lead_in_reference(&t), "{:?}", t);
+        }
+
+        /// The words between a date and an action open with a space only where the
+        /// first look of `premodifies` finds one.
+        #[test]
+        fn no_words_open_with_a_space_where_none_is(t in texts_of(PIECES, 8), at in 0usize..40) {
+            let at = text::floor(&t, at);
+            for end in (at..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                prop_assert!(space_at(&t, at) || !t[at..end].starts_with(' '), "{:?}", t);
+            }
+        }
+
+        /// The least kind is read as in two passes.
+        #[test]
+        fn least_kinds_are_read_as_in_two_passes(
+            hits in prop::collection::vec((0usize..30, 1usize..12, 0usize..EventKind::ALL.len(), any::<bool>()), 0..24),
+            strong_only in any::<bool>(),
+        ) {
+            let mut hits = hits;
+            hits.sort_by_key(|h| h.0);
+            let welcomes: Vec<bool> = hits.iter().map(|h| h.3).collect();
+            let hits: Vec<(Range<usize>, EventKind)> = hits
+                .iter()
+                .map(|&(start, len, k, _)| (start..start + len, EventKind::ALL[k]))
+                .collect();
+            prop_assert_eq!(
+                least_kind(&hits, strong_only, |i| welcomes[i]),
+                least_kind_reference(&hits, strong_only, |i| welcomes[i])
+            );
+        }
+    }
+
+    #[test]
+    fn instruments_of_the_fixtures_are_found_as_the_expression_finds_them() {
+        let mut found = 0;
+        for line in crate::testing::fixture_lines() {
+            for (at, _) in line.match_indices(' ') {
+                let before = &line[..=at];
+                let tail = &before[text::floor(before, before.len().saturating_sub(80))..];
+                let want = INSTRUMENT.is_match(tail);
+                found += usize::from(want);
+                assert_eq!(dates_an_instrument(before), want, "{before:?}");
+            }
+        }
+        assert!(found > 0, "{found}");
+    }
 
     #[test]
     fn both_sides_are_found_as_in_the_lowered_text() {
