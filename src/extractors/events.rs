@@ -28,7 +28,6 @@ use crate::record::{DateRef, EventRecord, Granularity, Participant, Record};
 use crate::reference;
 use crate::repair::LineKind;
 use crate::text;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -64,14 +63,22 @@ pub(crate) fn extract<'a>(
     };
     let sentences = a.sentences.ranges();
     let first = sentences.partition_point(|s| s.start < part.view.start);
+    // The first date at or after the start of the sentence read, walked forward with
+    // the sentences (both in order): each date is passed over once.
+    let mut at_start = 0;
     for sentence in sentences[first..]
         .iter()
         .take_while(|s| part.holds(s.start))
     {
-        // The first date at or after the sentence's start. A sentence that holds no date
-        // from there dates nothing (with no dateline read, its dates are those from
-        // there): most sentences are left here, before their line is looked up.
-        let at_start = dates.partition_point(|d| d.view.start < sentence.start);
+        // A sentence that holds no date from its start dates nothing (with no dateline
+        // read, its dates are those from there): most sentences are left here, before
+        // their line is looked up.
+        while dates
+            .get(at_start)
+            .is_some_and(|d| d.view.start < sentence.start)
+        {
+            at_start += 1;
+        }
         if !dates
             .get(at_start)
             .is_some_and(|d| d.view.end <= sentence.end)
@@ -793,16 +800,7 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
         {
             continue;
         }
-        let after = &text[r.end..clause.end];
-        // To the phrase's end (a period ends it only before a space: `U.S.-Mongolia`).
-        let stop = after
-            .find([',', ';', '('])
-            .into_iter()
-            .chain(memchr::memmem::find(after.as_bytes(), b". "))
-            .min()
-            .unwrap_or(after.len());
-        let phrase = &after[..stop];
-        let phrase = &phrase[..text::floor(phrase, 120)];
+        let phrase = meeting_phrase(&text[r.end..clause.end]);
         let end = r.end + phrase.len();
         if phrase.starts_with(" of ")
             && (bodies.iter().any(|b| b.start >= r.end && b.end <= end)
@@ -867,6 +865,28 @@ fn least_kind(
 }
 
 /// Keeps the first mention of each person (by id).
+/// How far the phrase after `meeting` may run, in bytes.
+const MEETING_PHRASE: usize = 120;
+
+/// The phrase after `meeting` (`after`: the clause after it), to its end: a comma,
+/// semicolon or bracket, or a period before a space (`U.S.-Mongolia`), within
+/// [`MEETING_PHRASE`] bytes. The stops are looked for only as far as the phrase may
+/// run (and a `. ` on its last byte), not to the clause's end.
+fn meeting_phrase(after: &str) -> &str {
+    let head = &after[..text::floor(after, MEETING_PHRASE)];
+    let period_reach = (head.len() + 1).min(after.len());
+    let stop = head
+        .find([',', ';', '('])
+        .into_iter()
+        .chain(memchr::memmem::find(
+            &after.as_bytes()[..period_reach],
+            b". ",
+        ))
+        .min()
+        .unwrap_or(head.len());
+    &after[..stop]
+}
+
 fn dedup_participants(p: &mut Vec<&PersonMention>) {
     // Most events name one person or none.
     if p.len() < 2 {
@@ -1063,7 +1083,7 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     // Inside the date's brackets, before it.
     let lead = text::before(text, date.view.start, BRACKET_REACH);
     let lead_start = date.view.start - lead.len();
-    let open = lead.rfind('(').map(|o| lead_start + o);
+    let open = memchr::memrchr(b'(', lead.as_bytes()).map(|o| lead_start + o);
     if let Some(open) = open.filter(|&o| !text[o..date.view.start].contains(')')) {
         let inside = text[open + 1..date.view.start]
             .trim()
@@ -1158,14 +1178,20 @@ const BOTH_SIDES: [&str; 6] = [
 /// one of them are the Kelvin sign (to `k`, in none of the phrases) and `İ` (to `i` and
 /// a combining dot, which breaks any phrase it stands in): an ASCII look in any case
 /// finds what a look in the lowered text finds, without lowering it.
+///
+/// Each phrase opens with `two ` or `both `: the places of a `w` or a `b`, in either
+/// case, are found by a fast byte search and only those compared.
 fn names_both_sides(text: &str) -> bool {
-    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(BOTH_SIDES)
-            .expect("a few short phrases")
-    });
-    PHRASES.is_match(text)
+    let bytes = text.as_bytes();
+    let matches_at = |start: usize| {
+        BOTH_SIDES.iter().any(|p| {
+            bytes
+                .get(start..start + p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    };
+    memchr::memchr2_iter(b'w', b'W', bytes).any(|i| i > 0 && matches_at(i - 1))
+        || memchr::memchr2_iter(b'b', b'B', bytes).any(matches_at)
 }
 
 #[cfg(test)]
@@ -1362,6 +1388,47 @@ mod tests {
                 least_kind(&hits, strong_only, |i| welcomes[i]),
                 least_kind_reference(&hits, strong_only, |i| welcomes[i])
             );
+        }
+    }
+
+    /// The phrase after `meeting` as it was cut before its stops were looked for only
+    /// as far as it may run.
+    fn meeting_phrase_reference(after: &str) -> &str {
+        let stop = after
+            .find([',', ';', '('])
+            .into_iter()
+            .chain(memchr::memmem::find(after.as_bytes(), b". "))
+            .min()
+            .unwrap_or(after.len());
+        let phrase = &after[..stop];
+        &phrase[..text::floor(phrase, 120)]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The phrase after `meeting` is cut where it was.
+        #[test]
+        fn meeting_phrases_are_cut_as_before(
+            t in texts_of(&[
+                " of the Joint Committee", " Council", ",", ";", "(", ".", ". ", " ", "ễ", "x",
+                "U.S.", "abcdefghij", "\n",
+            ], 40)
+        ) {
+            prop_assert_eq!(meeting_phrase(&t), meeting_phrase_reference(&t), "{:?}", t);
+        }
+
+        /// Both sides are found as in the lowered text.
+        #[test]
+        fn both_sides_are_found_as_in_the_lowered_text_of_any_pieces(
+            t in texts_of(&[
+                "two", "TWO", "Two", "both", "BOTH", "bOth", " ", "  ", "sides", "SIDES",
+                "countries", "leaders", "\u{212A}", "İ", "ễ", "w", "b", "t", "s", "x", "’",
+            ], 12)
+        ) {
+            let lowered = t.to_lowercase();
+            let want = BOTH_SIDES.iter().any(|p| lowered.contains(p));
+            prop_assert_eq!(names_both_sides(&t), want, "{:?}", t);
         }
     }
 
