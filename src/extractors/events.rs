@@ -132,17 +132,16 @@ pub(crate) fn extract<'a>(
             let premodified = premodifies(a, text, date, sentence.end);
             // A year that dates an action is written with the action's own words.
             let year_only = date.granularity == Granularity::Year;
-            let opens =
-                (text::at_most_words(before, 2) || lead_in(before)) && !before.contains('(');
+            let opens = (at_most_two_words(before) || lead_in(before)) && !before.contains('(');
             // Where the next date of the sentence starts (the sentence's end after the
-            // last), and the text from this date up to it, cut before the first of
-            // `stops` and its trailing space and stop.
+            // last), and the text from this date up to it, cut before the stop found
+            // (`stop`: a byte search for ASCII stops) and its trailing space and stop.
             let next = in_sentence
                 .get(n + 1)
                 .map_or(sentence.end, |d| d.view.start);
             let after = &text[date.view.end..next.max(date.view.end)];
-            let up_to = |stops: &[char]| {
-                let stop = after.find(stops).unwrap_or(after.len());
+            let up_to = |stop: fn(&[u8]) -> Option<usize>| {
+                let stop = stop(after.as_bytes()).unwrap_or(after.len());
                 date.view.end + after[..stop].trim_end().trim_end_matches('.').len()
             };
             // The clause, and where its words that name the action end: an object read
@@ -157,7 +156,7 @@ pub(crate) fn extract<'a>(
                 // Up to a semicolon, else to the sentence's close: a period inside
                 // the sentence is no stop (`On November 29, Mr. Kishida held ...`,
                 // `US$ 5.5 million`), as the sentence splitter found.
-                let end = up_to(&[';']);
+                let end = up_to(|b| memchr::memchr(b';', b));
                 (date.view.start..end, end)
             } else {
                 // `hosted a reception in Hanoi on March 12 for visiting Thai Foreign
@@ -167,7 +166,7 @@ pub(crate) fn extract<'a>(
                 let object = ["for ", "with "]
                     .iter()
                     .any(|w| after.trim_start_matches(' ').starts_with(w))
-                    .then(|| date.view.end..up_to(&[',', ';', '(']))
+                    .then(|| date.view.end..up_to(clause_mark))
                     .filter(|r| people_in(r.clone()).next().is_some());
                 (from..object.map_or(date.view.end, |r| r.end), date.view.end)
             };
@@ -376,6 +375,9 @@ fn in_a_row(
     static JOINS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
         [" and then ", ", then ", " and later ", ", followed by "].map(memchr::memmem::Finder::new)
     });
+    // The two actions are two event words, one on each side of the joining words: a
+    // clause with fewer is not searched.
+    a.event_words_in(clause.clone()).nth(1)?;
     let body = &text[clause.clone()];
     let (at, len) = JOINS
         .iter()
@@ -664,23 +666,25 @@ fn closes_funding(a: &Analysis, text: &str, date: &Date, sentence_start: usize) 
 /// capital sigma, whose lowercase depends on the characters before it.
 fn lowered_ends_with(text: &str, ends: &[String]) -> bool {
     let most = ends.iter().map(String::len).max().unwrap_or(0);
+    // An ASCII tail (its bytes are its characters) lowers byte by byte, compared from
+    // the end.
+    let ascii = &text.as_bytes()[text.len().saturating_sub(most)..];
+    if ascii.is_ascii() {
+        return ends.iter().any(|e| {
+            ascii.len() >= e.len()
+                && ascii
+                    .iter()
+                    .rev()
+                    .zip(e.as_bytes().iter().rev())
+                    .all(|(t, e)| t.to_ascii_lowercase() == *e)
+        });
+    }
     let from = text
         .char_indices()
         .rev()
         .nth(most.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     let tail = &text[from..];
-    // An ASCII tail lowers byte by byte.
-    if tail.is_ascii() {
-        let tail = tail.as_bytes();
-        return ends.iter().any(|e| {
-            tail.len() >= e.len()
-                && tail[tail.len() - e.len()..]
-                    .iter()
-                    .zip(e.as_bytes())
-                    .all(|(t, e)| t.to_ascii_lowercase() == *e)
-        });
-    }
     let lowered = if tail.contains(|c| c == 'Σ') {
         text.to_lowercase()
     } else {
@@ -753,6 +757,34 @@ fn held_since(between: &str) -> bool {
         && between.matches(',').count() <= 1
 }
 
+/// Where the first clause mark of `s` stands: a comma, a semicolon or an opening
+/// bracket, ASCII, looked for as bytes.
+fn clause_mark(s: &[u8]) -> Option<usize> {
+    memchr::memchr3(b',', b';', b'(', s)
+}
+
+/// Whether `s` holds at most two words, as [`text::at_most_words`] reads them: ASCII
+/// text is read byte by byte (its white space is that of `char::is_whitespace`), other
+/// text as that reads it.
+fn at_most_two_words(s: &str) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return text::at_most_words(s, 2);
+        }
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words > 2 {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
+}
+
 /// Whether the words before a date are a lead-in that opens its clause: `On the
 /// morning of`, `On the sidelines of the summit on`, `In early`, `During` — a
 /// preposition opening them and another (or `early`, `late`, `mid`) closing them,
@@ -760,7 +792,10 @@ fn held_since(between: &str) -> bool {
 fn lead_in(before: &str) -> bool {
     let t = before.trim();
     // The cheap looks first: the text before most dates is a longer clause.
-    if t.len() > 80 || t.contains([',', ';', '.', '(', ')']) {
+    if t.len() > 80
+        || memchr::memchr3(b',', b';', b'.', t.as_bytes()).is_some()
+        || memchr::memchr2(b'(', b')', t.as_bytes()).is_some()
+    {
         return false;
     }
     let mut words = t.split_whitespace();
@@ -864,36 +899,50 @@ fn least_kind(
     without_welcome.or(with_welcome)
 }
 
-/// Keeps the first mention of each person (by id).
 /// How far the phrase after `meeting` may run, in bytes.
 const MEETING_PHRASE: usize = 120;
 
 /// The phrase after `meeting` (`after`: the clause after it), to its end: a comma,
 /// semicolon or bracket, or a period before a space (`U.S.-Mongolia`), within
 /// [`MEETING_PHRASE`] bytes. The stops are looked for only as far as the phrase may
-/// run (and a `. ` on its last byte), not to the clause's end.
+/// run (and a `. ` on its last byte), not to the clause's end; they are ASCII, looked
+/// for as bytes.
 fn meeting_phrase(after: &str) -> &str {
-    let head = &after[..text::floor(after, MEETING_PHRASE)];
-    let period_reach = (head.len() + 1).min(after.len());
-    let stop = head
-        .find([',', ';', '('])
-        .into_iter()
-        .chain(memchr::memmem::find(
-            &after.as_bytes()[..period_reach],
-            b". ",
-        ))
-        .min()
-        .unwrap_or(head.len());
-    &after[..stop]
+    let bytes = after.as_bytes();
+    let head = text::floor(after, MEETING_PHRASE);
+    let mark = clause_mark(&bytes[..head]).unwrap_or(head);
+    let period = memchr::memchr_iter(b'.', &bytes[..mark])
+        .find(|&i| bytes.get(i + 1) == Some(&b' '))
+        .unwrap_or(mark);
+    &after[..period]
 }
 
+/// Keeps the first mention of each person (by id).
 fn dedup_participants(p: &mut Vec<&PersonMention>) {
-    // Most events name one person or none.
-    if p.len() < 2 {
+    first_of_each(p, |m| m.record.person_id.as_str());
+}
+
+/// How many items [`first_of_each`] compares with those kept, not through a set.
+const FEW: usize = 8;
+
+/// Keeps the first of the items with one key, in order. Most lists hold one item or
+/// a few: up to [`FEW`] are compared with those kept (a bounded number of
+/// comparisons), more are counted in a set.
+fn first_of_each<T: Copy, K: Ord>(items: &mut Vec<T>, key: impl Fn(T) -> K) {
+    if items.len() > FEW {
+        let mut seen = std::collections::BTreeSet::new();
+        items.retain(|&x| seen.insert(key(x)));
         return;
     }
-    let mut seen = std::collections::BTreeSet::new();
-    p.retain(|x| seen.insert(x.record.person_id.as_str()));
+    let mut kept = 0;
+    for i in 0..items.len() {
+        let item = items[i];
+        if !items[..kept].iter().any(|&k| key(k) == key(item)) {
+            items[kept] = item;
+            kept += 1;
+        }
+    }
+    items.truncate(kept);
 }
 
 /// The states taking part: those already known (`known.0`: the participants' and a
@@ -1001,7 +1050,7 @@ fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
         // Chairman of ... of Brunei Darussalam,`): the phrase runs on through names and
         // `of`, `and`, `the`, `for`, and ends at a comma or at the verb (`the Vice
         // President will meet Prime Minister X of Y`: Y is not the office's).
-        let stop = after.find([',', ';', '(']).unwrap_or(after.len());
+        let stop = clause_mark(after.as_bytes()).unwrap_or(after.len());
         let mut phrase_len = 0;
         for word in after[..stop].split_inclusive(' ') {
             let w = word.trim();
@@ -1151,7 +1200,31 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
 /// eighth space from the end, else at the start. A space is one byte, never part of
 /// another character: it is looked for byte by byte.
 fn last_words(s: &str) -> usize {
-    memchr::memrchr_iter(b' ', s.as_bytes()).nth(7).unwrap_or(0)
+    // The spaces are close together: one pass back, not a search per space. Blocks of
+    // sixteen bytes are counted whole until the block that holds the eighth space.
+    let bytes = s.as_bytes();
+    let mut spaces = 0;
+    let mut end = bytes.len();
+    while let Some(block) = end
+        .checked_sub(16)
+        .and_then(|start| <&[u8; 16]>::try_from(&bytes[start..end]).ok())
+    {
+        let n = block.iter().filter(|&&b| b == b' ').count();
+        if spaces + n >= 8 {
+            break;
+        }
+        spaces += n;
+        end -= 16;
+    }
+    for (i, &b) in bytes[..end].iter().enumerate().rev() {
+        if b == b' ' {
+            spaces += 1;
+            if spaces == 8 {
+                return i;
+            }
+        }
+    }
+    0
 }
 
 /// Where each ` in ` of `s` starts, overlapping ones left out (as `match_indices` leaves
@@ -1391,6 +1464,44 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Two words are counted as the general reading counts them.
+        #[test]
+        fn two_words_are_counted_as_the_general_reading_counts_them(
+            t in texts_of(&[
+                " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{3000}",
+                "a", "word", "ễ", "On", "(",
+            ], 8)
+        ) {
+            prop_assert_eq!(at_most_two_words(&t), text::at_most_words(&t, 2), "{:?}", t);
+        }
+
+        /// The first clause mark is the one the characters' look finds.
+        #[test]
+        fn clause_marks_are_found_as_the_characters_give_them(t in texts_of(PIECES, 12)) {
+            prop_assert_eq!(clause_mark(t.as_bytes()), t.find([',', ';', '(']), "{:?}", t);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The first item of each key is kept, as a set of the keys seen keeps it.
+        #[test]
+        fn the_first_of_each_key_is_kept_as_a_set_keeps_it(
+            items in prop::collection::vec((0u8..6, any::<u8>()), 0..20)
+        ) {
+            let mut ours = items.clone();
+            first_of_each(&mut ours, |(k, _)| k);
+            let mut want = items;
+            let mut seen = std::collections::BTreeSet::new();
+            want.retain(|(k, _)| seen.insert(*k));
+            prop_assert_eq!(ours, want);
+        }
+    }
+
     /// The phrase after `meeting` as it was cut before its stops were looked for only
     /// as far as it may run.
     fn meeting_phrase_reference(after: &str) -> &str {
@@ -1430,6 +1541,63 @@ mod tests {
             let want = BOTH_SIDES.iter().any(|p| lowered.contains(p));
             prop_assert_eq!(names_both_sides(&t), want, "{:?}", t);
         }
+    }
+
+    /// `in_a_row` as it was written before it counted the clause's event words first.
+    fn in_a_row_reference(
+        a: &Analysis,
+        text: &str,
+        clause: Range<usize>,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        let body = &text[clause.clone()];
+        let (at, len) = [" and then ", ", then ", " and later ", ", followed by "]
+            .iter()
+            .filter_map(|j| body.find(j).map(|i| (i, j.len())))
+            .min()?;
+        let join = clause.start + at;
+        let second = join + len..clause.end;
+        a.event_words_in(clause.start..join).next()?;
+        let (word, _) = a.event_words_in(second.clone()).next()?;
+        text::at_most_words(&text[second.start..word.start], 3)
+            .then_some((clause.start..join, second))
+    }
+
+    #[test]
+    fn actions_in_a_row_of_the_fixtures_are_read_as_before() {
+        let config = crate::Config::default();
+        // The fixtures join no actions: a text that does is read too.
+        let joined = "On 12 March, the Vice President will have a meeting with Prime Minister \
+            Lee Hsien Loong and then a longer bilateral meeting with President Halimah Yacob. \
+            The two sides held talks, followed by a signing ceremony. The Minister visited \
+            Hanoi and later attended a conference in Da Nang, then a reception.\n";
+        let texts = crate::testing::fixture_texts()
+            .into_iter()
+            .chain([("joined".into(), joined.to_string())]);
+        let (mut found, mut two_words) = (0, 0);
+        for (path, text) in texts {
+            let doc = crate::Document::from_bytes("fixture", text.into_bytes()).unwrap();
+            let a = Analysis::new(&doc, &config);
+            let text = a.view.text();
+            for sentence in a.sentences.ranges() {
+                // Each sentence, and each of its tails from a word on.
+                let starts = std::iter::once(sentence.start).chain(
+                    memchr::memchr_iter(b' ', text[sentence.clone()].as_bytes())
+                        .map(|i| sentence.start + i + 1),
+                );
+                for start in starts {
+                    let clause = start..sentence.end;
+                    let want = in_a_row_reference(&a, text, clause.clone());
+                    found += usize::from(want.is_some());
+                    two_words += usize::from(a.event_words_in(clause.clone()).nth(1).is_some());
+                    assert_eq!(
+                        in_a_row(&a, text, clause.clone()),
+                        want,
+                        "{path:?} {clause:?}"
+                    );
+                }
+            }
+        }
+        assert!(found > 0 && two_words > found, "{found} {two_words}");
     }
 
     #[test]
