@@ -79,9 +79,9 @@ pub(crate) fn extract<'a>(
         {
             at_start += 1;
         }
-        if !dates
+        if dates
             .get(at_start)
-            .is_some_and(|d| d.view.end <= sentence.end)
+            .is_none_or(|d| d.view.end > sentence.end)
         {
             continue;
         }
@@ -685,7 +685,7 @@ fn lowered_ends_with(text: &str, ends: &[String]) -> bool {
         .nth(most.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     let tail = &text[from..];
-    let lowered = if tail.contains(|c| c == 'Σ') {
+    let lowered = if tail.contains('Σ') {
         text.to_lowercase()
     } else {
         tail.to_lowercase()
@@ -978,7 +978,7 @@ fn countries<'a>(
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder
     // is the home state's own.
-    if !home.is_empty() && !out.iter().any(|c| *c == home) && bare_office(a, clause) {
+    if !home.is_empty() && !out.contains(&home) && bare_office(a, clause) {
         add(&mut out, home);
     }
     if out.iter().all(|c| *c == home) {
