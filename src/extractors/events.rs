@@ -28,7 +28,6 @@ use crate::record::{DateRef, EventRecord, Granularity, Participant, Record};
 use crate::reference;
 use crate::repair::LineKind;
 use crate::text;
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -64,10 +63,28 @@ pub(crate) fn extract<'a>(
     };
     let sentences = a.sentences.ranges();
     let first = sentences.partition_point(|s| s.start < part.view.start);
+    // The first date at or after the start of the sentence read, walked forward with
+    // the sentences (both in order): each date is passed over once.
+    let mut at_start = 0;
     for sentence in sentences[first..]
         .iter()
         .take_while(|s| part.holds(s.start))
     {
+        // A sentence that holds no date from its start dates nothing (with no dateline
+        // read, its dates are those from there): most sentences are left here, before
+        // their line is looked up.
+        while dates
+            .get(at_start)
+            .is_some_and(|d| d.view.start < sentence.start)
+        {
+            at_start += 1;
+        }
+        if dates
+            .get(at_start)
+            .is_none_or(|d| d.view.end > sentence.end)
+        {
+            continue;
+        }
         let line = a.view.line_at(sentence.start);
         let kind_of_line = a.view.lines()[line].kind;
         if !kind_of_line.is_prose() || kind_of_line == LineKind::Footnote {
@@ -78,16 +95,15 @@ pub(crate) fn extract<'a>(
         // article, not an act: the first clause opens after it.
         // (Looked for only in a paragraph's first sentence, where a date stands.)
         let opens_paragraph = a.view.lines()[line].range.start == sentence.start;
-        let dated = || {
-            dates
-                .get(dates.partition_point(|d| d.view.start < sentence.start))
-                .is_some_and(|d| d.view.end <= sentence.end)
-        };
-        let dateline = (opens_paragraph && dated())
+        let dateline = opens_paragraph
             .then(|| reference::dateline(&text[sentence.clone()], a.reference.numeric_order))
             .flatten();
         let start = sentence.start + dateline.map_or(0, |d| d.len);
-        let first = dates.partition_point(|d| d.view.start < start);
+        let first = if start == sentence.start {
+            at_start
+        } else {
+            dates.partition_point(|d| d.view.start < start)
+        };
         // A year alone dates an action only when it is written with the action's own
         // words (`the 2019 declaration`, `trilateral talks in 2022`); a day or a month
         // dates the clause it sits in.
@@ -105,7 +121,9 @@ pub(crate) fn extract<'a>(
                     || closes_funding(a, text, d, sentence.start)
             })
             .collect();
-        let mut previous: Option<(usize, EventKind, Vec<Participant>)> = None; // (end, kind, participants)
+        // (end, kind, participants); the participants are their mentions, copied into a
+        // record only when it is made.
+        let mut previous: Option<(usize, EventKind, Vec<&PersonMention>)> = None;
         let mut from = start;
         for (n, date) in in_sentence.iter().enumerate() {
             // The clause the date dates: before it, or after it when it opens the clause
@@ -114,17 +132,16 @@ pub(crate) fn extract<'a>(
             let premodified = premodifies(a, text, date, sentence.end);
             // A year that dates an action is written with the action's own words.
             let year_only = date.granularity == Granularity::Year;
-            let opens =
-                (text::at_most_words(before, 2) || lead_in(before)) && !before.contains('(');
+            let opens = (at_most_two_words(before) || lead_in(before)) && !before.contains('(');
             // Where the next date of the sentence starts (the sentence's end after the
-            // last), and the text from this date up to it, cut before the first of
-            // `stops` and its trailing space and stop.
+            // last), and the text from this date up to it, cut before the stop found
+            // (`stop`: a byte search for ASCII stops) and its trailing space and stop.
             let next = in_sentence
                 .get(n + 1)
                 .map_or(sentence.end, |d| d.view.start);
             let after = &text[date.view.end..next.max(date.view.end)];
-            let up_to = |stops: &[char]| {
-                let stop = after.find(stops).unwrap_or(after.len());
+            let up_to = |stop: fn(&[u8]) -> Option<usize>| {
+                let stop = stop(after.as_bytes()).unwrap_or(after.len());
                 date.view.end + after[..stop].trim_end().trim_end_matches('.').len()
             };
             // The clause, and where its words that name the action end: an object read
@@ -139,7 +156,7 @@ pub(crate) fn extract<'a>(
                 // Up to a semicolon, else to the sentence's close: a period inside
                 // the sentence is no stop (`On November 29, Mr. Kishida held ...`,
                 // `US$ 5.5 million`), as the sentence splitter found.
-                let end = up_to(&[';']);
+                let end = up_to(|b| memchr::memchr(b';', b));
                 (date.view.start..end, end)
             } else {
                 // `hosted a reception in Hanoi on March 12 for visiting Thai Foreign
@@ -149,7 +166,7 @@ pub(crate) fn extract<'a>(
                 let object = ["for ", "with "]
                     .iter()
                     .any(|w| after.trim_start_matches(' ').starts_with(w))
-                    .then(|| date.view.end..up_to(&[',', ';', '(']))
+                    .then(|| date.view.end..up_to(clause_mark))
                     .filter(|r| people_in(r.clone()).next().is_some());
                 (from..object.map_or(date.view.end, |r| r.end), date.view.end)
             };
@@ -172,15 +189,8 @@ pub(crate) fn extract<'a>(
             // A date that dates a figure or an instrument (`the 2019 budget`, `Decree
             // of 5 May`), read only for a date that names an action.
             let figure = || {
-                let lead = before
-                    .trim_end()
-                    .trim_end_matches('(')
-                    .trim_end()
-                    .to_lowercase();
-                a.gazetteers()
-                    .figure_leads()
-                    .iter()
-                    .any(|w| lead.ends_with(w.as_str()))
+                let lead = before.trim_end().trim_end_matches('(').trim_end();
+                lowered_ends_with(lead, a.gazetteers().figure_leads())
                     || dates_an_instrument(before)
             };
             let continues = previous.is_some() && {
@@ -210,13 +220,8 @@ pub(crate) fn extract<'a>(
                 from = date.view.end;
                 continue;
             }
-            let mut participants: Vec<Participant> = people_in(clause.clone())
-                .filter(taking_part)
-                .map(|p| Participant {
-                    name: p.record.name.clone(),
-                    person_id: p.record.person_id.clone(),
-                })
-                .collect();
+            let mut participants: Vec<&PersonMention> =
+                people_in(clause.clone()).filter(taking_part).collect();
             // A list item that names no one and no office ("for work purposes") is the
             // same people's.
             let mut opening = clause_text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -247,10 +252,6 @@ pub(crate) fn extract<'a>(
                 // Participants named earlier in the sentence.
                 participants = people_in(sentence.start..clause.start)
                     .filter(taking_part)
-                    .map(|p| Participant {
-                        name: p.record.name.clone(),
-                        person_id: p.record.person_id.clone(),
-                    })
                     .collect();
             }
             if participants.is_empty()
@@ -283,53 +284,56 @@ pub(crate) fn extract<'a>(
             let Some(kind) = kind.filter(|_| !years_long && !figure()) else {
                 continue;
             };
-            let event = |clause: Range<usize>, kind: EventKind, participants: Vec<Participant>| {
-                // `will depart on 16 November for Thailand and the Philippines`: the
-                // places a trip goes to, named right after the date that closes it.
-                let to = if kind == EventKind::Visit && clause.end <= date.view.end {
-                    destinations(a, text, date.view.end, sentence.end)
-                } else {
-                    Vec::new()
+            let event =
+                |clause: Range<usize>, kind: EventKind, participants: Vec<&PersonMention>| {
+                    // `will depart on 16 November for Thailand and the Philippines`: the
+                    // places a trip goes to, named right after the date that closes it.
+                    let to = if kind == EventKind::Visit && clause.end <= date.view.end {
+                        destinations(a, text, date.view.end, sentence.end)
+                    } else {
+                        Vec::new()
+                    };
+                    // The states of the people taking part, then the trip's destinations.
+                    let mut known: Vec<&str> = participants
+                        .iter()
+                        .filter_map(|p| person_country.get(&p.record.person_id)?.as_deref())
+                        .collect();
+                    known.extend(to);
+                    let orgs = orgs(a, &clause);
+                    let countries = countries(
+                        a,
+                        line,
+                        &clause,
+                        sentence.end,
+                        (&known, !participants.is_empty()),
+                        !orgs.is_empty(),
+                        kind,
+                    );
+                    EventRecord {
+                        orgs,
+                        location: location(a, text, date, &clause),
+                        common: a.common(clause),
+                        kind,
+                        date: DateRef {
+                            span: a.raw_span(date.view.clone()).into(),
+                            values: date.values.clone(),
+                        },
+                        participants: participants
+                            .iter()
+                            .map(|p| Participant {
+                                name: p.record.name.clone(),
+                                person_id: p.record.person_id.clone(),
+                            })
+                            .collect(),
+                        countries,
+                    }
                 };
-                // The states of the people taking part, then the trip's destinations.
-                let mut known: Vec<String> = participants
-                    .iter()
-                    .filter_map(|p| person_country.get(&p.person_id).cloned().flatten())
-                    .collect();
-                known.extend(to);
-                let countries = countries(
-                    a,
-                    line,
-                    &clause,
-                    sentence.end,
-                    (&known, !participants.is_empty()),
-                    kind,
-                );
-                EventRecord {
-                    orgs: orgs(a, &clause),
-                    location: location(a, text, date, &clause),
-                    common: a.common(clause),
-                    kind,
-                    date: DateRef {
-                        span: a.raw_span(date.view.clone()).into(),
-                        values: date.values.clone(),
-                    },
-                    participants,
-                    countries,
-                }
-            };
             previous = Some((date.view.end, kind, participants.clone()));
             // `a meeting with X and then a longer meeting with Y`: two actions in a row,
             // each with its own people, on the one date.
             if let Some((first, second)) = in_a_row(a, text, clause.clone()) {
-                let people_of = |r: Range<usize>| -> Vec<Participant> {
-                    let mut p: Vec<Participant> = people_in(r)
-                        .filter(taking_part)
-                        .map(|p| Participant {
-                            name: p.record.name.clone(),
-                            person_id: p.record.person_id.clone(),
-                        })
-                        .collect();
+                let people_of = |r: Range<usize>| -> Vec<&PersonMention> {
+                    let mut p: Vec<&PersonMention> = people_in(r).filter(taking_part).collect();
                     dedup_participants(&mut p);
                     p
                 };
@@ -371,6 +375,9 @@ fn in_a_row(
     static JOINS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
         [" and then ", ", then ", " and later ", ", followed by "].map(memchr::memmem::Finder::new)
     });
+    // The two actions are two event words, one on each side of the joining words: a
+    // clause with fewer is not searched.
+    a.event_words_in(clause.clone()).nth(1)?;
     let body = &text[clause.clone()];
     let (at, len) = JOINS
         .iter()
@@ -389,8 +396,9 @@ fn in_a_row(
 /// in Washington on`).
 fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -> Option<usize> {
     let body = &text[clause.start..date];
-    // Most clauses name no leaders: asked of the bytes before lowering the clause.
-    if !text::contains_ignore_case(body, "leaders") {
+    // Most clauses name no leaders' action: asked of the bytes before lowering the
+    // clause.
+    if !names_leaders_possessive(body) {
         return None;
     }
     let lower = body.to_lowercase();
@@ -415,6 +423,27 @@ fn leaders_action(a: &Analysis, text: &str, clause: Range<usize>, date: usize) -
         && !rest.contains([',', ';', '(', ')'])
         && text::at_most_words(rest, 6))
     .then_some(clause.start + at)
+}
+
+/// Whether `text` holds `leaders’` (or `leaders'`) in any case, as every phrase
+/// [`leaders_action`] looks for in the lowered text does. The only characters besides
+/// ASCII letters that lower to one of its letters are the Kelvin sign (to `k`) and `İ`
+/// (to `i` and a combining dot), in none of them: a look in any ASCII case finds what a
+/// look in the lowered text finds. The apostrophes, rare, are looked for first: `'`,
+/// and the last byte of `’` (a byte that ends other characters too).
+fn names_leaders_possessive(text: &str) -> bool {
+    const CURLY: &[u8] = "’".as_bytes();
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\'', CURLY[2], bytes).any(|i| {
+        let end = if bytes[i] == b'\'' {
+            i
+        } else if bytes[..=i].ends_with(CURLY) {
+            i + 1 - CURLY.len()
+        } else {
+            return false;
+        };
+        bytes[..end].len() >= 7 && bytes[end - 7..end].eq_ignore_ascii_case(b"leaders")
+    })
 }
 
 /// Whether a sentence speaks of `the two leaders` (or `both leaders`).
@@ -442,16 +471,15 @@ fn names_the_two_leaders(sentence: &str) -> bool {
 
 /// The two people named last with a title in `before` (the mentions before a
 /// place): the leaders `the two leaders` speaks of.
-fn last_leaders(before: &[PersonMention]) -> Vec<Participant> {
-    let mut out: Vec<Participant> = Vec::new();
+fn last_leaders(before: &[PersonMention]) -> Vec<&PersonMention> {
+    let mut out: Vec<&PersonMention> = Vec::new();
     for p in before.iter().rev() {
-        if p.record.titles.is_empty() || out.iter().any(|o| o.person_id == p.record.person_id) {
+        if p.record.titles.is_empty()
+            || out.iter().any(|o| o.record.person_id == p.record.person_id)
+        {
             continue;
         }
-        out.push(Participant {
-            name: p.record.name.clone(),
-            person_id: p.record.person_id.clone(),
-        });
+        out.push(p);
         if out.len() == 2 {
             out.reverse();
             return out;
@@ -469,6 +497,11 @@ const PREMODIFIER_REACH: usize = 40;
 /// punctuation, no number). The clause runs to the next `;`, `.`, bracket or relative
 /// clause (`, which`), the next date, or the sentence end.
 fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Option<usize> {
+    // The words between the date and the action open with a space (see `plain_words`):
+    // a date followed by anything else premodifies nothing, and no word is looked up.
+    if !space_at(text, date.view.end) {
+        return None;
+    }
     let reach = text::ceil(text, (date.view.end + PREMODIFIER_REACH).min(sentence_end));
     let (word, _) = a.event_words_in(date.view.end..reach).next()?;
     let between = &text[date.view.end..word.start];
@@ -502,6 +535,12 @@ fn premodifies(a: &Analysis, text: &str, date: &Date, sentence_end: usize) -> Op
         }
     }
     Some(word.end + end)
+}
+
+/// Whether byte `at` of `text` is a space: the first look of [`premodifies`], before
+/// the words between a date and an action, which open with one.
+fn space_at(text: &str, at: usize) -> bool {
+    text.as_bytes().get(at) == Some(&b' ')
 }
 
 /// Whether the action word ending at `end` heads its phrase, as the action a date
@@ -621,16 +660,57 @@ fn closes_funding(a: &Analysis, text: &str, date: &Date, sentence_start: usize) 
     })
 }
 
+/// Whether the lowercased `text` ends with one of `ends`. Only the tail that can hold
+/// them is lowered: as many of the last characters as the longest end has bytes (a
+/// character lowers to one byte or more), and the whole text when that tail holds a
+/// capital sigma, whose lowercase depends on the characters before it.
+fn lowered_ends_with(text: &str, ends: &[String]) -> bool {
+    let most = ends.iter().map(String::len).max().unwrap_or(0);
+    // An ASCII tail (its bytes are its characters) lowers byte by byte, compared from
+    // the end.
+    let ascii = &text.as_bytes()[text.len().saturating_sub(most)..];
+    if ascii.is_ascii() {
+        return ends.iter().any(|e| {
+            ascii.len() >= e.len()
+                && ascii
+                    .iter()
+                    .rev()
+                    .zip(e.as_bytes().iter().rev())
+                    .all(|(t, e)| t.to_ascii_lowercase() == *e)
+        });
+    }
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(most.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let tail = &text[from..];
+    let lowered = if tail.contains('Σ') {
+        text.to_lowercase()
+    } else {
+        tail.to_lowercase()
+    };
+    ends.iter().any(|e| lowered.ends_with(e.as_str()))
+}
+
+/// A numbered instrument and `of` (or `dated`) closing a text, as [`dates_an_instrument`]
+/// reads it.
+static INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][a-z]+\s+(?:No\.\s*)?\d[\w/.-]*\s+(?:dated\s+|of\s+)$")
+        .expect("valid regex")
+});
+
 /// Whether the text before a date ends with a numbered instrument and `of` (`Executive
 /// Order 14257 of`, `Resolution 2231 of`, `Decree No. 15/2020/ND-CP of`): the date is
 /// the instrument's, not that of the clause's action.
 fn dates_an_instrument(before: &str) -> bool {
-    static INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[A-Z][a-z]+\s+(?:No\.\s*)?\d[\w/.-]*\s+(?:dated\s+|of\s+)$")
-            .expect("valid regex")
-    });
     let tail = &before[text::floor(before, before.len().saturating_sub(80))..];
-    INSTRUMENT.is_match(tail)
+    // A match ends the text with `of` or `dated` and white space (`\s` is Unicode's
+    // white space, as `trim_end` takes it): other text is not searched.
+    let words = tail.trim_end();
+    words.len() < tail.len()
+        && (words.ends_with("of") || words.ends_with("dated"))
+        && INSTRUMENT.is_match(tail)
 }
 
 /// Whether the words between an action and `in <year>` only say when it took place:
@@ -677,12 +757,47 @@ fn held_since(between: &str) -> bool {
         && between.matches(',').count() <= 1
 }
 
+/// Where the first clause mark of `s` stands: a comma, a semicolon or an opening
+/// bracket, ASCII, looked for as bytes.
+fn clause_mark(s: &[u8]) -> Option<usize> {
+    memchr::memchr3(b',', b';', b'(', s)
+}
+
+/// Whether `s` holds at most two words, as [`text::at_most_words`] reads them: ASCII
+/// text is read byte by byte (its white space is that of `char::is_whitespace`), other
+/// text as that reads it.
+fn at_most_two_words(s: &str) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return text::at_most_words(s, 2);
+        }
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words > 2 {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
+}
+
 /// Whether the words before a date are a lead-in that opens its clause: `On the
 /// morning of`, `On the sidelines of the summit on`, `In early`, `During` — a
 /// preposition opening them and another (or `early`, `late`, `mid`) closing them,
 /// with no punctuation between.
 fn lead_in(before: &str) -> bool {
     let t = before.trim();
+    // The cheap looks first: the text before most dates is a longer clause.
+    if t.len() > 80
+        || memchr::memchr3(b',', b';', b'.', t.as_bytes()).is_some()
+        || memchr::memchr2(b'(', b')', t.as_bytes()).is_some()
+    {
+        return false;
+    }
     let mut words = t.split_whitespace();
     let Some(first) = words.next() else {
         return false;
@@ -696,7 +811,7 @@ fn lead_in(before: &str) -> bool {
         last.as_str(),
         "on" | "in" | "of" | "early" | "late" | "mid" | "mid-" | "since" | "from" | "during"
     );
-    opening && closing && t.len() <= 80 && !t.contains([',', ';', '.', '(', ')'])
+    opening && closing
 }
 
 /// The kind of the action a clause names, by precedence; only the strong kinds when
@@ -720,16 +835,7 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
         {
             continue;
         }
-        let after = &text[r.end..clause.end];
-        // To the phrase's end (a period ends it only before a space: `U.S.-Mongolia`).
-        let stop = after
-            .find([',', ';', '('])
-            .into_iter()
-            .chain(memchr::memmem::find(after.as_bytes(), b". "))
-            .min()
-            .unwrap_or(after.len());
-        let phrase = &after[..stop];
-        let phrase = &phrase[..text::floor(phrase, 120)];
+        let phrase = meeting_phrase(&text[r.end..clause.end]);
         let end = r.end + phrase.len();
         if phrase.starts_with(" of ")
             && (bodies.iter().any(|b| b.start >= r.end && b.end <= end)
@@ -756,49 +862,106 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
             *kind = EventKind::Visit;
         }
     }
-    // Hits are sorted by start; a hit inside another starts at or after it, within a
-    // few hits (phrases are a few words long).
-    let inside = |i: usize| {
-        let r = &hits[i].0;
-        hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
-            .iter()
-            .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
-    };
     // `welcomed` names a meeting only when nothing else names the action (`welcomed
     // the announcement` is the announcement's).
     let welcome = |i: usize| {
         hits[i].1 == EventKind::Meeting
             && text::starts_with_ignore_case(&text[hits[i].0.clone()], "welcom")
     };
-    let kinds = |skip_welcome: bool| {
-        (0..hits.len())
-            .filter(|&i| !(inside(i) || skip_welcome && welcome(i)))
-            .map(|i| hits[i].1)
-            .filter(|k| !strong_only || k.is_strong())
-            .min()
-    };
-    kinds(true).or_else(|| kinds(false))
+    least_kind(&hits, strong_only, welcome)
 }
 
-fn dedup_participants(p: &mut Vec<Participant>) {
-    let mut seen = std::collections::BTreeSet::new();
-    p.retain(|x| seen.insert(x.person_id.clone()));
+/// The first kind (by precedence) of the `hits` not inside another, welcomes aside
+/// (`welcome(i)`: whether hit `i` is one), else with them; only the strong kinds when
+/// `strong_only`. Both are read in one pass. Hits are sorted by start; a hit inside
+/// another starts at or after it, within a few hits (phrases are a few words long).
+fn least_kind(
+    hits: &[(Range<usize>, EventKind)],
+    strong_only: bool,
+    welcome: impl Fn(usize) -> bool,
+) -> Option<EventKind> {
+    let inside = |i: usize| {
+        let r = &hits[i].0;
+        hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
+            .iter()
+            .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+    };
+    let (mut without_welcome, mut with_welcome) = (None::<EventKind>, None::<EventKind>);
+    for (i, &(_, kind)) in hits.iter().enumerate() {
+        if strong_only && !kind.is_strong() || inside(i) {
+            continue;
+        }
+        with_welcome = Some(with_welcome.map_or(kind, |k| k.min(kind)));
+        if !welcome(i) {
+            without_welcome = Some(without_welcome.map_or(kind, |k| k.min(kind)));
+        }
+    }
+    without_welcome.or(with_welcome)
+}
+
+/// How far the phrase after `meeting` may run, in bytes.
+const MEETING_PHRASE: usize = 120;
+
+/// The phrase after `meeting` (`after`: the clause after it), to its end: a comma,
+/// semicolon or bracket, or a period before a space (`U.S.-Mongolia`), within
+/// [`MEETING_PHRASE`] bytes. The stops are looked for only as far as the phrase may
+/// run (and a `. ` on its last byte), not to the clause's end; they are ASCII, looked
+/// for as bytes.
+fn meeting_phrase(after: &str) -> &str {
+    let bytes = after.as_bytes();
+    let head = text::floor(after, MEETING_PHRASE);
+    let mark = clause_mark(&bytes[..head]).unwrap_or(head);
+    let period = memchr::memchr_iter(b'.', &bytes[..mark])
+        .find(|&i| bytes.get(i + 1) == Some(&b' '))
+        .unwrap_or(mark);
+    &after[..period]
+}
+
+/// Keeps the first mention of each person (by id).
+fn dedup_participants(p: &mut Vec<&PersonMention>) {
+    first_of_each(p, |m| m.record.person_id.as_str());
+}
+
+/// How many items [`first_of_each`] compares with those kept, not through a set.
+const FEW: usize = 8;
+
+/// Keeps the first of the items with one key, in order. Most lists hold one item or
+/// a few: up to [`FEW`] are compared with those kept (a bounded number of
+/// comparisons), more are counted in a set.
+fn first_of_each<T: Copy, K: Ord>(items: &mut Vec<T>, key: impl Fn(T) -> K) {
+    if items.len() > FEW {
+        let mut seen = std::collections::BTreeSet::new();
+        items.retain(|&x| seen.insert(key(x)));
+        return;
+    }
+    let mut kept = 0;
+    for i in 0..items.len() {
+        let item = items[i];
+        if !items[..kept].iter().any(|&k| key(k) == key(item)) {
+            items[kept] = item;
+            kept += 1;
+        }
+    }
+    items.truncate(kept);
 }
 
 /// The states taking part: those already known (`known.0`: the participants' and a
 /// trip's destinations; `known.1`: whether anyone is named taking part), those the
 /// clause names, the partner of the section (a bilateral chapter's country paragraph),
 /// and the home state when one of its officials takes part or the clause names it.
-fn countries(
-    a: &Analysis,
+/// `names_org`: whether the clause names an international body.
+fn countries<'a>(
+    a: &'a Analysis,
     line: usize,
     clause: &Range<usize>,
     sentence_end: usize,
-    known: (&[String], bool),
+    known: (&[&'a str], bool),
+    names_org: bool,
     kind: EventKind,
 ) -> Vec<String> {
     let (known, named_people) = known;
-    let mut out: Vec<String> = Vec::new();
+    // The codes are borrowed until the list is whole.
+    let mut out: Vec<&str> = Vec::new();
     for c in known {
         add(&mut out, c);
     }
@@ -815,10 +978,10 @@ fn countries(
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder
     // is the home state's own.
-    if !home.is_empty() && !out.iter().any(|c| c == home) && bare_office(a, clause) {
+    if !home.is_empty() && !out.contains(&home) && bare_office(a, clause) {
         add(&mut out, home);
     }
-    if out.iter().all(|c| c == home) {
+    if out.iter().all(|c| *c == home) {
         // "Both sides ...": the partner named last before, in the paragraph.
         let paragraph = a.view.lines()[line].range.start..clause.start;
         // Else, for "the two leaders ...", the partner the rest of the sentence names
@@ -841,7 +1004,7 @@ fn countries(
     // A country paragraph of a bilateral chapter is about the home state's relations
     // with its state, which takes part unless the clause names other states or an
     // international body.
-    let names_foreign = out.iter().any(|c| c != home) || a.orgs_in(clause.clone()).next().is_some();
+    let names_foreign = out.iter().any(|c| *c != home) || names_org;
     match a.section_partner(line) {
         Some((_, Partner::Country(c))) => {
             // The partner giving aid alone, named as the giver (`Japan has committed
@@ -865,7 +1028,7 @@ fn countries(
         _ => {}
     }
     out.sort();
-    out
+    out.into_iter().map(String::from).collect()
 }
 
 /// Whether the clause names an office on its own, the way a document names its own
@@ -887,7 +1050,7 @@ fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
         // Chairman of ... of Brunei Darussalam,`): the phrase runs on through names and
         // `of`, `and`, `the`, `for`, and ends at a comma or at the verb (`the Vice
         // President will meet Prime Minister X of Y`: Y is not the office's).
-        let stop = after.find([',', ';', '(']).unwrap_or(after.len());
+        let stop = clause_mark(after.as_bytes()).unwrap_or(after.len());
         let mut phrase_len = 0;
         for word in after[..stop].split_inclusive(' ') {
             let w = word.trim();
@@ -908,9 +1071,9 @@ fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
 }
 
 /// Adds a code once.
-fn add(out: &mut Vec<String>, code: &str) {
-    if !out.iter().any(|x| x == code) {
-        out.push(code.to_string());
+fn add<'a>(out: &mut Vec<&'a str>, code: &'a str) {
+    if !out.contains(&code) {
+        out.push(code);
     }
 }
 
@@ -920,7 +1083,12 @@ const DESTINATION_REACH: usize = 100;
 /// The states a trip goes to, named right after the date that closes its clause: `for`
 /// or `to`, then countries joined by commas and `and` (`, for Thailand and the
 /// Philippines`, `to Japan, Korea and Mongolia`), and nothing else between them.
-fn destinations(a: &Analysis, text: &str, date_end: usize, sentence_end: usize) -> Vec<String> {
+fn destinations<'a>(
+    a: &'a Analysis,
+    text: &str,
+    date_end: usize,
+    sentence_end: usize,
+) -> Vec<&'a str> {
     let after = &text[date_end..sentence_end];
     let rest = after.trim_start_matches([',', ' ', '\n', ')']);
     let Some(words) = ["for ", "to ", "For ", "To "]
@@ -940,7 +1108,7 @@ fn destinations(a: &Analysis, text: &str, date_end: usize, sentence_end: usize) 
         if !joins || hit.kind != crate::gazetteer::MentionKind::Name {
             break;
         }
-        out.push(hit.country.code.to_string());
+        out.push(hit.country.code.as_str());
         at = hit.end;
     }
     out
@@ -964,7 +1132,7 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     // Inside the date's brackets, before it.
     let lead = text::before(text, date.view.start, BRACKET_REACH);
     let lead_start = date.view.start - lead.len();
-    let open = lead.rfind('(').map(|o| lead_start + o);
+    let open = memchr::memrchr(b'(', lead.as_bytes()).map(|o| lead_start + o);
     if let Some(open) = open.filter(|&o| !text[o..date.view.start].contains(')')) {
         let inside = text[open + 1..date.view.start]
             .trim()
@@ -983,15 +1151,10 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     if date.view.start <= clause.start {
         return None;
     }
-    let near = text[clause.start..date.view.start]
-        .char_indices()
-        .rev()
-        .filter(|(_, c)| *c == ' ')
-        .nth(7)
-        .map_or(clause.start, |(i, _)| clause.start + i);
+    let near = clause.start + last_words(&text[clause.start..date.view.start]);
     let c = &text[near..date.view.start];
     let mut found = None;
-    for (at, _) in c.match_indices(" in ") {
+    for at in ins(c) {
         let rest = &c[at + 4..];
         let rest_start = near + at + 4;
         let words: Vec<&str> = rest
@@ -1033,6 +1196,46 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     found
 }
 
+/// Where the last words before a date that may name its place start in `s`: at the
+/// eighth space from the end, else at the start. A space is one byte, never part of
+/// another character: it is looked for byte by byte.
+fn last_words(s: &str) -> usize {
+    // The spaces are close together: one pass back, not a search per space. Blocks of
+    // sixteen bytes are counted whole until the block that holds the eighth space.
+    let bytes = s.as_bytes();
+    let mut spaces = 0;
+    let mut end = bytes.len();
+    while let Some(block) = end
+        .checked_sub(16)
+        .and_then(|start| <&[u8; 16]>::try_from(&bytes[start..end]).ok())
+    {
+        let n = block.iter().filter(|&&b| b == b' ').count();
+        if spaces + n >= 8 {
+            break;
+        }
+        spaces += n;
+        end -= 16;
+    }
+    for (i, &b) in bytes[..end].iter().enumerate().rev() {
+        if b == b' ' {
+            spaces += 1;
+            if spaces == 8 {
+                return i;
+            }
+        }
+    }
+    0
+}
+
+/// Where each ` in ` of `s` starts, overlapping ones left out (as `match_indices` leaves
+/// them).
+fn ins(s: &str) -> impl Iterator<Item = usize> + '_ {
+    // Asked of every event: the searcher is made once.
+    static IN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" in "));
+    IN.find_iter(s.as_bytes())
+}
+
 /// The words by which a clause speaks of both parties.
 const BOTH_SIDES: [&str; 6] = [
     "two sides",
@@ -1048,19 +1251,369 @@ const BOTH_SIDES: [&str; 6] = [
 /// one of them are the Kelvin sign (to `k`, in none of the phrases) and `İ` (to `i` and
 /// a combining dot, which breaks any phrase it stands in): an ASCII look in any case
 /// finds what a look in the lowered text finds, without lowering it.
+///
+/// Each phrase opens with `two ` or `both `: the places of a `w` or a `b`, in either
+/// case, are found by a fast byte search and only those compared.
 fn names_both_sides(text: &str) -> bool {
-    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(BOTH_SIDES)
-            .expect("a few short phrases")
-    });
-    PHRASES.is_match(text)
+    let bytes = text.as_bytes();
+    let matches_at = |start: usize| {
+        BOTH_SIDES.iter().any(|p| {
+            bytes
+                .get(start..start + p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    };
+    memchr::memchr2_iter(b'w', b'W', bytes).any(|i| i > 0 && matches_at(i - 1))
+        || memchr::memchr2_iter(b'b', b'B', bytes).any(matches_at)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::texts_of;
+    use proptest::prelude::*;
+
+    /// The figure leads of `event-context.tsv`, and ends that take the lowering's
+    /// harder ways: a final sigma, letters that lower to ASCII from other characters.
+    fn ends() -> Vec<String> {
+        [
+            "by the end of",
+            "as of",
+            "by",
+            "until",
+            "since",
+            "up to",
+            "for",
+            "ς",
+            "aς",
+            "σ",
+            "k",
+            "i\u{307}",
+            "of σ",
+            "FOR",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// `lead_in` as it was written before its cheap looks were put first.
+    fn lead_in_reference(before: &str) -> bool {
+        let t = before.trim();
+        let mut words = t.split_whitespace();
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let opening = matches!(
+            first.to_ascii_lowercase().as_str(),
+            "on" | "in" | "at" | "during" | "since" | "from" | "by" | "until" | "throughout"
+        );
+        let last = t.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let closing = matches!(
+            last.as_str(),
+            "on" | "in" | "of" | "early" | "late" | "mid" | "mid-" | "since" | "from" | "during"
+        );
+        opening && closing && t.len() <= 80 && !t.contains([',', ';', '.', '(', ')'])
+    }
+
+    /// `least_kind` as it was written before its two passes were made one.
+    fn least_kind_reference(
+        hits: &[(Range<usize>, EventKind)],
+        strong_only: bool,
+        welcome: impl Fn(usize) -> bool,
+    ) -> Option<EventKind> {
+        let inside = |i: usize| {
+            let r = &hits[i].0;
+            hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
+                .iter()
+                .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+        };
+        let kinds = |skip_welcome: bool| {
+            (0..hits.len())
+                .filter(|&i| !(inside(i) || skip_welcome && welcome(i)))
+                .map(|i| hits[i].1)
+                .filter(|k| !strong_only || k.is_strong())
+                .min()
+        };
+        kinds(true).or_else(|| kinds(false))
+    }
+
+    /// Pieces of text around the words the looks of this module search for.
+    const PIECES: &[&str] = &[
+        "leaders",
+        "LEADERS",
+        "Leaders",
+        "lead",
+        "ers",
+        "’",
+        "'",
+        "‘",
+        "≙",
+        "the two ",
+        "both ",
+        "\u{212A}",
+        "İ",
+        "ễ",
+        "x",
+        " ",
+        "\n",
+        "\u{a0}",
+        "Σ",
+        "σ",
+        "ς",
+        "by",
+        "BY",
+        "the end of",
+        "AS OF",
+        "as of",
+        "for",
+        "of",
+        "Of",
+        "dated",
+        "Decree",
+        "Order",
+        "No.",
+        "15",
+        "/2020",
+        "-",
+        "٣",
+        "(",
+        " in ",
+        "in",
+        ",",
+        "On",
+        "early",
+        "during",
+        ".",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The ends are found as in the lowered text.
+        #[test]
+        fn lowered_ends_are_found_as_in_the_lowered_text(t in texts_of(PIECES, 10)) {
+            let ends = ends();
+            let lowered = t.to_lowercase();
+            let want = ends.iter().any(|e| lowered.ends_with(e.as_str()));
+            prop_assert_eq!(lowered_ends_with(&t, &ends), want, "{:?}", t);
+        }
+
+        /// An instrument is found where the expression finds it.
+        #[test]
+        fn instruments_are_found_as_the_expression_finds_them(t in texts_of(PIECES, 12)) {
+            let tail = &t[text::floor(&t, t.len().saturating_sub(80))..];
+            prop_assert_eq!(dates_an_instrument(&t), INSTRUMENT.is_match(tail), "{:?}", t);
+        }
+
+        /// A possessive of the leaders is found wherever the lowered text holds one of
+        /// the phrases `leaders_action` looks for.
+        #[test]
+        fn leaders_possessives_are_found_as_in_the_lowered_text(t in texts_of(PIECES, 10)) {
+            let lowered = t.to_lowercase();
+            let want = ["leaders’", "leaders'"].iter().any(|p| lowered.contains(p));
+            prop_assert_eq!(names_leaders_possessive(&t), want, "{:?}", t);
+        }
+
+        /// The last words and the ` in `s are found as the characters' look finds them.
+        #[test]
+        fn place_words_are_found_as_the_characters_give_them(t in texts_of(PIECES, 24)) {
+            let near = t
+                .char_indices()
+                .rev()
+                .filter(|(_, c)| *c == ' ')
+                .nth(7)
+                .map_or(0, |(i, _)| i);
+            prop_assert_eq!(last_words(&t), near, "{:?}", t);
+            let want: Vec<usize> = t.match_indices(" in ").map(|(i, _)| i).collect();
+            prop_assert_eq!(ins(&t).collect::<Vec<_>>(), want, "{:?}", t);
+        }
+
+        /// A lead-in is read as before its cheap looks were put first.
+        #[test]
+        fn lead_ins_are_read_as_before(t in texts_of(PIECES, 12)) {
+            prop_assert_eq!(lead_in(&t), lead_in_reference(&t), "{:?}", t);
+        }
+
+        /// The words between a date and an action open with a space only where the
+        /// first look of `premodifies` finds one.
+        #[test]
+        fn no_words_open_with_a_space_where_none_is(t in texts_of(PIECES, 8), at in 0usize..40) {
+            let at = text::floor(&t, at);
+            for end in (at..=t.len()).filter(|&e| t.is_char_boundary(e)) {
+                prop_assert!(space_at(&t, at) || !t[at..end].starts_with(' '), "{:?}", t);
+            }
+        }
+
+        /// The least kind is read as in two passes.
+        #[test]
+        fn least_kinds_are_read_as_in_two_passes(
+            hits in prop::collection::vec((0usize..30, 1usize..12, 0usize..EventKind::ALL.len(), any::<bool>()), 0..24),
+            strong_only in any::<bool>(),
+        ) {
+            let mut hits = hits;
+            hits.sort_by_key(|h| h.0);
+            let welcomes: Vec<bool> = hits.iter().map(|h| h.3).collect();
+            let hits: Vec<(Range<usize>, EventKind)> = hits
+                .iter()
+                .map(|&(start, len, k, _)| (start..start + len, EventKind::ALL[k]))
+                .collect();
+            prop_assert_eq!(
+                least_kind(&hits, strong_only, |i| welcomes[i]),
+                least_kind_reference(&hits, strong_only, |i| welcomes[i])
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Two words are counted as the general reading counts them.
+        #[test]
+        fn two_words_are_counted_as_the_general_reading_counts_them(
+            t in texts_of(&[
+                " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{3000}",
+                "a", "word", "ễ", "On", "(",
+            ], 8)
+        ) {
+            prop_assert_eq!(at_most_two_words(&t), text::at_most_words(&t, 2), "{:?}", t);
+        }
+
+        /// The first clause mark is the one the characters' look finds.
+        #[test]
+        fn clause_marks_are_found_as_the_characters_give_them(t in texts_of(PIECES, 12)) {
+            prop_assert_eq!(clause_mark(t.as_bytes()), t.find([',', ';', '(']), "{:?}", t);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The first item of each key is kept, as a set of the keys seen keeps it.
+        #[test]
+        fn the_first_of_each_key_is_kept_as_a_set_keeps_it(
+            items in prop::collection::vec((0u8..6, any::<u8>()), 0..20)
+        ) {
+            let mut ours = items.clone();
+            first_of_each(&mut ours, |(k, _)| k);
+            let mut want = items;
+            let mut seen = std::collections::BTreeSet::new();
+            want.retain(|(k, _)| seen.insert(*k));
+            prop_assert_eq!(ours, want);
+        }
+    }
+
+    /// The phrase after `meeting` as it was cut before its stops were looked for only
+    /// as far as it may run.
+    fn meeting_phrase_reference(after: &str) -> &str {
+        let stop = after
+            .find([',', ';', '('])
+            .into_iter()
+            .chain(memchr::memmem::find(after.as_bytes(), b". "))
+            .min()
+            .unwrap_or(after.len());
+        let phrase = &after[..stop];
+        &phrase[..text::floor(phrase, 120)]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The phrase after `meeting` is cut where it was.
+        #[test]
+        fn meeting_phrases_are_cut_as_before(
+            t in texts_of(&[
+                " of the Joint Committee", " Council", ",", ";", "(", ".", ". ", " ", "ễ", "x",
+                "U.S.", "abcdefghij", "\n",
+            ], 40)
+        ) {
+            prop_assert_eq!(meeting_phrase(&t), meeting_phrase_reference(&t), "{:?}", t);
+        }
+
+        /// Both sides are found as in the lowered text.
+        #[test]
+        fn both_sides_are_found_as_in_the_lowered_text_of_any_pieces(
+            t in texts_of(&[
+                "two", "TWO", "Two", "both", "BOTH", "bOth", " ", "  ", "sides", "SIDES",
+                "countries", "leaders", "\u{212A}", "İ", "ễ", "w", "b", "t", "s", "x", "’",
+            ], 12)
+        ) {
+            let lowered = t.to_lowercase();
+            let want = BOTH_SIDES.iter().any(|p| lowered.contains(p));
+            prop_assert_eq!(names_both_sides(&t), want, "{:?}", t);
+        }
+    }
+
+    /// `in_a_row` as it was written before it counted the clause's event words first.
+    fn in_a_row_reference(
+        a: &Analysis,
+        text: &str,
+        clause: Range<usize>,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        let body = &text[clause.clone()];
+        let (at, len) = [" and then ", ", then ", " and later ", ", followed by "]
+            .iter()
+            .filter_map(|j| body.find(j).map(|i| (i, j.len())))
+            .min()?;
+        let join = clause.start + at;
+        let second = join + len..clause.end;
+        a.event_words_in(clause.start..join).next()?;
+        let (word, _) = a.event_words_in(second.clone()).next()?;
+        text::at_most_words(&text[second.start..word.start], 3)
+            .then_some((clause.start..join, second))
+    }
+
+    #[test]
+    fn actions_in_a_row_of_the_fixtures_are_read_as_before() {
+        let config = crate::Config::default();
+        // The fixtures join no actions: a text that does is read too.
+        let joined = "On 12 March, the Vice President will have a meeting with Prime Minister \
+            Lee Hsien Loong and then a longer bilateral meeting with President Halimah Yacob. \
+            The two sides held talks, followed by a signing ceremony. The Minister visited \
+            Hanoi and later attended a conference in Da Nang, then a reception.\n";
+        let texts = crate::testing::fixture_texts()
+            .into_iter()
+            .chain([("joined".into(), joined.to_string())]);
+        let (mut found, mut two_words) = (0, 0);
+        for (path, text) in texts {
+            let doc = crate::Document::from_bytes("fixture", text.into_bytes()).unwrap();
+            let a = Analysis::new(&doc, &config);
+            let text = a.view.text();
+            for sentence in a.sentences.ranges() {
+                // Each sentence, and each of its tails from a word on.
+                let starts = std::iter::once(sentence.start).chain(
+                    memchr::memchr_iter(b' ', text[sentence.clone()].as_bytes())
+                        .map(|i| sentence.start + i + 1),
+                );
+                for start in starts {
+                    let clause = start..sentence.end;
+                    let want = in_a_row_reference(&a, text, clause.clone());
+                    found += usize::from(want.is_some());
+                    two_words += usize::from(a.event_words_in(clause.clone()).nth(1).is_some());
+                    assert_eq!(
+                        in_a_row(&a, text, clause.clone()),
+                        want,
+                        "{path:?} {clause:?}"
+                    );
+                }
+            }
+        }
+        assert!(found > 0 && two_words > found, "{found} {two_words}");
+    }
+
+    #[test]
+    fn instruments_of_the_fixtures_are_found_as_the_expression_finds_them() {
+        let mut found = 0;
+        for line in crate::testing::fixture_lines() {
+            for (at, _) in line.match_indices(' ') {
+                let before = &line[..=at];
+                let tail = &before[text::floor(before, before.len().saturating_sub(80))..];
+                let want = INSTRUMENT.is_match(tail);
+                found += usize::from(want);
+                assert_eq!(dates_an_instrument(before), want, "{before:?}");
+            }
+        }
+        assert!(found > 0, "{found}");
+    }
 
     #[test]
     fn both_sides_are_found_as_in_the_lowered_text() {
