@@ -658,7 +658,7 @@ impl LineFigures<'_, '_> {
             .spans
             .borrow_mut()
             .entry(clause.start)
-            .or_insert_with(|| words::years(&s[clause]).1);
+            .or_insert_with(|| words::names_span(&s[clause]));
         if spans {
             return (None, None);
         }

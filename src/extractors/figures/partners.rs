@@ -266,6 +266,33 @@ static HOME_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:'s|’s)\s+(?:total\s+)?(?P<w>imports?|exports?)\b").expect("valid regex")
 });
 
+/// How far back from its end [`last_verb`] first searches a text: most verbs of a
+/// flow stand a few words before its amount.
+const VERB_STRETCH: usize = 96;
+
+/// The last match of `re` ([`GIVE`] or [`RECEIVE`]) in `line[within]`. Searched from the
+/// end back, a stretch at a time, each starting at the start of `within` or at ASCII
+/// punctuation other than `_`, and ending where the one after it starts. The verbs'
+/// matches are of letters and spaces with a word boundary at either end: none holds
+/// such a byte, and a word boundary next to it reads the same as at the end of a
+/// text, so each stretch's matches are those of the whole that start in it.
+fn last_verb(re: &Regex, line: &str, within: Range<usize>) -> Option<Range<usize>> {
+    let b = line.as_bytes();
+    let cut = |c: u8| c.is_ascii_punctuation() && c != b'_';
+    let mut end = within.end;
+    while end > within.start {
+        let mut start = end.saturating_sub(VERB_STRETCH).max(within.start);
+        while start > within.start && !cut(b[start]) {
+            start -= 1;
+        }
+        if let Some(m) = re.find_iter(&line[start..end]).last() {
+            return Some(start + m.start()..start + m.end());
+        }
+        end = start;
+    }
+    None
+}
+
 /// The giver and receiver of a flow (`aid`, `grant`, `loan`, `oda`, `fdi`,
 /// `remittance`, `import`, `export`), as far as the sentence says, completed with the
 /// counterpart: a flow the reports give between Viet Nam and its partner has the
@@ -292,12 +319,7 @@ pub(super) fn direction(
             // the start of a text), and no match of the verbs crosses a break's end
             // (their only spaces are those of `handed over`, and a break's last spaces
             // follow `;`, `and`, `while`, `whereas` or `but`).
-            let verb = |re: &Regex| {
-                let from = p.sentence.start;
-                re.find_iter(&p.line[from..p.figure.start])
-                    .last()
-                    .map(|m| from + m.start()..from + m.end())
-            };
+            let verb = |re: &Regex| last_verb(re, p.line, p.sentence.start..p.figure.start);
             let give = verb(&GIVE);
             let receive = verb(&RECEIVE);
             let after_prep = |re: &Regex, from_at: usize| {
@@ -444,11 +466,15 @@ mod tests {
         last(clause_start).or_else(|| last(0))
     }
 
-    /// The verb as [`direction`] reads it: the last before `end` in the sentence.
+    /// The verb as [`direction`] reads it: the last before `end` in the sentence, one
+    /// search of the text before it, and searched back a stretch at a time.
     fn verb_by_sentence(re: &Regex, sentence: &str, end: usize) -> Option<Range<usize>> {
-        re.find_iter(&sentence[..end])
+        let last = re
+            .find_iter(&sentence[..end])
             .last()
-            .map(|m| m.start()..m.end())
+            .map(|m| m.start()..m.end());
+        assert_eq!(last_verb(re, sentence, 0..end), last, "{sentence:?} {end}");
+        last
     }
 
     proptest::proptest! {
@@ -461,9 +487,9 @@ mod tests {
             t in crate::scan::texts_of(&[
                 "handed", "handing", " ", "  ", "over", ";", ",", " and ", ", and ", ", BUT ",
                 ", while ", "whereas", "gave", "Gave", "received", "attracted", "x", "5", "\t",
-                "ed", "and", "ễ", "donations", "lent", "but",
-            ], 16),
-            at in 0usize..160,
+                "ed", "and", "ễ", "donations", "lent", "but", "(", "_", ".", "$", "-",
+            ], 48),
+            at in 0usize..400,
         ) {
             let end = crate::text::floor(&t, at.min(t.len()));
             for re in [&*GIVE, &*RECEIVE] {

@@ -572,6 +572,24 @@ enum Year {
     Period(u16),
 }
 
+/// Whether the year-shaped number ([`YEAR`]) at `m` of `text` is one end of a span of
+/// years (`2018 - 2021`).
+fn ends_span(text: &str, m: &Range<usize>) -> bool {
+    // A dash next to the year first: most years have none, and the look costs a
+    // fraction of the runs.
+    let (before, after) = (&text[..m.start], &text[m.end..]);
+    let dash_after = after.bytes().find(|&b| !is_space(b)) == Some(b'-');
+    let dash_before = before.bytes().rev().find(|&b| !is_space(b)) == Some(b'-');
+    (dash_after && YEAR_RANGE_AFTER.is_match(after))
+        || (dash_before && YEAR_RANGE_BEFORE.is_match(before))
+}
+
+/// Whether `text` names a span of years: `years(text).1`, without reading its other
+/// years.
+pub(super) fn names_span(text: &str) -> bool {
+    year_matches(text).any(|m| ends_span(text, &m))
+}
+
 /// Reads the year-shaped number ([`YEAR`]) at `m` of `text`, in the words around it.
 fn judge(text: &str, m: Range<usize>) -> Year {
     // What the expressions' matches end or open with next to the year: a dash, or one of
@@ -585,14 +603,10 @@ fn judge(text: &str, m: Range<usize>) -> Year {
     });
     static BASE_OPENS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(&["figure", "figures", "level", "levels"]));
-    let (before, after) = (&text[..m.start], &text[m.end..]);
-    let dash_after = after.bytes().find(|&b| !is_space(b)) == Some(b'-');
-    let dash_before = before.bytes().rev().find(|&b| !is_space(b)) == Some(b'-');
-    if (dash_after && YEAR_RANGE_AFTER.is_match(after))
-        || (dash_before && YEAR_RANGE_BEFORE.is_match(before))
-    {
+    if ends_span(text, &m) {
         return Year::Span;
     }
+    let (before, after) = (&text[..m.start], &text[m.end..]);
     // Part of a number, a code or a name (`2,020`, `No. 2013/QD`).
     let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
         || after.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '%');
@@ -940,6 +954,7 @@ mod tests {
             let (ours, plain) = (years(line), years_by_expressions(line));
             read[0] += ours.0.len() + usize::from(ours.1);
             assert_eq!(ours, plain, "{line:?}");
+            assert_eq!(names_span(line), plain.1, "{line:?}");
             // Split at every digit run, as at a figure.
             let b = line.as_bytes();
             let mut i = 0;
