@@ -156,6 +156,17 @@ static DECIMAL_COMMA: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"')\]]+"#).expect("valid regex")
 });
+/// Whether `line` may hold a match of [`URL`]: every match holds `://` or `www.` (in
+/// any ASCII case; no other character is a `w` in any case). Most lines with a figure
+/// hold neither, and the look costs a fraction of the search.
+fn may_hold_url(line: &str) -> bool {
+    static SCHEME: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("://"));
+    let b = line.as_bytes();
+    SCHEME.find(b).is_some()
+        || memchr::memchr_iter(b'.', b)
+            .any(|i| i >= 3 && b[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&b'w')))
+}
+
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?ix)^(?:\s|-)?(?:
@@ -552,7 +563,11 @@ pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
     let Some(first_cue) = numbers(line).position(|m| sides(&m) != (false, false)) else {
         return finish(lex, line, &cues, Vec::new());
     };
-    let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
+    let urls: Vec<Range<usize>> = if may_hold_url(line) {
+        URL.find_iter(line).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     let mut atoms: Vec<Atom> = Vec::new();
     let mut consumed = 0usize;
     // The numbers are found again: most lines have no cue, and are left above with
@@ -1801,6 +1816,33 @@ mod tests {
                 prop_assert_eq!(&vague_amounts(opening, alone, &t), &want);
             }
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// A line the look rules out holds no link.
+        #[test]
+        fn a_line_with_a_link_may_hold_one(
+            t in crate::scan::texts_of(&[
+                "http", "https", "HTTPS", "httpſ", "ftp", "://", ":/", "/", ":", "www", "WwW",
+                "ww", "w", ".", "x", " ", "5", "%20", "ễ", ")",
+            ], 16)
+        ) {
+            prop_assert!(!URL.is_match(&t) || may_hold_url(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn the_fixtures_links_stand_where_the_look_lets_them() {
+        let mut links = 0;
+        for line in crate::testing::fixture_lines() {
+            let found = URL.is_match(&line);
+            links += usize::from(found);
+            assert!(!found || may_hold_url(&line), "{line:?}");
+        }
+        assert!(may_hold_url("see WWW.example.org") && !may_hold_url("US$ 5 million."));
+        assert!(links > 0, "{links}");
     }
 
     #[test]

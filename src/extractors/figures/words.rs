@@ -14,6 +14,11 @@ pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
+/// [`is_space`] of a character.
+fn is_space_char(c: char) -> bool {
+    u8::try_from(c).is_ok_and(is_space)
+}
+
 /// The word `text` opens with after one or more ASCII spaces: the run of ASCII letters
 /// there, empty when none; none when `text` does not open with a space.
 fn word_after_space(text: &str) -> Option<&[u8]> {
@@ -218,11 +223,79 @@ const METRIC_AFTER_OPENS: [&str; 23] = [
     "as",
 ];
 
+/// The words that can follow `in` or `of` in a match of [`METRIC_AFTER`] (after
+/// spaces): `total`, `new`, or the first word of a noun.
+const METRIC_AFTER_IN: [&str; 21] = [
+    "total",
+    "new",
+    "registered",
+    "investment",
+    "investments",
+    "capital",
+    "oda",
+    "official",
+    "aid",
+    "assistance",
+    "grant",
+    "grants",
+    "loan",
+    "loans",
+    "remittance",
+    "remittances",
+    "export",
+    "exports",
+    "import",
+    "imports",
+    "fdi",
+];
+
+/// The words that can follow `as` in a match of [`METRIC_AFTER`] (after spaces).
+const METRIC_AFTER_AS: [&str; 14] = [
+    "a",
+    "an",
+    "gift",
+    "gifts",
+    "contribution",
+    "contributions",
+    "donation",
+    "donations",
+    "aid",
+    "aids",
+    "grant",
+    "grants",
+    "loan",
+    "loans",
+];
+
 /// What the text right after a figure says it is, if it says.
 pub(super) fn metric_after(m: &MetricWords, after: &str) -> Option<&'static str> {
+    metric_after_looking(m, after, true)
+}
+
+/// [`metric_after`]; with `look`, the expression runs only where the word after the
+/// figure can open a match, and after `in`, `of` or `as` the word after it can go on
+/// with one (most amounts are followed by neither: `in 2020`, `of the total`); what
+/// its tests compare with the expression alone.
+fn metric_after_looking(m: &MetricWords, after: &str, look: bool) -> Option<&'static str> {
     static OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&METRIC_AFTER_OPENS));
-    if !word_after_space(after).is_some_and(|w| OPENS.holds(w)) {
-        return None;
+    static IN_NEXT: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&METRIC_AFTER_IN));
+    static AS_NEXT: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&METRIC_AFTER_AS));
+    if look {
+        let first = word_after_space(after).filter(|w| OPENS.holds(w))?;
+        let next = if first.eq_ignore_ascii_case(b"in") || first.eq_ignore_ascii_case(b"of") {
+            Some(&*IN_NEXT)
+        } else if first.eq_ignore_ascii_case(b"as") {
+            Some(&*AS_NEXT)
+        } else {
+            None
+        };
+        if let Some(next) = next {
+            // The first word is ASCII letters after ASCII spaces: it ends on a boundary.
+            let end = after.len() - after.trim_start_matches(is_space_char).len() + first.len();
+            if !word_after_space(&after[end..]).is_some_and(|w| next.holds(w)) {
+                return None;
+            }
+        }
     }
     let c = METRIC_AFTER.captures(after)?;
     let w = c.name("noun").or(c.name("in")).or(c.name("as"))?;
@@ -312,7 +385,22 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
             "decrease"
         }
     };
-    let ends = |t: &str| !look || word_before_space(t).is_some_and(|w| BEFORE_ENDS.holds(w));
+    static JOINERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_JOINERS));
+    static NOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_NOUNS));
+    // A match ending with a word that joins a change to its figure (`growth of`, `rose
+    // by`, `stood at`) has a word of change before it: most words before a figure
+    // that end a match (`share of`, `was`) have none.
+    let ends = |t: &str| {
+        !look
+            || word_before_space(t).is_some_and(|w| {
+                BEFORE_ENDS.holds(w)
+                    && (!JOINERS.holds(w) || {
+                        let rest = t.trim_end_matches(is_space_char);
+                        word_before_space(&rest[..rest.len() - w.len()])
+                            .is_some_and(|p| BEFORE_ENDS.holds(p) || NOUNS.holds(p))
+                    })
+            })
+    };
     let opens = |t: &str| !look || word_after_space(t).is_some_and(|w| AFTER_OPENS.holds(w));
     ends(before)
         .then(|| CHANGE_BEFORE.captures(before).map(pick))
@@ -323,6 +411,33 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
                 .flatten()
         })
 }
+
+/// The words of [`CHANGE_BEFORE_ENDS`] that join a change to its figure: a match ending
+/// with one has a verb or noun of change, `rate`, `stood` or `amounted` before it.
+const CHANGE_JOINERS: [&str; 8] = ["by", "of", "at", "was", "were", "is", "reached", "to"];
+
+/// The nouns of change of [`CHANGE_BEFORE`] (those of its verbs aside).
+const CHANGE_NOUNS: [&str; 19] = [
+    "growth",
+    "increase",
+    "rise",
+    "gain",
+    "jump",
+    "surge",
+    "expansion",
+    "hike",
+    "upturn",
+    "decrease",
+    "decline",
+    "drop",
+    "fall",
+    "reduction",
+    "contraction",
+    "loss",
+    "slump",
+    "cut",
+    "downturn",
+];
 
 /// The words a match of [`CHANGE_BEFORE`] can end with (before its last spaces): a
 /// verb of change, or the word after a noun of change (`growth of`, `stood at`).
@@ -915,6 +1030,12 @@ mod tests {
             [
                 "went up",
                 "edged  up",
+                "went up by",
+                "rise was",
+                "decline  by",
+                "share of",
+                "rose to",
+                "jump reached",
                 "growth rate of",
                 "stood at",
                 "amounted to",
@@ -930,8 +1051,15 @@ mod tests {
                 "of which",
                 "of them",
                 "in registered capital",
+                "in  total new FDI",
+                "of new investment capital",
+                "in official development assistance",
                 "as a gift",
+                "as an AID",
                 "as donations",
+                "in 2020",
+                "of which",
+                "as  contributions",
                 "figures",
                 "levels",
             ]
@@ -985,6 +1113,7 @@ mod tests {
                 }
                 let ma = metric_after(m, after);
                 read[3] += usize::from(ma.is_some());
+                assert_eq!(ma, metric_after_looking(m, after, false), "{after:?}");
                 if METRIC_AFTER.is_match(after) {
                     let w = word_after_space(after).unwrap_or_default();
                     let w = String::from_utf8_lossy(w).to_ascii_lowercase();
