@@ -472,10 +472,13 @@ struct LineFigures<'a, 'd> {
     /// The bytes of the metric words, found when first needed.
     metric_bytes: &'a OnceCell<words::MetricBytes>,
     /// Per sentence (by its range in the line) that a year of a figure's period was
-    /// read from: the metrics of its metric words when it speaks of a total to date,
-    /// none when it does not.
-    carried: RefCell<HashMap<(usize, usize), Option<Vec<&'static str>>>>,
+    /// read from: what it carries over.
+    carried: RefCell<HashMap<(usize, usize), Carried>>,
 }
+
+/// What a sentence a period is read from carries over to a figure: the metrics of its
+/// metric words when it speaks of a total to date, none when it does not.
+type Carried = Option<Vec<&'static str>>;
 
 /// What the figures of one sentence read of it, found when the first of them needs it
 /// and kept for the others: the sentence is searched once, not once per figure.
