@@ -41,7 +41,7 @@ use foldhash::HashMap;
 use partners::{Mention, Place};
 use regex::Regex;
 use scan::{Found, Unit};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -167,9 +167,11 @@ fn document_dollar(a: &Analysis) -> Option<&'static str> {
 #[derive(Debug, Default)]
 pub(crate) struct DocumentFacts {
     /// The year the document is about.
-    year: std::cell::OnceCell<Option<u16>>,
+    year: OnceCell<Option<u16>>,
     /// What a bare `$` means in it.
-    dollar: std::cell::OnceCell<Option<&'static str>>,
+    dollar: OnceCell<Option<&'static str>>,
+    /// The bytes of the metric words its figures are read with.
+    metric_bytes: OnceCell<words::MetricBytes>,
 }
 
 /// One record per figure of every line that is not the table of contents.
@@ -210,15 +212,25 @@ pub(crate) fn extract<'a>(
             found,
             doc_year: year,
             sentence_years: RefCell::default(),
-            year_shapes: std::cell::OnceCell::new(),
+            year_shapes: OnceCell::new(),
+            metric_bytes: &facts.metric_bytes,
+            carried: RefCell::default(),
         };
         let mut readings: Vec<Reading> = Vec::with_capacity(figures.found.len());
         let mut commons: Vec<Common> = Vec::with_capacity(figures.found.len());
+        // What the figures of one sentence share, kept while the figures are in it.
+        let mut shared = SentenceFacts::default();
         for (k, f) in figures.found.iter().enumerate() {
             let sentence = figures.sentence_of(&f.range);
+            if shared.range != sentence {
+                shared = SentenceFacts {
+                    range: sentence.clone(),
+                    ..SentenceFacts::default()
+                };
+            }
             let reading = match f.equivalent_of {
                 Some(b) => readings[b].clone(),
-                None => figures.read(k, &sentence, &readings),
+                None => figures.read(k, &shared, &readings),
             };
             let mut common = a.common(figures.base + f.range.start..figures.base + f.range.end);
             let mut value = f.value;
@@ -456,7 +468,37 @@ struct LineFigures<'a, 'd> {
     /// Per sentence start: whether it speaks of a total to date, and its years.
     sentence_years: RefCell<HashMap<usize, SentenceYears>>,
     /// The line's year-shaped numbers, found when first needed.
-    year_shapes: std::cell::OnceCell<Vec<Range<usize>>>,
+    year_shapes: OnceCell<Vec<Range<usize>>>,
+    /// The bytes of the metric words, found when first needed.
+    metric_bytes: &'a OnceCell<words::MetricBytes>,
+    /// Per sentence (by its range in the line) that a year of a figure's period was
+    /// read from: what it carries over.
+    carried: RefCell<HashMap<(usize, usize), Carried>>,
+}
+
+/// What a sentence a period is read from carries over to a figure: the metrics of its
+/// metric words when it speaks of a total to date, none when it does not.
+type Carried = Option<Vec<&'static str>>;
+
+/// What the figures of one sentence read of it, found when the first of them needs it
+/// and kept for the others: the sentence is searched once, not once per figure.
+#[derive(Default)]
+struct SentenceFacts {
+    /// The sentence ([`LineFigures::sentence_of`] a figure), relative to the line.
+    range: Range<usize>,
+    /// Where its clauses break ([`words::clause_breaks`]).
+    breaks: OnceCell<Vec<Range<usize>>>,
+    /// Per clause: whether it names a span of years.
+    spans: RefCell<HashMap<usize, bool>>,
+}
+
+impl SentenceFacts {
+    /// The clause (relative to the sentence) holding byte `at` of `line`.
+    fn clause(&self, line: &str, at: usize) -> Range<usize> {
+        let s = &line[self.range.clone()];
+        let breaks = self.breaks.get_or_init(|| words::clause_breaks(s));
+        words::clause(breaks, s.len(), at - self.range.start)
+    }
 }
 
 /// What a sentence says about years: a total to date, the years, a span of years.
@@ -480,10 +522,11 @@ impl LineFigures<'_, '_> {
         }
     }
 
-    /// Reads figure `k`: metric, partner, direction, year, change, share. `earlier`
-    /// holds the readings of the figures before it.
-    fn read(&self, k: usize, sentence: &Range<usize>, earlier: &[Reading]) -> Reading {
+    /// Reads figure `k` of the sentence `shared` holds: metric, partner, direction,
+    /// year, change, share. `earlier` holds the readings of the figures before it.
+    fn read(&self, k: usize, shared: &SentenceFacts, earlier: &[Reading]) -> Reading {
         let (line, found) = (self.text, &self.found);
+        let sentence = &shared.range;
         let f = &found[k];
         let money = matches!(f.unit, Unit::Money(_));
         let in_sentence =
@@ -536,15 +579,17 @@ impl LineFigures<'_, '_> {
 
         // Metric: for a share, what it is a share of first.
         let rel = f.range.start - sentence.start..f.range.end - sentence.start;
+        let m = self.a.gazetteers().metric_words();
         let of_share = reading.share_of.as_deref().and_then(|p| {
-            words::metric_words(self.a.gazetteers().metric_words(), p)
+            words::metric_words(m, p)
                 .into_iter()
                 .find(|w| !w.2)
                 .map(|w| w.1)
         });
         reading.metric = Some(of_share.unwrap_or_else(|| {
             words::metric(
-                self.a.gazetteers().metric_words(),
+                m,
+                self.metric_bytes.get_or_init(|| words::MetricBytes::of(m)),
                 &line[sentence.clone()],
                 rel,
                 next_figure - sentence.start,
@@ -566,33 +611,35 @@ impl LineFigures<'_, '_> {
                 reading.metric.unwrap_or("other"),
                 reading.counterpart.as_deref(),
                 &place,
+                || sentence.start + shared.clause(line, f.range.start).start,
             );
             if from.is_some() || to.is_some() {
                 reading.direction = Some(Direction { from, to });
             }
         }
-        (reading.period, reading.period_kind) = self.period(sentence, &f.range, reading.metric);
+        (reading.period, reading.period_kind) = self.period(shared, &f.range, reading.metric);
         reading
     }
 
     /// The year a figure refers to and whether it is a flow of that year or a stock.
     fn period(
         &self,
-        sentence: &Range<usize>,
+        shared: &SentenceFacts,
         figure: &Range<usize>,
         metric: Option<&'static str>,
     ) -> (Option<u16>, Option<&'static str>) {
         let line = self.text;
+        let sentence = &shared.range;
         let s = &line[sentence.clone()];
-        let SentenceYears { stock, years } = self
-            .sentence_years
-            .borrow_mut()
-            .entry(sentence.start)
-            .or_insert_with(|| SentenceYears {
-                stock: words::is_stock(s),
-                years: words::years(s).0,
-            })
-            .clone();
+        let mut known = self.sentence_years.borrow_mut();
+        let SentenceYears { stock, years } =
+            &*known
+                .entry(sentence.start)
+                .or_insert_with(|| SentenceYears {
+                    stock: words::is_stock(s),
+                    years: words::years(s).0,
+                });
+        let stock = *stock;
         let kind = |stock: bool| Some(if stock { "stock" } else { "flow" });
         let at = figure.start - sentence.start;
         let end = figure.end - sentence.start;
@@ -609,7 +656,13 @@ impl LineFigures<'_, '_> {
             return (Some(y), kind(stock));
         }
         // A span of years in the figure's clause (`ODA ... for 2018 - 2021`).
-        if words::years(&s[words::clause(s, at)]).1 {
+        let clause = shared.clause(line, figure.start);
+        let spans = *shared
+            .spans
+            .borrow_mut()
+            .entry(clause.start)
+            .or_insert_with(|| words::names_span(&s[clause]));
+        if spans {
             return (None, None);
         }
         // The paragraph before. A total to date there (`In total, by the end of 2020, X
@@ -618,11 +671,20 @@ impl LineFigures<'_, '_> {
         let shapes = self.year_shapes.get_or_init(|| words::year_shapes(line));
         if let Some((p, y)) = words::last_year_before(line, shapes, sentence.start) {
             let carried = self.a.sentences.at(self.base + p).is_some_and(|r| {
-                let named_in = &line[r.start - self.base..r.end - self.base];
-                words::is_stock(named_in)
-                    && words::metric_words(self.a.gazetteers().metric_words(), named_in)
-                        .iter()
-                        .any(|w| Some(w.1) == metric)
+                let r = r.start - self.base..r.end - self.base;
+                let mut known = self.carried.borrow_mut();
+                let metrics = known.entry((r.start, r.end)).or_insert_with(|| {
+                    let named_in = &line[r];
+                    words::is_stock(named_in).then(|| {
+                        words::metric_words(self.a.gazetteers().metric_words(), named_in)
+                            .into_iter()
+                            .map(|w| w.1)
+                            .collect()
+                    })
+                });
+                metrics
+                    .as_ref()
+                    .is_some_and(|ms| ms.iter().any(|&w| Some(w) == metric))
             });
             return (Some(y), kind(stock || carried));
         }

@@ -105,17 +105,17 @@ impl Atom {
 /// (two groups at least, so `1.000` stays a decimal). At each digit run the first of
 /// these that fits wins: dot-grouped (`\d{1,3}(\.\d{3}){2,}(,\d+)?`), comma-grouped
 /// (`\d{1,3}(,\d{3})+(\.\d+)?`), plain (`\d+(\.\d+)?`).
-fn numbers(line: &str) -> Vec<Range<usize>> {
+fn numbers(line: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let b = line.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let run = |mut i: usize| {
+    let digit = move |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let run = move |mut i: usize| {
         while digit(i) {
             i += 1;
         }
         i
     };
     // `sep` and three digits, as many times as they come: the end and the count.
-    let groups = |mut j: usize, sep: u8| {
+    let groups = move |mut j: usize, sep: u8| {
         let mut n = 0;
         while b.get(j) == Some(&sep) && (1..=3).all(|k| digit(j + k)) {
             j += 4;
@@ -124,31 +124,29 @@ fn numbers(line: &str) -> Vec<Range<usize>> {
         (j, n)
     };
     // `sep` and digits, if they come.
-    let tail = |j: usize, sep: u8| {
+    let tail = move |j: usize, sep: u8| {
         if b.get(j) == Some(&sep) && digit(j + 1) {
             run(j + 1)
         } else {
             j
         }
     };
-    let mut out = Vec::new();
     let mut i = 0;
-    loop {
+    std::iter::from_fn(move || {
         i = next_digit(b, i);
         if i >= b.len() {
-            break;
+            return None;
         }
+        let start = i;
         let lead = run(i);
         let short = lead - i <= 3;
-        let end = match (groups(lead, b'.'), groups(lead, b',')) {
+        i = match (groups(lead, b'.'), groups(lead, b',')) {
             ((j, n), _) if short && n >= 2 => tail(j, b','),
             (_, (j, n)) if short && n >= 1 => tail(j, b'.'),
             _ => tail(lead, b'.'),
         };
-        out.push(i..end);
-        i = end;
-    }
-    out
+        Some(start..i)
+    })
 }
 /// A decimal comma before a scale word (`US$ 1,5 billion`): read as `1.5 billion`, never
 /// as 1 with a stray `5`.
@@ -158,6 +156,17 @@ static DECIMAL_COMMA: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?:https?://|ftp://|www\.)[^\s<>"')\]]+"#).expect("valid regex")
 });
+/// Whether `line` may hold a match of [`URL`]: every match holds `://` or `www.` (in
+/// any ASCII case; no other character is a `w` in any case). Most lines with a figure
+/// hold neither, and the look costs a fraction of the search.
+fn may_hold_url(line: &str) -> bool {
+    static SCHEME: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("://"));
+    let b = line.as_bytes();
+    SCHEME.find(b).is_some()
+        || memchr::memchr_iter(b'.', b)
+            .any(|i| i >= 3 && b[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&b'w')))
+}
+
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?ix)^(?:\s|-)?(?:
@@ -249,14 +258,30 @@ fn vague_tail(lex: &Lexicon) -> &Regex {
     lex.derived(|tail| Regex::new(&format!(r"^(?:{tail})\b")).expect("valid regex"))
 }
 
+/// Where the currency form of a vague amount that opens `rest` ends, as [`vague_tail`]
+/// reads it. That expression runs only where a form of the lexicon opens `rest`
+/// ([`Lexicon::after`], which holds every form, so matches wherever it does): most
+/// openings of a vague amount have none after them (`millions of people`), and the
+/// expression, compiled for the figures grammar alone, is then never compiled.
+fn vague_tail_end(lex: &Lexicon, rest: &str) -> Option<usize> {
+    if !lex.after().is_match(rest) {
+        return None;
+    }
+    vague_tail(lex).find(rest).map(|m| m.end())
+}
+
 /// The vague amounts in `hay` whose words before the currency `opening` finds
-/// ([`VAGUE_MONEY`], [`VAGUE_ADJECTIVE`]) and whose currency `tail` finds
-/// ([`vague_tail`]): each whole, and its currency's range. They
-/// are those the one expression of the opening then the currency would find,
-/// searching from end to end: an opening ends in one place (its `of` group aside, at
-/// which the currency is tried next), so the currency is tried right after it, and
-/// where there is none the search goes on from the opening's next character.
-fn vague_amounts(opening: &Regex, tail: &Regex, hay: &str) -> Vec<(Range<usize>, Range<usize>)> {
+/// ([`VAGUE_MONEY`], [`VAGUE_ADJECTIVE`]) and whose currency `tail` finds, where it
+/// ends in the text it opens ([`vague_tail_end`]): each whole, and its currency's
+/// range. They are those the one expression of the opening then the currency would
+/// find, searching from end to end: an opening ends in one place (its `of` group
+/// aside, at which the currency is tried next), so the currency is tried right after
+/// it, and where there is none the search goes on from the opening's next character.
+fn vague_amounts(
+    opening: &Regex,
+    tail: impl Fn(&str) -> Option<usize>,
+    hay: &str,
+) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(c) = opening.captures_at(hay, at) {
@@ -264,7 +289,7 @@ fn vague_amounts(opening: &Regex, tail: &Regex, hay: &str) -> Vec<(Range<usize>,
         let currency = [Some(m.end()), c.name("of").map(|of| of.start())]
             .into_iter()
             .flatten()
-            .find_map(|e| tail.find(&hay[e..]).map(|t| e..e + t.end()));
+            .find_map(|e| tail(&hay[e..]).map(|t| e..e + t));
         match currency {
             Some(cur) => {
                 at = cur.end;
@@ -515,10 +540,7 @@ fn may_open_percent(rest: &str) -> bool {
 fn next_number_suffix(lex: &Lexicon, line: &str, at: usize) -> Option<Option<Form>> {
     let skip = usize::from(line[at..].starts_with(' '));
     let start = at + skip;
-    let m = numbers(&line[start..])
-        .into_iter()
-        .next()
-        .filter(|m| m.start == 0)?;
+    let m = numbers(&line[start..]).next().filter(|m| m.start == 0)?;
     let mut pos = start + m.end;
     if let Some((end, _)) = scale_after(line, pos, true) {
         pos = end;
@@ -537,15 +559,20 @@ pub(super) fn scan(lex: &Lexicon, line: &str) -> Vec<Found> {
 pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
-    let numbers = numbers(line);
     let sides = |m: &Range<usize>| lex.cue_sides(line, m.start, m.end);
-    let Some(first_cue) = numbers.iter().position(|m| sides(m) != (false, false)) else {
+    let Some(first_cue) = numbers(line).position(|m| sides(&m) != (false, false)) else {
         return finish(lex, line, &cues, Vec::new());
     };
-    let urls: Vec<Range<usize>> = URL.find_iter(line).map(|m| m.range()).collect();
+    let urls: Vec<Range<usize>> = if may_hold_url(line) {
+        URL.find_iter(line).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     let mut atoms: Vec<Atom> = Vec::new();
     let mut consumed = 0usize;
-    for (k, m) in numbers.into_iter().enumerate() {
+    // The numbers are found again: most lines have no cue, and are left above with
+    // none kept.
+    for (k, m) in numbers(line).enumerate() {
         let (s, e) = (m.start, m.end);
         if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
             continue;
@@ -1189,8 +1216,11 @@ fn spelled(lex: &Lexicon, line: &str, cues: &Cues, found: Vec<Found>) -> Vec<Fou
         qualifier: None,
         equivalent_of: None,
     };
-    if multi {
-        for (whole, cur) in vague_amounts(&VAGUE_ADJECTIVE, vague_tail(lex), line) {
+    // An adjective amount holds a scale word (`multi-million`), whose `illion` the cues
+    // found: most lines with `multi` have none (`multilateral`).
+    if multi && cues.scale {
+        let tail = |rest: &str| vague_tail_end(lex, rest);
+        for (whole, cur) in vague_amounts(&VAGUE_ADJECTIVE, tail, line) {
             if let Some(meaning) = lex.meaning(&line[cur]) {
                 extra.push(figure(whole, Unit::Money(meaning), None));
             }
@@ -1346,7 +1376,7 @@ fn vague_money_in<'l>(
         if !VAGUE_MONEY.is_match(hay) {
             continue;
         }
-        for (whole, cur) in vague_amounts(&VAGUE_MONEY, vague_tail(lex), hay) {
+        for (whole, cur) in vague_amounts(&VAGUE_MONEY, |rest| vague_tail_end(lex, rest), hay) {
             let at = |x: usize| r.start + x;
             out.push((
                 at(whole.start)..at(whole.end),
@@ -1772,14 +1802,69 @@ mod tests {
                 let lex = crate::gazetteer::Gazetteers::embedded().currency();
                 [vague_money_whole(lex), vague_adjective_whole(lex)]
             });
-            let tail = vague_tail(crate::gazetteer::Gazetteers::embedded().currency());
+            let lex = crate::gazetteer::Gazetteers::embedded().currency();
             let [money, adjective] = &*WHOLE;
-            prop_assert_eq!(vague_amounts(&VAGUE_MONEY, tail, &t), by_expression(money, &t));
-            prop_assert_eq!(
-                vague_amounts(&VAGUE_ADJECTIVE, tail, &t),
-                by_expression(adjective, &t)
-            );
+            // With the lexicon's look before the expression, and with the expression
+            // alone.
+            let looked = |rest: &str| vague_tail_end(lex, rest);
+            let alone = |rest: &str| vague_tail(lex).find(rest).map(|m| m.end());
+            // An adjective amount is looked for only where the cues found a scale word.
+            prop_assert!(!VAGUE_ADJECTIVE.is_match(&t) || Cues::of(&t).scale, "{:?}", t);
+            for (opening, whole) in [(&*VAGUE_MONEY, money), (&*VAGUE_ADJECTIVE, adjective)] {
+                let want = by_expression(whole, &t);
+                prop_assert_eq!(&vague_amounts(opening, looked, &t), &want);
+                prop_assert_eq!(&vague_amounts(opening, alone, &t), &want);
+            }
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// A line the look rules out holds no link.
+        #[test]
+        fn a_line_with_a_link_may_hold_one(
+            t in crate::scan::texts_of(&[
+                "http", "https", "HTTPS", "httpſ", "ftp", "://", ":/", "/", ":", "www", "WwW",
+                "ww", "w", ".", "x", " ", "5", "%20", "ễ", ")",
+            ], 16)
+        ) {
+            prop_assert!(!URL.is_match(&t) || may_hold_url(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn the_fixtures_links_stand_where_the_look_lets_them() {
+        let mut links = 0;
+        for line in crate::testing::fixture_lines() {
+            let found = URL.is_match(&line);
+            links += usize::from(found);
+            assert!(!found || may_hold_url(&line), "{line:?}");
+        }
+        assert!(may_hold_url("see WWW.example.org") && !may_hold_url("US$ 5 million."));
+        assert!(links > 0, "{links}");
+    }
+
+    #[test]
+    fn an_adjective_amount_stands_where_the_cues_found_a_scale_word() {
+        let mut lines = crate::testing::fixture_lines();
+        lines.extend(
+            [
+                "a MULTI-Billion-dollar deal",
+                "multitrillion euro",
+                "multi-million dollar",
+                "multi",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for line in &lines {
+            if VAGUE_ADJECTIVE.is_match(line) {
+                found += 1;
+                assert!(Cues::of(line).scale, "{line:?}");
+            }
+        }
+        assert!(found >= 3, "{found}");
     }
 
     /// A currency form that opens with `of` (no embedded one does): after an opening
@@ -1798,13 +1883,17 @@ mod tests {
                 "several thousand of of gold",
                 "many million gold, a few billions of gold and tens of millions of of gold",
             ] {
-                let found = vague_amounts(&VAGUE_MONEY, &tail, t);
+                let found = vague_amounts(&VAGUE_MONEY, |r| tail.find(r).map(|m| m.end()), t);
                 assert_eq!(found, by_expression(&whole, t), "{t}");
             }
         }
         let tail = Regex::new(r"^(?:(?-u:\b)(?i-u:of(?-u:\s)+gold))\b").unwrap();
         assert_eq!(
-            vague_amounts(&VAGUE_MONEY, &tail, "several thousand of gold"),
+            vague_amounts(
+                &VAGUE_MONEY,
+                |r| tail.find(r).map(|m| m.end()),
+                "several thousand of gold"
+            ),
             [(0..24, 17..24)]
         );
     }
@@ -2125,7 +2214,7 @@ mod tests {
     #[test]
     fn numbers_are_read_whole() {
         let line = "1,190,000 masks, 543.9, 1.000.000,5 and 1.000, 2020-2021, 12,34 or 10K";
-        let got: Vec<&str> = numbers(line).into_iter().map(|r| &line[r]).collect();
+        let got: Vec<&str> = numbers(line).map(|r| &line[r]).collect();
         assert_eq!(
             got,
             [

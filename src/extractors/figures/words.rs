@@ -14,6 +14,11 @@ pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
+/// [`is_space`] of a character.
+fn is_space_char(c: char) -> bool {
+    u8::try_from(c).is_ok_and(is_space)
+}
+
 /// The word `text` opens with after one or more ASCII spaces: the run of ASCII letters
 /// there, empty when none; none when `text` does not open with a space.
 fn word_after_space(text: &str) -> Option<&[u8]> {
@@ -109,19 +114,84 @@ fn metric_of(m: &MetricWords, phrase: &str) -> Option<&'static str> {
         })
 }
 
+/// A metric word found in a text: where, its metric, and whether it names money only.
+pub(super) type MetricMatch = (Range<usize>, &'static str, bool);
+
 /// The metric words of `text` (whole words), in order: (range, metric, money only).
-pub(super) fn metric_words(m: &MetricWords, text: &str) -> Vec<(Range<usize>, &'static str, bool)> {
+pub(super) fn metric_words(m: &MetricWords, text: &str) -> Vec<MetricMatch> {
     m.find_iter(text)
         .filter(|(r, _)| is_word_at(text, r))
         .map(|(r, w)| (r, w.metric.as_str(), w.money_only))
         .collect()
 }
 
-/// The first metric word of `text` (what follows a figure in its clause).
-pub(super) fn first_metric_word(m: &MetricWords, text: &str, money: bool) -> Option<&'static str> {
-    metric_words(m, text)
-        .into_iter()
-        .find(|w| money || !w.2)
+/// The bytes the metric words are written with, in either ASCII case. A byte outside
+/// them stands in no match of the matcher, so no match crosses it: a search of the
+/// text after it finds what the search of the whole text finds there (the matcher
+/// takes the longest match at the leftmost start and goes on after it, looking at
+/// nothing around a match).
+#[derive(Debug)]
+pub(super) struct MetricBytes([bool; 256]);
+
+impl MetricBytes {
+    /// The bytes of the phrases of `m`.
+    pub(super) fn of(m: &MetricWords) -> MetricBytes {
+        let mut set = [false; 256];
+        for b in m.words().iter().flat_map(|w| w.phrase.bytes()) {
+            set[usize::from(b.to_ascii_lowercase())] = true;
+            set[usize::from(b.to_ascii_uppercase())] = true;
+        }
+        MetricBytes(set)
+    }
+}
+
+/// How far back from its end [`last_metric_word`] first searches a text: most figures
+/// have their metric word a few words before them.
+const METRIC_STRETCH: usize = 96;
+
+/// The last of the [`metric_words`] of `text` that `keep` accepts: its metric. Searched
+/// from the end back, a stretch at a time, each starting at the start of the text or
+/// at a char boundary whose byte is none of `bytes` (the [`MetricBytes`] of `m`), and
+/// ending where the one after it starts: each stretch's matches are the text's
+/// matches that start in it. Whole words are read in the whole text.
+pub(super) fn last_metric_word(
+    m: &MetricWords,
+    bytes: &MetricBytes,
+    text: &str,
+    keep: impl Fn(&MetricMatch) -> bool,
+) -> Option<&'static str> {
+    let b = text.as_bytes();
+    let mut end = text.len();
+    while end > 0 {
+        let mut start = end.saturating_sub(METRIC_STRETCH);
+        while start > 0 && (bytes.0[usize::from(b[start])] || !text.is_char_boundary(start)) {
+            start -= 1;
+        }
+        let found = m
+            .find_iter(&text[start..end])
+            .map(|(r, w)| (start + r.start..start + r.end, w))
+            .filter(|(r, _)| is_word_at(text, r))
+            .map(|(r, w)| (r, w.metric.as_str(), w.money_only))
+            .filter(&keep)
+            .last();
+        if let Some(w) = found {
+            return Some(w.1);
+        }
+        end = start;
+    }
+    None
+}
+
+/// The first of the [`metric_words`] of `text` that `keep` accepts: its metric.
+pub(super) fn first_metric_word(
+    m: &MetricWords,
+    text: &str,
+    keep: impl Fn(&MetricMatch) -> bool,
+) -> Option<&'static str> {
+    m.find_iter(text)
+        .filter(|(r, _)| is_word_at(text, r))
+        .map(|(r, w)| (r, w.metric.as_str(), w.money_only))
+        .find(keep)
         .map(|w| w.1)
 }
 
@@ -153,11 +223,79 @@ const METRIC_AFTER_OPENS: [&str; 23] = [
     "as",
 ];
 
+/// The words that can follow `in` or `of` in a match of [`METRIC_AFTER`] (after
+/// spaces): `total`, `new`, or the first word of a noun.
+const METRIC_AFTER_IN: [&str; 21] = [
+    "total",
+    "new",
+    "registered",
+    "investment",
+    "investments",
+    "capital",
+    "oda",
+    "official",
+    "aid",
+    "assistance",
+    "grant",
+    "grants",
+    "loan",
+    "loans",
+    "remittance",
+    "remittances",
+    "export",
+    "exports",
+    "import",
+    "imports",
+    "fdi",
+];
+
+/// The words that can follow `as` in a match of [`METRIC_AFTER`] (after spaces).
+const METRIC_AFTER_AS: [&str; 14] = [
+    "a",
+    "an",
+    "gift",
+    "gifts",
+    "contribution",
+    "contributions",
+    "donation",
+    "donations",
+    "aid",
+    "aids",
+    "grant",
+    "grants",
+    "loan",
+    "loans",
+];
+
 /// What the text right after a figure says it is, if it says.
 pub(super) fn metric_after(m: &MetricWords, after: &str) -> Option<&'static str> {
+    metric_after_looking(m, after, true)
+}
+
+/// [`metric_after`]; with `look`, the expression runs only where the word after the
+/// figure can open a match, and after `in`, `of` or `as` the word after it can go on
+/// with one (most amounts are followed by neither: `in 2020`, `of the total`); what
+/// its tests compare with the expression alone.
+fn metric_after_looking(m: &MetricWords, after: &str, look: bool) -> Option<&'static str> {
     static OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&METRIC_AFTER_OPENS));
-    if !word_after_space(after).is_some_and(|w| OPENS.holds(w)) {
-        return None;
+    static IN_NEXT: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&METRIC_AFTER_IN));
+    static AS_NEXT: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&METRIC_AFTER_AS));
+    if look {
+        let first = word_after_space(after).filter(|w| OPENS.holds(w))?;
+        let next = if first.eq_ignore_ascii_case(b"in") || first.eq_ignore_ascii_case(b"of") {
+            Some(&*IN_NEXT)
+        } else if first.eq_ignore_ascii_case(b"as") {
+            Some(&*AS_NEXT)
+        } else {
+            None
+        };
+        if let Some(next) = next {
+            // The first word is ASCII letters after ASCII spaces: it ends on a boundary.
+            let end = after.len() - after.trim_start_matches(is_space_char).len() + first.len();
+            if !word_after_space(&after[end..]).is_some_and(|w| next.holds(w)) {
+                return None;
+            }
+        }
     }
     let c = METRIC_AFTER.captures(after)?;
     let w = c.name("noun").or(c.name("in")).or(c.name("as"))?;
@@ -169,9 +307,10 @@ pub(super) fn metric_after(m: &MetricWords, after: &str) -> Option<&'static str>
 
 /// The metric of a figure at `figure` in `sentence` (relative ranges): the text right
 /// after it, else the nearest metric word before it, else the first after it up to
-/// `clause_end`, else `other`.
+/// `clause_end`, else `other`. `bytes` are the [`MetricBytes`] of `m`.
 pub(super) fn metric(
     m: &MetricWords,
+    bytes: &MetricBytes,
     sentence: &str,
     figure: Range<usize>,
     clause_end: usize,
@@ -180,12 +319,12 @@ pub(super) fn metric(
     if money && let Some(metric) = metric_after(m, &sentence[figure.end..]) {
         return metric;
     }
-    metric_words(m, &sentence[..figure.start])
-        .into_iter()
-        .rev()
-        .find(|w| money || !w.2)
-        .map(|w| w.1)
-        .or_else(|| first_metric_word(m, &sentence[figure.end..clause_end.max(figure.end)], money))
+    let keep = |w: &MetricMatch| money || !w.2;
+    last_metric_word(m, bytes, &sentence[..figure.start], keep)
+        .or_else(|| {
+            let after = &sentence[figure.end..clause_end.max(figure.end)];
+            first_metric_word(m, after, keep)
+        })
         .unwrap_or("other")
 }
 
@@ -246,7 +385,22 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
             "decrease"
         }
     };
-    let ends = |t: &str| !look || word_before_space(t).is_some_and(|w| BEFORE_ENDS.holds(w));
+    static JOINERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_JOINERS));
+    static NOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_NOUNS));
+    // A match ending with a word that joins a change to its figure (`growth of`, `rose
+    // by`, `stood at`) has a word of change before it: most words before a figure
+    // that end a match (`share of`, `was`) have none.
+    let ends = |t: &str| {
+        !look
+            || word_before_space(t).is_some_and(|w| {
+                BEFORE_ENDS.holds(w)
+                    && (!JOINERS.holds(w) || {
+                        let rest = t.trim_end_matches(is_space_char);
+                        word_before_space(&rest[..rest.len() - w.len()])
+                            .is_some_and(|p| BEFORE_ENDS.holds(p) || NOUNS.holds(p))
+                    })
+            })
+    };
     let opens = |t: &str| !look || word_after_space(t).is_some_and(|w| AFTER_OPENS.holds(w));
     ends(before)
         .then(|| CHANGE_BEFORE.captures(before).map(pick))
@@ -257,6 +411,33 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
                 .flatten()
         })
 }
+
+/// The words of [`CHANGE_BEFORE_ENDS`] that join a change to its figure: a match ending
+/// with one has a verb or noun of change, `rate`, `stood` or `amounted` before it.
+const CHANGE_JOINERS: [&str; 8] = ["by", "of", "at", "was", "were", "is", "reached", "to"];
+
+/// The nouns of change of [`CHANGE_BEFORE`] (those of its verbs aside).
+const CHANGE_NOUNS: [&str; 19] = [
+    "growth",
+    "increase",
+    "rise",
+    "gain",
+    "jump",
+    "surge",
+    "expansion",
+    "hike",
+    "upturn",
+    "decrease",
+    "decline",
+    "drop",
+    "fall",
+    "reduction",
+    "contraction",
+    "loss",
+    "slump",
+    "cut",
+    "downturn",
+];
 
 /// The words a match of [`CHANGE_BEFORE`] can end with (before its last spaces): a
 /// verb of change, or the word after a noun of change (`growth of`, `stood at`).
@@ -506,6 +687,24 @@ enum Year {
     Period(u16),
 }
 
+/// Whether the year-shaped number ([`YEAR`]) at `m` of `text` is one end of a span of
+/// years (`2018 - 2021`).
+fn ends_span(text: &str, m: &Range<usize>) -> bool {
+    // A dash next to the year first: most years have none, and the look costs a
+    // fraction of the runs.
+    let (before, after) = (&text[..m.start], &text[m.end..]);
+    let dash_after = after.bytes().find(|&b| !is_space(b)) == Some(b'-');
+    let dash_before = before.bytes().rev().find(|&b| !is_space(b)) == Some(b'-');
+    (dash_after && YEAR_RANGE_AFTER.is_match(after))
+        || (dash_before && YEAR_RANGE_BEFORE.is_match(before))
+}
+
+/// Whether `text` names a span of years: `years(text).1`, without reading its other
+/// years.
+pub(super) fn names_span(text: &str) -> bool {
+    year_matches(text).any(|m| ends_span(text, &m))
+}
+
 /// Reads the year-shaped number ([`YEAR`]) at `m` of `text`, in the words around it.
 fn judge(text: &str, m: Range<usize>) -> Year {
     // What the expressions' matches end or open with next to the year: a dash, or one of
@@ -519,14 +718,10 @@ fn judge(text: &str, m: Range<usize>) -> Year {
     });
     static BASE_OPENS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(&["figure", "figures", "level", "levels"]));
-    let (before, after) = (&text[..m.start], &text[m.end..]);
-    let dash_after = after.bytes().find(|&b| !is_space(b)) == Some(b'-');
-    let dash_before = before.bytes().rev().find(|&b| !is_space(b)) == Some(b'-');
-    if (dash_after && YEAR_RANGE_AFTER.is_match(after))
-        || (dash_before && YEAR_RANGE_BEFORE.is_match(before))
-    {
+    if ends_span(text, &m) {
         return Year::Span;
     }
+    let (before, after) = (&text[..m.start], &text[m.end..]);
     // Part of a number, a code or a name (`2,020`, `No. 2013/QD`).
     let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
         || after.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '%');
@@ -579,17 +774,26 @@ pub(super) fn last_year_before(
 static CLAUSE_BREAK: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i),\s+(?:and|while|whereas|but)\s+|;\s+"));
 
-/// The clause of `sentence` holding byte `at`: split at `, and`, `, while`, `, but`
-/// and `;`.
-pub(super) fn clause(sentence: &str, at: usize) -> Range<usize> {
+/// Where the clauses of `sentence` break (`, and`, `, while`, `, but`, `;`), in order:
+/// found once for all the figures of a sentence, each read by [`clause`].
+pub(super) fn clause_breaks(sentence: &str) -> Vec<Range<usize>> {
+    CLAUSE_BREAK
+        .find_iter(sentence)
+        .map(|m| m.range())
+        .collect()
+}
+
+/// The clause holding byte `at` of a sentence `len` bytes long whose [`clause_breaks`]
+/// are `breaks`.
+pub(super) fn clause(breaks: &[Range<usize>], len: usize, at: usize) -> Range<usize> {
     let mut start = 0;
-    for m in CLAUSE_BREAK.find_iter(sentence) {
-        if m.start() >= at {
-            return start..m.start();
+    for m in breaks {
+        if m.start >= at {
+            return start..m.start;
         }
-        start = m.end();
+        start = m.end;
     }
-    start..sentence.len()
+    start..len
 }
 
 /// Whether `sentence` says its figures are totals to date.
@@ -651,6 +855,91 @@ mod tests {
             let ours: Vec<Range<usize>> = year_matches(&t).collect();
             let want: Vec<Range<usize>> = YEAR.find_iter(&t).map(|m| m.range()).collect();
             proptest::prop_assert_eq!(ours, want, "{:?}", t);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// The last metric word searched for a stretch at a time from the end back is
+        /// the last of the text's, and the first searched for lazily the first.
+        #[test]
+        fn the_last_metric_word_searched_back_is_the_last_of_the_text(
+            t in crate::scan::texts_of(&[
+                "trade", " ", "turnover", "s", "import", "-", "export", " and ", "aid", "ODA",
+                "FDI", "x", "ễ", "5", "US$", "capital", "registered ", "total ", ",", "(",
+                "donated", "balance of trade", "  ", "Ä",
+            ], 60),
+        ) {
+            let m = crate::gazetteer::Gazetteers::embedded().metric_words();
+            let bytes = MetricBytes::of(m);
+            for money in [true, false] {
+                let keep = |w: &MetricMatch| money || !w.2;
+                let all = metric_words(m, &t);
+                proptest::prop_assert_eq!(
+                    last_metric_word(m, &bytes, &t, keep),
+                    all.iter().rev().find(|w| keep(w)).map(|w| w.1),
+                    "{:?}", t
+                );
+                proptest::prop_assert_eq!(
+                    first_metric_word(m, &t, keep),
+                    all.iter().find(|w| keep(w)).map(|w| w.1),
+                    "{:?}", t
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_last_metric_word_before_a_figure_is_the_last_of_the_text_before_it() {
+        let m = crate::gazetteer::Gazetteers::embedded().metric_words();
+        let bytes = MetricBytes::of(m);
+        let mut found = 0;
+        for line in crate::testing::fixture_lines() {
+            // The text before every digit run, as before a figure.
+            let starts = line
+                .char_indices()
+                .filter(|&(i, c)| {
+                    c.is_ascii_digit() && !line[..i].ends_with(|p: char| p.is_ascii_digit())
+                })
+                .map(|(i, _)| i);
+            for start in starts {
+                let before = &line[..start];
+                let all = metric_words(m, before);
+                for money in [true, false] {
+                    let keep = |w: &MetricMatch| money || !w.2;
+                    let want = all.iter().rev().find(|w| keep(w)).map(|w| w.1);
+                    found += usize::from(want.is_some());
+                    assert_eq!(
+                        last_metric_word(m, &bytes, before, keep),
+                        want,
+                        "{before:?}"
+                    );
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn a_clause_read_from_the_breaks_is_the_one_the_expression_splits() {
+        let plain = |sentence: &str, at: usize| {
+            let mut start = 0;
+            for m in CLAUSE_BREAK.find_iter(sentence) {
+                if m.start() >= at {
+                    return start..m.start();
+                }
+                start = m.end();
+            }
+            start..sentence.len()
+        };
+        let mut lines = crate::testing::fixture_lines();
+        lines.push("A; b, and c , while d,  BUT e;f; ".to_string());
+        for line in &lines {
+            let breaks = clause_breaks(line);
+            for at in 0..=line.len() {
+                assert_eq!(clause(&breaks, line.len(), at), plain(line, at), "{line:?}");
+            }
         }
     }
 
@@ -741,6 +1030,12 @@ mod tests {
             [
                 "went up",
                 "edged  up",
+                "went up by",
+                "rise was",
+                "decline  by",
+                "share of",
+                "rose to",
+                "jump reached",
                 "growth rate of",
                 "stood at",
                 "amounted to",
@@ -756,8 +1051,15 @@ mod tests {
                 "of which",
                 "of them",
                 "in registered capital",
+                "in  total new FDI",
+                "of new investment capital",
+                "in official development assistance",
                 "as a gift",
+                "as an AID",
                 "as donations",
+                "in 2020",
+                "of which",
+                "as  contributions",
                 "figures",
                 "levels",
             ]
@@ -780,6 +1082,7 @@ mod tests {
             let (ours, plain) = (years(line), years_by_expressions(line));
             read[0] += ours.0.len() + usize::from(ours.1);
             assert_eq!(ours, plain, "{line:?}");
+            assert_eq!(names_span(line), plain.1, "{line:?}");
             // Split at every digit run, as at a figure.
             let b = line.as_bytes();
             let mut i = 0;
@@ -810,6 +1113,7 @@ mod tests {
                 }
                 let ma = metric_after(m, after);
                 read[3] += usize::from(ma.is_some());
+                assert_eq!(ma, metric_after_looking(m, after, false), "{after:?}");
                 if METRIC_AFTER.is_match(after) {
                     let w = word_after_space(after).unwrap_or_default();
                     let w = String::from_utf8_lossy(w).to_ascii_lowercase();
@@ -895,30 +1199,31 @@ mod tests {
     #[test]
     fn metrics() {
         let m = crate::gazetteer::Gazetteers::embedded().metric_words();
+        let bytes = MetricBytes::of(m);
         let s = "In 2020, the bilateral trade turnover totaled US$ 133.1 billion, in which Viet Nam's import was worth US$ 84.2 billion.";
         let at = |t: &str| {
             let i = s.find(t).expect("in sentence");
             i..i + t.len()
         };
         assert_eq!(
-            metric(m, s, at("US$ 133.1 billion"), s.len(), true),
+            metric(m, &bytes, s, at("US$ 133.1 billion"), s.len(), true),
             "trade_turnover"
         );
         assert_eq!(
-            metric(m, s, at("US$ 84.2 billion"), s.len(), true),
+            metric(m, &bytes, s, at("US$ 84.2 billion"), s.len(), true),
             "import"
         );
         let s =
             "the Public Investment Fund of Saudi Arabia signed a US$20.3 million loan agreement";
         let i = s.find("US$").expect("amount");
         assert_eq!(
-            metric(m, s, i..i + "US$20.3 million".len(), s.len(), true),
+            metric(m, &bytes, s, i..i + "US$20.3 million".len(), s.len(), true),
             "loan"
         );
         let s = "the U.S. had 1,072 projects worth US$9.44 billion, ranking 11th among countries with investment in Viet Nam.";
         let i = s.find("US$").expect("amount");
         assert_eq!(
-            metric(m, s, i..i + "US$9.44 billion".len(), s.len(), true),
+            metric(m, &bytes, s, i..i + "US$9.44 billion".len(), s.len(), true),
             "fdi"
         );
     }
