@@ -43,7 +43,7 @@ use crate::gazetteer::{
 };
 use crate::record::{Common, PersonRecord, Record};
 use crate::text::{char_at, char_before};
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -330,10 +330,16 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     untitled(a, &mut mentions);
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     let text = a.view.text();
-    // Each mention's name key, made once for grouping and ids.
+    // Each mention's name key, for grouping and ids: made once per name as written (a
+    // document writes its few names many times).
+    let mut made: HashMap<&str, String> = HashMap::default();
     let keys: Vec<String> = mentions
         .iter()
-        .map(|m| key(&text[m.name.clone()]))
+        .map(|m| {
+            made.entry(&text[m.name.clone()])
+                .or_insert_with_key(|name| key(name))
+                .clone()
+        })
         .collect();
     let people = People::cluster(&keys);
     let ids: Vec<String> = keys.iter().map(|k| people.id(k)).collect();
@@ -773,7 +779,11 @@ fn reading<'a>(a: &'a Analysis, i: usize) -> (Place<'a>, Vec<OfficeHit<'a>>) {
 fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> {
     let base = range.start;
     let text = a.view.text();
-    let hits: Vec<_> = a.offices_in(range.clone()).collect();
+    // Sized up front, from the hits that start in the range: grown, the list is
+    // reallocated on a line of many offices.
+    let within = a.offices_in(range.clone());
+    let mut hits = Vec::with_capacity(within.size_hint().1.unwrap_or(0));
+    hits.extend(within);
     if hits.is_empty() {
         return Vec::new();
     }
@@ -785,22 +795,25 @@ fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> 
         let i = hits.partition_point(|h| h.start < at);
         hits.get(i).is_some_and(|h| h.start == at)
     };
-    hits.iter()
-        .filter(|h| !text[h.end..].starts_with("’s") && !text[h.end..].starts_with("'s"))
-        .filter(|h| {
-            let phrase = &text[h.start..h.end];
-            if !phrase.ends_with('.') || phrase.contains(' ') {
-                return true;
-            }
-            run_word(&text[..range.end], h.end)
-                .is_some_and(|w| !starts_at(w.start) && name_like(nw, &text[w.clone()]))
-        })
-        .map(|h| OfficeHit {
-            start: h.start - base,
-            end: h.end - base,
-            office: h.office,
-        })
-        .collect()
+    let mut kept = Vec::with_capacity(hits.len());
+    kept.extend(
+        hits.iter()
+            .filter(|h| !text[h.end..].starts_with("’s") && !text[h.end..].starts_with("'s"))
+            .filter(|h| {
+                let phrase = &text[h.start..h.end];
+                if !phrase.ends_with('.') || phrase.contains(' ') {
+                    return true;
+                }
+                run_word(&text[..range.end], h.end)
+                    .is_some_and(|w| !starts_at(w.start) && name_like(nw, &text[w.clone()]))
+            })
+            .map(|h| OfficeHit {
+                start: h.start - base,
+                end: h.end - base,
+                office: h.office,
+            }),
+    );
+    kept
 }
 
 /// A name as written, with line breaks and runs of spaces made single spaces.
@@ -963,7 +976,8 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
     let mut shared: Option<(usize, String)> = None;
     while k < offices.len() {
         let chain_start = offices[k].start;
-        let mut titles: Vec<Title> = Vec::new();
+        // Every chain has a title: room for those of most chains at once.
+        let mut titles: Vec<Title> = Vec::with_capacity(4);
         let mut name: Option<Range<usize>> = None;
         let mut j = k;
         loop {
@@ -1391,7 +1405,8 @@ fn capital_run(
     let mut complement = false;
     // The words taken, each where the last one ended: those of the run are its words,
     // unless an office was passed over (its words were not read one by one).
-    let mut words = Vec::new();
+    // Room for the words of most runs at once: a name and its complement.
+    let mut words = Vec::with_capacity(8);
     let mut passed_over = false;
     while let Some(r) = run_word(text, pos) {
         let word = &text[r.clone()];
@@ -2328,11 +2343,9 @@ fn same_person(full: &[String], short: &[String]) -> bool {
 /// Chinh`, `Anwar` after `Anwar Ibrahim`).
 fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     let text = a.view.text();
-    // The names as written, each once, then cleaned (two ways of writing a name may
-    // clean to one).
-    let mut written: Vec<&str> = mentions.iter().map(|m| &text[m.name.clone()]).collect();
-    written.sort_unstable();
-    written.dedup();
+    // The names as written, each once (a set: a document writes its few names many
+    // times), then cleaned (two ways of writing a name may clean to one).
+    let written: HashSet<&str> = mentions.iter().map(|m| &text[m.name.clone()]).collect();
     let mut names: Vec<String> = written.into_iter().map(clean_name).collect();
     names.sort_unstable();
     names.dedup();
