@@ -408,14 +408,21 @@ struct Seen<'m> {
 /// one partner the front-matter title names; else, for a person with an office and no
 /// body who is not the one met, the home state when they are met at least twice, or
 /// once in a sentence that names the home state and no other.
-fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
+fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<String, Facts> {
     let titles = front_matter_states(a);
     let declared = front_matter_partner(a);
     let mut places = Places::new(a);
     let text = a.view.text();
-    let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
+    // Each person's mentions gathered under their id, looked up by hashing (a
+    // document's mentions are many, its people few), then taken in the order of ids.
+    let mut seen: Vec<(&str, Seen)> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::default();
     for (m, id) in mentions.iter().zip(ids) {
-        let s = seen.entry(id.as_str()).or_default();
+        let k = *slot.entry(id.as_str()).or_insert_with(|| {
+            seen.push((id.as_str(), Seen::default()));
+            seen.len() - 1
+        });
+        let s = &mut seen[k].1;
         if s.country.is_none() {
             s.country = m.country.clone();
         }
@@ -430,6 +437,7 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             .any(|o| !ACADEMIC.contains(&o.as_str()) && !a.gazetteers().is_honour(o));
         s.stately |= m.stately;
     }
+    seen.sort_unstable_by(|x, y| x.0.cmp(y.0));
     seen.into_iter()
         .map(|(id, s)| {
             // The first of these that says something is the person's state; each later
@@ -2226,11 +2234,11 @@ impl People {
                 std::cmp::Reverse(k.len()),
             )
         };
-        // Distinct keys first (a document names the same people again and again), then
-        // each key's fullness computed once.
-        let mut names: Vec<&str> = keys.iter().map(String::as_str).collect();
+        // Distinct keys first (a document names the same people again and again: a set,
+        // not a sort of them all), in order, then each key's fullness computed once.
+        let distinct: HashSet<&str> = keys.iter().map(String::as_str).collect();
+        let mut names: Vec<&str> = distinct.into_iter().collect();
         names.sort_unstable();
-        names.dedup();
         names.sort_by_cached_key(|k| fullness(k));
         let mut canon: Vec<(Vec<String>, String)> = Vec::new();
         // The full names holding each word, in `canon` order: a short form can only
