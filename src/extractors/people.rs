@@ -330,28 +330,29 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     untitled(a, &mut mentions);
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     let text = a.view.text();
-    // Each mention's name key, for grouping and ids: made once per name as written (a
-    // document writes its few names many times).
-    let mut made: HashMap<&str, String> = HashMap::default();
-    let keys: Vec<String> = mentions
+    // Each mention's name cleaned, and its key for grouping and ids: made once per name
+    // as written (a document writes its few names many times).
+    let mut made: HashMap<&str, (String, String)> = HashMap::default();
+    let (names, keys): (Vec<String>, Vec<String>) = mentions
         .iter()
         .map(|m| {
             made.entry(&text[m.name.clone()])
-                .or_insert_with_key(|name| key(name))
+                .or_insert_with_key(|name| (clean_name(name), key(name)))
                 .clone()
         })
-        .collect();
+        .unzip();
     let people = People::cluster(&keys);
     let ids: Vec<String> = keys.iter().map(|k| people.id(k)).collect();
     let facts = person_facts(a, &mentions, &ids);
     mentions
         .into_iter()
         .zip(ids)
-        .map(|(m, id)| {
+        .zip(names)
+        .map(|((m, id), name)| {
             let person = facts.get(&id);
             let record = PersonRecord {
                 common: detached(a.common(m.name.clone())),
-                name: clean_name(&text[m.name.clone()]),
+                name,
                 titles: m.titles,
                 offices: m.offices,
                 country: m.country.or_else(|| person.and_then(|p| p.country.clone())),
@@ -832,21 +833,22 @@ fn clean_name(name: &str) -> String {
 /// A title of a mention: its range on the line (with the qualifier written before
 /// it), where its office phrase ends, its office id, and the words the speaker took
 /// back inside it (`of the Government — ` in `Chairman of the Government — of the
-/// State President’s Office`).
+/// State President’s Office`). The id is the gazetteer's, copied only into the
+/// mention a title is kept for.
 #[derive(Clone, Debug)]
-struct Title {
+struct Title<'g> {
     start: usize,
     end: usize,
     phrase_end: usize,
-    id: String,
+    id: &'g str,
     category: OfficeCategory,
     cut: Option<Range<usize>>,
 }
 
 /// A title read from an office hit: the title, its complement, the name after it if
 /// one follows, and the index of the next office hit not read.
-struct Read {
-    title: Title,
+struct Read<'g> {
+    title: Title<'g>,
     complement: Option<Range<usize>>,
     name: Option<Range<usize>>,
     next: usize,
@@ -856,7 +858,7 @@ struct Read {
 /// taken back with a dash gives way to what follows: another office (`Minister of —
 /// Vice Minister of Defense`) or another complement (`Chairman of the Government — of
 /// the State President’s Office`).
-fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read {
+fn read_title<'g>(a: &Analysis, at: Place, offices: &[OfficeHit<'g>], j: usize) -> Read<'g> {
     let Place { base, text, .. } = at;
     let w = a.gazetteers().name_words();
     let hit = &offices[j];
@@ -888,7 +890,7 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
             start: hit.start,
             end,
             phrase_end: hit.end,
-            id: hit.office.id.clone(),
+            id: &hit.office.id,
             category: hit.office.category,
             cut,
         },
@@ -985,7 +987,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
     while k < offices.len() {
         let chain_start = offices[k].start;
         // Every chain has a title: room for those of most chains at once.
-        let mut titles: Vec<Title> = Vec::with_capacity(4);
+        let mut titles: Vec<Title<'_>> = Vec::with_capacity(4);
         let mut name: Option<Range<usize>> = None;
         let mut j = k;
         loop {
@@ -1105,13 +1107,13 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         let stately = all_titles.iter().any(|t| of_a_state(t.category));
         let titles: Vec<&Title> = all_titles
             .iter()
-            .filter(|t| !COURTESY.contains(&t.id.as_str()))
+            .filter(|t| !COURTESY.contains(&t.id))
             .collect();
         out.push(Mention {
             name: base + name.start..base + name.end,
             line,
             titles: titles.iter().map(|t| title_text(a, base, t)).collect(),
-            offices: titles.iter().map(|t| t.id.clone()).collect(),
+            offices: titles.iter().map(|t| t.id.to_string()).collect(),
             country,
             org,
             stately,
@@ -1122,7 +1124,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
 /// The honours and offices written right after a name ending at `end` (`Andrew
 /// Forrest AO`, `Keir Starmer MP`, `Jane Smith, KC`): each after a space or a comma,
 /// as titles of the person.
-fn post_nominals(a: &Analysis, at: Place, mut end: usize) -> Vec<Title> {
+fn post_nominals<'a>(a: &'a Analysis, at: Place, mut end: usize) -> Vec<Title<'a>> {
     let Place { base, text, .. } = at;
     let mut titles = Vec::new();
     let hits: Vec<_> = a
@@ -1139,7 +1141,7 @@ fn post_nominals(a: &Analysis, at: Place, mut end: usize) -> Vec<Title> {
             start,
             end,
             phrase_end: end,
-            id: h.office.id.clone(),
+            id: &h.office.id,
             category: h.office.category,
             cut: None,
         });
@@ -1188,7 +1190,7 @@ fn post_nominal_names(a: &Analysis, i: usize, out: &mut Vec<Mention>) {
             name: view,
             line: i,
             titles: titles.iter().map(|t| title_text(a, base, t)).collect(),
-            offices: titles.iter().map(|t| t.id.clone()).collect(),
+            offices: titles.iter().map(|t| t.id.to_string()).collect(),
             country: None,
             org: None,
             stately: titles.iter().any(|t| of_a_state(t.category)),
