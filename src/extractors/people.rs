@@ -43,7 +43,7 @@ use crate::gazetteer::{
 };
 use crate::record::{Common, PersonRecord, Record};
 use crate::text::{char_at, char_before};
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -330,22 +330,29 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     untitled(a, &mut mentions);
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     let text = a.view.text();
-    // Each mention's name key, made once for grouping and ids.
-    let keys: Vec<String> = mentions
+    // Each mention's name cleaned, and its key for grouping and ids: made once per name
+    // as written (a document writes its few names many times).
+    let mut made: HashMap<&str, (String, String)> = HashMap::default();
+    let (names, keys): (Vec<String>, Vec<String>) = mentions
         .iter()
-        .map(|m| key(&text[m.name.clone()]))
-        .collect();
+        .map(|m| {
+            made.entry(&text[m.name.clone()])
+                .or_insert_with_key(|name| (clean_name(name), key(name)))
+                .clone()
+        })
+        .unzip();
     let people = People::cluster(&keys);
     let ids: Vec<String> = keys.iter().map(|k| people.id(k)).collect();
     let facts = person_facts(a, &mentions, &ids);
     mentions
         .into_iter()
         .zip(ids)
-        .map(|(m, id)| {
+        .zip(names)
+        .map(|((m, id), name)| {
             let person = facts.get(&id);
             let record = PersonRecord {
                 common: detached(a.common(m.name.clone())),
-                name: clean_name(&text[m.name.clone()]),
+                name,
                 titles: m.titles,
                 offices: m.offices,
                 country: m.country.or_else(|| person.and_then(|p| p.country.clone())),
@@ -402,14 +409,21 @@ struct Seen<'m> {
 /// one partner the front-matter title names; else, for a person with an office and no
 /// body who is not the one met, the home state when they are met at least twice, or
 /// once in a sentence that names the home state and no other.
-fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<String, Facts> {
+fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<String, Facts> {
     let titles = front_matter_states(a);
     let declared = front_matter_partner(a);
     let mut places = Places::new(a);
     let text = a.view.text();
-    let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
+    // Each person's mentions gathered under their id, looked up by hashing (a
+    // document's mentions are many, its people few), then taken in the order of ids.
+    let mut seen: Vec<(&str, Seen)> = Vec::new();
+    let mut slot: HashMap<&str, usize> = HashMap::default();
     for (m, id) in mentions.iter().zip(ids) {
-        let s = seen.entry(id.as_str()).or_default();
+        let k = *slot.entry(id.as_str()).or_insert_with(|| {
+            seen.push((id.as_str(), Seen::default()));
+            seen.len() - 1
+        });
+        let s = &mut seen[k].1;
         if s.country.is_none() {
             s.country = m.country.clone();
         }
@@ -424,6 +438,7 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> BTreeMap<
             .any(|o| !ACADEMIC.contains(&o.as_str()) && !a.gazetteers().is_honour(o));
         s.stately |= m.stately;
     }
+    seen.sort_unstable_by(|x, y| x.0.cmp(y.0));
     seen.into_iter()
         .map(|(id, s)| {
             // The first of these that says something is the person's state; each later
@@ -773,7 +788,11 @@ fn reading<'a>(a: &'a Analysis, i: usize) -> (Place<'a>, Vec<OfficeHit<'a>>) {
 fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> {
     let base = range.start;
     let text = a.view.text();
-    let hits: Vec<_> = a.offices_in(range.clone()).collect();
+    // Sized up front, from the hits that start in the range: grown, the list is
+    // reallocated on a line of many offices.
+    let within = a.offices_in(range.clone());
+    let mut hits = Vec::with_capacity(within.size_hint().1.unwrap_or(0));
+    hits.extend(within);
     if hits.is_empty() {
         return Vec::new();
     }
@@ -785,22 +804,25 @@ fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> 
         let i = hits.partition_point(|h| h.start < at);
         hits.get(i).is_some_and(|h| h.start == at)
     };
-    hits.iter()
-        .filter(|h| !text[h.end..].starts_with("’s") && !text[h.end..].starts_with("'s"))
-        .filter(|h| {
-            let phrase = &text[h.start..h.end];
-            if !phrase.ends_with('.') || phrase.contains(' ') {
-                return true;
-            }
-            run_word(&text[..range.end], h.end)
-                .is_some_and(|w| !starts_at(w.start) && name_like(nw, &text[w.clone()]))
-        })
-        .map(|h| OfficeHit {
-            start: h.start - base,
-            end: h.end - base,
-            office: h.office,
-        })
-        .collect()
+    let mut kept = Vec::with_capacity(hits.len());
+    kept.extend(
+        hits.iter()
+            .filter(|h| !text[h.end..].starts_with("’s") && !text[h.end..].starts_with("'s"))
+            .filter(|h| {
+                let phrase = &text[h.start..h.end];
+                if !phrase.ends_with('.') || phrase.contains(' ') {
+                    return true;
+                }
+                run_word(&text[..range.end], h.end)
+                    .is_some_and(|w| !starts_at(w.start) && name_like(nw, &text[w.clone()]))
+            })
+            .map(|h| OfficeHit {
+                start: h.start - base,
+                end: h.end - base,
+                office: h.office,
+            }),
+    );
+    kept
 }
 
 /// A name as written, with line breaks and runs of spaces made single spaces.
@@ -811,21 +833,22 @@ fn clean_name(name: &str) -> String {
 /// A title of a mention: its range on the line (with the qualifier written before
 /// it), where its office phrase ends, its office id, and the words the speaker took
 /// back inside it (`of the Government — ` in `Chairman of the Government — of the
-/// State President’s Office`).
+/// State President’s Office`). The id is the gazetteer's, copied only into the
+/// mention a title is kept for.
 #[derive(Clone, Debug)]
-struct Title {
+struct Title<'g> {
     start: usize,
     end: usize,
     phrase_end: usize,
-    id: String,
+    id: &'g str,
     category: OfficeCategory,
     cut: Option<Range<usize>>,
 }
 
 /// A title read from an office hit: the title, its complement, the name after it if
 /// one follows, and the index of the next office hit not read.
-struct Read {
-    title: Title,
+struct Read<'g> {
+    title: Title<'g>,
     complement: Option<Range<usize>>,
     name: Option<Range<usize>>,
     next: usize,
@@ -835,7 +858,7 @@ struct Read {
 /// taken back with a dash gives way to what follows: another office (`Minister of —
 /// Vice Minister of Defense`) or another complement (`Chairman of the Government — of
 /// the State President’s Office`).
-fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read {
+fn read_title<'g>(a: &Analysis, at: Place, offices: &[OfficeHit<'g>], j: usize) -> Read<'g> {
     let Place { base, text, .. } = at;
     let w = a.gazetteers().name_words();
     let hit = &offices[j];
@@ -867,7 +890,7 @@ fn read_title(a: &Analysis, at: Place, offices: &[OfficeHit], j: usize) -> Read 
             start: hit.start,
             end,
             phrase_end: hit.end,
-            id: hit.office.id.clone(),
+            id: &hit.office.id,
             category: hit.office.category,
             cut,
         },
@@ -963,7 +986,8 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
     let mut shared: Option<(usize, String)> = None;
     while k < offices.len() {
         let chain_start = offices[k].start;
-        let mut titles: Vec<Title> = Vec::new();
+        // Every chain has a title: room for those of most chains at once.
+        let mut titles: Vec<Title<'_>> = Vec::with_capacity(4);
         let mut name: Option<Range<usize>> = None;
         let mut j = k;
         loop {
@@ -1083,13 +1107,13 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         let stately = all_titles.iter().any(|t| of_a_state(t.category));
         let titles: Vec<&Title> = all_titles
             .iter()
-            .filter(|t| !COURTESY.contains(&t.id.as_str()))
+            .filter(|t| !COURTESY.contains(&t.id))
             .collect();
         out.push(Mention {
             name: base + name.start..base + name.end,
             line,
             titles: titles.iter().map(|t| title_text(a, base, t)).collect(),
-            offices: titles.iter().map(|t| t.id.clone()).collect(),
+            offices: titles.iter().map(|t| t.id.to_string()).collect(),
             country,
             org,
             stately,
@@ -1100,7 +1124,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
 /// The honours and offices written right after a name ending at `end` (`Andrew
 /// Forrest AO`, `Keir Starmer MP`, `Jane Smith, KC`): each after a space or a comma,
 /// as titles of the person.
-fn post_nominals(a: &Analysis, at: Place, mut end: usize) -> Vec<Title> {
+fn post_nominals<'a>(a: &'a Analysis, at: Place, mut end: usize) -> Vec<Title<'a>> {
     let Place { base, text, .. } = at;
     let mut titles = Vec::new();
     let hits: Vec<_> = a
@@ -1117,7 +1141,7 @@ fn post_nominals(a: &Analysis, at: Place, mut end: usize) -> Vec<Title> {
             start,
             end,
             phrase_end: end,
-            id: h.office.id.clone(),
+            id: &h.office.id,
             category: h.office.category,
             cut: None,
         });
@@ -1166,7 +1190,7 @@ fn post_nominal_names(a: &Analysis, i: usize, out: &mut Vec<Mention>) {
             name: view,
             line: i,
             titles: titles.iter().map(|t| title_text(a, base, t)).collect(),
-            offices: titles.iter().map(|t| t.id.clone()).collect(),
+            offices: titles.iter().map(|t| t.id.to_string()).collect(),
             country: None,
             org: None,
             stately: titles.iter().any(|t| of_a_state(t.category)),
@@ -1391,7 +1415,8 @@ fn capital_run(
     let mut complement = false;
     // The words taken, each where the last one ended: those of the run are its words,
     // unless an office was passed over (its words were not read one by one).
-    let mut words = Vec::new();
+    // Room for the words of most runs at once: a name and its complement.
+    let mut words = Vec::with_capacity(8);
     let mut passed_over = false;
     while let Some(r) = run_word(text, pos) {
         let word = &text[r.clone()];
@@ -2211,11 +2236,11 @@ impl People {
                 std::cmp::Reverse(k.len()),
             )
         };
-        // Distinct keys first (a document names the same people again and again), then
-        // each key's fullness computed once.
-        let mut names: Vec<&str> = keys.iter().map(String::as_str).collect();
+        // Distinct keys first (a document names the same people again and again: a set,
+        // not a sort of them all), in order, then each key's fullness computed once.
+        let distinct: HashSet<&str> = keys.iter().map(String::as_str).collect();
+        let mut names: Vec<&str> = distinct.into_iter().collect();
         names.sort_unstable();
-        names.dedup();
         names.sort_by_cached_key(|k| fullness(k));
         let mut canon: Vec<(Vec<String>, String)> = Vec::new();
         // The full names holding each word, in `canon` order: a short form can only
@@ -2328,11 +2353,9 @@ fn same_person(full: &[String], short: &[String]) -> bool {
 /// Chinh`, `Anwar` after `Anwar Ibrahim`).
 fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     let text = a.view.text();
-    // The names as written, each once, then cleaned (two ways of writing a name may
-    // clean to one).
-    let mut written: Vec<&str> = mentions.iter().map(|m| &text[m.name.clone()]).collect();
-    written.sort_unstable();
-    written.dedup();
+    // The names as written, each once (a set: a document writes its few names many
+    // times), then cleaned (two ways of writing a name may clean to one).
+    let written: HashSet<&str> = mentions.iter().map(|m| &text[m.name.clone()]).collect();
     let mut names: Vec<String> = written.into_iter().map(clean_name).collect();
     names.sort_unstable();
     names.dedup();

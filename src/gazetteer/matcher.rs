@@ -961,6 +961,62 @@ mod tests {
     }
 
     #[test]
+    fn the_three_bytes_rule_out_no_phrase_the_capital_starts_find() {
+        // First words of one, two (ASCII, and one character that is not) and three or
+        // more bytes, meeting every kind of byte after them, and the stretch's end.
+        let phrases = [
+            "U.S.",
+            "Vo Van",
+            "Vo",
+            "Ng",
+            "Ö Ö",
+            "Kim",
+            "Xi Jin",
+            "Đà Nẵng",
+        ];
+        let index =
+            WordIndex::new(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32))).unwrap();
+        assert!(index.capitals_only);
+        let automaton = set(&phrases, Mode::LeftmostLongest);
+        let pieces = [
+            "Vo",
+            "Ng",
+            "Ö",
+            "U",
+            ".S.",
+            "Kim",
+            "Xi",
+            " ",
+            "\u{a0}",
+            "\n",
+            "Van",
+            "Jin",
+            "\u{2019}s",
+            "², ",
+            "x",
+            "Đà",
+            "Nẵng",
+        ];
+        let mut found = 0;
+        for text in strings_of(&pieces, 3) {
+            let starts = CapitalStarts::of(&text);
+            for lines in [Lines::Joined, Lines::Apart] {
+                let listed = index.find_at(&text, 0, &starts, &mut 0, lines);
+                assert_eq!(listed, index.find(&text, lines), "{text:?}");
+                let mut out = Vec::new();
+                automaton.find(&text, lines, &mut out);
+                assert_eq!(listed, out[0], "{text:?}");
+                found += listed.len();
+            }
+        }
+        assert!(found > 1000, "{found} matches");
+        // The bytes past a text's end read as 0.
+        assert_eq!(three_at(b"Vo", 0), u32::from_le_bytes([b'V', b'o', 0, 0]));
+        assert_eq!(three_at(b"A Vo", 2), three_at(b"A Vo\0\0", 2));
+        assert_eq!(three_at(b"Kim Jong", 0), three_at(b"Kim", 0));
+    }
+
+    #[test]
     fn word_bytes_of_eight_are_told_at_once() {
         // Every ASCII byte at every place, among letters, digits and signs.
         for at in 0..8 {
@@ -1112,9 +1168,9 @@ mod tests {
 /// than the search it saves. Every phrase begins with a word character.
 ///
 /// A scan takes each word start of the text, looks its first word up (only when its
-/// first two bytes open some phrase), and tries that word's phrases longest first:
-/// the same leftmost-longest whole-word matches as a [`PhraseSet`] table, with the
-/// same whitespace rule (a run of whitespace in the text matches a phrase's space).
+/// first bytes open some phrase), and tries that word's phrases longest first: the
+/// same leftmost-longest whole-word matches as a [`PhraseSet`] table, with the same
+/// whitespace rule (a run of whitespace in the text matches a phrase's space).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordIndex {
     /// Phrases (and their values) by first word, longest phrase first.
@@ -1125,6 +1181,14 @@ pub(crate) struct WordIndex {
     prefixes: Vec<u64>,
     /// Which first bytes open a phrase.
     first_bytes: Vec<bool>,
+    /// Which three bytes ([`three_at`]) a text shows where a phrase opens, as bits of
+    /// their [`three_slot`]s: a first word's own first three, or, for a first word of
+    /// two bytes, those two and any byte that is no ASCII letter or digit (what may
+    /// follow the word), or the 0 that stands for the text's end.
+    threes: Vec<u64>,
+    /// Which first bytes open a first word of one byte: the byte after it is no ASCII
+    /// letter or digit, and the next tells nothing.
+    one_byte_words: Vec<bool>,
     /// Every phrase opens with an ASCII capital or a character that is not ASCII
     /// (`Ángel`): only the text's [`CapitalStarts`] need be tried.
     capitals_only: bool,
@@ -1138,6 +1202,8 @@ impl WordIndex {
             openings: vec![false; 1 << 16],
             prefixes: vec![0; PREFIX_BITS / 64],
             first_bytes: vec![false; 256],
+            threes: vec![0; THREE_BITS / 64],
+            one_byte_words: vec![false; 256],
             capitals_only: true,
         };
         for (phrase, value) in phrases {
@@ -1151,6 +1217,20 @@ impl WordIndex {
                 index.prefixes[key / 64] |= 1 << (key % 64);
             }
             index.first_bytes[usize::from(first.as_bytes()[0])] = true;
+            match *first.as_bytes() {
+                [a] => index.one_byte_words[usize::from(a)] = true,
+                [a, b] => {
+                    for c in (0..=u8::MAX).filter(|c| !c.is_ascii_alphanumeric()) {
+                        let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
+                        index.threes[slot / 64] |= 1 << (slot % 64);
+                    }
+                }
+                [a, b, c, ..] => {
+                    let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
+                    index.threes[slot / 64] |= 1 << (slot % 64);
+                }
+                [] => {}
+            }
             let b = first.as_bytes()[0];
             index.capitals_only &= b.is_ascii_uppercase() || !b.is_ascii();
             index
@@ -1229,6 +1309,12 @@ impl WordIndex {
         {
             return None;
         }
+        self.longest_at(text, i, lines)
+    }
+
+    /// [`WordIndex::try_at`] past its looks at the first bytes: the phrases of the word
+    /// at `i`, longest first.
+    fn longest_at(&self, text: &str, i: usize, lines: Lines) -> Option<Found> {
         let word = first_word(&text[i..]);
         self.by_first.get(word).and_then(|list| {
             list.iter().find_map(|(phrase, value)| {
@@ -1279,7 +1365,24 @@ impl WordIndex {
             if i < next || (bytes[i].is_ascii() && !self.first_bytes[usize::from(bytes[i])]) {
                 continue;
             }
-            if let Some(found) = self.try_at(text, i, lines) {
+            // Most capitalised words open no phrase: told from their first three bytes,
+            // then from the prefix of the word ([`prefix_key`]), in this loop, before any
+            // call.
+            let three = three_at(bytes, i);
+            // A first word of one byte is followed by no letter or digit.
+            let one_byte_word = || {
+                self.one_byte_words[usize::from(bytes[i])]
+                    && !((three >> 8) as u8).is_ascii_alphanumeric()
+            };
+            if !has_bit(&self.threes, three_slot(three)) && !one_byte_word() {
+                continue;
+            }
+            if let Some(key) = prefix_key(&bytes[i..])
+                && !has_bit(&self.prefixes, key)
+            {
+                continue;
+            }
+            if let Some(found) = self.longest_at(text, i, lines) {
                 next = found.end;
                 out.push(found);
             }
@@ -1680,6 +1783,28 @@ fn prefix_slot(word: u64) -> usize {
 #[inline]
 fn has_bit(table: &[u64], slot: usize) -> bool {
     table[slot / 64] & (1 << (slot % 64)) != 0
+}
+
+/// The bits of a table of three bytes ([`WordIndex::threes`]).
+const THREE_BITS: usize = 1 << 17;
+
+/// The bytes at `i`, `i + 1` and `i + 2` of `bytes`, a 0 for each past its end, as the
+/// low bytes of a little-endian `u32`: a text's raw opening at a word start.
+#[inline]
+fn three_at(bytes: &[u8], i: usize) -> u32 {
+    match bytes.get(i..i + 4) {
+        Some(&[a, b, c, _]) => u32::from_le_bytes([a, b, c, 0]),
+        _ => {
+            let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+            u32::from_le_bytes([at(0), at(1), at(2), 0])
+        }
+    }
+}
+
+/// The slot of three bytes ([`three_at`]) in a table of [`THREE_BITS`] bits.
+#[inline]
+fn three_slot(bytes: u32) -> usize {
+    (bytes.wrapping_mul(0x9E37_79B1) >> (32 - THREE_BITS.trailing_zeros())) as usize
 }
 
 /// The slot of the word opening `s` in a table of prefixes ([`prefix_word`], hashed).
