@@ -316,7 +316,8 @@ static CHAPTER: Heading = Heading {
     opens: ByteSet::new(b"cC"), // no other character folds to `c`
     regex: LazyLock::new(|| {
         Regex::new(
-            r"(?i)^chapter\s+([IVXLC]+|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b[\s.:-]*(.*)$",
+            // Roman numerals in capitals only: folded, `[IVXLC]+` would read `civil`.
+            r"^(?i:chapter)\s+([IVXLC]+|\d{1,2}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))\b[\s.:-]*(.*)$",
         )
         .expect("valid regex")
     }),
@@ -1026,6 +1027,19 @@ mod tests {
     fn groups<'h>(h: &Heading, line: &'h str) -> Option<(&'h str, usize)> {
         let c = h.regex.captures(line)?;
         Some((c.get(1)?.as_str(), c.get(2)?.start()))
+    }
+
+    #[test]
+    fn a_chapter_is_numbered_by_a_capital_roman_numeral_a_number_or_a_word() {
+        let number = |t: &str| CHAPTER.captures(t).map(|c| c[1].to_string());
+        assert_eq!(number("CHAPTER IV: ASEAN").as_deref(), Some("IV"));
+        assert_eq!(number("Chapter XII The economy").as_deref(), Some("XII"));
+        assert_eq!(number("CHAPTER ONE").as_deref(), Some("ONE"));
+        assert_eq!(number("Chapter two - Partners").as_deref(), Some("two"));
+        assert_eq!(number("chapter 3. Trade").as_deref(), Some("3"));
+        // Words made of the numerals' letters are no numerals.
+        assert_eq!(number("Chapter civil war"), None);
+        assert_eq!(number("CHAPTER Civil society"), None);
     }
 
     #[test]
