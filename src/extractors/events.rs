@@ -871,6 +871,15 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
     least_kind(&hits, strong_only, welcome)
 }
 
+/// Whether hit `i` of `hits` (sorted by start) lies inside a longer one: looked for
+/// among the eight hits on each side (phrases are a few words long).
+fn inside_another(hits: &[(Range<usize>, EventKind)], i: usize) -> bool {
+    let r = &hits[i].0;
+    hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
+        .iter()
+        .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+}
+
 /// The first kind (by precedence) of the `hits` not inside another, welcomes aside
 /// (`welcome(i)`: whether hit `i` is one), else with them; only the strong kinds when
 /// `strong_only`. Both are read in one pass. Hits are sorted by start; a hit inside
@@ -880,12 +889,7 @@ fn least_kind(
     strong_only: bool,
     welcome: impl Fn(usize) -> bool,
 ) -> Option<EventKind> {
-    let inside = |i: usize| {
-        let r = &hits[i].0;
-        hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
-            .iter()
-            .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
-    };
+    let inside = |i: usize| inside_another(hits, i);
     let (mut without_welcome, mut with_welcome) = (None::<EventKind>, None::<EventKind>);
     for (i, &(_, kind)) in hits.iter().enumerate() {
         if strong_only && !kind.is_strong() || inside(i) {
@@ -1329,12 +1333,7 @@ mod tests {
         strong_only: bool,
         welcome: impl Fn(usize) -> bool,
     ) -> Option<EventKind> {
-        let inside = |i: usize| {
-            let r = &hits[i].0;
-            hits[i.saturating_sub(8)..(i + 8).min(hits.len())]
-                .iter()
-                .any(|(o, _)| o.start <= r.start && r.end <= o.end && o.len() > r.len())
-        };
+        let inside = |i: usize| inside_another(hits, i);
         let kinds = |skip_welcome: bool| {
             (0..hits.len())
                 .filter(|&i| !(inside(i) || skip_welcome && welcome(i)))
