@@ -329,26 +329,30 @@ pub(super) fn metric(
 }
 
 static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    ascii_regex(&format!(
         r"(?ix)\b(?:
             (?P<up> grew | grow | grows | growing | grown | increased | increase | increases | increasing | rose | rise | rises | rising | risen | up | jumped | jumping | climbed | climbing | surged | surging | gained | gaining | expanded | expanding | soared | soaring | went\s+up | edged\s+up | rebounded | recovered )
                 \s+ (?:by\s+)?
           | (?P<down> fell | fall | falls | falling | fallen | dropped | drop | drops | dropping | decreased | decrease | decreases | decreasing | declined | decline | declines | declining | down | shrank | shrink | shrinking | shrunk | contracted | contracting | plunged | plunging | slumped | tumbled | sank | reduced | went\s+down | slid )
                 \s+ (?:by\s+)?
-          | (?P<upn> growth | increase | rise | gain | jump | surge | expansion | hike | upturn )
+          | (?P<upn> {up_nouns} )
                 \s+ (?:rate\s+)? (?:of | at | by | was | were | is | reached | stood\s+at | amounted\s+to) \s+
-          | (?P<downn> decrease | decline | drop | fall | reduction | contraction | loss | slump | cut | downturn )
+          | (?P<downn> {down_nouns} )
                 \s+ (?:of | by | was | were | is | reached | stood\s+at | amounted\s+to) \s+
         )$",
-    )
+        up_nouns = UP_NOUNS.join(" | "),
+        down_nouns = DOWN_NOUNS.join(" | "),
+    ))
 });
 static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
+    ascii_regex(&format!(
         r"(?ix)^\s+(?:(?:year-on-year|year-over-year|y-o-y|yoy|annual|yearly|monthly|quarterly|on-year)\s+)*(?:
-            (?P<up> increase | increases | growth | rise | gain | jump | surge | hike | higher | more )
-          | (?P<down> decrease | decreases | decline | drop | fall | reduction | contraction | loss | slump | cut | lower | less )
+            (?P<up> {up} )
+          | (?P<down> {down} )
         )\b",
-    )
+        up = UP_AFTER.join(" | "),
+        down = DOWN_AFTER.join(" | "),
+    ))
 });
 /// Words that may stand between a change word and its figure (`a decrease of only
 /// 1.8%`), besides qualifiers.
@@ -369,7 +373,7 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
     static FILLER_ENDS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(&["only", "just", "merely", "mere"]));
     static BEFORE_ENDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_BEFORE_ENDS));
-    static AFTER_OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_AFTER_OPENS));
+    static AFTER_OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&change_after_opens()));
     let last = word_before_space(before);
     let filler = (!look || last.is_some_and(|w| FILLER_ENDS.holds(w)))
         .then(|| FILLER.find(before))
@@ -386,7 +390,8 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
         }
     };
     static JOINERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_JOINERS));
-    static NOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_NOUNS));
+    static NOUNS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::new(&[&UP_NOUNS[..], &DOWN_NOUNS].concat()));
     // A match ending with a word that joins a change to its figure (`growth of`, `rose
     // by`, `stood at`) has a word of change before it: most words before a figure
     // that end a match (`share of`, `was`) have none.
@@ -416,8 +421,8 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
 /// with one has a verb or noun of change, `rate`, `stood` or `amounted` before it.
 const CHANGE_JOINERS: [&str; 8] = ["by", "of", "at", "was", "were", "is", "reached", "to"];
 
-/// The nouns of change of [`CHANGE_BEFORE`] (those of its verbs aside).
-const CHANGE_NOUNS: [&str; 19] = [
+/// The nouns of a rise that [`CHANGE_BEFORE`] reads (`growth of`), and of a fall.
+const UP_NOUNS: [&str; 9] = [
     "growth",
     "increase",
     "rise",
@@ -427,6 +432,8 @@ const CHANGE_NOUNS: [&str; 19] = [
     "expansion",
     "hike",
     "upturn",
+];
+const DOWN_NOUNS: [&str; 10] = [
     "decrease",
     "decline",
     "drop",
@@ -515,18 +522,9 @@ const CHANGE_BEFORE_ENDS: [&str; 71] = [
     "rate",
 ];
 
-/// The words a match of [`CHANGE_AFTER`] can open with (after its first spaces): a
-/// word of frequency (`year-on-year`, `y-o-y`, `on-year` by their first letters) or of
-/// change.
-const CHANGE_AFTER_OPENS: [&str; 30] = [
-    "year",
-    "y",
-    "yoy",
-    "annual",
-    "yearly",
-    "monthly",
-    "quarterly",
-    "on",
+/// The words of a rise that [`CHANGE_AFTER`] reads after a figure (`a 5% increase`),
+/// and of a fall.
+const UP_AFTER: [&str; 10] = [
     "increase",
     "increases",
     "growth",
@@ -537,6 +535,8 @@ const CHANGE_AFTER_OPENS: [&str; 30] = [
     "hike",
     "higher",
     "more",
+];
+const DOWN_AFTER: [&str; 12] = [
     "decrease",
     "decreases",
     "decline",
@@ -550,6 +550,23 @@ const CHANGE_AFTER_OPENS: [&str; 30] = [
     "lower",
     "less",
 ];
+
+/// The words a match of [`CHANGE_AFTER`] can open with (after its first spaces): a
+/// word of frequency (`year-on-year`, `y-o-y`, `on-year` by their first letters) or of
+/// change ([`UP_AFTER`], [`DOWN_AFTER`]).
+fn change_after_opens() -> Vec<&'static str> {
+    let frequency = [
+        "year",
+        "y",
+        "yoy",
+        "annual",
+        "yearly",
+        "monthly",
+        "quarterly",
+        "on",
+    ];
+    [&frequency[..], &UP_AFTER, &DOWN_AFTER].concat()
+}
 
 static SHARE_OF: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"^\s+of\s+(?P<which>which|whom|them|these|those|this|that|it)?"));
@@ -996,7 +1013,7 @@ mod tests {
         }
         for w in words_of(&CHANGE_AFTER) {
             assert!(
-                CHANGE_AFTER_OPENS.contains(&w.as_str())
+                change_after_opens().contains(&w.as_str())
                     || ["ix", "s", "b", "p", "up", "down", "over", "o"].contains(&w.as_str()),
                 "{w}"
             );
@@ -1004,7 +1021,7 @@ mod tests {
         let sets = WordSet::new(&CHANGE_BEFORE_ENDS);
         assert!(sets.holds(b"GREW") && sets.holds(b"by") && !sets.holds(b"the"));
         assert!(!sets.holds(b"") && !sets.holds(&[b'a'; LONGEST_WORD + 1]));
-        for w in CHANGE_BEFORE_ENDS.iter().chain(&CHANGE_AFTER_OPENS) {
+        for w in CHANGE_BEFORE_ENDS.iter().chain(&change_after_opens()) {
             assert!(w.len() <= LONGEST_WORD, "{w}");
         }
     }
