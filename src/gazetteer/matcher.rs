@@ -1017,6 +1017,94 @@ mod tests {
     }
 
     #[test]
+    fn bytes_are_the_same_as_a_comparison_of_slices_finds() {
+        // Every length up to 20, the same and differing at each place, and lengths
+        // that differ.
+        let base: Vec<u8> = (0..20u8).map(|b| b'a' + b).collect();
+        for n in 0..=20 {
+            let a = &base[..n];
+            assert!(same_bytes(a, a));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 0x20;
+                assert_eq!(same_bytes(a, &b), a == b.as_slice(), "{n} {k}");
+                assert!(!same_bytes(a, &b), "{n} {k}");
+            }
+            if n > 0 {
+                assert!(!same_bytes(a, &base[..n - 1]));
+                assert!(!same_bytes(&base[..n - 1], a));
+            }
+        }
+        assert!(same_bytes("Nguyễn".as_bytes(), "Nguyễn".as_bytes()));
+        assert!(!same_bytes("Nguyễn".as_bytes(), "Nguyễm".as_bytes()));
+    }
+
+    #[test]
+    fn a_group_is_found_as_a_look_up_of_the_first_word_finds_it() {
+        // Words sharing their first four bytes (one chain), shorter ones, and words
+        // with characters that are not ASCII.
+        let words = [
+            "Minister",
+            "Ministers",
+            "Ministry",
+            "Ministerial",
+            "Mini",
+            "Min",
+            "M",
+            "Nam",
+            "Namibia",
+            "Nguyễn",
+            "Đà",
+            "ab9c",
+            "ab9cd",
+            "International",
+            "Internationally",
+        ];
+        let index = FirstWords::new(words.iter().enumerate().map(|(i, w)| (*w, i as u32, true)));
+        let pieces = [
+            "Minister",
+            "s",
+            "ial",
+            "y",
+            "Mini",
+            "Min",
+            "M",
+            " ",
+            "-",
+            "\u{2019}",
+            "é",
+            "⁷",
+            "Nam",
+            "ibia",
+            "Nguyễn",
+            "Đà",
+            "ab9c",
+            "d",
+            "International",
+            "ly",
+        ];
+        let mut found = 0;
+        for text in strings_of(&pieces, 3) {
+            each_word_start(&text, |starts| {
+                for &i in starts {
+                    let word = first_word(&text[i..]);
+                    let want = index.by_word.get(word).map(|&g| {
+                        let c: *const Candidates = &index.groups[g as usize].candidates;
+                        (c, word.len())
+                    });
+                    let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
+                    let got = index
+                        .group_at(&text, i, prefix)
+                        .map(|(c, len)| (c as *const Candidates, len));
+                    assert_eq!(got, want, "{text:?} {i}");
+                    found += usize::from(got.is_some());
+                }
+            });
+        }
+        assert!(found > 1000, "{found} found");
+    }
+
+    #[test]
     fn word_bytes_of_eight_are_told_at_once() {
         // Every ASCII byte at every place, among letters, digits and signs.
         for at in 0..8 {
@@ -1398,12 +1486,13 @@ impl WordIndex {
 /// byte of the text.
 #[derive(Debug, Clone, Default)]
 struct FirstWords {
-    /// The patterns of each first word: (the word, its patterns).
-    groups: Vec<(Box<str>, Candidates)>,
+    /// The patterns of each first word.
+    groups: Vec<Group>,
     /// The groups by their word.
     by_word: HashMap<Box<str>, u32>,
-    /// The groups by their word's [`prefix_word`] (those that have one).
-    by_prefix: HashMap<u64, Vec<u32>>,
+    /// The first group of each [`prefix_word`] (of the words that have one); the
+    /// others with the same prefix follow it through [`Group::next`].
+    by_prefix: HashMap<u64, u32>,
     /// Which [`prefix_key`]s some group's word has, as bits: most words of a text are
     /// ruled out here.
     prefixes: Vec<u64>,
@@ -1417,6 +1506,20 @@ struct FirstWords {
     /// that is not ASCII in its first four bytes): tried at every word start.
     short_stem: bool,
 }
+
+/// A first word and its patterns.
+#[derive(Debug, Clone)]
+struct Group {
+    /// The word.
+    word: Box<str>,
+    /// Its patterns.
+    candidates: Candidates,
+    /// The next group whose word has the same [`prefix_word`], or [`NO_GROUP`].
+    next: u32,
+}
+
+/// The end of a chain of groups ([`Group::next`]).
+const NO_GROUP: u32 = u32::MAX;
 
 /// The patterns of one first word.
 #[derive(Debug, Clone, Default)]
@@ -1459,16 +1562,22 @@ impl FirstWords {
                 None => {
                     let g = index.groups.len();
                     index.by_word.insert(first.into(), g as u32);
-                    index.groups.push((first.into(), Candidates::default()));
+                    let mut next = NO_GROUP;
                     if let Some(word) = prefix_word(first.as_bytes()) {
                         let slot = prefix_slot(word);
                         index.prefixes[slot / 64] |= 1 << (slot % 64);
-                        index.by_prefix.entry(word).or_default().push(g as u32);
+                        // The new group opens the chain of its prefix.
+                        next = index.by_prefix.insert(word, g as u32).unwrap_or(NO_GROUP);
                     }
+                    index.groups.push(Group {
+                        word: first.into(),
+                        candidates: Candidates::default(),
+                        next,
+                    });
                     g
                 }
             };
-            let entry = &mut index.groups[g].1;
+            let entry = &mut index.groups[g].candidates;
             if first.len() == text.len() {
                 entry.alone = Some(pattern);
             } else {
@@ -1481,8 +1590,8 @@ impl FirstWords {
                 entry.longer.push((key, text.into(), pattern, check_end));
             }
         }
-        for (_, c) in &mut index.groups {
-            c.longer.sort_by_key(|l| l.0);
+        for group in &mut index.groups {
+            group.candidates.longer.sort_by_key(|l| l.0);
         }
         index
     }
@@ -1500,22 +1609,30 @@ impl FirstWords {
             // A byte that is not ASCII near the start: the word itself looked up.
             let word = first_word(&text[i..]);
             let g = *self.by_word.get(word)?;
-            return Some((&self.groups[g as usize].1, word.len()));
+            return Some((&self.groups[g as usize].candidates, word.len()));
         };
         if !has_bit(&self.prefixes, slot) {
             return None;
         }
-        let chain = self.by_prefix.get(&prefix)?;
+        let mut g = *self.by_prefix.get(&prefix)?;
         let len = (prefix >> 32) as usize;
         if len < 4 {
             // The whole word is in the prefix: one group has it.
-            return chain.first().map(|&g| (&self.groups[g as usize].1, len));
+            return self.groups.get(g as usize).map(|c| (&c.candidates, len));
         }
-        let word = first_word(&text[i..]);
-        chain.iter().find_map(|&g| {
-            let (w, c) = &self.groups[g as usize];
-            (**w == *word).then_some((c, word.len()))
-        })
+        // The text's word is a group's word when it opens with it and no word
+        // character follows: at most one of the chain is.
+        let rest = &text.as_bytes()[i..];
+        while let Some(group) = self.groups.get(g as usize) {
+            let w = group.word.as_bytes();
+            if rest.get(..w.len()).is_some_and(|head| same_bytes(head, w))
+                && !word_char_at(text, i + w.len())
+            {
+                return Some((&group.candidates, w.len()));
+            }
+            g = group.next;
+        }
+        None
     }
 
     /// Calls `report(start, end, pattern)` for every match in `text`, in the order of
@@ -1615,6 +1732,43 @@ impl FirstWords {
                 report(i, end, *pattern);
             }
         }
+    }
+}
+
+/// Whether `a` and `b` hold the same bytes: from four bytes on, compared as two
+/// words of four or as words of eight (the last one overlapping the one before), not
+/// a byte at a time.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let four = |s: &[u8], at: usize| s.get(at..at + 4).and_then(|w| <[u8; 4]>::try_from(w).ok());
+    match n {
+        0..4 => a == b,
+        4..=8 => four(a, 0) == four(b, 0) && four(a, n - 4) == four(b, n - 4),
+        _ => {
+            let mut k = 0;
+            while k + 8 < n {
+                if word_at(a, k) != word_at(b, k) {
+                    return false;
+                }
+                k += 8;
+            }
+            word_at(a, n - 8) == word_at(b, n - 8)
+        }
+    }
+}
+
+/// Whether the character at byte `at` of `text` is a word character ([`word_after`]),
+/// with an ASCII byte answered here.
+#[inline]
+fn word_char_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => word_after(text, at),
     }
 }
 
