@@ -1105,6 +1105,30 @@ mod tests {
     }
 
     #[test]
+    fn a_prefix_is_read_as_a_byte_at_a_time_reads_it() {
+        // Every ASCII byte, and bytes that are not, at each of the first places of a
+        // word; and strings of letters, digits, signs and characters that are not
+        // ASCII; from every place, up to the end.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for at in 0..6 {
+            for b in (0..=0x80u8).chain([0xC3, 0xE1, 0xFF]) {
+                let mut t = b"Abcdefgh".to_vec();
+                t[at] = b;
+                texts.push(t[..5].to_vec());
+                texts.push(t);
+            }
+        }
+        let pieces = ["a", "Z", "9", " ", "é", "-", "\u{2019}", "Đ"];
+        texts.extend(strings_of(&pieces, 5).into_iter().map(String::into_bytes));
+        for t in &texts {
+            for from in 0..=t.len() {
+                let s = &t[from..];
+                assert_eq!(prefix_word(s), prefix_word_bytewise(s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn word_bytes_of_eight_are_told_at_once() {
         // Every ASCII byte at every place, among letters, digits and signs.
         for at in 0..8 {
@@ -1893,23 +1917,23 @@ const PREFIX_BITS: usize = 1 << 16;
 /// may go on, or end, with that character).
 #[inline]
 fn prefix_word(s: &[u8]) -> Option<u64> {
-    let Some(w) = word_at(s, 0) else {
+    let Some(w) = s.get(..4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else {
         return prefix_word_bytewise(s);
     };
-    // Eight bytes at once: the letters and digits among them (a byte that is not
-    // ASCII is none), and the first byte that is not one.
-    let high = w & HIGH;
-    let words = ascii_words(w & !HIGH) & !high;
-    let len = ((!words & HIGH).trailing_zeros() / 8).min(4);
-    if len < 4 && (w >> (8 * len)) & 0x80 != 0 {
+    // Four bytes at once: the letters and digits among them (a byte that is not
+    // ASCII is none), and the high bit of the first byte that is not one.
+    let w = u32::from_le_bytes(w);
+    let high = w & HIGH as u32;
+    let words = ascii_words(u64::from(w & !HIGH as u32)) as u32 & !high;
+    let stops = !words & HIGH as u32;
+    let first = stops & stops.wrapping_neg();
+    if first & high != 0 {
+        // That byte is not ASCII: the word may go on, or end, with its character.
         return None;
     }
-    let bytes = if len == 0 {
-        0
-    } else {
-        w & (u64::MAX >> (64 - 8 * len))
-    };
-    Some(bytes | u64::from(len) << 32)
+    // The bytes before it (all four when there is none) and their number.
+    let bytes = w & (first >> 7).wrapping_sub(1);
+    Some(u64::from(bytes) | u64::from(first.trailing_zeros() / 8) << 32)
 }
 
 /// [`prefix_word`] a byte at a time, for the last bytes of a text.
@@ -2028,9 +2052,11 @@ impl CapitalStarts {
 }
 
 /// For eight ASCII bytes as one little-endian word: the high bit of each byte that is a
-/// letter or a digit.
+/// letter or a digit. A byte with its 0x20 bit set is in `a..=z` exactly when it is a
+/// letter of either case.
+#[inline]
 fn ascii_words(w: u64) -> u64 {
-    ascii_in(w, b'A', b'Z') | ascii_in(w, b'a', b'z') | ascii_in(w, b'0', b'9')
+    ascii_in(w | 0x2020_2020_2020_2020, b'a', b'z') | ascii_in(w, b'0', b'9')
 }
 
 /// The table slot of the word starting at byte `at` of `text`: its first two bytes, as
