@@ -1213,6 +1213,46 @@ mod tests {
     }
 
     #[test]
+    fn stems_of_four_letters_or_more_are_found_from_their_prefix() {
+        // No stem shorter than four letters: a word start is looked at only when its
+        // prefix is a group's or a stem's.
+        for mode in [Mode::All, Mode::LeftmostLongest] {
+            let index = set(
+                &[
+                    "commemorat*",
+                    "ratif*",
+                    "visit",
+                    "state visit",
+                    "Viet Nam",
+                    "Rati",
+                ],
+                mode,
+            );
+            assert!(!index.words.short_stem && !index.words.stems.is_empty());
+            let automaton = index.automaton_only();
+            let pieces = [
+                "commemorat",
+                "ing",
+                "ratif",
+                "ied",
+                "Rati",
+                "rat",
+                "visit",
+                "state",
+                " ",
+                "Viet",
+                "Nam",
+                "x",
+                "é",
+                "-",
+            ];
+            for text in strings_of(&pieces, 3) {
+                assert_index_finds_what_the_automaton_finds(&index, &automaton, &text);
+            }
+        }
+    }
+
+    #[test]
     fn the_word_index_finds_the_gazetteers_phrases_the_automaton_finds() {
         let index = crate::gazetteer::Gazetteers::embedded().phrases();
         assert!(
@@ -1517,18 +1557,21 @@ struct FirstWords {
     /// The first group of each [`prefix_word`] (of the words that have one); the
     /// others with the same prefix follow it through [`Group::next`].
     by_prefix: HashMap<u64, u32>,
-    /// Which [`prefix_key`]s some group's word has, as bits: most words of a text are
-    /// ruled out here.
-    prefixes: Vec<u64>,
+    /// Which [`prefix_slot`]s some group's word has.
+    prefixes: PrefixBits,
     /// Stems that are one word (`commemorat*`): the text's word need only open with
     /// them, so they are not found by a whole first word. (text, pattern)
     stems: Vec<(Box<str>, u32)>,
-    /// Which [`prefix_key`]s the stems opening with four letters or digits have, as
-    /// bits: a word can open with such a stem only if its prefix is the stem's.
-    stem_keys: Vec<u64>,
+    /// Which [`prefix_slot`]s the stems opening with four letters or digits have: a
+    /// word can open with such a stem only if its prefix is the stem's.
+    stem_keys: PrefixBits,
     /// Whether some stem opens otherwise (shorter, or with punctuation or a character
     /// that is not ASCII in its first four bytes): tried at every word start.
     short_stem: bool,
+    /// Which [`prefix_slot`]s a word start is looked at for: those of `prefixes` and
+    /// `stem_keys`, or all when a stem is short. Most words of a text are ruled out
+    /// here.
+    looked_at: PrefixBits,
 }
 
 /// A first word and its patterns.
@@ -1564,8 +1607,6 @@ impl FirstWords {
     /// each text opening with a word character.
     fn new<'p>(patterns: impl IntoIterator<Item = (&'p str, u32, bool)>) -> FirstWords {
         let mut index = FirstWords {
-            prefixes: vec![0; PREFIX_BITS / 64],
-            stem_keys: vec![0; PREFIX_BITS / 64],
             ..FirstWords::default()
         };
         for (text, pattern, check_end) in patterns {
@@ -1574,7 +1615,7 @@ impl FirstWords {
                 match prefix_word(text.as_bytes()).filter(|p| p >> 32 == 4) {
                     Some(p) => {
                         let key = prefix_slot(p);
-                        index.stem_keys[key / 64] |= 1 << (key % 64);
+                        index.stem_keys.set(key);
                     }
                     None => index.short_stem = true,
                 }
@@ -1589,7 +1630,7 @@ impl FirstWords {
                     let mut next = NO_GROUP;
                     if let Some(word) = prefix_word(first.as_bytes()) {
                         let slot = prefix_slot(word);
-                        index.prefixes[slot / 64] |= 1 << (slot % 64);
+                        index.prefixes.set(slot);
                         // The new group opens the chain of its prefix.
                         next = index.by_prefix.insert(word, g as u32).unwrap_or(NO_GROUP);
                     }
@@ -1617,6 +1658,13 @@ impl FirstWords {
         for group in &mut index.groups {
             group.candidates.longer.sort_by_key(|l| l.0);
         }
+        for (k, bits) in index.looked_at.0.iter_mut().enumerate() {
+            *bits = if index.short_stem {
+                u64::MAX
+            } else {
+                index.prefixes.0[k] | index.stem_keys.0[k]
+            };
+        }
         index
     }
 
@@ -1635,7 +1683,7 @@ impl FirstWords {
             let g = *self.by_word.get(word)?;
             return Some((&self.groups[g as usize].candidates, word.len()));
         };
-        if !has_bit(&self.prefixes, slot) {
+        if !self.prefixes.has(slot) {
             return None;
         }
         let mut g = *self.by_prefix.get(&prefix)?;
@@ -1679,7 +1727,6 @@ impl FirstWords {
         }
         let bytes = text.as_bytes();
         let list_capitals = capitals.is_some();
-        let any_stem = !self.stems.is_empty();
         // A batch's kept word starts with their prefix (`NO_PREFIX` for none), and its
         // capitals: a batch holds [`BLOCK`] word starts at most.
         let mut kept = [(0usize, 0u64); BLOCK];
@@ -1691,11 +1738,7 @@ impl FirstWords {
                 caps[c] = i as u32;
                 c += usize::from(list_capitals & (!b.is_ascii() | b.is_ascii_uppercase()));
                 let (prefix, keep) = match prefix_word(&bytes[i..]) {
-                    Some(p) => {
-                        let slot = prefix_slot(p);
-                        let stem = any_stem & (self.short_stem | has_bit(&self.stem_keys, slot));
-                        (p, has_bit(&self.prefixes, slot) | stem)
-                    }
+                    Some(p) => (p, self.looked_at.has(prefix_slot(p))),
                     None => (NO_PREFIX, true),
                 };
                 kept[n] = (i, prefix);
@@ -1724,7 +1767,7 @@ impl FirstWords {
         let bytes = text.as_bytes();
         let prefix = (prefix != NO_PREFIX).then(|| (prefix, prefix_slot(prefix)));
         if !self.stems.is_empty()
-            && (self.short_stem || prefix.is_some_and(|(_, s)| has_bit(&self.stem_keys, s)))
+            && (self.short_stem || prefix.is_some_and(|(_, s)| self.stem_keys.has(s)))
         {
             for (stem, pattern) in &self.stems {
                 if bytes[i..].starts_with(stem.as_bytes()) {
@@ -1955,6 +1998,29 @@ fn prefix_word_bytewise(s: &[u8]) -> Option<u64> {
 #[inline]
 fn prefix_slot(word: u64) -> usize {
     (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS.trailing_zeros())) as usize
+}
+
+/// A table of [`PREFIX_BITS`] bits, one per [`prefix_slot`].
+#[derive(Debug, Clone)]
+struct PrefixBits(Box<[u64; PREFIX_BITS / 64]>);
+
+impl Default for PrefixBits {
+    fn default() -> Self {
+        PrefixBits(Box::new([0; PREFIX_BITS / 64]))
+    }
+}
+
+impl PrefixBits {
+    /// Sets the bit of `slot`.
+    fn set(&mut self, slot: usize) {
+        self.0[slot / 64 % (PREFIX_BITS / 64)] |= 1 << (slot % 64);
+    }
+
+    /// Whether the bit of `slot` is set: a slot past the table (none is) wraps round.
+    #[inline]
+    fn has(&self, slot: usize) -> bool {
+        self.0[slot / 64 % (PREFIX_BITS / 64)] & (1 << (slot % 64)) != 0
+    }
 }
 
 /// Whether the table of bits `table` has the bit of `slot`.
