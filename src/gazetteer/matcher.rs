@@ -1129,6 +1129,32 @@ mod tests {
     }
 
     #[test]
+    fn word_starts_are_listed_as_a_look_at_each_character_lists_them() {
+        // Words of every length up to five among signs and characters that are not
+        // ASCII, up to four starts in eight bytes, and batches filled to the brim.
+        let pieces = ["a", "Bc", "def", "9", " ", "-", "é", "⁷", "Nẵng", "x y"];
+        let mut texts = strings_of(&pieces, 4);
+        texts.push("a b c d e f g h i j ".repeat(40));
+        texts.push("é a, b;c.d".repeat(50));
+        for text in &texts {
+            let mut want = Vec::new();
+            let mut in_word = false;
+            for (i, c) in text.char_indices() {
+                if is_word_char(c) && !in_word {
+                    want.push(i);
+                }
+                in_word = is_word_char(c);
+            }
+            let mut got = Vec::new();
+            each_word_start(text, |starts| {
+                assert!(starts.len() <= BLOCK);
+                got.extend_from_slice(starts);
+            });
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn word_bytes_of_eight_are_told_at_once() {
         // Every ASCII byte at every place, among letters, digits and signs.
         for at in 0..8 {
@@ -1896,8 +1922,8 @@ fn match_fast(text: &str, at: usize, known: usize, phrase: &str, lines: Lines) -
 
 /// Calls `f` with the places of `text` where a word starts (a word character with
 /// none before it), in order, a batch of at most [`BLOCK`] at a time. ASCII is looked
-/// at eight bytes at a time, and the up to four word starts of eight bytes are written
-/// without a branch on how many there are.
+/// at eight bytes at a time, and the first two of the up to four word starts of eight
+/// bytes are written without a branch on how many there are.
 #[inline]
 fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
     let bytes = text.as_bytes();
@@ -1920,9 +1946,17 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
                 let words = ascii_words(w);
                 let before = (words << 8) | (u64::from(in_word) << 7);
                 let mut open = words & !before;
-                for _ in 0..4 {
+                // Two written without a branch on whether they are there (eight bytes
+                // of prose open one or two words at most, mostly), any others one by
+                // one.
+                for _ in 0..2 {
                     batch[k] = i + (open.trailing_zeros() / 8) as usize;
                     k += usize::from(open != 0);
+                    open &= open.wrapping_sub(1);
+                }
+                while open != 0 {
+                    batch[k] = i + (open.trailing_zeros() / 8) as usize;
+                    k += 1;
                     open &= open.wrapping_sub(1);
                 }
                 in_word = words >> 63 != 0;
