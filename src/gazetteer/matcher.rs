@@ -1017,6 +1017,144 @@ mod tests {
     }
 
     #[test]
+    fn bytes_are_the_same_as_a_comparison_of_slices_finds() {
+        // Every length up to 20, the same and differing at each place, and lengths
+        // that differ.
+        let base: Vec<u8> = (0..20u8).map(|b| b'a' + b).collect();
+        for n in 0..=20 {
+            let a = &base[..n];
+            assert!(same_bytes(a, a));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 0x20;
+                assert_eq!(same_bytes(a, &b), a == b.as_slice(), "{n} {k}");
+                assert!(!same_bytes(a, &b), "{n} {k}");
+            }
+            if n > 0 {
+                assert!(!same_bytes(a, &base[..n - 1]));
+                assert!(!same_bytes(&base[..n - 1], a));
+            }
+        }
+        assert!(same_bytes("Nguyễn".as_bytes(), "Nguyễn".as_bytes()));
+        assert!(!same_bytes("Nguyễn".as_bytes(), "Nguyễm".as_bytes()));
+    }
+
+    #[test]
+    fn a_group_is_found_as_a_look_up_of_the_first_word_finds_it() {
+        // Words sharing their first four bytes (one chain), shorter ones, and words
+        // with characters that are not ASCII.
+        let words = [
+            "Minister",
+            "Ministers",
+            "Ministry",
+            "Ministerial",
+            "Mini",
+            "Min",
+            "M",
+            "Nam",
+            "Namibia",
+            "Nguyễn",
+            "Đà",
+            "ab9c",
+            "ab9cd",
+            "International",
+            "Internationally",
+        ];
+        let index = FirstWords::new(words.iter().enumerate().map(|(i, w)| (*w, i as u32, true)));
+        let pieces = [
+            "Minister",
+            "s",
+            "ial",
+            "y",
+            "Mini",
+            "Min",
+            "M",
+            " ",
+            "-",
+            "\u{2019}",
+            "é",
+            "⁷",
+            "Nam",
+            "ibia",
+            "Nguyễn",
+            "Đà",
+            "ab9c",
+            "d",
+            "International",
+            "ly",
+        ];
+        let mut found = 0;
+        for text in strings_of(&pieces, 3) {
+            each_word_start(&text, |starts| {
+                for &i in starts {
+                    let word = first_word(&text[i..]);
+                    let want = index.by_word.get(word).map(|&g| {
+                        let c: *const Candidates = &index.groups[g as usize].candidates;
+                        (c, word.len())
+                    });
+                    let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
+                    let got = index
+                        .group_at(&text, i, prefix)
+                        .map(|(c, len)| (c as *const Candidates, len));
+                    assert_eq!(got, want, "{text:?} {i}");
+                    found += usize::from(got.is_some());
+                }
+            });
+        }
+        assert!(found > 1000, "{found} found");
+    }
+
+    #[test]
+    fn a_prefix_is_read_as_a_byte_at_a_time_reads_it() {
+        // Every ASCII byte, and bytes that are not, at each of the first places of a
+        // word; and strings of letters, digits, signs and characters that are not
+        // ASCII; from every place, up to the end.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for at in 0..6 {
+            for b in (0..=0x80u8).chain([0xC3, 0xE1, 0xFF]) {
+                let mut t = b"Abcdefgh".to_vec();
+                t[at] = b;
+                texts.push(t[..5].to_vec());
+                texts.push(t);
+            }
+        }
+        let pieces = ["a", "Z", "9", " ", "é", "-", "\u{2019}", "Đ"];
+        texts.extend(strings_of(&pieces, 5).into_iter().map(String::into_bytes));
+        for t in &texts {
+            for from in 0..=t.len() {
+                let s = &t[from..];
+                assert_eq!(prefix_word(s), prefix_word_bytewise(s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_starts_are_listed_as_a_look_at_each_character_lists_them() {
+        // Words of every length up to five among signs and characters that are not
+        // ASCII, up to four starts in eight bytes, and batches filled to the brim.
+        let pieces = ["a", "Bc", "def", "9", " ", "-", "é", "⁷", "Nẵng", "x y"];
+        let mut texts = strings_of(&pieces, 4);
+        texts.push("a b c d e f g h i j ".repeat(40));
+        texts.push("é a, b;c.d".repeat(50));
+        for text in &texts {
+            let mut want = Vec::new();
+            let mut in_word = false;
+            for (i, c) in text.char_indices() {
+                if is_word_char(c) && !in_word {
+                    want.push(i);
+                }
+                in_word = is_word_char(c);
+            }
+            let mut got = Vec::new();
+            each_word_start(text, |starts| {
+                assert!(starts.len() <= BLOCK);
+                got.extend_from_slice(starts);
+            });
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn word_bytes_of_eight_are_told_at_once() {
         // Every ASCII byte at every place, among letters, digits and signs.
         for at in 0..8 {
@@ -1097,6 +1235,46 @@ mod tests {
             "Nam",
         ] {
             assert_index_finds_what_the_automaton_finds(&index, &automaton, text);
+        }
+    }
+
+    #[test]
+    fn stems_of_four_letters_or_more_are_found_from_their_prefix() {
+        // No stem shorter than four letters: a word start is looked at only when its
+        // prefix is a group's or a stem's.
+        for mode in [Mode::All, Mode::LeftmostLongest] {
+            let index = set(
+                &[
+                    "commemorat*",
+                    "ratif*",
+                    "visit",
+                    "state visit",
+                    "Viet Nam",
+                    "Rati",
+                ],
+                mode,
+            );
+            assert!(!index.words.short_stem && !index.words.stems.is_empty());
+            let automaton = index.automaton_only();
+            let pieces = [
+                "commemorat",
+                "ing",
+                "ratif",
+                "ied",
+                "Rati",
+                "rat",
+                "visit",
+                "state",
+                " ",
+                "Viet",
+                "Nam",
+                "x",
+                "é",
+                "-",
+            ];
+            for text in strings_of(&pieces, 3) {
+                assert_index_finds_what_the_automaton_finds(&index, &automaton, &text);
+            }
         }
     }
 
@@ -1398,25 +1576,43 @@ impl WordIndex {
 /// byte of the text.
 #[derive(Debug, Clone, Default)]
 struct FirstWords {
-    /// The patterns of each first word: (the word, its patterns).
-    groups: Vec<(Box<str>, Candidates)>,
+    /// The patterns of each first word.
+    groups: Vec<Group>,
     /// The groups by their word.
     by_word: HashMap<Box<str>, u32>,
-    /// The groups by their word's [`prefix_word`] (those that have one).
-    by_prefix: HashMap<u64, Vec<u32>>,
-    /// Which [`prefix_key`]s some group's word has, as bits: most words of a text are
-    /// ruled out here.
-    prefixes: Vec<u64>,
+    /// The first group of each [`prefix_word`] (of the words that have one); the
+    /// others with the same prefix follow it through [`Group::next`].
+    by_prefix: HashMap<u64, u32>,
+    /// Which [`prefix_slot`]s some group's word has.
+    prefixes: PrefixBits,
     /// Stems that are one word (`commemorat*`): the text's word need only open with
     /// them, so they are not found by a whole first word. (text, pattern)
     stems: Vec<(Box<str>, u32)>,
-    /// Which [`prefix_key`]s the stems opening with four letters or digits have, as
-    /// bits: a word can open with such a stem only if its prefix is the stem's.
-    stem_keys: Vec<u64>,
+    /// Which [`prefix_slot`]s the stems opening with four letters or digits have: a
+    /// word can open with such a stem only if its prefix is the stem's.
+    stem_keys: PrefixBits,
     /// Whether some stem opens otherwise (shorter, or with punctuation or a character
     /// that is not ASCII in its first four bytes): tried at every word start.
     short_stem: bool,
+    /// Which [`prefix_slot`]s a word start is looked at for: those of `prefixes` and
+    /// `stem_keys`, or all when a stem is short. Most words of a text are ruled out
+    /// here.
+    looked_at: PrefixBits,
 }
+
+/// A first word and its patterns.
+#[derive(Debug, Clone)]
+struct Group {
+    /// The word.
+    word: Box<str>,
+    /// Its patterns.
+    candidates: Candidates,
+    /// The next group whose word has the same [`prefix_word`], or [`NO_GROUP`].
+    next: u32,
+}
+
+/// The end of a chain of groups ([`Group::next`]).
+const NO_GROUP: u32 = u32::MAX;
 
 /// The patterns of one first word.
 #[derive(Debug, Clone, Default)]
@@ -1437,8 +1633,6 @@ impl FirstWords {
     /// each text opening with a word character.
     fn new<'p>(patterns: impl IntoIterator<Item = (&'p str, u32, bool)>) -> FirstWords {
         let mut index = FirstWords {
-            prefixes: vec![0; PREFIX_BITS / 64],
-            stem_keys: vec![0; PREFIX_BITS / 64],
             ..FirstWords::default()
         };
         for (text, pattern, check_end) in patterns {
@@ -1447,7 +1641,7 @@ impl FirstWords {
                 match prefix_word(text.as_bytes()).filter(|p| p >> 32 == 4) {
                     Some(p) => {
                         let key = prefix_slot(p);
-                        index.stem_keys[key / 64] |= 1 << (key % 64);
+                        index.stem_keys.set(key);
                     }
                     None => index.short_stem = true,
                 }
@@ -1459,16 +1653,22 @@ impl FirstWords {
                 None => {
                     let g = index.groups.len();
                     index.by_word.insert(first.into(), g as u32);
-                    index.groups.push((first.into(), Candidates::default()));
+                    let mut next = NO_GROUP;
                     if let Some(word) = prefix_word(first.as_bytes()) {
                         let slot = prefix_slot(word);
-                        index.prefixes[slot / 64] |= 1 << (slot % 64);
-                        index.by_prefix.entry(word).or_default().push(g as u32);
+                        index.prefixes.set(slot);
+                        // The new group opens the chain of its prefix.
+                        next = index.by_prefix.insert(word, g as u32).unwrap_or(NO_GROUP);
                     }
+                    index.groups.push(Group {
+                        word: first.into(),
+                        candidates: Candidates::default(),
+                        next,
+                    });
                     g
                 }
             };
-            let entry = &mut index.groups[g].1;
+            let entry = &mut index.groups[g].candidates;
             if first.len() == text.len() {
                 entry.alone = Some(pattern);
             } else {
@@ -1481,8 +1681,15 @@ impl FirstWords {
                 entry.longer.push((key, text.into(), pattern, check_end));
             }
         }
-        for (_, c) in &mut index.groups {
-            c.longer.sort_by_key(|l| l.0);
+        for group in &mut index.groups {
+            group.candidates.longer.sort_by_key(|l| l.0);
+        }
+        for (k, bits) in index.looked_at.0.iter_mut().enumerate() {
+            *bits = if index.short_stem {
+                u64::MAX
+            } else {
+                index.prefixes.0[k] | index.stem_keys.0[k]
+            };
         }
         index
     }
@@ -1500,22 +1707,30 @@ impl FirstWords {
             // A byte that is not ASCII near the start: the word itself looked up.
             let word = first_word(&text[i..]);
             let g = *self.by_word.get(word)?;
-            return Some((&self.groups[g as usize].1, word.len()));
+            return Some((&self.groups[g as usize].candidates, word.len()));
         };
-        if !has_bit(&self.prefixes, slot) {
+        if !self.prefixes.has(slot) {
             return None;
         }
-        let chain = self.by_prefix.get(&prefix)?;
+        let mut g = *self.by_prefix.get(&prefix)?;
         let len = (prefix >> 32) as usize;
         if len < 4 {
             // The whole word is in the prefix: one group has it.
-            return chain.first().map(|&g| (&self.groups[g as usize].1, len));
+            return self.groups.get(g as usize).map(|c| (&c.candidates, len));
         }
-        let word = first_word(&text[i..]);
-        chain.iter().find_map(|&g| {
-            let (w, c) = &self.groups[g as usize];
-            (**w == *word).then_some((c, word.len()))
-        })
+        // The text's word is a group's word when it opens with it and no word
+        // character follows: at most one of the chain is.
+        let rest = &text.as_bytes()[i..];
+        while let Some(group) = self.groups.get(g as usize) {
+            let w = group.word.as_bytes();
+            if rest.get(..w.len()).is_some_and(|head| same_bytes(head, w))
+                && !word_char_at(text, i + w.len())
+            {
+                return Some((&group.candidates, w.len()));
+            }
+            g = group.next;
+        }
+        None
     }
 
     /// Calls `report(start, end, pattern)` for every match in `text`, in the order of
@@ -1538,7 +1753,6 @@ impl FirstWords {
         }
         let bytes = text.as_bytes();
         let list_capitals = capitals.is_some();
-        let any_stem = !self.stems.is_empty();
         // A batch's kept word starts with their prefix (`NO_PREFIX` for none), and its
         // capitals: a batch holds [`BLOCK`] word starts at most.
         let mut kept = [(0usize, 0u64); BLOCK];
@@ -1550,11 +1764,7 @@ impl FirstWords {
                 caps[c] = i as u32;
                 c += usize::from(list_capitals & (!b.is_ascii() | b.is_ascii_uppercase()));
                 let (prefix, keep) = match prefix_word(&bytes[i..]) {
-                    Some(p) => {
-                        let slot = prefix_slot(p);
-                        let stem = any_stem & (self.short_stem | has_bit(&self.stem_keys, slot));
-                        (p, has_bit(&self.prefixes, slot) | stem)
-                    }
+                    Some(p) => (p, self.looked_at.has(prefix_slot(p))),
                     None => (NO_PREFIX, true),
                 };
                 kept[n] = (i, prefix);
@@ -1583,7 +1793,7 @@ impl FirstWords {
         let bytes = text.as_bytes();
         let prefix = (prefix != NO_PREFIX).then(|| (prefix, prefix_slot(prefix)));
         if !self.stems.is_empty()
-            && (self.short_stem || prefix.is_some_and(|(_, s)| has_bit(&self.stem_keys, s)))
+            && (self.short_stem || prefix.is_some_and(|(_, s)| self.stem_keys.has(s)))
         {
             for (stem, pattern) in &self.stems {
                 if bytes[i..].starts_with(stem.as_bytes()) {
@@ -1615,6 +1825,43 @@ impl FirstWords {
                 report(i, end, *pattern);
             }
         }
+    }
+}
+
+/// Whether `a` and `b` hold the same bytes: from four bytes on, compared as two
+/// words of four or as words of eight (the last one overlapping the one before), not
+/// a byte at a time.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let four = |s: &[u8], at: usize| s.get(at..at + 4).and_then(|w| <[u8; 4]>::try_from(w).ok());
+    match n {
+        0..4 => a == b,
+        4..=8 => four(a, 0) == four(b, 0) && four(a, n - 4) == four(b, n - 4),
+        _ => {
+            let mut k = 0;
+            while k + 8 < n {
+                if word_at(a, k) != word_at(b, k) {
+                    return false;
+                }
+                k += 8;
+            }
+            word_at(a, n - 8) == word_at(b, n - 8)
+        }
+    }
+}
+
+/// Whether the character at byte `at` of `text` is a word character ([`word_after`]),
+/// with an ASCII byte answered here.
+#[inline]
+fn word_char_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => word_after(text, at),
     }
 }
 
@@ -1675,8 +1922,8 @@ fn match_fast(text: &str, at: usize, known: usize, phrase: &str, lines: Lines) -
 
 /// Calls `f` with the places of `text` where a word starts (a word character with
 /// none before it), in order, a batch of at most [`BLOCK`] at a time. ASCII is looked
-/// at eight bytes at a time, and the up to four word starts of eight bytes are written
-/// without a branch on how many there are.
+/// at eight bytes at a time, and the first two of the up to four word starts of eight
+/// bytes are written without a branch on how many there are.
 #[inline]
 fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
     let bytes = text.as_bytes();
@@ -1699,9 +1946,17 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
                 let words = ascii_words(w);
                 let before = (words << 8) | (u64::from(in_word) << 7);
                 let mut open = words & !before;
-                for _ in 0..4 {
+                // Two written without a branch on whether they are there (eight bytes
+                // of prose open one or two words at most, mostly), any others one by
+                // one.
+                for _ in 0..2 {
                     batch[k] = i + (open.trailing_zeros() / 8) as usize;
                     k += usize::from(open != 0);
+                    open &= open.wrapping_sub(1);
+                }
+                while open != 0 {
+                    batch[k] = i + (open.trailing_zeros() / 8) as usize;
+                    k += 1;
                     open &= open.wrapping_sub(1);
                 }
                 in_word = words >> 63 != 0;
@@ -1739,23 +1994,23 @@ const PREFIX_BITS: usize = 1 << 16;
 /// may go on, or end, with that character).
 #[inline]
 fn prefix_word(s: &[u8]) -> Option<u64> {
-    let Some(w) = word_at(s, 0) else {
+    let Some(w) = s.get(..4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else {
         return prefix_word_bytewise(s);
     };
-    // Eight bytes at once: the letters and digits among them (a byte that is not
-    // ASCII is none), and the first byte that is not one.
-    let high = w & HIGH;
-    let words = ascii_words(w & !HIGH) & !high;
-    let len = ((!words & HIGH).trailing_zeros() / 8).min(4);
-    if len < 4 && (w >> (8 * len)) & 0x80 != 0 {
+    // Four bytes at once: the letters and digits among them (a byte that is not
+    // ASCII is none), and the high bit of the first byte that is not one.
+    let w = u32::from_le_bytes(w);
+    let high = w & HIGH as u32;
+    let words = ascii_words(u64::from(w & !HIGH as u32)) as u32 & !high;
+    let stops = !words & HIGH as u32;
+    let first = stops & stops.wrapping_neg();
+    if first & high != 0 {
+        // That byte is not ASCII: the word may go on, or end, with its character.
         return None;
     }
-    let bytes = if len == 0 {
-        0
-    } else {
-        w & (u64::MAX >> (64 - 8 * len))
-    };
-    Some(bytes | u64::from(len) << 32)
+    // The bytes before it (all four when there is none) and their number.
+    let bytes = w & (first >> 7).wrapping_sub(1);
+    Some(u64::from(bytes) | u64::from(first.trailing_zeros() / 8) << 32)
 }
 
 /// [`prefix_word`] a byte at a time, for the last bytes of a text.
@@ -1777,6 +2032,29 @@ fn prefix_word_bytewise(s: &[u8]) -> Option<u64> {
 #[inline]
 fn prefix_slot(word: u64) -> usize {
     (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS.trailing_zeros())) as usize
+}
+
+/// A table of [`PREFIX_BITS`] bits, one per [`prefix_slot`].
+#[derive(Debug, Clone)]
+struct PrefixBits(Box<[u64; PREFIX_BITS / 64]>);
+
+impl Default for PrefixBits {
+    fn default() -> Self {
+        PrefixBits(Box::new([0; PREFIX_BITS / 64]))
+    }
+}
+
+impl PrefixBits {
+    /// Sets the bit of `slot`.
+    fn set(&mut self, slot: usize) {
+        self.0[slot / 64 % (PREFIX_BITS / 64)] |= 1 << (slot % 64);
+    }
+
+    /// Whether the bit of `slot` is set: a slot past the table (none is) wraps round.
+    #[inline]
+    fn has(&self, slot: usize) -> bool {
+        self.0[slot / 64 % (PREFIX_BITS / 64)] & (1 << (slot % 64)) != 0
+    }
 }
 
 /// Whether the table of bits `table` has the bit of `slot`.
@@ -1874,9 +2152,11 @@ impl CapitalStarts {
 }
 
 /// For eight ASCII bytes as one little-endian word: the high bit of each byte that is a
-/// letter or a digit.
+/// letter or a digit. A byte with its 0x20 bit set is in `a..=z` exactly when it is a
+/// letter of either case.
+#[inline]
 fn ascii_words(w: u64) -> u64 {
-    ascii_in(w, b'A', b'Z') | ascii_in(w, b'a', b'z') | ascii_in(w, b'0', b'9')
+    ascii_in(w | 0x2020_2020_2020_2020, b'a', b'z') | ascii_in(w, b'0', b'9')
 }
 
 /// The table slot of the word starting at byte `at` of `text`: its first two bytes, as
