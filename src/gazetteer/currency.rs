@@ -558,6 +558,14 @@ impl ByteSet {
         self
     }
 
+    fn holds(self, b: u8) -> bool {
+        (self.0[usize::from(b / 64)] >> (b % 64)) & 1 == 1
+    }
+
+    fn union(self, other: ByteSet) -> ByteSet {
+        ByteSet(std::array::from_fn(|w| self.0[w] | other.0[w]))
+    }
+
     /// The bytes of the set, in order.
     fn bytes(self) -> impl Iterator<Item = usize> {
         (0..4).flat_map(move |w| {
@@ -624,6 +632,69 @@ fn edge_bytes(form: &str, insensitive: bool, first: bool) -> ByteSet {
     set
 }
 
+/// The bytes that can follow the first byte of a text that the [`pattern`] of `form`
+/// matches, when it has one: a superset, read from its first characters as
+/// [`pattern`] writes them. The second byte of a character that is not ASCII, as
+/// written; after an ASCII character, the first byte of the next character in either
+/// ASCII case where the form is read in any case (in any Unicode case, of `ſ` and the
+/// Kelvin sign for an `s` and a `k` too, and any byte not ASCII for a character not
+/// ASCII), ASCII spaces for a space, and before a `$` that may stand apart, the
+/// spaces, the `$` and a dot that may be left out. Any byte where the form may end
+/// there, opens with what [`edge_bytes`] takes any byte for, or with an `s` or `k`
+/// read in any Unicode case.
+fn second_bytes(form: &str, insensitive: bool) -> ByteSet {
+    let chars: Vec<char> = form.chars().take(3).collect();
+    let spaces = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ']
+        .iter()
+        .fold(ByteSet::NONE, |set, &b| set.with(b));
+    let unicode = insensitive && !form.is_ascii();
+    let (Some(&c0), Some(&c1)) = (chars.first(), chars.get(1)) else {
+        return ByteSet::ALL;
+    };
+    let c2 = chars.get(2).copied();
+    // In any Unicode case, an `s` or a `k` may be `ſ` or the Kelvin sign, whose
+    // second byte comes before the next character.
+    let folds = unicode && matches!(c0.to_ascii_lowercase(), 's' | 'k');
+    if c0 == ' ' || c0 == '.' || folds || (unicode && !c0.is_ascii()) {
+        return ByteSet::ALL;
+    }
+    if !c0.is_ascii() {
+        let mut buf = [0u8; 4];
+        return ByteSet::NONE.with(c0.encode_utf8(&mut buf).as_bytes()[1]);
+    }
+    match c1 {
+        ' ' if c2 == Some('$') => return spaces.with(b'$'),
+        ' ' => return spaces,
+        '.' if c2 == Some('$') => return spaces.with(b'$').with(b'.'),
+        '$' => return spaces.with(b'$'),
+        _ => {}
+    }
+    if c1.is_ascii() {
+        let b = c1 as u8;
+        if !insensitive {
+            return ByteSet::NONE.with(b);
+        }
+        let set = ByteSet::NONE
+            .with(b.to_ascii_lowercase())
+            .with(b.to_ascii_uppercase());
+        return match (unicode, b.to_ascii_lowercase()) {
+            (true, b's') => set.with(0xC5),
+            (true, b'k') => set.with(0xE2),
+            _ => set,
+        };
+    }
+    if unicode {
+        // A character not ASCII folds only to characters not ASCII, but for `ſ` and
+        // the Kelvin sign.
+        if matches!(c1, '\u{17F}' | '\u{212A}') {
+            return ByteSet::ALL;
+        }
+        return (0x80..=0xFF).fold(ByteSet::NONE, ByteSet::with);
+    }
+    let mut buf = [0u8; 4];
+    ByteSet::NONE.with(c1.encode_utf8(&mut buf).as_bytes()[0])
+}
+
 /// Whether `b` is in the class `(?-u:\s)`: ASCII whitespace, vertical tab included.
 fn is_class_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
@@ -633,9 +704,11 @@ fn is_class_space(b: u8) -> bool {
 #[derive(Clone, Debug)]
 struct Form {
     pattern: String,
-    /// The bytes a text it matches can open and end with ([`edge_bytes`]).
+    /// The bytes a text it matches can open and end with ([`edge_bytes`]), and
+    /// follow its first byte with ([`second_bytes`]).
     first: ByteSet,
     last: ByteSet,
+    second: ByteSet,
     len: usize,
     /// The most whitespace-separated words a text the pattern matches can have: one
     /// more than its spaces, and one more for a `$` that may stand apart (`US $`).
@@ -646,11 +719,23 @@ struct Form {
 
 /// The forms that a match can open (after a number) or end (before it) with one byte,
 /// in their order, and their matcher.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Part {
     /// Indices into the forms.
     members: Vec<usize>,
+    /// The bytes that can follow the first byte of a match of one of them.
+    second: ByteSet,
     regex: OnceLock<Option<Regex>>,
+}
+
+impl Default for Part {
+    fn default() -> Part {
+        Part {
+            members: Vec::new(),
+            second: ByteSet::NONE,
+            regex: OnceLock::new(),
+        }
+    }
 }
 
 impl Part {
@@ -693,6 +778,7 @@ impl Parts {
         for (i, f) in forms.iter().enumerate() {
             for b in f.first.bytes() {
                 after[b].members.push(i);
+                after[b].second = after[b].second.union(f.second);
             }
             if f.before {
                 for b in f.last.bytes() {
@@ -712,10 +798,15 @@ impl Parts {
         self.split.then_some(self)
     }
 
-    /// The matcher of the `forms` a match opening with `b` can be, at the start of the
-    /// haystack.
-    fn after<'p>(&'p self, forms: &[Form], b: u8) -> Option<&'p Regex> {
-        self.after[usize::from(b)].regex(forms, |alt| format!("^(?:{alt})"))
+    /// The matcher of the `forms` a match opening with `h` can be, at the start of the
+    /// haystack; none where no match of them opens with its first two bytes (its
+    /// first byte alone when it has one).
+    fn after<'p>(&'p self, forms: &[Form], h: &[u8]) -> Option<&'p Regex> {
+        let part = &self.after[usize::from(*h.first()?)];
+        if h.get(1).is_some_and(|&b| !part.second.holds(b)) {
+            return None;
+        }
+        part.regex(forms, |alt| format!("^(?:{alt})"))
     }
 
     /// The matcher of the `forms` read before a number that a match ending with `b`
@@ -736,6 +827,7 @@ impl Lexicon {
                 pattern: pattern(form, insensitive),
                 first: edge_bytes(form, insensitive, true),
                 last: edge_bytes(form, insensitive, false),
+                second: second_bytes(form, insensitive),
                 len: form.len(),
                 words: form.split_whitespace().count() + form.matches('$').count(),
                 before,
@@ -878,7 +970,9 @@ impl Lexicon {
         };
         let b = rest.as_bytes();
         let at = |p: usize| {
-            let m = parts.after(&self.forms, *b.get(p)?)?.find(rest.get(p..)?)?;
+            let m = parts
+                .after(&self.forms, b.get(p..)?)?
+                .find(rest.get(p..)?)?;
             Some(p + m.end())
         };
         if b.first().is_some_and(|&c| is_class_space(c))
