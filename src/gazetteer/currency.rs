@@ -695,6 +695,130 @@ fn second_bytes(form: &str, insensitive: bool) -> ByteSet {
     ByteSet::NONE.with(c1.encode_utf8(&mut buf).as_bytes()[0])
 }
 
+/// One byte-long step of a form's [`pattern`]: the bytes it reads, whether it may be
+/// left out, and whether it may repeat.
+#[derive(Clone, Copy, Debug)]
+struct ByteStep {
+    set: ByteSet,
+    optional: bool,
+    repeats: bool,
+}
+
+/// The bytes that can stand at offset `k` of a text that the [`pattern`] of `form`
+/// matches: a superset, read from its byte-long steps as [`pattern`] writes them
+/// (a character's bytes as written, an ASCII character in either case where the
+/// form is read in any case, one or more spaces, an optional space before a `$`
+/// that may stand apart and an optional dot before it). Any byte where a match may
+/// end before it, or the form is read in any Unicode case.
+fn bytes_at(form: &str, insensitive: bool, k: usize) -> ByteSet {
+    /// The most steps read: those of the first characters, up to `k + 1` steps that
+    /// must read a byte (past them no match is `k + 1` bytes long).
+    const MOST: usize = 16;
+    if insensitive && !form.is_ascii() {
+        return ByteSet::ALL;
+    }
+    let spaces = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ']
+        .iter()
+        .fold(ByteSet::NONE, |set, &b| set.with(b));
+    let one = |set: ByteSet| ByteStep {
+        set,
+        optional: false,
+        repeats: false,
+    };
+    let mut steps = [one(ByteSet::NONE); MOST];
+    let mut n = 0;
+    let mut push = |step: ByteStep| {
+        if let Some(slot) = steps.get_mut(n) {
+            *slot = step;
+            n += 1;
+        }
+    };
+    let mut prev: Option<char> = None;
+    let mut chars = form.chars().peekable();
+    let mut needed = 0;
+    while let Some(c) = chars.next() {
+        if needed > k {
+            break;
+        }
+        let next = chars.peek().copied();
+        match c {
+            ' ' if next == Some('$') => {}
+            ' ' => {
+                push(ByteStep {
+                    repeats: true,
+                    ..one(spaces)
+                });
+                needed += 1;
+            }
+            '.' if next == Some('$') => push(ByteStep {
+                optional: true,
+                ..one(ByteSet::NONE.with(b'.'))
+            }),
+            '$' if prev.is_some_and(|p| p.is_alphabetic() || matches!(p, '.' | ' ')) => {
+                push(ByteStep {
+                    optional: true,
+                    ..one(spaces)
+                });
+                push(one(ByteSet::NONE.with(b'$')));
+                needed += 1;
+            }
+            _ => {
+                let mut buf = [0u8; 4];
+                for &b in c.encode_utf8(&mut buf).as_bytes() {
+                    push(one(if insensitive {
+                        ByteSet::NONE
+                            .with(b.to_ascii_lowercase())
+                            .with(b.to_ascii_uppercase())
+                    } else {
+                        ByteSet::NONE.with(b)
+                    }));
+                    needed += 1;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if n == MOST {
+        return ByteSet::ALL;
+    }
+    let steps = &steps[..n];
+    // The places a match may be at after each byte, as bits: the steps that read the
+    // last byte (a repeating one may read more, any may be left); at first, none read.
+    let mut places: u32 = 0;
+    for offset in 0..=k {
+        let mut open: u32 = 0;
+        let read = offset > 0;
+        for i in 0..n.max(1) {
+            if (!read && i != 0) || (read && (places >> i) & 1 == 0) {
+                continue;
+            }
+            // Past the steps that may be left; the end of the steps read may end a match.
+            let mut j = i;
+            let mut left = read;
+            loop {
+                let Some(step) = steps.get(j) else {
+                    return ByteSet::ALL;
+                };
+                if !read || j != i || step.repeats {
+                    open |= 1 << j;
+                }
+                if !(left || step.optional) {
+                    break;
+                }
+                j += 1;
+                left = false;
+            }
+        }
+        if offset == k {
+            return (0..n)
+                .filter(|j| (open >> j) & 1 == 1)
+                .fold(ByteSet::NONE, |set, j| set.union(steps[j].set));
+        }
+        places = open;
+    }
+    ByteSet::ALL
+}
+
 /// Whether `b` is in the class `(?-u:\s)`: ASCII whitespace, vertical tab included.
 fn is_class_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
@@ -709,6 +833,8 @@ struct Form {
     first: ByteSet,
     last: ByteSet,
     second: ByteSet,
+    /// The bytes that can stand third in a text it matches ([`bytes_at`]).
+    third: ByteSet,
     len: usize,
     /// The most whitespace-separated words a text the pattern matches can have: one
     /// more than its spaces, and one more for a `$` that may stand apart (`US $`).
@@ -723,8 +849,10 @@ struct Form {
 struct Part {
     /// Indices into the forms.
     members: Vec<usize>,
-    /// The bytes that can follow the first byte of a match of one of them.
+    /// The bytes that can follow the first byte of a match of one of them, and that
+    /// can stand third in one.
     second: ByteSet,
+    third: ByteSet,
     regex: OnceLock<Option<Regex>>,
 }
 
@@ -733,6 +861,7 @@ impl Default for Part {
         Part {
             members: Vec::new(),
             second: ByteSet::NONE,
+            third: ByteSet::NONE,
             regex: OnceLock::new(),
         }
     }
@@ -779,6 +908,7 @@ impl Parts {
             for b in f.first.bytes() {
                 after[b].members.push(i);
                 after[b].second = after[b].second.union(f.second);
+                after[b].third = after[b].third.union(f.third);
             }
             if f.before {
                 for b in f.last.bytes() {
@@ -799,11 +929,13 @@ impl Parts {
     }
 
     /// The matcher of the `forms` a match opening with `h` can be, at the start of the
-    /// haystack; none where no match of them opens with its first two bytes (its
-    /// first byte alone when it has one).
+    /// haystack; none where no match of them opens with its first three bytes (those
+    /// it has).
     fn after<'p>(&'p self, forms: &[Form], h: &[u8]) -> Option<&'p Regex> {
         let part = &self.after[usize::from(*h.first()?)];
-        if h.get(1).is_some_and(|&b| !part.second.holds(b)) {
+        if h.get(1).is_some_and(|&b| !part.second.holds(b))
+            || h.get(2).is_some_and(|&b| !part.third.holds(b))
+        {
             return None;
         }
         part.regex(forms, |alt| format!("^(?:{alt})"))
@@ -828,6 +960,7 @@ impl Lexicon {
                 first: edge_bytes(form, insensitive, true),
                 last: edge_bytes(form, insensitive, false),
                 second: second_bytes(form, insensitive),
+                third: bytes_at(form, insensitive, 2),
                 len: form.len(),
                 words: form.split_whitespace().count() + form.matches('$').count(),
                 before,
