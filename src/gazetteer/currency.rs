@@ -463,12 +463,17 @@ impl CueWords {
 /// and after a number, and the meaning of every form.
 #[derive(Clone)]
 pub(crate) struct Lexicon {
-    /// The alternations the two matchers are compiled from, when first needed: most
-    /// short inputs have no figure, and compiling them is most of a start-up.
-    before_alt: String,
-    after_alt: String,
+    /// The forms, longest first (at one position the first that matches wins), the
+    /// matchers are compiled from when first needed: most short inputs have no figure,
+    /// and compiling them is most of a start-up.
+    forms: Vec<Form>,
+    /// The matchers of all forms, before and after a number ([`Lexicon::before`],
+    /// [`Lexicon::after`]).
     before: OnceLock<Regex>,
     after: OnceLock<Regex>,
+    /// The matchers of the forms by the byte a match opens or ends with
+    /// ([`Lexicon::after_end`], [`Lexicon::before_start`]), when first needed.
+    parts: OnceLock<Parts>,
     /// The cue words of every form, to tell quickly whether a number may be a figure.
     cues: CueWords,
     /// The codes and names, as a regex alternation: what can follow `of` in a vague
@@ -540,15 +545,407 @@ fn pattern(form: &str, insensitive: bool) -> String {
     }
 }
 
+/// A set of bytes, as bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    const ALL: ByteSet = ByteSet([u64::MAX; 4]);
+    const NONE: ByteSet = ByteSet([0; 4]);
+
+    fn with(mut self, b: u8) -> ByteSet {
+        self.0[usize::from(b / 64)] |= 1 << (b % 64);
+        self
+    }
+
+    fn holds(self, b: u8) -> bool {
+        (self.0[usize::from(b / 64)] >> (b % 64)) & 1 == 1
+    }
+
+    fn union(self, other: ByteSet) -> ByteSet {
+        ByteSet(std::array::from_fn(|w| self.0[w] | other.0[w]))
+    }
+
+    /// The bytes of the set, in order.
+    fn bytes(self) -> impl Iterator<Item = usize> {
+        (0..4).flat_map(move |w| {
+            let mut bits = self.0[w];
+            std::iter::from_fn(move || {
+                let bit = bits.trailing_zeros() as usize;
+                (bits != 0).then(|| {
+                    bits &= bits - 1;
+                    w * 64 + bit
+                })
+            })
+        })
+    }
+}
+
+/// The bytes a text that the [`pattern`] of `form` matches can open with (`first`) or
+/// end with: those of its first or last character as written, in either ASCII case
+/// where the form is read in any case, and in a form read in any Unicode case (one
+/// with a character that is not ASCII) those of `ſ` for an `s` and of the Kelvin sign
+/// for a `k`, the only characters not ASCII that fold to ASCII letters. Any byte
+/// where the pattern's edge is not one character as written: a space (any run of
+/// ASCII whitespace), a dot that may be left out (`.$`), a character that is not
+/// ASCII in a form read in any case, or the empty form.
+fn edge_bytes(form: &str, insensitive: bool, first: bool) -> ByteSet {
+    let edge = if first {
+        form.chars().next()
+    } else {
+        form.chars().next_back()
+    };
+    let Some(c) = edge else {
+        return ByteSet::ALL;
+    };
+    if c == ' ' || (first && c == '.') || (insensitive && !c.is_ascii()) {
+        return ByteSet::ALL;
+    }
+    let mut buf = [0u8; 4];
+    let bytes = c.encode_utf8(&mut buf).as_bytes();
+    let b = if first {
+        bytes[0]
+    } else {
+        bytes[bytes.len() - 1]
+    };
+    if !insensitive {
+        return ByteSet::NONE.with(b);
+    }
+    let mut set = ByteSet::NONE
+        .with(b.to_ascii_lowercase())
+        .with(b.to_ascii_uppercase());
+    if !form.is_ascii() {
+        let fold = match b.to_ascii_lowercase() {
+            b's' => Some('\u{17F}'),
+            b'k' => Some('\u{212A}'),
+            _ => None,
+        };
+        if let Some(f) = fold {
+            let bytes = f.encode_utf8(&mut buf).as_bytes();
+            set = set.with(if first {
+                bytes[0]
+            } else {
+                bytes[bytes.len() - 1]
+            });
+        }
+    }
+    set
+}
+
+/// The bytes that can follow the first byte of a text that the [`pattern`] of `form`
+/// matches, when it has one: a superset, read from its first characters as
+/// [`pattern`] writes them. The second byte of a character that is not ASCII, as
+/// written; after an ASCII character, the first byte of the next character in either
+/// ASCII case where the form is read in any case (in any Unicode case, of `ſ` and the
+/// Kelvin sign for an `s` and a `k` too, and any byte not ASCII for a character not
+/// ASCII), ASCII spaces for a space, and before a `$` that may stand apart, the
+/// spaces, the `$` and a dot that may be left out. Any byte where the form may end
+/// there, opens with what [`edge_bytes`] takes any byte for, or with an `s` or `k`
+/// read in any Unicode case.
+fn second_bytes(form: &str, insensitive: bool) -> ByteSet {
+    let chars: Vec<char> = form.chars().take(3).collect();
+    let spaces = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ']
+        .iter()
+        .fold(ByteSet::NONE, |set, &b| set.with(b));
+    let unicode = insensitive && !form.is_ascii();
+    let (Some(&c0), Some(&c1)) = (chars.first(), chars.get(1)) else {
+        return ByteSet::ALL;
+    };
+    let c2 = chars.get(2).copied();
+    // In any Unicode case, an `s` or a `k` may be `ſ` or the Kelvin sign, whose
+    // second byte comes before the next character.
+    let folds = unicode && matches!(c0.to_ascii_lowercase(), 's' | 'k');
+    if c0 == ' ' || c0 == '.' || folds || (unicode && !c0.is_ascii()) {
+        return ByteSet::ALL;
+    }
+    if !c0.is_ascii() {
+        let mut buf = [0u8; 4];
+        return ByteSet::NONE.with(c0.encode_utf8(&mut buf).as_bytes()[1]);
+    }
+    match c1 {
+        ' ' if c2 == Some('$') => return spaces.with(b'$'),
+        ' ' => return spaces,
+        '.' if c2 == Some('$') => return spaces.with(b'$').with(b'.'),
+        '$' => return spaces.with(b'$'),
+        _ => {}
+    }
+    if c1.is_ascii() {
+        let b = c1 as u8;
+        if !insensitive {
+            return ByteSet::NONE.with(b);
+        }
+        let set = ByteSet::NONE
+            .with(b.to_ascii_lowercase())
+            .with(b.to_ascii_uppercase());
+        return match (unicode, b.to_ascii_lowercase()) {
+            (true, b's') => set.with(0xC5),
+            (true, b'k') => set.with(0xE2),
+            _ => set,
+        };
+    }
+    if unicode {
+        // A character not ASCII folds only to characters not ASCII, but for `ſ` and
+        // the Kelvin sign.
+        if matches!(c1, '\u{17F}' | '\u{212A}') {
+            return ByteSet::ALL;
+        }
+        return (0x80..=0xFF).fold(ByteSet::NONE, ByteSet::with);
+    }
+    let mut buf = [0u8; 4];
+    ByteSet::NONE.with(c1.encode_utf8(&mut buf).as_bytes()[0])
+}
+
+/// One byte-long step of a form's [`pattern`]: the bytes it reads, whether it may be
+/// left out, and whether it may repeat.
+#[derive(Clone, Copy, Debug)]
+struct ByteStep {
+    set: ByteSet,
+    optional: bool,
+    repeats: bool,
+}
+
+/// The bytes that can stand at offset `k` of a text that the [`pattern`] of `form`
+/// matches: a superset, read from its byte-long steps as [`pattern`] writes them
+/// (a character's bytes as written, an ASCII character in either case where the
+/// form is read in any case, one or more spaces, an optional space before a `$`
+/// that may stand apart and an optional dot before it). Any byte where a match may
+/// end before it, or the form is read in any Unicode case.
+fn bytes_at(form: &str, insensitive: bool, k: usize) -> ByteSet {
+    /// The most steps read: those of the first characters, up to `k + 1` steps that
+    /// must read a byte (past them no match is `k + 1` bytes long).
+    const MOST: usize = 16;
+    if insensitive && !form.is_ascii() {
+        return ByteSet::ALL;
+    }
+    let spaces = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ']
+        .iter()
+        .fold(ByteSet::NONE, |set, &b| set.with(b));
+    let one = |set: ByteSet| ByteStep {
+        set,
+        optional: false,
+        repeats: false,
+    };
+    let mut steps = [one(ByteSet::NONE); MOST];
+    let mut n = 0;
+    let mut push = |step: ByteStep| {
+        if let Some(slot) = steps.get_mut(n) {
+            *slot = step;
+            n += 1;
+        }
+    };
+    let mut prev: Option<char> = None;
+    let mut chars = form.chars().peekable();
+    let mut needed = 0;
+    while let Some(c) = chars.next() {
+        if needed > k {
+            break;
+        }
+        let next = chars.peek().copied();
+        match c {
+            ' ' if next == Some('$') => {}
+            ' ' => {
+                push(ByteStep {
+                    repeats: true,
+                    ..one(spaces)
+                });
+                needed += 1;
+            }
+            '.' if next == Some('$') => push(ByteStep {
+                optional: true,
+                ..one(ByteSet::NONE.with(b'.'))
+            }),
+            '$' if prev.is_some_and(|p| p.is_alphabetic() || matches!(p, '.' | ' ')) => {
+                push(ByteStep {
+                    optional: true,
+                    ..one(spaces)
+                });
+                push(one(ByteSet::NONE.with(b'$')));
+                needed += 1;
+            }
+            _ => {
+                let mut buf = [0u8; 4];
+                for &b in c.encode_utf8(&mut buf).as_bytes() {
+                    push(one(if insensitive {
+                        ByteSet::NONE
+                            .with(b.to_ascii_lowercase())
+                            .with(b.to_ascii_uppercase())
+                    } else {
+                        ByteSet::NONE.with(b)
+                    }));
+                    needed += 1;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if n == MOST {
+        return ByteSet::ALL;
+    }
+    let steps = &steps[..n];
+    // The places a match may be at after each byte, as bits: the steps that read the
+    // last byte (a repeating one may read more, any may be left); at first, none read.
+    let mut places: u32 = 0;
+    for offset in 0..=k {
+        let mut open: u32 = 0;
+        let read = offset > 0;
+        for i in 0..n.max(1) {
+            if (!read && i != 0) || (read && (places >> i) & 1 == 0) {
+                continue;
+            }
+            // Past the steps that may be left; the end of the steps read may end a match.
+            let mut j = i;
+            let mut left = read;
+            loop {
+                let Some(step) = steps.get(j) else {
+                    return ByteSet::ALL;
+                };
+                if !read || j != i || step.repeats {
+                    open |= 1 << j;
+                }
+                if !(left || step.optional) {
+                    break;
+                }
+                j += 1;
+                left = false;
+            }
+        }
+        if offset == k {
+            return (0..n)
+                .filter(|j| (open >> j) & 1 == 1)
+                .fold(ByteSet::NONE, |set, j| set.union(steps[j].set));
+        }
+        places = open;
+    }
+    ByteSet::ALL
+}
+
+/// Whether `b` is in the class `(?-u:\s)`: ASCII whitespace, vertical tab included.
+fn is_class_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
 /// A form's place in the matchers.
+#[derive(Clone, Debug)]
 struct Form {
     pattern: String,
+    /// The bytes a text it matches can open and end with ([`edge_bytes`]), and
+    /// follow its first byte with ([`second_bytes`]).
+    first: ByteSet,
+    last: ByteSet,
+    second: ByteSet,
+    /// The bytes that can stand third in a text it matches ([`bytes_at`]).
+    third: ByteSet,
     len: usize,
     /// The most whitespace-separated words a text the pattern matches can have: one
     /// more than its spaces, and one more for a `$` that may stand apart (`US $`).
     words: usize,
     before: bool,
     vague: bool,
+}
+
+/// The forms that a match can open (after a number) or end (before it) with one byte,
+/// in their order, and their matcher.
+#[derive(Clone, Debug)]
+struct Part {
+    /// Indices into the forms.
+    members: Vec<usize>,
+    /// The bytes that can follow the first byte of a match of one of them, and that
+    /// can stand third in one.
+    second: ByteSet,
+    third: ByteSet,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Default for Part {
+    fn default() -> Part {
+        Part {
+            members: Vec::new(),
+            second: ByteSet::NONE,
+            third: ByteSet::NONE,
+            regex: OnceLock::new(),
+        }
+    }
+}
+
+impl Part {
+    /// The matcher of the part, the alternation of its `forms` wrapped by `wrap`,
+    /// compiled when first needed; none for no form.
+    fn regex(&self, forms: &[Form], wrap: fn(&str) -> String) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| {
+                if self.members.is_empty() {
+                    return None;
+                }
+                let alt = self
+                    .members
+                    .iter()
+                    .map(|&i| forms[i].pattern.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|");
+                Some(Regex::new(&wrap(&alt)).expect("valid regex"))
+            })
+            .as_ref()
+    }
+}
+
+/// The matchers of the forms by byte: [`Lexicon::after_end`], [`Lexicon::before_start`].
+#[derive(Clone, Debug)]
+struct Parts {
+    /// By the byte a match opens with, all forms.
+    after: Vec<Part>,
+    /// By the byte a match ends with, the forms read before a number.
+    before: Vec<Part>,
+    /// No form is empty: a match opens and ends with a byte, so each is in the part of
+    /// that byte.
+    split: bool,
+}
+
+impl Parts {
+    fn of(forms: &[Form]) -> Parts {
+        let mut after = vec![Part::default(); 256];
+        let mut before = vec![Part::default(); 256];
+        for (i, f) in forms.iter().enumerate() {
+            for b in f.first.bytes() {
+                after[b].members.push(i);
+                after[b].second = after[b].second.union(f.second);
+                after[b].third = after[b].third.union(f.third);
+            }
+            if f.before {
+                for b in f.last.bytes() {
+                    before[b].members.push(i);
+                }
+            }
+        }
+        Parts {
+            after,
+            before,
+            split: forms.iter().all(|f| f.len > 0),
+        }
+    }
+
+    /// These parts, where each match is in the part of its byte.
+    fn split(&self) -> Option<&Parts> {
+        self.split.then_some(self)
+    }
+
+    /// The matcher of the `forms` a match opening with `h` can be, at the start of the
+    /// haystack; none where no match of them opens with its first three bytes (those
+    /// it has).
+    fn after<'p>(&'p self, forms: &[Form], h: &[u8]) -> Option<&'p Regex> {
+        let part = &self.after[usize::from(*h.first()?)];
+        if h.get(1).is_some_and(|&b| !part.second.holds(b))
+            || h.get(2).is_some_and(|&b| !part.third.holds(b))
+        {
+            return None;
+        }
+        part.regex(forms, |alt| format!("^(?:{alt})"))
+    }
+
+    /// The matcher of the `forms` read before a number that a match ending with `b`
+    /// can be, at the end of the haystack with at most one ASCII space after it.
+    fn before<'p>(&'p self, forms: &[Form], b: u8) -> Option<&'p Regex> {
+        self.before[usize::from(b)].regex(forms, |alt| format!(r"(?:{alt})(?-u:\s)?$"))
+    }
 }
 
 impl Lexicon {
@@ -560,6 +957,10 @@ impl Lexicon {
             meanings.entry(key(form)).or_insert(m);
             forms.push(Form {
                 pattern: pattern(form, insensitive),
+                first: edge_bytes(form, insensitive, true),
+                last: edge_bytes(form, insensitive, false),
+                second: second_bytes(form, insensitive),
+                third: bytes_at(form, insensitive, 2),
                 len: form.len(),
                 words: form.split_whitespace().count() + form.matches('$').count(),
                 before,
@@ -645,13 +1046,10 @@ impl Lexicon {
                 .collect::<Vec<_>>()
                 .join("|")
         };
-        let before_alt = alternation(&|f| f.before);
-        let after_alt = alternation(&|_| true);
         Lexicon {
-            before_alt,
-            after_alt,
             before: OnceLock::new(),
             after: OnceLock::new(),
+            parts: OnceLock::new(),
             cues: CueWords::build(rows),
             vague_tail: alternation(&|f| f.vague),
             vague_tail_words: merged
@@ -674,14 +1072,83 @@ impl Lexicon {
                 .cloned()
                 .collect(),
             derived: OnceLock::new(),
+            forms: merged,
         }
+    }
+
+    /// The patterns of the forms `pick` keeps, as one alternation, longest first.
+    fn alternation(&self, pick: impl Fn(&Form) -> bool) -> String {
+        self.forms
+            .iter()
+            .filter(|f| pick(f))
+            .map(|f| f.pattern.as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    /// The matchers by byte, built on first use.
+    fn parts(&self) -> &Parts {
+        self.parts.get_or_init(|| Parts::of(&self.forms))
+    }
+
+    /// Where the currency form that `rest` (the text after a number or its scale word)
+    /// opens with ends, at most one ASCII space before it: where [`Lexicon::after`]'s
+    /// match ends. At each place a form may start (after the space, then at the
+    /// start) only the forms that open with the byte there are tried, in their order:
+    /// a matcher of a few forms, compiled when a text first needs it, and the match
+    /// of all forms, whose alternatives that cannot match there are left out.
+    pub fn after_end(&self, rest: &str) -> Option<usize> {
+        let Some(parts) = self.parts().split() else {
+            return self.after().find(rest).map(|m| m.end());
+        };
+        let b = rest.as_bytes();
+        let at = |p: usize| {
+            let m = parts
+                .after(&self.forms, b.get(p..)?)?
+                .find(rest.get(p..)?)?;
+            Some(p + m.end())
+        };
+        if b.first().is_some_and(|&c| is_class_space(c))
+            && let Some(end) = at(1)
+        {
+            return Some(end);
+        }
+        at(0)
+    }
+
+    /// Where the currency form that `window` (the text before a number) ends with
+    /// starts, at most one ASCII space after it: where [`Lexicon::before`]'s match
+    /// starts. Only the forms that end with the byte before the end, or before the
+    /// space that ends it, are tried: the leftmost start of their matchers is the
+    /// leftmost of all forms.
+    pub fn before_start(&self, window: &str) -> Option<usize> {
+        let Some(parts) = self.parts().split() else {
+            return self.before().find(window).map(|m| m.start());
+        };
+        let b = window.as_bytes();
+        let start = |c: u8| {
+            parts
+                .before(&self.forms, c)?
+                .find(window)
+                .map(|m| m.start())
+        };
+        let &last = b.last()?;
+        let at_end = start(last);
+        if is_class_space(last)
+            && b.len() >= 2
+            && let Some(s) = start(b[b.len() - 2])
+        {
+            return Some(at_end.map_or(s, |x| x.min(s)));
+        }
+        at_end
     }
 
     /// A form ending at the end of the haystack (the text before a number), with at
     /// most one space after it.
     pub fn before(&self) -> &Regex {
         self.before.get_or_init(|| {
-            Regex::new(&format!(r"(?:{})(?-u:\s)?$", self.before_alt)).expect("valid regex")
+            let alt = self.alternation(|f| f.before);
+            Regex::new(&format!(r"(?:{alt})(?-u:\s)?$")).expect("valid regex")
         })
     }
 
@@ -689,7 +1156,8 @@ impl Lexicon {
     /// word), with at most one space before it.
     pub fn after(&self) -> &Regex {
         self.after.get_or_init(|| {
-            Regex::new(&format!(r"^(?-u:\s)?(?:{})", self.after_alt)).expect("valid regex")
+            let alt = self.alternation(|_| true);
+            Regex::new(&format!(r"^(?-u:\s)?(?:{alt})")).expect("valid regex")
         })
     }
 
@@ -733,6 +1201,167 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::super::Gazetteers;
+    use super::super::source::Layer;
+    use super::{Forms, Lexicon, Name, Sign};
+    use proptest::prelude::*;
+
+    /// The forms of `rows` as written, in ASCII lower and upper case too, with the
+    /// spaces, dots, signs and words that stand around them.
+    fn pieces_of(rows: &Forms) -> Vec<String> {
+        let mut forms: Vec<String> = rows.signs.iter().map(|s| s.form.clone()).collect();
+        forms.extend(rows.codes.iter().chain(&rows.lower).map(|c| c.0.clone()));
+        forms.extend(rows.scaled.iter().map(|c| format!("M{c}")));
+        for n in &rows.names {
+            for a in &n.adjectives {
+                for w in [&n.singular, &n.plural] {
+                    forms.push(format!("{a} {w}").trim().to_string());
+                }
+            }
+        }
+        let mut pieces: Vec<String> = Vec::new();
+        for f in forms {
+            pieces.push(f.to_ascii_lowercase());
+            pieces.push(f.to_ascii_uppercase());
+            pieces.push(f);
+        }
+        for p in [
+            " ", "  ", "\t", "\u{b}", "\u{c}", "\n", "\u{a0}", ".", "$", "-", "_", "5", "2020",
+            "x", "é", "ſ", "\u{212a}", "Ö", "ö", "the", "of", "in", "s", "k", "S", "K",
+        ] {
+            pieces.push(p.to_string());
+        }
+        pieces.sort();
+        pieces.dedup();
+        pieces
+    }
+
+    /// The matchers by byte against the matchers of all forms, over `text` split at
+    /// each of its characters: what follows and what precedes the split.
+    fn assert_reads_as_matchers(lx: &Lexicon, text: &str) {
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let rest = &text[i..];
+            let want = lx.after().find(rest).map(|m| m.end());
+            assert_eq!(lx.after_end(rest), want, "after {rest:?}");
+            let window = &text[..i];
+            let want = lx.before().find(window).map(|m| m.start());
+            assert_eq!(lx.before_start(window), want, "before {window:?}");
+        }
+    }
+
+    fn embedded_pieces() -> &'static [String] {
+        static PIECES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+            pieces_of(&super::load(&[Layer::embedded()]).expect("embedded currency rows"))
+        });
+        &PIECES
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Over texts of the forms, in every case, with spaces, dots and signs between
+        /// them, the matchers by byte end and start forms where the matchers of all
+        /// forms put them.
+        #[test]
+        fn forms_are_found_by_byte_as_by_the_matchers_of_all(
+            picks in prop::collection::vec(0..embedded_pieces().len(), 0..7)
+        ) {
+            let text: String = picks.iter().map(|&k| embedded_pieces()[k].as_str()).collect();
+            assert_reads_as_matchers(Gazetteers::embedded().currency(), &text);
+        }
+    }
+
+    #[test]
+    fn forms_next_to_the_fixtures_numbers_are_found_by_byte_as_by_the_matchers_of_all() {
+        let lx = Gazetteers::embedded().currency();
+        let mut found = 0;
+        for line in crate::testing::fixture_lines() {
+            let b = line.as_bytes();
+            for (i, &c) in b.iter().enumerate() {
+                let edge = c.is_ascii_digit()
+                    && (i == 0
+                        || !b[i - 1].is_ascii_digit()
+                        || b.get(i + 1).is_none_or(|n| !n.is_ascii_digit()));
+                if !edge {
+                    continue;
+                }
+                let from = crate::text::floor(&line, i.saturating_sub(32));
+                let window = &line[from..crate::text::floor(&line, i)];
+                let want = lx.before().find(window).map(|m| m.start());
+                assert_eq!(lx.before_start(window), want, "before {window:?}");
+                found += usize::from(want.is_some());
+                let at = crate::text::ceil(&line, i + 1);
+                let rest = &line[at..crate::text::floor(&line, (at + 80).min(line.len()))];
+                let want = lx.after().find(rest).map(|m| m.end());
+                assert_eq!(lx.after_end(rest), want, "after {rest:?}");
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 50, "{found} forms next to numbers");
+    }
+
+    #[test]
+    fn the_forms_parts_are_small() {
+        let lx = Gazetteers::embedded().currency();
+        let parts = lx.parts();
+        assert!(parts.split().is_some());
+        let largest = |ps: &[super::Part]| ps.iter().map(|p| p.members.len()).max();
+        // Every form in the part of each byte it can open with; only those.
+        let total: usize = parts.after.iter().map(|p| p.members.len()).sum();
+        assert!(total < lx.forms.len() * 3, "{total}");
+        assert!(largest(&parts.after) < Some(lx.forms.len() / 8));
+        assert!(largest(&parts.before) < Some(lx.forms.len() / 4));
+    }
+
+    #[test]
+    fn odd_forms_are_found_by_byte_as_by_the_matchers_of_all() {
+        let sign = |form: &str, any_case: bool| Sign {
+            form: form.to_string(),
+            iso: "USD",
+            assumed: false,
+            any_case,
+        };
+        let name = |singular: &str, adjectives: &[&str]| Name {
+            iso: "EUR",
+            singular: singular.to_string(),
+            plural: format!("{singular}s"),
+            adjectives: adjectives.iter().map(|a| a.to_string()).collect(),
+            assumed: false,
+            needs_scale: false,
+        };
+        let mut rows = Forms::default();
+        for (f, any) in [
+            (" $", false),
+            (".$", true),
+            ("x.$", true),
+            ("a  b", false),
+            ("q .", true),
+            ("US . $", true),
+            ("ſ$", true),
+            ("\u{212a}$", true),
+            ("€", false),
+            ("ரூ", false),
+            ("K.", true),
+            ("S", true),
+        ] {
+            rows.signs.push(sign(f, any));
+        }
+        rows.codes.push(("USD".to_string(), "USD"));
+        rows.codes.push(("SEK".to_string(), "SEK"));
+        rows.names.push(name("tögrög", &["", "Mongolian"]));
+        rows.names.push(name("kroner", &["", "Danish"]));
+        rows.names.push(name("straße", &["sk"]));
+        rows.names.push(name("sol", &["Peruvian  new", "ſ"]));
+        let lx = Lexicon::build(&rows);
+        let pieces = pieces_of(&rows);
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(300));
+        runner
+            .run(&prop::collection::vec(0..pieces.len(), 0..6), |picks| {
+                let text: String = picks.iter().map(|&k| pieces[k].as_str()).collect();
+                assert_reads_as_matchers(&lx, &text);
+                Ok(())
+            })
+            .unwrap();
+    }
 
     fn before(text: &str) -> Option<(&str, &'static str)> {
         let lx = Gazetteers::embedded().currency();

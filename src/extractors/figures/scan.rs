@@ -260,13 +260,11 @@ fn vague_tail(lex: &Lexicon) -> &Regex {
 
 /// Where the currency form of a vague amount that opens `rest` ends, as [`vague_tail`]
 /// reads it. That expression runs only where a form of the lexicon opens `rest`
-/// ([`Lexicon::after`], which holds every form, so matches wherever it does): most
+/// ([`Lexicon::after_end`], of every form, so finds one wherever it does): most
 /// openings of a vague amount have none after them (`millions of people`), and the
 /// expression, compiled for the figures grammar alone, is then never compiled.
 fn vague_tail_end(lex: &Lexicon, rest: &str) -> Option<usize> {
-    if !lex.after().is_match(rest) {
-        return None;
-    }
+    lex.after_end(rest)?;
     vague_tail(lex).find(rest).map(|m| m.end())
 }
 
@@ -341,12 +339,12 @@ struct Form {
 fn form_before(lex: &Lexicon, line: &str, at: usize, floor: usize) -> Option<Form> {
     let from = floor_boundary(line, at.saturating_sub(32)).max(floor);
     let window = &line[from..at];
-    let m = lex.before().find(window)?;
-    let text = m.as_str().trim_end();
+    let start = lex.before_start(window)?;
+    let text = window[start..].trim_end();
     let meaning = lex.meaning(text)?;
     Some(Form {
-        start: from + m.start(),
-        end: from + m.start() + text.len(),
+        start: from + start,
+        end: from + start + text.len(),
         meaning,
     })
 }
@@ -355,9 +353,9 @@ fn form_before(lex: &Lexicon, line: &str, at: usize, floor: usize) -> Option<For
 /// boundary.
 fn form_after(lex: &Lexicon, line: &str, at: usize) -> Option<Form> {
     let rest = &line[at..];
-    let m = lex.after().find(rest)?;
-    let text = m.as_str().trim_start();
-    let end = at + m.end();
+    let m = lex.after_end(rest)?;
+    let text = rest[..m].trim_start();
+    let end = at + m;
     let ends_in_letter = text.chars().next_back().is_some_and(char::is_alphanumeric);
     if ends_in_letter && char_at(line, end).is_some_and(char::is_alphanumeric) {
         return None;
