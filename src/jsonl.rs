@@ -62,6 +62,8 @@ pub(crate) fn write(record: &Record, out: &mut Vec<u8>) {
     o.out.push(b'}');
 }
 
+/// The common fields, inlined into each type's writer (one call fewer a record).
+#[inline(always)]
 fn common(c: &Common, o: &mut Object) {
     let Common {
         doc,
