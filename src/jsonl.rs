@@ -335,6 +335,7 @@ impl<'o> Object<'o> {
     }
 
     /// An array of strings; `key` ends with its bracket ([`k!`]).
+    #[inline(always)]
     fn strs(&mut self, key: &str, values: &[String]) {
         self.raw(key);
         for (i, v) in values.iter().enumerate() {
@@ -468,7 +469,7 @@ fn copy(s: &[u8], out: &mut Vec<u8>) {
 }
 
 /// `s` as a JSON string: copied between quotes when no byte of it needs escaping (a
-/// quote, a backslash, a control character), else written by `serde_json`. Up to 16
+/// quote, a backslash, a control character), else written by `serde_json`. Up to 32
 /// bytes, inlined and without a call: `s` is read as the first and the last chunk of a
 /// fixed size that together cover it (overlapping when it is shorter than two), both
 /// looked at for escapes ([`escapes`]) and copied with their quotes, the first cut
@@ -482,9 +483,20 @@ fn string(s: &str, out: &mut Vec<u8>) {
         && n <= 16
     {
         if escapes(u64::from_le_bytes(*a)) | escapes(u64::from_le_bytes(*z)) == 0 {
-            out.extend_from_slice(&quote_first(a));
+            out.extend_from_slice(&quote_first::<8, 9>(a));
             out.truncate(at + n - 7);
             out.extend_from_slice(&quote_last::<8, 9>(z));
+            return;
+        }
+    } else if let (Some(a), Some(z)) = (b.first_chunk::<16>(), b.last_chunk::<16>())
+        && n <= 32
+    {
+        let (a0, a1) = halves(a);
+        let (z0, z1) = halves(z);
+        if escapes(a0) | escapes(a1) | escapes(z0) | escapes(z1) == 0 {
+            out.extend_from_slice(&quote_first::<16, 17>(a));
+            out.truncate(at + n - 15);
+            out.extend_from_slice(&quote_last::<16, 17>(z));
             return;
         }
     } else if let (Some(a), Some(z)) = (b.first_chunk::<4>(), b.last_chunk::<4>())
@@ -495,7 +507,7 @@ fn string(s: &str, out: &mut Vec<u8>) {
         let (wa, wz) = (u32::from_le_bytes(*a), u32::from_le_bytes(*z));
         let word = u64::from(wa) | u64::from(wz) << (8 * (n - 4)) | LETTERS << (8 * n);
         if escapes(word) == 0 {
-            out.extend_from_slice(&quote_first(a));
+            out.extend_from_slice(&quote_first::<4, 5>(a));
             out.truncate(at + n - 3);
             out.extend_from_slice(&quote_last::<4, 5>(z));
             return;
@@ -524,10 +536,18 @@ fn string(s: &str, out: &mut Vec<u8>) {
 /// Eight bytes of ASCII letters: what a short string is padded with to a word.
 const LETTERS: u64 = 0x6161_6161_6161_6161;
 
-/// A quote, then `chunk`.
+/// The two words of a chunk of 16 bytes.
 #[inline(always)]
-fn quote_first<const N: usize>(chunk: &[u8; N]) -> [u8; 9] {
-    let mut q = [b'"'; 9];
+fn halves(chunk: &[u8; 16]) -> (u64, u64) {
+    let v = u128::from_le_bytes(*chunk);
+    (v as u64, (v >> 64) as u64)
+}
+
+/// A quote, then `chunk`: `M` is `N + 1`.
+#[inline(always)]
+fn quote_first<const N: usize, const M: usize>(chunk: &[u8; N]) -> [u8; M] {
+    const { assert!(M == N + 1) };
+    let mut q = [b'"'; M];
     let (_, rest) = q.split_at_mut(1);
     for (q, c) in rest.iter_mut().zip(chunk) {
         *q = *c;
@@ -546,25 +566,14 @@ fn quote_last<const N: usize, const M: usize>(chunk: &[u8; N]) -> [u8; M] {
     q
 }
 
-/// [`string`] for the strings it does not write inline: longer than 16 bytes, or
+/// [`string`] for the strings it does not write inline: longer than 32 bytes, or
 /// needing escapes.
 #[inline(never)]
 fn long_string(s: &str, out: &mut Vec<u8>) {
     let b = s.as_bytes();
     let n = b.len();
-    let clean = if n > 32 {
-        !crate::scan::has_json_escape(b)
-    } else if let (Some(a), Some(z)) = (b.first_chunk::<16>(), b.last_chunk::<16>()) {
-        let w = |c: &[u8; 16], i: usize| {
-            c.get(i..i + 8)
-                .and_then(|c| c.try_into().ok())
-                .map_or(0, u64::from_le_bytes)
-        };
-        escapes(w(a, 0)) | escapes(w(a, 8)) | escapes(w(z, 0)) | escapes(w(z, 8)) == 0
-    } else {
-        // Up to 16 bytes: written inline unless escaped.
-        false
-    };
+    // Up to 32 bytes: written inline unless escaped.
+    let clean = n > 32 && !crate::scan::has_json_escape(b);
     if clean {
         out.reserve(n + 2);
         out.push(b'"');
