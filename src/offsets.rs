@@ -8,8 +8,9 @@
 //! a range over them still covers them, because it runs from its first to its last
 //! character.
 
+use crate::scan::Buckets;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// One piece of the derived text and where it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,20 +41,19 @@ impl Seg {
 pub(crate) struct OffsetMap {
     segs: Vec<Seg>,
     len: usize,
-    /// The piece the last look-up ended in: ranges are mostly asked for in document
-    /// order, so the next one is most often in it or a few pieces on.
-    hint: Hint,
+    /// Where to look for a position's piece, made on the first look-up: the records'
+    /// ranges come stage by stage, each stage from the start of a part again, so a
+    /// look-up is as often far behind the last one as near it.
+    index: OnceLock<Index>,
 }
 
-/// A piece index remembered between look-ups (shared reads may race: any value is a
-/// valid starting point, so a relaxed load and store are enough).
-#[derive(Debug, Default)]
-struct Hint(AtomicUsize);
-
-impl Clone for Hint {
-    fn clone(&self) -> Self {
-        Hint(AtomicUsize::new(self.0.load(Ordering::Relaxed)))
-    }
+/// The pieces' [`Buckets`], by their last derived byte, and the map they were made
+/// for: a map pieces were pushed to since is looked up by bisection instead.
+#[derive(Clone, Debug)]
+struct Index {
+    /// The number of pieces and the derived length when the buckets were made.
+    made_for: (usize, usize),
+    buckets: Buckets,
 }
 
 impl OffsetMap {
@@ -142,24 +142,35 @@ impl OffsetMap {
     }
 
     /// [`OffsetMap::span`], and whether the range lies in one verbatim piece: then its
-    /// source bytes are its own bytes.
+    /// source bytes are its own bytes. A map of one piece (a text decoded as it is)
+    /// is answered inline, with nothing to look for.
+    #[inline]
     pub(crate) fn span_verbatim(&self, range: Range<usize>) -> (Range<usize>, bool) {
+        if let [seg] = self.segs.as_slice() {
+            let start = Self::start_in(seg, range.start);
+            if range.is_empty() {
+                return (start..start, true);
+            }
+            let verbatim = seg.exact && range.end <= seg.end();
+            return (start..Self::end_in(seg, range.end), verbatim);
+        }
+        self.span_verbatim_in_pieces(range)
+    }
+
+    /// [`OffsetMap::span_verbatim`] in a map of any number of pieces.
+    fn span_verbatim_in_pieces(&self, range: Range<usize>) -> (Range<usize>, bool) {
         if self.segs.is_empty() {
             return (0..0, range.is_empty());
         }
-        // One piece (a text decoded as it is) holds every position: nothing to look for.
-        let one = self.segs.len() == 1;
-        let first = if one { 0 } else { self.seg_near(range.start) };
+        let first = self.seg_near(range.start);
         let start = Self::start_in(&self.segs[first], range.start);
         if range.is_empty() {
             return (start..start, true);
         }
-        let last = if one {
-            0
-        } else {
-            let last = self.seg_index(range.end - 1, first);
-            self.hint.0.store(last, Ordering::Relaxed);
-            last
+        // Most ranges end in the piece they start in.
+        let last = match self.segs.get(first) {
+            Some(s) if range.end <= s.end() => first,
+            _ => self.seg_index(range.end - 1, first),
         };
         let seg = &self.segs[last];
         let verbatim = last == first && seg.exact && range.end <= seg.end();
@@ -167,26 +178,24 @@ impl OffsetMap {
     }
 
     /// The index of the piece holding derived byte `pos` (the last piece for a
-    /// position past the end), searched outwards from the hint: in steps that double,
-    /// then by bisection within the last step, so a look-up near the last one costs a
-    /// few comparisons and one anywhere costs twice a plain bisection at most.
+    /// position past the end), looked for in the few pieces of its bucket
+    /// ([`Buckets`], made on the first look-up), so a look-up anywhere costs about
+    /// the same; by bisection in a map pieces were pushed to since.
     fn seg_near(&self, pos: usize) -> usize {
         let n = self.segs.len();
-        let h = self.hint.0.load(Ordering::Relaxed).min(n - 1);
-        let before = |i: usize| self.segs[i].end() <= pos;
-        if before(h) {
-            // Forward, from the piece after the hint.
-            self.seg_index(pos, h + 1)
+        let made_for = (n, self.len);
+        let index = self.index.get_or_init(|| Index {
+            made_for,
+            // Every piece holds at least one byte; their last bytes are in order.
+            buckets: Buckets::new(&self.segs, |s| s.end() - 1),
+        });
+        let before = |s: &Seg| s.end() <= pos;
+        let i = if index.made_for == made_for {
+            index.buckets.partition_point(&self.segs, pos, before)
         } else {
-            // Backward: find a piece wholly before `pos`, doubling the step.
-            let (mut hi, mut step) = (h, 1);
-            while hi > 0 && !before(hi.saturating_sub(step)) {
-                hi = hi.saturating_sub(step);
-                step *= 2;
-            }
-            let lo = hi.saturating_sub(step);
-            lo + self.segs[lo..hi].partition_point(|s| s.end() <= pos)
-        }
+            self.segs.partition_point(before)
+        };
+        i.min(n.saturating_sub(1))
     }
 }
 
@@ -195,7 +204,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn look_ups_from_the_last_one_find_the_piece_a_bisection_finds() {
+    fn look_ups_find_the_piece_a_bisection_finds() {
         // Pieces of one to four bytes, alternately copied and replaced.
         let mut m = OffsetMap::new();
         let mut src = 0;
@@ -219,13 +228,38 @@ mod tests {
         order.extend((0..m.len).step_by(97).flat_map(|p| [p, m.len - 1 - p]));
         for pos in order {
             assert_eq!(m.seg_near(pos), bisect(pos), "at {pos}");
-            m.hint.0.store(m.seg_near(pos), Ordering::Relaxed);
         }
         // From any piece at or before the one holding the position.
         for pos in (0..m.len + 3).step_by(7) {
             for from in (0..=bisect(pos)).step_by(3) {
                 assert_eq!(m.seg_index(pos, from), bisect(pos), "at {pos} from {from}");
             }
+        }
+        // Pieces pushed after a look-up, and a copy that grows the last one.
+        m.copy(src, 3);
+        m.replace(2, src + 3, 1);
+        m.copy(src + 4, 2);
+        m.copy(src + 6, 5);
+        let bisect = |pos: usize| {
+            m.segs
+                .partition_point(|s| s.end() <= pos)
+                .min(m.segs.len() - 1)
+        };
+        for pos in 0..m.len + 3 {
+            assert_eq!(m.seg_near(pos), bisect(pos), "at {pos} after pushes");
+        }
+        // Buckets made after them.
+        let fresh = OffsetMap {
+            segs: m.segs.clone(),
+            len: m.len,
+            index: OnceLock::new(),
+        };
+        for pos in (0..m.len + 3).rev() {
+            assert_eq!(
+                fresh.seg_near(pos),
+                bisect(pos),
+                "at {pos} made after pushes"
+            );
         }
     }
 

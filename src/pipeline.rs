@@ -146,7 +146,7 @@ impl<'d> Prepared<'d> {
             static RECORDS: std::cell::Cell<Vec<Record<'static>>> = const { std::cell::Cell::new(Vec::new()) };
         }
         let mut records: Vec<Record<'_>> = RECORDS.take();
-        let mut order: Vec<(usize, usize, u32)> = Vec::new();
+        let mut order: Vec<u128> = Vec::new();
         for part in parts(&a) {
             if read_dates {
                 earlier.dates = dates::dates(&a, &part);
@@ -157,15 +157,28 @@ impl<'d> Prepared<'d> {
             records.retain(|r| config.keeps_type(r.type_name()));
             // Document order: by position in the input; records at the same position
             // keep the order of the stages that made them. The keys are sorted, not the
-            // records.
+            // records: each packed in one number ([`order_key`]).
             order.clear();
+            let mut widest = 0;
             order.extend(records.iter().enumerate().map(|(i, r)| {
                 let span = r.common().span;
-                (span.0, span.1, i as u32)
+                widest |= span.0 | span.1;
+                order_key(span.0, span.1, i)
             }));
-            order.sort();
-            for &(_, _, i) in &order {
-                each(&records[i as usize])?;
+            // Unique keys (the index is part of each): any sort gives the one order.
+            order.sort_unstable();
+            if widest > OFFSET_MAX {
+                // Offsets too wide for the key: by the offsets themselves.
+                let span = |key: &u128| {
+                    let i = key_index(*key);
+                    records.get(i).map(|r| (r.common().span, i))
+                };
+                order.sort_unstable_by_key(span);
+            }
+            for key in &order {
+                if let Some(r) = records.get(key_index(*key)) {
+                    each(r)?;
+                }
             }
             records.clear();
         }
@@ -174,6 +187,24 @@ impl<'d> Prepared<'d> {
         }
         ControlFlow::Continue(())
     }
+}
+
+/// The widest offset a sort key holds exactly ([`order_key`]).
+const OFFSET_MAX: usize = (1 << 48) - 1;
+
+/// A record's sort key: its span's start, its end, its index among the part's
+/// records (as `u32`, as the keys' tuples had it), packed into one number (48, 48 and
+/// 32 bits) whose order is theirs, so that a comparison is one of two words. Offsets
+/// wider than [`OFFSET_MAX`] (no input held in memory has them) are cut to it: the
+/// part's keys are then sorted again by the spans themselves.
+fn order_key(start: usize, end: usize, i: usize) -> u128 {
+    let offset = |v: usize| v.min(OFFSET_MAX) as u128;
+    offset(start) << 80 | offset(end) << 32 | u128::from(i as u32)
+}
+
+/// The record index of a sort key ([`order_key`]).
+fn key_index(key: u128) -> usize {
+    key as u32 as usize
 }
 
 /// The room of an emptied vector of records, for the next document's: collected in
@@ -275,6 +306,27 @@ pub fn write_record(record: &Record, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Sort keys are in the order of the tuples they pack, and give back the
+        /// index.
+        #[test]
+        fn sort_keys_order_as_their_tuples(
+            a in (0..=OFFSET_MAX, 0..=OFFSET_MAX, 0..=u32::MAX as usize),
+            b in (0..=OFFSET_MAX, 0..=OFFSET_MAX, 0..=u32::MAX as usize),
+            near in 0..4usize,
+        ) {
+            // Near ties too: the same start, or the same span.
+            let b = match near {
+                0 => (a.0, b.1, b.2),
+                1 => (a.0, a.1, b.2),
+                _ => b,
+            };
+            let (ka, kb) = (order_key(a.0, a.1, a.2), order_key(b.0, b.1, b.2));
+            proptest::prop_assert_eq!(ka.cmp(&kb), a.cmp(&b));
+            proptest::prop_assert_eq!((key_index(ka), key_index(kb)), (a.2, b.2));
+        }
+    }
 
     #[test]
     fn an_emptied_record_vector_keeps_its_room() {

@@ -11,13 +11,14 @@ use std::borrow::Cow;
 
 /// One record per country mention of `part`.
 pub(crate) fn extract<'a>(a: &'a Analysis, _: &Earlier, part: &Part, out: &mut Vec<Record<'a>>) {
-    let records = a.countries_in(part.view.clone()).map(|hit| {
-        Record::Country(CountryRecord {
+    // Pushed one by one: a record is built where it is pushed, not first handed out
+    // by an iterator and then copied.
+    for hit in a.countries_in(part.view.clone()) {
+        out.push(Record::Country(CountryRecord {
             common: a.mention(hit.start..hit.end),
             code: Cow::Borrowed(&hit.country.code),
             name: Cow::Borrowed(&hit.country.name),
             kind: hit.kind,
-        })
-    });
-    out.extend(records);
+        }));
+    }
 }
