@@ -204,7 +204,7 @@ enum Opener {
 }
 
 /// Words after which a bare month or year is a date (`in November`, `by 2020`).
-const CUES: &[&str] = &[
+const CUES: Words = Words::new(&[
     "in",
     "during",
     "throughout",
@@ -231,7 +231,7 @@ const CUES: &[&str] = &[
     "than",
     "with",
     "year",
-];
+]);
 
 /// The cues after which a bare month is a date (`to` and `for` are not: `to march`).
 const MONTH_CUES: &[&str] = &[
@@ -257,18 +257,18 @@ const MONTH_CUES: &[&str] = &[
 ];
 
 /// Words after which a lower-case `may` or `march` before a number is a month.
-const DATE_PREPOSITIONS: &[&str] = &[
+const DATE_PREPOSITIONS: Words = Words::new(&[
     "on", "in", "by", "until", "till", "from", "since", "before", "after", "of", "to", "through",
     "between", "and", "or", "the", "during",
-];
+]);
 
 /// `the` and the possessives: before a year and a lower-case word, a date (`the 2019
 /// figure`, `their 2030 goal`); before a capitalised one, a name (`the 2030 Agenda`,
 /// `our 2020 ASEAN Chairmanship`).
-const DETERMINERS: &[&str] = &["the", "our", "their", "its", "his", "her", "your", "my"];
+const DETERMINERS: Words = Words::new(&["the", "our", "their", "its", "his", "her", "your", "my"]);
 
 /// Words of quantity before a number: `an estimated 2000 people` is a count.
-const QUANTITY: &[&str] = &[
+const QUANTITY: Words = Words::new(&[
     "estimated",
     "additional",
     "extra",
@@ -299,10 +299,10 @@ const QUANTITY: &[&str] = &[
     "last",
     "next",
     "top",
-];
+]);
 
 /// Nouns of people after a number: a count (`the remaining 2000 people`).
-const PEOPLE: &[&str] = &[
+const PEOPLE: Words = Words::new(&[
     "people",
     "staff",
     "personnel",
@@ -310,12 +310,12 @@ const PEOPLE: &[&str] = &[
     "women",
     "men",
     "persons",
-];
+]);
 
 /// The last word of a capitalised name of a gathering, which a year opening the name
 /// dates (`the 2018 Singapore Summit`, `the 2023 APEC Leaders’ Meeting`), where a year
 /// opening another name is part of it (`the 2030 Agenda`).
-const GATHERINGS: &[&str] = &[
+const GATHERINGS: Words = Words::new(&[
     "Summit",
     "Meeting",
     "Conference",
@@ -328,13 +328,13 @@ const GATHERINGS: &[&str] = &[
     "Session",
     "Talks",
     "Visit",
-];
+]);
 
 /// Cues after which a year is one the text compares with, not the time it speaks of.
 const COMPARING: &[&str] = &["against", "than", "with", "since"];
 
 /// Words that make a following month relative (`next June`): not read.
-const RELATIVE: &[&str] = &[
+const RELATIVE: Words = Words::new(&[
     "next",
     "last",
     "this",
@@ -344,7 +344,7 @@ const RELATIVE: &[&str] = &[
     "following",
     "every",
     "each",
-];
+]);
 
 /// Verbs ending in `s` that may follow a year (`2020 was`); another lower-case word
 /// ending in `s` after a number makes it a count (`2000 pieces`).
@@ -360,6 +360,48 @@ const S_VERBS: &[&str] = &[
     "means",
     "shows",
 ];
+
+/// A list of words, compared in any ASCII case, with the shapes of its words (first
+/// letter and length) in a table: most words are ruled out by one look in it before
+/// the list is searched.
+struct Words {
+    list: &'static [&'static str],
+    /// One bit per first letter (its low five bits, the same in either case) and
+    /// length (below 16): set for those of the list's words.
+    shapes: [u64; 8],
+}
+
+impl Words {
+    /// The words of `list` (each of one to fifteen bytes).
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut shapes = [0u64; 8];
+        let mut k = 0;
+        while k < list.len() {
+            let w = list[k].as_bytes();
+            assert!(!w.is_empty() && w.len() < 16);
+            let bit = (w[0] & 0x1f) as usize * 16 + w.len();
+            shapes[bit / 64] |= 1 << (bit % 64);
+            k += 1;
+        }
+        Words { list, shapes }
+    }
+
+    /// The word of the list `word` is, in any ASCII case. A word that equals one of
+    /// the list in any ASCII case has its length and its first byte's low five bits.
+    fn find(&self, word: &[u8]) -> Option<&'static str> {
+        let bit = match *word {
+            [a, ..] if word.len() < 16 => usize::from(a & 0x1f) * 16 + word.len(),
+            _ => return None,
+        };
+        if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.list
+            .iter()
+            .copied()
+            .find(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    }
+}
 
 struct Parser<'a> {
     text: &'a str,
@@ -390,13 +432,10 @@ impl Parser<'_> {
         })
     }
 
-    fn word_in(&self, i: usize, words: &'static [&'static str]) -> Option<&'static str> {
+    /// The word of `words` token `i` is, in any ASCII case.
+    fn word_in(&self, i: usize, words: &'static Words) -> Option<&'static str> {
         let t = self.tok(i).filter(|t| t.kind == Kind::Word)?;
-        let s = self.bytes(t);
-        words
-            .iter()
-            .copied()
-            .find(|w| w.as_bytes().eq_ignore_ascii_case(s))
+        words.find(self.bytes(t))
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
@@ -720,7 +759,7 @@ impl Parser<'_> {
         let lower = self.lower_may_march(i);
         let after_word = i.checked_sub(1).is_some_and(|b| {
             self.tok(b).is_some_and(|t| t.kind == Kind::Word)
-                && self.word_in(b, DATE_PREPOSITIONS).is_none()
+                && self.word_in(b, &DATE_PREPOSITIONS).is_none()
         });
         lower && after_word
     }
@@ -926,18 +965,20 @@ impl Parser<'_> {
         const WORDS: [&str; 11] = [
             "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         ];
-        let w = self.word_in(i, &WORDS)?;
+        let w = self.word_in(i, const { &Words::new(&WORDS) })?;
         WORDS.iter().position(|x| *x == w).map(|p| p.max(1) as i32)
     }
 
     /// `this` (0), `next` (1) or `last` (-1) at `j`: a year counted from the
     /// document's.
     fn year_offset(&self, j: usize) -> Option<i32> {
-        Some(match self.word_in(j, &["this", "next", "last"])? {
-            "this" => 0,
-            "next" => 1,
-            _ => -1,
-        })
+        Some(
+            match self.word_in(j, const { &Words::new(&["this", "next", "last"]) })? {
+                "this" => 0,
+                "next" => 1,
+                _ => -1,
+            },
+        )
     }
 
     /// The year of a part of a year, at `j`: `2022`, `this year`, `next year`, `last
@@ -965,10 +1006,11 @@ impl Parser<'_> {
         if !self.calendar(i + 4) || !self.is_word(i, "the") || !self.is_word(i + 2, "of") {
             return None;
         }
-        let month = match self.word_in(i + 1, &["end", "beginning", "start"])? {
-            "end" => 12,
-            _ => 1,
-        };
+        let month =
+            match self.word_in(i + 1, const { &Words::new(&["end", "beginning", "start"]) })? {
+                "end" => 12,
+                _ => 1,
+            };
         if self.year(i + 3).is_some() {
             return None;
         }
@@ -992,16 +1034,20 @@ impl Parser<'_> {
         if !(self.calendar(j) || self.calendar(j + 1)) {
             return None;
         }
-        if let Some(season) = self.word_in(j, &["spring", "summer", "autumn", "fall"])
-            && self.is_word(j + 1, "of")
+        if let Some(season) = self.word_in(
+            j,
+            const { &Words::new(&["spring", "summer", "autumn", "fall"]) },
+        ) && self.is_word(j + 1, "of")
         {
             return self.season(i, season, j + 2);
         }
         let ordinal = match self.word_in(
             j,
-            &[
-                "first", "second", "third", "fourth", "last", "final", "latter",
-            ],
+            const {
+                &Words::new(&[
+                    "first", "second", "third", "fourth", "last", "final", "latter",
+                ])
+            },
         ) {
             Some("first") => 1,
             Some("second") => 2,
@@ -1113,7 +1159,10 @@ impl Parser<'_> {
             return None;
         }
         let mut j = i + 1;
-        if self.word_in(j, &["early", "mid", "late"]).is_some() {
+        if self
+            .word_in(j, const { &Words::new(&["early", "mid", "late"]) })
+            .is_some()
+        {
             j += 1;
             if self.is_punct(j, '-') && self.glued(j) {
                 j += 1;
@@ -1152,7 +1201,10 @@ impl Parser<'_> {
             if t.cap() {
                 capitalised += 1;
             } else if self
-                .word_in(p, &["of", "on", "for", "and", "the", "to"])
+                .word_in(
+                    p,
+                    const { &Words::new(&["of", "on", "for", "and", "the", "to"]) },
+                )
                 .is_none()
             {
                 break;
@@ -1170,7 +1222,9 @@ impl Parser<'_> {
     fn relative_year(&self, i: usize) -> Option<(Found, usize)> {
         // `two years ago`, `3 years ago`, `a year ago`.
         if let Some(n) = self.count(i)
-            && self.word_in(i + 1, &["year", "years"]).is_some()
+            && self
+                .word_in(i + 1, const { &Words::new(&["year", "years"]) })
+                .is_some()
             && self.is_word(i + 2, "ago")
         {
             let mut found = self.found(i, i + 3, vec![Item::At(Point::default())], false, None);
@@ -1179,7 +1233,10 @@ impl Parser<'_> {
         }
         let mut j = i;
         if self
-            .word_in(j, &["early", "earlier", "late", "later", "mid"])
+            .word_in(
+                j,
+                const { &Words::new(&["early", "earlier", "late", "later", "mid"]) },
+            )
             .is_some()
         {
             j += 1;
@@ -1208,7 +1265,7 @@ impl Parser<'_> {
     /// October`: a month counted from the document's. The month is capitalised, and no
     /// number follows it (`last October 2020`, `next March 3` are read otherwise).
     fn relative_month(&self, i: usize) -> Option<(Found, usize)> {
-        let word = self.word_in(i, &["this", "next", "last"])?;
+        let word = self.word_in(i, const { &Words::new(&["this", "next", "last"]) })?;
         if word != "this" && i > 0 && self.is_word(i - 1, "the") {
             return None;
         }
@@ -1719,15 +1776,15 @@ impl Parser<'_> {
         if self.is_punct(at, '-') && self.glued(at) && self.glued(at + 1) {
             return at
                 .checked_sub(1)
-                .and_then(|w| self.word_in(w, &["mid", "early", "late"]));
+                .and_then(|w| self.word_in(w, const { &Words::new(&["mid", "early", "late"]) }));
         }
-        self.word_in(at, CUES)
+        self.word_in(at, &CUES)
     }
 
     /// The relative word before token `i` (`next`, `last`, `this` ...).
     fn relative(&self, i: usize) -> Option<&'static str> {
         let before = i.checked_sub(1)?;
-        self.word_in(before, RELATIVE)
+        self.word_in(before, &RELATIVE)
     }
 
     /// A bare month at `i` is in a date position: after a cue that is not relative
@@ -1810,7 +1867,7 @@ impl Parser<'_> {
                     && self.str(b - 1).ends_with('s'))
         });
         let after_the =
-            possessive || before.is_some_and(|b| self.word_in(b, DETERMINERS).is_some());
+            possessive || before.is_some_and(|b| self.word_in(b, &DETERMINERS).is_some());
         if after_the && cap_after && self.names_gathering(next) {
             return true;
         }
@@ -1832,7 +1889,7 @@ impl Parser<'_> {
         // `the historic 2024 summit`, `the leader's historic 2024 win`: an adjective
         // between a determiner and the year, a noun after it.
         if lower_after && before.is_some_and(|b| self.adjective_after_determiner(b)) {
-            return self.word_in(next, PEOPLE).is_none();
+            return self.word_in(next, &PEOPLE).is_none();
         }
         if self.is_punct(next, '\'') && self.glued(next) && self.is_word(next + 1, "s") {
             return true;
@@ -1862,7 +1919,7 @@ impl Parser<'_> {
             let Some(t) = self.tok(j) else { return false };
             match t.kind {
                 Kind::Word if t.cap() => {
-                    if self.word_in(j, GATHERINGS).is_some()
+                    if self.word_in(j, &GATHERINGS).is_some()
                         && !self
                             .tok(j + 1)
                             .is_some_and(|n| n.kind == Kind::Word && n.cap() && !n.glued())
@@ -1886,14 +1943,14 @@ impl Parser<'_> {
         let adjective = self
             .tok(b)
             .is_some_and(|t| t.kind == Kind::Word && !t.cap() && t.end - t.start > 2)
-            && self.word_in(b, CUES).is_none()
-            && self.word_in(b, RELATIVE).is_none()
-            && self.word_in(b, QUANTITY).is_none()
-            && self.word_in(b, DETERMINERS).is_none();
+            && self.word_in(b, &CUES).is_none()
+            && self.word_in(b, &RELATIVE).is_none()
+            && self.word_in(b, &QUANTITY).is_none()
+            && self.word_in(b, &DETERMINERS).is_none();
         let Some(d) = b.checked_sub(1).filter(|_| adjective) else {
             return false;
         };
-        self.word_in(d, DETERMINERS).is_some()
+        self.word_in(d, &DETERMINERS).is_some()
             || self.is_word(d, "a")
             || self.is_word(d, "an")
             || (self.is_word(d, "s") && d > 0 && self.is_punct(d - 1, '\'') && self.glued(d))
@@ -1907,7 +1964,7 @@ impl Parser<'_> {
     }
 
     fn cue_word(&self, i: usize) -> bool {
-        self.word_in(i, CUES).is_some()
+        self.word_in(i, &CUES).is_some()
     }
 
     /// A day without a year that names a day recurring every year: `December 27 as
@@ -2040,7 +2097,10 @@ fn expand_year(t: &Token) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::super::lexer::lex;
-    use super::{NumericOrder, Parser, has_cue, is_calendar_noun, may_open};
+    use super::{
+        CUES, DATE_PREPOSITIONS, DETERMINERS, GATHERINGS, NumericOrder, PEOPLE, Parser, QUANTITY,
+        RELATIVE, Words, has_cue, is_calendar_noun, may_open,
+    };
 
     /// The text of every fixture.
     fn fixture_texts() -> Vec<String> {
@@ -2119,6 +2179,76 @@ mod tests {
             }
         }
         assert!(seen > 100, "{seen}");
+    }
+
+    /// [`Words::find`] finds what searching the whole list finds: for every list the
+    /// rules read, on its words and words that open or end as they do, in three cases,
+    /// every word of up to two letters, and words of other scripts.
+    #[test]
+    fn words_are_found_as_a_search_of_the_list_finds_them() {
+        let lists = [
+            &CUES,
+            &DATE_PREPOSITIONS,
+            &DETERMINERS,
+            &QUANTITY,
+            &PEOPLE,
+            &GATHERINGS,
+            &RELATIVE,
+            const { &Words::new(&["this", "next", "last"]) },
+            const {
+                &Words::new(&[
+                    "first", "second", "third", "fourth", "last", "final", "latter",
+                ])
+            },
+        ];
+        let mut words: Vec<String> = Vec::new();
+        for a in b'a'..=b'z' {
+            words.push(char::from(a).to_string());
+            for b in b'a'..=b'z' {
+                words.push(String::from_utf8(vec![a, b]).unwrap());
+            }
+        }
+        for list in lists {
+            for w in list.list {
+                words.push(w.to_string());
+                words.push(format!("{w}s"));
+                words.push(format!("a{w}"));
+                words.push(w[..w.len() - 1].to_string());
+                words.push(format!("{}{}", &w[..w.len() - 1], "\u{e9}"));
+            }
+        }
+        words.extend(
+            [
+                "",
+                "Thé",
+                "ễ",
+                "\u{1ec5}n",
+                "sixteenletterwrd",
+                "@n",
+                "`n",
+                "[n",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for list in lists {
+            for w in &words {
+                let mut cap = w.clone().into_bytes();
+                if let Some(c) = cap.first_mut() {
+                    *c = c.to_ascii_uppercase();
+                }
+                for form in [w.as_bytes().to_vec(), w.to_uppercase().into_bytes(), cap] {
+                    let searched = list
+                        .list
+                        .iter()
+                        .copied()
+                        .find(|l| l.as_bytes().eq_ignore_ascii_case(&form));
+                    assert_eq!(list.find(&form), searched, "{w}");
+                    found += usize::from(searched.is_some());
+                }
+            }
+        }
+        assert!(found > 3 * 90, "{found}");
     }
 
     #[test]

@@ -183,7 +183,7 @@ static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A [`CREDIT_LINE`] of a name of at most six words: the label (1) and the name (2).
-fn credit_line(text: &str) -> Option<regex::Captures<'_>> {
+fn credit_line(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     // The expression's labels open with one of these, and it has a colon.
     const OPENINGS: [&str; 7] = [
         "Editor",
@@ -197,10 +197,79 @@ fn credit_line(text: &str) -> Option<regex::Captures<'_>> {
     if !OPENINGS.iter().any(|o| text.starts_with(o)) || !text.contains(':') {
         return None;
     }
-    CREDIT_LINE.captures(text).filter(|c| {
-        c.get(2)
-            .is_some_and(|n| crate::text::at_most_words(n.as_str(), 6))
-    })
+    // An ASCII line is read by hand, as the expression reads it: the expression is
+    // compiled only for a line of other characters.
+    let (label, name) = if text.is_ascii() {
+        ascii_credit_line(text)?
+    } else {
+        let c = CREDIT_LINE.captures(text)?;
+        (c.get(1)?.range(), c.get(2)?.range())
+    };
+    crate::text::at_most_words(&text[name.clone()], 6).then_some((label, name))
+}
+
+/// The labels of [`CREDIT_LINE`], in the order it tries them; each may take a plural
+/// `s` where the expression's does.
+const CREDIT_LABELS: [(&str, bool); 9] = [
+    ("Editor in Chief", false),
+    ("Editor-in-Chief", false),
+    ("Editor", true),
+    ("Designer", true),
+    ("Director", false),
+    ("Author", true),
+    ("Translator", true),
+    ("Photographer", true),
+    ("Compiler", true),
+];
+
+/// [`CREDIT_LINE`] on an ASCII line: the label (1) and the name (2). On ASCII, `\s` is
+/// a space, tab, line feed, vertical tab, form feed or carriage return, `\p{Lu}` a
+/// capital, and `[\p{L}\p{M}'’\-]` a letter, an apostrophe or a hyphen. Whitespace,
+/// the colon and a name's characters are apart, so each part ends where its
+/// characters end: the label is the first that a colon follows (after whitespace),
+/// and the rest of the line, after whitespace, is two words or more, each a capital
+/// and name characters, with whitespace between them.
+fn ascii_credit_line(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let b = text.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let spaces_from = |mut i: usize| {
+        while b.get(i).is_some_and(|&c| space(c)) {
+            i += 1;
+        }
+        i
+    };
+    let label_end = CREDIT_LABELS.iter().find_map(|&(label, plural)| {
+        let mut end = label.len();
+        if !text.starts_with(label) {
+            return None;
+        }
+        if plural && b.get(end) == Some(&b's') {
+            end += 1;
+        }
+        (b.get(spaces_from(end)) == Some(&b':')).then_some(end)
+    })?;
+    let start = spaces_from(spaces_from(label_end) + 1);
+    let name_char = |c: u8| c.is_ascii_alphabetic() || c == b'\'' || c == b'-';
+    let mut i = start;
+    let mut words = 0;
+    while i < b.len() {
+        if words > 0 {
+            let after = spaces_from(i);
+            if after == i {
+                return None;
+            }
+            i = after;
+        }
+        if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        i += 1;
+        while b.get(i).is_some_and(|&c| name_char(c)) {
+            i += 1;
+        }
+        words += 1;
+    }
+    (words >= 2).then_some((0..label_end, start..b.len()))
 }
 
 /// A [`CREDIT_ANY`] of a label of at most three words and a name of at most five: the
@@ -246,7 +315,7 @@ fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
 }
 
 /// A [`CAPS_NAME_LINE`] of a name of at most five words: the name (1).
-fn caps_name_line(text: &str) -> Option<regex::Captures<'_>> {
+fn caps_name_line(text: &str) -> Option<Range<usize>> {
     // The expression's ASCII characters are capitals, the courtesy word's dot and
     // whitespace.
     let caps_byte = |b: &u8| {
@@ -261,10 +330,65 @@ fn caps_name_line(text: &str) -> Option<regex::Captures<'_>> {
     if crate::text::at_most_words(text, 1) || !crate::text::at_most_words(text, 6) {
         return None;
     }
-    CAPS_NAME_LINE.captures(text).filter(|c| {
-        c.get(1)
-            .is_some_and(|n| crate::text::at_most_words(n.as_str(), 5))
-    })
+    // An ASCII line is read by hand, as the expression reads it: the expression is
+    // compiled only for a line of other characters.
+    let name = if text.is_ascii() {
+        ascii_caps_name_line(text)?
+    } else {
+        CAPS_NAME_LINE.captures(text)?.get(1)?.range()
+    };
+    crate::text::at_most_words(&text[name.clone()], 5).then_some(name)
+}
+
+/// [`CAPS_NAME_LINE`] on an ASCII line: the name (1). On ASCII, `\s` is a space, tab,
+/// line feed, vertical tab, form feed or carriage return, and `\p{Lu}` a capital. The
+/// courtesy words are tried in the expression's order, then none: the first that
+/// whitespace follows, and after which the rest of the line is a name, gives it. A
+/// name is two words of capitals or more with whitespace between them, to the end of
+/// the line.
+fn ascii_caps_name_line(text: &str) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let spaces_from = |mut i: usize| {
+        while b.get(i).is_some_and(|&c| space(c)) {
+            i += 1;
+        }
+        i
+    };
+    let name_from = |mut i: usize| {
+        let mut words = 0;
+        while i < b.len() {
+            if words > 0 {
+                let after = spaces_from(i);
+                if after == i {
+                    return false;
+                }
+                i = after;
+            }
+            if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
+                return false;
+            }
+            while b.get(i).is_some_and(u8::is_ascii_uppercase) {
+                i += 1;
+            }
+            words += 1;
+        }
+        words >= 2
+    };
+    for courtesy in ["DR", "MR", "MS", "MRS"] {
+        if !text.starts_with(courtesy) {
+            continue;
+        }
+        let mut k = courtesy.len();
+        if b.get(k) == Some(&b'.') {
+            k += 1;
+        }
+        let start = spaces_from(k);
+        if start > k && name_from(start) {
+            return Some(start..b.len());
+        }
+    }
+    name_from(0).then_some(0..b.len())
 }
 
 /// One mention, before the person ids are known.
@@ -2077,14 +2201,11 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         return;
     }
     let base = a.view.lines()[i].range.start;
-    if let Some(c) = credit_line(text) {
-        let (Some(label), Some(name)) = (c.get(1), c.get(2)) else {
-            return;
-        };
+    if let Some((label, name)) = credit_line(text) {
         out.push(Mention {
-            name: base + name.start()..base + name.end(),
+            name: base + name.start..base + name.end,
             line: i,
-            titles: vec![label.as_str().to_string()],
+            titles: vec![text[label].to_string()],
             offices: Vec::new(),
             country: None,
             org: None,
@@ -2128,12 +2249,11 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
     {
         return;
     }
-    let Some(c) = caps_name_line(text) else {
+    let Some(name) = caps_name_line(text) else {
         return;
     };
-    let Some(name) = c.get(1) else { return };
     if a.countries_in(base..base + text.len()).next().is_some()
-        || a.offices_in(base + name.start()..base + name.end())
+        || a.offices_in(base + name.start..base + name.end)
             .next()
             .is_some()
     {
@@ -2151,9 +2271,9 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
         if hits.is_empty() || hits[0].start > 0 || covered * 2 < t.len() {
             continue;
         }
-        let country = family_name_country(a, name.as_str());
+        let country = family_name_country(a, &text[name.clone()]);
         out.push(Mention {
-            name: base + name.start()..base + name.end(),
+            name: base + name.start..base + name.end,
             line: i,
             titles: hits
                 .iter()
@@ -2591,7 +2711,9 @@ mod tests {
     fn credit_text() -> impl Strategy<Value = String> {
         let sep = || {
             prop::collection::vec(
-                prop::sample::select(vec![" ", " ", " ", " ", "  ", "\t", "\u{a0}", "-", ", "]),
+                prop::sample::select(vec![
+                    " ", " ", " ", " ", "  ", "\t", "\u{a0}", "-", ", ", "\u{b}", "\r",
+                ]),
                 1..4,
             )
         };
@@ -2603,6 +2725,9 @@ mod tests {
                 "Ánh",
                 "Đặng",
                 "O’Brien",
+                "O'Brien",
+                "d'Arc",
+                "-Le",
                 "Kyung-Wha",
                 "Le",
                 "van",
@@ -2622,7 +2747,22 @@ mod tests {
         let label = prop_oneof![Just(Vec::new()), label];
         let label_sep = prop::collection::vec(prop::sample::select(vec![" ", "-", "  "]), 1..3);
         let credit = (
-            prop::sample::select(vec!["", "Editor in Chief", "Editors", "Designer"]),
+            prop::sample::select(vec![
+                "",
+                "Editor in Chief",
+                "Editors",
+                "Designer",
+                "Editor-in-Chief",
+                "Editor",
+                "Director",
+                "Directors",
+                "Authors",
+                "Photographer",
+                "Compilers",
+                "Translator",
+                "Editor in Chiefs",
+                "Editorial",
+            ]),
             label,
             label_sep,
             prop::sample::select(vec![":", ": ", " : ", "", "::"]),
@@ -2634,7 +2774,9 @@ mod tests {
                 format!("{o}{}{c}{}{e}", joined(l, ls), joined(n, ns))
             });
         let signature = (
-            prop::sample::select(vec!["", "", "DR ", "MR. ", "MRS  ", "DR."]),
+            prop::sample::select(vec![
+                "", "", "DR ", "MR. ", "MRS  ", "DR.", "MS\t", "MR", "MRS.", "DRX ",
+            ]),
             caps,
             sep(),
         )
@@ -2656,9 +2798,11 @@ mod tests {
                 Regex::new(r"^(?:(?:DR|MR|MS|MRS)\.?\s+)?(\p{Lu}+(?:\s+\p{Lu}+){1,4})$").unwrap(),
             ]);
             let [line, any, caps] = &*BOUNDED;
-            prop_assert_eq!(groups(credit_line(&t)), groups(line.captures(&t)));
+            let label_and_name = |c: regex::Captures<'_>| (c.get(1).unwrap().range(), c.get(2).unwrap().range());
+            prop_assert_eq!(credit_line(&t), line.captures(&t).map(label_and_name));
             prop_assert_eq!(groups(credit_any(&t)), groups(any.captures(&t)));
-            prop_assert_eq!(groups(caps_name_line(&t)), groups(caps.captures(&t)));
+            let name = |c: regex::Captures<'_>| c.get(1).unwrap().range();
+            prop_assert_eq!(caps_name_line(&t), caps.captures(&t).map(name));
         }
     }
 
