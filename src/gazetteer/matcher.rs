@@ -343,7 +343,10 @@ impl PhraseSet {
         capitals: Option<&mut Vec<u32>>,
     ) {
         out.clear();
-        out.resize_with(self.modes.len(), Vec::new);
+        // Room for a hit every 64 bytes in each table, so that the lists of a long
+        // text are not copied as they grow.
+        let room = text.len() / 64;
+        out.resize_with(self.modes.len(), || Vec::with_capacity(room));
         let mut stops: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.modes.len()];
         let mut report = |start: usize, end: usize, pattern: u32| {
             let p = &self.patterns[pattern as usize];
