@@ -169,6 +169,9 @@ pub(crate) struct Found {
 /// One compiled pattern: where its meanings are, and which ends need a word boundary.
 #[derive(Debug, Clone)]
 struct Pattern {
+    /// Its first meaning, the one of most patterns.
+    first: (u8, Entry),
+    /// Where all its meanings are in [`PhraseSet::meanings`].
     meanings: std::ops::Range<u32>,
     check_start: bool,
     check_end: bool,
@@ -251,6 +254,7 @@ impl PhraseSet {
             let from = meanings.len() as u32;
             meanings.extend(list);
             patterns.push(Pattern {
+                first: meanings[from as usize],
                 meanings: from..meanings.len() as u32,
                 check_start: text.chars().next().is_some_and(is_word_char),
                 check_end: !is_stem && text.chars().next_back().is_some_and(is_word_char),
@@ -350,11 +354,14 @@ impl PhraseSet {
         let mut stops: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.modes.len()];
         let mut report = |start: usize, end: usize, pattern: u32| {
             let p = &self.patterns[pattern as usize];
-            for &(t, entry) in &self.meanings[p.meanings.start as usize..p.meanings.end as usize] {
-                match entry {
-                    Entry::Hit(value) => out[t as usize].push(Found { start, end, value }),
-                    Entry::Stop => stops[t as usize].push((start, end)),
-                }
+            let mut put = |(t, entry): (u8, Entry)| match entry {
+                Entry::Hit(value) => out[t as usize].push(Found { start, end, value }),
+                Entry::Stop => stops[t as usize].push((start, end)),
+            };
+            put(p.first);
+            if p.meanings.len() > 1 {
+                let rest = p.meanings.start as usize + 1..p.meanings.end as usize;
+                self.meanings[rest].iter().for_each(|&m| put(m));
             }
         };
         self.words.each_match(text, lines, &mut report, capitals);
@@ -1376,6 +1383,37 @@ mod tests {
             found(&s, text, Lines::Joined),
             ["commemorat", "state visit", "visit"]
         );
+    }
+
+    #[test]
+    fn a_phrase_of_several_tables_is_reported_in_each() {
+        // One phrase with a meaning in each of three tables (a stop-phrase in the
+        // last), and one of the first table alone.
+        let mut a = PhraseTable::default();
+        a.insert_exact("Foreign Minister", Entry::Hit(1));
+        a.insert_exact("Minister", Entry::Hit(2));
+        let mut b = PhraseTable::default();
+        b.insert_exact("Foreign Minister", Entry::Hit(3));
+        let mut c = PhraseTable::default();
+        c.insert_exact("Foreign Minister", Entry::Stop);
+        c.insert_exact("Minister", Entry::Hit(4));
+        let s = PhraseSet::build(
+            &[
+                (&a, Mode::All),
+                (&b, Mode::LeftmostLongest),
+                (&c, Mode::LeftmostLongest),
+            ],
+            true,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        s.find("the Foreign Minister", Lines::Joined, &mut out);
+        let at = |start, end, value| Found { start, end, value };
+        assert_eq!(out[0], [at(4, 20, 1), at(12, 20, 2)]);
+        assert_eq!(out[1], [at(4, 20, 3)]);
+        assert_eq!(out[2], []);
+        s.find("a Minister", Lines::Joined, &mut out);
+        assert_eq!(out, [vec![at(2, 10, 2)], vec![], vec![at(2, 10, 4)]]);
     }
 }
 
