@@ -169,6 +169,9 @@ pub(crate) struct Found {
 /// One compiled pattern: where its meanings are, and which ends need a word boundary.
 #[derive(Debug, Clone)]
 struct Pattern {
+    /// Its first meaning, the one of most patterns.
+    first: (u8, Entry),
+    /// Where all its meanings are in [`PhraseSet::meanings`].
     meanings: std::ops::Range<u32>,
     check_start: bool,
     check_end: bool,
@@ -251,6 +254,7 @@ impl PhraseSet {
             let from = meanings.len() as u32;
             meanings.extend(list);
             patterns.push(Pattern {
+                first: meanings[from as usize],
                 meanings: from..meanings.len() as u32,
                 check_start: text.chars().next().is_some_and(is_word_char),
                 check_end: !is_stem && text.chars().next_back().is_some_and(is_word_char),
@@ -343,15 +347,21 @@ impl PhraseSet {
         capitals: Option<&mut Vec<u32>>,
     ) {
         out.clear();
-        out.resize_with(self.modes.len(), Vec::new);
+        // Room for a hit every 64 bytes in each table, so that the lists of a long
+        // text are not copied as they grow.
+        let room = text.len() / 64;
+        out.resize_with(self.modes.len(), || Vec::with_capacity(room));
         let mut stops: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.modes.len()];
         let mut report = |start: usize, end: usize, pattern: u32| {
             let p = &self.patterns[pattern as usize];
-            for &(t, entry) in &self.meanings[p.meanings.start as usize..p.meanings.end as usize] {
-                match entry {
-                    Entry::Hit(value) => out[t as usize].push(Found { start, end, value }),
-                    Entry::Stop => stops[t as usize].push((start, end)),
-                }
+            let mut put = |(t, entry): (u8, Entry)| match entry {
+                Entry::Hit(value) => out[t as usize].push(Found { start, end, value }),
+                Entry::Stop => stops[t as usize].push((start, end)),
+            };
+            put(p.first);
+            if p.meanings.len() > 1 {
+                let rest = p.meanings.start as usize + 1..p.meanings.end as usize;
+                self.meanings[rest].iter().for_each(|&m| put(m));
             }
         };
         self.words.each_match(text, lines, &mut report, capitals);
@@ -1105,6 +1115,41 @@ mod tests {
     }
 
     #[test]
+    fn a_window_rules_out_only_what_a_full_comparison_rules_out() {
+        // Phrases of one first word and what may follow it (spaces, letters,
+        // characters that are not ASCII), against texts with that word and then runs
+        // of whitespace of every kind, letters and signs, short and long.
+        let phrases: Vec<String> = strings_of(&[" ", "a", "bc", "é", "-"], 4)
+            .into_iter()
+            .filter(|t| !t.starts_with(' ') || t.len() > 1)
+            .map(|t| format!("Ab{t}"))
+            .filter(|p| normalize_space(p) == *p)
+            .collect();
+        let pieces = [" ", "a", "bc", "  ", "\t", "\n", "é", "\u{2003}"];
+        let texts: Vec<String> = strings_of(&pieces, 3)
+            .into_iter()
+            .flat_map(|t| ["", "abcdefgh", " bcdefgh"].map(|pad| format!("Ab{t}{pad}")))
+            .collect();
+        let mut ruled_out = 0;
+        for phrase in &phrases {
+            let window = Window::of(phrase.as_bytes(), 2);
+            for text in &texts {
+                if window.rules_out(text.as_bytes(), 2) {
+                    ruled_out += 1;
+                    for lines in [Lines::Joined, Lines::Apart] {
+                        assert_eq!(
+                            match_fast(text, 0, 2, phrase, lines),
+                            None,
+                            "{phrase:?} {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 0);
+    }
+
+    #[test]
     fn a_prefix_is_read_as_a_byte_at_a_time_reads_it() {
         // Every ASCII byte, and bytes that are not, at each of the first places of a
         // word; and strings of letters, digits, signs and characters that are not
@@ -1338,6 +1383,37 @@ mod tests {
             found(&s, text, Lines::Joined),
             ["commemorat", "state visit", "visit"]
         );
+    }
+
+    #[test]
+    fn a_phrase_of_several_tables_is_reported_in_each() {
+        // One phrase with a meaning in each of three tables (a stop-phrase in the
+        // last), and one of the first table alone.
+        let mut a = PhraseTable::default();
+        a.insert_exact("Foreign Minister", Entry::Hit(1));
+        a.insert_exact("Minister", Entry::Hit(2));
+        let mut b = PhraseTable::default();
+        b.insert_exact("Foreign Minister", Entry::Hit(3));
+        let mut c = PhraseTable::default();
+        c.insert_exact("Foreign Minister", Entry::Stop);
+        c.insert_exact("Minister", Entry::Hit(4));
+        let s = PhraseSet::build(
+            &[
+                (&a, Mode::All),
+                (&b, Mode::LeftmostLongest),
+                (&c, Mode::LeftmostLongest),
+            ],
+            true,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        s.find("the Foreign Minister", Lines::Joined, &mut out);
+        let at = |start, end, value| Found { start, end, value };
+        assert_eq!(out[0], [at(4, 20, 1), at(12, 20, 2)]);
+        assert_eq!(out[1], [at(4, 20, 3)]);
+        assert_eq!(out[2], []);
+        s.find("a Minister", Lines::Joined, &mut out);
+        assert_eq!(out, [vec![at(2, 10, 2)], vec![], vec![at(2, 10, 4)]]);
     }
 }
 
@@ -1620,8 +1696,9 @@ struct Candidates {
     /// The pattern that is the word alone, if any.
     alone: Option<u32>,
     /// The longer patterns, by [`next_key`] of what follows the first word: (key,
-    /// text, pattern, whether its end must end a word).
-    longer: Vec<(u16, Box<str>, u32, bool)>,
+    /// the [`Window`] of the eight bytes after the first word, text, pattern, whether
+    /// its end must end a word).
+    longer: Vec<(u16, Window, Box<str>, u32, bool)>,
 }
 
 /// The key of what follows a first word: the next byte, or, after a space of the
@@ -1678,7 +1755,10 @@ impl FirstWords {
                     [b, ..] => u16::from(*b),
                     [] => unreachable!("a longer phrase"),
                 };
-                entry.longer.push((key, text.into(), pattern, check_end));
+                let window = Window::of(text.as_bytes(), first.len());
+                entry
+                    .longer
+                    .push((key, window, text.into(), pattern, check_end));
             }
         }
         for group in &mut index.groups {
@@ -1815,9 +1895,14 @@ impl FirstWords {
             return;
         };
         let from = c.longer.partition_point(|l| l.0 < key);
-        for (k, phrase, pattern, check_end) in &c.longer[from..] {
+        for (k, window, phrase, pattern, check_end) in &c.longer[from..] {
             if *k != key {
                 break;
+            }
+            // Phrases sharing a first word and the byte after it ("Minister of …")
+            // mostly part within the next eight bytes.
+            if window.rules_out(bytes, after) {
+                continue;
             }
             if let Some(end) = match_fast(text, i, len, phrase, lines)
                 && !(*check_end && word_after(text, end))
@@ -1918,6 +2003,65 @@ fn match_fast(text: &str, at: usize, known: usize, phrase: &str, lines: Lines) -
         return match_at(text, at, phrase, lines);
     }
     None
+}
+
+/// Eight bytes of a phrase from the end of its first word on, fewer when it ends
+/// sooner, as a little-endian word: a place of a text where [`match_fast`] cannot find
+/// the phrase is mostly told from one load of the text's bytes there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Window {
+    /// The phrase's bytes, 0 past its end.
+    bytes: u64,
+    /// All ones in each byte of the phrase.
+    mask: u64,
+    /// The high bit of each byte that is a space or follows one: where the text may
+    /// hold other whitespace, or a longer run of it.
+    spaced: u64,
+}
+
+impl Window {
+    /// The window of `phrase` from byte `from` (where its first word ends) on.
+    fn of(phrase: &[u8], from: usize) -> Window {
+        let mut w = Window::default();
+        for d in 0..8 {
+            let Some(&b) = phrase.get(from + d) else {
+                break;
+            };
+            let shift = 8 * d;
+            w.bytes |= u64::from(b) << shift;
+            w.mask |= 0xFF << shift;
+            let after_space = (from + d)
+                .checked_sub(1)
+                .and_then(|k| phrase.get(k))
+                .is_some_and(|&p| p == b' ');
+            if b == b' ' || after_space {
+                w.spaced |= 0x80 << shift;
+            }
+        }
+        w
+    }
+
+    /// Whether the phrase, its first word standing in `bytes` up to byte `at`, cannot
+    /// be found there by [`match_fast`]: the eight bytes at `at` part from the
+    /// phrase's at a byte that is no space of the phrase and follows none, or where
+    /// the text's byte cannot be whitespace. False when fewer than eight bytes are
+    /// left.
+    #[inline]
+    fn rules_out(&self, bytes: &[u8], at: usize) -> bool {
+        let Some(x) = word_at(bytes, at) else {
+            return false;
+        };
+        let diff = (x ^ self.bytes) & self.mask;
+        if diff == 0 {
+            return false;
+        }
+        let shift = diff.trailing_zeros() & !7;
+        if (self.spaced >> shift) & 0x80 == 0 {
+            return true;
+        }
+        let b = (x >> shift) as u8;
+        !(b == b' ' || (b'\t'..=b'\r').contains(&b) || !b.is_ascii())
+    }
 }
 
 /// Calls `f` with the places of `text` where a word starts (a word character with
