@@ -154,6 +154,8 @@ impl<'d> Prepared<'d> {
             for stage in &stages {
                 stage(&a, &earlier, &part, &mut records);
             }
+            dates::hand_over(&mut earlier.dates, &part, &mut records);
+            people::hand_over(&mut earlier, &part, &mut records);
             records.retain(|r| config.keeps_type(r.type_name()));
             // Document order: by position in the input; records at the same position
             // keep the order of the stages that made them. The keys are sorted, not the

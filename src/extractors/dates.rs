@@ -42,31 +42,55 @@ pub(crate) struct Date {
     pub recurring: bool,
 }
 
-/// One record per date of `part`.
+/// One record per date of `part`, its values left empty: the stages after this one
+/// (events) still read them from the part's [`Date`]s, and [`hand_over`] moves them
+/// into the records once those stages are done, instead of a copy of each.
 pub(crate) fn extract<'a>(
     a: &'a Analysis,
     earlier: &Earlier,
     part: &Part,
     out: &mut Vec<Record<'a>>,
 ) {
-    let dates = &earlier.dates;
+    let records = of_part(&earlier.dates, part).map(|d| {
+        Record::Date(DateRecord {
+            common: a.common(d.view.clone()),
+            values: Vec::new(),
+            start: None,
+            end: None,
+            granularity: d.granularity,
+            year_from: d.year_from,
+            ambiguous: d.ambiguous,
+        })
+    });
+    out.extend(records);
+}
+
+/// Moves the values of the dates of `part` into its date records among `records`,
+/// which [`extract`] made in the same order with their values left empty; the dates
+/// keep their ranges and lose their values (no stage reads them after the part's
+/// stages are done).
+pub(crate) fn hand_over(dates: &mut [Date], part: &Part, records: &mut [Record<'_>]) {
     let first = dates.partition_point(|d| d.view.start < part.view.start);
-    let records = dates[first..]
+    let mut dates = dates[first..]
+        .iter_mut()
+        .take_while(|d| part.holds(d.view.start));
+    for r in records {
+        if let Record::Date(r) = r
+            && let Some(d) = dates.next()
+        {
+            r.values = std::mem::take(&mut d.values);
+            r.start = d.start.take();
+            r.end = d.end.take();
+        }
+    }
+}
+
+/// The dates of `part` among `dates` (in view order).
+fn of_part<'d>(dates: &'d [Date], part: &Part) -> impl Iterator<Item = &'d Date> {
+    let first = dates.partition_point(|d| d.view.start < part.view.start);
+    dates[first..]
         .iter()
         .take_while(|d| part.holds(d.view.start))
-        .cloned()
-        .map(|d| {
-            Record::Date(DateRecord {
-                common: a.common(d.view.clone()),
-                values: d.values,
-                start: d.start,
-                end: d.end,
-                granularity: d.granularity,
-                year_from: d.year_from,
-                ambiguous: d.ambiguous,
-            })
-        });
-    out.extend(records);
 }
 
 /// The dates of the paragraphs of `part`, in view order.

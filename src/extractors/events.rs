@@ -474,9 +474,7 @@ fn names_the_two_leaders(sentence: &str) -> bool {
 fn last_leaders(before: &[PersonMention]) -> Vec<&PersonMention> {
     let mut out: Vec<&PersonMention> = Vec::new();
     for p in before.iter().rev() {
-        if p.record.titles.is_empty()
-            || out.iter().any(|o| o.record.person_id == p.record.person_id)
-        {
+        if !p.titled || out.iter().any(|o| o.record.person_id == p.record.person_id) {
             continue;
         }
         out.push(p);

@@ -416,11 +416,17 @@ pub(crate) struct PersonMention {
     /// The name's range in the view.
     pub view: Range<usize>,
     /// The record made of it, kept past the analysis: its text owned, its `doc` left
-    /// empty for [`extract`] to name the document when it hands the record over.
+    /// empty for [`extract`] to name the document when it hands the record over. Once
+    /// the mention's part is done ([`hand_over`]) only its name and id are left.
     pub record: PersonRecord<'static>,
+    /// Whether the mention has a title (kept when its titles are handed over).
+    pub titled: bool,
 }
 
-/// One record per person mention of `part`.
+/// One record per person mention of `part`, with its name and id but its text,
+/// titles, offices, state and body left empty: [`hand_over`] moves those in once the
+/// part's stages are done (the events stage reads the mentions' names, ids and
+/// whether they are titled, of this part and the ones after).
 pub(crate) fn extract<'a>(
     a: &'a Analysis,
     earlier: &Earlier,
@@ -433,11 +439,48 @@ pub(crate) fn extract<'a>(
         .iter()
         .take_while(|p| part.holds(p.view.start))
         .map(|p| {
-            let mut record = p.record.clone();
-            record.common.doc = Cow::Borrowed(a.doc.id());
-            Record::Person(record)
+            let c = &p.record.common;
+            Record::Person(PersonRecord {
+                common: Common {
+                    doc: Cow::Borrowed(a.doc.id()),
+                    span: c.span,
+                    text: Cow::Borrowed(""),
+                    section: c.section,
+                    sentence: c.sentence,
+                    aside: c.aside,
+                },
+                name: p.record.name.clone(),
+                titles: Vec::new(),
+                offices: Vec::new(),
+                country: None,
+                org: None,
+                person_id: p.record.person_id.clone(),
+            })
         });
     out.extend(records);
+}
+
+/// Moves the text, titles, offices, state and body of the person mentions of `part`
+/// into its person records among `records`, which [`extract`] made in the same order
+/// with those left empty; the mentions keep their ranges, names, ids and whether they
+/// are titled, which is all that the events stage of later parts reads of them.
+pub(crate) fn hand_over(earlier: &mut Earlier, part: &Part, records: &mut [Record<'_>]) {
+    let first = earlier.people_from(part.view.start);
+    let mut people = earlier.people[first..]
+        .iter_mut()
+        .take_while(|p| part.holds(p.view.start));
+    for r in records {
+        if let Record::Person(r) = r
+            && let Some(p) = people.next()
+        {
+            let from = &mut p.record;
+            r.common.text = std::mem::take(&mut from.common.text);
+            r.titles = std::mem::take(&mut from.titles);
+            r.offices = std::mem::take(&mut from.offices);
+            r.country = from.country.take();
+            r.org = from.org.take();
+        }
+    }
 }
 
 /// Every person mention of the document, in view order.
@@ -485,6 +528,7 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
             };
             PersonMention {
                 view: m.name,
+                titled: !record.titles.is_empty(),
                 record,
             }
         })
