@@ -383,6 +383,16 @@ static BACK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The first bytes of the words of [`BACK`]: a line opening with none of them is ruled
+/// out before its letters are read.
+const BACK_OPENS: &[u8] = b"ABEIR";
+
+/// Whether `b` could open a back-matter heading: it opens with the first byte of one of
+/// the words of [`BACK`] (which is case-sensitive).
+fn opens_back(b: &[u8]) -> bool {
+    b.first().is_some_and(|c| BACK_OPENS.contains(c))
+}
+
 /// Whether `t` is a back-matter heading: its word, then at most 80 characters to the
 /// end of the line. (Counted here: a bounded repetition of `.` in the expression
 /// compiles the Unicode automaton of a character once per repetition.)
@@ -650,7 +660,7 @@ impl<'a> Builder<'a> {
             self.open(1, SectionKind::FrontMatter, None, t, range, i);
             return None;
         }
-        if all_caps(t) && is_back_matter(t) {
+        if opens_back(t.as_bytes()) && all_caps(t) && is_back_matter(t) {
             self.stack.clear();
             self.open(1, SectionKind::BackMatter, None, t, range, i);
             return None;
@@ -1027,6 +1037,29 @@ mod tests {
     fn groups<'h>(h: &Heading, line: &'h str) -> Option<(&'h str, usize)> {
         let c = h.regex.captures(line)?;
         Some((c.get(1)?.as_str(), c.get(2)?.start()))
+    }
+
+    #[test]
+    fn back_matter_look_rules_out_only_lines_the_pattern_does_not_match() {
+        for word in [
+            "APPENDIX",
+            "APPENDICES",
+            "ANNEX",
+            "ANNEXES",
+            "INDEX",
+            "REFERENCES",
+            "BIBLIOGRAPHY",
+            "ENDNOTES",
+        ] {
+            assert!(BACK.is_match(word) && opens_back(word.as_bytes()), "{word}");
+        }
+        let mut lines = crate::testing::fixture_lines();
+        lines.extend(["", "appendix", " ANNEX", "\u{feff}INDEX", "ÉNDNOTES"].map(String::from));
+        for line in &lines {
+            if BACK.is_match(line) {
+                assert!(opens_back(line.as_bytes()), "{line:?}");
+            }
+        }
     }
 
     #[test]

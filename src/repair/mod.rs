@@ -481,7 +481,9 @@ fn split_lines<'a>(src: &'a str, rules: &CaptionRules, markups: &[Markup]) -> Ve
         src,
         rules,
         markups,
-        lines: Vec::new(),
+        // Room for a line in 128 bytes, which most texts do not fill: a long
+        // document's list, grown by doubling, would be copied again at each step.
+        lines: Vec::with_capacity(src.len() / 128),
         block_start: 0,
         block: 0,
         joined: String::new(),
