@@ -568,8 +568,37 @@ fn change_after_opens() -> Vec<&'static str> {
     [&frequency[..], &UP_AFTER, &DOWN_AFTER].concat()
 }
 
+#[cfg(test)]
 static SHARE_OF: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"^\s+of\s+(?P<which>which|whom|them|these|those|this|that|it)?"));
+
+/// The words that may follow `of` in a share of something named before, in the order
+/// they are tried (the first that the text goes on with is taken).
+const SHARE_WHICH: [&str; 8] = [
+    "which", "whom", "them", "these", "those", "this", "that", "it",
+];
+
+/// The opening of a share phrase: ASCII spaces, `of`, ASCII spaces and perhaps a word
+/// of [`SHARE_WHICH`] (`^\s+of\s+(which|whom|...)?`): where it ends, and whether it
+/// ends with such a word. None when `after` does not open so.
+fn share_opening(after: &str) -> Option<(usize, bool)> {
+    let b = after.as_bytes();
+    let from = b.iter().take_while(|&&c| is_space(c)).count();
+    if from == 0 || !b[from..].starts_with(b"of") {
+        return None;
+    }
+    let gap = b[from + 2..].iter().take_while(|&&c| is_space(c)).count();
+    if gap == 0 {
+        return None;
+    }
+    let at = from + 2 + gap;
+    Some(
+        SHARE_WHICH
+            .iter()
+            .find(|w| b[at..].starts_with(w.as_bytes()))
+            .map_or((at, false), |w| (at + w.len(), true)),
+    )
+}
 /// Words that end a share phrase.
 const SHARE_STOP: &[&str] = &[
     "which",
@@ -595,16 +624,17 @@ pub(super) fn share_of(after: &str) -> Option<String> {
     if word_after_space(after) != Some(b"of") {
         return None;
     }
-    let c = SHARE_OF.captures(after)?;
-    if c.name("which").is_some_and(|w| {
-        after[w.end()..]
+    // The opening is ASCII: it ends on a char boundary.
+    let (end, which) = share_opening(after)?;
+    if which
+        && after[end..]
             .chars()
             .next()
             .is_none_or(|ch| !ch.is_alphanumeric())
-    }) {
+    {
         return Some(String::new());
     }
-    let rest = &after[c.get(0)?.end()..];
+    let rest = &after[end..];
     let end = rest
         .find([',', ';', ':', '.', '(', ')', '"'])
         .unwrap_or(rest.len());
@@ -856,6 +886,24 @@ mod tests {
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// A share phrase's opening read by hand is the expression's match.
+        #[test]
+        fn a_share_opening_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                " ", "\t", "\n", "of", "o", "f", "Of", "which", "whom", "them", "the", "these",
+                "those", "this", "that", "it", "its", "wh", "x", "ễ", ",", "5", "\u{a0}",
+            ], 8)
+        ) {
+            let want = SHARE_OF
+                .captures(&t)
+                .map(|c| (c.get(0).map_or(0, |m| m.end()), c.name("which").is_some()));
+            proptest::prop_assert_eq!(share_opening(&t), want, "{:?}", t);
+        }
     }
 
     proptest::proptest! {
