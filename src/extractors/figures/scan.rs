@@ -175,6 +175,19 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
         )",
     )
 });
+/// Whether a whole match of [`PERCENT`] is one of its `points`: after the space or dash
+/// it may open with, `...point(s)`, or `pp`, `p.p.`, `ppt(s)`; none of its percents
+/// holds `point` or opens so.
+fn percent_points(matched: &str) -> bool {
+    let b = matched.as_bytes();
+    let core = match b.first() {
+        Some(&c) if c == b'-' || c == 0x0b || c.is_ascii_whitespace() => &b[1..],
+        _ => b,
+    };
+    let opens = |p: &[u8]| core.get(..2).is_some_and(|o| o.eq_ignore_ascii_case(p));
+    opens(b"pp") || opens(b"p.") || core.windows(5).any(|w| w.eq_ignore_ascii_case(b"point"))
+}
+
 /// Scale words, and abbreviations glued to the number (`10K`, `5bn`, `3.5m`, `5Bn`) or,
 /// after a currency, spaced (`GBP 40 M`, `US$ 5 bn`): what [`scale_word`] reads, written
 /// as the expression its tests hold it to.
@@ -692,9 +705,8 @@ fn atom(
     // A percentage.
     if cue_after
         && may_open_percent(&line[e..])
-        && let Some(c) = PERCENT.captures(&line[e..])
+        && let Some(m) = PERCENT.find(&line[e..])
     {
-        let m = c.get(0)?;
         let tail = &line[e + m.end()..];
         let is_sign = m.as_str().trim_start() == "%";
         if is_sign && is_hex_pair(tail) {
@@ -707,7 +719,7 @@ fn atom(
                 raw,
                 scale: None,
                 kind: AtomKind::Percent {
-                    points: c.name("points").is_some(),
+                    points: percent_points(m.as_str()),
                 },
                 year_like: false,
             });
@@ -2099,12 +2111,19 @@ mod tests {
         fn scale_words_and_the_percent_look_agree_with_their_expressions(
             t in crate::scan::texts_of(&[
                 " ", "\t", "\u{b}", "\u{a0}", "-", "%", "p", "P", "p.", "ercent", "er cent",
-                "ct", "oints", "million", "Billion", "s", "k", "M", "m", "B", "b", "n", "ln",
+                "ct", "oints", "OINT", "t", "-cent", "million", "Billion", "s", "k", "M", "m", "B", "b", "n", "ln",
                 "lakh", "crore", "hundred", "1", "_", "ễ", ".", "age",
             ], 6)
         ) {
             prop_assert_eq!(scale_word(&t), scale_by_expression(&t), "{:?}", t);
             prop_assert!(!PERCENT.is_match(&t) || may_open_percent(&t), "{:?}", t);
+            prop_assert_eq!(
+                PERCENT.find(&t).map(|m| (m.range(), percent_points(m.as_str()))),
+                PERCENT
+                    .captures(&t)
+                    .and_then(|c| Some((c.get(0)?.range(), c.name("points").is_some()))),
+                "{:?}", t
+            );
         }
     }
 

@@ -344,6 +344,20 @@ static CHANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         down_nouns = DOWN_NOUNS.join(" | "),
     ))
 });
+/// A whole match of [`CHANGE_BEFORE`] that reads a rise (its `up` or `upn` words): the
+/// words of a rise and of a fall are apart, so a match is one or the other by its
+/// first word.
+static CHANGE_BEFORE_UP: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(&format!(
+        r"(?ix)^(?:
+            (?: grew | grow | grows | growing | grown | increased | increase | increases | increasing | rose | rise | rises | rising | risen | up | jumped | jumping | climbed | climbing | surged | surging | gained | gaining | expanded | expanding | soared | soaring | went\s+up | edged\s+up | rebounded | recovered )
+                \s+ (?:by\s+)?
+          | (?: {up_nouns} )
+                \s+ (?:rate\s+)? (?:of | at | by | was | were | is | reached | stood\s+at | amounted\s+to) \s+
+        )$",
+        up_nouns = UP_NOUNS.join(" | "),
+    ))
+});
 static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(
         r"(?ix)^\s+(?:(?:year-on-year|year-over-year|y-o-y|yoy|annual|yearly|monthly|quarterly|on-year)\s+)*(?:
@@ -382,8 +396,17 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
         Some(m) => &before[..m.start()],
         None => before,
     };
-    let pick = |c: regex::Captures| {
-        if c.name("up").is_some() || c.name("upn").is_some() {
+    // What a match reads: found without its groups, then told a rise or a fall by
+    // its words (what the tests compare with the groups).
+    let before_pick = |m: regex::Match| {
+        if CHANGE_BEFORE_UP.is_match(m.as_str()) {
+            "increase"
+        } else {
+            "decrease"
+        }
+    };
+    let after_pick = |m: regex::Match| {
+        if after_rises(m.as_str()) {
             "increase"
         } else {
             "decrease"
@@ -408,13 +431,28 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
     };
     let opens = |t: &str| !look || word_after_space(t).is_some_and(|w| AFTER_OPENS.holds(w));
     ends(before)
-        .then(|| CHANGE_BEFORE.captures(before).map(pick))
+        .then(|| CHANGE_BEFORE.find(before).map(before_pick))
         .flatten()
         .or_else(|| {
             opens(after)
-                .then(|| CHANGE_AFTER.captures(after).map(pick))
+                .then(|| CHANGE_AFTER.find(after).map(after_pick))
                 .flatten()
         })
+}
+
+/// Whether a whole match of [`CHANGE_AFTER`] reads a rise: it ends with its word of
+/// change, one of [`UP_AFTER`] or of [`DOWN_AFTER`].
+fn after_rises(matched: &str) -> bool {
+    let b = matched.as_bytes();
+    let letters = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word = &b[b.len() - letters..];
+    UP_AFTER
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The words of [`CHANGE_BEFORE_ENDS`] that join a change to its figure: a match ending
@@ -568,8 +606,37 @@ fn change_after_opens() -> Vec<&'static str> {
     [&frequency[..], &UP_AFTER, &DOWN_AFTER].concat()
 }
 
+#[cfg(test)]
 static SHARE_OF: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"^\s+of\s+(?P<which>which|whom|them|these|those|this|that|it)?"));
+
+/// The words that may follow `of` in a share of something named before, in the order
+/// they are tried (the first that the text goes on with is taken).
+const SHARE_WHICH: [&str; 8] = [
+    "which", "whom", "them", "these", "those", "this", "that", "it",
+];
+
+/// The opening of a share phrase: ASCII spaces, `of`, ASCII spaces and perhaps a word
+/// of [`SHARE_WHICH`] (`^\s+of\s+(which|whom|...)?`): where it ends, and whether it
+/// ends with such a word. None when `after` does not open so.
+fn share_opening(after: &str) -> Option<(usize, bool)> {
+    let b = after.as_bytes();
+    let from = b.iter().take_while(|&&c| is_space(c)).count();
+    if from == 0 || !b[from..].starts_with(b"of") {
+        return None;
+    }
+    let gap = b[from + 2..].iter().take_while(|&&c| is_space(c)).count();
+    if gap == 0 {
+        return None;
+    }
+    let at = from + 2 + gap;
+    Some(
+        SHARE_WHICH
+            .iter()
+            .find(|w| b[at..].starts_with(w.as_bytes()))
+            .map_or((at, false), |w| (at + w.len(), true)),
+    )
+}
 /// Words that end a share phrase.
 const SHARE_STOP: &[&str] = &[
     "which",
@@ -595,16 +662,17 @@ pub(super) fn share_of(after: &str) -> Option<String> {
     if word_after_space(after) != Some(b"of") {
         return None;
     }
-    let c = SHARE_OF.captures(after)?;
-    if c.name("which").is_some_and(|w| {
-        after[w.end()..]
+    // The opening is ASCII: it ends on a char boundary.
+    let (end, which) = share_opening(after)?;
+    if which
+        && after[end..]
             .chars()
             .next()
             .is_none_or(|ch| !ch.is_alphanumeric())
-    }) {
+    {
         return Some(String::new());
     }
-    let rest = &after[c.get(0)?.end()..];
+    let rest = &after[end..];
     let end = rest
         .find([',', ';', ':', '.', '(', ')', '"'])
         .unwrap_or(rest.len());
@@ -856,6 +924,66 @@ mod tests {
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// A share phrase's opening read by hand is the expression's match.
+        #[test]
+        fn a_share_opening_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                " ", "\t", "\n", "of", "o", "f", "Of", "which", "whom", "them", "the", "these",
+                "those", "this", "that", "it", "its", "wh", "x", "ễ", ",", "5", "\u{a0}",
+            ], 8)
+        ) {
+            let want = SHARE_OF
+                .captures(&t)
+                .map(|c| (c.get(0).map_or(0, |m| m.end()), c.name("which").is_some()));
+            proptest::prop_assert_eq!(share_opening(&t), want, "{:?}", t);
+        }
+    }
+
+    /// What [`change_looking`] read from the groups of the expressions: `increase` for
+    /// `up` or `upn`, else `decrease`.
+    fn change_by_groups(before: &str, after: &str) -> Option<&'static str> {
+        let pick = |c: regex::Captures| {
+            if c.name("up").is_some() || c.name("upn").is_some() {
+                "increase"
+            } else {
+                "decrease"
+            }
+        };
+        let before = FILLER.find(before).map_or(before, |m| &before[..m.start()]);
+        CHANGE_BEFORE
+            .captures(before)
+            .map(pick)
+            .or_else(|| CHANGE_AFTER.captures(after).map(pick))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// A change told by its match's words is the one its groups tell.
+        #[test]
+        fn a_change_is_told_by_its_words_as_by_its_groups(
+            before in crate::scan::texts_of(&[
+                " ", "  ", "went", "up", "down", "grew", "fell", "growth", "decline", "rise",
+                "rate", "of", "by", "stood", "at", "was", "increase", "decrease", "cut", "x",
+                "Went", "UP", "ễ", ",", "amounted", "to", "edged", "jump",
+            ], 7),
+            after in crate::scan::texts_of(&[
+                " ", "  ", "year-on-year", "annual", "increase", "increases", "decrease",
+                "higher", "lower", "more", "less", "cut", "Growth", "LOSS", "x", "ễ", ",",
+                "yoy", "-", "s",
+            ], 6),
+        ) {
+            proptest::prop_assert_eq!(
+                change_looking(&before, &after, false),
+                change_by_groups(&before, &after),
+                "{:?} {:?}", before, after
+            );
+        }
     }
 
     proptest::proptest! {
