@@ -22,6 +22,23 @@ pub fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
         && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
+/// Whether `b` is ASCII whitespace as the expressions' `\s` reads it: a space, tab,
+/// line feed, vertical tab, form feed or carriage return (`u8::is_ascii_whitespace`
+/// leaves out the vertical tab). Readers written by hand in place of an expression use
+/// it.
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// The first byte at or after `i` of `b` that is not [`is_ascii_space`] (`b.len()`
+/// when there is none).
+pub(crate) fn skip_ascii_spaces(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| is_ascii_space(c)) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether `s` holds at most `n` words (runs of non-whitespace): read only as far as
 /// word `n + 1`, so the cost is that of the first words, not of the whole of `s`.
 pub fn at_most_words(s: &str, n: usize) -> bool {

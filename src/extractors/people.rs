@@ -42,7 +42,7 @@ use crate::gazetteer::{
     EventKind, Lines, MentionKind, OfficeCategory, WordIndex, WordRoles, name_role,
 };
 use crate::record::{Common, PersonRecord, Record};
-use crate::text::{char_at, char_before};
+use crate::text::{char_at, char_before, is_ascii_space, skip_ascii_spaces};
 use foldhash::{HashMap, HashSet};
 use regex::Regex;
 use std::borrow::Cow;
@@ -83,7 +83,7 @@ fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
         .count();
     let rest = &text[pos + spaces..];
     let other_space = match rest.as_bytes().first() {
-        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() && *b != 0x0b => 0,
+        Some(b) if b.is_ascii() && !is_ascii_space(*b) => 0,
         _ => rest.len() - rest.trim_start().len(),
     };
     let start = pos + spaces + other_space;
@@ -231,13 +231,7 @@ const CREDIT_LABELS: [(&str, bool); 9] = [
 /// and name characters, with whitespace between them.
 fn ascii_credit_line(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     let b = text.as_bytes();
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    let spaces_from = |mut i: usize| {
-        while b.get(i).is_some_and(|&c| space(c)) {
-            i += 1;
-        }
-        i
-    };
+    let spaces_from = |i: usize| skip_ascii_spaces(b, i);
     let label_end = CREDIT_LABELS.iter().find_map(|&(label, plural)| {
         let mut end = label.len();
         if !text.starts_with(label) {
@@ -250,26 +244,32 @@ fn ascii_credit_line(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     })?;
     let start = spaces_from(spaces_from(label_end) + 1);
     let name_char = |c: u8| c.is_ascii_alphabetic() || c == b'\'' || c == b'-';
-    let mut i = start;
+    ascii_name_to_end(b, start, name_char).then_some((0..label_end, start..b.len()))
+}
+
+/// Whether byte `i` of `b` opens a name that runs to its end, as the ASCII lines'
+/// expressions read one: two words or more, each an ASCII capital and then bytes that
+/// `rest` takes, with [`is_ascii_space`] runs between them.
+fn ascii_name_to_end(b: &[u8], mut i: usize, rest: impl Fn(u8) -> bool) -> bool {
     let mut words = 0;
     while i < b.len() {
         if words > 0 {
-            let after = spaces_from(i);
+            let after = skip_ascii_spaces(b, i);
             if after == i {
-                return None;
+                return false;
             }
             i = after;
         }
         if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
-            return None;
+            return false;
         }
         i += 1;
-        while b.get(i).is_some_and(|&c| name_char(c)) {
+        while b.get(i).is_some_and(|&c| rest(c)) {
             i += 1;
         }
         words += 1;
     }
-    (words >= 2).then_some((0..label_end, start..b.len()))
+    words >= 2
 }
 
 /// A [`CREDIT_ANY`] of a label of at most three words and a name of at most five: the
@@ -281,9 +281,7 @@ fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
     let head = &text.as_bytes()[..memchr::memchr(b':', text.as_bytes())?];
     let (&first, rest) = head.split_first()?;
     let label_byte = |b: &u8| {
-        !b.is_ascii()
-            || b.is_ascii_lowercase()
-            || matches!(b, b' ' | b'-' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+        !b.is_ascii() || b.is_ascii_lowercase() || matches!(b, b' ' | b'-') || is_ascii_space(*b)
     };
     if (first.is_ascii() && !first.is_ascii_uppercase()) || !rest.iter().all(label_byte) {
         return None;
@@ -294,9 +292,7 @@ fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
     let tail = &text.as_bytes()[head.len() + 1..];
     let tail = tail.strip_suffix(b".").unwrap_or(tail);
     let name_byte = |b: &u8| {
-        !b.is_ascii()
-            || b.is_ascii_alphabetic()
-            || matches!(b, b'\'' | b'-' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+        !b.is_ascii() || b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-') || is_ascii_space(*b)
     };
     if !tail.iter().all(name_byte) {
         return None;
@@ -318,11 +314,8 @@ fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
 fn caps_name_line(text: &str) -> Option<Range<usize>> {
     // The expression's ASCII characters are capitals, the courtesy word's dot and
     // whitespace.
-    let caps_byte = |b: &u8| {
-        !b.is_ascii()
-            || b.is_ascii_uppercase()
-            || matches!(b, b'.' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-    };
+    let caps_byte =
+        |b: &u8| !b.is_ascii() || b.is_ascii_uppercase() || *b == b'.' || is_ascii_space(*b);
     if !text.as_bytes().iter().all(caps_byte) {
         return None;
     }
@@ -348,33 +341,7 @@ fn caps_name_line(text: &str) -> Option<Range<usize>> {
 /// the line.
 fn ascii_caps_name_line(text: &str) -> Option<Range<usize>> {
     let b = text.as_bytes();
-    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    let spaces_from = |mut i: usize| {
-        while b.get(i).is_some_and(|&c| space(c)) {
-            i += 1;
-        }
-        i
-    };
-    let name_from = |mut i: usize| {
-        let mut words = 0;
-        while i < b.len() {
-            if words > 0 {
-                let after = spaces_from(i);
-                if after == i {
-                    return false;
-                }
-                i = after;
-            }
-            if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
-                return false;
-            }
-            while b.get(i).is_some_and(u8::is_ascii_uppercase) {
-                i += 1;
-            }
-            words += 1;
-        }
-        words >= 2
-    };
+    let name_from = |i: usize| ascii_name_to_end(b, i, |c| c.is_ascii_uppercase());
     for courtesy in ["DR", "MR", "MS", "MRS"] {
         if !text.starts_with(courtesy) {
             continue;
@@ -383,7 +350,7 @@ fn ascii_caps_name_line(text: &str) -> Option<Range<usize>> {
         if b.get(k) == Some(&b'.') {
             k += 1;
         }
-        let start = spaces_from(k);
+        let start = skip_ascii_spaces(b, k);
         if start > k && name_from(start) {
             return Some(start..b.len());
         }

@@ -552,6 +552,14 @@ struct ByteSet([u64; 4]);
 impl ByteSet {
     const ALL: ByteSet = ByteSet([u64::MAX; 4]);
     const NONE: ByteSet = ByteSet([0; 4]);
+    /// The bytes [`crate::text::is_ascii_space`] takes: tab, line feed, vertical tab, form feed,
+    /// carriage return and space.
+    const SPACES: ByteSet = ByteSet([
+        (1 << b'\t') | (1 << b'\n') | (1 << 0x0b) | (1 << 0x0c) | (1 << b'\r') | (1 << b' '),
+        0,
+        0,
+        0,
+    ]);
 
     fn with(mut self, b: u8) -> ByteSet {
         self.0[usize::from(b / 64)] |= 1 << (b % 64);
@@ -644,9 +652,7 @@ fn edge_bytes(form: &str, insensitive: bool, first: bool) -> ByteSet {
 /// read in any Unicode case.
 fn second_bytes(form: &str, insensitive: bool) -> ByteSet {
     let chars: Vec<char> = form.chars().take(3).collect();
-    let spaces = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ']
-        .iter()
-        .fold(ByteSet::NONE, |set, &b| set.with(b));
+    let spaces = ByteSet::SPACES;
     let unicode = insensitive && !form.is_ascii();
     let (Some(&c0), Some(&c1)) = (chars.first(), chars.get(1)) else {
         return ByteSet::ALL;
@@ -717,9 +723,7 @@ fn bytes_at(form: &str, insensitive: bool, k: usize) -> ByteSet {
     if insensitive && !form.is_ascii() {
         return ByteSet::ALL;
     }
-    let spaces = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ']
-        .iter()
-        .fold(ByteSet::NONE, |set, &b| set.with(b));
+    let spaces = ByteSet::SPACES;
     let one = |set: ByteSet| ByteStep {
         set,
         optional: false,
@@ -1202,8 +1206,19 @@ impl Lexicon {
 mod tests {
     use super::super::Gazetteers;
     use super::super::source::Layer;
-    use super::{Forms, Lexicon, Name, Sign};
+    use super::{ByteSet, Forms, Lexicon, Name, Sign};
     use proptest::prelude::*;
+
+    #[test]
+    fn the_spaces_set_holds_the_bytes_an_ascii_space_is() {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                ByteSet::SPACES.holds(b),
+                crate::text::is_ascii_space(b),
+                "{b:#04x}"
+            );
+        }
+    }
 
     /// The forms of `rows` as written, in ASCII lower and upper case too, with the
     /// spaces, dots, signs and words that stand around them.

@@ -8,11 +8,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// A space as the ASCII `\s` of the expressions reads it (with the vertical tab, which
-/// [`u8::is_ascii_whitespace`] leaves out).
-pub(super) fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
-}
+pub(super) use crate::text::is_ascii_space as is_space;
 
 /// [`is_space`] of a character.
 fn is_space_char(c: char) -> bool {
