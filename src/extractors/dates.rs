@@ -75,9 +75,13 @@ pub(crate) fn hand_over(dates: &mut [Date], part: &Part, records: &mut [Record<'
         .iter_mut()
         .take_while(|d| part.holds(d.view.start));
     for r in records {
-        if let Record::Date(r) = r
-            && let Some(d) = dates.next()
-        {
+        if let Record::Date(r) = r {
+            // One date for each record: a record left without one would lose its values.
+            let next = dates.next();
+            debug_assert!(next.is_some(), "a date record with no date of its part");
+            let Some(d) = next else {
+                continue;
+            };
             r.values = std::mem::take(&mut d.values);
             r.start = d.start.take();
             r.end = d.end.take();

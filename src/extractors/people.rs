@@ -437,9 +437,16 @@ pub(crate) fn hand_over(earlier: &mut Earlier, part: &Part, records: &mut [Recor
         .iter_mut()
         .take_while(|p| part.holds(p.view.start));
     for r in records {
-        if let Record::Person(r) = r
-            && let Some(p) = people.next()
-        {
+        if let Record::Person(r) = r {
+            // One mention for each record: a record left without one would lose its text.
+            let next = people.next();
+            debug_assert!(
+                next.is_some(),
+                "a person record with no mention of its part"
+            );
+            let Some(p) = next else {
+                continue;
+            };
             let from = &mut p.record;
             r.common.text = std::mem::take(&mut from.common.text);
             r.titles = std::mem::take(&mut from.titles);
