@@ -32,10 +32,6 @@ macro_rules! k {
     ($name:literal) => {
         concat!(",\"", $name, "\":")
     };
-    // With the bytes that open its value (an array's bracket).
-    ($name:literal, $open:literal) => {
-        concat!(",\"", $name, "\":", $open)
-    };
 }
 
 /// The start of a record of type `$name`: the object opened and its `type` field.
@@ -74,11 +70,10 @@ fn common(c: &Common, o: &mut Object) {
         aside,
     } = c;
     o.str(k!("doc"), doc);
-    o.raw(k!("span", "["));
-    o.span_items(*span);
-    o.str(concat!("]", k!("text")), text);
+    o.span(k!("span"), *span);
+    o.str(k!("text"), text);
     o.opt_int(k!("section"), section.map(u64::from));
-    o.opt_span(k!("sentence", "["), *sentence);
+    o.opt_span(k!("sentence"), *sentence);
     o.opt_name(k!("aside"), aside.map(|a| a.as_str()));
 }
 
@@ -93,7 +88,7 @@ fn section(r: &SectionRecord, o: &mut Object) {
     } = r;
     common(c, o);
     o.opt_int(k!("parent"), parent.map(u64::from));
-    o.strs(k!("path", "["), path);
+    o.strs(k!("path"), path);
     o.int(k!("level"), u64::from(*level));
     o.serde(k!("kind"), kind);
     o.opt_str(k!("number"), number.as_deref());
@@ -116,7 +111,7 @@ fn date(r: &DateRecord, o: &mut Object) {
         ambiguous,
     } = r;
     common(c, o);
-    o.strs(k!("values", "["), values);
+    o.strs(k!("values"), values);
     o.opt_str(k!("start"), start.as_deref());
     o.opt_str(k!("end"), end.as_deref());
     o.serde(k!("granularity"), granularity);
@@ -160,8 +155,8 @@ fn person(r: &PersonRecord, o: &mut Object) {
     } = r;
     common(c, o);
     o.str(k!("name"), name);
-    o.strs(k!("titles", "["), titles);
-    o.strs(k!("offices", "["), offices);
+    o.strs(k!("titles"), titles);
+    o.strs(k!("offices"), offices);
     o.opt_str(k!("country"), country.as_deref());
     o.opt_str(k!("org"), org.as_deref());
     o.str(k!("person_id"), person_id);
@@ -181,10 +176,9 @@ fn event(r: &EventRecord, o: &mut Object) {
     o.name(k!("kind"), kind.as_str());
     let DateRef { span, values } = date;
     // The nested objects' first fields are always there: written without a comma.
-    o.raw(concat!(",\"date\":{", "\"span\":["));
-    o.span_items(*span);
-    o.out.push(b']');
-    o.strs(k!("values", "["), values);
+    o.raw(concat!(",\"date\":{", "\"span\":"));
+    o.span_value(*span);
+    o.strs(k!("values"), values);
     o.raw(concat!("}", k!("participants"), "["));
     for (i, p) in participants.iter().enumerate() {
         let Participant { name, person_id } = p;
@@ -194,8 +188,8 @@ fn event(r: &EventRecord, o: &mut Object) {
         o.out.push(b'}');
     }
     o.out.push(b']');
-    o.strs(k!("countries", "["), countries);
-    o.strs(k!("orgs", "["), orgs);
+    o.strs(k!("countries"), countries);
+    o.strs(k!("orgs"), orgs);
     o.opt_str(k!("location"), location.as_deref());
 }
 
@@ -226,7 +220,7 @@ fn money(r: &MoneyRecord, o: &mut Object) {
     o.opt_decimal(k!("min"), *min);
     o.opt_decimal(k!("max"), *max);
     o.bool(k!("vague"), *vague);
-    o.opt_span(k!("equivalent_of", "["), *equivalent_of);
+    o.opt_span(k!("equivalent_of"), *equivalent_of);
     o.opt_name(k!("metric"), metric.map(|m| m.as_str()));
     o.opt_str(k!("counterpart"), counterpart.as_deref());
     if let Some(Direction { from, to }) = direction {
@@ -334,10 +328,11 @@ impl<'o> Object<'o> {
         }
     }
 
-    /// An array of strings; `key` ends with its bracket ([`k!`]).
+    /// An array of strings.
     #[inline(always)]
     fn strs(&mut self, key: &str, values: &[String]) {
         self.raw(key);
+        self.out.push(b'[');
         for (i, v) in values.iter().enumerate() {
             if i > 0 {
                 self.out.push(b',');
@@ -354,7 +349,6 @@ impl<'o> Object<'o> {
         }
     }
 
-    /// A span, when there is one; `key` ends with its bracket ([`k!`]).
     #[inline(always)]
     fn opt_span(&mut self, key: &str, span: Option<Span>) {
         if let Some(s) = span {
@@ -391,20 +385,20 @@ impl<'o> Object<'o> {
             .extend_from_slice(if value { b"true" } else { b"false" });
     }
 
-    /// A span; `key` ends with its bracket ([`k!`]).
     #[inline(always)]
     fn span(&mut self, key: &str, span: Span) {
         self.raw(key);
-        self.span_items(span);
-        self.out.push(b']');
+        self.span_value(span);
     }
 
-    /// A span's two offsets, between its brackets.
+    /// A span's value: its two offsets in an array.
     #[inline(always)]
-    fn span_items(&mut self, span: Span) {
+    fn span_value(&mut self, span: Span) {
+        self.out.push(b'[');
         int(span.0 as u64, self.out);
         self.out.push(b',');
         int(span.1 as u64, self.out);
+        self.out.push(b']');
     }
 
     /// A value whose JSON form is its `Serialize` impl's to say.
