@@ -1429,8 +1429,12 @@ mod tests {
 pub(crate) struct WordIndex {
     /// Phrases (and their values) by first word, longest phrase first.
     by_first: HashMap<String, Vec<(String, u32)>>,
-    /// Which first two bytes open a phrase.
-    openings: Vec<bool>,
+    /// Which first two bytes ([`opening`]) open a phrase, as bits.
+    ///
+    /// The bit tables of an index are kept to 8 KiB each: a document builds its own
+    /// indexes, and an allocator hands a larger zeroed block back as fresh pages,
+    /// each a page fault when written, there and wherever the block is used next.
+    openings: Vec<u64>,
     /// Which first words' [`prefix_key`]s some phrase's first word has, as bits.
     prefixes: Vec<u64>,
     /// Which first bytes open a phrase.
@@ -1453,7 +1457,7 @@ impl WordIndex {
     pub fn new<'p>(phrases: impl IntoIterator<Item = (&'p str, u32)>) -> Option<WordIndex> {
         let mut index = WordIndex {
             by_first: HashMap::default(),
-            openings: vec![false; 1 << 16],
+            openings: vec![0; OPENING_BITS / 64],
             prefixes: vec![0; PREFIX_BITS / 64],
             first_bytes: vec![false; 256],
             threes: vec![0; THREE_BITS / 64],
@@ -1466,7 +1470,8 @@ impl WordIndex {
             if first.is_empty() {
                 return None;
             }
-            index.openings[opening(first.as_bytes())] = true;
+            let slot = opening(first.as_bytes());
+            index.openings[slot / 64] |= 1 << (slot % 64);
             if let Some(key) = prefix_key(first.as_bytes()) {
                 index.prefixes[key / 64] |= 1 << (key % 64);
             }
@@ -1555,7 +1560,7 @@ impl WordIndex {
     /// The longest phrase that matches, whole words, at the word start `i` of `text`.
     #[inline]
     fn try_at(&self, text: &str, i: usize, lines: Lines) -> Option<Found> {
-        if !self.openings[text_opening(text, i)] {
+        if !has_bit(&self.openings, text_opening(text, i)) {
             return None;
         }
         if let Some(key) = prefix_key(&text.as_bytes()[i..])
@@ -2208,7 +2213,10 @@ fn has_bit(table: &[u64], slot: usize) -> bool {
 }
 
 /// The bits of a table of three bytes ([`WordIndex::threes`]).
-const THREE_BITS: usize = 1 << 17;
+const THREE_BITS: usize = 1 << 16;
+
+/// The bits of a table of two bytes ([`WordIndex::openings`]): one for each.
+const OPENING_BITS: usize = 1 << 16;
 
 /// The bytes at `i`, `i + 1` and `i + 2` of `bytes`, a 0 for each past its end, as the
 /// low bytes of a little-endian `u32`: a text's raw opening at a word start.
