@@ -128,7 +128,32 @@ fn variants(phrase: &str) -> Vec<String> {
 
 /// A phrase with runs of whitespace collapsed to one space, trimmed.
 pub(crate) fn normalize_space(s: &str) -> String {
+    // Most phrases (a document's names, its glossary) are written so already: copied
+    // whole, without a list of their words.
+    if single_spaced(s) {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `s` is not empty, and its only whitespace is single spaces between other
+/// characters: what [`normalize_space`] gives back unchanged.
+fn single_spaced(s: &str) -> bool {
+    // As if a space came before the first character: one there is not single.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
 }
 
 /// Letters and digits, except superscript and subscript digits: those are footnote
@@ -642,6 +667,37 @@ mod tests {
         let mut out = Vec::new();
         s.find(text, lines, &mut out);
         out[0].iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn normalize_space_copies_only_what_splitting_would_give_back() {
+        let by_words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "Viet Nam",
+            " Viet Nam",
+            "Viet Nam ",
+            "Viet  Nam",
+            "Viet\tNam",
+            "Viet\u{b}Nam",
+            "Viet\u{a0}Nam",
+            "Viet\u{2003}Nam",
+            "Nguyễn Phú Trọng",
+            "a",
+            "a b c",
+            "\u{85}",
+        ] {
+            assert_eq!(normalize_space(s), by_words(s), "{s:?}");
+        }
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        runner
+            .run(&"[ a\t\u{b}\u{a0}\u{2003}ễ\n]{0,12}", |s| {
+                proptest::prop_assert_eq!(normalize_space(&s), by_words(&s));
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]
