@@ -120,7 +120,15 @@ pub trait Sink {
 /// the next one; handed back, their pages were faulted in again for each (four 25 MB
 /// documents: 104,000 page faults and 0.20 s of system time; kept, 39,000 and 0.08 s,
 /// at the same peak of 158 MB). The process stays at its peak memory until it exits.
-pub const JEMALLOC_OPTIONS: &std::ffi::CStr = c"dirty_decay_ms:-1,muzzy_decay_ms:-1";
+///
+/// Each thread's cache of freed small blocks is also made larger
+/// (`tcache_nslots_small_max:4000`, `lg_tcache_nslots_mul:4`) and trimmed less often
+/// (`tcache_gc_incr_bytes:16777216`, every 16 MiB allocated instead of 64 KiB): a
+/// document's stages allocate and free their small vectors and strings by the
+/// thousand, and with the default sizes the cache is refilled from and flushed to the
+/// arena all the time (on a directory of 40 bluebook copies, 1.8% fewer instructions;
+/// 2.9 MB more at the peak of a 25 MB document).
+pub const JEMALLOC_OPTIONS: &std::ffi::CStr = c"dirty_decay_ms:-1,muzzy_decay_ms:-1,tcache_nslots_small_max:4000,lg_tcache_nslots_mul:4,tcache_gc_incr_bytes:16777216";
 
 /// Inputs larger than this are processed alone, their records written part by part.
 pub const STREAM_ABOVE: u64 = 4 << 20;
