@@ -360,25 +360,62 @@ impl Pending {
 
 /// Processes the pending small inputs in groups ([`Pending::take_groups`]), the groups
 /// in parallel, each input into its own buffer, and hands them to the sink in order.
+/// On one thread the groups come one after another anyway: each input is handed over
+/// as soon as it is done, from one buffer used again for the next, which stays in
+/// the cache (a group's buffers, four times its 2 MB of input, do not).
 fn run_small(
     pending: &mut Pending,
     config: &Config,
     sink: &mut dyn Sink,
 ) -> std::io::Result<ControlFlow<()>> {
-    let done: Vec<Vec<(Outcome, Vec<u8>)>> = pending
-        .take_groups()
+    let groups = pending.take_groups();
+    if rayon::current_num_threads() == 1 {
+        let mut buf = Vec::new();
+        let mut io = Ok(ControlFlow::Continue(()));
+        for group in groups {
+            let flow = process_group(group, config, &mut buf, &mut |outcome, bytes| {
+                io = hand_over(sink, outcome, bytes);
+                bytes.clear();
+                match &io {
+                    Ok(flow) => *flow,
+                    Err(_) => ControlFlow::Break(()),
+                }
+            });
+            if flow.is_break() {
+                return io;
+            }
+        }
+        return Ok(ControlFlow::Continue(()));
+    }
+    let done: Vec<Vec<(Outcome, Vec<u8>)>> = groups
         .into_par_iter()
-        .map(|group| process_group(group, config))
+        .map(|group| {
+            let mut done = Vec::with_capacity(group.len());
+            let _ = process_group(group, config, &mut Vec::new(), &mut |outcome, bytes| {
+                done.push((outcome, std::mem::take(bytes)));
+                ControlFlow::Continue(())
+            });
+            done
+        })
         .collect();
     for (outcome, bytes) in done.into_iter().flatten() {
-        if outcome.result.is_ok() {
-            sink.write(&bytes)?;
-        }
-        if sink.finish(outcome).is_break() {
+        if hand_over(sink, outcome, &bytes)?.is_break() {
             return Ok(ControlFlow::Break(()));
         }
     }
     Ok(ControlFlow::Continue(()))
+}
+
+/// Hands an input's records (if it did not fail) and then its outcome to `sink`.
+fn hand_over(
+    sink: &mut dyn Sink,
+    outcome: Outcome,
+    bytes: &[u8],
+) -> std::io::Result<ControlFlow<()>> {
+    if outcome.result.is_ok() {
+        sink.write(bytes)?;
+    }
+    Ok(sink.finish(outcome))
 }
 
 /// Where a streamed input's records go, a piece at a time.
@@ -392,38 +429,40 @@ fn process(input: &Input, config: &Config, write: Write<'_>) -> (Outcome, std::i
     match read(input) {
         Ok(doc) => {
             let prepared = prepare(&doc, config);
-            let (outcome, io, _) = extract(name, &doc, prepared, Some(write));
-            (outcome, io)
+            extract(name, &doc, prepared, Some(write), &mut Vec::new())
         }
         Err(e) => (read_failed(name, e), Ok(())),
     }
 }
 
-/// Processes a group of small inputs, each into its buffer, in order: all are read and
-/// their whole-document stages run ([`Prepared`]) before any is extracted part by part,
-/// so that each stage runs on one document after another. Each input stays a fault
-/// boundary of its own.
-fn process_group(group: Vec<Result<Input, Error>>, config: &Config) -> Vec<(Outcome, Vec<u8>)> {
-    // Each input's outcome and records, in place: the failed ones as they are read,
-    // the others once extracted.
-    let mut done: Vec<Option<(Outcome, Vec<u8>)>> = Vec::with_capacity(group.len());
-    // The inputs read: their place in the group and name, and their documents.
-    let mut names: Vec<(usize, String)> = Vec::new();
+/// Processes a group of small inputs in order, each into `buf`, handing each outcome
+/// with its records to `done`, which may stop the group (the records are left in the
+/// buffer for `done` to take or clear). All are read and their whole-document stages
+/// run ([`Prepared`]) before any is extracted part by part, so that each stage runs on
+/// one document after another. Each input stays a fault boundary of its own.
+fn process_group(
+    group: Vec<Result<Input, Error>>,
+    config: &Config,
+    buf: &mut Vec<u8>,
+    done: &mut dyn FnMut(Outcome, &mut Vec<u8>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    // Each input in order: the outcome of one that failed as it was read, or the name
+    // of one read (its document next in `docs`).
+    let mut inputs: Vec<Result<String, Outcome>> = Vec::with_capacity(group.len());
     let mut docs: Vec<Document> = Vec::new();
-    for (k, input) in group.into_iter().enumerate() {
-        done.push(match input {
+    for input in group {
+        inputs.push(match input {
             Ok(input) => {
                 let name = input.name();
                 match read(&input) {
                     Ok(doc) => {
-                        names.push((k, name));
                         docs.push(doc);
-                        None
+                        Ok(name)
                     }
-                    Err(e) => Some((read_failed(name, e), Vec::new())),
+                    Err(e) => Err(read_failed(name, e)),
                 }
             }
-            Err(e) => Some((failed(e), Vec::new())),
+            Err(e) => Err(failed(e)),
         });
     }
     let refs: Vec<&Document> = docs.iter().collect();
@@ -436,11 +475,21 @@ fn process_group(group: Vec<Result<Input, Error>>, config: &Config) -> Vec<(Outc
         // alone, with its own message.
         Err(_) => refs.iter().map(|doc| prepare(doc, config)).collect(),
     };
-    for (((k, name), doc), prepared) in names.into_iter().zip(&docs).zip(prepared) {
-        let (outcome, _, bytes) = extract(name, doc, prepared, None);
-        done[k] = Some((outcome, bytes));
+    let mut read = docs.iter().zip(prepared);
+    for input in inputs {
+        let outcome = match input {
+            Ok(name) => match read.next() {
+                Some((doc, prepared)) => extract(name, doc, prepared, None, buf).0,
+                None => unreachable!("a document for each input read"),
+            },
+            Err(outcome) => {
+                buf.clear();
+                outcome
+            }
+        };
+        done(outcome, buf)?;
     }
-    done.into_iter().flatten().collect()
+    ControlFlow::Continue(())
 }
 
 /// The outcome of the input `name` that could not be read.
@@ -477,14 +526,15 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 }
 
 /// Extracts a prepared document (or reports the panic that stopped its preparing): its
-/// records as JSON Lines, handed to `write` in pieces if given (streamed), else given
-/// back whole as the third value; and its outcome.
+/// records as JSON Lines, handed to `write` in pieces if given (streamed), else left
+/// whole in `buf` (emptied first); and its outcome.
 fn extract(
     name: String,
     doc: &Document,
     prepared: Result<Prepared<'_>, String>,
     mut write: Option<Write<'_>>,
-) -> (Outcome, std::io::Result<()>, Vec<u8>) {
+    buf: &mut Vec<u8>,
+) -> (Outcome, std::io::Result<()>) {
     let mut counts = Counts::default();
     // A whole document's records: the bluebook's take 4 to 4.2 times its size, with
     // the document's name in each; room for a little more spares a copy as it grows.
@@ -493,19 +543,20 @@ fn extract(
     } else {
         doc.raw().len() * 9 / 2
     };
-    let mut buf = Vec::with_capacity(capacity);
+    buf.clear();
+    buf.reserve(capacity);
     let mut written = 0;
     let mut io = Ok(());
     let run = prepared.and_then(|prepared| {
         guarded(|| {
             let _ = prepared.extract_each(&mut |record| {
                 counts.records[record.type_index()] += 1;
-                write_record(record, &mut buf);
+                write_record(record, buf);
                 if let Some(write) = write.as_mut()
                     && buf.len() >= FLUSH_AT
                 {
                     counts.bytes += buf.len();
-                    if let Err(e) = write(&buf) {
+                    if let Err(e) = write(buf) {
                         io = Err(e);
                         return ControlFlow::Break(());
                     }
@@ -523,7 +574,7 @@ fn extract(
                 && io.is_ok()
                 && !buf.is_empty()
             {
-                io = write(&buf);
+                io = write(buf);
                 buf.clear();
             }
             Ok(counts)
@@ -540,7 +591,7 @@ fn extract(
         warnings: doc.warnings().to_vec(),
         bytes: doc.source_len(),
     };
-    (outcome, io, buf)
+    (outcome, io)
 }
 
 thread_local! {
