@@ -1352,7 +1352,7 @@ fn apposed_name(a: &Analysis, at: Place, titles: Range<usize>) -> Option<Range<u
     // Up to the comma or stop that closes it, only a complement may follow the
     // titles (`deputy minister of trade,`).
     let rest = &text[titles.end..];
-    let segment = &rest[..rest.find([',', '.', ';', ')', '\n']).unwrap_or(rest.len())];
+    let segment = &rest[..first_of(rest, *b",.;)\n").unwrap_or(rest.len())];
     let closes = segment.trim().is_empty()
         || [" of ", " for ", " to ", " at ", " in "]
             .iter()
@@ -1412,7 +1412,7 @@ fn name_in_commas(a: &Analysis, at: Place, end: usize) -> Option<Range<usize>> {
     let Place { base, text, .. } = at;
     let rest = text[end..].strip_prefix(", ")?;
     let start = text.len() - rest.len();
-    let stop = rest.find([',', '.', ';', ')'])?;
+    let stop = first_of(rest, *b",.;)")?;
     let run = &rest[..stop];
     let nw = a.gazetteers().name_words();
     let words: Vec<&str> = run.split(' ').collect();
@@ -1426,6 +1426,13 @@ fn name_in_commas(a: &Analysis, at: Place, end: usize) -> Option<Range<usize>> {
     let view = base + start..base + start + stop;
     let names_thing = names_state_or_body(a, view.clone()) || a.offices_in(view).next().is_some();
     (!names_thing).then_some(start..start + stop)
+}
+
+/// Where the first of the ASCII bytes `stops` is in `text`, as `str::find` finds the
+/// first of their characters: byte by byte, without decoding the characters of the
+/// rest of a line.
+fn first_of<const N: usize>(text: &str, stops: [u8; N]) -> Option<usize> {
+    text.bytes().position(|b| stops.contains(&b))
 }
 
 /// Whether the words between two names join them in one list: a comma or `and`, with
@@ -1517,19 +1524,32 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
 
 /// Whether a title is plural (`Ministers`, `Presidents`, `Secretaries`).
 fn plural_title(title: &str) -> bool {
+    // An ASCII title (most are) is split at its whitespace bytes, which are what
+    // `split_whitespace` splits at there: no character is decoded.
+    if title.is_ascii() {
+        return title
+            .as_bytes()
+            .split(|&b| is_ascii_space(b))
+            .filter(|w| !w.is_empty())
+            .take_while(|w| *w != b"of" && *w != b"for")
+            .any(plural_word);
+    }
     title
         .split_whitespace()
         .take_while(|w| *w != "of" && *w != "for")
-        .any(|w| {
-            // Every plural ending ends in `s` or `n`: other words are passed over at once.
-            matches!(w.as_bytes().last(), Some(b's' | b'n'))
-                && [
-                    "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
-                ]
-                .iter()
-                .any(|end| w.ends_with(end))
-                && w != "Affairs"
-        })
+        .any(|w| plural_word(w.as_bytes()))
+}
+
+/// Whether a word of a title is a plural noun (`Ministers`, `Secretaries`).
+fn plural_word(w: &[u8]) -> bool {
+    // Every plural ending ends in `s` or `n`: other words are passed over at once.
+    matches!(w.last(), Some(b's' | b'n'))
+        && [
+            "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
+        ]
+        .iter()
+        .any(|end| w.ends_with(end.as_bytes()))
+        && w != b"Affairs"
 }
 
 /// Whether the text between two offices only separates them (`, `, ` cum `, ` and `).
@@ -2700,8 +2720,8 @@ fn of_a_state(category: OfficeCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        caps_name_line, clean_name, credit_any, credit_line, key, slug, spaced_matches,
-        spaced_rfind,
+        caps_name_line, clean_name, credit_any, credit_line, first_of, key, plural_title, slug,
+        spaced_matches, spaced_rfind,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -2857,6 +2877,94 @@ mod tests {
                 prop_assert_eq!(found, by_str);
                 prop_assert_eq!(spaced_rfind(&hay, needle), hay.rfind(needle));
             }
+        }
+    }
+
+    /// [`plural_title`] as it read every title, splitting it at its characters.
+    fn plural_title_by_chars(title: &str) -> bool {
+        title
+            .split_whitespace()
+            .take_while(|w| *w != "of" && *w != "for")
+            .any(|w| {
+                matches!(w.as_bytes().last(), Some(b's' | b'n'))
+                    && [
+                        "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
+                    ]
+                    .iter()
+                    .any(|end| w.ends_with(end))
+                    && w != "Affairs"
+            })
+    }
+
+    /// Titles-like text: words that are plural or not, `of` and `for`, and whitespace
+    /// of every kind, ASCII or not.
+    fn title_text_strategy() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "Ministers",
+            "Minister",
+            "Affairs",
+            "of",
+            "for",
+            "Presidents",
+            "Secretaries",
+            "Chairmen",
+            "Envoys",
+            "Ambassadors",
+            "Heads",
+            "Ministérs",
+            "men",
+            "s",
+            "n",
+            "",
+            "Offic\u{e9}rs",
+            ",",
+            ".",
+            ")",
+            ";",
+        ]);
+        let sep = prop::sample::select(vec![
+            " ", " ", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2009}",
+            "\u{3000}", "\u{85}", "\u{1f}", "-",
+        ]);
+        prop::collection::vec((word, sep), 0..8).prop_map(|ws| {
+            ws.into_iter()
+                .map(|(w, s)| format!("{w}{s}"))
+                .collect::<String>()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// A title is plural where splitting it at its characters found it so, and the
+        /// stops of an apposition are found where a search for their characters finds
+        /// them.
+        #[test]
+        fn plural_titles_and_stops_as_chars_found_them(t in title_text_strategy()) {
+            prop_assert_eq!(plural_title(&t), plural_title_by_chars(&t));
+            prop_assert_eq!(first_of(&t, *b",.;)\n"), t.find([',', '.', ';', ')', '\n']));
+            prop_assert_eq!(first_of(&t, *b",.;)"), t.find([',', '.', ';', ')']));
+        }
+    }
+
+    #[test]
+    fn plural_titles_and_stops_on_the_fixture_lines_as_chars_found_them() {
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(
+                plural_title(&line),
+                plural_title_by_chars(&line),
+                "{line:?}"
+            );
+            // Each word's tail, as titles of one to a few words are.
+            for (i, _) in line.match_indices(' ') {
+                let t = &line[i + 1..];
+                let t = &t[..t.char_indices().nth(40).map_or(t.len(), |(k, _)| k)];
+                assert_eq!(plural_title(t), plural_title_by_chars(t), "{t:?}");
+            }
+            assert_eq!(
+                first_of(&line, *b",.;)\n"),
+                line.find([',', '.', ';', ')', '\n'])
+            );
         }
     }
 
