@@ -88,6 +88,9 @@ fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
     };
     let start = pos + spaces + other_space;
     let s = &text[start..];
+    if let Some(len) = ascii_run_word_len(s.as_bytes()) {
+        return Some(start..start + len);
+    }
     let first = s.chars().next()?;
     let len = if first == '&' || first == '-' {
         1
@@ -118,6 +121,24 @@ fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
         return None;
     };
     Some(start..start + len)
+}
+
+/// The length of the [`run_word`] opening `s` when its ASCII bytes tell it (most
+/// words): a capital not followed by a dot (no initial or dotted acronym) and then
+/// letters, apostrophes and hyphens, or a small letter and then letters; read byte by
+/// byte, with no character decoded. None when the word opens otherwise or a byte that
+/// is not ASCII (`’`, `é`) may go on with it: [`run_word`] reads it by characters then.
+fn ascii_run_word_len(s: &[u8]) -> Option<usize> {
+    let (&first, rest) = s.split_first()?;
+    let len = if first.is_ascii_uppercase() && rest.first() != Some(&b'.') {
+        let name_byte = |b: &&u8| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-');
+        1 + rest.iter().take_while(name_byte).count()
+    } else if first.is_ascii_lowercase() {
+        1 + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+    } else {
+        return None;
+    };
+    s.get(len).is_none_or(u8::is_ascii).then_some(len)
 }
 
 /// The length of the characters opening `s` that `keep` accepts: an ASCII byte is its
@@ -2720,11 +2741,12 @@ fn of_a_state(category: OfficeCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        caps_name_line, clean_name, credit_any, credit_line, first_of, key, plural_title, slug,
-        spaced_matches, spaced_rfind,
+        caps_name_line, clean_name, credit_any, credit_line, first_of, key, plural_title, run_word,
+        slug, spaced_matches, spaced_rfind,
     };
     use proptest::prelude::*;
     use regex::Regex;
+    use std::ops::Range;
 
     /// The groups' ranges of a match.
     fn groups(c: Option<regex::Captures<'_>>) -> Option<Vec<Option<(usize, usize)>>> {
@@ -2877,6 +2899,80 @@ mod tests {
                 prop_assert_eq!(found, by_str);
                 prop_assert_eq!(spaced_rfind(&hay, needle), hay.rfind(needle));
             }
+        }
+    }
+
+    /// [`run_word`] as it read every word, by its characters.
+    fn run_word_by_chars(text: &str, pos: usize) -> Option<Range<usize>> {
+        let rest = &text[pos..];
+        let start = pos + rest.len() - rest.trim_start().len();
+        let s = &text[start..];
+        let first = s.chars().next()?;
+        let len = if first == '&' || first == '-' {
+            1
+        } else if first == '(' {
+            let close = s.find(')')?;
+            let inner = &s[1..close];
+            let acronym = inner.starts_with(|c: char| c.is_ascii_uppercase())
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+&.-".contains(c));
+            if !acronym {
+                return None;
+            }
+            close + 1
+        } else if first.is_uppercase() {
+            let mut dotted = 0;
+            let mut chars = s.chars();
+            while let (Some(c), Some('.')) = (chars.next(), chars.next()) {
+                if !c.is_uppercase() {
+                    break;
+                }
+                dotted += c.len_utf8() + 1;
+            }
+            if dotted > 0 {
+                dotted
+            } else {
+                let skip = first.len_utf8();
+                let tail = &s[skip..];
+                skip + tail
+                    .find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-')))
+                    .unwrap_or(tail.len())
+            }
+        } else if first.is_alphabetic() {
+            s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())
+        } else {
+            return None;
+        };
+        Some(start..start + len)
+    }
+
+    /// Every word [`run_word`] reads in `text`, from each character boundary, is the
+    /// one [`run_word_by_chars`] reads.
+    fn assert_run_words_as_by_chars(text: &str) {
+        for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                run_word(text, pos),
+                run_word_by_chars(text, pos),
+                "{text:?} at {pos}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// The words of a capitalised run, ASCII or not, are read as by characters.
+        #[test]
+        fn run_words_as_by_chars(t in "([A-Za-z'’.&()+-]|[ÁéĐặ]|[ \t\u{a0}\u{3000}\n]|\\(LDP\\)|U\\.S\\.|R\\. |O’Brien|Chan-o-cha){0,12}") {
+            assert_run_words_as_by_chars(&t);
+        }
+    }
+
+    #[test]
+    fn run_words_on_the_fixture_lines_as_by_chars() {
+        for line in crate::testing::fixture_lines() {
+            assert_run_words_as_by_chars(&line);
         }
     }
 
