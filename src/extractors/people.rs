@@ -1649,14 +1649,14 @@ fn capital_run(
             0
         };
         pos = after;
-        words.push(r);
+        words.push(RunWord { range: r, roles });
         // A run never ends on a connector: "Vladimir Putin on the occasion".
         if roles & name_role::CONNECTOR == 0 {
             end = pos;
         }
     }
     // The connectors after the last word are no part of the run.
-    words.retain(|r| r.end <= end);
+    words.retain(|w| w.range.end <= end);
     Run {
         range: from..end,
         words: (!passed_over).then_some(words),
@@ -1668,7 +1668,14 @@ struct Run {
     range: Range<usize>,
     /// Its words as [`words_of`] reads them, when they were read on the way (else
     /// `words_of` reads them again).
-    words: Option<Vec<Range<usize>>>,
+    words: Option<Vec<RunWord>>,
+}
+
+/// A word of a capitalised run, with its roles among the name words: looked up once,
+/// where the run is read, for every question [`split_run`] asks of the word.
+struct RunWord {
+    range: Range<usize>,
+    roles: u8,
 }
 
 fn name_like(w: &WordRoles, word: &str) -> bool {
@@ -1711,14 +1718,14 @@ fn split_run(
     let nw = a.gazetteers().name_words();
     let (run, words) = match run.words {
         Some(words) => (run.range, words),
-        None => (run.range.clone(), words_of(text, run.range)),
+        None => (run.range.clone(), words_of(nw, text, run.range)),
     };
     if words.is_empty() {
         return (None, None);
     }
-    let word = |r: &Range<usize>| &text[r.clone()];
-    let name_range = |first: &Range<usize>, last: &Range<usize>| {
-        first.start..last.end - possessive_len(word(last))
+    let word = |w: &RunWord| &text[w.range.clone()];
+    let name_range = |first: &RunWord, last: &RunWord| {
+        first.range.start..last.range.end - possessive_len(word(last))
     };
     let first = word(&words[0]);
     // "and Industry" after "Minister of Trade" goes on with the office's complement.
@@ -1732,12 +1739,15 @@ fn split_run(
             .map(|h| h.start - base..h.end - base)
             .chain(a.orgs_in(abs).map(|h| h.start - base..h.end - base))
             .collect();
-        let in_blocked =
-            |r: &Range<usize>| blocked.iter().any(|b| b.start <= r.start && r.end <= b.end);
+        let in_blocked = |w: &RunWord| {
+            blocked
+                .iter()
+                .any(|b| b.start <= w.range.start && w.range.end <= b.end)
+        };
         // A word that can end a complement: a country, an organization, an institution
         // word or a bracketed acronym.
-        let ends_complement = |w: &Range<usize>| {
-            in_blocked(w) || nw.is(word(w), name_role::INSTITUTION) || word(w).starts_with('(')
+        let ends_complement = |w: &RunWord| {
+            in_blocked(w) || w.roles & name_role::INSTITUTION != 0 || word(w).starts_with('(')
         };
         // The first complement end followed by a name that is itself followed by the end
         // of the run or a connector ("Michael R. Pompeo in Hanoi"), not by more of the
@@ -1746,25 +1756,25 @@ fn split_run(
             if !ends_complement(&words[end]) {
                 continue;
             }
-            let n = name_words(nw, text, &words[end + 1..], |w| !in_blocked(w));
+            let n = name_words(text, &words[end + 1..], |w| !in_blocked(w));
             if n == 0 || n > 8 {
                 continue;
             }
             let last = &words[end + n];
             let after = words.get(end + 1 + n);
             let closed =
-                after.is_none_or(|w| nw.is(word(w), name_role::CONNECTOR) && !ends_complement(w));
+                after.is_none_or(|w| w.roles & name_role::CONNECTOR != 0 && !ends_complement(w));
             if closed {
-                let complement = words[0].start..words[end].end;
+                let complement = words[0].range.start..words[end].range.end;
                 return (Some(complement), Some(name_range(&words[end + 1], last)));
             }
         }
-        let complement =
-            words[0].start..trim_connectors(nw, text, words[0].start..words[words.len() - 1].end);
+        let (start, last_end) = (words[0].range.start, words[words.len() - 1].range.end);
+        let complement = start..trim_connectors(nw, text, start..last_end);
         return (Some(complement), None);
     }
     // Name first: the name-like words up to the first connector.
-    let n = name_words(nw, text, &words, |_| true);
+    let n = name_words(text, &words, |_| true);
     if n == 0 || n > 8 {
         return (None, None);
     }
@@ -1773,16 +1783,12 @@ fn split_run(
 
 /// How many of `words` make a name: name-like words, with particles inside
 /// ("Ursula von der Leyen"), all accepted by `ok`, up to a possessive.
-fn name_words(
-    nw: &WordRoles,
-    text: &str,
-    words: &[Range<usize>],
-    ok: impl Fn(&Range<usize>) -> bool,
-) -> usize {
-    let word = |r: &Range<usize>| &text[r.clone()];
+fn name_words(text: &str, words: &[RunWord], ok: impl Fn(&RunWord) -> bool) -> usize {
+    let word = |w: &RunWord| &text[w.range.clone()];
+    let name_like = |w: &RunWord| name_like_with(w.roles, word(w));
     let mut n = 0;
     while n < words.len() && ok(&words[n]) {
-        if name_like(nw, word(&words[n])) {
+        if name_like(&words[n]) {
             n += 1;
             if possessive_len(word(&words[n - 1])) > 0 {
                 break;
@@ -1791,14 +1797,9 @@ fn name_words(
         }
         let particles = words[n..]
             .iter()
-            .take_while(|w| nw.is(word(w), name_role::PARTICLE))
+            .take_while(|w| w.roles & name_role::PARTICLE != 0)
             .count();
-        if n > 0
-            && particles > 0
-            && words
-                .get(n + particles)
-                .is_some_and(|w| name_like(nw, word(w)))
-        {
+        if n > 0 && particles > 0 && words.get(n + particles).is_some_and(name_like) {
             n += particles;
             continue;
         }
@@ -1807,7 +1808,9 @@ fn name_words(
     n
 }
 
-fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
+/// The words of the run `run` of `text`, as [`run_word`] reads them, with their roles
+/// among the name words `nw`.
+fn words_of(nw: &WordRoles, text: &str, run: Range<usize>) -> Vec<RunWord> {
     let mut out = Vec::new();
     let mut pos = run.start;
     while pos < run.end {
@@ -1815,7 +1818,8 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
             break;
         };
         pos = w.end;
-        out.push(w);
+        let roles = nw.roles(&text[w.clone()]);
+        out.push(RunWord { range: w, roles });
     }
     out
 }
