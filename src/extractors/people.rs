@@ -88,6 +88,9 @@ fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
     };
     let start = pos + spaces + other_space;
     let s = &text[start..];
+    if let Some(len) = ascii_run_word_len(s.as_bytes()) {
+        return Some(start..start + len);
+    }
     let first = s.chars().next()?;
     let len = if first == '&' || first == '-' {
         1
@@ -118,6 +121,24 @@ fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
         return None;
     };
     Some(start..start + len)
+}
+
+/// The length of the [`run_word`] opening `s` when its ASCII bytes tell it (most
+/// words): a capital not followed by a dot (no initial or dotted acronym) and then
+/// letters, apostrophes and hyphens, or a small letter and then letters; read byte by
+/// byte, with no character decoded. None when the word opens otherwise or a byte that
+/// is not ASCII (`’`, `é`) may go on with it: [`run_word`] reads it by characters then.
+fn ascii_run_word_len(s: &[u8]) -> Option<usize> {
+    let (&first, rest) = s.split_first()?;
+    let len = if first.is_ascii_uppercase() && rest.first() != Some(&b'.') {
+        let name_byte = |b: &&u8| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-');
+        1 + rest.iter().take_while(name_byte).count()
+    } else if first.is_ascii_lowercase() {
+        1 + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+    } else {
+        return None;
+    };
+    s.get(len).is_none_or(u8::is_ascii).then_some(len)
 }
 
 /// The length of the characters opening `s` that `keep` accepts: an ASCII byte is its
@@ -1352,7 +1373,7 @@ fn apposed_name(a: &Analysis, at: Place, titles: Range<usize>) -> Option<Range<u
     // Up to the comma or stop that closes it, only a complement may follow the
     // titles (`deputy minister of trade,`).
     let rest = &text[titles.end..];
-    let segment = &rest[..rest.find([',', '.', ';', ')', '\n']).unwrap_or(rest.len())];
+    let segment = &rest[..first_of(rest, *b",.;)\n").unwrap_or(rest.len())];
     let closes = segment.trim().is_empty()
         || [" of ", " for ", " to ", " at ", " in "]
             .iter()
@@ -1412,7 +1433,7 @@ fn name_in_commas(a: &Analysis, at: Place, end: usize) -> Option<Range<usize>> {
     let Place { base, text, .. } = at;
     let rest = text[end..].strip_prefix(", ")?;
     let start = text.len() - rest.len();
-    let stop = rest.find([',', '.', ';', ')'])?;
+    let stop = first_of(rest, *b",.;)")?;
     let run = &rest[..stop];
     let nw = a.gazetteers().name_words();
     let words: Vec<&str> = run.split(' ').collect();
@@ -1426,6 +1447,13 @@ fn name_in_commas(a: &Analysis, at: Place, end: usize) -> Option<Range<usize>> {
     let view = base + start..base + start + stop;
     let names_thing = names_state_or_body(a, view.clone()) || a.offices_in(view).next().is_some();
     (!names_thing).then_some(start..start + stop)
+}
+
+/// Where the first of the ASCII bytes `stops` is in `text`, as `str::find` finds the
+/// first of their characters: byte by byte, without decoding the characters of the
+/// rest of a line.
+fn first_of<const N: usize>(text: &str, stops: [u8; N]) -> Option<usize> {
+    text.bytes().position(|b| stops.contains(&b))
 }
 
 /// Whether the words between two names join them in one list: a comma or `and`, with
@@ -1517,19 +1545,32 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
 
 /// Whether a title is plural (`Ministers`, `Presidents`, `Secretaries`).
 fn plural_title(title: &str) -> bool {
+    // An ASCII title (most are) is split at its whitespace bytes, which are what
+    // `split_whitespace` splits at there: no character is decoded.
+    if title.is_ascii() {
+        return title
+            .as_bytes()
+            .split(|&b| is_ascii_space(b))
+            .filter(|w| !w.is_empty())
+            .take_while(|w| *w != b"of" && *w != b"for")
+            .any(plural_word);
+    }
     title
         .split_whitespace()
         .take_while(|w| *w != "of" && *w != "for")
-        .any(|w| {
-            // Every plural ending ends in `s` or `n`: other words are passed over at once.
-            matches!(w.as_bytes().last(), Some(b's' | b'n'))
-                && [
-                    "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
-                ]
-                .iter()
-                .any(|end| w.ends_with(end))
-                && w != "Affairs"
-        })
+        .any(|w| plural_word(w.as_bytes()))
+}
+
+/// Whether a word of a title is a plural noun (`Ministers`, `Secretaries`).
+fn plural_word(w: &[u8]) -> bool {
+    // Every plural ending ends in `s` or `n`: other words are passed over at once.
+    matches!(w.last(), Some(b's' | b'n'))
+        && [
+            "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
+        ]
+        .iter()
+        .any(|end| w.ends_with(end.as_bytes()))
+        && w != b"Affairs"
 }
 
 /// Whether the text between two offices only separates them (`, `, ` cum `, ` and `).
@@ -1608,14 +1649,14 @@ fn capital_run(
             0
         };
         pos = after;
-        words.push(r);
+        words.push(RunWord { range: r, roles });
         // A run never ends on a connector: "Vladimir Putin on the occasion".
         if roles & name_role::CONNECTOR == 0 {
             end = pos;
         }
     }
     // The connectors after the last word are no part of the run.
-    words.retain(|r| r.end <= end);
+    words.retain(|w| w.range.end <= end);
     Run {
         range: from..end,
         words: (!passed_over).then_some(words),
@@ -1627,7 +1668,14 @@ struct Run {
     range: Range<usize>,
     /// Its words as [`words_of`] reads them, when they were read on the way (else
     /// `words_of` reads them again).
-    words: Option<Vec<Range<usize>>>,
+    words: Option<Vec<RunWord>>,
+}
+
+/// A word of a capitalised run, with its roles among the name words: looked up once,
+/// where the run is read, for every question [`split_run`] asks of the word.
+struct RunWord {
+    range: Range<usize>,
+    roles: u8,
 }
 
 fn name_like(w: &WordRoles, word: &str) -> bool {
@@ -1670,14 +1718,14 @@ fn split_run(
     let nw = a.gazetteers().name_words();
     let (run, words) = match run.words {
         Some(words) => (run.range, words),
-        None => (run.range.clone(), words_of(text, run.range)),
+        None => (run.range.clone(), words_of(nw, text, run.range)),
     };
     if words.is_empty() {
         return (None, None);
     }
-    let word = |r: &Range<usize>| &text[r.clone()];
-    let name_range = |first: &Range<usize>, last: &Range<usize>| {
-        first.start..last.end - possessive_len(word(last))
+    let word = |w: &RunWord| &text[w.range.clone()];
+    let name_range = |first: &RunWord, last: &RunWord| {
+        first.range.start..last.range.end - possessive_len(word(last))
     };
     let first = word(&words[0]);
     // "and Industry" after "Minister of Trade" goes on with the office's complement.
@@ -1691,12 +1739,15 @@ fn split_run(
             .map(|h| h.start - base..h.end - base)
             .chain(a.orgs_in(abs).map(|h| h.start - base..h.end - base))
             .collect();
-        let in_blocked =
-            |r: &Range<usize>| blocked.iter().any(|b| b.start <= r.start && r.end <= b.end);
+        let in_blocked = |w: &RunWord| {
+            blocked
+                .iter()
+                .any(|b| b.start <= w.range.start && w.range.end <= b.end)
+        };
         // A word that can end a complement: a country, an organization, an institution
         // word or a bracketed acronym.
-        let ends_complement = |w: &Range<usize>| {
-            in_blocked(w) || nw.is(word(w), name_role::INSTITUTION) || word(w).starts_with('(')
+        let ends_complement = |w: &RunWord| {
+            in_blocked(w) || w.roles & name_role::INSTITUTION != 0 || word(w).starts_with('(')
         };
         // The first complement end followed by a name that is itself followed by the end
         // of the run or a connector ("Michael R. Pompeo in Hanoi"), not by more of the
@@ -1705,25 +1756,25 @@ fn split_run(
             if !ends_complement(&words[end]) {
                 continue;
             }
-            let n = name_words(nw, text, &words[end + 1..], |w| !in_blocked(w));
+            let n = name_words(text, &words[end + 1..], |w| !in_blocked(w));
             if n == 0 || n > 8 {
                 continue;
             }
             let last = &words[end + n];
             let after = words.get(end + 1 + n);
             let closed =
-                after.is_none_or(|w| nw.is(word(w), name_role::CONNECTOR) && !ends_complement(w));
+                after.is_none_or(|w| w.roles & name_role::CONNECTOR != 0 && !ends_complement(w));
             if closed {
-                let complement = words[0].start..words[end].end;
+                let complement = words[0].range.start..words[end].range.end;
                 return (Some(complement), Some(name_range(&words[end + 1], last)));
             }
         }
-        let complement =
-            words[0].start..trim_connectors(nw, text, words[0].start..words[words.len() - 1].end);
+        let (start, last_end) = (words[0].range.start, words[words.len() - 1].range.end);
+        let complement = start..trim_connectors(nw, text, start..last_end);
         return (Some(complement), None);
     }
     // Name first: the name-like words up to the first connector.
-    let n = name_words(nw, text, &words, |_| true);
+    let n = name_words(text, &words, |_| true);
     if n == 0 || n > 8 {
         return (None, None);
     }
@@ -1732,16 +1783,12 @@ fn split_run(
 
 /// How many of `words` make a name: name-like words, with particles inside
 /// ("Ursula von der Leyen"), all accepted by `ok`, up to a possessive.
-fn name_words(
-    nw: &WordRoles,
-    text: &str,
-    words: &[Range<usize>],
-    ok: impl Fn(&Range<usize>) -> bool,
-) -> usize {
-    let word = |r: &Range<usize>| &text[r.clone()];
+fn name_words(text: &str, words: &[RunWord], ok: impl Fn(&RunWord) -> bool) -> usize {
+    let word = |w: &RunWord| &text[w.range.clone()];
+    let name_like = |w: &RunWord| name_like_with(w.roles, word(w));
     let mut n = 0;
     while n < words.len() && ok(&words[n]) {
-        if name_like(nw, word(&words[n])) {
+        if name_like(&words[n]) {
             n += 1;
             if possessive_len(word(&words[n - 1])) > 0 {
                 break;
@@ -1750,14 +1797,9 @@ fn name_words(
         }
         let particles = words[n..]
             .iter()
-            .take_while(|w| nw.is(word(w), name_role::PARTICLE))
+            .take_while(|w| w.roles & name_role::PARTICLE != 0)
             .count();
-        if n > 0
-            && particles > 0
-            && words
-                .get(n + particles)
-                .is_some_and(|w| name_like(nw, word(w)))
-        {
+        if n > 0 && particles > 0 && words.get(n + particles).is_some_and(name_like) {
             n += particles;
             continue;
         }
@@ -1766,7 +1808,9 @@ fn name_words(
     n
 }
 
-fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
+/// The words of the run `run` of `text`, as [`run_word`] reads them, with their roles
+/// among the name words `nw`.
+fn words_of(nw: &WordRoles, text: &str, run: Range<usize>) -> Vec<RunWord> {
     let mut out = Vec::new();
     let mut pos = run.start;
     while pos < run.end {
@@ -1774,7 +1818,8 @@ fn words_of(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
             break;
         };
         pos = w.end;
-        out.push(w);
+        let roles = nw.roles(&text[w.clone()]);
+        out.push(RunWord { range: w, roles });
     }
     out
 }
@@ -2700,11 +2745,12 @@ fn of_a_state(category: OfficeCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        caps_name_line, clean_name, credit_any, credit_line, key, slug, spaced_matches,
-        spaced_rfind,
+        caps_name_line, clean_name, credit_any, credit_line, first_of, key, plural_title, run_word,
+        slug, spaced_matches, spaced_rfind,
     };
     use proptest::prelude::*;
     use regex::Regex;
+    use std::ops::Range;
 
     /// The groups' ranges of a match.
     fn groups(c: Option<regex::Captures<'_>>) -> Option<Vec<Option<(usize, usize)>>> {
@@ -2857,6 +2903,168 @@ mod tests {
                 prop_assert_eq!(found, by_str);
                 prop_assert_eq!(spaced_rfind(&hay, needle), hay.rfind(needle));
             }
+        }
+    }
+
+    /// [`run_word`] as it read every word, by its characters.
+    fn run_word_by_chars(text: &str, pos: usize) -> Option<Range<usize>> {
+        let rest = &text[pos..];
+        let start = pos + rest.len() - rest.trim_start().len();
+        let s = &text[start..];
+        let first = s.chars().next()?;
+        let len = if first == '&' || first == '-' {
+            1
+        } else if first == '(' {
+            let close = s.find(')')?;
+            let inner = &s[1..close];
+            let acronym = inner.starts_with(|c: char| c.is_ascii_uppercase())
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+&.-".contains(c));
+            if !acronym {
+                return None;
+            }
+            close + 1
+        } else if first.is_uppercase() {
+            let mut dotted = 0;
+            let mut chars = s.chars();
+            while let (Some(c), Some('.')) = (chars.next(), chars.next()) {
+                if !c.is_uppercase() {
+                    break;
+                }
+                dotted += c.len_utf8() + 1;
+            }
+            if dotted > 0 {
+                dotted
+            } else {
+                let skip = first.len_utf8();
+                let tail = &s[skip..];
+                skip + tail
+                    .find(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-')))
+                    .unwrap_or(tail.len())
+            }
+        } else if first.is_alphabetic() {
+            s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())
+        } else {
+            return None;
+        };
+        Some(start..start + len)
+    }
+
+    /// Every word [`run_word`] reads in `text`, from each character boundary, is the
+    /// one [`run_word_by_chars`] reads.
+    fn assert_run_words_as_by_chars(text: &str) {
+        for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                run_word(text, pos),
+                run_word_by_chars(text, pos),
+                "{text:?} at {pos}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// The words of a capitalised run, ASCII or not, are read as by characters.
+        #[test]
+        fn run_words_as_by_chars(t in "([A-Za-z'’.&()+-]|[ÁéĐặ]|[ \t\u{a0}\u{3000}\n]|\\(LDP\\)|U\\.S\\.|R\\. |O’Brien|Chan-o-cha){0,12}") {
+            assert_run_words_as_by_chars(&t);
+        }
+    }
+
+    #[test]
+    fn run_words_on_the_fixture_lines_as_by_chars() {
+        for line in crate::testing::fixture_lines() {
+            assert_run_words_as_by_chars(&line);
+        }
+    }
+
+    /// [`plural_title`] as it read every title, splitting it at its characters.
+    fn plural_title_by_chars(title: &str) -> bool {
+        title
+            .split_whitespace()
+            .take_while(|w| *w != "of" && *w != "for")
+            .any(|w| {
+                matches!(w.as_bytes().last(), Some(b's' | b'n'))
+                    && [
+                        "ers", "ents", "ies", "ors", "ads", "oys", "als", "men", "irs",
+                    ]
+                    .iter()
+                    .any(|end| w.ends_with(end))
+                    && w != "Affairs"
+            })
+    }
+
+    /// Titles-like text: words that are plural or not, `of` and `for`, and whitespace
+    /// of every kind, ASCII or not.
+    fn title_text_strategy() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "Ministers",
+            "Minister",
+            "Affairs",
+            "of",
+            "for",
+            "Presidents",
+            "Secretaries",
+            "Chairmen",
+            "Envoys",
+            "Ambassadors",
+            "Heads",
+            "Ministérs",
+            "men",
+            "s",
+            "n",
+            "",
+            "Offic\u{e9}rs",
+            ",",
+            ".",
+            ")",
+            ";",
+        ]);
+        let sep = prop::sample::select(vec![
+            " ", " ", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2009}",
+            "\u{3000}", "\u{85}", "\u{1f}", "-",
+        ]);
+        prop::collection::vec((word, sep), 0..8).prop_map(|ws| {
+            ws.into_iter()
+                .map(|(w, s)| format!("{w}{s}"))
+                .collect::<String>()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// A title is plural where splitting it at its characters found it so, and the
+        /// stops of an apposition are found where a search for their characters finds
+        /// them.
+        #[test]
+        fn plural_titles_and_stops_as_chars_found_them(t in title_text_strategy()) {
+            prop_assert_eq!(plural_title(&t), plural_title_by_chars(&t));
+            prop_assert_eq!(first_of(&t, *b",.;)\n"), t.find([',', '.', ';', ')', '\n']));
+            prop_assert_eq!(first_of(&t, *b",.;)"), t.find([',', '.', ';', ')']));
+        }
+    }
+
+    #[test]
+    fn plural_titles_and_stops_on_the_fixture_lines_as_chars_found_them() {
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(
+                plural_title(&line),
+                plural_title_by_chars(&line),
+                "{line:?}"
+            );
+            // Each word's tail, as titles of one to a few words are.
+            for (i, _) in line.match_indices(' ') {
+                let t = &line[i + 1..];
+                let t = &t[..t.char_indices().nth(40).map_or(t.len(), |(k, _)| k)];
+                assert_eq!(plural_title(t), plural_title_by_chars(t), "{t:?}");
+            }
+            assert_eq!(
+                first_of(&line, *b",.;)\n"),
+                line.find([',', '.', ';', ')', '\n'])
+            );
         }
     }
 
