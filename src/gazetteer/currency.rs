@@ -425,9 +425,7 @@ impl CueWords {
                 break;
             }
             let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = crate::scan::ascii_letters_end(bytes, i);
             if self.word(&bytes[start..i]).is_some() || code_shaped(&bytes[start..i]) {
                 return true;
             }
