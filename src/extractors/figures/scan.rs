@@ -579,7 +579,8 @@ pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
     } else {
         Vec::new()
     };
-    let mut atoms: Vec<Atom> = Vec::new();
+    // Room for the atoms of most lines with a figure, allocated once.
+    let mut atoms: Vec<Atom> = Vec::with_capacity(8);
     let mut consumed = 0usize;
     // The numbers are found again: most lines have no cue, and are left above with
     // none kept.
@@ -600,22 +601,24 @@ pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
         }
     }
     let figures = ranges(line, &atoms);
-    let found: Vec<Found> = figures
-        .into_iter()
-        .filter_map(|(start, end, unit, value, min, max)| {
-            Some(Found {
-                range: start..end,
-                unit,
-                value,
-                min,
-                max,
-                vague: false,
-                qualifier: None,
-                equivalent_of: None,
-            })
-            .filter(|f| f.value.is_some() || f.min.is_some())
-        })
-        .collect();
+    let mut found: Vec<Found> = Vec::with_capacity(figures.len());
+    found.extend(
+        figures
+            .into_iter()
+            .filter_map(|(start, end, unit, value, min, max)| {
+                Some(Found {
+                    range: start..end,
+                    unit,
+                    value,
+                    min,
+                    max,
+                    vague: false,
+                    qualifier: None,
+                    equivalent_of: None,
+                })
+                .filter(|f| f.value.is_some() || f.min.is_some())
+            }),
+    );
     finish(lex, line, &cues, found)
 }
 
@@ -642,13 +645,17 @@ fn atom(
 ) -> Option<Atom> {
     let number_end = e;
     let written = &line[s..e];
-    let (raw, e) = if written.matches('.').count() > 1 {
+    // The number's separators, counted once: it is ASCII digits, commas and dots.
+    let dots = written.bytes().filter(|&b| b == b'.').count();
+    let comma = written.bytes().any(|b| b == b',');
+    let (raw, e) = if dots > 1 {
         // Dot-grouped thousands, comma decimals.
         let plain = written.replace('.', "").replace(',', ".");
         (Decimal::from_grouped(&plain)?, e)
     } else if line[e..].starts_with(',')
         && let Some(c) = DECIMAL_COMMA.captures(&line[e..])
-        && !written.contains([',', '.'])
+        && !comma
+        && dots == 0
     {
         let fraction = c.get(1)?;
         let plain = format!("{written}.{}", fraction.as_str());
@@ -689,9 +696,9 @@ fn atom(
         }
     }
     let raw = if negative { raw.negated() } else { raw };
-    let grouped = written.contains(',') || written.matches('.').count() > 1;
+    let grouped = comma || dots > 1;
     let year_like = !grouped
-        && !written.contains('.')
+        && dots == 0
         && e - s == 4
         && (1800..2100).contains(&written.parse::<u32>().unwrap_or(0));
 
@@ -859,7 +866,7 @@ type Figure = (
 /// from one level to another: two figures, the first taking the unit and scale of
 /// the second when it writes none (`from 5 to 7 percent`, `from US$ 2 to 3 million`).
 fn ranges(line: &str, atoms: &[Atom]) -> Vec<Figure> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(atoms.len());
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
