@@ -568,11 +568,39 @@ pub(super) fn scan(lex: &Lexicon, line: &str) -> Vec<Found> {
 /// Scans one line, whose cue words for figures without digits are `cues` ([`Cues::of`]
 /// the line, or read from the [`TextCues`] of the text it is part of).
 pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
+    thread_local! {
+        static BEFORE_CUE: RefCell<Vec<Range<usize>>> = const { RefCell::new(Vec::new()) };
+    }
+    with_buffer(&BEFORE_CUE, KEPT_NUMBERS, |before_cue| {
+        scan_keeping(lex, line, cues, before_cue)
+    })
+}
+
+/// The most numbers before the first with a cue that a thread keeps room for.
+const KEPT_NUMBERS: usize = 1 << 12;
+
+/// [`scan_with`], keeping the numbers before the first with a cue in `before_cue`
+/// (empty): they are read into atoms after it is found, and are not searched for
+/// again.
+fn scan_keeping(
+    lex: &Lexicon,
+    line: &str,
+    cues: Cues,
+    before_cue: &mut Vec<Range<usize>>,
+) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
     let sides = |m: &Range<usize>| lex.cue_sides(line, m.start, m.end);
-    let Some(first_cue) = numbers(line).position(|m| sides(&m) != (false, false)) else {
-        return finish(lex, line, &cues, Vec::new());
+    let mut numbers = numbers(line);
+    let (first, first_sides) = loop {
+        let Some(m) = numbers.next() else {
+            return finish(lex, line, &cues, Vec::new());
+        };
+        let sides = sides(&m);
+        if sides != (false, false) {
+            break (m, sides);
+        }
+        before_cue.push(m);
     };
     let urls: Vec<Range<usize>> = if may_hold_url(line) {
         URL.find_iter(line).map(|m| m.range()).collect()
@@ -582,18 +610,22 @@ pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
     // Room for the atoms of most lines with a figure, allocated once.
     let mut atoms: Vec<Atom> = Vec::with_capacity(8);
     let mut consumed = 0usize;
-    // The numbers are found again: most lines have no cue, and are left above with
-    // none kept.
-    for (k, m) in numbers(line).enumerate() {
+    let first_cue = before_cue.len();
+    let all = before_cue
+        .iter()
+        .cloned()
+        .chain(std::iter::once(first))
+        .chain(numbers);
+    for (k, m) in all.enumerate() {
         let (s, e) = (m.start, m.end);
         if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
             continue;
         }
         // The numbers before the first with a cue were looked at: they have none.
-        let sides = if k < first_cue {
-            (false, false)
-        } else {
-            sides(&m)
+        let sides = match k.cmp(&first_cue) {
+            std::cmp::Ordering::Less => (false, false),
+            std::cmp::Ordering::Equal => first_sides,
+            std::cmp::Ordering::Greater => sides(&m),
         };
         if let Some(atom) = atom(lex, line, s, e, sides, consumed) {
             consumed = atom.end;
