@@ -228,17 +228,41 @@ const PARAGRAPHS_BACK: usize = 20;
 
 /// Verbs (and nouns) of giving: their subject gives, their object or the partner after
 /// `to`/`for` receives.
-static GIVE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
-        r"(?i)\b(?:provided|provides|provide|providing|gave|gives|give|giving|given|donated|donates|donate|donating|donations?|gifted|gifts|gift|granted|offered|contributed|contributes|contribute|assisted|assists|assist|pledged|disbursed|lent|loaned|handed\s+over|handing\s+over)\b",
-    )
-});
+const GIVE_WORDS: &str = r"provided|provides|provide|providing|gave|gives|give|giving|given|donated|donates|donate|donating|donations?|gifted|gifts|gift|granted|offered|contributed|contributes|contribute|assisted|assists|assist|pledged|disbursed|lent|loaned|handed\s+over|handing\s+over";
 /// Verbs of receiving: their subject receives, the partner after `from` gives.
-static RECEIVE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
-        r"(?i)\b(?:received|receives|receive|receiving|attracted|attracts|attract|attracting)\b",
-    )
-});
+const RECEIVE_WORDS: &str =
+    r"received|receives|receive|receiving|attracted|attracts|attract|attracting";
+/// The verbs of giving alone, as [`direction`] first searched them.
+#[cfg(test)]
+static GIVE: LazyLock<Regex> = LazyLock::new(|| ascii_regex(&format!(r"(?i)\b(?:{GIVE_WORDS})\b")));
+/// The verbs of receiving alone, as [`direction`] first searched them.
+#[cfg(test)]
+static RECEIVE: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(&format!(r"(?i)\b(?:{RECEIVE_WORDS})\b")));
+/// The verbs of giving and of receiving in one expression: a text is searched once
+/// for both. Each match is a whole word (or `hand... over`) of one of them, and no
+/// match of one can open inside a match of the other, so its matches are those of
+/// either searched alone.
+static GIVE_OR_RECEIVE: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(&format!(r"(?i)\b(?:{GIVE_WORDS}|{RECEIVE_WORDS})\b")));
+
+/// The last verb of giving and the last of receiving in `text`
+/// ([`GIVE_OR_RECEIVE`]): the verbs of receiving open with `rec` or `att`, no verb of
+/// giving does.
+fn last_verbs(text: &str) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let (mut give, mut receive) = (None, None);
+    for m in GIVE_OR_RECEIVE.find_iter(text) {
+        let b = m.as_str().as_bytes();
+        let receives = b.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'r'))
+            || b.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"at"));
+        if receives {
+            receive = Some(m.range());
+        } else {
+            give = Some(m.range());
+        }
+    }
+    (give, receive)
+}
 /// An investor: `X had ... projects`, `X's FDI`, `X's investment`.
 static INVESTOR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:'s|’s)?\s*(?:[A-Za-z]+\s+){0,2}?(?:had|FDI|investments?|invested|investors?|businesses|companies|enterprises)\b")
@@ -310,14 +334,10 @@ pub(super) fn direction(
             // the start of a text), and no match of the verbs crosses a break's end
             // (their only spaces are those of `handed over`, and a break's last spaces
             // follow `;`, `and`, `while`, `whereas` or `but`).
-            let verb = |re: &Regex| {
-                let from = p.sentence.start;
-                re.find_iter(&p.line[from..p.figure.start])
-                    .last()
-                    .map(|m| from + m.start()..from + m.end())
-            };
-            let give = verb(&GIVE);
-            let receive = verb(&RECEIVE);
+            let start = p.sentence.start;
+            let shift = |r: Range<usize>| start + r.start..start + r.end;
+            let (give, receive) = last_verbs(&p.line[start..p.figure.start]);
+            let (give, receive) = (give.map(shift), receive.map(shift));
             let after_prep = |re: &Regex, from_at: usize| {
                 ms.iter().enumerate().find_map(|(i, m)| {
                     (m.range.start >= from_at && re.is_match(&p.line[..m.range.start]))
@@ -535,6 +555,39 @@ mod tests {
             }
         }
         assert!(found[0] > 0 && found[2] > 0, "{found:?}");
+    }
+
+    /// The last verbs of giving and of receiving, each searched alone.
+    fn last_verbs_apart(text: &str) -> (Option<Range<usize>>, Option<Range<usize>>) {
+        let last = |re: &Regex| re.find_iter(text).last().map(|m| m.range());
+        (last(&GIVE), last(&RECEIVE))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// One search for both kinds of verb finds the last of each as two searches.
+        #[test]
+        fn the_verbs_searched_together_are_those_searched_apart(
+            t in crate::scan::texts_of(&[
+                "handed", "handing", " ", "  ", "over", "gave", "Gave", "received", "Receive",
+                "attracted", "ATTRACTS", "assist", "assists", "donation", "donations", "lent",
+                "given", "x", "5", "_", "\t", "ễ", "-", ".", "re", "at", "ed", "s",
+            ], 16)
+        ) {
+            proptest::prop_assert_eq!(last_verbs(&t), last_verbs_apart(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn the_verbs_of_the_fixtures_searched_together_are_those_searched_apart() {
+        let mut found = 0;
+        for line in crate::testing::fixture_lines() {
+            let want = last_verbs_apart(&line);
+            found += usize::from(want.0.is_some()) + usize::from(want.1.is_some());
+            assert_eq!(last_verbs(&line), want, "{line:?}");
+        }
+        assert!(found > 20, "{found}");
     }
 
     #[test]

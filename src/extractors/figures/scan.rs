@@ -568,31 +568,64 @@ pub(super) fn scan(lex: &Lexicon, line: &str) -> Vec<Found> {
 /// Scans one line, whose cue words for figures without digits are `cues` ([`Cues::of`]
 /// the line, or read from the [`TextCues`] of the text it is part of).
 pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
+    thread_local! {
+        static BEFORE_CUE: RefCell<Vec<Range<usize>>> = const { RefCell::new(Vec::new()) };
+    }
+    with_buffer(&BEFORE_CUE, KEPT_NUMBERS, |before_cue| {
+        scan_keeping(lex, line, cues, before_cue)
+    })
+}
+
+/// The most numbers before the first with a cue that a thread keeps room for.
+const KEPT_NUMBERS: usize = 1 << 12;
+
+/// [`scan_with`], keeping the numbers before the first with a cue in `before_cue`
+/// (empty): they are read into atoms after it is found, and are not searched for
+/// again.
+fn scan_keeping(
+    lex: &Lexicon,
+    line: &str,
+    cues: Cues,
+    before_cue: &mut Vec<Range<usize>>,
+) -> Vec<Found> {
     // Most numbers are dates and counts: a line none of whose numbers has a currency
     // or percent form next to it holds no figure but perhaps a vague one.
     let sides = |m: &Range<usize>| lex.cue_sides(line, m.start, m.end);
-    let Some(first_cue) = numbers(line).position(|m| sides(&m) != (false, false)) else {
-        return finish(lex, line, &cues, Vec::new());
+    let mut numbers = numbers(line);
+    let (first, first_sides) = loop {
+        let Some(m) = numbers.next() else {
+            return finish(lex, line, &cues, Vec::new());
+        };
+        let sides = sides(&m);
+        if sides != (false, false) {
+            break (m, sides);
+        }
+        before_cue.push(m);
     };
     let urls: Vec<Range<usize>> = if may_hold_url(line) {
         URL.find_iter(line).map(|m| m.range()).collect()
     } else {
         Vec::new()
     };
-    let mut atoms: Vec<Atom> = Vec::new();
+    // Room for the atoms of most lines with a figure, allocated once.
+    let mut atoms: Vec<Atom> = Vec::with_capacity(8);
     let mut consumed = 0usize;
-    // The numbers are found again: most lines have no cue, and are left above with
-    // none kept.
-    for (k, m) in numbers(line).enumerate() {
+    let first_cue = before_cue.len();
+    let all = before_cue
+        .iter()
+        .cloned()
+        .chain(std::iter::once(first))
+        .chain(numbers);
+    for (k, m) in all.enumerate() {
         let (s, e) = (m.start, m.end);
         if s < consumed || urls.iter().any(|u| u.start <= s && s < u.end) {
             continue;
         }
         // The numbers before the first with a cue were looked at: they have none.
-        let sides = if k < first_cue {
-            (false, false)
-        } else {
-            sides(&m)
+        let sides = match k.cmp(&first_cue) {
+            std::cmp::Ordering::Less => (false, false),
+            std::cmp::Ordering::Equal => first_sides,
+            std::cmp::Ordering::Greater => sides(&m),
         };
         if let Some(atom) = atom(lex, line, s, e, sides, consumed) {
             consumed = atom.end;
@@ -600,22 +633,24 @@ pub(super) fn scan_with(lex: &Lexicon, line: &str, cues: Cues) -> Vec<Found> {
         }
     }
     let figures = ranges(line, &atoms);
-    let found: Vec<Found> = figures
-        .into_iter()
-        .filter_map(|(start, end, unit, value, min, max)| {
-            Some(Found {
-                range: start..end,
-                unit,
-                value,
-                min,
-                max,
-                vague: false,
-                qualifier: None,
-                equivalent_of: None,
-            })
-            .filter(|f| f.value.is_some() || f.min.is_some())
-        })
-        .collect();
+    let mut found: Vec<Found> = Vec::with_capacity(figures.len());
+    found.extend(
+        figures
+            .into_iter()
+            .filter_map(|(start, end, unit, value, min, max)| {
+                Some(Found {
+                    range: start..end,
+                    unit,
+                    value,
+                    min,
+                    max,
+                    vague: false,
+                    qualifier: None,
+                    equivalent_of: None,
+                })
+                .filter(|f| f.value.is_some() || f.min.is_some())
+            }),
+    );
     finish(lex, line, &cues, found)
 }
 
@@ -642,13 +677,17 @@ fn atom(
 ) -> Option<Atom> {
     let number_end = e;
     let written = &line[s..e];
-    let (raw, e) = if written.matches('.').count() > 1 {
+    // The number's separators, counted once: it is ASCII digits, commas and dots.
+    let dots = written.bytes().filter(|&b| b == b'.').count();
+    let comma = written.bytes().any(|b| b == b',');
+    let (raw, e) = if dots > 1 {
         // Dot-grouped thousands, comma decimals.
         let plain = written.replace('.', "").replace(',', ".");
         (Decimal::from_grouped(&plain)?, e)
     } else if line[e..].starts_with(',')
         && let Some(c) = DECIMAL_COMMA.captures(&line[e..])
-        && !written.contains([',', '.'])
+        && !comma
+        && dots == 0
     {
         let fraction = c.get(1)?;
         let plain = format!("{written}.{}", fraction.as_str());
@@ -689,9 +728,9 @@ fn atom(
         }
     }
     let raw = if negative { raw.negated() } else { raw };
-    let grouped = written.contains(',') || written.matches('.').count() > 1;
+    let grouped = comma || dots > 1;
     let year_like = !grouped
-        && !written.contains('.')
+        && dots == 0
         && e - s == 4
         && (1800..2100).contains(&written.parse::<u32>().unwrap_or(0));
 
@@ -859,7 +898,7 @@ type Figure = (
 /// from one level to another: two figures, the first taking the unit and scale of
 /// the second when it writes none (`from 5 to 7 percent`, `from US$ 2 to 3 million`).
 fn ranges(line: &str, atoms: &[Atom]) -> Vec<Figure> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(atoms.len());
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
