@@ -145,12 +145,48 @@ const PERIOD_OPENERS: [&str; 32] = [
 /// `between March and June`).
 const RANGE_OPENERS: [&str; 2] = ["from", "between"];
 
-/// Whether a word, in any ASCII case, may open a [`Parser::period`].
+/// Whether a word, in any ASCII case, may open a [`Parser::period`]: one of
+/// [`PERIOD_OPENERS`], matched by length and bytes (a test holds the two lists equal)
+/// instead of compared with each in turn.
 fn opens_period(word: &str) -> bool {
     let Some((low, len)) = lowered::<7>(word.as_bytes()) else {
         return false;
     };
-    PERIOD_OPENERS.iter().any(|w| w.as_bytes() == &low[..len])
+    matches!(
+        &low[..len],
+        b"the"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"last"
+            | b"final"
+            | b"latter"
+            | b"q"
+            | b"h"
+            | b"a"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"early"
+            | b"earlier"
+            | b"late"
+            | b"later"
+            | b"mid"
+            | b"this"
+            | b"next"
+    )
 }
 
 /// Per first letter (lowered), the lengths (as bits) of the words that may open a
@@ -977,6 +1013,19 @@ impl Parser<'_> {
         // `the`, the commonest opener, opens only a part of a year, a decade or a
         // year's edge: the other rules want a code, a count or a relative word first.
         if self.is_word(i, "the") {
+            // Each of the three wants a calendar noun one, two or four tokens on or a
+            // number of four digits one to three on: most `the`s have none.
+            let four_digits = |k: usize| {
+                self.tok(k)
+                    .is_some_and(|t| t.kind == Kind::Num && t.digits == 4)
+            };
+            if !(self.calendar(i + 1)
+                || self.calendar(i + 2)
+                || self.calendar(i + 4)
+                || (i + 1..=i + 3).any(four_digits))
+            {
+                return None;
+            }
             return self
                 .part_of_year(i)
                 .or_else(|| self.decade(i))
@@ -2140,6 +2189,44 @@ mod tests {
         CUES, DATE_PREPOSITIONS, DETERMINERS, GATHERINGS, NumericOrder, PEOPLE, Parser, QUANTITY,
         RELATIVE, Words, has_cue, is_calendar_noun, may_open,
     };
+
+    /// [`opens_period`] says what looking the word up in [`PERIOD_OPENERS`] says, on
+    /// the openers in three cases, words one letter off them, and generated words.
+    #[test]
+    fn opens_period_is_the_list() {
+        let listed = |w: &str| {
+            super::lowered::<7>(w.as_bytes()).is_some_and(|(low, len)| {
+                super::PERIOD_OPENERS
+                    .iter()
+                    .any(|o| o.as_bytes() == &low[..len])
+            })
+        };
+        let mut words: Vec<String> = Vec::new();
+        for o in super::PERIOD_OPENERS {
+            words.push(o.to_string());
+            words.push(o.to_ascii_uppercase());
+            words.push(o[..1].to_ascii_uppercase() + &o[1..]);
+            words.push(format!("{o}s"));
+            words.push(o[1..].to_string());
+            words.push(o[..o.len() - 1].to_string());
+        }
+        let letters = "aehlqrstxy";
+        for a in letters.chars() {
+            for b in letters.chars() {
+                for c in ["", "e", "t", "he"] {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+            words.push(a.to_string());
+        }
+        words.extend(["", "thế", "Thé", "earliest", "thes"].map(String::from));
+        let mut opened = 0;
+        for w in &words {
+            assert_eq!(super::opens_period(w), listed(w), "{w:?}");
+            opened += usize::from(listed(w));
+        }
+        assert!(opened >= 3 * super::PERIOD_OPENERS.len());
+    }
 
     /// A text longer than a piece is read in pieces, cut after whitespace (or at a
     /// character boundary), the dates' ranges in the whole text.
