@@ -16,6 +16,11 @@ use std::cell::RefCell;
 
 /// The dates of `text`, in order. `order` is the document's day/month convention.
 pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
+    // Tokens hold their ranges as `u32`s: a longer text (no paragraph is) is read in
+    // pieces.
+    if text.len() > u32::MAX as usize {
+        return in_pieces(text, u32::MAX as usize, |piece| scan(piece, order));
+    }
     // Every date writes a digit, a month or a word of the year's parts: a paragraph
     // with none of them is not lexed.
     if !has_cue(text) {
@@ -31,6 +36,39 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
             read(text, toks, cues, order)
         })
     })
+}
+
+/// The dates `scan` finds in the pieces of `text` of at most `most` bytes (cut after
+/// the last whitespace that leaves a piece no longer, else at a character boundary),
+/// their ranges in `text`.
+fn in_pieces(text: &str, most: usize, scan: impl Fn(&str) -> Vec<Found>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < text.len() {
+        let rest = &text[from..];
+        let mut cut = rest.len();
+        if cut > most {
+            cut = match rest.as_bytes()[..most]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+            {
+                Some(k) => k + 1,
+                None => (1..=most)
+                    .rev()
+                    .find(|&k| rest.is_char_boundary(k))
+                    .unwrap_or(0),
+            };
+            if cut == 0 {
+                cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            }
+        }
+        out.extend(scan(&rest[..cut]).into_iter().map(|mut f| {
+            f.range = f.range.start + from..f.range.end + from;
+            f
+        }));
+        from += cut;
+    }
+    out
 }
 
 /// The most tokens whose buffer a thread keeps between paragraphs.
@@ -107,12 +145,48 @@ const PERIOD_OPENERS: [&str; 32] = [
 /// `between March and June`).
 const RANGE_OPENERS: [&str; 2] = ["from", "between"];
 
-/// Whether a word, in any ASCII case, may open a [`Parser::period`].
+/// Whether a word, in any ASCII case, may open a [`Parser::period`]: one of
+/// [`PERIOD_OPENERS`], matched by length and bytes (a test holds the two lists equal)
+/// instead of compared with each in turn.
 fn opens_period(word: &str) -> bool {
     let Some((low, len)) = lowered::<7>(word.as_bytes()) else {
         return false;
     };
-    PERIOD_OPENERS.iter().any(|w| w.as_bytes() == &low[..len])
+    matches!(
+        &low[..len],
+        b"the"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"last"
+            | b"final"
+            | b"latter"
+            | b"q"
+            | b"h"
+            | b"a"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"early"
+            | b"earlier"
+            | b"late"
+            | b"later"
+            | b"mid"
+            | b"this"
+            | b"next"
+    )
 }
 
 /// Per first letter (lowered), the lengths (as bits) of the words that may open a
@@ -142,10 +216,10 @@ fn may_open(text: &str, t: &Token) -> bool {
         Kind::Num => true,
         Kind::Punct => false,
         Kind::Word => {
-            let len = t.end - t.start;
+            let len = t.len();
             t.month > 0
                 || (len < 16
-                    && OPENER_SHAPES[usize::from(text.as_bytes()[t.start] | 0x20)] & (1 << len)
+                    && OPENER_SHAPES[usize::from(text.as_bytes()[t.start()] | 0x20)] & (1 << len)
                         != 0)
         }
     }
@@ -417,13 +491,13 @@ impl Parser<'_> {
     }
 
     fn str(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.t.get(i).map_or("", |t| &self.text[t.start()..t.end()])
     }
 
     /// The bytes of token `t`: words are compared as bytes, without the character
     /// boundary checks of slicing a `str`.
     fn bytes(&self, t: &Token) -> &[u8] {
-        &self.text.as_bytes()[t.start..t.end]
+        &self.text.as_bytes()[t.start()..t.end()]
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -939,13 +1013,26 @@ impl Parser<'_> {
         // `the`, the commonest opener, opens only a part of a year, a decade or a
         // year's edge: the other rules want a code, a count or a relative word first.
         if self.is_word(i, "the") {
+            // Each of the three wants a calendar noun one, two or four tokens on or a
+            // number of four digits one to three on: most `the`s have none.
+            let four_digits = |k: usize| {
+                self.tok(k)
+                    .is_some_and(|t| t.kind == Kind::Num && t.digits == 4)
+            };
+            if !(self.calendar(i + 1)
+                || self.calendar(i + 2)
+                || self.calendar(i + 4)
+                || (i + 1..=i + 3).any(four_digits))
+            {
+                return None;
+            }
             return self
                 .part_of_year(i)
                 .or_else(|| self.decade(i))
                 .or_else(|| self.year_edge(i));
         }
         let t = self.tok(i)?;
-        let opens = t.kind == Kind::Num || opens_period(&self.text[t.start..t.end]);
+        let opens = t.kind == Kind::Num || opens_period(&self.text[t.start()..t.end()]);
         if !opens {
             return None;
         }
@@ -1325,7 +1412,7 @@ impl Parser<'_> {
                 if let Some((a, b, next)) = self.join(opener, word_sep, &s, &e) {
                     let year_written = [a, b].iter().any(|p| p.year.is_some());
                     let found = Found {
-                        range: self.t[i].start..self.t[next - 1].end,
+                        range: self.t[i].start()..self.t[next - 1].end(),
                         items: vec![Item::Span(a, b)],
                         year_written,
                         ambiguous: s.ambiguous || e.ambiguous,
@@ -1377,7 +1464,7 @@ impl Parser<'_> {
         }
         let t = self.num(i + 2).filter(|t| t.digits == 2)?;
         let yy = t.value as i32;
-        let zero = self.text.as_bytes()[t.start] == b'0';
+        let zero = self.text.as_bytes()[t.start()] == b'0';
         // Part of a longer number or date (`2002-10-09`)?
         let longer = self.tok(i + 3).is_some_and(|p| {
             p.glued() && p.kind == Kind::Punct && matches!(p.ch(), '-' | '/' | '.')
@@ -1389,7 +1476,7 @@ impl Parser<'_> {
         }
         let end = y - y % 100 + yy;
         let found = Found {
-            range: self.t[i].start..t.end,
+            range: self.t[i].start()..t.end(),
             items: vec![Item::Span(Point::year(y), Point::year(end))],
             year_written: true,
             ambiguous: yy <= 12,
@@ -1420,7 +1507,7 @@ impl Parser<'_> {
             return None;
         }
         let found = Found {
-            range: self.t[i].start..self.t[next - 1].end,
+            range: self.t[i].start()..self.t[next - 1].end(),
             items: vec![Item::Span(a, b)],
             year_written: year.is_some(),
             ambiguous: false,
@@ -1751,7 +1838,7 @@ impl Parser<'_> {
         context: Option<i32>,
     ) -> Found {
         Found {
-            range: self.t[i].start..self.t[next - 1].end,
+            range: self.t[i].start()..self.t[next - 1].end(),
             items,
             year_written,
             ambiguous: false,
@@ -1942,7 +2029,7 @@ impl Parser<'_> {
     fn adjective_after_determiner(&self, b: usize) -> bool {
         let adjective = self
             .tok(b)
-            .is_some_and(|t| t.kind == Kind::Word && !t.cap() && t.end - t.start > 2)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap() && t.len() > 2)
             && self.word_in(b, &CUES).is_none()
             && self.word_in(b, &RELATIVE).is_none()
             && self.word_in(b, &QUANTITY).is_none()
@@ -2097,10 +2184,74 @@ fn expand_year(t: &Token) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::super::lexer::lex;
+
     use super::{
         CUES, DATE_PREPOSITIONS, DETERMINERS, GATHERINGS, NumericOrder, PEOPLE, Parser, QUANTITY,
         RELATIVE, Words, has_cue, is_calendar_noun, may_open,
     };
+
+    /// [`opens_period`] says what looking the word up in [`PERIOD_OPENERS`] says, on
+    /// the openers in three cases, words one letter off them, and generated words.
+    #[test]
+    fn opens_period_is_the_list() {
+        let listed = |w: &str| {
+            super::lowered::<7>(w.as_bytes()).is_some_and(|(low, len)| {
+                super::PERIOD_OPENERS
+                    .iter()
+                    .any(|o| o.as_bytes() == &low[..len])
+            })
+        };
+        let mut words: Vec<String> = Vec::new();
+        for o in super::PERIOD_OPENERS {
+            words.push(o.to_string());
+            words.push(o.to_ascii_uppercase());
+            words.push(o[..1].to_ascii_uppercase() + &o[1..]);
+            words.push(format!("{o}s"));
+            words.push(o[1..].to_string());
+            words.push(o[..o.len() - 1].to_string());
+        }
+        let letters = "aehlqrstxy";
+        for a in letters.chars() {
+            for b in letters.chars() {
+                for c in ["", "e", "t", "he"] {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+            words.push(a.to_string());
+        }
+        words.extend(["", "thế", "Thé", "earliest", "thes"].map(String::from));
+        let mut opened = 0;
+        for w in &words {
+            assert_eq!(super::opens_period(w), listed(w), "{w:?}");
+            opened += usize::from(listed(w));
+        }
+        assert!(opened >= 3 * super::PERIOD_OPENERS.len());
+    }
+
+    /// A text longer than a piece is read in pieces, cut after whitespace (or at a
+    /// character boundary), the dates' ranges in the whole text.
+    #[test]
+    fn a_long_text_is_read_in_pieces() {
+        let text = "In 2020 and 2021, on 4 May 2019 ... Thế 12 June 2018";
+        let whole = super::scan(text, None);
+        let pieces = super::in_pieces(text, 20, |p| super::scan(p, None));
+        let spans =
+            |f: &[super::Found]| f.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>();
+        assert_eq!(
+            spans(&whole),
+            ["2020 and 2021", "4 May 2019", "12 June 2018"]
+        );
+        assert_eq!(
+            spans(&pieces),
+            ["2020 and 2021", "4 May 2019", "12 June 2018"]
+        );
+        // Pieces of twelve bytes: `In 2020 and ` | `2021, on 4 ` | `May 2019 ...` ...
+        let short = super::in_pieces(text, 12, |p| super::scan(p, None));
+        assert_eq!(spans(&short), ["2020", "May 2019", "12 June 2018"]);
+        let unbroken = "ếếếếếếế2020";
+        let cut = super::in_pieces(unbroken, 5, |p| super::scan(p, None));
+        assert!(cut.iter().all(|f| unbroken.is_char_boundary(f.range.start)));
+    }
 
     /// The text of every fixture.
     fn fixture_texts() -> Vec<String> {
@@ -2141,7 +2292,7 @@ mod tests {
                             tried += 1;
                         } else {
                             skipped += 1;
-                            assert!(p.expr(i).is_none(), "{line:?} at {:?}", &line[t.start..]);
+                            assert!(p.expr(i).is_none(), "{line:?} at {:?}", &line[t.start()..]);
                         }
                     }
                 }

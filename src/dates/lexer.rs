@@ -20,15 +20,16 @@ pub(super) enum Kind {
     Punct,
 }
 
-/// One token of a line: 24 bytes, its yes-or-no facts packed in one byte of flags
-/// ([`Token::glued`], [`Token::ordinal`], [`Token::abbr`], [`Token::calendar`],
-/// [`Token::cap`]). A line of prose has a token every five or six bytes, and the
-/// lexer writes each in one piece.
+/// One token of a line: 16 bytes, its byte range as two `u32`s and its yes-or-no
+/// facts packed in one byte of flags ([`Token::glued`], [`Token::ordinal`],
+/// [`Token::abbr`], [`Token::calendar`], [`Token::cap`]). A line of prose has a token
+/// every five or six bytes, and the lexer writes each in one piece. (A line is lexed
+/// only up to 4 GiB: [`super::grammar::scan`] reads a longer one in pieces.)
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Token {
-    /// Byte range in the line.
-    pub start: usize,
-    pub end: usize,
+    /// Byte range in the line ([`Token::start`], [`Token::end`]).
+    start: u32,
+    end: u32,
     /// `Num`: its value (saturated). `Punct`: the character's code point
     /// ([`Token::ch`]).
     pub value: u32,
@@ -53,6 +54,24 @@ const CALENDAR: u8 = 8;
 const CAP: u8 = 16;
 
 impl Token {
+    /// Where the token starts in the line.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the token ends in the line.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// How many bytes the token takes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
     /// Whether the token is a number, a month's name, or a noun of the calendar: a
     /// date's cue.
     pub fn is_cue(&self) -> bool {
@@ -120,20 +139,21 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
 /// The tokens of `text`, in `out`, and the indexes in `out` of its cues
 /// ([`Token::is_cue`], in order), in `cues` (both cleared first): a
 /// scanner keeps one buffer for every paragraph instead of allocating one the size of
-/// each.
+/// each. `text` is at most `u32::MAX` bytes long.
 ///
 /// One pass over the bytes, one test per token on the class of its first byte, most
-/// common first: a run of ASCII letters is measured eight bytes at a time, and only a
-/// word of a month's or a calendar noun's length and first letters is looked up
-/// ([`cue_word`]). The whitespace after a token is passed over where the token ends.
+/// common first. A word of ASCII letters is read from the eight bytes at its start, one
+/// load: its length (eight bytes at a time, [`letters`]), its first two letters for
+/// the cue-shape table ([`CUE_SHAPES`]) and the byte after it (a space, passed over
+/// at once, or a letter of another script) all come from that word. A word of another
+/// shape than a month's or a calendar noun's, followed by an ASCII byte, is written at
+/// once; the others ([`word`]), and numbers, signs and words of other scripts
+/// ([`other`]), are read out of the loop, which keeps it small.
+#[inline(never)]
 pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
     let b = text.as_bytes();
     let n = b.len();
-    // Filled as local vectors, handed back at the end: the buffers a caller keeps
-    // per thread would have their lengths written back to memory at every push.
-    let (mut out_local, mut cues_local) = (std::mem::take(out), std::mem::take(cues));
-    let (out_buf, cues_buf) = (out, cues);
-    let (out, cues) = (&mut out_local, &mut cues_local);
+    debug_assert!(u32::try_from(n).is_ok());
     out.clear();
     cues.clear();
     out.reserve(n / 4);
@@ -141,114 +161,222 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
     let mut glued = 0;
     let mut i = 0;
     while i < n {
-        let start = i;
         let c = b[i];
-        // Each branch gives the token and whether it is a cue ([`Token::is_cue`]).
-        let (token, cue) = if (c | 0x20).wrapping_sub(b'a') < 26 {
+        if (c | 0x20).wrapping_sub(b'a') < 26 {
             // An ASCII letter (bit 5 set lowers it, and nothing else, into `a..=z`).
-            i = crate::scan::ascii_letters_end(b, i);
-            let cap = if c <= b'Z' { CAP } else { 0 };
-            if i < n && b[i] >= 0x80 && starts_letter(&text[i..]) {
-                // A word of other scripts' letters too (`Thế`): never a cue.
-                i = word_end(text, i);
-                (word(start, i, 0, glued | cap), false)
+            // The eight bytes from here, zeros past the end (a zero is no letter and no
+            // space).
+            let w = if i + 8 <= n {
+                u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default())
             } else {
-                // Month names and calendar nouns are ASCII: most words are passed over
-                // on their length and first two letters, one look in a table.
-                let (month, flags) = if shaped_like_cue(&b[start..i]) {
-                    cue_word(&b[start..i])
-                } else {
-                    (0, 0)
-                };
-                let cue = month > 0 || flags & CALENDAR != 0;
-                (word(start, i, month, glued | cap | flags), cue)
+                eight_at(b, i)
+            };
+            let run = (!letters(w) & HIGH).trailing_zeros() / 8;
+            let (end, after) = if run < 8 {
+                (i + run as usize, (w >> (run * 8)) as u8)
+            } else {
+                let end = crate::scan::ascii_letters_end(b, i + 8);
+                (end, b.get(end).copied().unwrap_or(0))
+            };
+            // The lengths of the cue words opening with these two letters (the table
+            // has no bit for one letter, nor for fifteen or more).
+            let shape = CUE_SHAPES[usize::from(c & 0x1f) * 32 + usize::from((w >> 8) as u8 & 0x1f)];
+            if after < 0x80 && shape >> (end - i).min(15) & 1 == 0 {
+                let cap = if c <= b'Z' { CAP } else { 0 };
+                out.push(Token {
+                    start: i as u32,
+                    end: end as u32,
+                    value: 0,
+                    kind: Kind::Word,
+                    digits: 0,
+                    month: 0,
+                    flags: glued | cap,
+                });
+                // A space, the byte most often after a word, passed over at once.
+                let space = after == b' ';
+                glued = if space { 0 } else { GLUED };
+                i = end + usize::from(space);
+            } else {
+                (i, glued) = word(text, i, end, glued, out, cues);
             }
         } else if c.is_ascii_whitespace() {
             glued = 0;
             i += 1;
-            continue;
-        } else if c.is_ascii_digit() {
-            let mut value = 0u32;
-            while i < n && b[i].is_ascii_digit() {
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(u32::from(b[i] - b'0'));
-                i += 1;
-            }
-            let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
-            let ordinal = i + 2 <= n
-                && matches!(
-                    [b[i] | 0x20, b[i + 1] | 0x20],
-                    [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
-                )
-                && b.get(i + 2).is_none_or(|c| !c.is_ascii_alphabetic());
-            if ordinal {
-                i += 2;
-            }
-            let mut t = Token {
-                start,
-                end: i,
-                value,
-                kind: Kind::Num,
-                digits,
-                month: 0,
-                flags: glued | if ordinal { ORDINAL } else { 0 },
-            };
-            // `FY2019`, `FY 2023`: a fiscal year is read as its year, the `FY` kept in
-            // the token's text.
-            if digits == 4
-                && let Some(fy) = out.last()
-                && fy.kind == Kind::Word
-                && &b[fy.start..fy.end] == b"FY"
-            {
-                t.start = fy.start;
-                t.flags = (t.flags & !GLUED) | (fy.flags & GLUED);
-                out.pop();
-            }
-            // A number is always a cue.
-            (t, true)
-        } else if c >= 0x80 && starts_letter(&text[i..]) {
-            i = word_end(text, i);
-            let cap = text[start..].chars().next().is_some_and(char::is_uppercase);
-            (word(start, i, 0, glued | if cap { CAP } else { 0 }), false)
         } else {
-            let ch = text[i..].chars().next().unwrap_or('\0');
-            i += ch.len_utf8();
-            let t = Token {
-                start,
-                end: i,
-                value: u32::from(ch),
-                kind: Kind::Punct,
-                digits: 0,
-                month: 0,
-                flags: glued,
-            };
-            // A sign is never a cue.
-            (t, false)
-        };
-        debug_assert_eq!(cue, token.is_cue());
-        if cue {
-            cues.push(out.len() as u32);
-        }
-        out.push(token);
-        // A space, the byte most often after a token, passed over at once.
-        if i < n && b[i] == b' ' {
-            glued = 0;
-            i += 1;
-        } else {
-            glued = GLUED;
+            (i, glued) = other(text, i, glued, out, cues);
         }
     }
-    *out_buf = out_local;
-    *cues_buf = cues_local;
+}
+
+/// Writes the token and, for a cue, its index, and passes over a space after it: the
+/// next token's index and flag [`GLUED`].
+#[inline]
+fn push(
+    b: &[u8],
+    token: Token,
+    cue: bool,
+    out: &mut Vec<Token>,
+    cues: &mut Vec<u32>,
+) -> (usize, u8) {
+    debug_assert_eq!(cue, token.is_cue());
+    if cue {
+        cues.push(out.len() as u32);
+    }
+    out.push(token);
+    let i = token.end();
+    // A space, the byte most often after a token, passed over at once.
+    if b.get(i) == Some(&b' ') {
+        (i + 1, 0)
+    } else {
+        (i, GLUED)
+    }
+}
+
+/// The word of ASCII letters from `start` to `end` that [`lex_into`] does not write at
+/// once: a word whose letters run on in another script (`Thế`: never a cue), or one of
+/// the length and first two letters of a month's name or a calendar noun, looked up
+/// ([`cue_word`]). Gives what [`push`] gives.
+#[inline(never)]
+fn word(
+    text: &str,
+    start: usize,
+    mut end: usize,
+    glued: u8,
+    out: &mut Vec<Token>,
+    cues: &mut Vec<u32>,
+) -> (usize, u8) {
+    let b = text.as_bytes();
+    let cap = if b[start] <= b'Z' { CAP } else { 0 };
+    let (month, flags) = if b.get(end).is_some_and(|&c| c >= 0x80) && starts_letter(&text[end..]) {
+        end = word_end(text, end);
+        (0, 0)
+    } else if shaped_like_cue(&b[start..end]) {
+        cue_word(&b[start..end])
+    } else {
+        (0, 0)
+    };
+    let cue = month > 0 || flags & CALENDAR != 0;
+    let token = word_token(start, end, month, glued | cap | flags);
+    push(b, token, cue, out, cues)
+}
+
+/// The token at `start` that opens with no ASCII letter nor whitespace: a number, a
+/// sign, or a word of other scripts' letters. Gives what [`push`] gives.
+#[inline(never)]
+fn other(
+    text: &str,
+    start: usize,
+    glued: u8,
+    out: &mut Vec<Token>,
+    cues: &mut Vec<u32>,
+) -> (usize, u8) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let c = b[start];
+    let mut i = start;
+    // Each branch gives the token and whether it is a cue ([`Token::is_cue`]).
+    let (token, cue) = if c.is_ascii_digit() {
+        let mut value = 0u32;
+        while i < n && b[i].is_ascii_digit() {
+            value = value
+                .saturating_mul(10)
+                .saturating_add(u32::from(b[i] - b'0'));
+            i += 1;
+        }
+        let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
+        let ordinal = i + 2 <= n
+            && matches!(
+                [b[i] | 0x20, b[i + 1] | 0x20],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            )
+            && b.get(i + 2).is_none_or(|c| !c.is_ascii_alphabetic());
+        if ordinal {
+            i += 2;
+        }
+        let mut t = Token {
+            start: start as u32,
+            end: i as u32,
+            value,
+            kind: Kind::Num,
+            digits,
+            month: 0,
+            flags: glued | if ordinal { ORDINAL } else { 0 },
+        };
+        // `FY2019`, `FY 2023`: a fiscal year is read as its year, the `FY` kept in the
+        // token's text.
+        if digits == 4
+            && let Some(fy) = out.last()
+            && fy.kind == Kind::Word
+            && &b[fy.start()..fy.end()] == b"FY"
+        {
+            t.start = fy.start;
+            t.flags = (t.flags & !GLUED) | (fy.flags & GLUED);
+            out.pop();
+        }
+        // A number is always a cue.
+        (t, true)
+    } else if c < 0x80 {
+        // ASCII punctuation: one byte, its own code point.
+        (punct(start, start + 1, u32::from(c), glued), false)
+    } else if starts_letter(&text[start..]) {
+        i = word_end(text, start);
+        let cap = text[start..].chars().next().is_some_and(char::is_uppercase);
+        (
+            word_token(start, i, 0, glued | if cap { CAP } else { 0 }),
+            false,
+        )
+    } else {
+        let ch = text[start..].chars().next().unwrap_or('\0');
+        // A sign is never a cue.
+        (
+            punct(start, start + ch.len_utf8(), u32::from(ch), glued),
+            false,
+        )
+    };
+    push(b, token, cue, out, cues)
+}
+
+/// The high bit of each byte of a word.
+const HIGH: u64 = crate::scan::HIGH;
+
+/// The high bit of each byte of `w` that is an ASCII letter (lowered by setting each
+/// byte's 0x20 bit, which lands a byte in `a..=z` only when it is a letter; a byte that
+/// is not ASCII is left out by its own high bit).
+#[inline]
+fn letters(w: u64) -> u64 {
+    crate::scan::ascii_in((w & !HIGH) | (0x20 * 0x0101_0101_0101_0101), b'a', b'z') & !w
+}
+
+/// The fewer than eight bytes of `b` from `i` to its end as one little-endian word,
+/// zeros after them.
+#[cold]
+fn eight_at(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    let rest = &b[i..];
+    w[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(w)
+}
+
+/// A sign's token.
+#[inline]
+fn punct(start: usize, end: usize, value: u32, flags: u8) -> Token {
+    Token {
+        start: start as u32,
+        end: end as u32,
+        value,
+        kind: Kind::Punct,
+        digits: 0,
+        month: 0,
+        flags,
+    }
 }
 
 /// A word token.
 #[inline]
-fn word(start: usize, end: usize, month: u8, flags: u8) -> Token {
+fn word_token(start: usize, end: usize, month: u8, flags: u8) -> Token {
     Token {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         value: 0,
         kind: Kind::Word,
         digits: 0,
@@ -345,6 +473,8 @@ static CUE_SHAPES: [u16; 32 * 32] = {
         } else {
             CALENDAR_NOUNS[k - MONTH_WORDS.len()].as_bytes()
         };
+        // [`lex_into`] reads no bit for one letter, nor for fifteen or more.
+        assert!(w.len() >= 2 && w.len() < 15);
         table[(w[0] & 0x1f) as usize * 32 + (w[1] & 0x1f) as usize] |= 1 << w.len();
         k += 1;
     }
@@ -405,11 +535,221 @@ pub(super) fn month_of(word: &[u8]) -> Option<(u8, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The lexer as it was before it read a word's length, first letters and next byte
+    /// from one load and took numbers, signs and other scripts out of its loop: the
+    /// reference [`lex_into`] is held to.
+    fn reference_lex(text: &str) -> (Vec<Token>, Vec<u32>) {
+        let b = text.as_bytes();
+        let n = b.len();
+        let (mut out, mut cues): (Vec<Token>, Vec<u32>) = (Vec::new(), Vec::new());
+        let mut glued = 0;
+        let mut i = 0;
+        while i < n {
+            let start = i;
+            let c = b[i];
+            let (token, cue) = if (c | 0x20).wrapping_sub(b'a') < 26 {
+                i = crate::scan::ascii_letters_end(b, i);
+                let cap = if c <= b'Z' { CAP } else { 0 };
+                if i < n && b[i] >= 0x80 && starts_letter(&text[i..]) {
+                    i = word_end(text, i);
+                    (word_token(start, i, 0, glued | cap), false)
+                } else {
+                    let (month, flags) = if shaped_like_cue(&b[start..i]) {
+                        cue_word(&b[start..i])
+                    } else {
+                        (0, 0)
+                    };
+                    let cue = month > 0 || flags & CALENDAR != 0;
+                    (word_token(start, i, month, glued | cap | flags), cue)
+                }
+            } else if c.is_ascii_whitespace() {
+                glued = 0;
+                i += 1;
+                continue;
+            } else if c.is_ascii_digit() {
+                let mut value = 0u32;
+                while i < n && b[i].is_ascii_digit() {
+                    value = value
+                        .saturating_mul(10)
+                        .saturating_add(u32::from(b[i] - b'0'));
+                    i += 1;
+                }
+                let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
+                let ordinal = i + 2 <= n
+                    && matches!(
+                        [b[i] | 0x20, b[i + 1] | 0x20],
+                        [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+                    )
+                    && b.get(i + 2).is_none_or(|c| !c.is_ascii_alphabetic());
+                if ordinal {
+                    i += 2;
+                }
+                let mut t = Token {
+                    start: start as u32,
+                    end: i as u32,
+                    value,
+                    kind: Kind::Num,
+                    digits,
+                    month: 0,
+                    flags: glued | if ordinal { ORDINAL } else { 0 },
+                };
+                if digits == 4
+                    && let Some(fy) = out.last()
+                    && fy.kind == Kind::Word
+                    && &b[fy.start()..fy.end()] == b"FY"
+                {
+                    t.start = fy.start;
+                    t.flags = (t.flags & !GLUED) | (fy.flags & GLUED);
+                    out.pop();
+                }
+                (t, true)
+            } else if c >= 0x80 && starts_letter(&text[i..]) {
+                i = word_end(text, i);
+                let cap = text[start..].chars().next().is_some_and(char::is_uppercase);
+                (
+                    word_token(start, i, 0, glued | if cap { CAP } else { 0 }),
+                    false,
+                )
+            } else {
+                let ch = text[i..].chars().next().unwrap_or('\0');
+                i += ch.len_utf8();
+                (punct(start, i, u32::from(ch), glued), false)
+            };
+            if cue {
+                cues.push(out.len() as u32);
+            }
+            out.push(token);
+            if i < n && b[i] == b' ' {
+                glued = 0;
+                i += 1;
+            } else {
+                glued = GLUED;
+            }
+        }
+        (out, cues)
+    }
+
+    /// Every fact of the tokens of `text` and its cues, as [`lex_into`] gives them and
+    /// as [`reference_lex`] does.
+    fn both(text: &str) -> (String, String) {
+        let show = |(toks, cues): (Vec<Token>, Vec<u32>)| {
+            let facts: Vec<_> = toks
+                .iter()
+                .map(|t| (t.start, t.end, t.value, t.kind, t.digits, t.month, t.flags))
+                .collect();
+            format!("{facts:?} {cues:?}")
+        };
+        let (mut toks, mut cues) = (Vec::new(), Vec::new());
+        lex_into(text, &mut toks, &mut cues);
+        (show((toks, cues)), show(reference_lex(text)))
+    }
+
+    /// Pieces that make tokens of every kind and the bytes around them: cue words and
+    /// words of their shapes, long words, numbers and ordinals, `FY`, signs, spaces of
+    /// every kind, and letters and signs of other scripts.
+    const PIECES: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "\x0b",
+        "\x0c",
+        ",",
+        ".",
+        "-",
+        "/",
+        "'",
+        "’",
+        "(",
+        "$",
+        "%",
+        "\u{a0}",
+        "ế",
+        "ä",
+        "Thế",
+        "—",
+        "ﬁ",
+        "the",
+        "The",
+        "of",
+        "FY",
+        "Q",
+        "s",
+        "st",
+        "th",
+        "nd",
+        "rd",
+        "May",
+        "may",
+        "MARCH",
+        "Sept",
+        "sep",
+        "dec",
+        "December",
+        "year",
+        "Years",
+        "month",
+        "half",
+        "quarter",
+        "summer",
+        "fall",
+        "spring",
+        "autumn",
+        "mayor",
+        "decade",
+        "yea",
+        "marches",
+        "international",
+        "Communication",
+        "a",
+        "x",
+        "1",
+        "4",
+        "12",
+        "31",
+        "2020",
+        "05",
+        "99999999999",
+        "1st",
+        "4th",
+        "3rd",
+        "22nd",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// [`lex_into`] gives what [`reference_lex`] gives, on text made of the pieces
+        /// in any order, glued or spaced.
+        #[test]
+        fn lexes_as_the_reference(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60)) {
+            let text: String = pieces.concat();
+            let (new, old) = both(&text);
+            prop_assert_eq!(new, old, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn lexes_the_fixtures_as_the_reference() {
+        for (_, text) in crate::testing::fixture_texts() {
+            for line in text.lines() {
+                let (new, old) = both(line);
+                assert_eq!(new, old, "{line:?}");
+            }
+            let (new, old) = both(&text);
+            assert_eq!(new, old);
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(Kind, &str, bool)> {
         lex(text)
             .iter()
-            .map(|t| (t.kind, &text[t.start..t.end], t.glued()))
+            .map(|t| (t.kind, &text[t.start()..t.end()], t.glued()))
             .collect()
     }
 
@@ -537,7 +877,7 @@ mod tests {
         lex_into(text, &mut toks, &mut cues);
         let words: Vec<&str> = cues
             .iter()
-            .map(|&k| &text[toks[k as usize].start..toks[k as usize].end])
+            .map(|&k| &text[toks[k as usize].start()..toks[k as usize].end()])
             .collect();
         assert_eq!(words, ["FY2019", "May", "half", "year", "3rd", "Sept", "1"]);
         // On every line of the fixtures: the listed tokens are the cues, all of them.
