@@ -24,6 +24,7 @@ use crate::record::{
     MoneyRecord, OrganizationRecord, Participant, PercentRecord, PersonRecord, Record,
     SectionRecord, Span,
 };
+use crate::scan::json_escapes as escapes;
 use serde::Serialize;
 
 /// A key as written after an earlier field: a comma, the key quoted, its colon. Keys
@@ -407,22 +408,6 @@ impl<'o> Object<'o> {
         // Plain data into a Vec: serializing cannot fail.
         let _ = serde_json::to_writer(&mut *self.out, value);
     }
-}
-
-/// A word's high bit set in each byte that JSON escapes inside a string (a control
-/// character below 0x20, `"`, `\`), and in no byte when it has none: a word has a
-/// byte below `n` (at most 0x80) exactly when `(w - n..) & !w & 0x80..` is not zero
-/// (the bits it sets may spill past that byte, never into a word without one), so
-/// it has a zero byte when that holds for `n` = 1, and a quote or backslash when its
-/// bytes xor-ed with them have one.
-#[inline(always)]
-fn escapes(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let below = |w: u64, n: u8| w.wrapping_sub(u64::from(n) * ONES) & !w;
-    (below(w, 0x20)
-        | below(w ^ (u64::from(b'"') * ONES), 1)
-        | below(w ^ (u64::from(b'\\') * ONES), 1))
-        & 0x8080_8080_8080_8080
 }
 
 /// Appends `s` to `out`. Up to 32 bytes, without a call to `memcpy`: the first and the

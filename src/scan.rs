@@ -155,14 +155,21 @@ pub(crate) fn next_digit(hay: &[u8], from: usize) -> usize {
         .map_or(hay.len(), |k| i + k)
 }
 
+/// The high bit of each byte of `w` that is an ASCII letter: lowered by setting each
+/// byte's 0x20 bit, which lands a byte in `a..=z` only when it is a letter; a byte
+/// that is not ASCII is left out by its own high bit.
+#[inline]
+pub(crate) fn ascii_letters(w: u64) -> u64 {
+    ascii_in((w & !HIGH) | (0x20 * ONES), b'a', b'z') & !w
+}
+
 /// Where the run of ASCII letters of `hay` starting at `from` ends: eight bytes looked
 /// at at once (lowered by setting each byte's 0x20 bit, which lands a byte in `a..=z`
 /// only when it is a letter; a byte that is not ASCII is left out by its own high bit).
 pub(crate) fn ascii_letters_end(hay: &[u8], from: usize) -> usize {
     let mut i = from;
     while let Some(w) = word_at(hay, i) {
-        let letters = ascii_in((w & !HIGH) | (0x20 * ONES), b'a', b'z') & !w;
-        let run = (!letters & HIGH).trailing_zeros() / 8;
+        let run = (!ascii_letters(w) & HIGH).trailing_zeros() / 8;
         i += run as usize;
         if run < 8 {
             return i;
@@ -175,18 +182,9 @@ pub(crate) fn ascii_letters_end(hay: &[u8], from: usize) -> usize {
 }
 
 /// Whether any byte of `hay` is a control character (below 0x20), `"` or `\\`: the
-/// bytes a JSON string escapes. Sixteen bytes looked at at once, without a branch per
-/// test: a word has a byte below `n` (at most 0x80) exactly when
-/// `(w - n..) & !w & 0x80..` is not zero, so it has a zero byte when that holds for
-/// `n` = 1, and a quote or backslash when its bytes xor-ed with them have one.
+/// bytes a JSON string escapes. Sixteen bytes looked at at once ([`json_escapes`]).
 pub(crate) fn has_json_escape(hay: &[u8]) -> bool {
-    let below = |w: u64, n: u8| w.wrapping_sub(u64::from(n) * ONES) & !w;
-    let escapes = |w: u64| {
-        (below(w, 0x20)
-            | below(w ^ (u64::from(b'"') * ONES), 1)
-            | below(w ^ (u64::from(b'\\') * ONES), 1))
-            & HIGH
-    };
+    let escapes = json_escapes;
     let n = hay.len();
     if n < 8 {
         // Padded with a letter to one word.
@@ -209,6 +207,20 @@ pub(crate) fn has_json_escape(hay: &[u8]) -> bool {
     }
     // The last eight bytes, some of them looked at already.
     i < n && word_at(hay, n - 8).is_some_and(|w| escapes(w) != 0)
+}
+
+/// The high bit of each byte of `w` that JSON escapes (a control character below 0x20,
+/// `"`, `\`), and in no byte when it has none: a word has a byte below `n` (at most
+/// 0x80) exactly when `(w - n..) & !w & 0x80..` is not zero (the bits it sets may spill
+/// past that byte, never into a word without one), so it has a zero byte when that
+/// holds for `n` = 1, and a quote or backslash when its bytes xor-ed with them have one.
+#[inline(always)]
+pub(crate) fn json_escapes(w: u64) -> u64 {
+    let below = |w: u64, n: u8| w.wrapping_sub(u64::from(n) * ONES) & !w;
+    (below(w, 0x20)
+        | below(w ^ (u64::from(b'"') * ONES), 1)
+        | below(w ^ (u64::from(b'\\') * ONES), 1))
+        & HIGH
 }
 
 /// How many bytes `a` and `b` have in common at their start: eight bytes compared at

@@ -171,7 +171,7 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             } else {
                 eight_at(b, i)
             };
-            let run = (!letters(w) & HIGH).trailing_zeros() / 8;
+            let run = (!crate::scan::ascii_letters(w) & HIGH).trailing_zeros() / 8;
             let (end, after) = if run < 8 {
                 (i + run as usize, (w >> (run * 8)) as u8)
             } else {
@@ -338,14 +338,6 @@ fn other(
 
 /// The high bit of each byte of a word.
 const HIGH: u64 = crate::scan::HIGH;
-
-/// The high bit of each byte of `w` that is an ASCII letter (lowered by setting each
-/// byte's 0x20 bit, which lands a byte in `a..=z` only when it is a letter; a byte that
-/// is not ASCII is left out by its own high bit).
-#[inline]
-fn letters(w: u64) -> u64 {
-    crate::scan::ascii_in((w & !HIGH) | (0x20 * 0x0101_0101_0101_0101), b'a', b'z') & !w
-}
 
 /// The fewer than eight bytes of `b` from `i` to its end as one little-endian word,
 /// zeros after them.
