@@ -650,67 +650,6 @@ fn edge_bytes(form: &str, insensitive: bool, first: bool) -> ByteSet {
     set
 }
 
-/// The bytes that can follow the first byte of a text that the [`pattern`] of `form`
-/// matches, when it has one: a superset, read from its first characters as
-/// [`pattern`] writes them. The second byte of a character that is not ASCII, as
-/// written; after an ASCII character, the first byte of the next character in either
-/// ASCII case where the form is read in any case (in any Unicode case, of `ſ` and the
-/// Kelvin sign for an `s` and a `k` too, and any byte not ASCII for a character not
-/// ASCII), ASCII spaces for a space, and before a `$` that may stand apart, the
-/// spaces, the `$` and a dot that may be left out. Any byte where the form may end
-/// there, opens with what [`edge_bytes`] takes any byte for, or with an `s` or `k`
-/// read in any Unicode case.
-fn second_bytes(form: &str, insensitive: bool) -> ByteSet {
-    let chars: Vec<char> = form.chars().take(3).collect();
-    let spaces = ByteSet::SPACES;
-    let unicode = insensitive && !form.is_ascii();
-    let (Some(&c0), Some(&c1)) = (chars.first(), chars.get(1)) else {
-        return ByteSet::ALL;
-    };
-    let c2 = chars.get(2).copied();
-    // In any Unicode case, an `s` or a `k` may be `ſ` or the Kelvin sign, whose
-    // second byte comes before the next character.
-    let folds = unicode && matches!(c0.to_ascii_lowercase(), 's' | 'k');
-    if c0 == ' ' || c0 == '.' || folds || (unicode && !c0.is_ascii()) {
-        return ByteSet::ALL;
-    }
-    if !c0.is_ascii() {
-        let mut buf = [0u8; 4];
-        return ByteSet::NONE.with(c0.encode_utf8(&mut buf).as_bytes()[1]);
-    }
-    match c1 {
-        ' ' if c2 == Some('$') => return spaces.with(b'$'),
-        ' ' => return spaces,
-        '.' if c2 == Some('$') => return spaces.with(b'$').with(b'.'),
-        '$' => return spaces.with(b'$'),
-        _ => {}
-    }
-    if c1.is_ascii() {
-        let b = c1 as u8;
-        if !insensitive {
-            return ByteSet::NONE.with(b);
-        }
-        let set = ByteSet::NONE
-            .with(b.to_ascii_lowercase())
-            .with(b.to_ascii_uppercase());
-        return match (unicode, b.to_ascii_lowercase()) {
-            (true, b's') => set.with(0xC5),
-            (true, b'k') => set.with(0xE2),
-            _ => set,
-        };
-    }
-    if unicode {
-        // A character not ASCII folds only to characters not ASCII, but for `ſ` and
-        // the Kelvin sign.
-        if matches!(c1, '\u{17F}' | '\u{212A}') {
-            return ByteSet::ALL;
-        }
-        return (0x80..=0xFF).fold(ByteSet::NONE, ByteSet::with);
-    }
-    let mut buf = [0u8; 4];
-    ByteSet::NONE.with(c1.encode_utf8(&mut buf).as_bytes()[0])
-}
-
 /// One byte-long step of a form's [`pattern`]: the bytes it reads, whether it may be
 /// left out, and whether it may repeat.
 #[derive(Clone, Copy, Debug)]
@@ -843,7 +782,7 @@ fn is_class_space(b: u8) -> bool {
 struct Form {
     pattern: String,
     /// The bytes a text it matches can open and end with ([`edge_bytes`]), and
-    /// follow its first byte with ([`second_bytes`]).
+    /// follow its first byte with ([`bytes_at`]).
     first: ByteSet,
     last: ByteSet,
     second: ByteSet,
@@ -973,7 +912,7 @@ impl Lexicon {
                 pattern: pattern(form, insensitive),
                 first: edge_bytes(form, insensitive, true),
                 last: edge_bytes(form, insensitive, false),
-                second: second_bytes(form, insensitive),
+                second: bytes_at(form, insensitive, 1),
                 third: bytes_at(form, insensitive, 2),
                 len: form.len(),
                 words: form.split_whitespace().count() + form.matches('$').count(),
