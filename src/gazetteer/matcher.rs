@@ -1171,6 +1171,62 @@ mod tests {
     }
 
     #[test]
+    fn groups_sharing_a_slot_are_told_apart_by_their_words() {
+        // More words than the table has slots, of three bytes (the prefix is the word)
+        // and of six (the prefix is its first four): every slot holds several.
+        let letters = |range: std::ops::RangeInclusive<u8>| range.map(char::from);
+        let mut words = Vec::new();
+        for a in letters(b'A'..=b'Z') {
+            for b in letters(b'a'..=b'z') {
+                for c in letters(b'a'..=b'z') {
+                    words.push(format!("{a}{b}{c}"));
+                    if c < 'e' {
+                        words.push(format!("{a}{b}{c}de{c}"));
+                    }
+                }
+            }
+        }
+        assert!(words.len() > GROUP_SLOTS);
+        let index = FirstWords::new(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.as_str(), i as u32, true)),
+        );
+        // The words, and words that are not there: longer, shorter, or one letter
+        // other.
+        let text = words
+            .iter()
+            .flat_map(|w| {
+                [
+                    w.clone(),
+                    format!("{w}x"),
+                    format!("{w}d"),
+                    w[..2].to_string(),
+                ]
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut found = 0;
+        each_word_start(&text, |starts| {
+            for &i in starts {
+                let word = first_word(&text[i..]);
+                let want = index.by_word.get(word).map(|&g| {
+                    let c: *const Candidates = &index.groups[g as usize].candidates;
+                    (c, word.len())
+                });
+                let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
+                let got = index
+                    .group_at(&text, i, prefix)
+                    .map(|(c, len)| (c as *const Candidates, len));
+                assert_eq!(got, want, "{word:?}");
+                found += usize::from(got.is_some());
+            }
+        });
+        assert!(found >= words.len(), "{found} found");
+    }
+
+    #[test]
     fn a_window_rules_out_only_what_a_full_comparison_rules_out() {
         // Phrases of one first word and what may follow it (spaces, letters,
         // characters that are not ASCII), against texts with that word and then runs
@@ -1717,9 +1773,11 @@ struct FirstWords {
     groups: Vec<Group>,
     /// The groups by their word.
     by_word: HashMap<Box<str>, u32>,
-    /// The first group of each [`prefix_word`] (of the words that have one); the
-    /// others with the same prefix follow it through [`Group::next`].
-    by_prefix: HashMap<u64, u32>,
+    /// The first group of each [`GroupSlots`] slot (of the words that have a
+    /// [`prefix_word`]); the others of the slot follow it through [`Group::next`].
+    /// One load finds the chain, where a hash map of the prefixes was hashed and
+    /// probed at every word looked up.
+    by_slot: GroupSlots,
     /// Which [`prefix_slot`]s some group's word has.
     prefixes: PrefixBits,
     /// Stems that are one word (`commemorat*`): the text's word need only open with
@@ -1744,12 +1802,37 @@ struct Group {
     word: Box<str>,
     /// Its patterns.
     candidates: Candidates,
-    /// The next group whose word has the same [`prefix_word`], or [`NO_GROUP`].
+    /// The word's [`prefix_word`] (`NO_PREFIX` for none).
+    prefix: u64,
+    /// The next group whose word's prefix has the same [`GroupSlots`] slot, or
+    /// [`NO_GROUP`].
     next: u32,
 }
 
 /// The end of a chain of groups ([`Group::next`]).
 const NO_GROUP: u32 = u32::MAX;
+
+/// How many slots [`GroupSlots`] has: a quarter of the [`prefix_slot`]s, so that the
+/// table stays small (64 KiB); words whose prefixes share a slot share its chain.
+const GROUP_SLOTS: usize = PREFIX_BITS / 4;
+
+/// The first group of each slot ([`GroupSlots::of`]), or [`NO_GROUP`].
+#[derive(Debug, Clone)]
+struct GroupSlots(Box<[u32; GROUP_SLOTS]>);
+
+impl Default for GroupSlots {
+    fn default() -> Self {
+        GroupSlots(Box::new([NO_GROUP; GROUP_SLOTS]))
+    }
+}
+
+impl GroupSlots {
+    /// The slot of a [`prefix_slot`].
+    #[inline]
+    fn of(prefix_slot: usize) -> usize {
+        prefix_slot / 4 % GROUP_SLOTS
+    }
+}
 
 /// The patterns of one first word.
 #[derive(Debug, Clone, Default)]
@@ -1792,15 +1875,18 @@ impl FirstWords {
                     let g = index.groups.len();
                     index.by_word.insert(first.into(), g as u32);
                     let mut next = NO_GROUP;
-                    if let Some(word) = prefix_word(first.as_bytes()) {
+                    let prefix = prefix_word(first.as_bytes());
+                    if let Some(word) = prefix {
                         let slot = prefix_slot(word);
                         index.prefixes.set(slot);
-                        // The new group opens the chain of its prefix.
-                        next = index.by_prefix.insert(word, g as u32).unwrap_or(NO_GROUP);
+                        // The new group opens the chain of its slot.
+                        let head = &mut index.by_slot.0[GroupSlots::of(slot)];
+                        next = std::mem::replace(head, g as u32);
                     }
                     index.groups.push(Group {
                         word: first.into(),
                         candidates: Candidates::default(),
+                        prefix: prefix.unwrap_or(NO_PREFIX),
                         next,
                     });
                     g
@@ -1853,23 +1939,26 @@ impl FirstWords {
         if !self.prefixes.has(slot) {
             return None;
         }
-        let mut g = *self.by_prefix.get(&prefix)?;
         let len = (prefix >> 32) as usize;
-        if len < 4 {
-            // The whole word is in the prefix: one group has it.
-            return self.groups.get(g as usize).map(|c| (&c.candidates, len));
-        }
-        // The text's word is a group's word when it opens with it and no word
-        // character follows: at most one of the chain is.
         let rest = &text.as_bytes()[i..];
+        let mut g = self.by_slot.0[GroupSlots::of(slot)];
         while let Some(group) = self.groups.get(g as usize) {
+            g = group.next;
+            if group.prefix != prefix {
+                continue;
+            }
+            if len < 4 {
+                // The whole word is in the prefix: this group has it.
+                return Some((&group.candidates, len));
+            }
+            // The text's word is a group's word when it opens with it and no word
+            // character follows: at most one of the chain is.
             let w = group.word.as_bytes();
             if rest.get(..w.len()).is_some_and(|head| same_bytes(head, w))
                 && !word_char_at(text, i + w.len())
             {
                 return Some((&group.candidates, w.len()));
             }
-            g = group.next;
         }
         None
     }
