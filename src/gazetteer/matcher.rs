@@ -1227,6 +1227,49 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_is_matched_fast_where_a_walk_of_its_characters_matches_it() {
+        // Phrases of a first word and more words, against texts holding the phrase with
+        // its spaces written as runs of whitespace of every kind, then any mix of the
+        // phrase's letters, whitespace and characters that are not ASCII.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(
+                &(
+                    "[ab é]{0,6}[abé]",
+                    proptest::collection::vec(0..6usize, 4),
+                    "[ab \t\n\u{a0}\u{2003}é.]{0,8}",
+                ),
+                |(rest, runs, tail)| {
+                    let phrase = normalize_space(&format!("Ab{rest}"));
+                    let known = first_word(&phrase).len();
+                    // The phrase with each space written as a run of whitespace, then
+                    // anything.
+                    let spaces = [" ", "  ", "\t", "\n", "\u{a0}", " \u{2003}"];
+                    let mut text = phrase[..known].to_string();
+                    for (k, piece) in phrase[known..].split(' ').enumerate() {
+                        if k > 0 {
+                            text.push_str(spaces[runs[k % runs.len()]]);
+                        }
+                        text.push_str(piece);
+                    }
+                    text.push_str(&tail);
+                    for lines in [Lines::Joined, Lines::Apart] {
+                        proptest::prop_assert_eq!(
+                            match_fast(&text, 0, known, &phrase, lines),
+                            match_at(&text, 0, &phrase, lines),
+                            "{:?} {:?}",
+                            phrase,
+                            text
+                        );
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    #[test]
     fn a_window_rules_out_only_what_a_full_comparison_rules_out() {
         // Phrases of one first word and what may follow it (spaces, letters,
         // characters that are not ASCII), against texts with that word and then runs
@@ -1604,11 +1647,16 @@ impl WordIndex {
             }
             let b = first.as_bytes()[0];
             index.capitals_only &= b.is_ascii_uppercase() || !b.is_ascii();
-            index
-                .by_first
-                .entry(first.to_string())
-                .or_default()
-                .push((phrase, value));
+            // The first word is copied only for a key not there yet, not for every
+            // phrase.
+            let first = first.len();
+            match index.by_first.get_mut(&phrase[..first]) {
+                Some(list) => list.push((phrase, value)),
+                None => {
+                    let key = phrase[..first].to_string();
+                    index.by_first.insert(key, vec![(phrase, value)]);
+                }
+            }
         }
         for list in index.by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -1689,7 +1737,8 @@ impl WordIndex {
         let word = first_word(&text[i..]);
         self.by_first.get(word).and_then(|list| {
             list.iter().find_map(|(phrase, value)| {
-                let end = match_at(text, i, phrase, lines)?;
+                // The phrase opens with the word found at `i`.
+                let end = match_fast(text, i, word.len(), phrase, lines)?;
                 let whole =
                     !phrase.chars().next_back().is_some_and(is_word_char) || !word_after(text, end);
                 whole.then_some(Found {
@@ -2131,8 +2180,10 @@ fn next_key(text: &str, at: usize, lines: Lines) -> Option<u16> {
 /// [`match_at`] for a phrase whose first word (`known` bytes) is known to stand at
 /// byte `at` of `text`: the bytes compared eight at a time, and the character by
 /// character walk only where the two part at a space of the phrase (where the text
-/// may hold a longer run of whitespace, or another whitespace character).
-#[inline]
+/// may hold a longer run of whitespace, or another whitespace character). Inlined
+/// into each of its two callers: called out of line, the phrase search's loop costs
+/// more than the call saves in code.
+#[inline(always)]
 fn match_fast(text: &str, at: usize, known: usize, phrase: &str, lines: Lines) -> Option<usize> {
     let p = phrase.as_bytes();
     let k = known + common_prefix(&text.as_bytes()[at + known..], &p[known..]);
