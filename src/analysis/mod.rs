@@ -33,7 +33,7 @@ use crate::sentences::Sentences;
 use hits::Hits;
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 use std::sync::Arc;
 
 /// The longest paragraph the stages read as one, in bytes of the view: longer lines
@@ -136,7 +136,7 @@ impl<'d> Analysis<'d> {
                 );
                 let mut hits = Hits::new(tables);
                 hits.shrink();
-                drop_toc_hits(view, &mut hits);
+                drop_toc_hits(view, &mut hits, 0..=table::PARTNER_GROUP);
                 drop_times_of_day(view, &mut hits);
                 (capital_starts, hits)
             })
@@ -529,7 +529,8 @@ impl<'d> Analysis<'d> {
             .map(|(f, _)| f)
             .collect();
         self.hits.set(table::ORG, merged);
-        drop_toc_hits(&self.view, &mut self.hits);
+        // Only the organizations are new: the other tables were cleared of such hits.
+        drop_toc_hits(&self.view, &mut self.hits, table::ORG..=table::ORG);
         self.glossary = Some(glossary);
     }
 
@@ -600,9 +601,9 @@ fn url_country(url: &str) -> Option<String> {
     }
 }
 
-/// Removes the hits that sit in table-of-contents or front-matter lines: only prose
-/// is read.
-fn drop_toc_hits(view: &View, hits: &mut Hits) {
+/// Removes the hits of `tables` that sit in table-of-contents or front-matter lines:
+/// only prose is read.
+fn drop_toc_hits(view: &View, hits: &mut Hits, tables: RangeInclusive<usize>) {
     let toc: Vec<Range<usize>> = view
         .lines()
         .iter()
@@ -612,7 +613,7 @@ fn drop_toc_hits(view: &View, hits: &mut Hits) {
     if toc.is_empty() {
         return;
     }
-    for t in 0..=table::PARTNER_GROUP {
+    for t in tables {
         // A table's hits are sorted (see `Hits`): the lines are looked up galloping on
         // from the last answer, not bisected whole for every hit.
         let mut i = 0;

@@ -1171,6 +1171,105 @@ mod tests {
     }
 
     #[test]
+    fn groups_sharing_a_slot_are_told_apart_by_their_words() {
+        // More words than the table has slots, of three bytes (the prefix is the word)
+        // and of six (the prefix is its first four): every slot holds several.
+        let letters = |range: std::ops::RangeInclusive<u8>| range.map(char::from);
+        let mut words = Vec::new();
+        for a in letters(b'A'..=b'Z') {
+            for b in letters(b'a'..=b'z') {
+                for c in letters(b'a'..=b'z') {
+                    words.push(format!("{a}{b}{c}"));
+                    if c < 'e' {
+                        words.push(format!("{a}{b}{c}de{c}"));
+                    }
+                }
+            }
+        }
+        assert!(words.len() > GROUP_SLOTS);
+        let index = FirstWords::new(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.as_str(), i as u32, true)),
+        );
+        // The words, and words that are not there: longer, shorter, or one letter
+        // other.
+        let text = words
+            .iter()
+            .flat_map(|w| {
+                [
+                    w.clone(),
+                    format!("{w}x"),
+                    format!("{w}d"),
+                    w[..2].to_string(),
+                ]
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut found = 0;
+        each_word_start(&text, |starts| {
+            for &i in starts {
+                let word = first_word(&text[i..]);
+                let want = index.by_word.get(word).map(|&g| {
+                    let c: *const Candidates = &index.groups[g as usize].candidates;
+                    (c, word.len())
+                });
+                let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
+                let got = index
+                    .group_at(&text, i, prefix)
+                    .map(|(c, len)| (c as *const Candidates, len));
+                assert_eq!(got, want, "{word:?}");
+                found += usize::from(got.is_some());
+            }
+        });
+        assert!(found >= words.len(), "{found} found");
+    }
+
+    #[test]
+    fn a_phrase_is_matched_fast_where_a_walk_of_its_characters_matches_it() {
+        // Phrases of a first word and more words, against texts holding the phrase with
+        // its spaces written as runs of whitespace of every kind, then any mix of the
+        // phrase's letters, whitespace and characters that are not ASCII.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(
+                &(
+                    "[ab é]{0,6}[abé]",
+                    proptest::collection::vec(0..6usize, 4),
+                    "[ab \t\n\u{a0}\u{2003}é.]{0,8}",
+                ),
+                |(rest, runs, tail)| {
+                    let phrase = normalize_space(&format!("Ab{rest}"));
+                    let known = first_word(&phrase).len();
+                    // The phrase with each space written as a run of whitespace, then
+                    // anything.
+                    let spaces = [" ", "  ", "\t", "\n", "\u{a0}", " \u{2003}"];
+                    let mut text = phrase[..known].to_string();
+                    for (k, piece) in phrase[known..].split(' ').enumerate() {
+                        if k > 0 {
+                            text.push_str(spaces[runs[k % runs.len()]]);
+                        }
+                        text.push_str(piece);
+                    }
+                    text.push_str(&tail);
+                    for lines in [Lines::Joined, Lines::Apart] {
+                        proptest::prop_assert_eq!(
+                            match_fast(&text, 0, known, &phrase, lines),
+                            match_at(&text, 0, &phrase, lines),
+                            "{:?} {:?}",
+                            phrase,
+                            text
+                        );
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    #[test]
     fn a_window_rules_out_only_what_a_full_comparison_rules_out() {
         // Phrases of one first word and what may follow it (spaces, letters,
         // characters that are not ASCII), against texts with that word and then runs
@@ -1548,11 +1647,16 @@ impl WordIndex {
             }
             let b = first.as_bytes()[0];
             index.capitals_only &= b.is_ascii_uppercase() || !b.is_ascii();
-            index
-                .by_first
-                .entry(first.to_string())
-                .or_default()
-                .push((phrase, value));
+            // The first word is copied only for a key not there yet, not for every
+            // phrase.
+            let first = first.len();
+            match index.by_first.get_mut(&phrase[..first]) {
+                Some(list) => list.push((phrase, value)),
+                None => {
+                    let key = phrase[..first].to_string();
+                    index.by_first.insert(key, vec![(phrase, value)]);
+                }
+            }
         }
         for list in index.by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -1633,7 +1737,8 @@ impl WordIndex {
         let word = first_word(&text[i..]);
         self.by_first.get(word).and_then(|list| {
             list.iter().find_map(|(phrase, value)| {
-                let end = match_at(text, i, phrase, lines)?;
+                // The phrase opens with the word found at `i`.
+                let end = match_fast(text, i, word.len(), phrase, lines)?;
                 let whole =
                     !phrase.chars().next_back().is_some_and(is_word_char) || !word_after(text, end);
                 whole.then_some(Found {
@@ -1717,9 +1822,11 @@ struct FirstWords {
     groups: Vec<Group>,
     /// The groups by their word.
     by_word: HashMap<Box<str>, u32>,
-    /// The first group of each [`prefix_word`] (of the words that have one); the
-    /// others with the same prefix follow it through [`Group::next`].
-    by_prefix: HashMap<u64, u32>,
+    /// The first group of each [`GroupSlots`] slot (of the words that have a
+    /// [`prefix_word`]); the others of the slot follow it through [`Group::next`].
+    /// One load finds the chain, where a hash map of the prefixes was hashed and
+    /// probed at every word looked up.
+    by_slot: GroupSlots,
     /// Which [`prefix_slot`]s some group's word has.
     prefixes: PrefixBits,
     /// Stems that are one word (`commemorat*`): the text's word need only open with
@@ -1744,12 +1851,37 @@ struct Group {
     word: Box<str>,
     /// Its patterns.
     candidates: Candidates,
-    /// The next group whose word has the same [`prefix_word`], or [`NO_GROUP`].
+    /// The word's [`prefix_word`] (`NO_PREFIX` for none).
+    prefix: u64,
+    /// The next group whose word's prefix has the same [`GroupSlots`] slot, or
+    /// [`NO_GROUP`].
     next: u32,
 }
 
 /// The end of a chain of groups ([`Group::next`]).
 const NO_GROUP: u32 = u32::MAX;
+
+/// How many slots [`GroupSlots`] has: a quarter of the [`prefix_slot`]s, so that the
+/// table stays small (64 KiB); words whose prefixes share a slot share its chain.
+const GROUP_SLOTS: usize = PREFIX_BITS / 4;
+
+/// The first group of each slot ([`GroupSlots::of`]), or [`NO_GROUP`].
+#[derive(Debug, Clone)]
+struct GroupSlots(Box<[u32; GROUP_SLOTS]>);
+
+impl Default for GroupSlots {
+    fn default() -> Self {
+        GroupSlots(Box::new([NO_GROUP; GROUP_SLOTS]))
+    }
+}
+
+impl GroupSlots {
+    /// The slot of a [`prefix_slot`].
+    #[inline]
+    fn of(prefix_slot: usize) -> usize {
+        prefix_slot / 4 % GROUP_SLOTS
+    }
+}
 
 /// The patterns of one first word.
 #[derive(Debug, Clone, Default)]
@@ -1792,15 +1924,18 @@ impl FirstWords {
                     let g = index.groups.len();
                     index.by_word.insert(first.into(), g as u32);
                     let mut next = NO_GROUP;
-                    if let Some(word) = prefix_word(first.as_bytes()) {
+                    let prefix = prefix_word(first.as_bytes());
+                    if let Some(word) = prefix {
                         let slot = prefix_slot(word);
                         index.prefixes.set(slot);
-                        // The new group opens the chain of its prefix.
-                        next = index.by_prefix.insert(word, g as u32).unwrap_or(NO_GROUP);
+                        // The new group opens the chain of its slot.
+                        let head = &mut index.by_slot.0[GroupSlots::of(slot)];
+                        next = std::mem::replace(head, g as u32);
                     }
                     index.groups.push(Group {
                         word: first.into(),
                         candidates: Candidates::default(),
+                        prefix: prefix.unwrap_or(NO_PREFIX),
                         next,
                     });
                     g
@@ -1853,23 +1988,26 @@ impl FirstWords {
         if !self.prefixes.has(slot) {
             return None;
         }
-        let mut g = *self.by_prefix.get(&prefix)?;
         let len = (prefix >> 32) as usize;
-        if len < 4 {
-            // The whole word is in the prefix: one group has it.
-            return self.groups.get(g as usize).map(|c| (&c.candidates, len));
-        }
-        // The text's word is a group's word when it opens with it and no word
-        // character follows: at most one of the chain is.
         let rest = &text.as_bytes()[i..];
+        let mut g = self.by_slot.0[GroupSlots::of(slot)];
         while let Some(group) = self.groups.get(g as usize) {
+            g = group.next;
+            if group.prefix != prefix {
+                continue;
+            }
+            if len < 4 {
+                // The whole word is in the prefix: this group has it.
+                return Some((&group.candidates, len));
+            }
+            // The text's word is a group's word when it opens with it and no word
+            // character follows: at most one of the chain is.
             let w = group.word.as_bytes();
             if rest.get(..w.len()).is_some_and(|head| same_bytes(head, w))
                 && !word_char_at(text, i + w.len())
             {
                 return Some((&group.candidates, w.len()));
             }
-            g = group.next;
         }
         None
     }
@@ -2042,8 +2180,10 @@ fn next_key(text: &str, at: usize, lines: Lines) -> Option<u16> {
 /// [`match_at`] for a phrase whose first word (`known` bytes) is known to stand at
 /// byte `at` of `text`: the bytes compared eight at a time, and the character by
 /// character walk only where the two part at a space of the phrase (where the text
-/// may hold a longer run of whitespace, or another whitespace character).
-#[inline]
+/// may hold a longer run of whitespace, or another whitespace character). Inlined
+/// into each of its two callers: called out of line, the phrase search's loop costs
+/// more than the call saves in code.
+#[inline(always)]
 fn match_fast(text: &str, at: usize, known: usize, phrase: &str, lines: Lines) -> Option<usize> {
     let p = phrase.as_bytes();
     let k = known + common_prefix(&text.as_bytes()[at + known..], &p[known..]);

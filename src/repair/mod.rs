@@ -142,7 +142,8 @@ pub struct CaptionRules {
 #[derive(Clone, Debug)]
 struct Credits {
     /// The last character of each credit (so that only those ending as the text does
-    /// are compared with it).
+    /// are compared with it), in order: those of one character are looked up
+    /// together, not each credit compared in turn.
     last: Vec<char>,
     /// The last bytes of the credits, by value: the last byte of a text is enough to
     /// rule out most texts at once.
@@ -154,6 +155,11 @@ struct Credits {
 impl Credits {
     /// The credits `parts`, whose last characters are `last`.
     fn new(last: Vec<char>, parts: Vec<Vec<CreditPart>>) -> Credits {
+        // Sorted by their last characters (which credit matches does not matter, only
+        // whether one does).
+        let mut both: Vec<(char, Vec<CreditPart>)> = last.into_iter().zip(parts).collect();
+        both.sort_by_key(|(c, _)| *c);
+        let (last, parts): (Vec<char>, Vec<Vec<CreditPart>>) = both.into_iter().unzip();
         let mut last_bytes = [false; 256];
         let mut buf = [0u8; 4];
         for c in &last {
@@ -180,10 +186,11 @@ impl Credits {
         let Some(last) = text.chars().next_back() else {
             return false;
         };
-        self.last
+        let from = self.last.partition_point(|&l| l < last);
+        let to = from + self.last[from..].partition_point(|&l| l == last);
+        self.parts[from..to]
             .iter()
-            .zip(&self.parts)
-            .any(|(&l, parts)| l == last && ends_with_credit(text, parts))
+            .any(|parts| ends_with_credit(text, parts))
     }
 }
 
@@ -235,13 +242,20 @@ fn ends_with_credit(text: &str, credit: &[CreditPart]) -> bool {
 /// opening with a capital, one whitespace character apart. Read from the end, most
 /// text is ruled out by its last word.
 fn words_after_dash(text: &str) -> bool {
-    let word_char = |c: char| c.is_ascii_alphabetic() || matches!(c, '&' | '\'' | '.');
+    // A word's characters are ASCII: it is read back from the end a byte at a time,
+    // without decoding characters (a byte that is not ASCII ends it, as its
+    // character would).
+    let word_byte = |b: &&u8| b.is_ascii_alphabetic() || matches!(b, b'&' | b'\'' | b'.');
+    let bytes = text.as_bytes();
     let mut rest = text;
     for _ in 0..6 {
-        let before = rest.trim_end_matches(word_char);
-        if !rest[before.len()..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        let end = rest.len();
+        let start = end - bytes[..end].iter().rev().take_while(word_byte).count();
+        if !(start < end && bytes[start].is_ascii_uppercase()) {
             return false;
         }
+        // The word's first byte is ASCII: a character starts there.
+        let before = &rest[..start];
         let spaced = before.trim_end();
         if spaced.ends_with('-') {
             return true;
@@ -1208,6 +1222,99 @@ mod tests {
         }
         // Both answers are asked for, many times.
         assert!((50..150).contains(&captions), "{captions}");
+    }
+
+    /// [`words_after_dash`] as it was first written, a character at a time: what the
+    /// byte reader is held to.
+    fn words_after_dash_by_char(text: &str) -> bool {
+        let word_char = |c: char| c.is_ascii_alphabetic() || matches!(c, '&' | '\'' | '.');
+        let mut rest = text;
+        for _ in 0..6 {
+            let before = rest.trim_end_matches(word_char);
+            if !rest[before.len()..].starts_with(|c: char| c.is_ascii_uppercase()) {
+                return false;
+            }
+            let spaced = before.trim_end();
+            if spaced.ends_with('-') {
+                return true;
+            }
+            if before[spaced.len()..].chars().count() != 1 {
+                return false;
+            }
+            rest = spaced;
+        }
+        false
+    }
+
+    #[test]
+    fn words_after_a_dash_are_read_as_a_look_at_each_character_reads_them() {
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(&"[-AaZz&'. \t\u{a0}\u{2003}Éé1]{0,24}", |text| {
+                proptest::prop_assert_eq!(
+                    words_after_dash(&text),
+                    words_after_dash_by_char(&text),
+                    "{:?}",
+                    text
+                );
+                Ok(())
+            })
+            .unwrap();
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(
+                words_after_dash(&line),
+                words_after_dash_by_char(&line),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_credit_is_found_at_the_end_as_a_look_at_every_credit_finds_it() {
+        let credits = [
+            "VNA",
+            "AFP",
+            "Viet Nam News",
+            "Nhân Dân",
+            "Tuổi Trẻ",
+            "Anna",
+            "A",
+        ];
+        let rules = CaptionRules::new(&credits);
+        let found = rules.credits.as_ref().unwrap();
+        // Every credit, compared in turn.
+        let names = credit_names(&credits);
+        let parts: Vec<Vec<CreditPart>> = names
+            .iter()
+            .map(|n| {
+                n.chars()
+                    .map(|c| match c {
+                        ' ' => CreditPart::Space,
+                        c => CreditPart::Char(c),
+                    })
+                    .collect()
+            })
+            .collect();
+        let by_each = |text: &str| parts.iter().any(|p| ends_with_credit(text, p));
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(
+                &(
+                    "[- a]{0,3}",
+                    proptest::sample::select(credits.to_vec()),
+                    "[ aAN.ẻ]{0,2}",
+                ),
+                |(lead, credit, tail)| {
+                    let text = format!("{lead}{credit}{tail}");
+                    for t in [text.as_str(), text.trim_end(), ""] {
+                        proptest::prop_assert_eq!(found.end(t), by_each(t), "{:?}", t);
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
     }
 
     #[test]
