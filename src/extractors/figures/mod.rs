@@ -65,6 +65,7 @@ static DOLLAR_IS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// A year that directly follows a figure: `in 2020`, `during 2020`, `for the year 2020`.
+/// Read by [`is_adjacent_year`]: over ASCII text without compiling it.
 static ADJACENT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:in|during|for|throughout)\s+(?:the\s+(?:year\s+)?)?(?:\w+\s+)?$")
         .expect("valid regex")
@@ -79,13 +80,79 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `gap` is a [`LIST_GAP`] of at most eight words (runs between its spaces,
 /// commas and semicolons). Each word needs a repetition of the expression, so the
 /// bound is counted here: written in the expression, it would compile the Unicode word
-/// class eight times.
+/// class eight times. An ASCII gap is read by [`is_ascii_list_gap`]: the expression,
+/// which the Unicode word class makes costly to compile, is built only for a gap with
+/// another character.
 fn is_list_gap(gap: &str) -> bool {
     gap.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
         .filter(|w| !w.is_empty())
         .nth(8)
         .is_none()
-        && LIST_GAP.is_match(gap)
+        && if gap.is_ascii() {
+            is_ascii_list_gap(gap.as_bytes())
+        } else {
+            LIST_GAP.is_match(gap)
+        }
+}
+
+/// Whether ASCII `gap` matches [`LIST_GAP`]: its words (runs of letters, digits, `_`,
+/// `'`, `.` and `-`) stand between spaces, commas and semicolons, and each opens with a
+/// letter. That is the expression's language: its listed words are words that open
+/// with a letter, and a word opening with a letter takes in the rest of its run. Over
+/// ASCII, its Unicode classes and case folding read what the ASCII ones do.
+fn is_ascii_list_gap(gap: &[u8]) -> bool {
+    let mut in_word = false;
+    for &c in gap {
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'.' | b'-') {
+            if !in_word && !c.is_ascii_alphabetic() {
+                return false;
+            }
+            in_word = true;
+        } else if text::is_ascii_space(c) || c == b',' || c == b';' {
+            in_word = false;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `gap`, the text between a figure and a year after it, matches
+/// [`ADJACENT_YEAR`]. An ASCII gap is read word by word: spaces, the preposition, and
+/// then at most `the`, `year` and one other word, the last of them followed by spaces
+/// too. Over ASCII the expression's Unicode classes and case folding read what the
+/// ASCII ones do; it is built, its word class costly to compile, only for a gap with
+/// another character.
+fn is_adjacent_year(gap: &str) -> bool {
+    if !gap.is_ascii() {
+        return ADJACENT_YEAR.is_match(gap);
+    }
+    let b = gap.as_bytes();
+    let spaced = |i: usize| b.get(i).is_some_and(|&c| text::is_ascii_space(c));
+    if !spaced(0) || !spaced(b.len().wrapping_sub(1)) {
+        return false;
+    }
+    let mut words = b
+        .split(|&c| text::is_ascii_space(c))
+        .filter(|w| !w.is_empty());
+    let is = |w: &[u8], word: &str| w.eq_ignore_ascii_case(word.as_bytes());
+    let is_word = |w: &[u8]| w.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_');
+    let Some(prep) = words.next() else {
+        return false;
+    };
+    if !["in", "during", "for", "throughout"]
+        .iter()
+        .any(|p| is(prep, p))
+    {
+        return false;
+    }
+    match (words.next(), words.next(), words.next(), words.next()) {
+        (None, ..) => true,
+        (Some(w), None, ..) => is_word(w),
+        (Some(the), Some(w), None, _) => is(the, "the") && is_word(w),
+        (Some(the), Some(year), Some(w), None) => is(the, "the") && is(year, "year") && is_word(w),
+        _ => false,
+    }
 }
 
 fn dollar_iso(word: &str) -> &'static str {
@@ -649,7 +716,7 @@ impl LineFigures<'_, '_> {
         let after = |(p, _): &&(usize, u16)| *p >= end && !s[end..*p].contains([',', ';']);
         let nearest = years
             .iter()
-            .find(|y| after(y) && ADJACENT_YEAR.is_match(&s[end..y.0]))
+            .find(|y| after(y) && is_adjacent_year(&s[end..y.0]))
             .or_else(|| years.iter().rev().find(|(p, _)| *p < at))
             .or_else(|| years.iter().find(after));
         if let Some(&(_, y)) = nearest {
@@ -722,6 +789,54 @@ mod tests {
             });
             prop_assert_eq!(is_list_gap(&t), BOUNDED.is_match(&t));
         }
+
+        /// An ASCII gap read without the expression is one it matches.
+        #[test]
+        fn an_ascii_list_gap_is_one_the_expression_matches(
+            t in crate::scan::texts_of(&[
+                "for", "in", "the", "and", "Japan", "U.S.", "k", "5", "x_y", "_", "'s", "-", ".",
+                " ", "\t", "\x0b", ",", ";", "\n", "%", "(", ":", "Q1",
+            ], 14)
+        ) {
+            prop_assert_eq!(is_ascii_list_gap(t.as_bytes()), LIST_GAP.is_match(&t), "{:?}", t);
+        }
+
+        /// A year is read as adjacent to a figure where the expression reads it so.
+        #[test]
+        fn an_adjacent_year_is_one_the_expression_matches(
+            t in crate::scan::texts_of(&[
+                "in", "IN", "during", "for", "throughout", "the", "The", "year", "YEAR", "fiscal",
+                "x_1", "5", "-", ".", " ", "  ", "\t", "\x0b", "\n", ",", "ễ", "ſ", "\u{a0}",
+                "\u{2028}", "é",
+            ], 9)
+        ) {
+            prop_assert_eq!(is_adjacent_year(&t), ADJACENT_YEAR.is_match(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn the_fixtures_gaps_are_read_as_by_the_expressions() {
+        let mut adjacent = 0;
+        for line in crate::testing::fixture_lines() {
+            // Each text of up to 30 bytes before a number.
+            let numbers = line.char_indices().filter(|&(i, c)| {
+                c.is_ascii_digit() && !line[..i].ends_with(|c: char| c.is_ascii_digit())
+            });
+            for (at, _) in numbers {
+                let starts = (at.saturating_sub(30)..at).filter(|&i| line.is_char_boundary(i));
+                for gap in starts.map(|i| &line[i..at]) {
+                    assert_eq!(
+                        gap.is_ascii() && is_ascii_list_gap(gap.as_bytes()),
+                        gap.is_ascii() && LIST_GAP.is_match(gap),
+                        "{gap:?}"
+                    );
+                    let y = is_adjacent_year(gap);
+                    assert_eq!(y, ADJACENT_YEAR.is_match(gap), "{gap:?}");
+                    adjacent += usize::from(y);
+                }
+            }
+        }
+        assert!(adjacent > 0, "{adjacent}");
     }
 
     #[test]
