@@ -2700,26 +2700,47 @@ fn part_of_a_phrase(a: &Analysis, r: &Range<usize>) -> bool {
 }
 
 /// Which of `words` (capitalised words) `text` also writes in lower case, as a whole
-/// word: one search for all of them.
+/// word. The search stops once every word is found so written: a common word (`To`)
+/// shows early in the text, and the rest is not read.
 fn written_in_lower_case(text: &str, words: &[&str]) -> Vec<bool> {
     let mut common = vec![false; words.len()];
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let searched: Vec<usize> = (0..words.len()).filter(|&k| lower[k] != words[k]).collect();
-    if searched.is_empty() {
-        return common;
-    }
-    // Leftmost-longest: a match inside a longer word (`son` in `person`) covers no
-    // whole-word match of another word (it would have to open after a letter).
-    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(searched.iter().map(|&k| &lower[k]))
-    else {
-        return common;
-    };
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    for m in automaton.find_iter(text) {
-        if !is_word(char_before(text, m.start())) && !is_word(char_at(text, m.end())) {
-            common[searched[m.pattern().as_usize()]] = true;
+    let whole = |start: usize, end: usize| {
+        !is_word(char_before(text, start)) && !is_word(char_at(text, end))
+    };
+    match searched[..] {
+        [] => {}
+        // One word (what most documents search): a substring search, with no automaton
+        // to build. Its matches, each looked for past the one before, are those of the
+        // automaton below for the word alone.
+        [k] => {
+            let word = lower[k].as_bytes();
+            common[k] = memchr::memmem::find_iter(text.as_bytes(), word)
+                .any(|start| whole(start, start + word.len()));
+        }
+        _ => {
+            // Leftmost-longest: a match inside a longer word (`son` in `person`) covers
+            // no whole-word match of another word (it would have to open after a
+            // letter).
+            let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(searched.iter().map(|&k| &lower[k]))
+            else {
+                return common;
+            };
+            let mut left = searched.len();
+            for m in automaton.find_iter(text) {
+                let k = searched[m.pattern().as_usize()];
+                if !common[k] && whole(m.start(), m.end()) {
+                    common[k] = true;
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
         }
     }
     common
@@ -2745,8 +2766,8 @@ fn of_a_state(category: OfficeCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        caps_name_line, clean_name, credit_any, credit_line, first_of, key, plural_title, run_word,
-        slug, spaced_matches, spaced_rfind,
+        caps_name_line, char_at, char_before, clean_name, credit_any, credit_line, first_of, key,
+        plural_title, run_word, slug, spaced_matches, spaced_rfind, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3094,6 +3115,80 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(key(name), want, "{name:?}");
+        }
+    }
+
+    /// [`written_in_lower_case`] as it searched every text: one automaton for all the
+    /// words, read to the end.
+    fn written_in_lower_case_by_automaton(text: &str, words: &[&str]) -> Vec<bool> {
+        let mut common = vec![false; words.len()];
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let searched: Vec<usize> = (0..words.len()).filter(|&k| lower[k] != words[k]).collect();
+        if searched.is_empty() {
+            return common;
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(searched.iter().map(|&k| &lower[k]))
+            .unwrap();
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        for m in automaton.find_iter(text) {
+            if !is_word(char_before(text, m.start())) && !is_word(char_at(text, m.end())) {
+                common[searched[m.pattern().as_usize()]] = true;
+            }
+        }
+        common
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// The words found written in lower case, by a substring search for one word or
+        /// an automaton stopped when all are found, are those the automaton read to the
+        /// end found.
+        #[test]
+        fn lower_case_words_as_the_whole_search_found_them(
+            text in "(to|To|son|person|Son|ab-c|c-d|b-c|ab|o|é|É|Éo|éo|ß|SS|[ .,'’-]){0,24}",
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "To", "Son", "Ab-C", "C-D", "B-C", "Ab", "O", "É", "Éo", "SS", "son", "Person",
+                ]),
+                0..4,
+            ),
+        ) {
+            prop_assert_eq!(
+                written_in_lower_case(&text, &words),
+                written_in_lower_case_by_automaton(&text, &words)
+            );
+        }
+    }
+
+    #[test]
+    fn lower_case_words_of_the_fixtures_as_the_whole_search_found_them() {
+        for (_, text) in crate::testing::fixture_texts() {
+            // The capitalised words of the text, each alone and in fours.
+            let mut words: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words.truncate(60);
+            for w in &words {
+                let one = [*w];
+                assert_eq!(
+                    written_in_lower_case(&text, &one),
+                    written_in_lower_case_by_automaton(&text, &one),
+                    "{w:?}"
+                );
+            }
+            for four in words.chunks(4) {
+                assert_eq!(
+                    written_in_lower_case(&text, four),
+                    written_in_lower_case_by_automaton(&text, four),
+                    "{four:?}"
+                );
+            }
         }
     }
 }
