@@ -578,7 +578,9 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<S
     let mut places = Places::new(a);
     let text = a.view.text();
     // Each person's mentions gathered under their id, looked up by hashing (a
-    // document's mentions are many, its people few), then taken in the order of ids.
+    // document's mentions are many, its people few). The people are taken in the
+    // order they are first met: the answers go into a map, and what `places` keeps
+    // is only a memo of answers that do not depend on the order asked.
     let mut seen: Vec<(&str, Seen)> = Vec::new();
     let mut slot: HashMap<&str, usize> = HashMap::default();
     for (m, id) in mentions.iter().zip(ids) {
@@ -601,7 +603,6 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<S
             .any(|o| !ACADEMIC.contains(&o.as_str()) && !a.gazetteers().is_honour(o));
         s.stately |= m.stately;
     }
-    seen.sort_unstable_by(|x, y| x.0.cmp(y.0));
     seen.into_iter()
         .map(|(id, s)| {
             // The first of these that says something is the person's state; each later
