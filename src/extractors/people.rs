@@ -197,12 +197,6 @@ static CREDIT_ANY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A name in capitals alone on its line (a signature), possibly after `DR.`: two to
-/// five words.
-static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:DR|MR|MS|MRS)\.?\s+)?(\p{Lu}+(?:\s+\p{Lu}+)+)$").expect("valid regex")
-});
-
 /// A [`CREDIT_LINE`] of a name of at most six words: the label (1) and the name (2).
 fn credit_line(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     // The expression's labels open with one of these, and it has a colon.
@@ -331,6 +325,12 @@ fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
     })
 }
 
+/// A name in capitals alone on its line (a signature), possibly after `DR.`: two to
+/// five words.
+static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:DR|MR|MS|MRS)\.?\s+)?(\p{Lu}+(?:\s+\p{Lu}+)+)$").expect("valid regex")
+});
+
 /// A [`CAPS_NAME_LINE`] of a name of at most five words: the name (1).
 fn caps_name_line(text: &str) -> Option<Range<usize>> {
     // The expression's ASCII characters are capitals, the courtesy word's dot and
@@ -344,39 +344,70 @@ fn caps_name_line(text: &str) -> Option<Range<usize>> {
     if crate::text::at_most_words(text, 1) || !crate::text::at_most_words(text, 6) {
         return None;
     }
-    // An ASCII line is read by hand, as the expression reads it: the expression is
-    // compiled only for a line of other characters.
-    let name = if text.is_ascii() {
-        ascii_caps_name_line(text)?
+    // A line of ASCII, Latin letters and whitespace (`THẾ GIỚI PUBLISHERS`) is read by
+    // hand, as the expression reads it: the expression is compiled only for a line of
+    // other characters.
+    let name = if text.chars().all(read_by_hand) {
+        read_caps_name_line(text)?
     } else {
         CAPS_NAME_LINE.captures(text)?.get(1)?.range()
     };
     crate::text::at_most_words(&text[name.clone()], 5).then_some(name)
 }
 
-/// [`CAPS_NAME_LINE`] on an ASCII line: the name (1). On ASCII, `\s` is a space, tab,
-/// line feed, vertical tab, form feed or carriage return, and `\p{Lu}` a capital. The
+/// Whether [`read_caps_name_line`] knows `c` as the expression does: an ASCII
+/// character, whitespace, or a letter of the Latin blocks beyond ASCII (`Ế`, `ơ`),
+/// whose uppercase characters are the uppercase letters (`\p{Lu}`) in every version of
+/// Unicode since long ago, whichever the expression's tables and the standard
+/// library's follow.
+fn read_by_hand(c: char) -> bool {
+    c.is_ascii()
+        || c.is_whitespace()
+        || (matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
+}
+
+/// [`CAPS_NAME_LINE`] on a line of characters that are all [`read_by_hand`]: the name
+/// (1). `\s` is a whitespace character and `\p{Lu}` an uppercase character. The
 /// courtesy words are tried in the expression's order, then none: the first that
 /// whitespace follows, and after which the rest of the line is a name, gives it. A
 /// name is two words of capitals or more with whitespace between them, to the end of
 /// the line.
-fn ascii_caps_name_line(text: &str) -> Option<Range<usize>> {
-    let b = text.as_bytes();
-    let name_from = |i: usize| ascii_name_to_end(b, i, |c| c.is_ascii_uppercase());
+fn read_caps_name_line(text: &str) -> Option<Range<usize>> {
+    debug_assert!(text.chars().all(read_by_hand));
+    let name_from = |i: usize| {
+        let mut words = 0;
+        let mut chars = text[i..].chars().peekable();
+        loop {
+            let mut capitals = 0;
+            while chars.next_if(|c| c.is_uppercase()).is_some() {
+                capitals += 1;
+            }
+            if capitals == 0 {
+                return false;
+            }
+            words += 1;
+            let mut spaces = 0;
+            while chars.next_if(|c| c.is_whitespace()).is_some() {
+                spaces += 1;
+            }
+            match chars.peek() {
+                None => return spaces == 0 && words >= 2,
+                Some(_) if spaces == 0 => return false,
+                Some(_) => {}
+            }
+        }
+    };
     for courtesy in ["DR", "MR", "MS", "MRS"] {
-        if !text.starts_with(courtesy) {
+        let Some(rest) = text.strip_prefix(courtesy) else {
             continue;
-        }
-        let mut k = courtesy.len();
-        if b.get(k) == Some(&b'.') {
-            k += 1;
-        }
-        let start = skip_ascii_spaces(b, k);
+        };
+        let k = text.len() - rest.strip_prefix('.').unwrap_or(rest).len();
+        let start = text.len() - text[k..].trim_start().len();
         if start > k && name_from(start) {
-            return Some(start..b.len());
+            return Some(start..text.len());
         }
     }
-    name_from(0).then_some(0..b.len())
+    name_from(0).then_some(0..text.len())
 }
 
 /// One mention, before the person ids are known.
@@ -2767,8 +2798,9 @@ fn of_a_state(category: OfficeCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        caps_name_line, char_at, char_before, clean_name, credit_any, credit_line, first_of, key,
-        plural_title, run_word, slug, spaced_matches, spaced_rfind, written_in_lower_case,
+        CAPS_NAME_LINE, caps_name_line, char_at, char_before, clean_name, credit_any, credit_line,
+        first_of, key, plural_title, read_by_hand, read_caps_name_line, run_word, slug,
+        spaced_matches, spaced_rfind, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3190,6 +3222,72 @@ mod tests {
                     "{four:?}"
                 );
             }
+        }
+    }
+
+    /// What [`read_caps_name_line`] reads, by the expression.
+    fn caps_name_by_expression(text: &str) -> Option<Range<usize>> {
+        Some(CAPS_NAME_LINE.captures(text)?.get(1)?.range())
+    }
+
+    /// The characters read by hand are uppercase where the expression's are, and
+    /// whitespace where its `\s` is.
+    #[test]
+    fn characters_read_by_hand_as_the_expression_reads_them() {
+        let lu = Regex::new(r"^\p{Lu}$").unwrap();
+        let space = Regex::new(r"^\s$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(c.is_whitespace(), space.is_match(s), "{c:?}");
+            if read_by_hand(c) {
+                assert_eq!(c.is_uppercase(), lu.is_match(s), "{c:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// A line in capitals, ASCII or not, is read as the expression reads it.
+        #[test]
+        fn caps_name_lines_as_the_expression_reads_them(
+            t in "(DR|MR|MS|MRS|[A-Z]{1,3}|ẾỚ|Đ|GIỚI|Ⅳ|Ⓐ|ǅ|ß|Ω|[.a]|[ \t\x0b\r\n\u{85}\u{a0}\u{2009}\u{1c}]){0,10}"
+        ) {
+            if t.chars().all(read_by_hand) {
+                prop_assert_eq!(read_caps_name_line(&t), caps_name_by_expression(&t));
+            }
+            let bounded = caps_name_by_expression(&t).filter(|n| {
+                crate::text::at_most_words(&t[n.clone()], 5)
+                    && !crate::text::at_most_words(&t, 1)
+                    && crate::text::at_most_words(&t, 6)
+            });
+            prop_assert_eq!(caps_name_line(&t), bounded);
+        }
+    }
+
+    #[test]
+    fn caps_name_lines_of_the_fixtures_as_the_expression_reads_them() {
+        for line in crate::testing::fixture_lines() {
+            if line.chars().all(read_by_hand) {
+                assert_eq!(
+                    read_caps_name_line(&line),
+                    caps_name_by_expression(&line),
+                    "{line:?}"
+                );
+            }
+            assert_eq!(
+                caps_name_line(&line),
+                caps_name_by_expression(&line).filter(|n| crate::text::at_most_words(
+                    &line[n.clone()],
+                    5
+                ) && !crate::text::at_most_words(
+                    &line, 1
+                ) && crate::text::at_most_words(
+                    &line, 6
+                )),
+                "{line:?}"
+            );
         }
     }
 }
