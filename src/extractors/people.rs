@@ -523,19 +523,28 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     untitled(a, &mut mentions);
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     let text = a.view.text();
-    // Each mention's name cleaned, and its key for grouping and ids: made once per name
-    // as written (a document writes its few names many times).
-    let mut made: HashMap<&str, (String, String)> = HashMap::default();
-    let (names, keys): (Vec<String>, Vec<String>) = mentions
+    // Each name as written, cleaned, with its key for grouping and its id: made once
+    // per name as written (a document writes its few names many times), each mention
+    // holding the index of its own.
+    let mut form_of: HashMap<&str, usize> = HashMap::default();
+    let mut cleaned: Vec<String> = Vec::new();
+    let mut form_keys: Vec<String> = Vec::new();
+    let form: Vec<usize> = mentions
         .iter()
         .map(|m| {
-            made.entry(&text[m.name.clone()])
-                .or_insert_with_key(|name| (clean_name(name), key(name)))
-                .clone()
+            *form_of
+                .entry(&text[m.name.clone()])
+                .or_insert_with_key(|name| {
+                    cleaned.push(clean_name(name));
+                    form_keys.push(key(name));
+                    cleaned.len() - 1
+                })
         })
-        .unzip();
-    let people = People::cluster(&keys);
-    let ids: Vec<String> = keys.iter().map(|k| people.id(k)).collect();
+        .collect();
+    let people = People::cluster(&form_keys);
+    let form_ids: Vec<String> = form_keys.iter().map(|k| people.id(k)).collect();
+    let ids: Vec<String> = form.iter().map(|&f| form_ids[f].clone()).collect();
+    let names = form.iter().map(|&f| cleaned[f].clone());
     let facts = person_facts(a, &mentions, &ids);
     mentions
         .into_iter()
