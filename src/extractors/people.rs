@@ -197,12 +197,6 @@ static CREDIT_ANY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A name in capitals alone on its line (a signature), possibly after `DR.`: two to
-/// five words.
-static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:DR|MR|MS|MRS)\.?\s+)?(\p{Lu}+(?:\s+\p{Lu}+)+)$").expect("valid regex")
-});
-
 /// A [`CREDIT_LINE`] of a name of at most six words: the label (1) and the name (2).
 fn credit_line(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     // The expression's labels open with one of these, and it has a colon.
@@ -331,6 +325,12 @@ fn credit_any(text: &str) -> Option<regex::Captures<'_>> {
     })
 }
 
+/// A name in capitals alone on its line (a signature), possibly after `DR.`: two to
+/// five words.
+static CAPS_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:DR|MR|MS|MRS)\.?\s+)?(\p{Lu}+(?:\s+\p{Lu}+)+)$").expect("valid regex")
+});
+
 /// A [`CAPS_NAME_LINE`] of a name of at most five words: the name (1).
 fn caps_name_line(text: &str) -> Option<Range<usize>> {
     // The expression's ASCII characters are capitals, the courtesy word's dot and
@@ -344,39 +344,70 @@ fn caps_name_line(text: &str) -> Option<Range<usize>> {
     if crate::text::at_most_words(text, 1) || !crate::text::at_most_words(text, 6) {
         return None;
     }
-    // An ASCII line is read by hand, as the expression reads it: the expression is
-    // compiled only for a line of other characters.
-    let name = if text.is_ascii() {
-        ascii_caps_name_line(text)?
+    // A line of ASCII, Latin letters and whitespace (`THẾ GIỚI PUBLISHERS`) is read by
+    // hand, as the expression reads it: the expression is compiled only for a line of
+    // other characters.
+    let name = if text.chars().all(read_by_hand) {
+        read_caps_name_line(text)?
     } else {
         CAPS_NAME_LINE.captures(text)?.get(1)?.range()
     };
     crate::text::at_most_words(&text[name.clone()], 5).then_some(name)
 }
 
-/// [`CAPS_NAME_LINE`] on an ASCII line: the name (1). On ASCII, `\s` is a space, tab,
-/// line feed, vertical tab, form feed or carriage return, and `\p{Lu}` a capital. The
+/// Whether [`read_caps_name_line`] knows `c` as the expression does: an ASCII
+/// character, whitespace, or a letter of the Latin blocks beyond ASCII (`Ế`, `ơ`),
+/// whose uppercase characters are the uppercase letters (`\p{Lu}`) in every version of
+/// Unicode since long ago, whichever the expression's tables and the standard
+/// library's follow.
+fn read_by_hand(c: char) -> bool {
+    c.is_ascii()
+        || c.is_whitespace()
+        || (matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
+}
+
+/// [`CAPS_NAME_LINE`] on a line of characters that are all [`read_by_hand`]: the name
+/// (1). `\s` is a whitespace character and `\p{Lu}` an uppercase character. The
 /// courtesy words are tried in the expression's order, then none: the first that
 /// whitespace follows, and after which the rest of the line is a name, gives it. A
 /// name is two words of capitals or more with whitespace between them, to the end of
 /// the line.
-fn ascii_caps_name_line(text: &str) -> Option<Range<usize>> {
-    let b = text.as_bytes();
-    let name_from = |i: usize| ascii_name_to_end(b, i, |c| c.is_ascii_uppercase());
+fn read_caps_name_line(text: &str) -> Option<Range<usize>> {
+    debug_assert!(text.chars().all(read_by_hand));
+    let name_from = |i: usize| {
+        let mut words = 0;
+        let mut chars = text[i..].chars().peekable();
+        loop {
+            let mut capitals = 0;
+            while chars.next_if(|c| c.is_uppercase()).is_some() {
+                capitals += 1;
+            }
+            if capitals == 0 {
+                return false;
+            }
+            words += 1;
+            let mut spaces = 0;
+            while chars.next_if(|c| c.is_whitespace()).is_some() {
+                spaces += 1;
+            }
+            match chars.peek() {
+                None => return spaces == 0 && words >= 2,
+                Some(_) if spaces == 0 => return false,
+                Some(_) => {}
+            }
+        }
+    };
     for courtesy in ["DR", "MR", "MS", "MRS"] {
-        if !text.starts_with(courtesy) {
+        let Some(rest) = text.strip_prefix(courtesy) else {
             continue;
-        }
-        let mut k = courtesy.len();
-        if b.get(k) == Some(&b'.') {
-            k += 1;
-        }
-        let start = skip_ascii_spaces(b, k);
+        };
+        let k = text.len() - rest.strip_prefix('.').unwrap_or(rest).len();
+        let start = text.len() - text[k..].trim_start().len();
         if start > k && name_from(start) {
-            return Some(start..b.len());
+            return Some(start..text.len());
         }
     }
-    name_from(0).then_some(0..b.len())
+    name_from(0).then_some(0..text.len())
 }
 
 /// One mention, before the person ids are known.
@@ -492,19 +523,28 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     untitled(a, &mut mentions);
     mentions.sort_by_key(|m| (m.name.start, m.name.end));
     let text = a.view.text();
-    // Each mention's name cleaned, and its key for grouping and ids: made once per name
-    // as written (a document writes its few names many times).
-    let mut made: HashMap<&str, (String, String)> = HashMap::default();
-    let (names, keys): (Vec<String>, Vec<String>) = mentions
+    // Each name as written, cleaned, with its key for grouping and its id: made once
+    // per name as written (a document writes its few names many times), each mention
+    // holding the index of its own.
+    let mut form_of: HashMap<&str, usize> = HashMap::default();
+    let mut cleaned: Vec<String> = Vec::new();
+    let mut form_keys: Vec<String> = Vec::new();
+    let form: Vec<usize> = mentions
         .iter()
         .map(|m| {
-            made.entry(&text[m.name.clone()])
-                .or_insert_with_key(|name| (clean_name(name), key(name)))
-                .clone()
+            *form_of
+                .entry(&text[m.name.clone()])
+                .or_insert_with_key(|name| {
+                    cleaned.push(clean_name(name));
+                    form_keys.push(key(name));
+                    cleaned.len() - 1
+                })
         })
-        .unzip();
-    let people = People::cluster(&keys);
-    let ids: Vec<String> = keys.iter().map(|k| people.id(k)).collect();
+        .collect();
+    let people = People::cluster(&form_keys);
+    let form_ids: Vec<String> = form_keys.iter().map(|k| people.id(k)).collect();
+    let ids: Vec<String> = form.iter().map(|&f| form_ids[f].clone()).collect();
+    let names = form.iter().map(|&f| cleaned[f].clone());
     let facts = person_facts(a, &mentions, &ids);
     mentions
         .into_iter()
@@ -578,7 +618,9 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<S
     let mut places = Places::new(a);
     let text = a.view.text();
     // Each person's mentions gathered under their id, looked up by hashing (a
-    // document's mentions are many, its people few), then taken in the order of ids.
+    // document's mentions are many, its people few). The people are taken in the
+    // order they are first met: the answers go into a map, and what `places` keeps
+    // is only a memo of answers that do not depend on the order asked.
     let mut seen: Vec<(&str, Seen)> = Vec::new();
     let mut slot: HashMap<&str, usize> = HashMap::default();
     for (m, id) in mentions.iter().zip(ids) {
@@ -601,7 +643,6 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<S
             .any(|o| !ACADEMIC.contains(&o.as_str()) && !a.gazetteers().is_honour(o));
         s.stately |= m.stately;
     }
-    seen.sort_unstable_by(|x, y| x.0.cmp(y.0));
     seen.into_iter()
         .map(|(id, s)| {
             // The first of these that says something is the person's state; each later
@@ -2700,26 +2741,47 @@ fn part_of_a_phrase(a: &Analysis, r: &Range<usize>) -> bool {
 }
 
 /// Which of `words` (capitalised words) `text` also writes in lower case, as a whole
-/// word: one search for all of them.
+/// word. The search stops once every word is found so written: a common word (`To`)
+/// shows early in the text, and the rest is not read.
 fn written_in_lower_case(text: &str, words: &[&str]) -> Vec<bool> {
     let mut common = vec![false; words.len()];
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let searched: Vec<usize> = (0..words.len()).filter(|&k| lower[k] != words[k]).collect();
-    if searched.is_empty() {
-        return common;
-    }
-    // Leftmost-longest: a match inside a longer word (`son` in `person`) covers no
-    // whole-word match of another word (it would have to open after a letter).
-    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(searched.iter().map(|&k| &lower[k]))
-    else {
-        return common;
-    };
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    for m in automaton.find_iter(text) {
-        if !is_word(char_before(text, m.start())) && !is_word(char_at(text, m.end())) {
-            common[searched[m.pattern().as_usize()]] = true;
+    let whole = |start: usize, end: usize| {
+        !is_word(char_before(text, start)) && !is_word(char_at(text, end))
+    };
+    match searched[..] {
+        [] => {}
+        // One word (what most documents search): a substring search, with no automaton
+        // to build. Its matches, each looked for past the one before, are those of the
+        // automaton below for the word alone.
+        [k] => {
+            let word = lower[k].as_bytes();
+            common[k] = memchr::memmem::find_iter(text.as_bytes(), word)
+                .any(|start| whole(start, start + word.len()));
+        }
+        _ => {
+            // Leftmost-longest: a match inside a longer word (`son` in `person`) covers
+            // no whole-word match of another word (it would have to open after a
+            // letter).
+            let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(searched.iter().map(|&k| &lower[k]))
+            else {
+                return common;
+            };
+            let mut left = searched.len();
+            for m in automaton.find_iter(text) {
+                let k = searched[m.pattern().as_usize()];
+                if !common[k] && whole(m.start(), m.end()) {
+                    common[k] = true;
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
         }
     }
     common
@@ -2745,8 +2807,9 @@ fn of_a_state(category: OfficeCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        caps_name_line, clean_name, credit_any, credit_line, first_of, key, plural_title, run_word,
-        slug, spaced_matches, spaced_rfind,
+        CAPS_NAME_LINE, caps_name_line, char_at, char_before, clean_name, credit_any, credit_line,
+        first_of, key, plural_title, read_by_hand, read_caps_name_line, run_word, slug,
+        spaced_matches, spaced_rfind, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3094,6 +3157,146 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(key(name), want, "{name:?}");
+        }
+    }
+
+    /// [`written_in_lower_case`] as it searched every text: one automaton for all the
+    /// words, read to the end.
+    fn written_in_lower_case_by_automaton(text: &str, words: &[&str]) -> Vec<bool> {
+        let mut common = vec![false; words.len()];
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let searched: Vec<usize> = (0..words.len()).filter(|&k| lower[k] != words[k]).collect();
+        if searched.is_empty() {
+            return common;
+        }
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(searched.iter().map(|&k| &lower[k]))
+            .unwrap();
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        for m in automaton.find_iter(text) {
+            if !is_word(char_before(text, m.start())) && !is_word(char_at(text, m.end())) {
+                common[searched[m.pattern().as_usize()]] = true;
+            }
+        }
+        common
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// The words found written in lower case, by a substring search for one word or
+        /// an automaton stopped when all are found, are those the automaton read to the
+        /// end found.
+        #[test]
+        fn lower_case_words_as_the_whole_search_found_them(
+            text in "(to|To|son|person|Son|ab-c|c-d|b-c|ab|o|é|É|Éo|éo|ß|SS|[ .,'’-]){0,24}",
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "To", "Son", "Ab-C", "C-D", "B-C", "Ab", "O", "É", "Éo", "SS", "son", "Person",
+                ]),
+                0..4,
+            ),
+        ) {
+            prop_assert_eq!(
+                written_in_lower_case(&text, &words),
+                written_in_lower_case_by_automaton(&text, &words)
+            );
+        }
+    }
+
+    #[test]
+    fn lower_case_words_of_the_fixtures_as_the_whole_search_found_them() {
+        for (_, text) in crate::testing::fixture_texts() {
+            // The capitalised words of the text, each alone and in fours.
+            let mut words: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words.truncate(60);
+            for w in &words {
+                let one = [*w];
+                assert_eq!(
+                    written_in_lower_case(&text, &one),
+                    written_in_lower_case_by_automaton(&text, &one),
+                    "{w:?}"
+                );
+            }
+            for four in words.chunks(4) {
+                assert_eq!(
+                    written_in_lower_case(&text, four),
+                    written_in_lower_case_by_automaton(&text, four),
+                    "{four:?}"
+                );
+            }
+        }
+    }
+
+    /// What [`read_caps_name_line`] reads, by the expression.
+    fn caps_name_by_expression(text: &str) -> Option<Range<usize>> {
+        Some(CAPS_NAME_LINE.captures(text)?.get(1)?.range())
+    }
+
+    /// The characters read by hand are uppercase where the expression's are, and
+    /// whitespace where its `\s` is.
+    #[test]
+    fn characters_read_by_hand_as_the_expression_reads_them() {
+        let lu = Regex::new(r"^\p{Lu}$").unwrap();
+        let space = Regex::new(r"^\s$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(c.is_whitespace(), space.is_match(s), "{c:?}");
+            if read_by_hand(c) {
+                assert_eq!(c.is_uppercase(), lu.is_match(s), "{c:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// A line in capitals, ASCII or not, is read as the expression reads it.
+        #[test]
+        fn caps_name_lines_as_the_expression_reads_them(
+            t in "(DR|MR|MS|MRS|[A-Z]{1,3}|ẾỚ|Đ|GIỚI|Ⅳ|Ⓐ|ǅ|ß|Ω|[.a]|[ \t\x0b\r\n\u{85}\u{a0}\u{2009}\u{1c}]){0,10}"
+        ) {
+            if t.chars().all(read_by_hand) {
+                prop_assert_eq!(read_caps_name_line(&t), caps_name_by_expression(&t));
+            }
+            let bounded = caps_name_by_expression(&t).filter(|n| {
+                crate::text::at_most_words(&t[n.clone()], 5)
+                    && !crate::text::at_most_words(&t, 1)
+                    && crate::text::at_most_words(&t, 6)
+            });
+            prop_assert_eq!(caps_name_line(&t), bounded);
+        }
+    }
+
+    #[test]
+    fn caps_name_lines_of_the_fixtures_as_the_expression_reads_them() {
+        for line in crate::testing::fixture_lines() {
+            if line.chars().all(read_by_hand) {
+                assert_eq!(
+                    read_caps_name_line(&line),
+                    caps_name_by_expression(&line),
+                    "{line:?}"
+                );
+            }
+            assert_eq!(
+                caps_name_line(&line),
+                caps_name_by_expression(&line).filter(|n| crate::text::at_most_words(
+                    &line[n.clone()],
+                    5
+                ) && !crate::text::at_most_words(
+                    &line, 1
+                ) && crate::text::at_most_words(
+                    &line, 6
+                )),
+                "{line:?}"
+            );
         }
     }
 }
