@@ -695,10 +695,13 @@ fn atom(
         // Dot-grouped thousands, comma decimals.
         let plain = written.replace('.', "").replace(',', ".");
         (Decimal::from_grouped(&plain)?, e)
-    } else if line[e..].starts_with(',')
-        && let Some(c) = DECIMAL_COMMA.captures(&line[e..])
-        && !comma
+    } else if !comma
         && dots == 0
+        && line[e..].starts_with(',')
+        // Every match has a digit after its comma: most commas after a number (`In
+        // 2020, ...`) have none, and capturing costs thousands of instructions.
+        && line.as_bytes().get(e + 1).is_some_and(u8::is_ascii_digit)
+        && let Some(c) = DECIMAL_COMMA.captures(&line[e..])
     {
         let fraction = c.get(1)?;
         let plain = format!("{written}.{}", fraction.as_str());
@@ -1975,6 +1978,18 @@ mod tests {
             ], 16)
         ) {
             prop_assert!(!URL.is_match(&t) || may_hold_url(&t), "{:?}", t);
+        }
+
+        /// A decimal comma's expression matches only where a digit follows the comma:
+        /// the byte looked at before it is asked for its captures.
+        #[test]
+        fn a_decimal_comma_has_a_digit_after_it(
+            t in crate::scan::texts_of(&[
+                ",", "5", "05", "1", " ", "\u{a0}", "million", "Bn", "mn", "thousand", "x", "ễ", ".",
+            ], 8)
+        ) {
+            let digit = t.as_bytes().get(1).is_some_and(u8::is_ascii_digit);
+            prop_assert!(!DECIMAL_COMMA.is_match(&t) || digit, "{:?}", t);
         }
     }
 
