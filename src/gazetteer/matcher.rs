@@ -1149,25 +1149,34 @@ mod tests {
             "International",
             "ly",
         ];
-        let mut found = 0;
-        for text in strings_of(&pieces, 3) {
-            each_word_start(&text, |starts| {
-                for &i in starts {
-                    let word = first_word(&text[i..]);
-                    let want = index.by_word.get(word).map(|&g| {
-                        let c: *const Candidates = &index.groups[g as usize].candidates;
-                        (c, word.len())
-                    });
-                    let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
-                    let got = index
-                        .group_at(&text, i, prefix)
-                        .map(|(c, len)| (c as *const Candidates, len));
-                    assert_eq!(got, want, "{text:?} {i}");
-                    found += usize::from(got.is_some());
-                }
-            });
-        }
+        let found: usize = strings_of(&pieces, 3)
+            .iter()
+            .map(|text| groups_found_as_by_word(&index, text))
+            .sum();
         assert!(found > 1000, "{found} found");
+    }
+
+    /// Checks that [`FirstWords::group_at`] finds, at every word start of `text`, the
+    /// group the word itself is looked up by (or none where it finds none); gives how
+    /// many word starts have one.
+    fn groups_found_as_by_word(index: &FirstWords, text: &str) -> usize {
+        let mut found = 0;
+        each_word_start(text, |starts| {
+            for &i in starts {
+                let word = first_word(&text[i..]);
+                let want = index.by_word.get(word).map(|&g| {
+                    let c: *const Candidates = &index.groups[g as usize].candidates;
+                    (c, word.len())
+                });
+                let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
+                let got = index
+                    .group_at(text, i, prefix)
+                    .map(|(c, len)| (c as *const Candidates, len));
+                assert_eq!(got, want, "{text:?} {i} {word:?}");
+                found += usize::from(got.is_some());
+            }
+        });
+        found
     }
 
     #[test]
@@ -1207,22 +1216,7 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        let mut found = 0;
-        each_word_start(&text, |starts| {
-            for &i in starts {
-                let word = first_word(&text[i..]);
-                let want = index.by_word.get(word).map(|&g| {
-                    let c: *const Candidates = &index.groups[g as usize].candidates;
-                    (c, word.len())
-                });
-                let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
-                let got = index
-                    .group_at(&text, i, prefix)
-                    .map(|(c, len)| (c as *const Candidates, len));
-                assert_eq!(got, want, "{word:?}");
-                found += usize::from(got.is_some());
-            }
-        });
+        let found = groups_found_as_by_word(&index, &text);
         assert!(found >= words.len(), "{found} found");
     }
 
