@@ -1296,6 +1296,29 @@ mod tests {
             }
         }
         assert!(ruled_out > 0);
+        // The same, seven and eight bytes on (the second eight bytes of the window):
+        // the phrases and texts open alike up to there, spaces included.
+        let mut ruled_out = 0;
+        for lead in [" ab cde", " ab cdef"] {
+            for phrase in &phrases {
+                let phrase = format!("Ab{lead}{}", &phrase[2..]);
+                let window = Window::of(phrase.as_bytes(), 2);
+                for text in &texts {
+                    let text = format!("Ab{lead}{}", &text[2..]);
+                    if window.rules_out(text.as_bytes(), 2) {
+                        ruled_out += 1;
+                        for lines in [Lines::Joined, Lines::Apart] {
+                            assert_eq!(
+                                match_fast(&text, 0, 2, &phrase, lines),
+                                None,
+                                "{phrase:?} {text:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 0);
     }
 
     #[test]
@@ -1320,6 +1343,72 @@ mod tests {
                 assert_eq!(prefix_word(s), prefix_word_bytewise(s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn prefix_bytes_with_their_length_are_the_prefix_word() {
+        // Any bytes: letters, digits, signs, 0, and bytes that are not ASCII, of every
+        // length up to the eight `prefix_word` may look at and beyond.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        let byte = proptest::prop_oneof![
+            proptest::sample::select(b"aZ09 -.\0\t".to_vec()),
+            proptest::num::u8::ANY,
+        ];
+        runner
+            .run(&proptest::collection::vec(byte, 0..10), |s| {
+                proptest::prop_assert_eq!(prefix_bytes(&s).map(with_length), prefix_word(&s));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// [`next_key`] as it read the text before its shortcut for one space: a character
+    /// at a time.
+    fn next_key_by_chars(text: &str, at: usize, lines: Lines) -> Option<u16> {
+        let b = *text.as_bytes().get(at)?;
+        let spaced = |c: char| c.is_whitespace() && !(c == '\n' && lines == Lines::Apart);
+        let is_space = match b {
+            b' ' => true,
+            _ if b.is_ascii() => spaced(char::from(b)),
+            _ => text[at..].chars().next().is_some_and(spaced),
+        };
+        if !is_space {
+            return Some(u16::from(b));
+        }
+        let run = text[at..]
+            .char_indices()
+            .find(|&(_, c)| !spaced(c))
+            .map_or(text.len(), |(k, _)| at + k);
+        text.as_bytes().get(run).map(|&b| SPACED | u16::from(b))
+    }
+
+    #[test]
+    fn the_key_after_a_word_is_read_as_a_walk_of_its_characters_reads_it() {
+        // Runs of whitespace of every kind (a line feed, a vertical tab, wide spaces),
+        // control characters that are no whitespace, letters, signs and characters that
+        // are not ASCII; from every character on.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(
+                &"[ a.\t\n\r\u{b}\u{c}\u{1c}\u{1f}\u{7f}\u{85}\u{a0}\u{2003}é]{0,8}",
+                |text| {
+                    for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                        for lines in [Lines::Joined, Lines::Apart] {
+                            proptest::prop_assert_eq!(
+                                next_key(&text, at, lines),
+                                next_key_by_chars(&text, at, lines),
+                                "{:?} {}",
+                                text,
+                                at
+                            );
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
     }
 
     #[test]
@@ -1832,9 +1921,10 @@ struct FirstWords {
     /// Whether some stem opens otherwise (shorter, or with punctuation or a character
     /// that is not ASCII in its first four bytes): tried at every word start.
     short_stem: bool,
-    /// Which [`prefix_slot`]s a word start is looked at for: those of `prefixes` and
-    /// `stem_keys`, or all when a stem is short. Most words of a text are ruled out
-    /// here.
+    /// Which [`bytes_slot`]s of their [`prefix_bytes`] word starts are looked at for:
+    /// those of the groups' words and of the stems of `stem_keys`, or all when a stem
+    /// is short. Most words of a text are ruled out here, by a slot that needs no
+    /// length (the length [`prefix_word`] adds is worked out only for those kept).
     looked_at: PrefixBits,
 }
 
@@ -1883,7 +1973,7 @@ struct Candidates {
     /// The pattern that is the word alone, if any.
     alone: Option<u32>,
     /// The longer patterns, by [`next_key`] of what follows the first word: (key,
-    /// the [`Window`] of the eight bytes after the first word, text, pattern, whether
+    /// the [`Window`] of the sixteen bytes after the first word, text, pattern, whether
     /// its end must end a word).
     longer: Vec<(u16, Window, Box<str>, u32, bool)>,
 }
@@ -1906,6 +1996,7 @@ impl FirstWords {
                     Some(p) => {
                         let key = prefix_slot(p);
                         index.stem_keys.set(key);
+                        index.looked_at.set(bytes_slot(p as u32));
                     }
                     None => index.short_stem = true,
                 }
@@ -1922,6 +2013,7 @@ impl FirstWords {
                     if let Some(word) = prefix {
                         let slot = prefix_slot(word);
                         index.prefixes.set(slot);
+                        index.looked_at.set(bytes_slot(word as u32));
                         // The new group opens the chain of its slot.
                         let head = &mut index.by_slot.0[GroupSlots::of(slot)];
                         next = std::mem::replace(head, g as u32);
@@ -1954,12 +2046,8 @@ impl FirstWords {
         for group in &mut index.groups {
             group.candidates.longer.sort_by_key(|l| l.0);
         }
-        for (k, bits) in index.looked_at.0.iter_mut().enumerate() {
-            *bits = if index.short_stem {
-                u64::MAX
-            } else {
-                index.prefixes.0[k] | index.stem_keys.0[k]
-            };
+        if index.short_stem {
+            index.looked_at.0.fill(u64::MAX);
         }
         index
     }
@@ -2025,22 +2113,24 @@ impl FirstWords {
             return;
         }
         let bytes = text.as_bytes();
-        let list_capitals = capitals.is_some();
-        // A batch's kept word starts with their prefix (`NO_PREFIX` for none), and its
-        // capitals: a batch holds [`BLOCK`] word starts at most.
+        // A batch's kept word starts with their [`prefix_bytes`] (`NO_PREFIX` for
+        // none), and its capitals (listed whether asked for or not: a branch costs
+        // more): a batch holds [`BLOCK`] word starts at most.
         let mut kept = [(0usize, 0u64); BLOCK];
         let mut caps = [0u32; BLOCK];
         each_word_start(text, |starts| {
             let (mut n, mut c) = (0, 0);
             for &i in starts {
                 let b = bytes[i];
-                caps[c] = i as u32;
-                c += usize::from(list_capitals & (!b.is_ascii() | b.is_ascii_uppercase()));
-                let (prefix, keep) = match prefix_word(&bytes[i..]) {
-                    Some(p) => (p, self.looked_at.has(prefix_slot(p))),
+                // `c` and `n` stay below the batch's length, at most `BLOCK`: taken
+                // modulo `BLOCK`, they index the arrays without a bounds check.
+                caps[c % BLOCK] = i as u32;
+                c += usize::from(!b.is_ascii() | b.is_ascii_uppercase());
+                let (prefix, keep) = match prefix_bytes(&bytes[i..]) {
+                    Some(p) => (u64::from(p), self.looked_at.has(bytes_slot(p))),
                     None => (NO_PREFIX, true),
                 };
-                kept[n] = (i, prefix);
+                kept[n % BLOCK] = (i, prefix);
                 n += usize::from(keep);
             }
             if let Some(list) = capitals.as_deref_mut() {
@@ -2053,7 +2143,7 @@ impl FirstWords {
     }
 
     /// Reports the matches starting at the word start `i` of `text`, whose
-    /// [`prefix_word`] is `prefix` (`NO_PREFIX` for none).
+    /// [`prefix_bytes`] are `prefix` (`NO_PREFIX` for none).
     #[inline]
     fn matches_at(
         &self,
@@ -2064,7 +2154,10 @@ impl FirstWords {
         report: &mut impl FnMut(usize, usize, u32),
     ) {
         let bytes = text.as_bytes();
-        let prefix = (prefix != NO_PREFIX).then(|| (prefix, prefix_slot(prefix)));
+        let prefix = (prefix != NO_PREFIX).then(|| {
+            let word = with_length(prefix as u32);
+            (word, prefix_slot(word))
+        });
         if !self.stems.is_empty()
             && (self.short_stem || prefix.is_some_and(|(_, s)| self.stem_keys.has(s)))
         {
@@ -2154,7 +2247,19 @@ const NO_PREFIX: u64 = u64::MAX;
 /// lines are kept apart), `SPACED` and the byte after the run. None at the end.
 #[inline]
 fn next_key(text: &str, at: usize, lines: Lines) -> Option<u16> {
-    let b = *text.as_bytes().get(at)?;
+    let bytes = text.as_bytes();
+    let b = *bytes.get(at)?;
+    // Most words of prose part at one space before an ASCII byte that is no
+    // whitespace (`char::is_whitespace` holds for no other ASCII byte than these): the
+    // key is told from the two bytes, without walking the run a character at a time.
+    if b == b' '
+        && let Some(&c) = bytes.get(at + 1)
+        && c.is_ascii()
+        && c != b' '
+        && !(b'\t'..=b'\r').contains(&c)
+    {
+        return Some(SPACED | u16::from(c));
+    }
     let spaced = |c: char| c.is_whitespace() && !(c == '\n' && lines == Lines::Apart);
     let is_space = match b {
         b' ' => true,
@@ -2200,62 +2305,72 @@ fn match_fast(text: &str, at: usize, known: usize, phrase: &str, lines: Lines) -
     None
 }
 
-/// Eight bytes of a phrase from the end of its first word on, fewer when it ends
-/// sooner, as a little-endian word: a place of a text where [`match_fast`] cannot find
-/// the phrase is mostly told from one load of the text's bytes there.
+/// Sixteen bytes of a phrase from the end of its first word on, fewer when it ends
+/// sooner, as two little-endian words: a place of a text where [`match_fast`] cannot
+/// find the phrase is mostly told from one or two loads of the text's bytes there.
+/// Sixteen rather than eight: phrases sharing a first word often share the next eight
+/// bytes too (`Minister of Foreign Affairs`, `Minister of Foreign Trade`), and each
+/// one not ruled out costs a comparison of the whole phrase.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Window {
     /// The phrase's bytes, 0 past its end.
-    bytes: u64,
+    bytes: [u64; 2],
     /// All ones in each byte of the phrase.
-    mask: u64,
+    mask: [u64; 2],
     /// The high bit of each byte that is a space or follows one: where the text may
     /// hold other whitespace, or a longer run of it.
-    spaced: u64,
+    spaced: [u64; 2],
 }
 
 impl Window {
     /// The window of `phrase` from byte `from` (where its first word ends) on.
     fn of(phrase: &[u8], from: usize) -> Window {
         let mut w = Window::default();
-        for d in 0..8 {
+        for d in 0..16 {
             let Some(&b) = phrase.get(from + d) else {
                 break;
             };
-            let shift = 8 * d;
-            w.bytes |= u64::from(b) << shift;
-            w.mask |= 0xFF << shift;
+            let (half, shift) = (d / 8, 8 * (d % 8));
+            w.bytes[half] |= u64::from(b) << shift;
+            w.mask[half] |= 0xFF << shift;
             let after_space = (from + d)
                 .checked_sub(1)
                 .and_then(|k| phrase.get(k))
                 .is_some_and(|&p| p == b' ');
             if b == b' ' || after_space {
-                w.spaced |= 0x80 << shift;
+                w.spaced[half] |= 0x80 << shift;
             }
         }
         w
     }
 
     /// Whether the phrase, its first word standing in `bytes` up to byte `at`, cannot
-    /// be found there by [`match_fast`]: the eight bytes at `at` part from the
-    /// phrase's at a byte that is no space of the phrase and follows none, or where
-    /// the text's byte cannot be whitespace. False when fewer than eight bytes are
-    /// left.
+    /// be found there by [`match_fast`]: the bytes at `at` part from the phrase's at a
+    /// byte that is no space of the phrase and follows none, or where the text's byte
+    /// cannot be whitespace. The second eight bytes are looked at only when the first
+    /// eight are the phrase's: the text and the phrase are then still in step. False
+    /// when fewer bytes are left than are looked at.
     #[inline]
     fn rules_out(&self, bytes: &[u8], at: usize) -> bool {
-        let Some(x) = word_at(bytes, at) else {
-            return false;
-        };
-        let diff = (x ^ self.bytes) & self.mask;
-        if diff == 0 {
-            return false;
+        for half in 0..2 {
+            if self.mask[half] == 0 {
+                return false;
+            }
+            let Some(x) = word_at(bytes, at + 8 * half) else {
+                return false;
+            };
+            let diff = (x ^ self.bytes[half]) & self.mask[half];
+            if diff == 0 {
+                continue;
+            }
+            let shift = diff.trailing_zeros() & !7;
+            if (self.spaced[half] >> shift) & 0x80 == 0 {
+                return true;
+            }
+            let b = (x >> shift) as u8;
+            return !(b == b' ' || (b'\t'..=b'\r').contains(&b) || !b.is_ascii());
         }
-        let shift = diff.trailing_zeros() & !7;
-        if (self.spaced >> shift) & 0x80 == 0 {
-            return true;
-        }
-        let b = (x >> shift) as u8;
-        !(b == b' ' || (b'\t'..=b'\r').contains(&b) || !b.is_ascii())
+        false
     }
 }
 
@@ -2350,6 +2465,40 @@ fn prefix_word(s: &[u8]) -> Option<u64> {
     // The bytes before it (all four when there is none) and their number.
     let bytes = w & (first >> 7).wrapping_sub(1);
     Some(u64::from(bytes) | u64::from(first.trailing_zeros() / 8) << 32)
+}
+
+/// The bytes of [`prefix_word`] without its length: the first four bytes of the word
+/// opening `s`, or all of it when it is shorter, 0 past its end. A word holds no 0
+/// byte, so they tell the length too ([`with_length`]).
+#[inline]
+fn prefix_bytes(s: &[u8]) -> Option<u32> {
+    let Some(w) = s.get(..4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else {
+        return prefix_word_bytewise(s).map(|p| p as u32);
+    };
+    // As in `prefix_word`.
+    let w = u32::from_le_bytes(w);
+    let high = w & HIGH as u32;
+    let words = ascii_words(u64::from(w & !HIGH as u32)) as u32 & !high;
+    let stops = !words & HIGH as u32;
+    let first = stops & stops.wrapping_neg();
+    if first & high != 0 {
+        return None;
+    }
+    Some(w & (first >> 7).wrapping_sub(1))
+}
+
+/// The [`prefix_word`] of [`prefix_bytes`]: the bytes and their number (those that are
+/// not 0).
+#[inline]
+fn with_length(bytes: u32) -> u64 {
+    let len = (u32::BITS - bytes.leading_zeros()).div_ceil(8);
+    u64::from(bytes) | u64::from(len) << 32
+}
+
+/// The slot of a [`prefix_bytes`] in a table of [`PREFIX_BITS`] bits.
+#[inline]
+fn bytes_slot(bytes: u32) -> usize {
+    (bytes.wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS.trailing_zeros())) as usize
 }
 
 /// [`prefix_word`] a byte at a time, for the last bytes of a text.
