@@ -2396,20 +2396,23 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
     let mut batch = [0usize; BLOCK];
     let mut k = 0;
     let mut i = 0;
-    // Whether the character before `i` is a word character.
-    let mut in_word = false;
+    // Whether the character before `i` is a word character: 0x80 if it is, else 0
+    // (the high bit of the byte before the first of eight read at `i`, as
+    // `ascii_words` would mark it).
+    let mut in_word = 0u64;
     while i < n {
         if k > BLOCK - 4 {
             f(&batch[..k]);
             k = 0;
         }
-        if let Some(w) = word_at(bytes, i) {
+        if let Some(chunk) = bytes[i..].first_chunk::<8>() {
+            let w = u64::from_le_bytes(*chunk);
             if w & HIGH == 0 {
                 // Eight ASCII bytes at once: the word characters with no letter or
                 // digit before them (the byte before the first is the last one read).
                 // A word start follows a byte that is none: four at most.
                 let words = ascii_words(w);
-                let before = (words << 8) | (u64::from(in_word) << 7);
+                let before = (words << 8) | in_word;
                 let mut open = words & !before;
                 // Two written without a branch on whether they are there (eight bytes
                 // of prose open one or two words at most, mostly), any others one by
@@ -2424,7 +2427,7 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
                     k += 1;
                     open &= open.wrapping_sub(1);
                 }
-                in_word = words >> 63 != 0;
+                in_word = words >> 56;
                 i += 8;
                 continue;
             }
@@ -2437,11 +2440,11 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
             let c = text[i..].chars().next().unwrap_or(' ');
             (is_word_char(c), c.len_utf8())
         };
-        if word_char && !in_word {
+        if word_char && in_word == 0 {
             batch[k] = i;
             k += 1;
         }
-        in_word = word_char;
+        in_word = if word_char { 0x80 } else { 0 };
         i += len;
     }
     if k > 0 {
