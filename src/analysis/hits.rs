@@ -41,8 +41,7 @@ impl Hits {
             Some(b) => b.partition_point(all, range.start, |f| f.start < range.start),
             None => 0,
         };
-        // A range holds few hits: the end is looked for from the start on.
-        let to = gallop(all, from, |f| f.start < range.end);
+        let to = end_from(all, from, range.end);
         all[from..to].iter().filter(move |f| f.end <= range.end)
     }
 
@@ -69,7 +68,64 @@ impl Hits {
     }
 }
 
+/// The first of the sorted `hits` from index `from` on that starts at or after `end`
+/// (their number when none does). A range holds few hits, mostly none: the first few
+/// are looked at one at a time, where a gallop's probes and bisection cost more than the look, and the rest
+/// (a long range) galloping on, so that the cost grows with the log of their number.
+fn end_from(hits: &[Found], from: usize, end: usize) -> usize {
+    let mut to = from;
+    for _ in 0..4 {
+        match hits.get(to) {
+            Some(f) if f.start < end => to += 1,
+            _ => return to,
+        }
+    }
+    gallop(hits, to, |f| f.start < end)
+}
+
 /// The buckets of a table's hits, by start.
 fn starts(hits: &[Found]) -> Buckets {
     Buckets::new(hits, |f| f.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_end_is_found_where_a_gallop_finds_it() {
+        // Sorted starts (repeated ones among them), every place to start from, and
+        // ends before, among and after them.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        runner
+            .run(
+                &proptest::collection::vec(0..40usize, 0..20),
+                |mut starts| {
+                    starts.sort_unstable();
+                    let hits: Vec<Found> = starts
+                        .iter()
+                        .map(|&start| Found {
+                            start,
+                            end: start + 1,
+                            value: 0,
+                        })
+                        .collect();
+                    for end in 0..=42 {
+                        for from in 0..=hits.len() {
+                            proptest::prop_assert_eq!(
+                                end_from(&hits, from, end),
+                                gallop(&hits, from, |f| f.start < end),
+                                "{:?} {} {}",
+                                starts,
+                                from,
+                                end
+                            );
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
 }

@@ -27,7 +27,6 @@ use crate::gazetteer::{
 use crate::record::{Aside, Common};
 use crate::reference::Reference;
 use crate::repair::{LineKind, View};
-use crate::scan::gallop;
 use crate::sections::{SectionKind, Sections};
 use crate::sentences::Sentences;
 use hits::Hits;
@@ -614,13 +613,34 @@ fn drop_toc_hits(view: &View, hits: &mut Hits, tables: RangeInclusive<usize>) {
         return;
     }
     for t in tables {
-        // A table's hits are sorted (see `Hits`): the lines are looked up galloping on
-        // from the last answer, not bisected whole for every hit.
-        let mut i = 0;
-        hits.retain(t, |f: &Found| {
-            i = gallop(&toc, i, |r| r.end <= f.start);
-            toc.get(i).is_none_or(|r| r.start > f.start)
-        });
+        // A table's hits are sorted (see `Hits`), and so are the lines: one walk along
+        // both, not a search of the lines for every hit.
+        let mut outside = Outside::new(&toc);
+        hits.retain(t, |f: &Found| outside.holds(f.start));
+    }
+}
+
+/// Whether positions asked for in order lie outside sorted, disjoint ranges: a cursor
+/// on the ranges that only moves on, so a run of positions costs what a walk along the
+/// positions and the ranges together costs.
+struct Outside<'r> {
+    ranges: &'r [Range<usize>],
+    /// The first range that may hold a position not yet asked for.
+    next: usize,
+}
+
+impl<'r> Outside<'r> {
+    fn new(ranges: &'r [Range<usize>]) -> Self {
+        Outside { ranges, next: 0 }
+    }
+
+    /// Whether `at`, at or after every position asked for before, lies in none of the
+    /// ranges.
+    fn holds(&mut self, at: usize) -> bool {
+        while self.ranges.get(self.next).is_some_and(|r| r.end <= at) {
+            self.next += 1;
+        }
+        self.ranges.get(self.next).is_none_or(|r| r.start > at)
     }
 }
 
@@ -642,15 +662,22 @@ fn drop_times_of_day(view: &View, hits: &mut Hits) {
 /// body rather than a notion.
 fn glossary_pairs(a: &Analysis) -> Vec<(String, String)> {
     let sections = &a.sections;
-    let mut pairs = Vec::new();
-    for (i, line) in a.view.lines().iter().enumerate() {
-        let in_glossary = sections.of_line(i).is_some_and(|id| {
-            let s = &sections.all()[id];
+    // Whether each section is such a glossary: told once a section, not once a line.
+    let glossaries: Vec<bool> = sections
+        .all()
+        .iter()
+        .map(|s| {
             s.kind == SectionKind::FrontMatter
                 && (s.title.contains("GLOSSARY")
                     || s.title.contains("ACRONYMS")
                     || s.title.contains("ABBREVIATIONS"))
-        });
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    for (i, line) in a.view.lines().iter().enumerate() {
+        let in_glossary = sections
+            .of_line(i)
+            .is_some_and(|id| glossaries.get(id) == Some(&true));
         if !in_glossary || line.kind != LineKind::Body {
             continue;
         }
@@ -684,4 +711,57 @@ fn names_a_body(a: &Analysis, expansion: &str, range: Range<usize>) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| a.gazetteers.is_body_word(w));
     !expansion.is_empty() && !expansion.starts_with("Non-") && (names_a_state_or_body || body_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::gallop;
+
+    /// [`Outside::holds`] as `drop_toc_hits` asked before the cursor: galloping on
+    /// from the last answer.
+    fn outside_by_gallop(ranges: &[Range<usize>], positions: &[usize]) -> Vec<bool> {
+        let mut i = 0;
+        positions
+            .iter()
+            .map(|&at| {
+                i = gallop(ranges, i, |r| r.end <= at);
+                ranges.get(i).is_none_or(|r| r.start > at)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_cursor_tells_what_a_gallop_tells() {
+        // Sorted, disjoint ranges (empty ones, touching ones) and sorted positions
+        // (repeated ones), before, among and after them.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(
+                &(
+                    proptest::collection::vec((0..6usize, 0..6usize), 0..12),
+                    proptest::collection::vec(0..80usize, 0..40),
+                ),
+                |(gaps, mut positions)| {
+                    let mut ranges = Vec::new();
+                    let mut at = 0;
+                    for (gap, len) in gaps {
+                        ranges.push(at + gap..at + gap + len);
+                        at += gap + len;
+                    }
+                    positions.sort_unstable();
+                    let mut outside = Outside::new(&ranges);
+                    let got: Vec<bool> = positions.iter().map(|&p| outside.holds(p)).collect();
+                    proptest::prop_assert_eq!(&got, &outside_by_gallop(&ranges, &positions));
+                    let naive: Vec<bool> = positions
+                        .iter()
+                        .map(|p| !ranges.iter().any(|r| r.contains(p)))
+                        .collect();
+                    proptest::prop_assert_eq!(got, naive);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
 }

@@ -377,19 +377,12 @@ impl PhraseSet {
         let room = text.len() / 64;
         out.resize_with(self.modes.len(), || Vec::with_capacity(room));
         let mut stops: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.modes.len()];
-        let mut report = |start: usize, end: usize, pattern: u32| {
-            let p = &self.patterns[pattern as usize];
-            let mut put = |(t, entry): (u8, Entry)| match entry {
-                Entry::Hit(value) => out[t as usize].push(Found { start, end, value }),
-                Entry::Stop => stops[t as usize].push((start, end)),
-            };
-            put(p.first);
-            if p.meanings.len() > 1 {
-                let rest = p.meanings.start as usize + 1..p.meanings.end as usize;
-                self.meanings[rest].iter().for_each(|&m| put(m));
-            }
+        let mut sink = Sink {
+            set: self,
+            out: &mut *out,
+            stops: &mut stops,
         };
-        self.words.each_match(text, lines, &mut report, capitals);
+        self.words.each_match(text, lines, &mut sink, capitals);
         if let Some((automaton, ids)) = &self.automaton {
             // These patterns open with punctuation: no word start to look from. The
             // text is searched with its whitespace runs folded to one space, and the
@@ -403,7 +396,7 @@ impl PhraseSet {
                 if (p.check_start && word_before(h, start)) || (p.check_end && word_after(h, end)) {
                     continue;
                 }
-                report(hay.original(start), hay.original_end(end), pattern);
+                sink.report(hay.original(start), hay.original_end(end), pattern);
             }
         }
         for (t, found) in out.iter_mut().enumerate() {
@@ -419,6 +412,31 @@ impl PhraseSet {
         let mut out = Vec::new();
         self.find(text, Lines::Joined, &mut out);
         out.swap_remove(t)
+    }
+}
+
+/// Where a search's matches go: each table's hits and stop-phrases.
+struct Sink<'s> {
+    set: &'s PhraseSet,
+    out: &'s mut Vec<Vec<Found>>,
+    stops: &'s mut Vec<Vec<(usize, usize)>>,
+}
+
+impl Sink<'_> {
+    /// Files a match of `pattern` under each of its meanings. Inlined where the word
+    /// index reports: called out of line, the call cost a third of the filing.
+    #[inline(always)]
+    fn report(&mut self, start: usize, end: usize, pattern: u32) {
+        let p = &self.set.patterns[pattern as usize];
+        let mut put = |(t, entry): (u8, Entry)| match entry {
+            Entry::Hit(value) => self.out[t as usize].push(Found { start, end, value }),
+            Entry::Stop => self.stops[t as usize].push((start, end)),
+        };
+        put(p.first);
+        if p.meanings.len() > 1 {
+            let rest = p.meanings.start as usize + 1..p.meanings.end as usize;
+            self.set.meanings[rest].iter().for_each(|&m| put(m));
+        }
     }
 }
 
@@ -1296,6 +1314,29 @@ mod tests {
             }
         }
         assert!(ruled_out > 0);
+        // The same, seven and eight bytes on (the second eight bytes of the window):
+        // the phrases and texts open alike up to there, spaces included.
+        let mut ruled_out = 0;
+        for lead in [" ab cde", " ab cdef"] {
+            for phrase in &phrases {
+                let phrase = format!("Ab{lead}{}", &phrase[2..]);
+                let window = Window::of(phrase.as_bytes(), 2);
+                for text in &texts {
+                    let text = format!("Ab{lead}{}", &text[2..]);
+                    if window.rules_out(text.as_bytes(), 2) {
+                        ruled_out += 1;
+                        for lines in [Lines::Joined, Lines::Apart] {
+                            assert_eq!(
+                                match_fast(&text, 0, 2, &phrase, lines),
+                                None,
+                                "{phrase:?} {text:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(ruled_out > 0);
     }
 
     #[test]
@@ -1320,6 +1361,72 @@ mod tests {
                 assert_eq!(prefix_word(s), prefix_word_bytewise(s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn prefix_bytes_with_their_length_are_the_prefix_word() {
+        // Any bytes: letters, digits, signs, 0, and bytes that are not ASCII, of every
+        // length up to the eight `prefix_word` may look at and beyond.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        let byte = proptest::prop_oneof![
+            proptest::sample::select(b"aZ09 -.\0\t".to_vec()),
+            proptest::num::u8::ANY,
+        ];
+        runner
+            .run(&proptest::collection::vec(byte, 0..10), |s| {
+                proptest::prop_assert_eq!(prefix_bytes(&s).map(with_length), prefix_word(&s));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// [`next_key`] as it read the text before its shortcut for one space: a character
+    /// at a time.
+    fn next_key_by_chars(text: &str, at: usize, lines: Lines) -> Option<u16> {
+        let b = *text.as_bytes().get(at)?;
+        let spaced = |c: char| c.is_whitespace() && !(c == '\n' && lines == Lines::Apart);
+        let is_space = match b {
+            b' ' => true,
+            _ if b.is_ascii() => spaced(char::from(b)),
+            _ => text[at..].chars().next().is_some_and(spaced),
+        };
+        if !is_space {
+            return Some(u16::from(b));
+        }
+        let run = text[at..]
+            .char_indices()
+            .find(|&(_, c)| !spaced(c))
+            .map_or(text.len(), |(k, _)| at + k);
+        text.as_bytes().get(run).map(|&b| SPACED | u16::from(b))
+    }
+
+    #[test]
+    fn the_key_after_a_word_is_read_as_a_walk_of_its_characters_reads_it() {
+        // Runs of whitespace of every kind (a line feed, a vertical tab, wide spaces),
+        // control characters that are no whitespace, letters, signs and characters that
+        // are not ASCII; from every character on.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(
+                &"[ a.\t\n\r\u{b}\u{c}\u{1c}\u{1f}\u{7f}\u{85}\u{a0}\u{2003}é]{0,8}",
+                |text| {
+                    for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                        for lines in [Lines::Joined, Lines::Apart] {
+                            proptest::prop_assert_eq!(
+                                next_key(&text, at, lines),
+                                next_key_by_chars(&text, at, lines),
+                                "{:?} {}",
+                                text,
+                                at
+                            );
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
     }
 
     #[test]
@@ -1832,9 +1939,10 @@ struct FirstWords {
     /// Whether some stem opens otherwise (shorter, or with punctuation or a character
     /// that is not ASCII in its first four bytes): tried at every word start.
     short_stem: bool,
-    /// Which [`prefix_slot`]s a word start is looked at for: those of `prefixes` and
-    /// `stem_keys`, or all when a stem is short. Most words of a text are ruled out
-    /// here.
+    /// Which [`bytes_slot`]s of their [`prefix_bytes`] word starts are looked at for:
+    /// those of the groups' words and of the stems of `stem_keys`, or all when a stem
+    /// is short. Most words of a text are ruled out here, by a slot that needs no
+    /// length (the length [`prefix_word`] adds is worked out only for those kept).
     looked_at: PrefixBits,
 }
 
@@ -1883,7 +1991,7 @@ struct Candidates {
     /// The pattern that is the word alone, if any.
     alone: Option<u32>,
     /// The longer patterns, by [`next_key`] of what follows the first word: (key,
-    /// the [`Window`] of the eight bytes after the first word, text, pattern, whether
+    /// the [`Window`] of the sixteen bytes after the first word, text, pattern, whether
     /// its end must end a word).
     longer: Vec<(u16, Window, Box<str>, u32, bool)>,
 }
@@ -1906,6 +2014,7 @@ impl FirstWords {
                     Some(p) => {
                         let key = prefix_slot(p);
                         index.stem_keys.set(key);
+                        index.looked_at.set(bytes_slot(p as u32));
                     }
                     None => index.short_stem = true,
                 }
@@ -1922,6 +2031,7 @@ impl FirstWords {
                     if let Some(word) = prefix {
                         let slot = prefix_slot(word);
                         index.prefixes.set(slot);
+                        index.looked_at.set(bytes_slot(word as u32));
                         // The new group opens the chain of its slot.
                         let head = &mut index.by_slot.0[GroupSlots::of(slot)];
                         next = std::mem::replace(head, g as u32);
@@ -1954,12 +2064,8 @@ impl FirstWords {
         for group in &mut index.groups {
             group.candidates.longer.sort_by_key(|l| l.0);
         }
-        for (k, bits) in index.looked_at.0.iter_mut().enumerate() {
-            *bits = if index.short_stem {
-                u64::MAX
-            } else {
-                index.prefixes.0[k] | index.stem_keys.0[k]
-            };
+        if index.short_stem {
+            index.looked_at.0.fill(u64::MAX);
         }
         index
     }
@@ -2006,7 +2112,7 @@ impl FirstWords {
         None
     }
 
-    /// Calls `report(start, end, pattern)` for every match in `text`, in the order of
+    /// Calls `sink.report(start, end, pattern)` for every match in `text`, in the order of
     /// their starts; pushes onto `capitals`, if given, each word start that opens with
     /// an ASCII capital or a character that is not ASCII (`text` is shorter than 4 GiB).
     ///
@@ -2018,59 +2124,57 @@ impl FirstWords {
         &self,
         text: &str,
         lines: Lines,
-        report: &mut impl FnMut(usize, usize, u32),
+        sink: &mut Sink,
         mut capitals: Option<&mut Vec<u32>>,
     ) {
         if self.groups.is_empty() && self.stems.is_empty() && capitals.is_none() {
             return;
         }
         let bytes = text.as_bytes();
-        let list_capitals = capitals.is_some();
-        // A batch's kept word starts with their prefix (`NO_PREFIX` for none), and its
-        // capitals: a batch holds [`BLOCK`] word starts at most.
+        // A batch's kept word starts with their [`prefix_bytes`] (`NO_PREFIX` for
+        // none), and its capitals (listed whether asked for or not: a branch costs
+        // more): a batch holds [`BLOCK`] word starts at most.
         let mut kept = [(0usize, 0u64); BLOCK];
         let mut caps = [0u32; BLOCK];
         each_word_start(text, |starts| {
             let (mut n, mut c) = (0, 0);
             for &i in starts {
                 let b = bytes[i];
-                caps[c] = i as u32;
-                c += usize::from(list_capitals & (!b.is_ascii() | b.is_ascii_uppercase()));
-                let (prefix, keep) = match prefix_word(&bytes[i..]) {
-                    Some(p) => (p, self.looked_at.has(prefix_slot(p))),
+                // `c` and `n` stay below the batch's length, at most `BLOCK`: taken
+                // modulo `BLOCK`, they index the arrays without a bounds check.
+                caps[c % BLOCK] = i as u32;
+                c += usize::from(!b.is_ascii() | b.is_ascii_uppercase());
+                let (prefix, keep) = match prefix_bytes(&bytes[i..]) {
+                    Some(p) => (u64::from(p), self.looked_at.has(bytes_slot(p))),
                     None => (NO_PREFIX, true),
                 };
-                kept[n] = (i, prefix);
+                kept[n % BLOCK] = (i, prefix);
                 n += usize::from(keep);
             }
             if let Some(list) = capitals.as_deref_mut() {
                 list.extend_from_slice(&caps[..c]);
             }
             for &(i, prefix) in &kept[..n] {
-                self.matches_at(text, i, prefix, lines, report);
+                self.matches_at(text, i, prefix, lines, sink);
             }
         });
     }
 
     /// Reports the matches starting at the word start `i` of `text`, whose
-    /// [`prefix_word`] is `prefix` (`NO_PREFIX` for none).
+    /// [`prefix_bytes`] are `prefix` (`NO_PREFIX` for none).
     #[inline]
-    fn matches_at(
-        &self,
-        text: &str,
-        i: usize,
-        prefix: u64,
-        lines: Lines,
-        report: &mut impl FnMut(usize, usize, u32),
-    ) {
+    fn matches_at(&self, text: &str, i: usize, prefix: u64, lines: Lines, sink: &mut Sink) {
         let bytes = text.as_bytes();
-        let prefix = (prefix != NO_PREFIX).then(|| (prefix, prefix_slot(prefix)));
+        let prefix = (prefix != NO_PREFIX).then(|| {
+            let word = with_length(prefix as u32);
+            (word, prefix_slot(word))
+        });
         if !self.stems.is_empty()
             && (self.short_stem || prefix.is_some_and(|(_, s)| self.stem_keys.has(s)))
         {
             for (stem, pattern) in &self.stems {
                 if bytes[i..].starts_with(stem.as_bytes()) {
-                    report(i, i + stem.len(), *pattern);
+                    sink.report(i, i + stem.len(), *pattern);
                 }
             }
         }
@@ -2079,7 +2183,7 @@ impl FirstWords {
         };
         let after = i + len;
         if let Some(pattern) = c.alone {
-            report(i, after, pattern);
+            sink.report(i, after, pattern);
         }
         if c.longer.is_empty() {
             return;
@@ -2100,7 +2204,7 @@ impl FirstWords {
             if let Some(end) = match_fast(text, i, len, phrase, lines)
                 && !(*check_end && word_after(text, end))
             {
-                report(i, end, *pattern);
+                sink.report(i, end, *pattern);
             }
         }
     }
@@ -2154,7 +2258,19 @@ const NO_PREFIX: u64 = u64::MAX;
 /// lines are kept apart), `SPACED` and the byte after the run. None at the end.
 #[inline]
 fn next_key(text: &str, at: usize, lines: Lines) -> Option<u16> {
-    let b = *text.as_bytes().get(at)?;
+    let bytes = text.as_bytes();
+    let b = *bytes.get(at)?;
+    // Most words of prose part at one space before an ASCII byte that is no
+    // whitespace (`char::is_whitespace` holds for no other ASCII byte than these): the
+    // key is told from the two bytes, without walking the run a character at a time.
+    if b == b' '
+        && let Some(&c) = bytes.get(at + 1)
+        && c.is_ascii()
+        && c != b' '
+        && !(b'\t'..=b'\r').contains(&c)
+    {
+        return Some(SPACED | u16::from(c));
+    }
     let spaced = |c: char| c.is_whitespace() && !(c == '\n' && lines == Lines::Apart);
     let is_space = match b {
         b' ' => true,
@@ -2200,62 +2316,72 @@ fn match_fast(text: &str, at: usize, known: usize, phrase: &str, lines: Lines) -
     None
 }
 
-/// Eight bytes of a phrase from the end of its first word on, fewer when it ends
-/// sooner, as a little-endian word: a place of a text where [`match_fast`] cannot find
-/// the phrase is mostly told from one load of the text's bytes there.
+/// Sixteen bytes of a phrase from the end of its first word on, fewer when it ends
+/// sooner, as two little-endian words: a place of a text where [`match_fast`] cannot
+/// find the phrase is mostly told from one or two loads of the text's bytes there.
+/// Sixteen rather than eight: phrases sharing a first word often share the next eight
+/// bytes too (`Minister of Foreign Affairs`, `Minister of Foreign Trade`), and each
+/// one not ruled out costs a comparison of the whole phrase.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Window {
     /// The phrase's bytes, 0 past its end.
-    bytes: u64,
+    bytes: [u64; 2],
     /// All ones in each byte of the phrase.
-    mask: u64,
+    mask: [u64; 2],
     /// The high bit of each byte that is a space or follows one: where the text may
     /// hold other whitespace, or a longer run of it.
-    spaced: u64,
+    spaced: [u64; 2],
 }
 
 impl Window {
     /// The window of `phrase` from byte `from` (where its first word ends) on.
     fn of(phrase: &[u8], from: usize) -> Window {
         let mut w = Window::default();
-        for d in 0..8 {
+        for d in 0..16 {
             let Some(&b) = phrase.get(from + d) else {
                 break;
             };
-            let shift = 8 * d;
-            w.bytes |= u64::from(b) << shift;
-            w.mask |= 0xFF << shift;
+            let (half, shift) = (d / 8, 8 * (d % 8));
+            w.bytes[half] |= u64::from(b) << shift;
+            w.mask[half] |= 0xFF << shift;
             let after_space = (from + d)
                 .checked_sub(1)
                 .and_then(|k| phrase.get(k))
                 .is_some_and(|&p| p == b' ');
             if b == b' ' || after_space {
-                w.spaced |= 0x80 << shift;
+                w.spaced[half] |= 0x80 << shift;
             }
         }
         w
     }
 
     /// Whether the phrase, its first word standing in `bytes` up to byte `at`, cannot
-    /// be found there by [`match_fast`]: the eight bytes at `at` part from the
-    /// phrase's at a byte that is no space of the phrase and follows none, or where
-    /// the text's byte cannot be whitespace. False when fewer than eight bytes are
-    /// left.
+    /// be found there by [`match_fast`]: the bytes at `at` part from the phrase's at a
+    /// byte that is no space of the phrase and follows none, or where the text's byte
+    /// cannot be whitespace. The second eight bytes are looked at only when the first
+    /// eight are the phrase's: the text and the phrase are then still in step. False
+    /// when fewer bytes are left than are looked at.
     #[inline]
     fn rules_out(&self, bytes: &[u8], at: usize) -> bool {
-        let Some(x) = word_at(bytes, at) else {
-            return false;
-        };
-        let diff = (x ^ self.bytes) & self.mask;
-        if diff == 0 {
-            return false;
+        for half in 0..2 {
+            if self.mask[half] == 0 {
+                return false;
+            }
+            let Some(x) = word_at(bytes, at + 8 * half) else {
+                return false;
+            };
+            let diff = (x ^ self.bytes[half]) & self.mask[half];
+            if diff == 0 {
+                continue;
+            }
+            let shift = diff.trailing_zeros() & !7;
+            if (self.spaced[half] >> shift) & 0x80 == 0 {
+                return true;
+            }
+            let b = (x >> shift) as u8;
+            return !(b == b' ' || (b'\t'..=b'\r').contains(&b) || !b.is_ascii());
         }
-        let shift = diff.trailing_zeros() & !7;
-        if (self.spaced >> shift) & 0x80 == 0 {
-            return true;
-        }
-        let b = (x >> shift) as u8;
-        !(b == b' ' || (b'\t'..=b'\r').contains(&b) || !b.is_ascii())
+        false
     }
 }
 
@@ -2270,20 +2396,23 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
     let mut batch = [0usize; BLOCK];
     let mut k = 0;
     let mut i = 0;
-    // Whether the character before `i` is a word character.
-    let mut in_word = false;
+    // Whether the character before `i` is a word character: 0x80 if it is, else 0
+    // (the high bit of the byte before the first of eight read at `i`, as
+    // `ascii_words` would mark it).
+    let mut in_word = 0u64;
     while i < n {
         if k > BLOCK - 4 {
             f(&batch[..k]);
             k = 0;
         }
-        if let Some(w) = word_at(bytes, i) {
+        if let Some(chunk) = bytes[i..].first_chunk::<8>() {
+            let w = u64::from_le_bytes(*chunk);
             if w & HIGH == 0 {
                 // Eight ASCII bytes at once: the word characters with no letter or
                 // digit before them (the byte before the first is the last one read).
                 // A word start follows a byte that is none: four at most.
                 let words = ascii_words(w);
-                let before = (words << 8) | (u64::from(in_word) << 7);
+                let before = (words << 8) | in_word;
                 let mut open = words & !before;
                 // Two written without a branch on whether they are there (eight bytes
                 // of prose open one or two words at most, mostly), any others one by
@@ -2298,7 +2427,7 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
                     k += 1;
                     open &= open.wrapping_sub(1);
                 }
-                in_word = words >> 63 != 0;
+                in_word = words >> 56;
                 i += 8;
                 continue;
             }
@@ -2311,11 +2440,11 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
             let c = text[i..].chars().next().unwrap_or(' ');
             (is_word_char(c), c.len_utf8())
         };
-        if word_char && !in_word {
+        if word_char && in_word == 0 {
             batch[k] = i;
             k += 1;
         }
-        in_word = word_char;
+        in_word = if word_char { 0x80 } else { 0 };
         i += len;
     }
     if k > 0 {
@@ -2350,6 +2479,40 @@ fn prefix_word(s: &[u8]) -> Option<u64> {
     // The bytes before it (all four when there is none) and their number.
     let bytes = w & (first >> 7).wrapping_sub(1);
     Some(u64::from(bytes) | u64::from(first.trailing_zeros() / 8) << 32)
+}
+
+/// The bytes of [`prefix_word`] without its length: the first four bytes of the word
+/// opening `s`, or all of it when it is shorter, 0 past its end. A word holds no 0
+/// byte, so they tell the length too ([`with_length`]).
+#[inline]
+fn prefix_bytes(s: &[u8]) -> Option<u32> {
+    let Some(w) = s.get(..4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else {
+        return prefix_word_bytewise(s).map(|p| p as u32);
+    };
+    // As in `prefix_word`.
+    let w = u32::from_le_bytes(w);
+    let high = w & HIGH as u32;
+    let words = ascii_words(u64::from(w & !HIGH as u32)) as u32 & !high;
+    let stops = !words & HIGH as u32;
+    let first = stops & stops.wrapping_neg();
+    if first & high != 0 {
+        return None;
+    }
+    Some(w & (first >> 7).wrapping_sub(1))
+}
+
+/// The [`prefix_word`] of [`prefix_bytes`]: the bytes and their number (those that are
+/// not 0).
+#[inline]
+fn with_length(bytes: u32) -> u64 {
+    let len = (u32::BITS - bytes.leading_zeros()).div_ceil(8);
+    u64::from(bytes) | u64::from(len) << 32
+}
+
+/// The slot of a [`prefix_bytes`] in a table of [`PREFIX_BITS`] bits.
+#[inline]
+fn bytes_slot(bytes: u32) -> usize {
+    (bytes.wrapping_mul(0x9E37_79B1) >> (32 - PREFIX_BITS.trailing_zeros())) as usize
 }
 
 /// [`prefix_word`] a byte at a time, for the last bytes of a text.
