@@ -9,6 +9,7 @@
 //! character.
 
 use crate::scan::Buckets;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -42,9 +43,12 @@ pub(crate) struct OffsetMap {
     segs: Vec<Seg>,
     len: usize,
     /// Where to look for a position's piece, made on the first look-up: the records'
-    /// ranges come stage by stage, each stage from the start of a part again, so a
-    /// look-up is as often far behind the last one as near it.
+    /// ranges come stage by stage, each stage from the start of a part again, so some
+    /// look-ups land far behind the last one.
     index: OnceLock<Index>,
+    /// The piece the last look-up found: the ranges of one stage's records come in
+    /// order, and four look-ups in five (the bluebook's) fall in that piece or the next.
+    last: Cell<usize>,
 }
 
 /// The pieces' [`Buckets`], by their last derived byte, and the map they were made
@@ -182,11 +186,22 @@ impl OffsetMap {
     }
 
     /// The index of the piece holding derived byte `pos` (the last piece for a
-    /// position past the end), looked for in the few pieces of its bucket
+    /// position past the end): the piece the last look-up found or the next one, else
+    /// looked for in the few pieces of its bucket
     /// ([`Buckets`], made on the first look-up), so a look-up anywhere costs about
     /// the same; by bisection in a map pieces were pushed to since.
     fn seg_near(&self, pos: usize) -> usize {
         let n = self.segs.len();
+        let last = self.last.get();
+        for h in [last, last + 1] {
+            if let Some(s) = self.segs.get(h)
+                && pos < s.end()
+                && (h == 0 || self.segs[h - 1].end() <= pos)
+            {
+                self.last.set(h);
+                return h;
+            }
+        }
         let made_for = (n, self.len);
         let index = self.index.get_or_init(|| Index {
             made_for,
@@ -199,7 +214,9 @@ impl OffsetMap {
         } else {
             self.segs.partition_point(before)
         };
-        i.min(n.saturating_sub(1))
+        let i = i.min(n.saturating_sub(1));
+        self.last.set(i);
+        i
     }
 }
 
@@ -257,6 +274,7 @@ mod tests {
             segs: m.segs.clone(),
             len: m.len,
             index: OnceLock::new(),
+            last: Cell::new(0),
         };
         for pos in (0..m.len + 3).rev() {
             assert_eq!(
