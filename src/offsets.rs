@@ -66,6 +66,17 @@ impl OffsetMap {
         Self::default()
     }
 
+    /// An empty map with room for the pieces of a derived text of about `len` bytes
+    /// written from a source with repairs (the bluebook's view: a piece for every 40
+    /// to 75 bytes), so that a small document's map is not grown from empty a dozen
+    /// times. A large text's room is capped: one with few repairs needs few pieces.
+    pub(crate) fn for_len(len: usize) -> Self {
+        Self {
+            segs: Vec::with_capacity((len / 64).min(1 << 16)),
+            ..Self::default()
+        }
+    }
+
     /// Records that the next `len` derived bytes are a verbatim copy of the source
     /// bytes at `src..src + len`.
     pub(crate) fn copy(&mut self, src: usize, len: usize) {

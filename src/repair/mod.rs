@@ -882,7 +882,7 @@ fn write(
         src,
         markups,
         text: String::with_capacity(src.len()),
-        map: OffsetMap::new(),
+        map: OffsetMap::for_len(src.len()),
         emphasis: Vec::new(),
         open: None,
         footnotes,
