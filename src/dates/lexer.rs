@@ -147,8 +147,9 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
 /// the cue-shape table ([`CUE_SHAPES`]) and the byte after it (a space, passed over
 /// at once, or a letter of another script) all come from that word. A word of another
 /// shape than a month's or a calendar noun's, followed by an ASCII byte, is written at
-/// once; the others ([`word`]), and numbers, signs and words of other scripts
-/// ([`other`]), are read out of the loop, which keeps it small.
+/// once, and so is an ASCII sign ([`ASCII_SIGN`]); the other words ([`word`]), and
+/// numbers, other signs and words of other scripts ([`other`]), are read out of the
+/// loop, which keeps it small.
 #[inline(never)]
 pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
     let b = text.as_bytes();
@@ -199,6 +200,13 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             } else {
                 (i, glued) = word(text, i, end, glued, out, cues);
             }
+        } else if ASCII_SIGN[usize::from(c)] {
+            // An ASCII sign (`,`, `.`, `(`, `-`), the commonest token after a word: one
+            // byte, never a cue, written here rather than through a call to [`other`].
+            out.push(punct(i, i + 1, u32::from(c), glued));
+            let space = b.get(i + 1) == Some(&b' ');
+            glued = if space { 0 } else { GLUED };
+            i += 1 + usize::from(space);
         } else if c.is_ascii_whitespace() {
             glued = 0;
             i += 1;
@@ -207,6 +215,19 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
         }
     }
 }
+
+/// Per byte, whether it is an ASCII sign: ASCII, and neither a letter, a digit nor
+/// whitespace. [`lex_into`] writes these one-byte tokens in its loop.
+static ASCII_SIGN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        let b = c as u8;
+        table[c] = !b.is_ascii_alphanumeric() && !b.is_ascii_whitespace();
+        c += 1;
+    }
+    table
+};
 
 /// Writes the token and, for a cue, its index, and passes over a space after it: the
 /// next token's index and flag [`GLUED`].
@@ -261,7 +282,8 @@ fn word(
 }
 
 /// The token at `start` that opens with no ASCII letter nor whitespace: a number, a
-/// sign, or a word of other scripts' letters. Gives what [`push`] gives.
+/// sign, or a word of other scripts' letters ([`lex_into`] writes ASCII signs itself;
+/// this reads them too). Gives what [`push`] gives.
 #[inline(never)]
 fn other(
     text: &str,
