@@ -173,16 +173,19 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
                 eight_at(b, i)
             };
             let run = (!crate::scan::ascii_letters(w) & HIGH).trailing_zeros() / 8;
-            let (end, after) = if run < 8 {
-                (i + run as usize, (w >> (run * 8)) as u8)
+            // The word's end, the byte after it, and its length capped at 15 for the
+            // table below (a word of fewer than eight letters needs no cap).
+            let (end, after, len) = if run < 8 {
+                (i + run as usize, (w >> (run * 8)) as u8, run)
             } else {
                 let end = crate::scan::ascii_letters_end(b, i + 8);
-                (end, b.get(end).copied().unwrap_or(0))
+                let len = (end - i).min(15) as u32;
+                (end, b.get(end).copied().unwrap_or(0), len)
             };
             // The lengths of the cue words opening with these two letters (the table
             // has no bit for one letter, nor for fifteen or more).
             let shape = CUE_SHAPES[usize::from(c & 0x1f) * 32 + usize::from((w >> 8) as u8 & 0x1f)];
-            if after < 0x80 && shape >> (end - i).min(15) & 1 == 0 {
+            if after < 0x80 && shape >> len & 1 == 0 {
                 let cap = if c <= b'Z' { CAP } else { 0 };
                 out.push(Token {
                     start: i as u32,
@@ -298,13 +301,14 @@ fn other(
     let mut i = start;
     // Each branch gives the token and whether it is a cue ([`Token::is_cue`]).
     let (token, cue) = if c.is_ascii_digit() {
-        let mut value = 0u32;
+        // The value saturates at `u32::MAX`: ten times a `u32` and a digit fit in a
+        // `u64`, so one cap per digit does what a saturating multiply and add do.
+        let mut wide = 0u64;
         while i < n && b[i].is_ascii_digit() {
-            value = value
-                .saturating_mul(10)
-                .saturating_add(u32::from(b[i] - b'0'));
+            wide = (wide * 10 + u64::from(b[i] - b'0')).min(u64::from(u32::MAX));
             i += 1;
         }
+        let value = wide as u32;
         let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
         let ordinal = i + 2 <= n
             && matches!(
