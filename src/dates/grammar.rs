@@ -207,9 +207,11 @@ static OPENER_SHAPES: [u16; 256] = {
     table
 };
 
-/// Whether the token `t` of `text` may open a reading: a number, a month's name, or a
-/// word of the shape of one of the words that open one ([`OPENER_SHAPES`]). For any
-/// other token [`Parser::expr`] finds nothing at once.
+/// Whether the token `t` of `text` may open a reading: a number, a month's name, or
+/// one of the words that open one ([`is_opener`], asked only of a word of the shape of
+/// one of them, [`OPENER_SHAPES`]). For any other token [`Parser::expr`] finds
+/// nothing at once: a word of an opener's shape that is none (`that`, `they`, `their`)
+/// is passed over here, without the call.
 #[inline]
 fn may_open(text: &str, t: &Token) -> bool {
     match t.kind {
@@ -220,9 +222,74 @@ fn may_open(text: &str, t: &Token) -> bool {
             t.month > 0
                 || (len < 16
                     && OPENER_SHAPES[usize::from(text.as_bytes()[t.start()] | 0x20)] & (1 << len)
-                        != 0)
+                        != 0
+                    && is_opener(text.as_bytes(), t))
         }
     }
+}
+
+/// The multiplier of [`opener_slot`]'s hash: one under which no two words of
+/// [`OPENER_KEYS`] share a slot (its table would not build otherwise).
+const OPENER_HASH: u64 = 0x5561_ca8c_867d_7d3d;
+
+/// The slot of [`OPENER_KEYS`] a word's key ([`word_key`]) is looked for at.
+#[inline]
+fn opener_slot(key: u64) -> usize {
+    (key.wrapping_mul(OPENER_HASH) >> 58) as usize
+}
+
+/// The words that open a reading before any number or month ([`PERIOD_OPENERS`],
+/// [`RANGE_OPENERS`]), each as its key ([`word_key`]) at its slot ([`opener_slot`]);
+/// 0, no word's key, in the other slots. One look-up tells a word from all of them.
+static OPENER_KEYS: [u64; 64] = {
+    let mut table = [0u64; 64];
+    let mut k = 0;
+    while k < PERIOD_OPENERS.len() + RANGE_OPENERS.len() {
+        let w = if k < PERIOD_OPENERS.len() {
+            PERIOD_OPENERS[k].as_bytes()
+        } else {
+            RANGE_OPENERS[k - PERIOD_OPENERS.len()].as_bytes()
+        };
+        let mut key = 0u64;
+        let mut j = 0;
+        while j < w.len() {
+            key |= (w[j] as u64) << (8 * j);
+            j += 1;
+        }
+        let slot = (key.wrapping_mul(OPENER_HASH) >> 58) as usize;
+        assert!(table[slot] == 0, "two openers share a slot");
+        table[slot] = key;
+        k += 1;
+    }
+    table
+};
+
+/// The key of the word token `t` of `text`: its bytes, with each byte's 0x20 bit set,
+/// as a little-endian number; none for a word of more than eight bytes. Setting the bit
+/// lowers an ASCII letter and leaves a byte of another script above 0x7f, so two words
+/// have the same key when they are equal in any ASCII case, and a word of another
+/// script's letters has the key of no lower-case ASCII word.
+#[inline]
+fn word_key(text: &[u8], t: &Token) -> Option<u64> {
+    let len = t.len();
+    if len == 0 || len > 8 {
+        return None;
+    }
+    let w = crate::scan::word_at(text, t.start()).unwrap_or_else(|| {
+        text[t.start()..t.end()]
+            .iter()
+            .rev()
+            .fold(0, |w, &c| w << 8 | u64::from(c))
+    });
+    Some((w | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * len)))
+}
+
+/// Whether the word token `t` of `text` is, in any ASCII case, one that
+/// [`Parser::expr`] reads a date from before any number or month: one of
+/// [`PERIOD_OPENERS`] or of [`RANGE_OPENERS`] ([`OPENER_KEYS`]).
+#[inline]
+fn is_opener(text: &[u8], t: &Token) -> bool {
+    word_key(text, t).is_some_and(|key| OPENER_KEYS[opener_slot(key)] == key)
 }
 
 /// The lowest and highest years read as years.
@@ -2184,6 +2251,7 @@ fn expand_year(t: &Token) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::super::lexer::lex;
+    use proptest::prelude::*;
 
     use super::{
         CUES, DATE_PREPOSITIONS, DETERMINERS, GATHERINGS, NumericOrder, PEOPLE, Parser, QUANTITY,
@@ -2299,6 +2367,104 @@ mod tests {
             }
         }
         assert!(skipped > tried, "{skipped} skipped, {tried} tried");
+    }
+
+    /// [`super::is_opener`] says what [`super::opens_period`] and a comparison with
+    /// each of [`super::RANGE_OPENERS`] say, on the openers in three cases, words one
+    /// letter off them, generated words, and every word of the fixtures; at the end of
+    /// a text too.
+    #[test]
+    fn is_opener_is_the_lists() {
+        let listed = |w: &str| {
+            super::opens_period(w)
+                || super::RANGE_OPENERS
+                    .iter()
+                    .any(|o| w.as_bytes().eq_ignore_ascii_case(o.as_bytes()))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for o in super::PERIOD_OPENERS.iter().chain(&super::RANGE_OPENERS) {
+            words.push(o.to_string());
+            words.push(o.to_ascii_uppercase());
+            words.push(o[..1].to_ascii_uppercase() + &o[1..]);
+            words.push(format!("{o}s"));
+            words.push(format!("{o}ly"));
+            words.push(o[1..].to_string());
+            words.push(o[..o.len() - 1].to_string());
+        }
+        let letters = "aefhlmnqrstwxy";
+        for a in letters.chars() {
+            for b in letters.chars() {
+                for c in ["", "e", "t", "he", "om"] {
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+            words.push(a.to_string());
+        }
+        words.extend(["thế", "Thé", "earliest", "thes", "fromage", "betweens"].map(String::from));
+        let mut opened = 0;
+        for w in &words {
+            for text in [w.clone(), format!("{w} 2020 and more words after it")] {
+                let toks = lex(&text);
+                let Some(t) = toks.first() else {
+                    continue;
+                };
+                if t.kind == super::Kind::Word && t.end() == w.len() {
+                    assert_eq!(super::is_opener(text.as_bytes(), t), listed(w), "{w:?}");
+                    opened += usize::from(listed(w));
+                }
+            }
+        }
+        assert!(
+            opened >= 2 * 3 * (super::PERIOD_OPENERS.len() + 2),
+            "{opened}"
+        );
+        for text in fixture_texts() {
+            for line in text.lines() {
+                for t in lex(line).iter().filter(|t| t.kind == super::Kind::Word) {
+                    let w = &line[t.start()..t.end()];
+                    assert_eq!(super::is_opener(line.as_bytes(), t), listed(w), "{w:?}");
+                }
+            }
+        }
+    }
+
+    /// Words that open readings, words of their shapes, numbers, months and signs:
+    /// the pieces of the texts [`may_open`] is held to [`Parser::expr`] on.
+    const OPENING_PIECES: &[&str] = &[
+        " ", ", ", "-", ".", "the", "The", "that", "they", "their", "from", "From", "frog",
+        "between", "BETWEEN", "betwixt", "this", "that", "next", "nest", "last", "lost", "first",
+        "fires", "half", "a", "A", "one", "once", "two", "tho", "Q", "H", "q1", "early", "earlier",
+        "late", "later", "mid", "spring", "summer", "fall", "year", "years", "month", "of", "to",
+        "and", "in", "May", "Sept", "December", "1", "4", "2020", "2010s", "3rd", "Thé", "thế",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// At a token [`may_open`] passes over, [`Parser::expr`] reads nothing, in
+        /// texts made of words that open readings and words shaped like them.
+        #[test]
+        fn a_token_passed_over_opens_nothing(
+            pieces in proptest::collection::vec(proptest::sample::select(OPENING_PIECES), 0..30),
+            seps in proptest::collection::vec(proptest::sample::select(&[" ", "", ", "][..]), 30),
+        ) {
+            let text: String = pieces
+                .iter()
+                .zip(&seps)
+                .flat_map(|(p, s)| [*p, *s])
+                .collect();
+            let toks = lex(&text);
+            let p = Parser {
+                text: &text,
+                t: &toks,
+                order: None,
+            };
+            for (i, t) in toks.iter().enumerate() {
+                if !may_open(&text, t) {
+                    prop_assert!(p.expr(i).is_none(), "{:?} at {}", text, i);
+                }
+            }
+        }
     }
 
     /// [`Parser::period`] tries only three rules at `the`: the others find nothing

@@ -147,8 +147,9 @@ pub(super) fn lex(text: &str) -> Vec<Token> {
 /// the cue-shape table ([`CUE_SHAPES`]) and the byte after it (a space, passed over
 /// at once, or a letter of another script) all come from that word. A word of another
 /// shape than a month's or a calendar noun's, followed by an ASCII byte, is written at
-/// once; the others ([`word`]), and numbers, signs and words of other scripts
-/// ([`other`]), are read out of the loop, which keeps it small.
+/// once, and so is an ASCII sign ([`ASCII_SIGN`]), and a number is read in the loop
+/// ([`number`]); the other words ([`word`]), and other signs and words of other
+/// scripts ([`other`]), are read out of the loop, which keeps it small.
 #[inline(never)]
 pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
     let b = text.as_bytes();
@@ -172,16 +173,19 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
                 eight_at(b, i)
             };
             let run = (!crate::scan::ascii_letters(w) & HIGH).trailing_zeros() / 8;
-            let (end, after) = if run < 8 {
-                (i + run as usize, (w >> (run * 8)) as u8)
+            // The word's end, the byte after it, and its length capped at 15 for the
+            // table below (a word of fewer than eight letters needs no cap).
+            let (end, after, len) = if run < 8 {
+                (i + run as usize, (w >> (run * 8)) as u8, run)
             } else {
                 let end = crate::scan::ascii_letters_end(b, i + 8);
-                (end, b.get(end).copied().unwrap_or(0))
+                let len = (end - i).min(15) as u32;
+                (end, b.get(end).copied().unwrap_or(0), len)
             };
             // The lengths of the cue words opening with these two letters (the table
             // has no bit for one letter, nor for fifteen or more).
             let shape = CUE_SHAPES[usize::from(c & 0x1f) * 32 + usize::from((w >> 8) as u8 & 0x1f)];
-            if after < 0x80 && shape >> (end - i).min(15) & 1 == 0 {
+            if after < 0x80 && shape >> len & 1 == 0 {
                 let cap = if c <= b'Z' { CAP } else { 0 };
                 out.push(Token {
                     start: i as u32,
@@ -199,14 +203,36 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             } else {
                 (i, glued) = word(text, i, end, glued, out, cues);
             }
+        } else if ASCII_SIGN[usize::from(c)] {
+            // An ASCII sign (`,`, `.`, `(`, `-`), the commonest token after a word: one
+            // byte, never a cue, written here rather than through a call to [`other`].
+            out.push(punct(i, i + 1, u32::from(c), glued));
+            let space = b.get(i + 1) == Some(&b' ');
+            glued = if space { 0 } else { GLUED };
+            i += 1 + usize::from(space);
         } else if c.is_ascii_whitespace() {
             glued = 0;
             i += 1;
+        } else if c.is_ascii_digit() {
+            (i, glued) = number(b, i, glued, out, cues);
         } else {
             (i, glued) = other(text, i, glued, out, cues);
         }
     }
 }
+
+/// Per byte, whether it is an ASCII sign: ASCII, and neither a letter, a digit nor
+/// whitespace. [`lex_into`] writes these one-byte tokens in its loop.
+static ASCII_SIGN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        let b = c as u8;
+        table[c] = !b.is_ascii_alphanumeric() && !b.is_ascii_whitespace();
+        c += 1;
+    }
+    table
+};
 
 /// Writes the token and, for a cue, its index, and passes over a space after it: the
 /// next token's index and flag [`GLUED`].
@@ -260,8 +286,9 @@ fn word(
     push(b, token, cue, out, cues)
 }
 
-/// The token at `start` that opens with no ASCII letter nor whitespace: a number, a
-/// sign, or a word of other scripts' letters. Gives what [`push`] gives.
+/// The token at `start` that opens with no ASCII letter nor whitespace: a number
+/// ([`number`]), a sign, or a word of other scripts' letters ([`lex_into`] writes ASCII
+/// signs and reads numbers itself; this reads them too). Gives what [`push`] gives.
 #[inline(never)]
 fn other(
     text: &str,
@@ -271,58 +298,19 @@ fn other(
     cues: &mut Vec<u32>,
 ) -> (usize, u8) {
     let b = text.as_bytes();
-    let n = b.len();
     let c = b[start];
-    let mut i = start;
+    if c.is_ascii_digit() {
+        return number(b, start, glued, out, cues);
+    }
     // Each branch gives the token and whether it is a cue ([`Token::is_cue`]).
-    let (token, cue) = if c.is_ascii_digit() {
-        let mut value = 0u32;
-        while i < n && b[i].is_ascii_digit() {
-            value = value
-                .saturating_mul(10)
-                .saturating_add(u32::from(b[i] - b'0'));
-            i += 1;
-        }
-        let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
-        let ordinal = i + 2 <= n
-            && matches!(
-                [b[i] | 0x20, b[i + 1] | 0x20],
-                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
-            )
-            && b.get(i + 2).is_none_or(|c| !c.is_ascii_alphabetic());
-        if ordinal {
-            i += 2;
-        }
-        let mut t = Token {
-            start: start as u32,
-            end: i as u32,
-            value,
-            kind: Kind::Num,
-            digits,
-            month: 0,
-            flags: glued | if ordinal { ORDINAL } else { 0 },
-        };
-        // `FY2019`, `FY 2023`: a fiscal year is read as its year, the `FY` kept in the
-        // token's text.
-        if digits == 4
-            && let Some(fy) = out.last()
-            && fy.kind == Kind::Word
-            && &b[fy.start()..fy.end()] == b"FY"
-        {
-            t.start = fy.start;
-            t.flags = (t.flags & !GLUED) | (fy.flags & GLUED);
-            out.pop();
-        }
-        // A number is always a cue.
-        (t, true)
-    } else if c < 0x80 {
+    let (token, cue) = if c < 0x80 {
         // ASCII punctuation: one byte, its own code point.
         (punct(start, start + 1, u32::from(c), glued), false)
     } else if starts_letter(&text[start..]) {
-        i = word_end(text, start);
+        let end = word_end(text, start);
         let cap = text[start..].chars().next().is_some_and(char::is_uppercase);
         (
-            word_token(start, i, 0, glued | if cap { CAP } else { 0 }),
+            word_token(start, end, 0, glued | if cap { CAP } else { 0 }),
             false,
         )
     } else {
@@ -334,6 +322,61 @@ fn other(
         )
     };
     push(b, token, cue, out, cues)
+}
+
+/// The number whose first digit is at `start`, with its ordinal suffix (`1st`) or the
+/// `FY` before it (`FY2019`), written and passed over as [`push`] does: the commonest
+/// token after words and signs, read in [`lex_into`]'s loop.
+#[inline(always)]
+fn number(
+    b: &[u8],
+    start: usize,
+    glued: u8,
+    out: &mut Vec<Token>,
+    cues: &mut Vec<u32>,
+) -> (usize, u8) {
+    let n = b.len();
+    let mut i = start;
+    // The value saturates at `u32::MAX`: ten times a `u32` and a digit fit in a
+    // `u64`, so one cap per digit does what a saturating multiply and add do.
+    let mut wide = 0u64;
+    while i < n && b[i].is_ascii_digit() {
+        wide = (wide * 10 + u64::from(b[i] - b'0')).min(u64::from(u32::MAX));
+        i += 1;
+    }
+    let value = wide as u32;
+    let digits = u8::try_from(i - start).unwrap_or(u8::MAX);
+    let ordinal = i + 2 <= n
+        && matches!(
+            [b[i] | 0x20, b[i + 1] | 0x20],
+            [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+        )
+        && b.get(i + 2).is_none_or(|c| !c.is_ascii_alphabetic());
+    if ordinal {
+        i += 2;
+    }
+    let mut t = Token {
+        start: start as u32,
+        end: i as u32,
+        value,
+        kind: Kind::Num,
+        digits,
+        month: 0,
+        flags: glued | if ordinal { ORDINAL } else { 0 },
+    };
+    // `FY2019`, `FY 2023`: a fiscal year is read as its year, the `FY` kept in the
+    // token's text.
+    if digits == 4
+        && let Some(fy) = out.last()
+        && fy.kind == Kind::Word
+        && &b[fy.start()..fy.end()] == b"FY"
+    {
+        t.start = fy.start;
+        t.flags = (t.flags & !GLUED) | (fy.flags & GLUED);
+        out.pop();
+    }
+    // A number is always a cue.
+    push(b, t, true, out, cues)
 }
 
 /// The high bit of each byte of a word.
