@@ -2581,10 +2581,10 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     // The names as written, each once (a set: a document writes its few names many
     // times), then cleaned (two ways of writing a name may clean to one).
     let written: HashSet<&str> = mentions.iter().map(|m| &text[m.name.clone()]).collect();
-    // Borrowed where already clean (most are).
-    let mut names: Vec<Cow<str>> = written.into_iter().map(crate::text::squeeze).collect();
-    names.sort_unstable();
-    names.dedup();
+    // Borrowed where already clean (most are), each once, in no order: a set, not a
+    // sort (nothing found depends on their order).
+    let names: HashSet<Cow<str>> = written.into_iter().map(crate::text::squeeze).collect();
+    let names: Vec<Cow<str>> = names.into_iter().collect();
     if names.is_empty() {
         return;
     }
@@ -2685,7 +2685,6 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
 /// name of the document itself and opens or closes the names of one person only (the
 /// family name `Nguyen` of two people names neither).
 fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
-    debug_assert!(names.is_sorted(), "names are looked up by bisection");
     // The first and the last word of each name, with the name's index.
     let mut ends: Vec<(&str, usize)> = Vec::new();
     for (i, name) in names.iter().enumerate() {
@@ -2706,11 +2705,14 @@ fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
             }
         }
     }
-    ends.sort_unstable();
+    // By word, and each word's names in their order (the fullest name of a word is
+    // the last of the longest keys in that order).
+    ends.sort_unstable_by(|x, y| x.0.cmp(y.0).then_with(|| names[x.1].cmp(&names[y.1])));
+    let is_name: HashSet<&str> = names.iter().map(|n| n.as_ref()).collect();
     let mut out = Vec::new();
     for group in ends.chunk_by(|x, y| x.0 == y.0) {
         let w = group[0].0;
-        if names.binary_search_by(|n| n.as_ref().cmp(w)).is_ok() {
+        if is_name.contains(w) {
             continue;
         }
         // One person's: every name of it is the fullest one, or a short form of it.
@@ -2808,12 +2810,14 @@ fn of_a_state(category: OfficeCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        CAPS_NAME_LINE, caps_name_line, char_at, char_before, clean_name, credit_any, credit_line,
-        first_of, key, plural_title, read_by_hand, read_caps_name_line, run_word, slug,
-        spaced_matches, spaced_rfind, written_in_lower_case,
+        CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
+        credit_any, credit_line, first_of, is_initial, key, lone_words, name_like, plural_title,
+        read_by_hand, read_caps_name_line, run_word, same_person, slug, spaced_matches,
+        spaced_rfind, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
+    use std::borrow::Cow;
     use std::ops::Range;
 
     /// The groups' ranges of a match.
@@ -2931,6 +2935,69 @@ mod tests {
             prop_assert_eq!(groups(credit_any(&t)), groups(any.captures(&t)));
             let name = |c: regex::Captures<'_>| c.get(1).unwrap().range();
             prop_assert_eq!(caps_name_line(&t), caps.captures(&t).map(name));
+        }
+    }
+
+    /// [`lone_words`] as it was over names sorted and looked up by bisection.
+    fn lone_words_of_sorted(roles: &WordRoles, names: &[String]) -> Vec<String> {
+        let mut ends: Vec<(&str, usize)> = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let mut words = name
+                .split(' ')
+                .map(|w| w.trim_end_matches(','))
+                .filter(|w| {
+                    name_like(roles, w)
+                        && !is_initial(w)
+                        && !SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s))
+                });
+            let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+                continue;
+            };
+            for w in [first, last] {
+                if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    ends.push((w, i));
+                }
+            }
+        }
+        ends.sort_unstable();
+        let mut out = Vec::new();
+        for group in ends.chunk_by(|x, y| x.0 == y.0) {
+            let w = group[0].0;
+            if names.binary_search_by(|n| n.as_str().cmp(w)).is_ok() {
+                continue;
+            }
+            let one_person = group.len() == 1 || {
+                let keys: Vec<String> = group.iter().map(|&(_, i)| key(&names[i])).collect();
+                let keys: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+                let fullest = keys.iter().max_by_key(|k| k.len()).unwrap_or(&keys[0]);
+                keys.iter().all(|k| k == fullest || same_person(fullest, k))
+            };
+            if one_person {
+                out.push(w.to_string());
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// The lone words of names in any order are those of the names sorted.
+        #[test]
+        fn lone_words_in_any_order_as_of_the_names_sorted(
+            names in proptest::collection::vec(
+                "(Xi|Jinping|V\\.|Vladimir|Putin|Kim|Nguyen|Van|Jr\\.|Le|Anwar|Ibrahim|x)( (Xi|Jinping|V\\.|Vladimir|Putin|Kim|Nguyen|Van|Jr\\.|Le|Anwar|Ibrahim|x)){0,3}",
+                0..8,
+            ),
+            turn in 0..8usize,
+        ) {
+            let roles = crate::gazetteer::Gazetteers::embedded().name_words();
+            let mut sorted = names.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            let mut any: Vec<Cow<str>> = sorted.iter().map(|n| Cow::Borrowed(n.as_str())).collect();
+            any.reverse();
+            let turn = turn % any.len().max(1);
+            any.rotate_left(turn);
+            prop_assert_eq!(lone_words(roles, &any), lone_words_of_sorted(roles, &sorted));
         }
     }
 
