@@ -1107,7 +1107,11 @@ mod tests {
             assert_eq!(&found, list, "{phrases:?}");
         }
         assert!(index.phrases_of("zz-none").is_empty());
-        assert_eq!([index.openings, index.prefixes, index.threes], bits);
+        let [openings, prefixes, threes] = bits;
+        assert_eq!([index.openings, index.prefixes], [openings, prefixes]);
+        // The bytes tried after a first word of two bytes are those a text can show
+        // there: fewer than all that are no letter or digit.
+        assert!(index.threes.iter().zip(&threes).all(|(n, o)| n & !o == 0));
         assert_eq!([index.first_bytes, index.one_byte_words], flags);
         assert_eq!(index.capitals_only, capitals_only);
     }
@@ -1725,8 +1729,8 @@ pub(crate) struct WordIndex {
     first_bytes: Vec<bool>,
     /// Which three bytes ([`three_at`]) a text shows where a phrase opens, as bits of
     /// their [`three_slot`]s: a first word's own first three, or, for a first word of
-    /// two bytes, those two and any byte that is no ASCII letter or digit (what may
-    /// follow the word), or the 0 that stands for the text's end.
+    /// two bytes, those two and any byte that may follow the word ([`AFTER_TWO_BYTES`],
+    /// the 0 that stands for the text's end among them).
     threes: Vec<u64>,
     /// Which first bytes open a first word of one byte: the byte after it is no ASCII
     /// letter or digit, and the next tells nothing.
@@ -1746,15 +1750,18 @@ struct IndexedPhrase {
     value: u32,
 }
 
-/// The bytes that are no ASCII letter or digit: what may follow a first word of two
-/// bytes ([`WordIndex::threes`]), listed once, not filtered out of all bytes for each
-/// such word.
-const NOT_ALPHANUMERIC: [u8; 194] = {
-    let mut out = [0; 194];
+/// The bytes a text may show right after a first word of two bytes
+/// ([`WordIndex::threes`]), listed once, not filtered out of all bytes for each such
+/// word: an ASCII byte that is no letter or digit (the 0 for the text's end among
+/// them), or a byte that opens a character of two bytes or more (what follows a whole
+/// character in a `str` is never a continuation byte).
+const AFTER_TWO_BYTES: [u8; 117] = {
+    let mut out = [0; 117];
     let (mut b, mut k) = (0, 0);
     while b < 256 {
-        if !(b as u8).is_ascii_alphanumeric() {
-            out[k] = b as u8;
+        let c = b as u8;
+        if (c.is_ascii() && !c.is_ascii_alphanumeric()) || (c >= 0xC2 && c <= 0xF4) {
+            out[k] = c;
             k += 1;
         }
         b += 1;
@@ -1824,7 +1831,7 @@ impl WordIndex {
             match *first {
                 [a] => index.one_byte_words[usize::from(a)] = true,
                 [a, b] => {
-                    for c in NOT_ALPHANUMERIC {
+                    for c in AFTER_TWO_BYTES {
                         let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
                         index.threes[slot / 64] |= 1 << (slot % 64);
                     }
