@@ -682,14 +682,12 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<S
 /// them.
 fn titled_state(titles: &[(String, String)], mentions: &[&Mention], text: &str) -> Option<String> {
     titles.iter().find_map(|(k, code)| {
-        let full: Vec<String> = k.split(' ').map(str::to_string).collect();
+        let full: Vec<&str> = k.split(' ').collect();
         mentions
             .iter()
             .any(|m| {
-                let short: Vec<String> = key(&text[m.name.clone()])
-                    .split(' ')
-                    .map(str::to_string)
-                    .collect();
+                let short_key = key(&text[m.name.clone()]);
+                let short: Vec<&str> = short_key.split(' ').collect();
                 same_person(&full, &short) || same_person(&short, &full)
             })
             .then(|| code.clone())
@@ -2397,59 +2395,62 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
 fn key(name: &str) -> String {
     // ASCII after folding, so letters and digits are ASCII ones, lowered byte by byte.
     let folded = crate::text::ascii_fold(name);
-    let mut out = String::with_capacity(folded.len());
+    let mut out = Vec::with_capacity(folded.len());
     // Byte by byte: a word's bytes are ASCII, and any other byte (of a character that is
     // not ASCII too) only parts words, as the whole character would.
     let mut parted = false;
     for &b in folded.as_bytes() {
         if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
             if parted && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
             parted = false;
-            out.push(char::from(b.to_ascii_lowercase()));
+            out.push(b.to_ascii_lowercase());
         } else {
             parted = true;
         }
     }
-    out
+    // Only ASCII bytes are kept: the check never fails.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The id of a name, from its [`key`]: the key with hyphens.
 fn slug(key: &str) -> String {
     // The words of the key without their dots, those left empty dropped, joined by
     // hyphens: in one pass.
-    let mut out = String::with_capacity(key.len());
+    // Byte by byte: only ASCII bytes are dropped or put in, between characters, so
+    // what is left is whole characters and the check never fails.
+    let mut out = Vec::with_capacity(key.len());
     let mut parted = false;
-    for c in key.chars() {
-        match c {
-            '.' => {}
-            ' ' => parted = true,
-            c => {
+    for &b in key.as_bytes() {
+        match b {
+            b'.' => {}
+            b' ' => parted = true,
+            b => {
                 if parted && !out.is_empty() {
-                    out.push('-');
+                    out.push(b'-');
                 }
                 parted = false;
-                out.push(c);
+                out.push(b);
             }
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The people of a document: the names found, grouped by person, each with a stable id.
-struct People {
+struct People<'k> {
     /// Person id by the key of each name found.
-    by_key: HashMap<String, String>,
+    by_key: HashMap<&'k str, String>,
 }
 
-impl People {
+impl<'k> People<'k> {
     /// Groups the mentions by the keys of their names: the same name folded (`Nguyễn
     /// Phú Trọng`, `NGUYEN PHU TRONG`), the same words in another order (`Suga
     /// Yoshihide`, `Yoshihide Suga`), an initial for a given name (`V. Putin`), a middle
     /// name left out (`Kamala Harris`), or a single family name that only one full name
     /// of the document carries (`President Biden`).
-    fn cluster(keys: &[String]) -> People {
+    fn cluster(keys: &'k [String]) -> People<'k> {
         // Full names first (more words first), so short forms find them.
         let fullness = |k: &str| {
             let words = k.split(' ');
@@ -2466,15 +2467,15 @@ impl People {
         let mut names: Vec<&str> = distinct.into_iter().collect();
         names.sort_unstable();
         names.sort_by_cached_key(|k| fullness(k));
-        let mut canon: Vec<(Vec<String>, String)> = Vec::new();
+        let mut canon: Vec<(Vec<&str>, String)> = Vec::new();
         // The full names holding each word, in `canon` order: a short form can only
         // name a full name that holds every word of it but initials and suffixes, so
         // the shortest of those lists is searched, not every full name.
-        let mut holding: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut holding: HashMap<&str, Vec<usize>> = HashMap::default();
         let no_one: Vec<usize> = Vec::new();
         let mut by_key = HashMap::default();
         for k in names {
-            let words: Vec<String> = k.split(' ').map(str::to_string).collect();
+            let words: Vec<&str> = k.split(' ').collect();
             let candidates = without_suffix(&words)
                 .into_iter()
                 .filter(|w| !is_initial(w))
@@ -2490,7 +2491,7 @@ impl People {
                 None => {
                     let id = slug(k);
                     for w in &words {
-                        let list = holding.entry(w.clone()).or_default();
+                        let list = holding.entry(w).or_default();
                         if list.last() != Some(&canon.len()) {
                             list.push(canon.len());
                         }
@@ -2499,7 +2500,7 @@ impl People {
                     id
                 }
             };
-            by_key.insert(k.to_string(), id);
+            by_key.insert(k, id);
         }
         People { by_key }
     }
@@ -2514,10 +2515,10 @@ impl People {
 const SUFFIXES: [&str; 7] = ["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"];
 
 /// The words of a name's key without a suffix (`jr.`, `iii`).
-fn without_suffix(words: &[String]) -> Vec<&str> {
+fn without_suffix<'w>(words: &[&'w str]) -> Vec<&'w str> {
     words
         .iter()
-        .map(String::as_str)
+        .copied()
         .filter(|w| !SUFFIXES.contains(w))
         .collect()
 }
@@ -2528,7 +2529,7 @@ fn is_initial(word: &str) -> bool {
 }
 
 /// Whether `short` names the same person as the full name `full` (both keys' words).
-fn same_person(full: &[String], short: &[String]) -> bool {
+fn same_person(full: &[&str], short: &[&str]) -> bool {
     if full == short {
         return true;
     }
@@ -2580,9 +2581,10 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     // The names as written, each once (a set: a document writes its few names many
     // times), then cleaned (two ways of writing a name may clean to one).
     let written: HashSet<&str> = mentions.iter().map(|m| &text[m.name.clone()]).collect();
-    let mut names: Vec<String> = written.into_iter().map(clean_name).collect();
-    names.sort_unstable();
-    names.dedup();
+    // Borrowed where already clean (most are), each once, in no order: a set, not a
+    // sort (nothing found depends on their order).
+    let names: HashSet<Cow<str>> = written.into_iter().map(crate::text::squeeze).collect();
+    let names: Vec<Cow<str>> = names.into_iter().collect();
     if names.is_empty() {
         return;
     }
@@ -2593,9 +2595,10 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     let Some(index) = WordIndex::new(
         names
             .iter()
-            .chain(&lone)
+            .map(|n| n.as_ref())
+            .chain(lone.iter().map(String::as_str))
             .enumerate()
-            .map(|(i, n)| (n.as_str(), i as u32)),
+            .map(|(i, n)| (n, i as u32)),
     ) else {
         return;
     };
@@ -2681,8 +2684,7 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
 /// `Pham Minh Chinh`), each of at least two letters and like a name, when it is no
 /// name of the document itself and opens or closes the names of one person only (the
 /// family name `Nguyen` of two people names neither).
-fn lone_words(roles: &WordRoles, names: &[String]) -> Vec<String> {
-    debug_assert!(names.is_sorted(), "names are looked up by bisection");
+fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
     // The first and the last word of each name, with the name's index.
     let mut ends: Vec<(&str, usize)> = Vec::new();
     for (i, name) in names.iter().enumerate() {
@@ -2703,19 +2705,31 @@ fn lone_words(roles: &WordRoles, names: &[String]) -> Vec<String> {
             }
         }
     }
-    ends.sort_unstable();
+    // By word, and each word's names in their order (the fullest name of a word is
+    // the last of the longest keys in that order). The words are compared by their
+    // first eight bytes, as a number in the order of the words, and in full only
+    // where those tie: a few hundred strings a document, sorted with few calls to
+    // compare them.
+    let mut ends: Vec<(u64, &str, usize)> = ends
+        .into_iter()
+        .map(|(w, i)| (first_eight(w), w, i))
+        .collect();
+    ends.sort_unstable_by(|x, y| {
+        (x.0.cmp(&y.0))
+            .then_with(|| x.1.cmp(y.1))
+            .then_with(|| names[x.2].cmp(&names[y.2]))
+    });
+    let is_name: HashSet<&str> = names.iter().map(|n| n.as_ref()).collect();
     let mut out = Vec::new();
-    for group in ends.chunk_by(|x, y| x.0 == y.0) {
-        let w = group[0].0;
-        if names.binary_search_by(|n| n.as_str().cmp(w)).is_ok() {
+    for group in ends.chunk_by(|x, y| x.1 == y.1) {
+        let w = group[0].1;
+        if is_name.contains(w) {
             continue;
         }
         // One person's: every name of it is the fullest one, or a short form of it.
         let one_person = group.len() == 1 || {
-            let keys: Vec<Vec<String>> = group
-                .iter()
-                .map(|&(_, i)| key(&names[i]).split(' ').map(str::to_string).collect())
-                .collect();
+            let keys: Vec<String> = group.iter().map(|&(_, _, i)| key(&names[i])).collect();
+            let keys: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
             let fullest = keys.iter().max_by_key(|k| k.len()).unwrap_or(&keys[0]);
             keys.iter().all(|k| k == fullest || same_person(fullest, k))
         };
@@ -2724,6 +2738,15 @@ fn lone_words(roles: &WordRoles, names: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first eight bytes of `w` (fewer followed by zeros) as a big-endian number: two
+/// words compare as these numbers do, or tie.
+fn first_eight(w: &str) -> u64 {
+    let mut bytes = [0; 8];
+    let n = w.len().min(8);
+    bytes[..n].copy_from_slice(&w.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// Whether the view range `r` overlaps an office, country or organization phrase
@@ -2807,12 +2830,14 @@ fn of_a_state(category: OfficeCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        CAPS_NAME_LINE, caps_name_line, char_at, char_before, clean_name, credit_any, credit_line,
-        first_of, key, plural_title, read_by_hand, read_caps_name_line, run_word, slug,
+        CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
+        credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
+        plural_title, read_by_hand, read_caps_name_line, run_word, same_person, slug,
         spaced_matches, spaced_rfind, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
+    use std::borrow::Cow;
     use std::ops::Range;
 
     /// The groups' ranges of a match.
@@ -2930,6 +2955,146 @@ mod tests {
             prop_assert_eq!(groups(credit_any(&t)), groups(any.captures(&t)));
             let name = |c: regex::Captures<'_>| c.get(1).unwrap().range();
             prop_assert_eq!(caps_name_line(&t), caps.captures(&t).map(name));
+        }
+    }
+
+    /// [`lone_words`] as it was over names sorted and looked up by bisection.
+    fn lone_words_of_sorted(roles: &WordRoles, names: &[String]) -> Vec<String> {
+        let mut ends: Vec<(&str, usize)> = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let mut words = name
+                .split(' ')
+                .map(|w| w.trim_end_matches(','))
+                .filter(|w| {
+                    name_like(roles, w)
+                        && !is_initial(w)
+                        && !SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s))
+                });
+            let (Some(first), Some(last)) = (words.next(), words.next_back()) else {
+                continue;
+            };
+            for w in [first, last] {
+                if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    ends.push((w, i));
+                }
+            }
+        }
+        ends.sort_unstable();
+        let mut out = Vec::new();
+        for group in ends.chunk_by(|x, y| x.0 == y.0) {
+            let w = group[0].0;
+            if names.binary_search_by(|n| n.as_str().cmp(w)).is_ok() {
+                continue;
+            }
+            let one_person = group.len() == 1 || {
+                let keys: Vec<String> = group.iter().map(|&(_, i)| key(&names[i])).collect();
+                let keys: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+                let fullest = keys.iter().max_by_key(|k| k.len()).unwrap_or(&keys[0]);
+                keys.iter().all(|k| k == fullest || same_person(fullest, k))
+            };
+            if one_person {
+                out.push(w.to_string());
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Words whose first eight bytes differ as numbers compare the same way.
+        #[test]
+        fn first_eight_bytes_order_words_as_strings_do(
+            x in "[ab\u{0}\u{e9}ễ]{0,10}",
+            y in "[ab\u{0}\u{e9}ễ]{0,10}",
+        ) {
+            let (fx, fy) = (first_eight(&x), first_eight(&y));
+            prop_assert!(fx == fy || fx.cmp(&fy) == x.cmp(&y), "{:?} {:?}", x, y);
+        }
+    }
+
+    proptest! {
+        /// The lone words of names in any order are those of the names sorted.
+        #[test]
+        fn lone_words_in_any_order_as_of_the_names_sorted(
+            names in proptest::collection::vec(
+                "(Xi|Jinping|V\\.|Vladimir|Putin|Kim|Nguyen|Van|Jr\\.|Le|Anwar|Ibrahim|x)( (Xi|Jinping|V\\.|Vladimir|Putin|Kim|Nguyen|Van|Jr\\.|Le|Anwar|Ibrahim|x)){0,3}",
+                0..8,
+            ),
+            turn in 0..8usize,
+        ) {
+            let roles = crate::gazetteer::Gazetteers::embedded().name_words();
+            let mut sorted = names.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            let mut any: Vec<Cow<str>> = sorted.iter().map(|n| Cow::Borrowed(n.as_str())).collect();
+            any.reverse();
+            let turn = turn % any.len().max(1);
+            any.rotate_left(turn);
+            prop_assert_eq!(lone_words(roles, &any), lone_words_of_sorted(roles, &sorted));
+        }
+    }
+
+    /// [`key`] as it pushed characters into a string, before it pushed bytes.
+    fn key_by_chars(name: &str) -> String {
+        let folded = crate::text::ascii_fold(name);
+        let mut out = String::with_capacity(folded.len());
+        let mut parted = false;
+        for &b in folded.as_bytes() {
+            if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
+                if parted && !out.is_empty() {
+                    out.push(' ');
+                }
+                parted = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                parted = true;
+            }
+        }
+        out
+    }
+
+    /// [`slug`] as it read characters, before it read bytes.
+    fn slug_by_chars(key: &str) -> String {
+        let mut out = String::with_capacity(key.len());
+        let mut parted = false;
+        for c in key.chars() {
+            match c {
+                '.' => {}
+                ' ' => parted = true,
+                c => {
+                    if parted && !out.is_empty() {
+                        out.push('-');
+                    }
+                    parted = false;
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Keys and slugs made of bytes are the ones made of characters, of any text
+        /// (a slug of one that is no key too).
+        #[test]
+        fn keys_and_slugs_of_bytes_as_of_characters(name in r"[a-zA-Z0-9 .,’'()\t\n-]{0,16}|[ĐặễÁa-z .\u{a0}-]{0,12}|\PC{0,12}") {
+            prop_assert_eq!(key(&name), key_by_chars(&name));
+            prop_assert_eq!(slug(&name), slug_by_chars(&name));
+            let k = key(&name);
+            prop_assert_eq!(slug(&k), slug_by_chars(&k));
+        }
+    }
+
+    #[test]
+    fn keys_and_slugs_of_the_fixture_lines_as_of_characters() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                for line in std::fs::read_to_string(&path).unwrap().lines() {
+                    assert_eq!(key(line), key_by_chars(line), "{line:?}");
+                    assert_eq!(slug(line), slug_by_chars(line), "{line:?}");
+                }
+            }
         }
     }
 

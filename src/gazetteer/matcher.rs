@@ -1046,6 +1046,133 @@ mod tests {
         assert!(found > 20, "{found} matches");
     }
 
+    /// A [`WordIndex`] as it was built with a map of lists: the phrases of each first
+    /// word (longest first, each once) and the bit tables, what the index's own
+    /// grouping and tables are held to.
+    #[allow(clippy::type_complexity)]
+    fn word_index_by_map(
+        phrases: &[(&str, u32)],
+    ) -> Option<(
+        HashMap<String, Vec<(String, u32)>>,
+        [Vec<u64>; 3],
+        [Vec<bool>; 2],
+        bool,
+    )> {
+        let mut by_first: HashMap<String, Vec<(String, u32)>> = HashMap::default();
+        let mut openings = vec![0u64; OPENING_BITS / 64];
+        let mut prefixes = vec![0u64; PREFIX_BITS / 64];
+        let mut threes = vec![0u64; THREE_BITS / 64];
+        let mut first_bytes = vec![false; 256];
+        let mut one_byte_words = vec![false; 256];
+        let mut capitals_only = true;
+        for &(phrase, value) in phrases {
+            let phrase = normalize_space(phrase);
+            let first = first_word(&phrase);
+            if first.is_empty() {
+                return None;
+            }
+            let slot = opening(first.as_bytes());
+            openings[slot / 64] |= 1 << (slot % 64);
+            if let Some(key) = prefix_key(first.as_bytes()) {
+                prefixes[key / 64] |= 1 << (key % 64);
+            }
+            first_bytes[usize::from(first.as_bytes()[0])] = true;
+            match *first.as_bytes() {
+                [a] => one_byte_words[usize::from(a)] = true,
+                [a, b] => {
+                    for c in (0..=u8::MAX).filter(|c| !c.is_ascii_alphanumeric()) {
+                        let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
+                        threes[slot / 64] |= 1 << (slot % 64);
+                    }
+                }
+                [a, b, c, ..] => {
+                    let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
+                    threes[slot / 64] |= 1 << (slot % 64);
+                }
+                [] => {}
+            }
+            let b = first.as_bytes()[0];
+            capitals_only &= b.is_ascii_uppercase() || !b.is_ascii();
+            let key = first.to_string();
+            by_first.entry(key).or_default().push((phrase, value));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            list.dedup_by(|a, b| a.0 == b.0);
+        }
+        Some((
+            by_first,
+            [openings, prefixes, threes],
+            [first_bytes, one_byte_words],
+            capitals_only,
+        ))
+    }
+
+    /// Checks that `phrases` make the index the map of lists made.
+    fn assert_index_as_by_map(phrases: &[(&str, u32)]) {
+        let index = WordIndex::new(phrases.iter().copied());
+        let Some((by_first, bits, flags, capitals_only)) = word_index_by_map(phrases) else {
+            assert!(index.is_none(), "{phrases:?}");
+            return;
+        };
+        let index = index.unwrap();
+        let groups = index.slots.iter().filter(|r| !r.is_empty()).count();
+        assert_eq!(groups, by_first.len(), "{phrases:?}");
+        for (word, list) in &by_first {
+            let found: Vec<(String, u32)> = index
+                .phrases_of(word)
+                .iter()
+                .map(|p| (index.text[p.start..p.end].to_string(), p.value))
+                .collect();
+            assert_eq!(&found, list, "{phrases:?}");
+        }
+        assert!(index.phrases_of("zz-none").is_empty());
+        let [openings, prefixes, threes] = bits;
+        assert_eq!([index.openings, index.prefixes], [openings, prefixes]);
+        // The bytes tried after a first word of two bytes are those a text can show
+        // there: fewer than all that are no letter or digit.
+        assert!(index.threes.iter().zip(&threes).all(|(n, o)| n & !o == 0));
+        assert_eq!([index.first_bytes, index.one_byte_words], flags);
+        assert_eq!(index.capitals_only, capitals_only);
+    }
+
+    #[test]
+    fn a_word_index_groups_its_phrases_as_a_map_of_lists_did() {
+        assert_index_as_by_map(&[]);
+        assert_index_as_by_map(&[("Kang", 0), ("Kang Kyung-Wha", 1), ("Kang", 2)]);
+        assert_index_as_by_map(&[("Vo  Van", 3), ("Vo\tVan", 1), ("Vo", 2), ("Xi", 0)]);
+        assert_index_as_by_map(&[("Ángel Arzuaga", 0), ("(SOM)", 1)]);
+        assert_index_as_by_map(&[("  Ng ", 0), ("A1", 1), ("a", 2), ("\u{a0}", 3)]);
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        let phrase = "(A|Ab|Abc|Ng|Ngô|Xi|x|1|ễ|-| |  |\t|\u{a0}|\u{b}|\n|\\.){0,5}";
+        runner
+            .run(
+                &proptest::collection::vec((phrase, 0..4u32), 0..12),
+                |phrases| {
+                    let phrases: Vec<(&str, u32)> =
+                        phrases.iter().map(|(p, v)| (p.as_str(), *v)).collect();
+                    assert_index_as_by_map(&phrases);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn phrases_are_appended_as_normalize_space_gives_them() {
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        runner
+            .run(&"[ a.\t\u{b}\u{c}\r\u{a0}\u{85}\u{2003}ễ\n]{0,12}", |s| {
+                let mut out = "x".to_string();
+                push_normalized(&mut out, &s);
+                proptest::prop_assert_eq!(&out[1..], normalize_space(&s));
+                Ok(())
+            })
+            .unwrap();
+    }
+
     #[test]
     fn the_three_bytes_rule_out_no_phrase_the_capital_starts_find() {
         // First words of one, two (ASCII, and one character that is not) and three or
@@ -1685,8 +1812,20 @@ mod tests {
 /// whitespace rule (a run of whitespace in the text matches a phrase's space).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordIndex {
-    /// Phrases (and their values) by first word, longest phrase first.
-    by_first: HashMap<String, Vec<(String, u32)>>,
+    /// The phrases, with runs of whitespace made single spaces, one after another:
+    /// one string for all, not one for each.
+    text: String,
+    /// Each phrase's place in `text`, grouped by first word, longest phrase first in
+    /// each group, each phrase once (with the value it was first given).
+    phrases: Vec<IndexedPhrase>,
+    /// The groups of `phrases` (a range of it) by first word, in open addressing: a
+    /// slot for each hash of a first word, the word's group in the first slot from
+    /// there on that holds it or is empty (`0..0`). Its length is a power of two, at
+    /// least twice the number of groups, so that an empty slot ends every probe.
+    ///
+    /// A document builds its own indexes, of a hundred phrases or so: ranges into one
+    /// list cost less to build and drop than a map of lists of strings.
+    slots: Vec<std::ops::Range<usize>>,
     /// Which first two bytes ([`opening`]) open a phrase, as bits.
     ///
     /// The bit tables of an index are kept to 8 KiB each: a document builds its own
@@ -1699,8 +1838,8 @@ pub(crate) struct WordIndex {
     first_bytes: Vec<bool>,
     /// Which three bytes ([`three_at`]) a text shows where a phrase opens, as bits of
     /// their [`three_slot`]s: a first word's own first three, or, for a first word of
-    /// two bytes, those two and any byte that is no ASCII letter or digit (what may
-    /// follow the word), or the 0 that stands for the text's end.
+    /// two bytes, those two and any byte that may follow the word ([`AFTER_TWO_BYTES`],
+    /// the 0 that stands for the text's end among them).
     threes: Vec<u64>,
     /// Which first bytes open a first word of one byte: the byte after it is no ASCII
     /// letter or digit, and the next tells nothing.
@@ -1710,11 +1849,74 @@ pub(crate) struct WordIndex {
     capitals_only: bool,
 }
 
+/// A phrase of a [`WordIndex`]: where it is in the index's text, and its value.
+#[derive(Debug, Clone)]
+struct IndexedPhrase {
+    start: usize,
+    /// Where its first word ends.
+    first_end: usize,
+    end: usize,
+    value: u32,
+}
+
+/// The bytes a text may show right after a first word of two bytes
+/// ([`WordIndex::threes`]), listed once, not filtered out of all bytes for each such
+/// word: an ASCII byte that is no letter or digit (the 0 for the text's end among
+/// them), or a byte that opens a character of two bytes or more (what follows a whole
+/// character in a `str` is never a continuation byte).
+const AFTER_TWO_BYTES: [u8; 117] = {
+    let mut out = [0; 117];
+    let (mut b, mut k) = (0, 0);
+    while b < 256 {
+        let c = b as u8;
+        if (c.is_ascii() && !c.is_ascii_alphanumeric()) || (c >= 0xC2 && c <= 0xF4) {
+            out[k] = c;
+            k += 1;
+        }
+        b += 1;
+    }
+    out
+};
+
+/// The slot of a first word in a [`WordIndex::slots`] of `len` slots (a power of
+/// two), where its probe starts.
+#[inline]
+fn word_slot(word: &[u8], len: usize) -> usize {
+    use std::hash::BuildHasher;
+    // A fixed seed: an index is built and searched in one process.
+    foldhash::fast::FixedState::with_seed(0).hash_one(word) as usize & (len - 1)
+}
+
+/// Appends `s` to `out` as [`normalize_space`] gives it back, without a string of its
+/// own.
+fn push_normalized(out: &mut String, s: &str) {
+    // Most phrases are ASCII and single spaced, told a byte at a time (a character
+    // that is not ASCII may be whitespace: read as a character).
+    let b = s.as_bytes();
+    let plain = |k: usize| match b[k] {
+        b' ' => k > 0 && k + 1 < b.len() && b[k + 1] != b' ',
+        c => c.is_ascii() && !c.is_ascii_whitespace() && c != 0x0b,
+    };
+    if !b.is_empty() && (0..b.len()).all(plain) || single_spaced(s) {
+        out.push_str(s);
+        return;
+    }
+    for (k, word) in s.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
 impl WordIndex {
     /// An index of `phrases`, or none when one does not begin with a word character.
     pub fn new<'p>(phrases: impl IntoIterator<Item = (&'p str, u32)>) -> Option<WordIndex> {
+        let phrases = phrases.into_iter();
         let mut index = WordIndex {
-            by_first: HashMap::default(),
+            text: String::new(),
+            phrases: Vec::with_capacity(phrases.size_hint().0),
+            slots: Vec::new(),
             openings: vec![0; OPENING_BITS / 64],
             prefixes: vec![0; PREFIX_BITS / 64],
             first_bytes: vec![false; 256],
@@ -1723,21 +1925,22 @@ impl WordIndex {
             capitals_only: true,
         };
         for (phrase, value) in phrases {
-            let phrase = normalize_space(phrase);
-            let first = first_word(&phrase);
+            let start = index.text.len();
+            push_normalized(&mut index.text, phrase);
+            let first = first_word(&index.text[start..]).as_bytes();
             if first.is_empty() {
                 return None;
             }
-            let slot = opening(first.as_bytes());
+            let slot = opening(first);
             index.openings[slot / 64] |= 1 << (slot % 64);
-            if let Some(key) = prefix_key(first.as_bytes()) {
+            if let Some(key) = prefix_key(first) {
                 index.prefixes[key / 64] |= 1 << (key % 64);
             }
-            index.first_bytes[usize::from(first.as_bytes()[0])] = true;
-            match *first.as_bytes() {
+            index.first_bytes[usize::from(first[0])] = true;
+            match *first {
                 [a] => index.one_byte_words[usize::from(a)] = true,
                 [a, b] => {
-                    for c in (0..=u8::MAX).filter(|c| !c.is_ascii_alphanumeric()) {
+                    for c in AFTER_TWO_BYTES {
                         let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
                         index.threes[slot / 64] |= 1 << (slot % 64);
                     }
@@ -1748,29 +1951,120 @@ impl WordIndex {
                 }
                 [] => {}
             }
-            let b = first.as_bytes()[0];
+            let b = first[0];
             index.capitals_only &= b.is_ascii_uppercase() || !b.is_ascii();
-            // The first word is copied only for a key not there yet, not for every
-            // phrase.
-            let first = first.len();
-            match index.by_first.get_mut(&phrase[..first]) {
-                Some(list) => list.push((phrase, value)),
-                None => {
-                    let key = phrase[..first].to_string();
-                    index.by_first.insert(key, vec![(phrase, value)]);
+            let first_end = start + first.len();
+            index.phrases.push(IndexedPhrase {
+                start,
+                first_end,
+                end: index.text.len(),
+                value,
+            });
+        }
+        index.group();
+        Some(index)
+    }
+
+    /// Groups the phrases by first word, longest first in each group, each phrase
+    /// once, and fills the table of groups ([`WordIndex::slots`]).
+    fn group(&mut self) {
+        let text = &self.text;
+        let all = &self.phrases;
+        let first = |k: usize| &text.as_bytes()[all[k].start..all[k].first_end];
+        let len = (2 * all.len()).next_power_of_two().max(2);
+        // The group of each phrase (its first word's number, the words numbered as
+        // met), the slots holding each group's number plus one while the words are
+        // told apart, and the size of each group.
+        let mut numbers = vec![0usize; len];
+        let mut group_of = Vec::with_capacity(all.len());
+        let mut first_of_group: Vec<usize> = Vec::new();
+        let mut sizes: Vec<usize> = Vec::new();
+        for k in 0..all.len() {
+            let word = first(k);
+            let mut s = word_slot(word, len);
+            let group = loop {
+                match numbers[s] {
+                    0 => {
+                        first_of_group.push(k);
+                        sizes.push(0);
+                        numbers[s] = first_of_group.len();
+                        break first_of_group.len() - 1;
+                    }
+                    n if first(first_of_group[n - 1]) == word => break n - 1,
+                    _ => s = (s + 1) & (len - 1),
+                }
+            };
+            sizes[group] += 1;
+            group_of.push(group);
+        }
+        // The phrases in group order (a counting sort: the groups are many and small,
+        // a sort of them all would compare far more), then each group sorted.
+        let mut next: Vec<usize> = sizes
+            .iter()
+            .scan(0, |at, &n| {
+                *at += n;
+                Some(*at - n)
+            })
+            .collect();
+        let mut order = vec![0usize; all.len()];
+        for (k, &g) in group_of.iter().enumerate() {
+            order[next[g]] = k;
+            next[g] += 1;
+        }
+        let phrase = |k: usize| &text.as_bytes()[all[k].start..all[k].end];
+        let mut phrases = Vec::with_capacity(all.len());
+        let mut ranges = Vec::with_capacity(sizes.len());
+        let mut from = 0;
+        for (&size, &to) in sizes.iter().zip(&next) {
+            let members = &mut order[to - size..to];
+            // Longest first; the same phrase given twice keeps its first value (the
+            // one given first: the order numbers the phrases as given).
+            members.sort_unstable_by(|&a, &b| {
+                phrase(b)
+                    .len()
+                    .cmp(&phrase(a).len())
+                    .then_with(|| phrase(a).cmp(phrase(b)))
+                    .then(a.cmp(&b))
+            });
+            let mut last: Option<usize> = None;
+            for &k in members.iter() {
+                if last.is_none_or(|l| phrase(l) != phrase(k)) {
+                    phrases.push(all[k].clone());
+                    last = Some(k);
                 }
             }
+            ranges.push(from..phrases.len());
+            from = phrases.len();
         }
-        for list in index.by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-            list.dedup_by(|a, b| a.0 == b.0);
+        self.slots = numbers
+            .iter()
+            .map(|&n| if n == 0 { 0..0 } else { ranges[n - 1].clone() })
+            .collect();
+        self.phrases = phrases;
+    }
+
+    /// The phrases whose first word is `word`, longest first.
+    #[inline]
+    fn phrases_of(&self, word: &str) -> &[IndexedPhrase] {
+        let len = self.slots.len();
+        if len == 0 {
+            return &[];
         }
-        Some(index)
+        let word = word.as_bytes();
+        let mut s = word_slot(word, len);
+        loop {
+            let group = &self.phrases[self.slots[s].clone()];
+            match group.first() {
+                None => return &[],
+                Some(p) if &self.text.as_bytes()[p.start..p.first_end] == word => return group,
+                Some(_) => s = (s + 1) & (len - 1),
+            }
+        }
     }
 
     /// Whether the index holds no phrase.
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.phrases.is_empty()
     }
 
     /// The leftmost-longest whole-word matches in `text`, in order.
@@ -1838,17 +2132,16 @@ impl WordIndex {
     /// at `i`, longest first.
     fn longest_at(&self, text: &str, i: usize, lines: Lines) -> Option<Found> {
         let word = first_word(&text[i..]);
-        self.by_first.get(word).and_then(|list| {
-            list.iter().find_map(|(phrase, value)| {
-                // The phrase opens with the word found at `i`.
-                let end = match_fast(text, i, word.len(), phrase, lines)?;
-                let whole =
-                    !phrase.chars().next_back().is_some_and(is_word_char) || !word_after(text, end);
-                whole.then_some(Found {
-                    start: i,
-                    end,
-                    value: *value,
-                })
+        self.phrases_of(word).iter().find_map(|p| {
+            let phrase = &self.text[p.start..p.end];
+            // The phrase opens with the word found at `i`.
+            let end = match_fast(text, i, word.len(), phrase, lines)?;
+            let whole =
+                !phrase.chars().next_back().is_some_and(is_word_char) || !word_after(text, end);
+            whole.then_some(Found {
+                start: i,
+                end,
+                value: p.value,
             })
         })
     }
