@@ -189,18 +189,27 @@ fn opens_period(word: &str) -> bool {
     )
 }
 
+/// How many words open a reading before any number or month ([`opener`]).
+const OPENERS: usize = PERIOD_OPENERS.len() + RANGE_OPENERS.len();
+
+/// The `k`th word of [`PERIOD_OPENERS`] then [`RANGE_OPENERS`], for the tables built
+/// when compiling.
+const fn opener(k: usize) -> &'static [u8] {
+    if k < PERIOD_OPENERS.len() {
+        PERIOD_OPENERS[k].as_bytes()
+    } else {
+        RANGE_OPENERS[k - PERIOD_OPENERS.len()].as_bytes()
+    }
+}
+
 /// Per first letter (lowered), the lengths (as bits) of the words that may open a
 /// reading ([`PERIOD_OPENERS`], [`RANGE_OPENERS`]): a word of another shape opens
 /// none, and [`read`] passes it over without trying the rules.
 static OPENER_SHAPES: [u16; 256] = {
     let mut table = [0u16; 256];
     let mut k = 0;
-    while k < PERIOD_OPENERS.len() + RANGE_OPENERS.len() {
-        let w = if k < PERIOD_OPENERS.len() {
-            PERIOD_OPENERS[k].as_bytes()
-        } else {
-            RANGE_OPENERS[k - PERIOD_OPENERS.len()].as_bytes()
-        };
+    while k < OPENERS {
+        let w = opener(k);
         table[w[0] as usize] |= 1 << w.len();
         k += 1;
     }
@@ -234,7 +243,7 @@ const OPENER_HASH: u64 = 0x5561_ca8c_867d_7d3d;
 
 /// The slot of [`OPENER_KEYS`] a word's key ([`word_key`]) is looked for at.
 #[inline]
-fn opener_slot(key: u64) -> usize {
+const fn opener_slot(key: u64) -> usize {
     (key.wrapping_mul(OPENER_HASH) >> 58) as usize
 }
 
@@ -244,19 +253,15 @@ fn opener_slot(key: u64) -> usize {
 static OPENER_KEYS: [u64; 64] = {
     let mut table = [0u64; 64];
     let mut k = 0;
-    while k < PERIOD_OPENERS.len() + RANGE_OPENERS.len() {
-        let w = if k < PERIOD_OPENERS.len() {
-            PERIOD_OPENERS[k].as_bytes()
-        } else {
-            RANGE_OPENERS[k - PERIOD_OPENERS.len()].as_bytes()
-        };
+    while k < OPENERS {
+        let w = opener(k);
         let mut key = 0u64;
         let mut j = 0;
         while j < w.len() {
             key |= (w[j] as u64) << (8 * j);
             j += 1;
         }
-        let slot = (key.wrapping_mul(OPENER_HASH) >> 58) as usize;
+        let slot = opener_slot(key);
         assert!(table[slot] == 0, "two openers share a slot");
         table[slot] = key;
         k += 1;
