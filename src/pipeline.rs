@@ -166,7 +166,7 @@ impl<'d> Prepared<'d> {
             // 128 ([`order_key`]).
             let (low, high) = records.iter().fold((usize::MAX, 0), |(low, high), r| {
                 let span = r.common().span;
-                (low.min(span.0), high.max(span.1))
+                (low.min(span.0), high.max(span.0).max(span.1))
             });
             if high.saturating_sub(low) <= NEAR_MAX && records.len() <= NEAR_RECORDS {
                 near.clear();
@@ -177,35 +177,24 @@ impl<'d> Prepared<'d> {
                         .map(|(i, r)| near_key(r.common().span, low, i)),
                 );
                 near.sort_unstable();
-                for key in &near {
-                    if let Some(r) = records.get(*key as u16 as usize) {
-                        each(r)?;
-                    }
+                in_order(&records, near.iter().map(|&k| near_index(k)), each)?;
+            } else {
+                order.clear();
+                order.extend(records.iter().enumerate().map(|(i, r)| {
+                    let span = r.common().span;
+                    order_key(span.0, span.1, i)
+                }));
+                // Unique keys (the index is part of each): any sort gives the one order.
+                order.sort_unstable();
+                if high > OFFSET_MAX {
+                    // Offsets too wide for the key: by the offsets themselves.
+                    let span = |key: &u128| {
+                        let i = key_index(*key);
+                        records.get(i).map(|r| (r.common().span, i))
+                    };
+                    order.sort_unstable_by_key(span);
                 }
-                records.clear();
-                continue;
-            }
-            order.clear();
-            let mut widest = 0;
-            order.extend(records.iter().enumerate().map(|(i, r)| {
-                let span = r.common().span;
-                widest |= span.0 | span.1;
-                order_key(span.0, span.1, i)
-            }));
-            // Unique keys (the index is part of each): any sort gives the one order.
-            order.sort_unstable();
-            if widest > OFFSET_MAX {
-                // Offsets too wide for the key: by the offsets themselves.
-                let span = |key: &u128| {
-                    let i = key_index(*key);
-                    records.get(i).map(|r| (r.common().span, i))
-                };
-                order.sort_unstable_by_key(span);
-            }
-            for key in &order {
-                if let Some(r) = records.get(key_index(*key)) {
-                    each(r)?;
-                }
+                in_order(&records, order.iter().map(|&k| key_index(k)), each)?;
             }
             records.clear();
         }
@@ -242,6 +231,25 @@ const NEAR_RECORDS: usize = 1 << 16;
 fn near_key(span: Span, low: usize, i: usize) -> u64 {
     debug_assert!(span.1 - low <= NEAR_MAX && span.0 >= low && i < NEAR_RECORDS);
     ((span.0 - low) as u64) << 40 | ((span.1 - low) as u64) << 16 | i as u64 & 0xFFFF
+}
+
+/// The record index of a 64-bit sort key ([`near_key`]).
+fn near_index(key: u64) -> usize {
+    key as u16 as usize
+}
+
+/// Hands `records` to `each` in the order of `indices`, stopping when `each` says so.
+fn in_order(
+    records: &[Record<'_>],
+    indices: impl Iterator<Item = usize>,
+    each: &mut dyn FnMut(&Record) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for i in indices {
+        if let Some(r) = records.get(i) {
+            each(r)?;
+        }
+    }
+    ControlFlow::Continue(())
 }
 
 /// The record index of a sort key ([`order_key`]).
@@ -389,7 +397,7 @@ mod tests {
             let (na, nb) = (near_key(sa, low, a.2), near_key(sb, low, b.2));
             let (wa, wb) = (order_key(sa.0, sa.1, a.2), order_key(sb.0, sb.1, b.2));
             proptest::prop_assert_eq!(na.cmp(&nb), wa.cmp(&wb));
-            proptest::prop_assert_eq!((na as u16 as usize, nb as u16 as usize), (a.2, b.2));
+            proptest::prop_assert_eq!((near_index(na), near_index(nb)), (a.2, b.2));
         }
     }
 
