@@ -2502,9 +2502,13 @@ impl<'k> People<'k> {
         };
         // Distinct keys first (a document names the same people again and again: a set,
         // not a sort of them all), in order, then each key's fullness computed once.
+        // The keys in order are compared by their first eight bytes as a number (read
+        // once a key), and in full only where those tie.
         let distinct: HashSet<&str> = keys.iter().map(String::as_str).collect();
-        let mut names: Vec<&str> = distinct.into_iter().collect();
-        names.sort_unstable();
+        let mut names: Vec<(u64, &str)> =
+            distinct.into_iter().map(|k| (first_eight(k), k)).collect();
+        names.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.cmp(y.1)));
+        let mut names: Vec<&str> = names.into_iter().map(|(_, k)| k).collect();
         names.sort_by_cached_key(|k| fullness(k));
         let mut canon: Vec<(Vec<&str>, String)> = Vec::new();
         // The full names holding each word, in `canon` order: a short form can only
@@ -2518,9 +2522,10 @@ impl<'k> People<'k> {
         by_key.reserve(names.len());
         for k in names {
             let words: Vec<&str> = k.split(' ').collect();
-            let candidates = without_suffix(&words)
-                .into_iter()
-                .filter(|w| !is_initial(w))
+            let candidates = words
+                .iter()
+                .copied()
+                .filter(|w| !SUFFIXES.contains(w) && !is_initial(w))
                 .map(|w| holding.get(w).unwrap_or(&no_one))
                 .min_by_key(|list| list.len());
             let is_same = |&c: &usize| same_person(&canon[c].0, &words);
