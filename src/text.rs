@@ -136,7 +136,15 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
     if is_squeezed(t) {
         Cow::Borrowed(t)
     } else {
-        Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+        // The words pushed one after another: no list of them, no second pass to join.
+        let mut out = String::with_capacity(t.len());
+        for word in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        Cow::Owned(out)
     }
 }
 
@@ -151,10 +159,42 @@ pub(crate) fn is_wide_space_at(t: &str, i: usize) -> bool {
         && t[i..].chars().next().is_some_and(char::is_whitespace)
 }
 
+/// Whether `t` has no whitespace but single spaces: [`is_squeezed_by_bytes`], eight
+/// bytes at a time where they are ASCII above the controls. Chunks of eight bytes
+/// step by seven, so that every two neighbouring bytes lie in one chunk; a chunk with
+/// a control or a byte that is not ASCII sends the whole text to the byte-by-byte
+/// reading (those are rare in what is squeezed: names and titles).
+pub(crate) fn is_squeezed(t: &str) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let b = t.as_bytes();
+    let mut at = 0;
+    while let Some(chunk) = b.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        // A byte at 0x80 or above, or (all bytes below 0x80) one below 0x20.
+        if x & HIGH != 0 || x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0 {
+            return is_squeezed_by_bytes(t);
+        }
+        // The spaces, as high bits: each byte XOR 0x20 is below 0x80, so adding 0x7F
+        // sets its high bit, with no carry out of it, unless it is 0.
+        let spaces = !((x ^ (ONES * 0x20)) + ONES * 0x7F) & HIGH;
+        if spaces & (spaces >> 8) != 0 {
+            return false;
+        }
+        if at + 8 >= b.len() {
+            return true;
+        }
+        // The last chunk ends with the text (it overlaps the one before).
+        at = (at + 7).min(b.len() - 8);
+    }
+    // Shorter than eight bytes.
+    is_squeezed_by_bytes(t)
+}
+
 /// Whether `t` has no whitespace but single spaces, in one pass over its bytes: other
 /// whitespace is an ASCII control (tab, line feed, vertical tab, form feed, carriage
 /// return) or a character that [`is_wide_space_at`].
-fn is_squeezed(t: &str) -> bool {
+fn is_squeezed_by_bytes(t: &str) -> bool {
     let b = t.as_bytes();
     let mut space = false;
     for (i, &c) in b.iter().enumerate() {
@@ -277,7 +317,54 @@ mod tests {
             "a\u{1c}b",
         ] {
             assert_eq!(is_squeezed(t), by_chars(t), "{t:?}");
+            assert_eq!(is_squeezed_by_bytes(t), by_chars(t), "{t:?}");
         }
+    }
+
+    /// [`squeeze`] as it was: the words split out, collected and joined.
+    fn squeeze_by_join(s: &str) -> Cow<'_, str> {
+        let t = s.trim();
+        if is_squeezed_by_bytes(t) {
+            Cow::Borrowed(t)
+        } else {
+            Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+    }
+
+    proptest::proptest! {
+        /// Eight bytes at a time, the same answers as a byte at a time; the words
+        /// pushed, the same text as joined.
+        #[test]
+        fn squeezed_by_chunks_as_by_bytes(
+            t in "([a-zA-Z.,'-]{0,9}|[ \t\n\u{b}\u{c}\r\u{1}\u{1f}]{0,3}|\u{a0}|\u{3000}|é|ễ){0,12}|\\PC{0,20}",
+        ) {
+            proptest::prop_assert_eq!(is_squeezed(&t), is_squeezed_by_bytes(&t));
+            let (new, old) = (squeeze(&t), squeeze_by_join(&t));
+            proptest::prop_assert_eq!(&new, &old);
+            proptest::prop_assert_eq!(matches!(new, Cow::Borrowed(_)), matches!(old, Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn squeezed_on_the_fixture_lines_as_by_bytes() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut lines = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else {
+                continue;
+            };
+            // Each line, and each stretch of up to three lines (with their breaks).
+            let all: Vec<&str> = text.split_inclusive('\n').collect();
+            for k in 0..all.len() {
+                let joined: String = all[k..(k + 3).min(all.len())].concat();
+                for t in [all[k], joined.as_str()] {
+                    assert_eq!(is_squeezed(t), is_squeezed_by_bytes(t), "{t:?}");
+                    assert_eq!(squeeze(t), squeeze_by_join(t), "{t:?}");
+                }
+                lines += 1;
+            }
+        }
+        assert!(lines > 100, "the fixtures hold lines: {lines}");
     }
 
     #[test]

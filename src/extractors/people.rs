@@ -527,6 +527,8 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     // per name as written (a document writes its few names many times), each mention
     // holding the index of its own.
     let mut form_of: HashMap<&str, usize> = HashMap::default();
+    // Room for every mention's own form: no table grown and rehashed on the way.
+    form_of.reserve(mentions.len());
     let mut cleaned: Vec<String> = Vec::new();
     let mut form_keys: Vec<String> = Vec::new();
     let form: Vec<usize> = mentions
@@ -543,22 +545,33 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
         .collect();
     let people = People::cluster(&form_keys);
     let form_ids: Vec<String> = form_keys.iter().map(|k| people.id(k)).collect();
-    let ids: Vec<String> = form.iter().map(|&f| form_ids[f].clone()).collect();
-    let names = form.iter().map(|&f| cleaned[f].clone());
-    let facts = person_facts(a, &mentions, &ids);
+    // Each person numbered in the order first met, from their forms (few), so that a
+    // mention's person is an index, not an id hashed for each mention.
+    let mut number_of: HashMap<&str, usize> = HashMap::default();
+    number_of.reserve(form_ids.len());
+    let form_person: Vec<usize> = form_ids
+        .iter()
+        .map(|id| {
+            let next = number_of.len();
+            *number_of.entry(id.as_str()).or_insert(next)
+        })
+        .collect();
+    let persons: Vec<usize> = form.iter().map(|&f| form_person[f]).collect();
+    let facts = person_facts(a, &mentions, &persons, number_of.len());
     mentions
         .into_iter()
-        .zip(ids)
-        .zip(names)
-        .map(|((m, id), name)| {
-            let person = facts.get(&id);
+        .zip(form)
+        .zip(persons)
+        .map(|((m, f), p)| {
+            let (id, name) = (form_ids[f].clone(), cleaned[f].clone());
+            let person = &facts[p];
             let record = PersonRecord {
                 common: detached(a.common(m.name.clone())),
                 name,
                 titles: m.titles,
                 offices: m.offices,
-                country: m.country.or_else(|| person.and_then(|p| p.country.clone())),
-                org: m.org.or_else(|| person.and_then(|p| p.org.clone())),
+                country: m.country.or_else(|| person.country.clone()),
+                org: m.org.or_else(|| person.org.clone()),
                 person_id: id,
             };
             PersonMention {
@@ -602,7 +615,8 @@ struct Seen<'m> {
     stately: bool,
 }
 
-/// The state and body of each person (by id). The state is the first that a mention
+/// The state and body of each person (by number: `persons` holds each mention's, the
+/// people numbered from 0 in the order first met, `count` of them). The state is the first that a mention
 /// of theirs says; else what the front-matter title says of their name; else, for a person with an office (not only `Dr.` or `Professor`) and no body, the partner state of the
 /// country paragraphs (or the part of a paragraph opened by `With <Country>,`) they
 /// are met in, when no other partner's paragraph holds a mention of theirs and more
@@ -612,23 +626,17 @@ struct Seen<'m> {
 /// one partner the front-matter title names; else, for a person with an office and no
 /// body who is not the one met, the home state when they are met at least twice, or
 /// once in a sentence that names the home state and no other.
-fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<String, Facts> {
+fn person_facts(a: &Analysis, mentions: &[Mention], persons: &[usize], count: usize) -> Vec<Facts> {
     let titles = front_matter_states(a);
     let declared = front_matter_partner(a);
     let mut places = Places::new(a);
     let text = a.view.text();
-    // Each person's mentions gathered under their id, looked up by hashing (a
-    // document's mentions are many, its people few). The people are taken in the
-    // order they are first met: the answers go into a map, and what `places` keeps
-    // is only a memo of answers that do not depend on the order asked.
-    let mut seen: Vec<(&str, Seen)> = Vec::new();
-    let mut slot: HashMap<&str, usize> = HashMap::default();
-    for (m, id) in mentions.iter().zip(ids) {
-        let k = *slot.entry(id.as_str()).or_insert_with(|| {
-            seen.push((id.as_str(), Seen::default()));
-            seen.len() - 1
-        });
-        let s = &mut seen[k].1;
+    // Each person's mentions gathered under their number. The people are taken in the
+    // order they are first met: what `places` keeps is only a memo of answers that do
+    // not depend on the order asked.
+    let mut seen: Vec<Seen> = std::iter::repeat_with(Seen::default).take(count).collect();
+    for (m, &k) in mentions.iter().zip(persons) {
+        let s = &mut seen[k];
         if s.country.is_none() {
             s.country = m.country.clone();
         }
@@ -644,7 +652,7 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<S
         s.stately |= m.stately;
     }
     seen.into_iter()
-        .map(|(id, s)| {
+        .map(|s| {
             // The first of these that says something is the person's state; each later
             // one is read only when the ones before it say nothing.
             let country = s
@@ -666,13 +674,10 @@ fn person_facts(a: &Analysis, mentions: &[Mention], ids: &[String]) -> HashMap<S
                         None => home_state(a, &s),
                     }
                 });
-            (
-                id.to_string(),
-                Facts {
-                    country,
-                    org: s.org,
-                },
-            )
+            Facts {
+                country,
+                org: s.org,
+            }
         })
         .collect()
 }
@@ -1030,6 +1035,17 @@ fn line_offices<'g>(a: &'g Analysis, range: Range<usize>) -> Vec<OfficeHit<'g>> 
 /// A name as written, with line breaks and runs of spaces made single spaces.
 fn clean_name(name: &str) -> String {
     crate::text::squeeze(name).into_owned()
+}
+
+/// The number of characters of `s` cleaned ([`clean_name`]), counted without the copy:
+/// its words' characters and a space between each two.
+fn squeezed_chars(s: &str) -> usize {
+    let (mut chars, mut words) = (0, 0usize);
+    for word in s.split_whitespace() {
+        chars += word.chars().count();
+        words += 1;
+    }
+    chars + words.saturating_sub(1)
 }
 
 /// A title of a mention: its range on the line (with the qualifier written before
@@ -1566,7 +1582,7 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
         let view = &a.view.text()[r.clone()];
         let (_, raw) = a.raw_text(r);
         // Most titles are the same bytes in both: nothing to compare then.
-        if raw == view || clean_name(&raw).chars().count() == clean_name(view).chars().count() {
+        if raw == view || squeezed_chars(&raw) == squeezed_chars(view) {
             raw
         } else {
             view.into()
@@ -2395,6 +2411,13 @@ fn signature(a: &Analysis, i: usize, text: &str, out: &mut Vec<Mention>) {
 fn key(name: &str) -> String {
     // ASCII after folding, so letters and digits are ASCII ones, lowered byte by byte.
     let folded = crate::text::ascii_fold(name);
+    // Most names are words of letters, digits, dots and hyphens, single spaced: their
+    // key is the name lowered, copied whole.
+    if single_spaced_words(folded.as_bytes(), |c| {
+        c.is_ascii_alphanumeric() || c == b'.' || c == b'-'
+    }) {
+        return folded.to_ascii_lowercase();
+    }
     let mut out = Vec::with_capacity(folded.len());
     // Byte by byte: a word's bytes are ASCII, and any other byte (of a character that is
     // not ASCII too) only parts words, as the whole character would.
@@ -2414,8 +2437,24 @@ fn key(name: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Whether `b` is words of bytes that are all `word` bytes, one space between each two
+/// and none before the first or after the last (not empty).
+fn single_spaced_words(b: &[u8], word: impl Fn(u8) -> bool) -> bool {
+    // As if a space came before the first byte: one there is not single.
+    let mut after_space = true;
+    b.iter().all(|&c| {
+        let fits = if c == b' ' { !after_space } else { word(c) };
+        after_space = c == b' ';
+        fits
+    }) && !after_space
+}
+
 /// The id of a name, from its [`key`]: the key with hyphens.
 fn slug(key: &str) -> String {
+    // Most keys are words without dots, single spaced: their spaces made hyphens.
+    if single_spaced_words(key.as_bytes(), |c| c != b'.' && c != b' ') {
+        return key.replace(' ', "-");
+    }
     // The words of the key without their dots, those left empty dropped, joined by
     // hyphens: in one pass.
     // Byte by byte: only ASCII bytes are dropped or put in, between characters, so
@@ -2463,9 +2502,13 @@ impl<'k> People<'k> {
         };
         // Distinct keys first (a document names the same people again and again: a set,
         // not a sort of them all), in order, then each key's fullness computed once.
+        // The keys in order are compared by their first eight bytes as a number (read
+        // once a key), and in full only where those tie.
         let distinct: HashSet<&str> = keys.iter().map(String::as_str).collect();
-        let mut names: Vec<&str> = distinct.into_iter().collect();
-        names.sort_unstable();
+        let mut names: Vec<(u64, &str)> =
+            distinct.into_iter().map(|k| (first_eight(k), k)).collect();
+        names.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.cmp(y.1)));
+        let mut names: Vec<&str> = names.into_iter().map(|(_, k)| k).collect();
         names.sort_by_cached_key(|k| fullness(k));
         let mut canon: Vec<(Vec<&str>, String)> = Vec::new();
         // The full names holding each word, in `canon` order: a short form can only
@@ -2474,11 +2517,15 @@ impl<'k> People<'k> {
         let mut holding: HashMap<&str, Vec<usize>> = HashMap::default();
         let no_one: Vec<usize> = Vec::new();
         let mut by_key = HashMap::default();
+        // Room up front (a name has a few words): no table grown and rehashed.
+        holding.reserve(2 * names.len());
+        by_key.reserve(names.len());
         for k in names {
             let words: Vec<&str> = k.split(' ').collect();
-            let candidates = without_suffix(&words)
-                .into_iter()
-                .filter(|w| !is_initial(w))
+            let candidates = words
+                .iter()
+                .copied()
+                .filter(|w| !SUFFIXES.contains(w) && !is_initial(w))
                 .map(|w| holding.get(w).unwrap_or(&no_one))
                 .min_by_key(|list| list.len());
             let is_same = |&c: &usize| same_person(&canon[c].0, &words);
@@ -2705,39 +2752,68 @@ fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
             }
         }
     }
-    // By word, and each word's names in their order (the fullest name of a word is
-    // the last of the longest keys in that order). The words are compared by their
-    // first eight bytes, as a number in the order of the words, and in full only
-    // where those tie: a few hundred strings a document, sorted with few calls to
-    // compare them.
-    let mut ends: Vec<(u64, &str, usize)> = ends
-        .into_iter()
-        .map(|(w, i)| (first_eight(w), w, i))
+    // The names of each word, the words numbered as met by hashing and the names
+    // gathered by a counting sort (a few hundred words a document, most of them met
+    // once: no sort of them all).
+    let mut number: HashMap<&str, usize> = HashMap::default();
+    number.reserve(ends.len());
+    let mut words: Vec<&str> = Vec::new();
+    let mut sizes: Vec<usize> = Vec::new();
+    let group_of: Vec<usize> = ends
+        .iter()
+        .map(|&(w, _)| {
+            let g = *number.entry(w).or_insert_with(|| {
+                words.push(w);
+                sizes.push(0);
+                words.len() - 1
+            });
+            sizes[g] += 1;
+            g
+        })
         .collect();
-    ends.sort_unstable_by(|x, y| {
-        (x.0.cmp(&y.0))
-            .then_with(|| x.1.cmp(y.1))
-            .then_with(|| names[x.2].cmp(&names[y.2]))
-    });
-    let is_name: HashSet<&str> = names.iter().map(|n| n.as_ref()).collect();
-    let mut out = Vec::new();
-    for group in ends.chunk_by(|x, y| x.1 == y.1) {
-        let w = group[0].1;
-        if is_name.contains(w) {
+    let mut next: Vec<usize> = sizes
+        .iter()
+        .scan(0, |at, &n| {
+            *at += n;
+            Some(*at - n)
+        })
+        .collect();
+    let mut order = vec![0usize; ends.len()];
+    for (&(_, i), &g) in ends.iter().zip(&group_of) {
+        order[next[g]] = i;
+        next[g] += 1;
+    }
+    // A word that is a name of the document itself (a name of one word) is no lone
+    // word of another.
+    let mut is_name = vec![false; words.len()];
+    for n in names.iter().filter(|n| !n.contains(' ')) {
+        if let Some(&g) = number.get(n.as_ref()) {
+            is_name[g] = true;
+        }
+    }
+    let mut out: Vec<(u64, &str)> = Vec::new();
+    for (g, &w) in words.iter().enumerate() {
+        if is_name[g] {
             continue;
         }
+        let group = &mut order[next[g] - sizes[g]..next[g]];
         // One person's: every name of it is the fullest one, or a short form of it.
+        // The names in their order: the fullest is the last of the longest keys.
         let one_person = group.len() == 1 || {
-            let keys: Vec<String> = group.iter().map(|&(_, _, i)| key(&names[i])).collect();
+            group.sort_unstable_by(|&x, &y| names[x].cmp(&names[y]));
+            let keys: Vec<String> = group.iter().map(|&i| key(&names[i])).collect();
             let keys: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
             let fullest = keys.iter().max_by_key(|k| k.len()).unwrap_or(&keys[0]);
             keys.iter().all(|k| k == fullest || same_person(fullest, k))
         };
         if one_person {
-            out.push(w.to_string());
+            out.push((first_eight(w), w));
         }
     }
-    out
+    // In the words' order: compared by their first eight bytes as a number (read once
+    // for each word), and in full only where those tie.
+    out.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.cmp(y.1)));
+    out.into_iter().map(|(_, w)| w.to_string()).collect()
 }
 
 /// The first eight bytes of `w` (fewer followed by zeros) as a big-endian number: two
@@ -2833,7 +2909,7 @@ mod tests {
         CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
         credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
         plural_title, read_by_hand, read_caps_name_line, run_word, same_person, slug,
-        spaced_matches, spaced_rfind, written_in_lower_case,
+        spaced_matches, spaced_rfind, squeezed_chars, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3293,6 +3369,14 @@ mod tests {
                 first_of(&line, *b",.;)\n"),
                 line.find([',', '.', ';', ')', '\n'])
             );
+        }
+    }
+
+    proptest! {
+        /// The characters of a name cleaned, counted without the copy.
+        #[test]
+        fn squeezed_chars_as_of_the_cleaned_name(s in "([a-zA-Z’'.-]{0,6}|[ \t\n\u{a0}\u{3000}]{0,3}|ễ){0,8}|\\PC{0,16}") {
+            prop_assert_eq!(squeezed_chars(&s), clean_name(&s).chars().count());
         }
     }
 

@@ -1160,6 +1160,44 @@ mod tests {
             .unwrap();
     }
 
+    /// [`push_normalized`] as it was: its test of a phrase already single spaced read
+    /// a byte at a time.
+    fn push_normalized_by_bytes(out: &mut String, s: &str) {
+        let b = s.as_bytes();
+        let plain = |k: usize| match b[k] {
+            b' ' => k > 0 && k + 1 < b.len() && b[k + 1] != b' ',
+            c => c.is_ascii() && !c.is_ascii_whitespace() && c != 0x0b,
+        };
+        if !b.is_empty() && (0..b.len()).all(plain) || single_spaced(s) {
+            out.push_str(s);
+            return;
+        }
+        for (k, word) in s.split_whitespace().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+
+    #[test]
+    fn phrases_are_appended_as_a_byte_at_a_time() {
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        runner
+            .run(
+                &"([A-Za-z.-]{0,9}|[ \t\n\u{b}\u{c}\r\u{1}]{0,2}|\u{a0}|\u{2003}|ễ){0,8}",
+                |s| {
+                    let (mut new, mut old) = ("x".to_string(), "x".to_string());
+                    push_normalized(&mut new, &s);
+                    push_normalized_by_bytes(&mut old, &s);
+                    proptest::prop_assert_eq!(new, old);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
     #[test]
     fn phrases_are_appended_as_normalize_space_gives_them() {
         let mut runner =
@@ -1891,14 +1929,13 @@ fn word_slot(word: &[u8], len: usize) -> usize {
 /// Appends `s` to `out` as [`normalize_space`] gives it back, without a string of its
 /// own.
 fn push_normalized(out: &mut String, s: &str) {
-    // Most phrases are ASCII and single spaced, told a byte at a time (a character
-    // that is not ASCII may be whitespace: read as a character).
+    // Most phrases are single spaced already (a document's names are squeezed): told
+    // by the squeezing's own test, eight bytes at a time, with the ends looked at here.
     let b = s.as_bytes();
-    let plain = |k: usize| match b[k] {
-        b' ' => k > 0 && k + 1 < b.len() && b[k + 1] != b' ',
-        c => c.is_ascii() && !c.is_ascii_whitespace() && c != 0x0b,
-    };
-    if !b.is_empty() && (0..b.len()).all(plain) || single_spaced(s) {
+    let plain = b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && crate::text::is_squeezed(s);
+    if plain {
         out.push_str(s);
         return;
     }
