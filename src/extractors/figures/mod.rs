@@ -287,6 +287,12 @@ pub(crate) fn extract<'a>(
         let mut commons: Vec<Common> = Vec::with_capacity(figures.found.len());
         // What the figures of one sentence share, kept while the figures are in it.
         let mut shared = SentenceFacts::default();
+        // The figures whose reading a later one restating them takes whole
+        // (`equivalent_of`): only theirs keep their strings once their record is made.
+        let mut taken = vec![false; figures.found.len()];
+        for b in figures.found.iter().filter_map(|f| f.equivalent_of) {
+            taken[b] = true;
+        }
         for (k, f) in figures.found.iter().enumerate() {
             let sentence = figures.sentence_of(&f.range);
             if shared.range != sentence {
@@ -295,9 +301,16 @@ pub(crate) fn extract<'a>(
                     ..SentenceFacts::default()
                 };
             }
-            let reading = match f.equivalent_of {
+            let mut reading = match f.equivalent_of {
                 Some(b) => readings[b].clone(),
                 None => figures.read(k, &shared, &readings),
+            };
+            // The partner and direction move into the record unless a later figure
+            // takes this reading: only a reading's change and share are read again.
+            let (counterpart, direction) = if taken[k] {
+                (reading.counterpart.clone(), reading.direction.clone())
+            } else {
+                (reading.counterpart.take(), reading.direction.take())
             };
             let mut common = a.common(figures.base + f.range.start..figures.base + f.range.end);
             let mut value = f.value;
@@ -340,8 +353,8 @@ pub(crate) fn extract<'a>(
                         vague: f.vague,
                         equivalent_of: f.equivalent_of.map(|b| commons[b].span),
                         metric,
-                        counterpart: reading.counterpart.clone(),
-                        direction: reading.direction.clone(),
+                        counterpart,
+                        direction,
                         period: reading.period,
                         period_kind,
                     })
@@ -359,7 +372,7 @@ pub(crate) fn extract<'a>(
                     },
                     change: reading.change.and_then(Change::from_name),
                     metric,
-                    counterpart: reading.counterpart.clone(),
+                    counterpart,
                     share_of: reading.share_of.clone(),
                     qualifier,
                     qualifier_text,

@@ -23,7 +23,7 @@ use crate::number::Decimal;
 use crate::scan::{ascii_regex, next_digit, with_buffer};
 use memchr::memmem;
 use regex::Regex;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -1175,6 +1175,11 @@ pub(super) struct TextCues {
     multi: Vec<usize>,
     /// `cent` with `er`, `er ` or `er-` before it: where, and that prefix's length.
     cent: Vec<(usize, usize)>,
+    /// Per part (`illion`, `housand`, `multi`, `cent`), where the matches inside the
+    /// range last read begin: the lines of a text are read in order, so the next
+    /// line's begin at or after it, found by stepping on from there, not by a binary
+    /// search of all the matches for each line.
+    from: Cell<[usize; 4]>,
 }
 
 impl TextCues {
@@ -1213,31 +1218,22 @@ impl TextCues {
                     .find_iter(low)
                     .filter_map(|at| er(at).map(|n| (base + at, n)))
                     .collect(),
+                from: Cell::default(),
             }
         })
     }
 
     /// The [`Cues`] of the line at `range` (offsets as this stretch's).
     pub(super) fn line(&self, range: Range<usize>) -> Cues {
-        // The matches of one part that lie wholly in the range.
-        fn inside<'v, T>(
-            v: &'v [T],
-            at: impl Fn(&T) -> usize,
-            len: usize,
-            r: &Range<usize>,
-        ) -> &'v [T] {
-            let from = v.partition_point(|x| at(x) < r.start);
-            let to = v.partition_point(|x| at(x) + len <= r.end);
-            &v[from..to.max(from)]
-        }
-        let illions = inside(&self.illion, |x| x.0, "illion".len(), &range);
-        let housands = inside(&self.housand, |&x| x, "housand".len(), &range);
+        let mut from = self.from.get();
+        let illions = inside(&self.illion, |x| x.0, "illion".len(), &range, &mut from[0]);
+        let housands = inside(&self.housand, |&x| x, "housand".len(), &range, &mut from[1]);
         let mut scale_at: Vec<usize> = illions.iter().map(|x| x.0 - range.start).collect();
         scale_at.extend(housands.iter().map(|x| x - range.start));
         if !illions.is_empty() && !housands.is_empty() {
             scale_at.sort_unstable();
         }
-        Cues {
+        let cues = Cues {
             scale: !illions.is_empty(),
             // The `s` must be the line's.
             scales: illions
@@ -1245,13 +1241,51 @@ impl TextCues {
                 .any(|&(at, s)| s && at + "illion".len() < range.end),
             thousand: !housands.is_empty(),
             scale_at,
-            multi: !inside(&self.multi, |&x| x, "multi".len(), &range).is_empty(),
+            multi: !inside(&self.multi, |&x| x, "multi".len(), &range, &mut from[2]).is_empty(),
             // The `er` before must be the line's.
-            percent: inside(&self.cent, |x| x.0, "cent".len(), &range)
+            percent: inside(&self.cent, |x| x.0, "cent".len(), &range, &mut from[3])
                 .iter()
                 .any(|&(at, n)| at >= range.start + n),
+        };
+        self.from.set(from);
+        cues
+    }
+}
+
+/// The matches of one part (`v`, in order of `at`, each `len` bytes long) that lie
+/// wholly in `r`. `from` is where those of the range read before began: looked for
+/// from there when the matches before it all start before `r` (the lines of a text
+/// are read in order, and most lines hold few matches), else from the first; set to
+/// where these begin.
+fn inside<'v, T>(
+    v: &'v [T],
+    at: impl Fn(&T) -> usize,
+    len: usize,
+    r: &Range<usize>,
+    from: &mut usize,
+) -> &'v [T] {
+    let mut i = *from;
+    if i > v.len() || (i > 0 && at(&v[i - 1]) >= r.start) {
+        i = 0;
+    }
+    let i = step_while(v, i, |x| at(x) < r.start);
+    *from = i;
+    // In order of start, all of one length: in order of end too.
+    let to = step_while(v, i, |x| at(x) + len <= r.end);
+    &v[i..to]
+}
+
+/// The first index at or after `i` of `v` whose item `before` is false for, `before`
+/// holding for a prefix of `v`: a few steps, then a binary search of the rest, so
+/// that a far one costs no more than a search.
+fn step_while<T>(v: &[T], mut i: usize, before: impl Fn(&T) -> bool) -> usize {
+    for _ in 0..8 {
+        match v.get(i) {
+            Some(x) if before(x) => i += 1,
+            _ => return i,
         }
     }
+    i + v[i..].partition_point(before)
 }
 
 /// Adds the figures written without digits that overlap no figure found: amounts
@@ -1665,6 +1699,45 @@ mod tests {
             }
         }
         assert!(nonempty > 100, "{nonempty}");
+    }
+
+    /// [`inside`] as it was: two binary searches of all the matches.
+    fn inside_by_search<'v, T>(
+        v: &'v [T],
+        at: impl Fn(&T) -> usize,
+        len: usize,
+        r: &Range<usize>,
+    ) -> &'v [T] {
+        let from = v.partition_point(|x| at(x) < r.start);
+        let to = v.partition_point(|x| at(x) + len <= r.end);
+        &v[from..to.max(from)]
+    }
+
+    proptest! {
+        /// The matches in a range, looked for from where those of the range before
+        /// began, are those two binary searches find, in any order of ranges.
+        #[test]
+        fn the_matches_inside_ranges_read_in_turn_are_those_searched_for(
+            mut starts in prop::collection::vec(0usize..200, 0..40),
+            len in 1usize..8,
+            ranges in prop::collection::vec((0usize..220, 0usize..60), 0..30),
+            ordered in any::<bool>(),
+        ) {
+            starts.sort_unstable();
+            starts.dedup();
+            let mut ranges: Vec<Range<usize>> = ranges.into_iter().map(|(s, l)| s..s + l).collect();
+            if ordered {
+                ranges.sort_by_key(|r| r.start);
+            }
+            let mut from = 0;
+            for r in &ranges {
+                prop_assert_eq!(
+                    inside(&starts, |&x| x, len, r, &mut from),
+                    inside_by_search(&starts, |&x| x, len, r),
+                    "{:?}", r
+                );
+            }
+        }
     }
 
     #[test]

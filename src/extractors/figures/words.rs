@@ -142,8 +142,10 @@ impl MetricBytes {
 }
 
 /// How far back from its end [`last_metric_word`] first searches a text: most figures
-/// have their metric word a few words before them.
-const METRIC_STRETCH: usize = 96;
+/// have their metric word a few words before them, and the matcher reads every byte of
+/// a stretch to find its last match, so a short first stretch reads fewer bytes than
+/// the calls a longer search back adds cost.
+const METRIC_STRETCH: usize = 32;
 
 /// The last of the [`metric_words`] of `text` that `keep` accepts: its metric. Searched
 /// from the end back, a stretch at a time, each starting at the start of the text or
