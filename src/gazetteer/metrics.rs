@@ -7,7 +7,7 @@
 //! finds the phrases in any ASCII case, the longest where two overlap.
 
 use crate::vocab::Metric;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 
 /// One metric word.
@@ -29,10 +29,15 @@ pub(crate) struct MetricWords {
 }
 
 impl MetricWords {
-    /// Compiles `words` (in the order a phrase read alone is looked up in); the
-    /// automaton's kind is the crate's choice (a DFA for a list this short).
+    /// Compiles `words` (in the order a phrase read alone is looked up in) into a DFA.
+    /// The crate's own choice is a DFA only up to 100 phrases, and the list holds more:
+    /// its contiguous NFA took about 1,700 instructions for each of the short
+    /// stretches before a figure that are searched (on a directory of 40 bluebook
+    /// copies, the DFA does 7 M fewer instructions, and 40 copies in one file 10 M
+    /// fewer, for about 3 M more at start-up).
     pub(crate) fn new(words: Vec<MetricWord>) -> Result<MetricWords, String> {
         let matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(words.iter().map(|w| w.phrase.as_str()))
