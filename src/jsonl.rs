@@ -3,29 +3,32 @@
 //! the type's own in declaration order, absent options left out), without serde's
 //! call per field and per key, which was most of the serialization's tenth of a run.
 //!
-//! **Takes** a [`Record`]; **gives** its JSON object, appended to a buffer. Keys are
+//! **Takes** a [`Record`]; **gives** its JSON object, appended to a buffer. The object
+//! is written into a small buffer on the stack ([`Object`]) and handed to the output
+//! when the buffer is full and at the end: a field's bytes go where the buffer's write
+//! position says, held in a register, with no check of the output's capacity and no
+//! store of its length per piece (that bookkeeping cost more than the bytes). Keys are
 //! written as they are (they need no escaping), each with the comma before it, and the
 //! record's opening with its `type` as one literal per type; a string is copied between
-//! quotes unless it holds a byte JSON escapes, and then written by `serde_json`, as are
-//! the rare values whose form is serde's to say (some enums); a short string (most of
-//! them: names, codes, mentions) is looked at and copied inline, in chunks of a size
-//! known when compiled. Integers are written as `itoa` writes them, those below 10^8
-//! without a division per digit ([`int`]); amounts as their `Serialize` impl writes
-//! them ([`Decimal::write_json_number`]), and the closed vocabularies by their
-//! `as_str` names, each checked against its serde name by a test. Each record type is
-//! taken apart field by field, so a field added to
-//! a type fails to compile here until it is written; a test holds the output equal to
-//! `serde_json`'s on every record of the fixtures, and the property test on arbitrary
-//! text.
+//! quotes unless it holds a byte JSON escapes, and then written with the escapes
+//! `serde_json` writes ([`escaped`], held to it by a property test); a short string
+//! (most of them: names, codes, mentions) is looked at and copied inline, in chunks of
+//! a size known when compiled. Integers are written as `itoa` writes
+//! them, those below 10^8 without a division per digit ([`eight_digits`]); amounts as
+//! their `Serialize` impl writes them ([`Decimal::write_json_number`]), and the closed
+//! vocabularies by their names, each checked against its serde name by a test. Each
+//! record type is taken apart field by field, so a field added to a type fails to
+//! compile here until it is written; a test holds the output equal to `serde_json`'s on
+//! every record of the fixtures, and the property test on arbitrary text.
 
 use crate::number::Decimal;
 use crate::record::{
     Common, CountryRecord, DateRecord, DateRef, Direction, EventRecord, FootnoteRecord,
-    MoneyRecord, OrganizationRecord, Participant, PercentRecord, PersonRecord, Record,
-    SectionRecord, Span,
+    Granularity, MoneyRecord, OrganizationRecord, Participant, PercentRecord, PersonRecord, Record,
+    SectionRecord, Span, YearFrom,
 };
-use crate::scan::json_escapes as escapes;
-use serde::Serialize;
+use crate::scan::{json_escapes as escapes, word_at};
+use crate::sections::SectionKind;
 
 /// A key as written after an earlier field: a comma, the key quoted, its colon. Keys
 /// are plain ASCII names.
@@ -38,25 +41,42 @@ macro_rules! k {
 /// The start of a record of type `$name`: the object opened and its `type` field.
 macro_rules! open {
     ($name:literal) => {
-        concat!("{\"type\":\"", $name, "\"").as_bytes()
+        concat!("{\"type\":\"", $name, "\"")
     };
 }
 
 /// Appends `record`'s JSON object to `out` (no line break).
 pub(crate) fn write(record: &Record, out: &mut Vec<u8>) {
-    let mut o = Object { out };
     match record {
-        Record::Section(r) => section(r, o.open(open!("section"))),
-        Record::Footnote(r) => footnote(r, o.open(open!("footnote"))),
-        Record::Date(r) => date(r, o.open(open!("date"))),
-        Record::Country(r) => country(r, o.open(open!("country"))),
-        Record::Organization(r) => organization(r, o.open(open!("organization"))),
-        Record::Person(r) => person(r, o.open(open!("person"))),
-        Record::Event(r) => event(r, o.open(open!("event"))),
-        Record::Money(r) => money(r, o.open(open!("money"))),
-        Record::Percent(r) => percent(r, o.open(open!("percent"))),
+        Record::Section(r) => object(out, open!("section"), |o| section(r, o)),
+        Record::Footnote(r) => object(out, open!("footnote"), |o| footnote(r, o)),
+        Record::Date(r) => object(out, open!("date"), |o| date(r, o)),
+        Record::Country(r) => object(out, open!("country"), |o| country(r, o)),
+        Record::Organization(r) => object(out, open!("organization"), |o| organization(r, o)),
+        Record::Person(r) => object(out, open!("person"), |o| person(r, o)),
+        Record::Event(r) => object(out, open!("event"), |o| event(r, o)),
+        Record::Money(r) => object(out, open!("money"), |o| money(r, o)),
+        Record::Percent(r) => object(out, open!("percent"), |o| percent(r, o)),
     }
-    o.out.push(b'}');
+}
+
+/// Writes an object to `out`: its start (from [`open!`]: the object and its `type`),
+/// its other fields by `fields`, and its end. One function for each record type, with
+/// the type's writer inlined: the [`Object`] is its own, so that its write position
+/// stays in a register (an object passed to a function not inlined lives in memory,
+/// its position stored after every piece).
+#[inline(never)]
+fn object(out: &mut Vec<u8>, start: &str, fields: impl FnOnce(&mut Object)) {
+    let mut room = [0; ROOM];
+    let mut o = Object {
+        out,
+        buf: &mut room,
+        at: 0,
+    };
+    o.raw(start);
+    fields(&mut o);
+    o.byte(b'}');
+    o.flush();
 }
 
 /// The common fields, inlined into each type's writer (one call fewer a record).
@@ -78,6 +98,7 @@ fn common(c: &Common, o: &mut Object) {
     o.opt_name(k!("aside"), aside.map(|a| a.as_str()));
 }
 
+#[inline(always)]
 fn section(r: &SectionRecord, o: &mut Object) {
     let SectionRecord {
         common: c,
@@ -91,16 +112,18 @@ fn section(r: &SectionRecord, o: &mut Object) {
     o.opt_int(k!("parent"), parent.map(u64::from));
     o.strs(k!("path"), path);
     o.int(k!("level"), u64::from(*level));
-    o.serde(k!("kind"), kind);
+    o.name(k!("kind"), section_kind(*kind));
     o.opt_str(k!("number"), number.as_deref());
 }
 
+#[inline(always)]
 fn footnote(r: &FootnoteRecord, o: &mut Object) {
     let FootnoteRecord { common: c, number } = r;
     common(c, o);
     o.opt_str(k!("number"), number.as_deref());
 }
 
+#[inline(always)]
 fn date(r: &DateRecord, o: &mut Object) {
     let DateRecord {
         common: c,
@@ -115,11 +138,12 @@ fn date(r: &DateRecord, o: &mut Object) {
     o.strs(k!("values"), values);
     o.opt_str(k!("start"), start.as_deref());
     o.opt_str(k!("end"), end.as_deref());
-    o.serde(k!("granularity"), granularity);
-    o.opt_serde(k!("year_from"), year_from);
+    o.name(k!("granularity"), granularity_name(*granularity));
+    o.opt_name(k!("year_from"), year_from.map(year_from_name));
     o.bool(k!("ambiguous"), *ambiguous);
 }
 
+#[inline(always)]
 fn country(r: &CountryRecord, o: &mut Object) {
     let CountryRecord {
         common: c,
@@ -133,6 +157,7 @@ fn country(r: &CountryRecord, o: &mut Object) {
     o.name(k!("kind"), kind.as_str());
 }
 
+#[inline(always)]
 fn organization(r: &OrganizationRecord, o: &mut Object) {
     let OrganizationRecord {
         common: c,
@@ -144,6 +169,7 @@ fn organization(r: &OrganizationRecord, o: &mut Object) {
     o.str(k!("name"), name);
 }
 
+#[inline(always)]
 fn person(r: &PersonRecord, o: &mut Object) {
     let PersonRecord {
         common: c,
@@ -163,6 +189,7 @@ fn person(r: &PersonRecord, o: &mut Object) {
     o.str(k!("person_id"), person_id);
 }
 
+#[inline(always)]
 fn event(r: &EventRecord, o: &mut Object) {
     let EventRecord {
         common: c,
@@ -183,17 +210,21 @@ fn event(r: &EventRecord, o: &mut Object) {
     o.raw(concat!("}", k!("participants"), "["));
     for (i, p) in participants.iter().enumerate() {
         let Participant { name, person_id } = p;
-        o.raw(if i > 0 { ",{\"name\":" } else { "{\"name\":" });
-        string(name, o.out);
+        if i > 0 {
+            o.byte(b',');
+        }
+        o.raw("{\"name\":");
+        o.string(name);
         o.str(k!("person_id"), person_id);
-        o.out.push(b'}');
+        o.byte(b'}');
     }
-    o.out.push(b']');
+    o.byte(b']');
     o.strs(k!("countries"), countries);
     o.strs(k!("orgs"), orgs);
     o.opt_str(k!("location"), location.as_deref());
 }
 
+#[inline(always)]
 fn money(r: &MoneyRecord, o: &mut Object) {
     let MoneyRecord {
         common: c,
@@ -228,22 +259,22 @@ fn money(r: &MoneyRecord, o: &mut Object) {
         o.raw(concat!(k!("direction"), "{"));
         if let Some(from) = from {
             o.raw("\"from\":");
-            string(from, o.out);
+            o.string(from);
         }
         if let Some(to) = to {
-            o.raw(if from.is_some() {
-                ",\"to\":"
-            } else {
-                "\"to\":"
-            });
-            string(to, o.out);
+            if from.is_some() {
+                o.byte(b',');
+            }
+            o.raw("\"to\":");
+            o.string(to);
         }
-        o.out.push(b'}');
+        o.byte(b'}');
     }
     o.opt_int(k!("period"), period.map(u64::from));
     o.opt_name(k!("period_kind"), period_kind.map(|p| p.as_str()));
 }
 
+#[inline(always)]
 fn percent(r: &PercentRecord, o: &mut Object) {
     let PercentRecord {
         common: c,
@@ -277,32 +308,107 @@ fn percent(r: &PercentRecord, o: &mut Object) {
     o.opt_name(k!("period_kind"), period_kind.map(|p| p.as_str()));
 }
 
+/// A section kind's serde name (checked by a test for every value).
+fn section_kind(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::TitlePage => "title_page",
+        SectionKind::FrontMatter => "front_matter",
+        SectionKind::Chapter => "chapter",
+        SectionKind::Part => "part",
+        SectionKind::Item => "item",
+        SectionKind::LetteredItem => "lettered_item",
+        SectionKind::Topic => "topic",
+        SectionKind::BackMatter => "back_matter",
+        SectionKind::Headline => "headline",
+        SectionKind::CrossHead => "cross_head",
+        SectionKind::Question => "question",
+    }
+}
+
+/// A granularity's serde name (checked by a test for every value).
+fn granularity_name(g: Granularity) -> &'static str {
+    match g {
+        Granularity::Day => "day",
+        Granularity::Month => "month",
+        Granularity::Year => "year",
+    }
+}
+
+/// Where a year comes from, by its serde name (checked by a test for every value).
+fn year_from_name(y: YearFrom) -> &'static str {
+    match y {
+        YearFrom::Text => "text",
+        YearFrom::Context => "context",
+        YearFrom::Document => "document",
+    }
+}
+
+/// The bytes of a record held on the stack before they are handed to the output: most
+/// records fit (countries, organizations and dates take 140 to 240 bytes); a longer one
+/// is handed over in pieces. Zeroing it (a call to `memset`) costs a record about 40
+/// instructions, less than keeping the output's length and capacity up to date piece
+/// by piece did.
+const ROOM: usize = 256;
+
 /// A JSON object being written, after its first field (the record's `type`): every
-/// field from there on is written after a comma ([`k!`]).
+/// field from there on is written after a comma ([`k!`]). Its bytes go to `buf` up to
+/// `at`, and to `out` when `buf` has no room for the next piece ([`Object::room`]), when
+/// a string is long or escaped, and at the end ([`Object::flush`]).
 struct Object<'o> {
     out: &'o mut Vec<u8>,
+    buf: &'o mut [u8; ROOM],
+    at: usize,
 }
 
 // The field methods are inlined into each record's writer, so that a key (a literal)
-// is copied with a length known when compiled instead of by a call to `memcpy`.
-impl<'o> Object<'o> {
-    /// Writes the start of the record (from [`open!`]): the object and its `type`.
+// is copied with a length known when compiled instead of by a call to `memcpy`. Each
+// piece is preceded by `room` for its size, so that the buffer's indexes are in range.
+impl Object<'_> {
+    /// Makes room for `n` bytes (at most [`ROOM`]) after `at`, handing the buffer's
+    /// bytes to the output if it has not.
     #[inline(always)]
-    fn open(&mut self, start: &[u8]) -> &mut Self {
-        self.out.extend_from_slice(start);
-        self
+    fn room(&mut self, n: usize) {
+        if self.at > ROOM - n {
+            self.flush();
+        }
     }
 
-    /// Bytes as they are: a key or punctuation.
+    /// Hands the buffer's bytes to the output.
+    #[inline(always)]
+    fn flush(&mut self) {
+        spill(self.out, self.buf, self.at);
+        self.at = 0;
+    }
+
+    /// `N` bytes at `at`, which [`Object::room`] made room for; `at` is left where it
+    /// was.
+    #[inline(always)]
+    fn put<const N: usize>(&mut self, at: usize, chunk: [u8; N]) {
+        self.buf[at..at + N].copy_from_slice(&chunk);
+    }
+
+    /// A byte.
+    #[inline(always)]
+    fn byte(&mut self, b: u8) {
+        self.room(1);
+        self.buf[self.at] = b;
+        self.at += 1;
+    }
+
+    /// Bytes as they are: a key or punctuation (a literal, short).
     #[inline(always)]
     fn raw(&mut self, bytes: &str) {
-        self.out.extend_from_slice(bytes.as_bytes());
+        let b = bytes.as_bytes();
+        self.room(b.len());
+        let at = self.at;
+        self.buf[at..at + b.len()].copy_from_slice(b);
+        self.at = at + b.len();
     }
 
     #[inline(always)]
     fn str(&mut self, key: &str, value: &str) {
         self.raw(key);
-        string(value, self.out);
+        self.string(value);
     }
 
     #[inline(always)]
@@ -317,9 +423,19 @@ impl<'o> Object<'o> {
     #[inline(always)]
     fn name(&mut self, key: &str, value: &'static str) {
         self.raw(key);
-        self.out.push(b'"');
-        copy(value.as_bytes(), self.out);
-        self.out.push(b'"');
+        let v = value.as_bytes();
+        if v.len() <= 32 {
+            self.room(34);
+            let at = self.at;
+            self.put(at, [b'"']);
+            self.copy_at(at + 1, v);
+            self.put(at + 1 + v.len(), [b'"']);
+            self.at = at + v.len() + 2;
+        } else {
+            self.byte(b'"');
+            self.bytes(v);
+            self.byte(b'"');
+        }
     }
 
     #[inline(always)]
@@ -333,14 +449,14 @@ impl<'o> Object<'o> {
     #[inline(always)]
     fn strs(&mut self, key: &str, values: &[String]) {
         self.raw(key);
-        self.out.push(b'[');
+        self.byte(b'[');
         for (i, v) in values.iter().enumerate() {
             if i > 0 {
-                self.out.push(b',');
+                self.byte(b',');
             }
-            string(v, self.out);
+            self.string(v);
         }
-        self.out.push(b']');
+        self.byte(b']');
     }
 
     #[inline(always)]
@@ -358,32 +474,31 @@ impl<'o> Object<'o> {
     }
 
     /// An exact number, as its `Serialize` impl writes it
-    /// ([`Decimal::to_json_number`]), without the string that takes.
+    /// ([`Decimal::to_json_number`]), without the string that takes: written to the
+    /// output after the buffer's bytes (amounts are few).
     #[inline(always)]
     fn opt_decimal(&mut self, key: &str, value: Option<Decimal>) {
         if let Some(v) = value {
             self.raw(key);
+            self.flush();
             v.write_json_number(self.out);
-        }
-    }
-
-    fn opt_serde(&mut self, key: &str, value: &Option<impl Serialize>) {
-        if let Some(v) = value {
-            self.serde(key, v);
         }
     }
 
     #[inline(always)]
     fn int(&mut self, key: &str, value: u64) {
         self.raw(key);
-        int(value, self.out);
+        self.number(value);
     }
 
     #[inline(always)]
     fn bool(&mut self, key: &str, value: bool) {
         self.raw(key);
-        self.out
-            .extend_from_slice(if value { b"true" } else { b"false" });
+        if value {
+            self.raw("true");
+        } else {
+            self.raw("false");
+        }
     }
 
     #[inline(always)]
@@ -395,121 +510,157 @@ impl<'o> Object<'o> {
     /// A span's value: its two offsets in an array.
     #[inline(always)]
     fn span_value(&mut self, span: Span) {
-        self.out.push(b'[');
-        int(span.0 as u64, self.out);
-        self.out.push(b',');
-        int(span.1 as u64, self.out);
-        self.out.push(b']');
+        self.byte(b'[');
+        self.number(span.0 as u64);
+        self.byte(b',');
+        self.number(span.1 as u64);
+        self.byte(b']');
     }
 
-    /// A value whose JSON form is its `Serialize` impl's to say.
-    fn serde(&mut self, key: &str, value: &impl Serialize) {
-        self.raw(key);
-        // Plain data into a Vec: serializing cannot fail.
-        let _ = serde_json::to_writer(&mut *self.out, value);
+    /// `s` as it is. Up to 32 bytes, without a call to `memcpy` ([`Object::copy_at`]).
+    #[inline(always)]
+    fn bytes(&mut self, s: &[u8]) {
+        if s.len() > 32 {
+            self.flush();
+            self.out.extend_from_slice(s);
+            return;
+        }
+        self.room(32);
+        let at = self.at;
+        self.copy_at(at, s);
+        self.at = at + s.len();
+    }
+
+    /// `s`, of at most 32 bytes, at `at`, which [`Object::room`] made room for: the
+    /// first and the last chunk of a fixed size that together cover `s` (overlapping
+    /// when `s` is shorter than two), each copied with its length known when compiled,
+    /// the last where it ends `s`. Bytes past `s` may be written too.
+    #[inline(always)]
+    fn copy_at(&mut self, at: usize, s: &[u8]) {
+        let n = s.len();
+        if let (Some(a), Some(z)) = (s.first_chunk::<16>(), s.last_chunk::<16>()) {
+            self.put(at, *a);
+            self.put(at + n - 16, *z);
+        } else if let (Some(a), Some(z)) = (s.first_chunk::<8>(), s.last_chunk::<8>()) {
+            self.put(at, *a);
+            self.put(at + n - 8, *z);
+        } else if let (Some(a), Some(z)) = (s.first_chunk::<4>(), s.last_chunk::<4>()) {
+            self.put(at, *a);
+            self.put(at + n - 4, *z);
+        } else if let (Some(&a), Some(&z)) = (s.first(), s.last()) {
+            // One to three bytes: the first, the middle and the last, of which the first
+            // `n` are `s`.
+            self.put(at, [a, s.get(n / 2).copied().unwrap_or(a), z]);
+        }
+    }
+
+    /// `s` as a JSON string: copied between quotes when no byte of it needs escaping (a
+    /// quote, a backslash, a control character), else with its escapes ([`escaped`]). Up to 32
+    /// bytes, inlined and without a call: `s` is read as the first and the last chunk
+    /// of a fixed size that together cover it (overlapping when it is shorter than
+    /// two), both looked at for escapes ([`escapes`]) and copied with their quotes, the
+    /// last where it ends `s`.
+    #[inline(always)]
+    fn string(&mut self, s: &str) {
+        let b = s.as_bytes();
+        let n = b.len();
+        if let (Some(a), Some(z)) = (b.first_chunk::<8>(), b.last_chunk::<8>())
+            && n <= 16
+        {
+            if escapes(u64::from_le_bytes(*a)) | escapes(u64::from_le_bytes(*z)) == 0 {
+                self.room(18);
+                let at = self.at;
+                self.put(at, quote_first::<8, 9>(a));
+                self.put(at + n - 7, quote_last::<8, 9>(z));
+                self.at = at + n + 2;
+                return;
+            }
+        } else if let (Some(a), Some(z)) = (b.first_chunk::<16>(), b.last_chunk::<16>())
+            && n <= 32
+        {
+            let (a0, a1) = halves(a);
+            let (z0, z1) = halves(z);
+            if escapes(a0) | escapes(a1) | escapes(z0) | escapes(z1) == 0 {
+                self.room(34);
+                let at = self.at;
+                self.put(at, quote_first::<16, 17>(a));
+                self.put(at + n - 15, quote_last::<16, 17>(z));
+                self.at = at + n + 2;
+                return;
+            }
+        } else if let (Some(a), Some(z)) = (b.first_chunk::<4>(), b.last_chunk::<4>())
+            && n < 8
+        {
+            // Four to seven bytes: both chunks in one word (equal where they overlap),
+            // the rest of it letters.
+            let (wa, wz) = (u32::from_le_bytes(*a), u32::from_le_bytes(*z));
+            let word = u64::from(wa) | u64::from(wz) << (8 * (n - 4)) | LETTERS << (8 * n);
+            if escapes(word) == 0 {
+                self.room(9);
+                let at = self.at;
+                self.put(at, quote_first::<4, 5>(a));
+                self.put(at + n - 3, quote_last::<4, 5>(z));
+                self.at = at + n + 2;
+                return;
+            }
+        } else if let (Some(&first), Some(&last)) = (b.first(), b.last())
+            && n < 4
+        {
+            // One to three bytes: the first, the middle and the last (the whole string,
+            // some of it repeated), quoted in one word of which `n` and its quotes are
+            // kept.
+            let mid = b.get(n / 2).copied().unwrap_or(first);
+            let three = u64::from_le_bytes([first, mid, last, 0, 0, 0, 0, 0]);
+            let word = three & !(u64::MAX << (8 * n));
+            if escapes(word | LETTERS << (8 * n)) == 0 {
+                let quoted = u64::from(b'"') | word << 8 | u64::from(b'"') << (8 * (n + 1));
+                self.room(8);
+                let at = self.at;
+                self.put(at, quoted.to_le_bytes());
+                self.at = at + n + 2;
+                return;
+            }
+        } else if n == 0 {
+            self.raw("\"\"");
+            return;
+        }
+        long_string(&self.buf[..self.at], s, self.out);
+        self.at = 0;
+    }
+
+    /// `v` in decimal, as `itoa` (and `serde_json`) writes it. Below 10^8, without a
+    /// division per digit: its eight digits, leading zeros included, are worked out in
+    /// one word ([`eight_digits`]), and the leading zeros dropped.
+    #[inline(always)]
+    fn number(&mut self, v: u64) {
+        match u32::try_from(v) {
+            Ok(v) if v < 100_000_000 => {
+                let d = eight_digits(v);
+                // Leading zero digits are the low zero bytes; a zero keeps one digit.
+                let lead = (d.trailing_zeros() / 8).min(7);
+                let ascii = (d | 0x3030_3030_3030_3030) >> (8 * lead);
+                self.room(8);
+                let at = self.at;
+                self.put(at, ascii.to_le_bytes());
+                self.at = at + 8 - lead as usize;
+            }
+            _ => {
+                let mut digits = itoa::Buffer::new();
+                let d = digits.format(v).as_bytes();
+                self.room(d.len());
+                let at = self.at;
+                self.buf[at..at + d.len()].copy_from_slice(d);
+                self.at = at + d.len();
+            }
+        }
     }
 }
 
-/// Appends `s` to `out`. Up to 32 bytes, without a call to `memcpy`: the first and the
-/// last chunk of a fixed size that together cover `s` (overlapping when `s` is shorter
-/// than two), each copied with its length known when compiled, the first cut back to
-/// where the last starts.
-#[inline(always)]
-fn copy(s: &[u8], out: &mut Vec<u8>) {
-    let n = s.len();
-    let at = out.len();
-    if let (Some(a), Some(z)) = (s.first_chunk::<16>(), s.last_chunk::<16>())
-        && n <= 32
-    {
-        out.extend_from_slice(a);
-        out.truncate(at + n - 16);
-        out.extend_from_slice(z);
-    } else if let (Some(a), Some(z)) = (s.first_chunk::<8>(), s.last_chunk::<8>())
-        && n <= 16
-    {
-        out.extend_from_slice(a);
-        out.truncate(at + n - 8);
-        out.extend_from_slice(z);
-    } else if let (Some(a), Some(z)) = (s.first_chunk::<4>(), s.last_chunk::<4>())
-        && n <= 8
-    {
-        out.extend_from_slice(a);
-        out.truncate(at + n - 4);
-        out.extend_from_slice(z);
-    } else if let (Some(&a), Some(&z)) = (s.first(), s.last())
-        && n <= 3
-    {
-        // One to three bytes: the first, the middle and the last, cut back to `n`.
-        out.extend_from_slice(&[a, s.get(n / 2).copied().unwrap_or(a), z]);
-        out.truncate(at + n);
-    } else {
-        out.extend_from_slice(s);
-    }
-}
-
-/// `s` as a JSON string: copied between quotes when no byte of it needs escaping (a
-/// quote, a backslash, a control character), else written by `serde_json`. Up to 32
-/// bytes, inlined and without a call: `s` is read as the first and the last chunk of a
-/// fixed size that together cover it (overlapping when it is shorter than two), both
-/// looked at for escapes ([`escapes`]) and copied with their quotes, the first cut
-/// back to where the last starts.
-#[inline(always)]
-fn string(s: &str, out: &mut Vec<u8>) {
-    let b = s.as_bytes();
-    let n = b.len();
-    let at = out.len();
-    if let (Some(a), Some(z)) = (b.first_chunk::<8>(), b.last_chunk::<8>())
-        && n <= 16
-    {
-        if escapes(u64::from_le_bytes(*a)) | escapes(u64::from_le_bytes(*z)) == 0 {
-            out.extend_from_slice(&quote_first::<8, 9>(a));
-            out.truncate(at + n - 7);
-            out.extend_from_slice(&quote_last::<8, 9>(z));
-            return;
-        }
-    } else if let (Some(a), Some(z)) = (b.first_chunk::<16>(), b.last_chunk::<16>())
-        && n <= 32
-    {
-        let (a0, a1) = halves(a);
-        let (z0, z1) = halves(z);
-        if escapes(a0) | escapes(a1) | escapes(z0) | escapes(z1) == 0 {
-            out.extend_from_slice(&quote_first::<16, 17>(a));
-            out.truncate(at + n - 15);
-            out.extend_from_slice(&quote_last::<16, 17>(z));
-            return;
-        }
-    } else if let (Some(a), Some(z)) = (b.first_chunk::<4>(), b.last_chunk::<4>())
-        && n < 8
-    {
-        // Four to seven bytes: both chunks in one word (equal where they overlap),
-        // the rest of it letters.
-        let (wa, wz) = (u32::from_le_bytes(*a), u32::from_le_bytes(*z));
-        let word = u64::from(wa) | u64::from(wz) << (8 * (n - 4)) | LETTERS << (8 * n);
-        if escapes(word) == 0 {
-            out.extend_from_slice(&quote_first::<4, 5>(a));
-            out.truncate(at + n - 3);
-            out.extend_from_slice(&quote_last::<4, 5>(z));
-            return;
-        }
-    } else if let (Some(&first), Some(&last)) = (b.first(), b.last())
-        && n < 4
-    {
-        // One to three bytes: the first, the middle and the last (the whole string,
-        // some of it repeated), quoted in one word and cut back to `n` and its quotes.
-        let mid = b.get(n / 2).copied().unwrap_or(first);
-        let three = u64::from_le_bytes([first, mid, last, 0, 0, 0, 0, 0]);
-        let word = three & !(u64::MAX << (8 * n));
-        if escapes(word | LETTERS << (8 * n)) == 0 {
-            let quoted = u64::from(b'"') | word << 8 | u64::from(b'"') << (8 * (n + 1));
-            out.extend_from_slice(&quoted.to_le_bytes());
-            out.truncate(at + n + 2);
-            return;
-        }
-    } else if n == 0 {
-        out.extend_from_slice(b"\"\"");
-        return;
-    }
-    long_string(s, out);
+/// Appends the first `n` bytes of `buf` to `out`: the buffer of an [`Object`] handed
+/// over.
+#[inline(never)]
+fn spill(out: &mut Vec<u8>, buf: &[u8; ROOM], n: usize) {
+    out.extend_from_slice(&buf[..n]);
 }
 
 /// Eight bytes of ASCII letters: what a short string is padded with to a word.
@@ -545,46 +696,87 @@ fn quote_last<const N: usize, const M: usize>(chunk: &[u8; N]) -> [u8; M] {
     q
 }
 
-/// [`string`] for the strings it does not write inline: longer than 32 bytes, or
-/// needing escapes.
+/// [`Object::string`] for the strings it does not write inline: longer than 32 bytes,
+/// or needing escapes. `held` (the object's buffered bytes) goes to `out` first, in
+/// the same call.
 #[inline(never)]
-fn long_string(s: &str, out: &mut Vec<u8>) {
+fn long_string(held: &[u8], s: &str, out: &mut Vec<u8>) {
     let b = s.as_bytes();
     let n = b.len();
     // Up to 32 bytes: written inline unless escaped.
     let clean = n > 32 && !crate::scan::has_json_escape(b);
+    out.reserve(held.len() + n + 2);
+    out.extend_from_slice(held);
     if clean {
-        out.reserve(n + 2);
         out.push(b'"');
-        copy(b, out);
+        out.extend_from_slice(b);
         out.push(b'"');
     } else {
-        let _ = serde_json::to_writer(&mut *out, s);
+        escaped(b, out);
     }
 }
 
-/// `v` in decimal, as `itoa` (and `serde_json`) writes it. Below 10^8, without a
-/// division per digit: its eight digits, leading zeros included, are worked out in one
-/// word, a byte each (the halves, their hundreds and their tens split off lane by lane,
-/// each product small enough to stay within its lane), and the leading zeros dropped.
-#[inline(always)]
-fn int(v: u64, out: &mut Vec<u8>) {
-    match u32::try_from(v) {
-        Ok(v) if v < 100_000_000 => {
-            let d = eight_digits(v);
-            // Leading zero digits are the low zero bytes; a zero keeps one digit.
-            let lead = (d.trailing_zeros() / 8).min(7);
-            let ascii = (d | 0x3030_3030_3030_3030) >> (8 * lead);
-            let at = out.len();
-            out.extend_from_slice(&ascii.to_le_bytes());
-            out.truncate(at + 8 - lead as usize);
+/// A string's bytes `b` as a JSON string with the escapes `serde_json` writes: a quote
+/// or a backslash after a backslash, the controls that have a short form by it (`\b`,
+/// `\t`, `\n`, `\f`, `\r`), the other controls as `\u00` and two lower-case hex
+/// digits; every other byte as it is. The bytes between escapes are copied as runs,
+/// found eight bytes at a time ([`next_escape`]).
+fn escaped(b: &[u8], out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let mut run = 0;
+    while let Some(at) = next_escape(b, run) {
+        out.extend_from_slice(&b[run..at]);
+        let c = b[at];
+        let short = match c {
+            b'"' | b'\\' => c,
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0c => b'f',
+            b'\r' => b'r',
+            _ => 0,
+        };
+        if short != 0 {
+            out.extend_from_slice(&[b'\\', short]);
+        } else {
+            let hex = |d: u8| HEX[usize::from(d & 0xf)];
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(c >> 4), hex(c)]);
         }
-        _ => out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes()),
+        run = at + 1;
     }
+    out.extend_from_slice(&b[run..]);
+    out.push(b'"');
+}
+
+/// Where the first byte of `b` from `from` on that JSON escapes is (a quote, a
+/// backslash, a control character), if any: eight bytes looked at at once, the first
+/// found told by the lowest bit [`escapes`] sets (exact: no bit below it is set by a
+/// borrow, which only runs upwards); the last few, byte by byte.
+fn next_escape(b: &[u8], from: usize) -> Option<usize> {
+    let found = |at: usize, w: u64| {
+        let e = escapes(w);
+        (e != 0).then(|| at + (e.trailing_zeros() / 8) as usize)
+    };
+    let mut at = from;
+    while let Some(w) = word_at(b, at) {
+        if let Some(i) = found(at, w) {
+            return Some(i);
+        }
+        at += 8;
+    }
+    // Fewer than eight left: byte by byte.
+    let tail = b.get(at..)?;
+    let found = tail
+        .iter()
+        .position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+    found.map(|i| at + i)
 }
 
 /// The eight decimal digits of `v` (below 10^8), most significant first, one in each
-/// byte of a little-endian word (digit values, not ASCII).
+/// byte of a little-endian word (digit values, not ASCII): the halves, their hundreds
+/// and their tens split off lane by lane, each product small enough to stay within its
+/// lane.
 #[inline(always)]
 fn eight_digits(v: u32) -> u64 {
     // Two lanes of 32 bits: the first four digits, then the last four.
@@ -603,6 +795,7 @@ mod tests {
     use super::*;
     use crate::{Config, Document, extract};
     use proptest::prelude::*;
+    use serde::Serialize;
 
     /// Every record of a text, written here and by `serde_json`: the same bytes. The
     /// records' type names.
@@ -662,14 +855,65 @@ mod tests {
         check(PercentUnit::ALL, PercentUnit::as_str);
         check(PeriodKind::ALL, PeriodKind::as_str);
         check(Qualifier::ALL, Qualifier::as_str);
+        use SectionKind as S;
+        check(
+            &[
+                S::TitlePage,
+                S::FrontMatter,
+                S::Chapter,
+                S::Part,
+                S::Item,
+                S::LetteredItem,
+                S::Topic,
+                S::BackMatter,
+                S::Headline,
+                S::CrossHead,
+                S::Question,
+            ],
+            section_kind,
+        );
+        check(
+            &[Granularity::Day, Granularity::Month, Granularity::Year],
+            granularity_name,
+        );
+        check(
+            &[YearFrom::Text, YearFrom::Context, YearFrom::Document],
+            year_from_name,
+        );
     }
 
-    /// `s` written by [`string`] after `before`, and by `serde_json`.
-    fn both_ways(before: &[u8], s: &str) -> (Vec<u8>, Vec<u8>) {
-        let mut ours = before.to_vec();
-        string(s, &mut ours);
-        let mut theirs = before.to_vec();
-        serde_json::to_writer(&mut theirs, s).unwrap();
+    /// What `f` writes to an [`Object`] over an output holding `before`, whose buffer
+    /// holds `pad` dots already (so that a piece meets the buffer's end at every
+    /// place), with the buffer handed over at the end.
+    fn written(before: &[u8], pad: usize, f: impl FnOnce(&mut Object)) -> Vec<u8> {
+        let mut out = before.to_vec();
+        let mut room = [b'.'; ROOM];
+        let mut o = Object {
+            out: &mut out,
+            buf: &mut room,
+            at: pad,
+        };
+        f(&mut o);
+        o.flush();
+        out
+    }
+
+    /// `before`, `pad` dots, then `rest`: what [`written`] should give.
+    fn expected(before: &[u8], pad: usize, rest: &[u8]) -> Vec<u8> {
+        [before, &vec![b'.'; pad], rest].concat()
+    }
+
+    /// The places of the buffer a piece is tried at: its start, and each place near
+    /// its end.
+    fn pads() -> impl Iterator<Item = usize> {
+        (0..2).chain(ROOM - 40..=ROOM)
+    }
+
+    /// `s` written by [`Object::string`] after `before` and `pad` dots, and by
+    /// `serde_json`.
+    fn both_ways(before: &[u8], pad: usize, s: &str) -> (Vec<u8>, Vec<u8>) {
+        let ours = written(before, pad, |o| o.string(s));
+        let theirs = expected(before, pad, &serde_json::to_vec(s).unwrap());
         (ours, theirs)
     }
 
@@ -697,8 +941,12 @@ mod tests {
             }
             for t in &cases {
                 for before in [&b""[..], b"{", b"0123456789abcdef0"] {
-                    let (ours, theirs) = both_ways(before, t);
+                    let (ours, theirs) = both_ways(before, 0, t);
                     assert_eq!(ours, theirs, "{t:?}");
+                }
+                for pad in pads() {
+                    let (ours, theirs) = both_ways(b"{", pad, t);
+                    assert_eq!(ours, theirs, "{t:?} after {pad}");
                 }
             }
         }
@@ -716,18 +964,49 @@ mod tests {
                 "€", "🙂", "/", "0123456789", "Viet Nam",
             ], 24),
             before in proptest::collection::vec(any::<u8>(), 0..20),
+            pad in 0..=ROOM,
         ) {
-            let (ours, theirs) = both_ways(&before, &t);
+            let (ours, theirs) = both_ways(&before, pad, &t);
             prop_assert_eq!(ours, theirs);
+        }
+
+        /// Any string at all, escaped: what `serde_json` writes, which is what the
+        /// writer used before (kept as the reference).
+        #[test]
+        fn any_string_is_escaped_as_serde_escapes_it(
+            t in any::<String>(),
+            controls in proptest::collection::vec((0..0x20u8, any::<prop::sample::Index>()), 0..6),
+        ) {
+            // Control characters and the bytes JSON escapes put in at random places
+            // (at character boundaries), as arbitrary strings seldom hold them.
+            let mut t = t;
+            for (c, at) in controls {
+                let mut at = at.index(t.len() + 1);
+                while !t.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let c = match c {
+                    0x1e => '"',
+                    0x1f => '\\',
+                    c => char::from(c),
+                };
+                t.insert(at, c);
+            }
+            let mut ours = Vec::new();
+            escaped(t.as_bytes(), &mut ours);
+            prop_assert_eq!(ours, serde_json::to_vec(&t).unwrap());
         }
 
         /// Any integer: what `itoa` writes.
         #[test]
-        fn any_integer_is_written_as_itoa_writes_it(v in any::<u64>(), small in 0..200_000_000u64) {
+        fn any_integer_is_written_as_itoa_writes_it(
+            v in any::<u64>(),
+            small in 0..200_000_000u64,
+            pad in 0..=ROOM,
+        ) {
             for v in [v, small, v % 1_000, v % 100_000_000] {
-                let mut ours = b"[".to_vec();
-                int(v, &mut ours);
-                let theirs = [b"[", itoa::Buffer::new().format(v).as_bytes()].concat();
+                let ours = written(b"[", pad, |o| o.number(v));
+                let theirs = expected(b"[", pad, itoa::Buffer::new().format(v).as_bytes());
                 prop_assert_eq!(ours, theirs);
             }
         }
@@ -745,10 +1024,10 @@ mod tests {
         fn copying_appends_the_bytes(
             s in proptest::collection::vec(any::<u8>(), 0..80),
             before in proptest::collection::vec(any::<u8>(), 0..20),
+            pad in 0..=ROOM,
         ) {
-            let mut ours = before.clone();
-            copy(&s, &mut ours);
-            prop_assert_eq!(ours, [before, s].concat());
+            let ours = written(&before, pad, |o| o.bytes(&s));
+            prop_assert_eq!(ours, expected(&before, pad, &s));
         }
     }
 
@@ -762,8 +1041,7 @@ mod tests {
             .chain(around)
             .chain([u64::MAX, u64::from(u32::MAX)])
         {
-            let mut ours = Vec::new();
-            int(v, &mut ours);
+            let ours = written(b"", 0, |o| o.number(v));
             assert_eq!(ours, itoa::Buffer::new().format(v).as_bytes(), "{v}");
         }
         for hi in 0..10_000 {
@@ -785,8 +1063,7 @@ mod tests {
         let text = "1. \"Quoted\" \\ back\tslash:\n\nOn 3 May 2020, Viet Nam and \u{1}Laos \
                     signed a deal worth US$ 5 million; the \"Mekong\" fund grew 10%.\n";
         assert!(same_as_serde("we\"ird\\name\u{7f}.txt", text.as_bytes()).len() > 3);
-        let mut out = Vec::new();
-        string("a\"b\\c\u{0}\u{1f}é\u{7f}", &mut out);
+        let out = written(b"", 0, |o| o.string("a\"b\\c\u{0}\u{1f}é\u{7f}"));
         assert_eq!(
             out,
             serde_json::to_vec("a\"b\\c\u{0}\u{1f}é\u{7f}").unwrap()
