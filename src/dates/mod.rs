@@ -128,14 +128,24 @@ fn day_iso(y: i32, m: u8, d: u8) -> String {
     s
 }
 
+/// The numbers below 100 written with two digits, one after the other: `00`, `01`,
+/// ... `99`.
+const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+/// Number `n` (below 100) with two digits, borrowed from [`PAIRS`]: two digits are
+/// copied at once, not pushed a character at a time.
+fn pair(n: u16) -> &'static str {
+    let at = usize::from(n) * 2;
+    &PAIRS[at..at + 2]
+}
+
 /// Writes a year with at least four digits (`0987`), as `{y:04}` does; dates are
 /// written for every record, so without the formatting machinery.
 fn push_year(s: &mut String, y: i32) {
     match u16::try_from(y) {
         Ok(y) if y <= 9999 => {
-            for div in [1000, 100, 10, 1] {
-                s.push(char::from(b'0' + (y / div % 10) as u8));
-            }
+            s.push_str(pair(y / 100));
+            s.push_str(pair(y % 100));
         }
         _ => s.push_str(&format!("{y:04}")),
     }
@@ -147,8 +157,7 @@ fn push_two(s: &mut String, n: u8) {
         s.push_str(&n.to_string());
         return;
     }
-    s.push(char::from(b'0' + n / 10));
-    s.push(char::from(b'0' + n % 10));
+    s.push_str(pair(u16::from(n)));
 }
 
 /// The number of days of month `m` (29 for February when the year is not known).
@@ -331,7 +340,58 @@ pub(crate) type Order = Option<NumericOrder>;
 
 #[cfg(test)]
 mod tests {
-    use super::{push_two, push_year};
+    use super::{Point, day_iso, push_two, push_year};
+    use proptest::prelude::*;
+
+    /// The year as it was written before [`super::PAIRS`], a digit at a time: the
+    /// reference.
+    fn push_year_by_digits(s: &mut String, y: i32) {
+        match u16::try_from(y) {
+            Ok(y) if y <= 9999 => {
+                for div in [1000, 100, 10, 1] {
+                    s.push(char::from(b'0' + (y / div % 10) as u8));
+                }
+            }
+            _ => s.push_str(&format!("{y:04}")),
+        }
+    }
+
+    /// A month or day as it was written before [`super::PAIRS`]: the reference.
+    fn push_two_by_digits(s: &mut String, n: u8) {
+        if n >= 100 {
+            s.push_str(&n.to_string());
+            return;
+        }
+        s.push(char::from(b'0' + n / 10));
+        s.push(char::from(b'0' + n % 10));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Years, months and days are written as a digit at a time writes them, and a
+        /// point's ISO form and a day's as the formatting machinery writes them.
+        #[test]
+        fn numbers_are_written_as_digit_by_digit(
+            y in prop_oneof![-20000i32..20000, any::<i32>()],
+            m in any::<u8>(),
+            d in any::<u8>(),
+        ) {
+            let (mut ours, mut theirs) = (String::new(), String::new());
+            push_year(&mut ours, y);
+            push_year_by_digits(&mut theirs, y);
+            prop_assert_eq!(&ours, &theirs);
+            let (mut ours, mut theirs) = (String::new(), String::new());
+            push_two(&mut ours, m);
+            push_two_by_digits(&mut theirs, m);
+            prop_assert_eq!(&ours, &theirs);
+            prop_assert_eq!(day_iso(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
+            let point = Point { year: Some(y), month: Some(m), day: Some(d) };
+            prop_assert_eq!(point.iso(), format!("{y:04}-{m:02}-{d:02}"));
+            let point = Point { year: None, month: Some(m), day: None };
+            prop_assert_eq!(point.iso(), format!("--{m:02}"));
+        }
+    }
 
     #[test]
     fn numbers_are_written_as_the_padded_formats() {

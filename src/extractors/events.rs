@@ -66,6 +66,10 @@ pub(crate) fn extract<'a>(
     // The first date at or after the start of the sentence read, walked forward with
     // the sentences (both in order): each date is passed over once.
     let mut at_start = 0;
+    // A sentence's dates and a clause's action words, in vectors reused from one to
+    // the next rather than allocated for each.
+    let mut in_sentence: Vec<&Date> = Vec::new();
+    let mut hits: Vec<(Range<usize>, EventKind)> = Vec::new();
     for sentence in sentences[first..]
         .iter()
         .take_while(|s| part.holds(s.start))
@@ -107,20 +111,23 @@ pub(crate) fn extract<'a>(
         // A year alone dates an action only when it is written with the action's own
         // words (`the 2019 declaration`, `trilateral talks in 2022`); a day or a month
         // dates the clause it sits in.
-        let in_sentence: Vec<&Date> = dates[first..]
-            .iter()
-            .take_while(|d| d.view.end <= sentence.end)
-            // A day recurring every year ("declare December 27 as the International Day
-            // of ...") names the day, not when an action took place; a day whose year
-            // the document does not give (`on March 7` in an undated article) does.
-            .filter(|d| !d.values.is_empty() && !d.recurring)
-            .filter(|d| {
-                d.granularity != Granularity::Year
-                    || premodifies(a, text, d, sentence.end).is_some()
-                    || closes_action(a, text, d, sentence.start)
-                    || closes_funding(a, text, d, sentence.start)
-            })
-            .collect();
+        in_sentence.clear();
+        in_sentence.extend(
+            dates[first..]
+                .iter()
+                .take_while(|d| d.view.end <= sentence.end)
+                // A day recurring every year ("declare December 27 as the International
+                // Day of ...") names the day, not when an action took place; a day
+                // whose year the document does not give (`on March 7` in an undated
+                // article) does.
+                .filter(|d| !d.values.is_empty() && !d.recurring)
+                .filter(|d| {
+                    d.granularity != Granularity::Year
+                        || premodifies(a, text, d, sentence.end).is_some()
+                        || closes_action(a, text, d, sentence.start)
+                        || closes_funding(a, text, d, sentence.start)
+                }),
+        );
         // (end, kind, participants); the participants are their mentions, copied into a
         // record only when it is made.
         let mut previous: Option<(usize, EventKind, Vec<&PersonMention>)> = None;
@@ -201,14 +208,14 @@ pub(crate) fn extract<'a>(
                     || t.starts_with("as well as")
             };
             let kind = match (&previous, continues) {
-                (Some(p), true) => kind_in(a, action.clone(), true)
+                (Some(p), true) => kind_in(a, action.clone(), true, &mut hits)
                     .or_else(|| {
                         (premodified.is_some() || year_only)
-                            .then(|| kind_in(a, action.clone(), false))
+                            .then(|| kind_in(a, action.clone(), false, &mut hits))
                             .flatten()
                     })
                     .or(Some(p.1)),
-                _ => kind_in(a, action.clone(), false),
+                _ => kind_in(a, action.clone(), false, &mut hits),
             };
             // Funds committed with their amount are aid, unless a stronger kind is named.
             let kind = match funding(a, text, action.clone()) {
@@ -284,51 +291,49 @@ pub(crate) fn extract<'a>(
             let Some(kind) = kind.filter(|_| !years_long && !figure()) else {
                 continue;
             };
-            let event =
-                |clause: Range<usize>, kind: EventKind, participants: Vec<&PersonMention>| {
-                    // `will depart on 16 November for Thailand and the Philippines`: the
-                    // places a trip goes to, named right after the date that closes it.
-                    let to = if kind == EventKind::Visit && clause.end <= date.view.end {
-                        destinations(a, text, date.view.end, sentence.end)
-                    } else {
-                        Vec::new()
-                    };
-                    // The states of the people taking part, then the trip's destinations.
-                    let mut known: Vec<&str> = participants
-                        .iter()
-                        .filter_map(|p| person_country.get(&p.record.person_id)?.as_deref())
-                        .collect();
-                    known.extend(to);
-                    let orgs = orgs(a, &clause);
-                    let countries = countries(
-                        a,
-                        line,
-                        &clause,
-                        sentence.end,
-                        (&known, !participants.is_empty()),
-                        !orgs.is_empty(),
-                        kind,
-                    );
-                    EventRecord {
-                        orgs,
-                        location: location(a, text, date, &clause),
-                        common: a.common(clause),
-                        kind,
-                        date: DateRef {
-                            span: a.raw_span(date.view.clone()).into(),
-                            values: date.values.clone(),
-                        },
-                        participants: participants
-                            .iter()
-                            .map(|p| Participant {
-                                name: p.record.name.clone(),
-                                person_id: p.record.person_id.clone(),
-                            })
-                            .collect(),
-                        countries,
-                    }
+            let event = |clause: Range<usize>, kind: EventKind, participants: &[&PersonMention]| {
+                // `will depart on 16 November for Thailand and the Philippines`: the
+                // places a trip goes to, named right after the date that closes it.
+                let to = if kind == EventKind::Visit && clause.end <= date.view.end {
+                    destinations(a, text, date.view.end, sentence.end)
+                } else {
+                    Vec::new()
                 };
-            previous = Some((date.view.end, kind, participants.clone()));
+                // The states of the people taking part, then the trip's destinations.
+                let mut known: Vec<&str> = participants
+                    .iter()
+                    .filter_map(|p| person_country.get(&p.record.person_id)?.as_deref())
+                    .collect();
+                known.extend(to);
+                let orgs = orgs(a, &clause);
+                let countries = countries(
+                    a,
+                    line,
+                    &clause,
+                    sentence.end,
+                    (&known, !participants.is_empty()),
+                    !orgs.is_empty(),
+                    kind,
+                );
+                EventRecord {
+                    orgs,
+                    location: location(a, text, date, &clause),
+                    common: a.common(clause),
+                    kind,
+                    date: DateRef {
+                        span: a.raw_span(date.view.clone()).into(),
+                        values: date.values.clone(),
+                    },
+                    participants: participants
+                        .iter()
+                        .map(|p| Participant {
+                            name: p.record.name.clone(),
+                            person_id: p.record.person_id.clone(),
+                        })
+                        .collect(),
+                    countries,
+                }
+            };
             // `a meeting with X and then a longer meeting with Y`: two actions in a row,
             // each with its own people, on the one date.
             if let Some((first, second)) = in_a_row(a, text, clause.clone()) {
@@ -339,15 +344,19 @@ pub(crate) fn extract<'a>(
                 };
                 let (one, two) = (people_of(first.clone()), people_of(second.clone()));
                 if !two.is_empty() {
-                    let one = if one.is_empty() { participants } else { one };
-                    let kind_one = kind_in(a, first.clone(), false).unwrap_or(kind);
-                    let kind_two = kind_in(a, second.clone(), false).unwrap_or(kind);
+                    let one = if one.is_empty() { &participants } else { &one };
+                    let kind_one = kind_in(a, first.clone(), false, &mut hits).unwrap_or(kind);
+                    let kind_two = kind_in(a, second.clone(), false, &mut hits).unwrap_or(kind);
                     out.push(Record::Event(event(first, kind_one, one)));
-                    out.push(Record::Event(event(second, kind_two, two)));
+                    out.push(Record::Event(event(second, kind_two, &two)));
+                    // The next item of a list takes this date's participants (moved
+                    // there once the records are made, not copied).
+                    previous = Some((date.view.end, kind, participants));
                     continue;
                 }
             }
-            out.push(Record::Event(event(clause, kind, participants)));
+            out.push(Record::Event(event(clause, kind, &participants)));
+            previous = Some((date.view.end, kind, participants));
         }
     }
 }
@@ -816,10 +825,17 @@ fn lead_in(before: &str) -> bool {
 /// `strong_only` (see [`EventKind::is_strong`]).
 ///
 /// Words inside a longer phrase that names an action are that phrase's: `meeting` in
-/// `working group meeting` is a conference's.
-fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<EventKind> {
+/// `working group meeting` is a conference's. `hits` is room for the clause's action
+/// words, reused from call to call (its contents are replaced).
+fn kind_in(
+    a: &Analysis,
+    clause: Range<usize>,
+    strong_only: bool,
+    hits: &mut Vec<(Range<usize>, EventKind)>,
+) -> Option<EventKind> {
     let text = a.view.text();
-    let mut hits: Vec<(Range<usize>, EventKind)> = a.event_words_in(clause.clone()).collect();
+    hits.clear();
+    hits.extend(a.event_words_in(clause.clone()));
     // `a meeting of the Joint Committee`, `a meeting of the ... Council`: the body's
     // session, a conference.
     let bodies: Vec<Range<usize>> = hits
@@ -862,11 +878,12 @@ fn kind_in(a: &Analysis, clause: Range<usize>, strong_only: bool) -> Option<Even
     }
     // `welcomed` names a meeting only when nothing else names the action (`welcomed
     // the announcement` is the announcement's).
+    let hits = &hits[..];
     let welcome = |i: usize| {
         hits[i].1 == EventKind::Meeting
             && text::starts_with_ignore_case(&text[hits[i].0.clone()], "welcom")
     };
-    least_kind(&hits, strong_only, welcome)
+    least_kind(hits, strong_only, welcome)
 }
 
 /// Whether hit `i` of `hits` (sorted by start) lies inside a longer one: looked for
