@@ -148,6 +148,11 @@ struct Credits {
     /// The last bytes of the credits, by value: the last byte of a text is enough to
     /// rule out most texts at once.
     last_bytes: [bool; 256],
+    /// The last two bytes of the credits, a bit for each pair (the byte before, then
+    /// the last): most texts whose last byte ends a credit, as a word's last letter
+    /// does, are ruled out by the byte before it. A credit whose last character is
+    /// ASCII and follows a space or nothing takes any byte before it.
+    last_pairs: Box<[u64; 1024]>,
     /// Each credit, in the same order.
     parts: Vec<Vec<CreditPart>>,
 }
@@ -167,25 +172,54 @@ impl Credits {
                 last_bytes[usize::from(b)] = true;
             }
         }
+        let mut last_pairs = Box::new([0u64; 1024]);
+        let mut pair = |before: u8, last: u8| {
+            let n = usize::from(before) << 8 | usize::from(last);
+            last_pairs[n / 64] |= 1 << (n % 64);
+        };
+        let last_byte = |c: char| *c.encode_utf8(&mut [0u8; 4]).as_bytes().last().unwrap_or(&0);
+        for credit in &parts {
+            match credit.as_slice() {
+                [.., CreditPart::Char(c)] if !c.is_ascii() => {
+                    let mut buf = [0u8; 4];
+                    let b = c.encode_utf8(&mut buf).as_bytes();
+                    pair(b[b.len() - 2], b[b.len() - 1]);
+                }
+                [.., CreditPart::Char(before), CreditPart::Char(c)] => {
+                    pair(last_byte(*before), last_byte(*c));
+                }
+                [.., CreditPart::Char(c)] => (0..=255).for_each(|b| pair(b, last_byte(*c))),
+                // A credit ends with a character; were one not to, any pair would do.
+                _ => (0..=255).for_each(|b| (0..=255).for_each(|l| pair(b, l))),
+            }
+        }
         Credits {
             last,
             last_bytes,
+            last_pairs,
             parts,
         }
     }
 
-    /// Whether `text` ends with one of the credits. Its last byte, which rules out most
-    /// texts, is looked at where this is asked, without a call.
-    #[inline]
+    /// Whether `text` ends with one of the credits. Its last two bytes, which rule out
+    /// most texts, are looked at where this is asked, without a call (left to itself,
+    /// the compiler calls it, with the comparison inlined in it).
+    #[inline(always)]
     fn end(&self, text: &str) -> bool {
-        text.as_bytes()
-            .last()
-            .is_some_and(|&b| self.last_bytes[usize::from(b)])
-            && self.end_by_last_char(text)
+        let could = match text.as_bytes() {
+            [.., before, last] => {
+                let n = usize::from(*before) << 8 | usize::from(*last);
+                self.last_pairs[n / 64] & 1 << (n % 64) != 0
+            }
+            [last] => self.last_bytes[usize::from(*last)],
+            [] => false,
+        };
+        could && self.end_by_last_char(text)
     }
 
     /// [`Credits::end`], past the test of the last byte: the credits with the same last
     /// character as `text` are compared with its end.
+    #[inline(never)]
     fn end_by_last_char(&self, text: &str) -> bool {
         let Some(last) = text.chars().next_back() else {
             return false;
@@ -1350,6 +1384,43 @@ mod tests {
                 is_caption_by_any_photo(embedded, &line),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_credit_after_a_space_or_alone_is_found_after_any_byte() {
+        let rules = CaptionRules::new(&["Photo X", "Y", "Z é", "Tổ"]);
+        let found = rules.credits.as_ref().unwrap();
+        for text in [
+            "X",
+            "a X",
+            "a\u{a0}X",
+            "Photo X",
+            "Photo\u{2003}X",
+            "Y",
+            "aY",
+            "éY",
+            "Z é",
+            "Z\té",
+            "Tổ",
+            "aTổ",
+            "x",
+            "ax",
+            "é",
+            "Z e",
+            "ổ",
+        ] {
+            let want = ["Photo X", "Y", "Z é", "Tổ"].iter().any(|credit| {
+                let parts: Vec<CreditPart> = credit
+                    .chars()
+                    .map(|c| match c {
+                        ' ' => CreditPart::Space,
+                        c => CreditPart::Char(c),
+                    })
+                    .collect();
+                ends_with_credit(text, &parts)
+            });
+            assert_eq!(found.end(text), want, "{text:?}");
         }
     }
 
