@@ -33,7 +33,7 @@ pub(crate) use text::{all_caps, speaker_label, terminated};
 use crate::document::Document;
 use crate::offsets::OffsetMap;
 use crate::scan::{Buckets, ByteSet, LinePattern, Marks};
-use memchr::{memchr, memchr2, memchr2_iter};
+use memchr::{memchr, memchr_iter, memchr2, memchr2_iter};
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -148,6 +148,11 @@ struct Credits {
     /// The last bytes of the credits, by value: the last byte of a text is enough to
     /// rule out most texts at once.
     last_bytes: [bool; 256],
+    /// The last two bytes of the credits, a bit for each pair (the byte before, then
+    /// the last): most texts whose last byte ends a credit, as a word's last letter
+    /// does, are ruled out by the byte before it. A credit whose last character is
+    /// ASCII and follows a space or nothing takes any byte before it.
+    last_pairs: Box<[u64; 1024]>,
     /// Each credit, in the same order.
     parts: Vec<Vec<CreditPart>>,
 }
@@ -167,22 +172,55 @@ impl Credits {
                 last_bytes[usize::from(b)] = true;
             }
         }
+        let mut last_pairs = Box::new([0u64; 1024]);
+        let mut pair = |before: u8, last: u8| {
+            let n = usize::from(before) << 8 | usize::from(last);
+            last_pairs[n / 64] |= 1 << (n % 64);
+        };
+        let last_byte = |c: char| *c.encode_utf8(&mut [0u8; 4]).as_bytes().last().unwrap_or(&0);
+        for credit in &parts {
+            match credit.as_slice() {
+                [.., CreditPart::Char(c)] if !c.is_ascii() => {
+                    let mut buf = [0u8; 4];
+                    let b = c.encode_utf8(&mut buf).as_bytes();
+                    pair(b[b.len() - 2], b[b.len() - 1]);
+                }
+                [.., CreditPart::Char(before), CreditPart::Char(c)] => {
+                    pair(last_byte(*before), last_byte(*c));
+                }
+                [.., CreditPart::Char(c)] => (0..=255).for_each(|b| pair(b, last_byte(*c))),
+                // A credit ends with a character; were one not to, any pair would do.
+                _ => (0..=255).for_each(|b| (0..=255).for_each(|l| pair(b, l))),
+            }
+        }
         Credits {
             last,
             last_bytes,
+            last_pairs,
             parts,
         }
     }
 
-    /// Whether `text` ends with one of the credits.
+    /// Whether `text` ends with one of the credits. Its last two bytes, which rule out
+    /// most texts, are looked at where this is asked, without a call (left to itself,
+    /// the compiler calls it, with the comparison inlined in it).
+    #[inline(always)]
     fn end(&self, text: &str) -> bool {
-        if !text
-            .as_bytes()
-            .last()
-            .is_some_and(|&b| self.last_bytes[usize::from(b)])
-        {
-            return false;
-        }
+        let could = match text.as_bytes() {
+            [.., before, last] => {
+                let n = usize::from(*before) << 8 | usize::from(*last);
+                self.last_pairs[n / 64] & 1 << (n % 64) != 0
+            }
+            [last] => self.last_bytes[usize::from(*last)],
+            [] => false,
+        };
+        could && self.end_by_last_char(text)
+    }
+
+    /// [`Credits::end`], past the test of the last byte: the credits with the same last
+    /// character as `text` are compared with its end.
+    #[inline(never)]
+    fn end_by_last_char(&self, text: &str) -> bool {
         let Some(last) = text.chars().next_back() else {
             return false;
         };
@@ -267,6 +305,35 @@ fn words_after_dash(text: &str) -> bool {
         rest = spaced;
     }
     false
+}
+
+/// Whether `bytes` holds a colon and "photo" in any case (ASCII letters: no other
+/// character folds to them), anywhere: a block that does is a caption when it ends in
+/// one of the dashed forms, even signed off.
+fn mentions_photo(bytes: &[u8]) -> bool {
+    memchr(b':', bytes).is_some()
+        && memchr2_iter(b'p', b'P', bytes).any(|i| {
+            bytes
+                .get(i + 1..i + 5)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"hoto"))
+        })
+}
+
+/// Whether "photo" in any case, then perhaps whitespace, stands before one of the
+/// colons of `bytes`, as the `Photo: X` form needs (`photo\s*:`). A byte beyond ASCII
+/// is taken for part of a whitespace character: this may say yes where the pattern
+/// would not, never no where it would. Each colon is looked back from at most to the
+/// colon before it.
+fn photo_before_colon(bytes: &[u8]) -> bool {
+    memchr_iter(b':', bytes).any(|colon| {
+        let spaced = bytes[..colon]
+            .iter()
+            .rev()
+            .take_while(|&&b| b.is_ascii_whitespace() || b == 0x0B || !b.is_ascii())
+            .count();
+        let end = colon - spaced;
+        end >= 5 && bytes[end - 5..end].eq_ignore_ascii_case(b"photo")
+    })
 }
 
 /// Whether the credit after the last dash of `block` signs off a paragraph whose last
@@ -368,25 +435,23 @@ impl CaptionRules {
         &RULES
     }
 
-    /// Whether the plain text of a block is a photo caption.
+    /// Whether the plain text of a block is a photo caption: it ends in the `Photo: X`
+    /// form, or in one of the `dashed` forms and is not signed off ([`signed_off`]),
+    /// unless it holds a colon and "photo" ([`mentions_photo`]).
     ///
     /// The patterns are only tried on a block whose end could match one of them: the
-    /// `Photo: X` form needs a colon and "photo" (ASCII letters: no other character
-    /// folds to them); the others a dash, and to end with a known credit (and perhaps
-    /// a period) or with words after a dash.
+    /// `Photo: X` form needs "photo" and perhaps whitespace before a colon
+    /// ([`photo_before_colon`]); the others a dash, and to end with a known credit (and
+    /// perhaps a period) or with words after a dash. Those tests read a colon's
+    /// neighbours and the block's last words: a block is read whole only by the
+    /// searches for a colon and a dash.
     fn is_caption(&self, block: &str) -> bool {
         if block.len() > MAX_CAPTION {
             return false;
         }
         let bytes = block.as_bytes();
-        let photo = memchr(b':', bytes).is_some()
-            && memchr2_iter(b'p', b'P', bytes).any(|i| {
-                bytes
-                    .get(i + 1..i + 5)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"hoto"))
-            });
-        if photo {
-            return self.photo.is_match(block) || self.dashed.is_match(block);
+        if photo_before_colon(bytes) && self.photo.is_match(block) {
+            return true;
         }
         // The ends first: most blocks are ruled out by their last word.
         let known_credit = || match &self.credits {
@@ -397,7 +462,7 @@ impl CaptionRules {
         };
         (words_after_dash(block) || known_credit())
             && memchr(b'-', bytes).is_some()
-            && !signed_off(block)
+            && (mentions_photo(bytes) || !signed_off(block))
             && self.dashed.is_match(block)
     }
 }
@@ -1267,6 +1332,95 @@ mod tests {
                 words_after_dash_by_char(&line),
                 "{line:?}"
             );
+        }
+    }
+
+    /// [`CaptionRules::is_caption`] as it was first written, with "photo" and a colon
+    /// looked for anywhere before the `Photo: X` form is tried: what the test of the
+    /// words before each colon is held to.
+    fn is_caption_by_any_photo(rules: &CaptionRules, block: &str) -> bool {
+        if block.len() > MAX_CAPTION {
+            return false;
+        }
+        let bytes = block.as_bytes();
+        if mentions_photo(bytes) {
+            return rules.photo.is_match(block) || rules.dashed.is_match(block);
+        }
+        let known_credit = || match &rules.credits {
+            Some(credits) => {
+                credits.end(block) || block.strip_suffix('.').is_some_and(|b| credits.end(b))
+            }
+            None => true,
+        };
+        (words_after_dash(block) || known_credit())
+            && memchr(b'-', bytes).is_some()
+            && !signed_off(block)
+            && rules.dashed.is_match(block)
+    }
+
+    #[test]
+    fn captions_are_found_as_a_look_for_photo_anywhere_finds_them() {
+        let rules = CaptionRules::new(&["VNA", "Viet  Nam News", "Corp.", "Nhân Dân"]);
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(
+                &"(Photo|photo|PHOTO|pHoTo|VNA|Viet Nam News|Corp\\.|Nhân Dân|\\(Hanoi, 4 May 2020\\)|he said\\.\"|[-:()_ .\t\u{a0}\u{2003}\u{b}phoPHOtTaZé1]){0,14}",
+                |text| {
+                    proptest::prop_assert_eq!(
+                        rules.is_caption(&text),
+                        is_caption_by_any_photo(&rules, &text),
+                        "{:?}",
+                        text
+                    );
+                    Ok(())
+                },
+            )
+            .unwrap();
+        let embedded = CaptionRules::embedded();
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(
+                embedded.is_caption(&line),
+                is_caption_by_any_photo(embedded, &line),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_credit_after_a_space_or_alone_is_found_after_any_byte() {
+        let rules = CaptionRules::new(&["Photo X", "Y", "Z é", "Tổ"]);
+        let found = rules.credits.as_ref().unwrap();
+        for text in [
+            "X",
+            "a X",
+            "a\u{a0}X",
+            "Photo X",
+            "Photo\u{2003}X",
+            "Y",
+            "aY",
+            "éY",
+            "Z é",
+            "Z\té",
+            "Tổ",
+            "aTổ",
+            "x",
+            "ax",
+            "é",
+            "Z e",
+            "ổ",
+        ] {
+            let want = ["Photo X", "Y", "Z é", "Tổ"].iter().any(|credit| {
+                let parts: Vec<CreditPart> = credit
+                    .chars()
+                    .map(|c| match c {
+                        ' ' => CreditPart::Space,
+                        c => CreditPart::Char(c),
+                    })
+                    .collect();
+                ends_with_credit(text, &parts)
+            });
+            assert_eq!(found.end(text), want, "{text:?}");
         }
     }
 

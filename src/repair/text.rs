@@ -43,20 +43,26 @@ pub(crate) fn normalised(c: char) -> Option<&'static str> {
 /// three, for [`Marks`] (the last group is one byte).
 pub(crate) const MAY_CHANGE: [[u8; 3]; 3] = [*b"\\*`", [0xC2, 0xE2, 0xE3], [0xEF; 3]];
 
-/// The groups of [`MAY_CHANGE`] that `line` could hold: only the first in ASCII.
-pub(crate) fn may_change(line: &str) -> &'static [[u8; 3]] {
-    if line.is_ascii() {
-        &MAY_CHANGE[..1]
-    } else {
-        &MAY_CHANGE
-    }
+/// The groups of [`MAY_CHANGE`] that a line could hold: only the first in ASCII.
+pub(crate) fn may_change(ascii: bool) -> &'static [[u8; 3]] {
+    if ascii { &MAY_CHANGE[..1] } else { &MAY_CHANGE }
 }
 
-/// Whether `line` is ASCII and holds no byte of [`MAY_CHANGE`], as most lines are:
-/// one search of its three ASCII bytes tells.
-fn unchanged_ascii(line: &str) -> bool {
+/// Whether an ASCII line holds no byte of [`MAY_CHANGE`], as most lines are: one
+/// search of its three ASCII bytes tells.
+fn unchanged_ascii(line: &[u8]) -> bool {
     let [[a, b, c], ..] = MAY_CHANGE;
-    line.is_ascii() && memchr::memchr3(a, b, c, line.as_bytes()).is_none()
+    memchr::memchr3(a, b, c, line).is_none()
+}
+
+/// `line` without whitespace at either end, as [`str::trim`] gives it. A line that
+/// opens and ends with a visible ASCII character, as most do, has none to trim: two
+/// bytes tell, without decoding a character at either end.
+fn trim(line: &str) -> &str {
+    match line.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => line,
+        _ => line.trim(),
+    }
 }
 
 /// A line with markdown escapes and emphasis removed and characters normalised as in
@@ -66,12 +72,14 @@ fn unchanged_ascii(line: &str) -> bool {
 pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     // Whitespace at either end stays whitespace in the plain form (a space, at most),
     // to be trimmed from it: trimmed first, it is neither read nor copied.
-    let line = line.trim();
+    let line = trim(line);
     let bytes = line.as_bytes();
-    if unchanged_ascii(line) {
+    // Whether the line is ASCII is read once: the quick look and the marks both ask.
+    let ascii = line.is_ascii();
+    if ascii && unchanged_ascii(bytes) {
         return Cow::Borrowed(line);
     }
-    let mut marks = Marks::new(bytes, may_change(line));
+    let mut marks = Marks::new(bytes, may_change(ascii));
     let first = marks.next_from(0);
     if first == bytes.len() {
         return Cow::Borrowed(line);
@@ -837,13 +845,34 @@ mod tests {
         let mut unchanged = 0;
         for line in &lines {
             let bytes = line.as_bytes();
-            let marked = Marks::new(bytes, may_change(line)).next_from(0) < bytes.len();
-            if unchanged_ascii(line) {
+            let marked = Marks::new(bytes, may_change(line.is_ascii())).next_from(0) < bytes.len();
+            if line.is_ascii() && unchanged_ascii(bytes) {
                 assert!(!marked, "{line:?}");
                 unchanged += 1;
             }
         }
         assert!(unchanged > 100, "{unchanged}");
+    }
+
+    #[test]
+    fn lines_are_trimmed_as_str_trim_trims_them() {
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(4000));
+        runner
+            .run(
+                &"[ a.\t\n\r\u{b}\u{c}\u{1f}\u{85}\u{a0}\u{2003}\u{3000}é\u{0}~]{0,8}",
+                |line| {
+                    proptest::prop_assert_eq!(trim(&line), line.trim(), "{:?}", line);
+                    Ok(())
+                },
+            )
+            .unwrap();
+        proptest::proptest!(|(line in "\\PC{0,12}")| {
+            proptest::prop_assert_eq!(trim(&line), line.trim());
+        });
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(trim(&line), line.trim(), "{line:?}");
+        }
     }
 
     #[test]
