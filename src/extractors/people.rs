@@ -74,13 +74,31 @@ const ACADEMIC: [&str; 2] = ["doctor", "professor"];
 /// or dotted acronym (`R.`, `U.S.`), a capitalised word with inner apostrophes and
 /// hyphens (`Chan-o-cha`, `People's`), a lowercase word (a connector or particle, for
 /// the caller to judge), `&`, `-`, or a bracketed acronym (`(LDP)`).
+#[inline]
 fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
-    // Most words follow one plain space: those are passed over byte by byte, and any
-    // other whitespace as `trim_start` sees it.
-    let spaces = text.as_bytes()[pos..]
-        .iter()
-        .take_while(|&&b| b == b' ')
-        .count();
+    // Most words follow plain spaces and are read by their ASCII bytes alone: those are
+    // read here, where the caller's loop is, with no slice of the text taken; any other
+    // word from the same place by [`run_word_unusual`].
+    let bytes = text.as_bytes();
+    let mut start = pos;
+    while bytes.get(start) == Some(&b' ') {
+        start += 1;
+    }
+    if let Some(&b) = bytes.get(start)
+        && b.is_ascii()
+        && !is_ascii_space(b)
+        && let Some(len) = ascii_run_word_len(&bytes[start..])
+    {
+        return Some(start..start + len);
+    }
+    run_word_unusual(text, pos, start - pos)
+}
+
+/// [`run_word`] for a word its ASCII bytes do not tell, `spaces` plain spaces after
+/// `pos`: other whitespace skipped as `trim_start` skips it, and the word read by its
+/// characters. Apart from the loop of [`run_word`], which it would make longer.
+#[inline(never)]
+fn run_word_unusual(text: &str, pos: usize, spaces: usize) -> Option<Range<usize>> {
     let rest = &text[pos + spaces..];
     let other_space = match rest.as_bytes().first() {
         Some(b) if b.is_ascii() && !is_ascii_space(*b) => 0,
@@ -3273,6 +3291,13 @@ mod tests {
         /// The words of a capitalised run, ASCII or not, are read as by characters.
         #[test]
         fn run_words_as_by_chars(t in "([A-Za-z'’.&()+-]|[ÁéĐặ]|[ \t\u{a0}\u{3000}\n]|\\(LDP\\)|U\\.S\\.|R\\. |O’Brien|Chan-o-cha){0,12}") {
+            assert_run_words_as_by_chars(&t);
+        }
+
+        /// Any text, punctuation, digits and controls among its bytes, is read as by
+        /// characters.
+        #[test]
+        fn run_words_of_any_text_as_by_chars(t in "[\\x00-\\x7f]{0,16}|\\PC{0,16}|.{0,12}") {
             assert_run_words_as_by_chars(&t);
         }
     }
