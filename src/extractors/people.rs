@@ -1341,15 +1341,13 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             shared = country.clone().map(|code| (name.end, code));
         }
         let stately = all_titles.iter().any(|t| of_a_state(t.category));
-        let titles: Vec<&Title> = all_titles
-            .iter()
-            .filter(|t| !COURTESY.contains(&t.id))
-            .collect();
+        // The titles kept, read twice rather than gathered in a list of their own.
+        let titles = || all_titles.iter().filter(|t| !COURTESY.contains(&t.id));
         out.push(Mention {
             name: base + name.start..base + name.end,
             line,
-            titles: titles.iter().map(|t| title_text(a, base, t)).collect(),
-            offices: titles.iter().map(|t| t.id.to_string()).collect(),
+            titles: titles().map(|t| title_text(a, base, t)).collect(),
+            offices: titles().map(|t| t.id.to_string()).collect(),
             country,
             org,
             stately,
@@ -2011,7 +2009,13 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
             };
         }
     }
-    // A body named in capitals: "Export Credit Agency Director".
+    // A body named in capitals: "Export Credit Agency Director". Its last word (the
+    // first the loop reads) is capitalised: most leads end in a word in lower case
+    // (`the`, `said`), and their words are not split again.
+    let last_word = last_space.map_or(t, |i| &t[i + 1..]);
+    if !last_word.starts_with(char::is_uppercase) {
+        return Lead::default();
+    }
     let mut start = t.len();
     let mut last = true;
     for word in t.rsplit(' ') {
