@@ -1197,6 +1197,15 @@ fn spaced_rfind(hay: &str, needle: &str) -> Option<usize> {
 /// with a spaced dash (` of — `, ` - `), if they do.
 fn taken_back(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
+    // Most titles go on with a word or a stop. After the spaces, what is taken back opens
+    // with `of`, `for`, `to` or a dash: any other ASCII byte there says at once that
+    // nothing is, without trimming or comparing.
+    let b = rest.as_bytes();
+    match b.get(skip_ascii_spaces(b, 0)) {
+        Some(b'o' | b'f' | b't' | b'-') => {}
+        Some(c) if !c.is_ascii() => {}
+        _ => return None,
+    }
     let t = rest.trim_start();
     let t = ["of ", "for ", "to "]
         .iter()
@@ -2931,7 +2940,7 @@ mod tests {
         CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
         credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
         plural_title, read_by_hand, read_caps_name_line, run_word, same_person, slug,
-        spaced_matches, spaced_rfind, squeezed_chars, written_in_lower_case,
+        spaced_matches, spaced_rfind, squeezed_chars, taken_back, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3229,6 +3238,55 @@ mod tests {
                 prop_assert_eq!(found, by_str);
                 prop_assert_eq!(spaced_rfind(&hay, needle), hay.rfind(needle));
             }
+        }
+    }
+
+    /// [`taken_back`] as it read every title's end, by trimming and comparing alone.
+    fn taken_back_by_str(text: &str, end: usize) -> Option<usize> {
+        let rest = &text[end..];
+        let t = rest.trim_start();
+        let t = ["of ", "for ", "to "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .unwrap_or(t)
+            .trim_start();
+        let t = ["—", "–", "--", "-"]
+            .iter()
+            .find_map(|d| t.strip_prefix(d))?;
+        if !t.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let t = t.trim_start();
+        Some(text.len() - t.len())
+    }
+
+    /// Every end [`taken_back`] reads in `text`, at each character boundary, is read as
+    /// by [`taken_back_by_str`].
+    fn assert_taken_back_as_by_str(text: &str) {
+        for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                taken_back(text, end),
+                taken_back_by_str(text, end),
+                "{text:?} at {end}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// The words after a title, dashes and spaces of every kind among them, are
+        /// read as by trimming and comparing.
+        #[test]
+        fn taken_back_as_by_str(t in "([ \t\u{b}\u{a0}\u{3000}]|of |for |to |[—–-]|--|[a-zA-Z,.]|\\PC){0,10}") {
+            assert_taken_back_as_by_str(&t);
+        }
+    }
+
+    #[test]
+    fn taken_back_on_the_fixture_lines_as_by_str() {
+        for line in crate::testing::fixture_lines() {
+            assert_taken_back_as_by_str(&line);
         }
     }
 
