@@ -74,13 +74,31 @@ const ACADEMIC: [&str; 2] = ["doctor", "professor"];
 /// or dotted acronym (`R.`, `U.S.`), a capitalised word with inner apostrophes and
 /// hyphens (`Chan-o-cha`, `People's`), a lowercase word (a connector or particle, for
 /// the caller to judge), `&`, `-`, or a bracketed acronym (`(LDP)`).
+#[inline]
 fn run_word(text: &str, pos: usize) -> Option<Range<usize>> {
-    // Most words follow one plain space: those are passed over byte by byte, and any
-    // other whitespace as `trim_start` sees it.
-    let spaces = text.as_bytes()[pos..]
-        .iter()
-        .take_while(|&&b| b == b' ')
-        .count();
+    // Most words follow plain spaces and are read by their ASCII bytes alone: those are
+    // read here, where the caller's loop is, with no slice of the text taken; any other
+    // word from the same place by [`run_word_unusual`].
+    let bytes = text.as_bytes();
+    let mut start = pos;
+    while bytes.get(start) == Some(&b' ') {
+        start += 1;
+    }
+    if let Some(&b) = bytes.get(start)
+        && b.is_ascii()
+        && !is_ascii_space(b)
+        && let Some(len) = ascii_run_word_len(&bytes[start..])
+    {
+        return Some(start..start + len);
+    }
+    run_word_unusual(text, pos, start - pos)
+}
+
+/// [`run_word`] for a word its ASCII bytes do not tell, `spaces` plain spaces after
+/// `pos`: other whitespace skipped as `trim_start` skips it, and the word read by its
+/// characters. Apart from the loop of [`run_word`], which it would make longer.
+#[inline(never)]
+fn run_word_unusual(text: &str, pos: usize, spaces: usize) -> Option<Range<usize>> {
     let rest = &text[pos + spaces..];
     let other_space = match rest.as_bytes().first() {
         Some(b) if b.is_ascii() && !is_ascii_space(*b) => 0,
@@ -1179,6 +1197,15 @@ fn spaced_rfind(hay: &str, needle: &str) -> Option<usize> {
 /// with a spaced dash (` of — `, ` - `), if they do.
 fn taken_back(text: &str, end: usize) -> Option<usize> {
     let rest = &text[end..];
+    // Most titles go on with a word or a stop. After the spaces, what is taken back opens
+    // with `of`, `for`, `to` or a dash: any other ASCII byte there says at once that
+    // nothing is, without trimming or comparing.
+    let b = rest.as_bytes();
+    match b.get(skip_ascii_spaces(b, 0)) {
+        Some(b'o' | b'f' | b't' | b'-') => {}
+        Some(c) if !c.is_ascii() => {}
+        _ => return None,
+    }
     let t = rest.trim_start();
     let t = ["of ", "for ", "to "]
         .iter()
@@ -1323,15 +1350,13 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
             shared = country.clone().map(|code| (name.end, code));
         }
         let stately = all_titles.iter().any(|t| of_a_state(t.category));
-        let titles: Vec<&Title> = all_titles
-            .iter()
-            .filter(|t| !COURTESY.contains(&t.id))
-            .collect();
+        // The titles kept, read twice rather than gathered in a list of their own.
+        let titles = || all_titles.iter().filter(|t| !COURTESY.contains(&t.id));
         out.push(Mention {
             name: base + name.start..base + name.end,
             line,
-            titles: titles.iter().map(|t| title_text(a, base, t)).collect(),
-            offices: titles.iter().map(|t| t.id.to_string()).collect(),
+            titles: titles().map(|t| title_text(a, base, t)).collect(),
+            offices: titles().map(|t| t.id.to_string()).collect(),
             country,
             org,
             stately,
@@ -1993,7 +2018,13 @@ fn lead(a: &Analysis, at: Place, chain_start: usize) -> Lead {
             };
         }
     }
-    // A body named in capitals: "Export Credit Agency Director".
+    // A body named in capitals: "Export Credit Agency Director". Its last word (the
+    // first the loop reads) is capitalised: most leads end in a word in lower case
+    // (`the`, `said`), and their words are not split again.
+    let last_word = last_space.map_or(t, |i| &t[i + 1..]);
+    if !last_word.starts_with(char::is_uppercase) {
+        return Lead::default();
+    }
     let mut start = t.len();
     let mut last = true;
     for word in t.rsplit(' ') {
@@ -2909,7 +2940,7 @@ mod tests {
         CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
         credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
         plural_title, read_by_hand, read_caps_name_line, run_word, same_person, slug,
-        spaced_matches, spaced_rfind, squeezed_chars, written_in_lower_case,
+        spaced_matches, spaced_rfind, squeezed_chars, taken_back, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3210,6 +3241,55 @@ mod tests {
         }
     }
 
+    /// [`taken_back`] as it read every title's end, by trimming and comparing alone.
+    fn taken_back_by_str(text: &str, end: usize) -> Option<usize> {
+        let rest = &text[end..];
+        let t = rest.trim_start();
+        let t = ["of ", "for ", "to "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .unwrap_or(t)
+            .trim_start();
+        let t = ["—", "–", "--", "-"]
+            .iter()
+            .find_map(|d| t.strip_prefix(d))?;
+        if !t.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let t = t.trim_start();
+        Some(text.len() - t.len())
+    }
+
+    /// Every end [`taken_back`] reads in `text`, at each character boundary, is read as
+    /// by [`taken_back_by_str`].
+    fn assert_taken_back_as_by_str(text: &str) {
+        for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                taken_back(text, end),
+                taken_back_by_str(text, end),
+                "{text:?} at {end}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// The words after a title, dashes and spaces of every kind among them, are
+        /// read as by trimming and comparing.
+        #[test]
+        fn taken_back_as_by_str(t in "([ \t\u{b}\u{a0}\u{3000}]|of |for |to |[—–-]|--|[a-zA-Z,.]|\\PC){0,10}") {
+            assert_taken_back_as_by_str(&t);
+        }
+    }
+
+    #[test]
+    fn taken_back_on_the_fixture_lines_as_by_str() {
+        for line in crate::testing::fixture_lines() {
+            assert_taken_back_as_by_str(&line);
+        }
+    }
+
     /// [`run_word`] as it read every word, by its characters.
     fn run_word_by_chars(text: &str, pos: usize) -> Option<Range<usize>> {
         let rest = &text[pos..];
@@ -3273,6 +3353,13 @@ mod tests {
         /// The words of a capitalised run, ASCII or not, are read as by characters.
         #[test]
         fn run_words_as_by_chars(t in "([A-Za-z'’.&()+-]|[ÁéĐặ]|[ \t\u{a0}\u{3000}\n]|\\(LDP\\)|U\\.S\\.|R\\. |O’Brien|Chan-o-cha){0,12}") {
+            assert_run_words_as_by_chars(&t);
+        }
+
+        /// Any text, punctuation, digits and controls among its bytes, is read as by
+        /// characters.
+        #[test]
+        fn run_words_of_any_text_as_by_chars(t in "[\\x00-\\x7f]{0,16}|\\PC{0,16}|.{0,12}") {
             assert_run_words_as_by_chars(&t);
         }
     }
