@@ -12,7 +12,8 @@
 //! And [`ascii_regex`]: an expression of English words compiled without Unicode, for
 //! the extractors' keyword patterns; and, for look-ups in a large document's sorted
 //! lists, [`gallop`] (a partition point looked for from a place near it) and
-//! [`Buckets`] (where to look for a position, without bisecting the whole list).
+//! [`Buckets`] (where to look for a position, without bisecting the whole list); and
+//! [`by_group`], items put in the order of their groups by a counting sort.
 
 use memchr::memchr3;
 use regex::{Captures, Regex};
@@ -240,6 +241,32 @@ pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
         k += 1;
     }
     k
+}
+
+/// Items numbered into groups, in the order of their groups by a counting sort
+/// (linear, and stable: a group's items keep their order): item `k` is in group
+/// `group_of[k]`, and group `g` holds `sizes[g]` of them. Gives each item's
+/// `value(k)` in that order, and where each group's items end: group `g`'s are
+/// `order[ends[g] - sizes[g]..ends[g]]`. For many small groups, where a sort of all
+/// the items would compare far more.
+pub(crate) fn by_group(
+    group_of: &[usize],
+    sizes: &[usize],
+    value: impl Fn(usize) -> usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut ends: Vec<usize> = sizes
+        .iter()
+        .scan(0, |at, &n| {
+            *at += n;
+            Some(*at - n)
+        })
+        .collect();
+    let mut order = vec![0usize; group_of.len()];
+    for (k, &g) in group_of.iter().enumerate() {
+        order[ends[g]] = value(k);
+        ends[g] += 1;
+    }
+    (order, ends)
 }
 
 /// A set of bytes, as a table: `true` for a member.

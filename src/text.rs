@@ -164,7 +164,7 @@ pub(crate) fn is_wide_space_at(t: &str, i: usize) -> bool {
 /// step by seven, so that every two neighbouring bytes lie in one chunk; a chunk with
 /// a control or a byte that is not ASCII sends the whole text to the byte-by-byte
 /// reading (those are rare in what is squeezed: names and titles).
-pub(crate) fn is_squeezed(t: &str) -> bool {
+fn is_squeezed(t: &str) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     let b = t.as_bytes();

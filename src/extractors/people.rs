@@ -1206,7 +1206,13 @@ fn taken_back(text: &str, end: usize) -> Option<usize> {
         Some(c) if !c.is_ascii() => {}
         _ => return None,
     }
-    let t = rest.trim_start();
+    taken_back_read(text, end)
+}
+
+/// [`taken_back`] read in full, by trimming and comparing: what the first byte after
+/// the spaces lets through.
+fn taken_back_read(text: &str, end: usize) -> Option<usize> {
+    let t = text[end..].trim_start();
     let t = ["of ", "for ", "to "]
         .iter()
         .find_map(|p| t.strip_prefix(p))
@@ -2802,18 +2808,7 @@ fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
             g
         })
         .collect();
-    let mut next: Vec<usize> = sizes
-        .iter()
-        .scan(0, |at, &n| {
-            *at += n;
-            Some(*at - n)
-        })
-        .collect();
-    let mut order = vec![0usize; ends.len()];
-    for (&(_, i), &g) in ends.iter().zip(&group_of) {
-        order[next[g]] = i;
-        next[g] += 1;
-    }
+    let (mut order, next) = crate::scan::by_group(&group_of, &sizes, |k| ends[k].1);
     // A word that is a name of the document itself (a name of one word) is no lone
     // word of another.
     let mut is_name = vec![false; words.len()];
@@ -2940,7 +2935,8 @@ mod tests {
         CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
         credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
         plural_title, read_by_hand, read_caps_name_line, run_word, same_person, slug,
-        spaced_matches, spaced_rfind, squeezed_chars, taken_back, written_in_lower_case,
+        spaced_matches, spaced_rfind, squeezed_chars, taken_back, taken_back_read,
+        written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3241,32 +3237,13 @@ mod tests {
         }
     }
 
-    /// [`taken_back`] as it read every title's end, by trimming and comparing alone.
-    fn taken_back_by_str(text: &str, end: usize) -> Option<usize> {
-        let rest = &text[end..];
-        let t = rest.trim_start();
-        let t = ["of ", "for ", "to "]
-            .iter()
-            .find_map(|p| t.strip_prefix(p))
-            .unwrap_or(t)
-            .trim_start();
-        let t = ["—", "–", "--", "-"]
-            .iter()
-            .find_map(|d| t.strip_prefix(d))?;
-        if !t.starts_with(char::is_whitespace) {
-            return None;
-        }
-        let t = t.trim_start();
-        Some(text.len() - t.len())
-    }
-
     /// Every end [`taken_back`] reads in `text`, at each character boundary, is read as
-    /// by [`taken_back_by_str`].
+    /// by [`taken_back_read`].
     fn assert_taken_back_as_by_str(text: &str) {
         for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
             assert_eq!(
                 taken_back(text, end),
-                taken_back_by_str(text, end),
+                taken_back_read(text, end),
                 "{text:?} at {end}"
             );
         }

@@ -1929,22 +1929,9 @@ fn word_slot(word: &[u8], len: usize) -> usize {
 /// Appends `s` to `out` as [`normalize_space`] gives it back, without a string of its
 /// own.
 fn push_normalized(out: &mut String, s: &str) {
-    // Most phrases are single spaced already (a document's names are squeezed): told
-    // by the squeezing's own test, eight bytes at a time, with the ends looked at here.
-    let b = s.as_bytes();
-    let plain = b.first().is_some_and(|&c| c != b' ')
-        && b.last().is_some_and(|&c| c != b' ')
-        && crate::text::is_squeezed(s);
-    if plain {
-        out.push_str(s);
-        return;
-    }
-    for (k, word) in s.split_whitespace().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    // Most phrases are single spaced already (a document's names are squeezed): the
+    // squeezing borrows those, told eight bytes at a time.
+    out.push_str(&crate::text::squeeze(s));
 }
 
 impl WordIndex {
@@ -2037,18 +2024,7 @@ impl WordIndex {
         }
         // The phrases in group order (a counting sort: the groups are many and small,
         // a sort of them all would compare far more), then each group sorted.
-        let mut next: Vec<usize> = sizes
-            .iter()
-            .scan(0, |at, &n| {
-                *at += n;
-                Some(*at - n)
-            })
-            .collect();
-        let mut order = vec![0usize; all.len()];
-        for (k, &g) in group_of.iter().enumerate() {
-            order[next[g]] = k;
-            next[g] += 1;
-        }
+        let (mut order, next) = crate::scan::by_group(&group_of, &sizes, |k| k);
         let phrase = |k: usize| &text.as_bytes()[all[k].start..all[k].end];
         let mut phrases = Vec::with_capacity(all.len());
         let mut ranges = Vec::with_capacity(sizes.len());

@@ -435,6 +435,17 @@ impl CaptionRules {
         &RULES
     }
 
+    /// Whether `block` ends with a known photo credit (before a final stop or not), or
+    /// may, when no credits are known.
+    fn may_end_with_credit(&self, block: &str) -> bool {
+        match &self.credits {
+            Some(credits) => {
+                credits.end(block) || block.strip_suffix('.').is_some_and(|b| credits.end(b))
+            }
+            None => true,
+        }
+    }
+
     /// Whether the plain text of a block is a photo caption: it ends in the `Photo: X`
     /// form, or in one of the `dashed` forms and is not signed off ([`signed_off`]),
     /// unless it holds a colon and "photo" ([`mentions_photo`]).
@@ -454,13 +465,7 @@ impl CaptionRules {
             return true;
         }
         // The ends first: most blocks are ruled out by their last word.
-        let known_credit = || match &self.credits {
-            Some(credits) => {
-                credits.end(block) || block.strip_suffix('.').is_some_and(|b| credits.end(b))
-            }
-            None => true,
-        };
-        (words_after_dash(block) || known_credit())
+        (words_after_dash(block) || self.may_end_with_credit(block))
             && memchr(b'-', bytes).is_some()
             && (mentions_photo(bytes) || !signed_off(block))
             && self.dashed.is_match(block)
@@ -1346,13 +1351,7 @@ mod tests {
         if mentions_photo(bytes) {
             return rules.photo.is_match(block) || rules.dashed.is_match(block);
         }
-        let known_credit = || match &rules.credits {
-            Some(credits) => {
-                credits.end(block) || block.strip_suffix('.').is_some_and(|b| credits.end(b))
-            }
-            None => true,
-        };
-        (words_after_dash(block) || known_credit())
+        (words_after_dash(block) || rules.may_end_with_credit(block))
             && memchr(b'-', bytes).is_some()
             && !signed_off(block)
             && rules.dashed.is_match(block)
