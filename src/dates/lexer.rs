@@ -178,13 +178,12 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             let (end, after, len) = if run < 8 {
                 (i + run as usize, (w >> (run * 8)) as u8, run)
             } else {
-                let end = crate::scan::ascii_letters_end(b, i + 8);
-                let len = (end - i).min(15) as u32;
-                (end, b.get(end).copied().unwrap_or(0), len)
+                long_word(b, i)
             };
             // The lengths of the cue words opening with these two letters (the table
-            // has no bit for one letter, nor for fifteen or more).
-            let shape = CUE_SHAPES[usize::from(c & 0x1f) * 32 + usize::from((w >> 8) as u8 & 0x1f)];
+            // has no bit for one letter, nor for fifteen or more): the low five bits of
+            // the first two bytes are the slot, as they stand in the word.
+            let shape = CUE_SHAPES[(w & 0x1f1f) as usize];
             if after < 0x80 && shape >> len & 1 == 0 {
                 let cap = if c <= b'Z' { CAP } else { 0 };
                 out.push(Token {
@@ -219,6 +218,24 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             (i, glued) = other(text, i, glued, out, cues);
         }
     }
+}
+
+/// For a word of ASCII letters at `start` running on past its first eight bytes:
+/// its end, the byte after it (0 at the end of `b`) and its length capped at 15. The
+/// next eight bytes are read from one load, as [`lex_into`] reads the first eight; a
+/// word of sixteen letters or more, or one near the end of `b`, is read on by
+/// [`crate::scan::ascii_letters_end`].
+#[inline(always)]
+fn long_word(b: &[u8], start: usize) -> (usize, u8, u32) {
+    if let Some(w) = crate::scan::word_at(b, start + 8) {
+        let run = (!crate::scan::ascii_letters(w) & HIGH).trailing_zeros() / 8;
+        if run < 8 {
+            return (start + 8 + run as usize, (w >> (run * 8)) as u8, 8 + run);
+        }
+    }
+    let end = crate::scan::ascii_letters_end(b, start + 8);
+    let len = (end - start).min(15) as u32;
+    (end, b.get(end).copied().unwrap_or(0), len)
 }
 
 /// Per byte, whether it is an ASCII sign: ASCII, and neither a letter, a digit nor
@@ -495,12 +512,21 @@ const CALENDAR_NOUNS: [&str; 10] = [
     "year", "years", "month", "months", "half", "quarter", "spring", "summer", "autumn", "fall",
 ];
 
+/// The slot of [`CUE_SHAPES`] of a word opening with the bytes `a` and `b`: their low
+/// five bits, `a`'s as the low byte of the slot and `b`'s as the high one, which is
+/// what a little-endian load of the word masked with `0x1f1f` gives ([`lex_into`]).
+#[inline]
+const fn shape_slot(a: u8, b: u8) -> usize {
+    (a & 0x1f) as usize | ((b & 0x1f) as usize) << 8
+}
+
 /// Per first two letters (each by its low five bits, which tell the letters apart in
-/// either case: `a` and `A` are 1, `z` and `Z` 26), the lengths (as bits) of the
-/// [`MONTH_WORDS`] and [`CALENDAR_NOUNS`] opening with them: what [`may_be_cue`] and
-/// [`shaped_like_cue`] let through to the look-ups.
-static CUE_SHAPES: [u16; 32 * 32] = {
-    let mut table = [0u16; 32 * 32];
+/// either case: `a` and `A` are 1, `z` and `Z` 26; at [`shape_slot`]), the lengths (as
+/// bits) of the [`MONTH_WORDS`] and [`CALENDAR_NOUNS`] opening with them: what
+/// [`may_be_cue`] and [`shaped_like_cue`] let through to the look-ups. The slots of
+/// one second letter lie in 64 bytes.
+static CUE_SHAPES: [u16; 0x1f20] = {
+    let mut table = [0u16; 0x1f20];
     let mut k = 0;
     while k < MONTH_WORDS.len() + CALENDAR_NOUNS.len() {
         let w = if k < MONTH_WORDS.len() {
@@ -510,7 +536,7 @@ static CUE_SHAPES: [u16; 32 * 32] = {
         };
         // [`lex_into`] reads no bit for one letter, nor for fifteen or more.
         assert!(w.len() >= 2 && w.len() < 15);
-        table[(w[0] & 0x1f) as usize * 32 + (w[1] & 0x1f) as usize] |= 1 << w.len();
+        table[shape_slot(w[0], w[1])] |= 1 << w.len();
         k += 1;
     }
     table
@@ -521,9 +547,7 @@ static CUE_SHAPES: [u16; 32 * 32] = {
 #[inline]
 fn shaped_like_cue(word: &[u8]) -> bool {
     match *word {
-        [a, b, ..] if word.len() < 16 => {
-            CUE_SHAPES[usize::from(a & 0x1f) * 32 + usize::from(b & 0x1f)] & (1 << word.len()) != 0
-        }
+        [a, b, ..] if word.len() < 16 => CUE_SHAPES[shape_slot(a, b)] & (1 << word.len()) != 0,
         _ => false,
     }
 }
