@@ -523,7 +523,7 @@ const fn shape_slot(a: u8, b: u8) -> usize {
 /// Per first two letters (each by its low five bits, which tell the letters apart in
 /// either case: `a` and `A` are 1, `z` and `Z` 26; at [`shape_slot`]), the lengths (as
 /// bits) of the [`MONTH_WORDS`] and [`CALENDAR_NOUNS`] opening with them: what
-/// [`may_be_cue`] and [`shaped_like_cue`] let through to the look-ups. The slots of
+/// [`lex_into`] and [`shaped_like_cue`] let through to the look-ups. The slots of
 /// one second letter lie in 64 bytes.
 static CUE_SHAPES: [u16; 0x1f20] = {
     let mut table = [0u16; 0x1f20];
@@ -554,6 +554,8 @@ fn shaped_like_cue(word: &[u8]) -> bool {
 
 /// Whether a word, in any ASCII case, has the first two letters and the length of a
 /// month's name or a calendar noun: most words fail here, on one look in a table.
+/// (The lexer tells cues by [`cue_word`]; this and the two below serve the tests.)
+#[cfg(test)]
 #[inline]
 fn may_be_cue(word: &[u8]) -> bool {
     match *word {
@@ -564,6 +566,7 @@ fn may_be_cue(word: &[u8]) -> bool {
 
 /// Whether a word, in any case, is a noun of the calendar the rules without digits
 /// read: `year`, `month`, `half`, `quarter`, a season ([`CALENDAR_NOUNS`]).
+#[cfg(test)]
 pub(super) fn is_calendar_noun(word: &[u8]) -> bool {
     if !may_be_cue(word) {
         return false;
@@ -580,6 +583,7 @@ fn starts_letter(s: &str) -> bool {
 
 /// The month a word names ([`MONTH_WORDS`], in any ASCII case), and whether it is
 /// abbreviated.
+#[cfg(test)]
 pub(super) fn month_of(word: &[u8]) -> Option<(u8, bool)> {
     if !may_be_cue(word) || !word.is_ascii() {
         return None;
