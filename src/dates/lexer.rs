@@ -50,8 +50,9 @@ const ORDINAL: u8 = 2;
 const ABBR: u8 = 4;
 /// [`Token::calendar`]'s flag.
 const CALENDAR: u8 = 8;
-/// [`Token::cap`]'s flag.
-const CAP: u8 = 16;
+/// [`Token::cap`]'s flag: bit 5, the bit an ASCII letter has in lower case only
+/// ([`lex_into`] takes it from the letter).
+const CAP: u8 = 32;
 
 impl Token {
     /// Where the token starts in the line.
@@ -163,10 +164,10 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
     let mut i = 0;
     while i < n {
         let c = b[i];
-        if (c | 0x20).wrapping_sub(b'a') < 26 {
-            // An ASCII letter (bit 5 set lowers it, and nothing else, into `a..=z`).
-            // The eight bytes from here, zeros past the end (a zero is no letter and no
-            // space).
+        if ASCII_LETTER[usize::from(c)] {
+            // An ASCII letter (one look in a table: fewer steps than lowering it by
+            // bit 5 and comparing). The eight bytes from here, zeros past the end (a
+            // zero is no letter and no space).
             let w = if i + 8 <= n {
                 u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default())
             } else {
@@ -185,7 +186,9 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             // the first two bytes are the slot, as they stand in the word.
             let shape = CUE_SHAPES[(w & 0x1f1f) as usize];
             if after < 0x80 && shape >> len & 1 == 0 {
-                let cap = if c <= b'Z' { CAP } else { 0 };
+                // An ASCII letter is upper-case when its bit 5 is clear: the flag `CAP`
+                // is that bit of `!c`.
+                let cap = !c & CAP;
                 out.push(Token {
                     start: i as u32,
                     end: end as u32,
@@ -237,6 +240,17 @@ fn long_word(b: &[u8], start: usize) -> (usize, u8, u32) {
     let len = (end - start).min(15) as u32;
     (end, b.get(end).copied().unwrap_or(0), len)
 }
+
+/// Per byte, whether it is an ASCII letter: [`lex_into`] tells a word's start by it.
+static ASCII_LETTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        table[c] = (c as u8).is_ascii_alphabetic();
+        c += 1;
+    }
+    table
+};
 
 /// Per byte, whether it is an ASCII sign: ASCII, and neither a letter, a digit nor
 /// whitespace. [`lex_into`] writes these one-byte tokens in its loop.
