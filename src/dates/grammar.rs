@@ -86,31 +86,25 @@ fn read(text: &str, toks: &[Token], cues: &[u32], order: Order) -> Vec<Found> {
     };
     // Every reading holds a number, a month or one of the calendar nouns within its
     // first five tokens (`the end of the year`, `later this month`, `the first half
-    // of`): a token with none of them that near opens nothing, and the scan moves on
-    // to the first token that has one near. `next` is the index in `cues` of the first
-    // cue at or after `i`; it only moves on.
-    let mut next = 0;
+    // of`): a token with none of them that near opens nothing. So the scan goes from
+    // cue to cue, and tries the tokens from five before each cue up to it; and, as a
+    // cue past the last, the last five tokens. `i` only moves on: a reading that ends
+    // past a cue passes the tokens before it over.
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        while cues.get(next).is_some_and(|&k| (k as usize) < i) {
-            next += 1;
-        }
-        let cue = cues.get(next).map_or(toks.len(), |&k| k as usize);
-        if cue - i > CUE_REACH {
-            i = cue - CUE_REACH;
-            continue;
-        }
-        if !may_open(text, &toks[i]) {
-            i += 1;
-            continue;
-        }
-        match p.expr(i) {
-            Some((found, next)) => {
+    // Each cue's index and the index after the last token tried for it.
+    let cues = cues.iter().map(|&k| (k as usize, k as usize + 1));
+    for (cue, end) in cues.chain([(toks.len(), toks.len())]) {
+        i = i.max(cue.saturating_sub(CUE_REACH));
+        while i < end {
+            if may_open(text, &toks[i])
+                && let Some((found, next)) = p.expr(i)
+            {
                 out.push(found);
                 i = next;
+            } else {
+                i += 1;
             }
-            None => i += 1,
         }
     }
     out
@@ -2278,6 +2272,78 @@ mod tests {
         super::read(text, &toks, &cues, order)
     }
 
+    /// The scan of [`read`](super::read) as it was before it went from cue to cue: at
+    /// each token, the first cue at or after it looked for, and the token passed over
+    /// when that cue is more than five tokens on. The reference `read` is held to.
+    fn reference_read(
+        text: &str,
+        toks: &[super::Token],
+        cues: &[u32],
+        order: super::Order,
+    ) -> Vec<super::Found> {
+        let p = Parser {
+            text,
+            t: toks,
+            order,
+        };
+        let mut next = 0;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            while cues.get(next).is_some_and(|&k| (k as usize) < i) {
+                next += 1;
+            }
+            let cue = cues.get(next).map_or(toks.len(), |&k| k as usize);
+            if cue - i > super::CUE_REACH {
+                i = cue - super::CUE_REACH;
+                continue;
+            }
+            if !may_open(text, &toks[i]) {
+                i += 1;
+                continue;
+            }
+            match p.expr(i) {
+                Some((found, next)) => {
+                    out.push(found);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// [`read`](super::read) and [`reference_read`] on the tokens of `text`.
+    fn both_reads(text: &str, order: super::Order) -> (Vec<super::Found>, Vec<super::Found>) {
+        let (mut toks, mut cues) = (Vec::new(), Vec::new());
+        super::lex_into(text, &mut toks, &mut cues);
+        (
+            super::read(text, &toks, &cues, order),
+            reference_read(text, &toks, &cues, order),
+        )
+    }
+
+    /// [`read`](super::read) finds what [`reference_read`] finds on every line and
+    /// paragraph of the fixtures, in every order.
+    #[test]
+    fn read_finds_on_the_fixtures_what_the_reference_finds() {
+        let mut found = 0;
+        for text in fixture_texts() {
+            for part in text.lines().chain(text.split("\n\n")) {
+                for order in [
+                    None,
+                    Some(NumericOrder::DayFirst),
+                    Some(NumericOrder::MonthFirst),
+                ] {
+                    let (new, old) = both_reads(part, order);
+                    assert_eq!(new, old, "{part:?}");
+                    found += new.len();
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
+    }
+
     /// Pieces of text for [`scan`](super::scan) against [`scan_after_has_cue`]: cues,
     /// words that open readings, words that hold a cue word among other letters (of
     /// this script or another), digits, signs and spaces.
@@ -2314,6 +2380,27 @@ mod tests {
         #[test]
         fn scan_finds_what_it_found_after_has_cue_on_any_text(text in "\\PC{0,80}") {
             prop_assert_eq!(super::scan(&text, None), scan_after_has_cue(&text, None));
+        }
+
+        /// [`read`](super::read) finds what [`reference_read`] finds, in texts of cues,
+        /// openers and other words, near and far from each other, glued or spaced.
+        #[test]
+        fn read_finds_what_the_reference_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(CUE_PIECES), 0..40),
+            seps in proptest::collection::vec(
+                proptest::sample::select(&[" ", "", ", ", " a b c d e f "][..]),
+                40,
+            ),
+        ) {
+            let text: String = pieces
+                .iter()
+                .zip(&seps)
+                .flat_map(|(p, s)| [*p, *s])
+                .collect();
+            for order in [None, Some(NumericOrder::MonthFirst)] {
+                let (new, old) = both_reads(&text, order);
+                prop_assert_eq!(new, old, "{:?}", text);
+            }
         }
     }
 
