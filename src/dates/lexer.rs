@@ -308,7 +308,7 @@ fn word(
         end = word_end(text, end);
         (0, 0)
     } else if shaped_like_cue(&b[start..end]) {
-        cue_word(&b[start..end])
+        cue_word(b, start, end)
     } else {
         (0, 0)
     };
@@ -464,20 +464,97 @@ fn word_end(text: &str, mut i: usize) -> usize {
     }
 }
 
-/// What an ASCII word says as a cue: the month it names (0 for none), and the flags
-/// [`ABBR`] (an abbreviated month name) and [`CALENDAR`] (a noun of the calendar):
-/// [`month_of`] and [`is_calendar_noun`] at once, for a word [`shaped_like_cue`].
-fn cue_word(word: &[u8]) -> (u8, u8) {
-    let Some((low, len)) = lowered::<9>(word) else {
+/// What the word of ASCII letters of `b` from `start` to `end` says as a cue: the
+/// month it names (0 for none), and the flags [`ABBR`] (an abbreviated month name) and
+/// [`CALENDAR`] (a noun of the calendar): [`month_of`] and [`is_calendar_noun`] at
+/// once, for a word [`shaped_like_cue`]. One hashed look-up ([`CUE_KEYS`]) instead
+/// of a search of the lists.
+fn cue_word(b: &[u8], start: usize, end: usize) -> (u8, u8) {
+    let len = end - start;
+    if len > 9 {
         return (0, 0);
-    };
-    let low = &low[..len];
-    if let Some(&(_, month, abbr)) = MONTH_WORDS.iter().find(|m| m.0.as_bytes() == low) {
-        return (month, if abbr { ABBR } else { 0 });
     }
-    let noun = CALENDAR_NOUNS.iter().any(|w| w.as_bytes() == low);
-    (0, if noun { CALENDAR } else { 0 })
+    let w = crate::scan::word_at(b, start).unwrap_or_else(|| {
+        b[start..end]
+            .iter()
+            .rev()
+            .fold(0, |w, &c| w << 8 | u64::from(c))
+    });
+    let key = (w | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * len.min(8)));
+    let e = &CUE_KEYS[cue_slot(key)];
+    let ninth = b.get(start + 8).map_or(0, |&c| c | 0x20);
+    if e.key == key && usize::from(e.len) == len && (len < 9 || ninth == e.ninth) {
+        (e.month, e.flags)
+    } else {
+        (0, 0)
+    }
 }
+
+/// The multiplier of [`cue_slot`]'s hash: one under which no two words of
+/// [`CUE_KEYS`] share a slot (its table would not build otherwise).
+const CUE_HASH: u64 = 0x8711_3fc5_eb46_e1f9;
+
+/// The slot of [`CUE_KEYS`] a word's key is looked for at.
+#[inline]
+const fn cue_slot(key: u64) -> usize {
+    (key.wrapping_mul(CUE_HASH) >> 58) as usize
+}
+
+/// A cue word in [`CUE_KEYS`]: its key (its first eight letters, lower case, as a
+/// little-endian number), its length, its ninth letter (0 for a shorter word), the
+/// month it names (0 for none) and its flags ([`ABBR`], [`CALENDAR`]).
+#[derive(Clone, Copy)]
+struct CueKey {
+    key: u64,
+    len: u8,
+    ninth: u8,
+    month: u8,
+    flags: u8,
+}
+
+/// The [`MONTH_WORDS`] and [`CALENDAR_NOUNS`], each at the slot of its key
+/// ([`cue_slot`]); the other slots hold no word (length 0).
+static CUE_KEYS: [CueKey; 64] = {
+    let none = CueKey {
+        key: 0,
+        len: 0,
+        ninth: 0,
+        month: 0,
+        flags: 0,
+    };
+    let mut table = [none; 64];
+    let mut k = 0;
+    while k < MONTH_WORDS.len() + CALENDAR_NOUNS.len() {
+        let (w, month, flags) = if k < MONTH_WORDS.len() {
+            let (w, month, abbr) = MONTH_WORDS[k];
+            (w.as_bytes(), month, if abbr { ABBR } else { 0 })
+        } else {
+            (
+                CALENDAR_NOUNS[k - MONTH_WORDS.len()].as_bytes(),
+                0,
+                CALENDAR,
+            )
+        };
+        assert!(w.len() <= 9);
+        let mut key = 0u64;
+        let mut j = 0;
+        while j < w.len() && j < 8 {
+            key |= (w[j] as u64) << (8 * j);
+            j += 1;
+        }
+        let slot = cue_slot(key);
+        assert!(table[slot].len == 0, "two cue words share a slot");
+        table[slot] = CueKey {
+            key,
+            len: w.len() as u8,
+            ninth: if w.len() > 8 { w[8] } else { 0 },
+            month,
+            flags,
+        };
+        k += 1;
+    }
+    table
+};
 
 /// A short word lowered to ASCII lower case in a buffer of `N` bytes, with its length;
 /// none when it is longer.
@@ -634,7 +711,7 @@ mod tests {
                     (word_token(start, i, 0, glued | cap), false)
                 } else {
                     let (month, flags) = if shaped_like_cue(&b[start..i]) {
-                        cue_word(&b[start..i])
+                        reference_cue_word(&b[start..i])
                     } else {
                         (0, 0)
                     };
@@ -706,6 +783,77 @@ mod tests {
             }
         }
         (out, cues)
+    }
+
+    /// What an ASCII word says as a cue, as [`cue_word`] said it before it looked the
+    /// word up by its hashed key: the word lowered and searched for in the lists. The
+    /// reference [`cue_word`] is held to.
+    fn reference_cue_word(word: &[u8]) -> (u8, u8) {
+        let Some((low, len)) = lowered::<9>(word) else {
+            return (0, 0);
+        };
+        let low = &low[..len];
+        if let Some(&(_, month, abbr)) = MONTH_WORDS.iter().find(|m| m.0.as_bytes() == low) {
+            return (month, if abbr { ABBR } else { 0 });
+        }
+        let noun = CALENDAR_NOUNS.iter().any(|w| w.as_bytes() == low);
+        (0, if noun { CALENDAR } else { 0 })
+    }
+
+    /// [`cue_word`] says what [`reference_cue_word`] says: on the cue words and words
+    /// one letter off them or sharing their first eight letters, in three cases, every
+    /// word of up to three of the letters cue words are made of, and every word of the
+    /// fixtures; each alone and followed by more text.
+    #[test]
+    fn cue_words_are_told_as_the_reference_tells_them() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for w in MONTH_WORDS.iter().map(|m| m.0).chain(CALENDAR_NOUNS) {
+            let w = w.as_bytes();
+            words.push(w.to_vec());
+            words.push([w, b"s"].concat());
+            words.push(w[1..].to_vec());
+            words.push(w[..w.len() - 1].to_vec());
+            words.push([&w[..w.len() - 1], b"x"].concat());
+            words.push([w, b"ber"].concat());
+        }
+        words.extend([
+            b"septembex".to_vec(),
+            b"septembers".to_vec(),
+            b"decembe".to_vec(),
+        ]);
+        let letters = b"jfmasondyhqueritlcbpvgk";
+        let mut short: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..3 {
+            short = short
+                .iter()
+                .flat_map(|w| letters.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(short.iter().cloned());
+        }
+        for (_, text) in crate::testing::fixture_texts() {
+            for w in text.split(|c: char| !c.is_ascii_alphabetic()) {
+                words.push(w.as_bytes().to_vec());
+            }
+        }
+        let mut named = 0;
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let mut cap = w.clone();
+            cap[0] = cap[0].to_ascii_uppercase();
+            for form in [w.clone(), w.to_ascii_uppercase(), cap] {
+                let want = reference_cue_word(&form);
+                named += usize::from(want != (0, 0));
+                for after in [&b""[..], b" and 2020", b"-12345678"] {
+                    let text = [form.as_slice(), after].concat();
+                    assert_eq!(
+                        cue_word(&text, 0, form.len()),
+                        want,
+                        "{:?}",
+                        String::from_utf8_lossy(&text)
+                    );
+                }
+            }
+        }
+        assert!(named >= 3 * 34, "{named}");
     }
 
     /// Every fact of the tokens of `text` and its cues, as [`lex_into`] gives them and
