@@ -8,7 +8,7 @@
 //! dropped when its edges are glued to a bigger number or code (`6,107.31`,
 //! `138-2010-2015`, `ARMY-2020`).
 
-use super::lexer::{Kind, Token, is_calendar_noun, lex_into, lowered};
+use super::lexer::{Kind, Token, lex_into, lowered};
 use super::{Found, Item, Order, Point, Relative};
 use crate::scan::with_buffer;
 use crate::vocab::NumericOrder;
@@ -21,11 +21,6 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
     if text.len() > u32::MAX as usize {
         return in_pieces(text, u32::MAX as usize, |piece| scan(piece, order));
     }
-    // Every date writes a digit, a month or a word of the year's parts: a paragraph
-    // with none of them is not lexed.
-    if !has_cue(text) {
-        return Vec::new();
-    }
     thread_local! {
         static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
         static CUES: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
@@ -33,6 +28,13 @@ pub(crate) fn scan(text: &str, order: Order) -> Vec<Found> {
     with_buffer(&TOKENS, KEPT_TOKENS, |toks| {
         with_buffer(&CUES, KEPT_TOKENS, |cues| {
             lex_into(text, toks, cues);
+            // Every reading holds a number, a month or a calendar noun ([`read`]): a
+            // paragraph with none of them is not read. Its lexing costs about what a
+            // look for digits and cue words before it did, and a paragraph with cues
+            // is no longer looked through twice.
+            if cues.is_empty() {
+                return Vec::new();
+            }
             read(text, toks, cues, order)
         })
     })
@@ -84,47 +86,28 @@ fn read(text: &str, toks: &[Token], cues: &[u32], order: Order) -> Vec<Found> {
     };
     // Every reading holds a number, a month or one of the calendar nouns within its
     // first five tokens (`the end of the year`, `later this month`, `the first half
-    // of`): a token with none of them that near opens nothing, and the scan moves on
-    // to the first token that has one near. `next` is the index in `cues` of the first
-    // cue at or after `i`; it only moves on.
-    let mut next = 0;
+    // of`): a token with none of them that near opens nothing. So the scan goes from
+    // cue to cue, and tries the tokens from five before each cue up to it; and, as a
+    // cue past the last, the last five tokens. `i` only moves on: a reading that ends
+    // past a cue passes the tokens before it over.
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        while cues.get(next).is_some_and(|&k| (k as usize) < i) {
-            next += 1;
-        }
-        let cue = cues.get(next).map_or(toks.len(), |&k| k as usize);
-        if cue - i > CUE_REACH {
-            i = cue - CUE_REACH;
-            continue;
-        }
-        if !may_open(text, &toks[i]) {
-            i += 1;
-            continue;
-        }
-        match p.expr(i) {
-            Some((found, next)) => {
+    // Each cue's index and the index after the last token tried for it.
+    let cues = cues.iter().map(|&k| (k as usize, k as usize + 1));
+    for (cue, end) in cues.chain([(toks.len(), toks.len())]) {
+        i = i.max(cue.saturating_sub(CUE_REACH));
+        while i < end {
+            if may_open(text, &toks[i])
+                && let Some((found, next)) = p.expr(i)
+            {
                 out.push(found);
                 i = next;
+            } else {
+                i += 1;
             }
-            None => i += 1,
         }
     }
     out
-}
-
-/// Whether `text` holds what every date expression holds: an ASCII digit, a month's
-/// name, or one of the words the grammar reads dates without digits by (`this year`,
-/// `next month`, `the summer of next year`, `two years ago`).
-fn has_cue(text: &str) -> bool {
-    let b = text.as_bytes();
-    if crate::scan::next_digit(b, 0) < b.len() {
-        return true;
-    }
-    b.split(|c| !c.is_ascii_alphabetic())
-        .filter(|w| (3..=9).contains(&w.len()))
-        .any(|w| super::lexer::month_of(w).is_some() || is_calendar_noun(w))
 }
 
 /// How many tokens after its first a reading's first number, month or calendar noun
@@ -2255,13 +2238,191 @@ fn expand_year(t: &Token) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexer::lex;
+    use super::super::lexer::{is_calendar_noun, lex};
     use proptest::prelude::*;
 
     use super::{
         CUES, DATE_PREPOSITIONS, DETERMINERS, GATHERINGS, NumericOrder, PEOPLE, Parser, QUANTITY,
-        RELATIVE, Words, has_cue, is_calendar_noun, may_open,
+        RELATIVE, Words, may_open,
     };
+
+    /// Whether `text` holds what every date expression holds: an ASCII digit, a month's
+    /// name, or one of the words the grammar reads dates without digits by (`this year`,
+    /// `next month`, `the summer of next year`, `two years ago`). The look
+    /// [`scan`](super::scan) made before lexing a paragraph, when it lexed only those
+    /// that pass it: the reference its look at the lexer's cues is held to.
+    fn has_cue(text: &str) -> bool {
+        let b = text.as_bytes();
+        if crate::scan::next_digit(b, 0) < b.len() {
+            return true;
+        }
+        b.split(|c| !c.is_ascii_alphabetic())
+            .filter(|w| (3..=9).contains(&w.len()))
+            .any(|w| super::super::lexer::month_of(w).is_some() || is_calendar_noun(w))
+    }
+
+    /// The dates of `text` as [`scan`](super::scan) found them when it lexed and read
+    /// only a paragraph that [`has_cue`].
+    fn scan_after_has_cue(text: &str, order: super::Order) -> Vec<super::Found> {
+        if !has_cue(text) {
+            return Vec::new();
+        }
+        let (mut toks, mut cues) = (Vec::new(), Vec::new());
+        super::lex_into(text, &mut toks, &mut cues);
+        super::read(text, &toks, &cues, order)
+    }
+
+    /// The scan of [`read`](super::read) as it was before it went from cue to cue: at
+    /// each token, the first cue at or after it looked for, and the token passed over
+    /// when that cue is more than five tokens on. The reference `read` is held to.
+    fn reference_read(
+        text: &str,
+        toks: &[super::Token],
+        cues: &[u32],
+        order: super::Order,
+    ) -> Vec<super::Found> {
+        let p = Parser {
+            text,
+            t: toks,
+            order,
+        };
+        let mut next = 0;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            while cues.get(next).is_some_and(|&k| (k as usize) < i) {
+                next += 1;
+            }
+            let cue = cues.get(next).map_or(toks.len(), |&k| k as usize);
+            if cue - i > super::CUE_REACH {
+                i = cue - super::CUE_REACH;
+                continue;
+            }
+            if !may_open(text, &toks[i]) {
+                i += 1;
+                continue;
+            }
+            match p.expr(i) {
+                Some((found, next)) => {
+                    out.push(found);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// [`read`](super::read) and [`reference_read`] on the tokens of `text`.
+    fn both_reads(text: &str, order: super::Order) -> (Vec<super::Found>, Vec<super::Found>) {
+        let (mut toks, mut cues) = (Vec::new(), Vec::new());
+        super::lex_into(text, &mut toks, &mut cues);
+        (
+            super::read(text, &toks, &cues, order),
+            reference_read(text, &toks, &cues, order),
+        )
+    }
+
+    /// [`read`](super::read) finds what [`reference_read`] finds on every line and
+    /// paragraph of the fixtures, in every order.
+    #[test]
+    fn read_finds_on_the_fixtures_what_the_reference_finds() {
+        let mut found = 0;
+        for text in fixture_texts() {
+            for part in text.lines().chain(text.split("\n\n")) {
+                for order in [
+                    None,
+                    Some(NumericOrder::DayFirst),
+                    Some(NumericOrder::MonthFirst),
+                ] {
+                    let (new, old) = both_reads(part, order);
+                    assert_eq!(new, old, "{part:?}");
+                    found += new.len();
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    /// Pieces of text for [`scan`](super::scan) against [`scan_after_has_cue`]: cues,
+    /// words that open readings, words that hold a cue word among other letters (of
+    /// this script or another), digits, signs and spaces.
+    const CUE_PIECES: &[&str] = &[
+        " ", " ", ", ", "-", ".", "/", "the", "The", "end", "of", "this", "next", "last", "early",
+        "from", "to", "between", "and", "in", "first", "half", "year", "years", "Year", "month",
+        "summer", "fall", "quarter", "ago", "two", "May", "may", "Sept", "December", "mayor",
+        "yearly", "ế", "Thế", "Mayế", "ếyear", "Q", "H", "1", "4", "12", "2020", "2010s", "3rd",
+        "٣", "²",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// [`scan`](super::scan), which reads a paragraph only when the lexer finds a
+        /// cue in it, finds what it found when it lexed only a paragraph that
+        /// [`has_cue`].
+        #[test]
+        fn scan_finds_what_it_found_after_has_cue(
+            pieces in proptest::collection::vec(proptest::sample::select(CUE_PIECES), 0..24),
+            seps in proptest::collection::vec(proptest::sample::select(&[" ", "", ", "][..]), 24),
+        ) {
+            let text: String = pieces
+                .iter()
+                .zip(&seps)
+                .flat_map(|(p, s)| [*p, *s])
+                .collect();
+            for order in [None, Some(NumericOrder::DayFirst)] {
+                prop_assert_eq!(super::scan(&text, order), scan_after_has_cue(&text, order), "{:?}", text);
+            }
+        }
+
+        /// The same, on any text.
+        #[test]
+        fn scan_finds_what_it_found_after_has_cue_on_any_text(text in "\\PC{0,80}") {
+            prop_assert_eq!(super::scan(&text, None), scan_after_has_cue(&text, None));
+        }
+
+        /// [`read`](super::read) finds what [`reference_read`] finds, in texts of cues,
+        /// openers and other words, near and far from each other, glued or spaced.
+        #[test]
+        fn read_finds_what_the_reference_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(CUE_PIECES), 0..40),
+            seps in proptest::collection::vec(
+                proptest::sample::select(&[" ", "", ", ", " a b c d e f "][..]),
+                40,
+            ),
+        ) {
+            let text: String = pieces
+                .iter()
+                .zip(&seps)
+                .flat_map(|(p, s)| [*p, *s])
+                .collect();
+            for order in [None, Some(NumericOrder::MonthFirst)] {
+                let (new, old) = both_reads(&text, order);
+                prop_assert_eq!(new, old, "{:?}", text);
+            }
+        }
+    }
+
+    /// The same on every line and paragraph of the fixtures, in every order.
+    #[test]
+    fn scan_finds_on_the_fixtures_what_it_found_after_has_cue() {
+        for text in fixture_texts() {
+            for part in text.lines().chain(text.split("\n\n")) {
+                for order in [
+                    None,
+                    Some(NumericOrder::DayFirst),
+                    Some(NumericOrder::MonthFirst),
+                ] {
+                    assert_eq!(
+                        super::scan(part, order),
+                        scan_after_has_cue(part, order),
+                        "{part:?}"
+                    );
+                }
+            }
+        }
+    }
 
     /// [`opens_period`] says what looking the word up in [`PERIOD_OPENERS`] says, on
     /// the openers in three cases, words one letter off them, and generated words.

@@ -50,8 +50,9 @@ const ORDINAL: u8 = 2;
 const ABBR: u8 = 4;
 /// [`Token::calendar`]'s flag.
 const CALENDAR: u8 = 8;
-/// [`Token::cap`]'s flag.
-const CAP: u8 = 16;
+/// [`Token::cap`]'s flag: bit 5, the bit an ASCII letter has in lower case only
+/// ([`lex_into`] takes it from the letter).
+const CAP: u8 = 32;
 
 impl Token {
     /// Where the token starts in the line.
@@ -163,10 +164,10 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
     let mut i = 0;
     while i < n {
         let c = b[i];
-        if (c | 0x20).wrapping_sub(b'a') < 26 {
-            // An ASCII letter (bit 5 set lowers it, and nothing else, into `a..=z`).
-            // The eight bytes from here, zeros past the end (a zero is no letter and no
-            // space).
+        if ASCII_LETTER[usize::from(c)] {
+            // An ASCII letter (one look in a table: fewer steps than lowering it by
+            // bit 5 and comparing). The eight bytes from here, zeros past the end (a
+            // zero is no letter and no space).
             let w = if i + 8 <= n {
                 u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default())
             } else {
@@ -178,15 +179,16 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
             let (end, after, len) = if run < 8 {
                 (i + run as usize, (w >> (run * 8)) as u8, run)
             } else {
-                let end = crate::scan::ascii_letters_end(b, i + 8);
-                let len = (end - i).min(15) as u32;
-                (end, b.get(end).copied().unwrap_or(0), len)
+                long_word(b, i)
             };
             // The lengths of the cue words opening with these two letters (the table
-            // has no bit for one letter, nor for fifteen or more).
-            let shape = CUE_SHAPES[usize::from(c & 0x1f) * 32 + usize::from((w >> 8) as u8 & 0x1f)];
+            // has no bit for one letter, nor for fifteen or more): the low five bits of
+            // the first two bytes are the slot, as they stand in the word.
+            let shape = CUE_SHAPES[(w & 0x1f1f) as usize];
             if after < 0x80 && shape >> len & 1 == 0 {
-                let cap = if c <= b'Z' { CAP } else { 0 };
+                // An ASCII letter is upper-case when its bit 5 is clear: the flag `CAP`
+                // is that bit of `!c`.
+                let cap = !c & CAP;
                 out.push(Token {
                     start: i as u32,
                     end: end as u32,
@@ -220,6 +222,35 @@ pub(super) fn lex_into(text: &str, out: &mut Vec<Token>, cues: &mut Vec<u32>) {
         }
     }
 }
+
+/// For a word of ASCII letters at `start` running on past its first eight bytes:
+/// its end, the byte after it (0 at the end of `b`) and its length capped at 15. The
+/// next eight bytes are read from one load, as [`lex_into`] reads the first eight; a
+/// word of sixteen letters or more, or one near the end of `b`, is read on by
+/// [`crate::scan::ascii_letters_end`].
+#[inline(always)]
+fn long_word(b: &[u8], start: usize) -> (usize, u8, u32) {
+    if let Some(w) = crate::scan::word_at(b, start + 8) {
+        let run = (!crate::scan::ascii_letters(w) & HIGH).trailing_zeros() / 8;
+        if run < 8 {
+            return (start + 8 + run as usize, (w >> (run * 8)) as u8, 8 + run);
+        }
+    }
+    let end = crate::scan::ascii_letters_end(b, start + 8);
+    let len = (end - start).min(15) as u32;
+    (end, b.get(end).copied().unwrap_or(0), len)
+}
+
+/// Per byte, whether it is an ASCII letter: [`lex_into`] tells a word's start by it.
+static ASCII_LETTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        table[c] = (c as u8).is_ascii_alphabetic();
+        c += 1;
+    }
+    table
+};
 
 /// Per byte, whether it is an ASCII sign: ASCII, and neither a letter, a digit nor
 /// whitespace. [`lex_into`] writes these one-byte tokens in its loop.
@@ -277,7 +308,7 @@ fn word(
         end = word_end(text, end);
         (0, 0)
     } else if shaped_like_cue(&b[start..end]) {
-        cue_word(&b[start..end])
+        cue_word(b, start, end)
     } else {
         (0, 0)
     };
@@ -433,20 +464,97 @@ fn word_end(text: &str, mut i: usize) -> usize {
     }
 }
 
-/// What an ASCII word says as a cue: the month it names (0 for none), and the flags
-/// [`ABBR`] (an abbreviated month name) and [`CALENDAR`] (a noun of the calendar):
-/// [`month_of`] and [`is_calendar_noun`] at once, for a word [`shaped_like_cue`].
-fn cue_word(word: &[u8]) -> (u8, u8) {
-    let Some((low, len)) = lowered::<9>(word) else {
+/// What the word of ASCII letters of `b` from `start` to `end` says as a cue: the
+/// month it names (0 for none), and the flags [`ABBR`] (an abbreviated month name) and
+/// [`CALENDAR`] (a noun of the calendar): [`month_of`] and [`is_calendar_noun`] at
+/// once, for a word [`shaped_like_cue`]. One hashed look-up ([`CUE_KEYS`]) instead
+/// of a search of the lists.
+fn cue_word(b: &[u8], start: usize, end: usize) -> (u8, u8) {
+    let len = end - start;
+    if len > 9 {
         return (0, 0);
-    };
-    let low = &low[..len];
-    if let Some(&(_, month, abbr)) = MONTH_WORDS.iter().find(|m| m.0.as_bytes() == low) {
-        return (month, if abbr { ABBR } else { 0 });
     }
-    let noun = CALENDAR_NOUNS.iter().any(|w| w.as_bytes() == low);
-    (0, if noun { CALENDAR } else { 0 })
+    let w = crate::scan::word_at(b, start).unwrap_or_else(|| {
+        b[start..end]
+            .iter()
+            .rev()
+            .fold(0, |w, &c| w << 8 | u64::from(c))
+    });
+    let key = (w | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * len.min(8)));
+    let e = &CUE_KEYS[cue_slot(key)];
+    let ninth = b.get(start + 8).map_or(0, |&c| c | 0x20);
+    if e.key == key && usize::from(e.len) == len && (len < 9 || ninth == e.ninth) {
+        (e.month, e.flags)
+    } else {
+        (0, 0)
+    }
 }
+
+/// The multiplier of [`cue_slot`]'s hash: one under which no two words of
+/// [`CUE_KEYS`] share a slot (its table would not build otherwise).
+const CUE_HASH: u64 = 0x8711_3fc5_eb46_e1f9;
+
+/// The slot of [`CUE_KEYS`] a word's key is looked for at.
+#[inline]
+const fn cue_slot(key: u64) -> usize {
+    (key.wrapping_mul(CUE_HASH) >> 58) as usize
+}
+
+/// A cue word in [`CUE_KEYS`]: its key (its first eight letters, lower case, as a
+/// little-endian number), its length, its ninth letter (0 for a shorter word), the
+/// month it names (0 for none) and its flags ([`ABBR`], [`CALENDAR`]).
+#[derive(Clone, Copy)]
+struct CueKey {
+    key: u64,
+    len: u8,
+    ninth: u8,
+    month: u8,
+    flags: u8,
+}
+
+/// The [`MONTH_WORDS`] and [`CALENDAR_NOUNS`], each at the slot of its key
+/// ([`cue_slot`]); the other slots hold no word (length 0).
+static CUE_KEYS: [CueKey; 64] = {
+    let none = CueKey {
+        key: 0,
+        len: 0,
+        ninth: 0,
+        month: 0,
+        flags: 0,
+    };
+    let mut table = [none; 64];
+    let mut k = 0;
+    while k < MONTH_WORDS.len() + CALENDAR_NOUNS.len() {
+        let (w, month, flags) = if k < MONTH_WORDS.len() {
+            let (w, month, abbr) = MONTH_WORDS[k];
+            (w.as_bytes(), month, if abbr { ABBR } else { 0 })
+        } else {
+            (
+                CALENDAR_NOUNS[k - MONTH_WORDS.len()].as_bytes(),
+                0,
+                CALENDAR,
+            )
+        };
+        assert!(w.len() <= 9);
+        let mut key = 0u64;
+        let mut j = 0;
+        while j < w.len() && j < 8 {
+            key |= (w[j] as u64) << (8 * j);
+            j += 1;
+        }
+        let slot = cue_slot(key);
+        assert!(table[slot].len == 0, "two cue words share a slot");
+        table[slot] = CueKey {
+            key,
+            len: w.len() as u8,
+            ninth: if w.len() > 8 { w[8] } else { 0 },
+            month,
+            flags,
+        };
+        k += 1;
+    }
+    table
+};
 
 /// A short word lowered to ASCII lower case in a buffer of `N` bytes, with its length;
 /// none when it is longer.
@@ -495,12 +603,21 @@ const CALENDAR_NOUNS: [&str; 10] = [
     "year", "years", "month", "months", "half", "quarter", "spring", "summer", "autumn", "fall",
 ];
 
+/// The slot of [`CUE_SHAPES`] of a word opening with the bytes `a` and `b`: their low
+/// five bits, `a`'s as the low byte of the slot and `b`'s as the high one, which is
+/// what a little-endian load of the word masked with `0x1f1f` gives ([`lex_into`]).
+#[inline]
+const fn shape_slot(a: u8, b: u8) -> usize {
+    (a & 0x1f) as usize | ((b & 0x1f) as usize) << 8
+}
+
 /// Per first two letters (each by its low five bits, which tell the letters apart in
-/// either case: `a` and `A` are 1, `z` and `Z` 26), the lengths (as bits) of the
-/// [`MONTH_WORDS`] and [`CALENDAR_NOUNS`] opening with them: what [`may_be_cue`] and
-/// [`shaped_like_cue`] let through to the look-ups.
-static CUE_SHAPES: [u16; 32 * 32] = {
-    let mut table = [0u16; 32 * 32];
+/// either case: `a` and `A` are 1, `z` and `Z` 26; at [`shape_slot`]), the lengths (as
+/// bits) of the [`MONTH_WORDS`] and [`CALENDAR_NOUNS`] opening with them: what
+/// [`lex_into`] and [`shaped_like_cue`] let through to the look-ups. The slots of
+/// one second letter lie in 64 bytes.
+static CUE_SHAPES: [u16; 0x1f20] = {
+    let mut table = [0u16; 0x1f20];
     let mut k = 0;
     while k < MONTH_WORDS.len() + CALENDAR_NOUNS.len() {
         let w = if k < MONTH_WORDS.len() {
@@ -510,7 +627,7 @@ static CUE_SHAPES: [u16; 32 * 32] = {
         };
         // [`lex_into`] reads no bit for one letter, nor for fifteen or more.
         assert!(w.len() >= 2 && w.len() < 15);
-        table[(w[0] & 0x1f) as usize * 32 + (w[1] & 0x1f) as usize] |= 1 << w.len();
+        table[shape_slot(w[0], w[1])] |= 1 << w.len();
         k += 1;
     }
     table
@@ -521,15 +638,15 @@ static CUE_SHAPES: [u16; 32 * 32] = {
 #[inline]
 fn shaped_like_cue(word: &[u8]) -> bool {
     match *word {
-        [a, b, ..] if word.len() < 16 => {
-            CUE_SHAPES[usize::from(a & 0x1f) * 32 + usize::from(b & 0x1f)] & (1 << word.len()) != 0
-        }
+        [a, b, ..] if word.len() < 16 => CUE_SHAPES[shape_slot(a, b)] & (1 << word.len()) != 0,
         _ => false,
     }
 }
 
 /// Whether a word, in any ASCII case, has the first two letters and the length of a
 /// month's name or a calendar noun: most words fail here, on one look in a table.
+/// (The lexer tells cues by [`cue_word`]; this and the two below serve the tests.)
+#[cfg(test)]
 #[inline]
 fn may_be_cue(word: &[u8]) -> bool {
     match *word {
@@ -540,6 +657,7 @@ fn may_be_cue(word: &[u8]) -> bool {
 
 /// Whether a word, in any case, is a noun of the calendar the rules without digits
 /// read: `year`, `month`, `half`, `quarter`, a season ([`CALENDAR_NOUNS`]).
+#[cfg(test)]
 pub(super) fn is_calendar_noun(word: &[u8]) -> bool {
     if !may_be_cue(word) {
         return false;
@@ -556,6 +674,7 @@ fn starts_letter(s: &str) -> bool {
 
 /// The month a word names ([`MONTH_WORDS`], in any ASCII case), and whether it is
 /// abbreviated.
+#[cfg(test)]
 pub(super) fn month_of(word: &[u8]) -> Option<(u8, bool)> {
     if !may_be_cue(word) || !word.is_ascii() {
         return None;
@@ -592,7 +711,7 @@ mod tests {
                     (word_token(start, i, 0, glued | cap), false)
                 } else {
                     let (month, flags) = if shaped_like_cue(&b[start..i]) {
-                        cue_word(&b[start..i])
+                        reference_cue_word(&b[start..i])
                     } else {
                         (0, 0)
                     };
@@ -664,6 +783,77 @@ mod tests {
             }
         }
         (out, cues)
+    }
+
+    /// What an ASCII word says as a cue, as [`cue_word`] said it before it looked the
+    /// word up by its hashed key: the word lowered and searched for in the lists. The
+    /// reference [`cue_word`] is held to.
+    fn reference_cue_word(word: &[u8]) -> (u8, u8) {
+        let Some((low, len)) = lowered::<9>(word) else {
+            return (0, 0);
+        };
+        let low = &low[..len];
+        if let Some(&(_, month, abbr)) = MONTH_WORDS.iter().find(|m| m.0.as_bytes() == low) {
+            return (month, if abbr { ABBR } else { 0 });
+        }
+        let noun = CALENDAR_NOUNS.iter().any(|w| w.as_bytes() == low);
+        (0, if noun { CALENDAR } else { 0 })
+    }
+
+    /// [`cue_word`] says what [`reference_cue_word`] says: on the cue words and words
+    /// one letter off them or sharing their first eight letters, in three cases, every
+    /// word of up to three of the letters cue words are made of, and every word of the
+    /// fixtures; each alone and followed by more text.
+    #[test]
+    fn cue_words_are_told_as_the_reference_tells_them() {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for w in MONTH_WORDS.iter().map(|m| m.0).chain(CALENDAR_NOUNS) {
+            let w = w.as_bytes();
+            words.push(w.to_vec());
+            words.push([w, b"s"].concat());
+            words.push(w[1..].to_vec());
+            words.push(w[..w.len() - 1].to_vec());
+            words.push([&w[..w.len() - 1], b"x"].concat());
+            words.push([w, b"ber"].concat());
+        }
+        words.extend([
+            b"septembex".to_vec(),
+            b"septembers".to_vec(),
+            b"decembe".to_vec(),
+        ]);
+        let letters = b"jfmasondyhqueritlcbpvgk";
+        let mut short: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..3 {
+            short = short
+                .iter()
+                .flat_map(|w| letters.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(short.iter().cloned());
+        }
+        for (_, text) in crate::testing::fixture_texts() {
+            for w in text.split(|c: char| !c.is_ascii_alphabetic()) {
+                words.push(w.as_bytes().to_vec());
+            }
+        }
+        let mut named = 0;
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let mut cap = w.clone();
+            cap[0] = cap[0].to_ascii_uppercase();
+            for form in [w.clone(), w.to_ascii_uppercase(), cap] {
+                let want = reference_cue_word(&form);
+                named += usize::from(want != (0, 0));
+                for after in [&b""[..], b" and 2020", b"-12345678"] {
+                    let text = [form.as_slice(), after].concat();
+                    assert_eq!(
+                        cue_word(&text, 0, form.len()),
+                        want,
+                        "{:?}",
+                        String::from_utf8_lossy(&text)
+                    );
+                }
+            }
+        }
+        assert!(named >= 3 * 34, "{named}");
     }
 
     /// Every fact of the tokens of `text` and its cues, as [`lex_into`] gives them and
