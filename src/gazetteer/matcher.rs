@@ -1354,9 +1354,9 @@ mod tests {
                     let c: *const Candidates = &index.groups[g as usize].candidates;
                     (c, word.len())
                 });
-                let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
+                let prefix = prefix_bytes(&text.as_bytes()[i..]).unwrap_or(NO_BYTES);
                 let got = index
-                    .group_at(text, i, prefix)
+                    .group_at(text, i, prefix, bytes_slot(prefix))
                     .map(|(c, len)| (c as *const Candidates, len));
                 assert_eq!(got, want, "{text:?} {i} {word:?}");
                 found += usize::from(got.is_some());
@@ -2232,17 +2232,16 @@ struct FirstWords {
     groups: Vec<Group>,
     /// The groups by their word.
     by_word: HashMap<Box<str>, u32>,
-    /// The first group of each [`GroupSlots`] slot (of the words that have a
-    /// [`prefix_word`]); the others of the slot follow it through [`Group::next`].
+    /// The first group of each [`GroupSlots`] slot (of the words that have
+    /// [`prefix_bytes`]); the others of the slot follow it through [`Group::next`].
     /// One load finds the chain, where a hash map of the prefixes was hashed and
-    /// probed at every word looked up.
+    /// probed at every word looked up. The slot is the one [`FirstWords::looked_at`]
+    /// tests, hashed once for both; an empty chain rules the word out.
     by_slot: GroupSlots,
-    /// Which [`prefix_slot`]s some group's word has.
-    prefixes: PrefixBits,
     /// Stems that are one word (`commemorat*`): the text's word need only open with
     /// them, so they are not found by a whole first word. (text, pattern)
     stems: Vec<(Box<str>, u32)>,
-    /// Which [`prefix_slot`]s the stems opening with four letters or digits have: a
+    /// Which [`bytes_slot`]s the stems opening with four letters or digits have: a
     /// word can open with such a stem only if its prefix is the stem's.
     stem_keys: PrefixBits,
     /// Whether some stem opens otherwise (shorter, or with punctuation or a character
@@ -2251,7 +2250,7 @@ struct FirstWords {
     /// Which [`bytes_slot`]s of their [`prefix_bytes`] word starts are looked at for:
     /// those of the groups' words and of the stems of `stem_keys`, or all when a stem
     /// is short. Most words of a text are ruled out here, by a slot that needs no
-    /// length (the length [`prefix_word`] adds is worked out only for those kept).
+    /// length.
     looked_at: PrefixBits,
 }
 
@@ -2262,8 +2261,8 @@ struct Group {
     word: Box<str>,
     /// Its patterns.
     candidates: Candidates,
-    /// The word's [`prefix_word`] (`NO_PREFIX` for none).
-    prefix: u64,
+    /// The word's [`prefix_bytes`] ([`NO_BYTES`] for none).
+    prefix: u32,
     /// The next group whose word's prefix has the same [`GroupSlots`] slot, or
     /// [`NO_GROUP`].
     next: u32,
@@ -2272,7 +2271,7 @@ struct Group {
 /// The end of a chain of groups ([`Group::next`]).
 const NO_GROUP: u32 = u32::MAX;
 
-/// How many slots [`GroupSlots`] has: a quarter of the [`prefix_slot`]s, so that the
+/// How many slots [`GroupSlots`] has: a quarter of the [`bytes_slot`]s, so that the
 /// table stays small (64 KiB); words whose prefixes share a slot share its chain.
 const GROUP_SLOTS: usize = PREFIX_BITS / 4;
 
@@ -2287,10 +2286,10 @@ impl Default for GroupSlots {
 }
 
 impl GroupSlots {
-    /// The slot of a [`prefix_slot`].
+    /// The slot of a [`bytes_slot`].
     #[inline]
-    fn of(prefix_slot: usize) -> usize {
-        prefix_slot / 4 % GROUP_SLOTS
+    fn of(bytes_slot: usize) -> usize {
+        bytes_slot / 4 % GROUP_SLOTS
     }
 }
 
@@ -2321,9 +2320,9 @@ impl FirstWords {
             if first.len() == text.len() && !check_end {
                 match prefix_word(text.as_bytes()).filter(|p| p >> 32 == 4) {
                     Some(p) => {
-                        let key = prefix_slot(p);
-                        index.stem_keys.set(key);
-                        index.looked_at.set(bytes_slot(p as u32));
+                        let slot = bytes_slot(p as u32);
+                        index.stem_keys.set(slot);
+                        index.looked_at.set(slot);
                     }
                     None => index.short_stem = true,
                 }
@@ -2336,11 +2335,10 @@ impl FirstWords {
                     let g = index.groups.len();
                     index.by_word.insert(first.into(), g as u32);
                     let mut next = NO_GROUP;
-                    let prefix = prefix_word(first.as_bytes());
-                    if let Some(word) = prefix {
-                        let slot = prefix_slot(word);
-                        index.prefixes.set(slot);
-                        index.looked_at.set(bytes_slot(word as u32));
+                    let prefix = prefix_bytes(first.as_bytes());
+                    if let Some(bytes) = prefix {
+                        let slot = bytes_slot(bytes);
+                        index.looked_at.set(slot);
                         // The new group opens the chain of its slot.
                         let head = &mut index.by_slot.0[GroupSlots::of(slot)];
                         next = std::mem::replace(head, g as u32);
@@ -2348,7 +2346,7 @@ impl FirstWords {
                     index.groups.push(Group {
                         word: first.into(),
                         candidates: Candidates::default(),
-                        prefix: prefix.unwrap_or(NO_PREFIX),
+                        prefix: prefix.unwrap_or(NO_BYTES),
                         next,
                     });
                     g
@@ -2380,24 +2378,22 @@ impl FirstWords {
     }
 
     /// The group of the word starting at byte `i` of `text`, and the word's length,
-    /// given the word's [`prefix_word`] and its slot.
+    /// given the word's [`prefix_bytes`] ([`NO_BYTES`] for none) and their
+    /// [`bytes_slot`].
     #[inline]
     fn group_at(
         &self,
         text: &str,
         i: usize,
-        prefix: Option<(u64, usize)>,
+        prefix: u32,
+        slot: usize,
     ) -> Option<(&Candidates, usize)> {
-        let Some((prefix, slot)) = prefix else {
+        if prefix == NO_BYTES {
             // A byte that is not ASCII near the start: the word itself looked up.
             let word = first_word(&text[i..]);
             let g = *self.by_word.get(word)?;
             return Some((&self.groups[g as usize].candidates, word.len()));
-        };
-        if !self.prefixes.has(slot) {
-            return None;
         }
-        let len = (prefix >> 32) as usize;
         let rest = &text.as_bytes()[i..];
         let mut g = self.by_slot.0[GroupSlots::of(slot)];
         while let Some(group) = self.groups.get(g as usize) {
@@ -2405,13 +2401,14 @@ impl FirstWords {
             if group.prefix != prefix {
                 continue;
             }
-            if len < 4 {
-                // The whole word is in the prefix: this group has it.
-                return Some((&group.candidates, len));
+            let w = group.word.as_bytes();
+            if w.len() < 4 {
+                // The whole word is in the prefix (the text's word ends where the
+                // group's does): this group has it.
+                return Some((&group.candidates, w.len()));
             }
             // The text's word is a group's word when it opens with it and no word
             // character follows: at most one of the chain is.
-            let w = group.word.as_bytes();
             if rest.get(..w.len()).is_some_and(|head| same_bytes(head, w))
                 && !word_char_at(text, i + w.len())
             {
@@ -2440,10 +2437,10 @@ impl FirstWords {
             return;
         }
         let bytes = text.as_bytes();
-        // A batch's kept word starts with their [`prefix_bytes`] (`NO_PREFIX` for
+        // A batch's kept word starts with their [`prefix_bytes`] (`NO_BYTES` for
         // none), and its capitals (listed whether asked for or not: a branch costs
         // more): a batch holds [`BLOCK`] word starts at most.
-        let mut kept = [(0usize, 0u64); BLOCK];
+        let mut kept = [(0usize, 0u32); BLOCK];
         let mut caps = [0u32; BLOCK];
         each_word_start(text, |starts| {
             let (mut n, mut c) = (0, 0);
@@ -2454,8 +2451,8 @@ impl FirstWords {
                 caps[c % BLOCK] = i as u32;
                 c += usize::from(!b.is_ascii() | b.is_ascii_uppercase());
                 let (prefix, keep) = match prefix_bytes(&bytes[i..]) {
-                    Some(p) => (u64::from(p), self.looked_at.has(bytes_slot(p))),
-                    None => (NO_PREFIX, true),
+                    Some(p) => (p, self.looked_at.has(bytes_slot(p))),
+                    None => (NO_BYTES, true),
                 };
                 kept[n % BLOCK] = (i, prefix);
                 n += usize::from(keep);
@@ -2470,16 +2467,13 @@ impl FirstWords {
     }
 
     /// Reports the matches starting at the word start `i` of `text`, whose
-    /// [`prefix_bytes`] are `prefix` (`NO_PREFIX` for none).
+    /// [`prefix_bytes`] are `prefix` ([`NO_BYTES`] for none).
     #[inline]
-    fn matches_at(&self, text: &str, i: usize, prefix: u64, lines: Lines, sink: &mut Sink) {
+    fn matches_at(&self, text: &str, i: usize, prefix: u32, lines: Lines, sink: &mut Sink) {
         let bytes = text.as_bytes();
-        let prefix = (prefix != NO_PREFIX).then(|| {
-            let word = with_length(prefix as u32);
-            (word, prefix_slot(word))
-        });
+        let slot = bytes_slot(prefix);
         if !self.stems.is_empty()
-            && (self.short_stem || prefix.is_some_and(|(_, s)| self.stem_keys.has(s)))
+            && (self.short_stem || (prefix != NO_BYTES && self.stem_keys.has(slot)))
         {
             for (stem, pattern) in &self.stems {
                 if bytes[i..].starts_with(stem.as_bytes()) {
@@ -2487,7 +2481,7 @@ impl FirstWords {
                 }
             }
         }
-        let Some((c, len)) = self.group_at(text, i, prefix) else {
+        let Some((c, len)) = self.group_at(text, i, prefix, slot) else {
             return;
         };
         let after = i + len;
@@ -2559,8 +2553,9 @@ fn word_char_at(text: &str, at: usize) -> bool {
 /// How many word starts [`each_word_start`] hands over at once, at most.
 const BLOCK: usize = 128;
 
-/// No [`prefix_word`]: no valid one is all ones (its length is at most four).
-const NO_PREFIX: u64 = u64::MAX;
+/// No [`prefix_bytes`]: a word start's are never 0, its first byte being a letter or
+/// a digit.
+const NO_BYTES: u32 = 0;
 
 /// The key ([`SPACED`]) of what follows byte `at` of `text`, where a first word ends:
 /// the byte there, or, when a run of whitespace starts there (not a line break when
@@ -2812,7 +2807,7 @@ fn prefix_bytes(s: &[u8]) -> Option<u32> {
 
 /// The [`prefix_word`] of [`prefix_bytes`]: the bytes and their number (those that are
 /// not 0).
-#[inline]
+#[cfg(test)]
 fn with_length(bytes: u32) -> u64 {
     let len = (u32::BITS - bytes.leading_zeros()).div_ceil(8);
     u64::from(bytes) | u64::from(len) << 32
