@@ -1292,6 +1292,19 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_is_told_by_its_bits_at_every_byte_a_word_opens_with() {
+        for b in 0..=u8::MAX {
+            if b.is_ascii_alphanumeric() || !b.is_ascii() {
+                assert_eq!(
+                    opens_capital_byte(b),
+                    !b.is_ascii() | b.is_ascii_uppercase(),
+                    "{b:#x}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_group_is_found_as_a_look_up_of_the_first_word_finds_it() {
         // Words sharing their first four bytes (one chain), shorter ones, and words
         // with characters that are not ASCII.
@@ -2440,27 +2453,40 @@ impl FirstWords {
         // A batch's kept word starts with their [`prefix_bytes`] (`NO_BYTES` for
         // none), and its capitals (listed whether asked for or not: a branch costs
         // more): a batch holds [`BLOCK`] word starts at most.
-        let mut kept = [(0usize, 0u32); BLOCK];
-        let mut caps = [0u32; BLOCK];
+        // Both lists in one place, so that one register reaches them: with one for
+        // each, the loop ran out of registers and reloaded two at every word start.
+        let mut batch = Batch {
+            kept: [(0, 0); BLOCK],
+            caps: [0; BLOCK],
+        };
         each_word_start(text, |starts| {
             let (mut n, mut c) = (0, 0);
             for &i in starts {
-                let b = bytes[i];
+                let rest = &bytes[i..];
+                // The word's first four bytes, read once for its first byte and its
+                // prefix (the text's last bytes a byte at a time).
+                let (b, prefix) = match rest.first_chunk::<4>() {
+                    Some(&four) => {
+                        let w = u32::from_le_bytes(four);
+                        (w as u8, prefix_of_four(w))
+                    }
+                    None => (rest.first().copied().unwrap_or(0), prefix_bytes(rest)),
+                };
                 // `c` and `n` stay below the batch's length, at most `BLOCK`: taken
                 // modulo `BLOCK`, they index the arrays without a bounds check.
-                caps[c % BLOCK] = i as u32;
-                c += usize::from(!b.is_ascii() | b.is_ascii_uppercase());
-                let (prefix, keep) = match prefix_bytes(&bytes[i..]) {
+                batch.caps[c % BLOCK] = i as u32;
+                c += usize::from(opens_capital_byte(b));
+                let (prefix, keep) = match prefix {
                     Some(p) => (p, self.looked_at.has(bytes_slot(p))),
                     None => (NO_BYTES, true),
                 };
-                kept[n % BLOCK] = (i, prefix);
+                batch.kept[n % BLOCK] = (i, prefix);
                 n += usize::from(keep);
             }
             if let Some(list) = capitals.as_deref_mut() {
-                list.extend_from_slice(&caps[..c]);
+                list.extend_from_slice(&batch.caps[..c]);
             }
-            for &(i, prefix) in &kept[..n] {
+            for &(i, prefix) in &batch.kept[..n] {
                 self.matches_at(text, i, prefix, lines, sink);
             }
         });
@@ -2472,9 +2498,8 @@ impl FirstWords {
     fn matches_at(&self, text: &str, i: usize, prefix: u32, lines: Lines, sink: &mut Sink) {
         let bytes = text.as_bytes();
         let slot = bytes_slot(prefix);
-        if !self.stems.is_empty()
-            && (self.short_stem || (prefix != NO_BYTES && self.stem_keys.has(slot)))
-        {
+        // No stem, no key and no short stem.
+        if self.short_stem || (prefix != NO_BYTES && self.stem_keys.has(slot)) {
             for (stem, pattern) in &self.stems {
                 if bytes[i..].starts_with(stem.as_bytes()) {
                     sink.report(i, i + stem.len(), *pattern);
@@ -2511,6 +2536,23 @@ impl FirstWords {
             }
         }
     }
+}
+
+/// A batch of word starts looked at by [`FirstWords::each_match`]: those kept, with
+/// their [`prefix_bytes`] ([`NO_BYTES`] for none), and those opening with a capital.
+struct Batch {
+    kept: [(usize, u32); BLOCK],
+    caps: [u32; BLOCK],
+}
+
+/// Whether a word opening with the byte `b` (an ASCII letter or digit, or the first
+/// byte of a character that is not ASCII, as at every word start) opens with an ASCII
+/// capital or a character that is not ASCII: `b` has its 0x80 bit set, or its 0x20
+/// bit clear, which among ASCII letters and digits only the capitals have. Two
+/// instructions fewer than the two tests a word start.
+#[inline]
+fn opens_capital_byte(b: u8) -> bool {
+    (b ^ 0x20) & 0xA0 != 0
 }
 
 /// Whether `a` and `b` hold the same bytes: from four bytes on, compared as two
@@ -2790,11 +2832,17 @@ fn prefix_word(s: &[u8]) -> Option<u64> {
 /// byte, so they tell the length too ([`with_length`]).
 #[inline]
 fn prefix_bytes(s: &[u8]) -> Option<u32> {
-    let Some(w) = s.get(..4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else {
-        return prefix_word_bytewise(s).map(|p| p as u32);
-    };
+    match s.first_chunk::<4>() {
+        Some(&w) => prefix_of_four(u32::from_le_bytes(w)),
+        None => prefix_word_bytewise(s).map(|p| p as u32),
+    }
+}
+
+/// [`prefix_bytes`] of four bytes or more, given the first four as a little-endian
+/// `u32`.
+#[inline]
+fn prefix_of_four(w: u32) -> Option<u32> {
     // As in `prefix_word`.
-    let w = u32::from_le_bytes(w);
     let high = w & HIGH as u32;
     let words = ascii_words(u64::from(w & !HIGH as u32)) as u32 & !high;
     let stops = !words & HIGH as u32;
