@@ -1047,6 +1047,51 @@ mod tests {
         assert!(found > 20, "{found} matches");
     }
 
+    #[test]
+    fn an_index_finds_from_the_capital_starts_what_its_scan_finds_in_any_text() {
+        // Capitalised phrases of one to three words, and texts of their words, others
+        // sharing their first bytes, and separators of every kind.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        let phrase = "(A|Ab|Abc|Ng|Ngô|Ángel|X|A1)( (b|Bc|Ngô|1|Ab)){0,2}";
+        let text = "(A|Ab|Abc|Abcd|Ng|Ngô|Ngo|Ángel|X|A1|A12|b|Bc|1|x|é|Đ| |  |\n|-|\\.|²){0,24}";
+        runner
+            .run(
+                &(proptest::collection::vec(phrase, 1..6), text),
+                |(phrases, text)| {
+                    let index = WordIndex::new(
+                        phrases
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| (p.as_str(), i as u32)),
+                    )
+                    .unwrap();
+                    let starts = CapitalStarts::of(&text);
+                    let mut cursor = 0;
+                    let mut at = 0;
+                    for r in std::iter::once(0..text.len()).chain(text.split_inclusive('\n').map(
+                        |line| {
+                            at += line.len();
+                            at - line.len()..at
+                        },
+                    )) {
+                        let t = &text[r.clone()];
+                        for lines in [Lines::Joined, Lines::Apart] {
+                            proptest::prop_assert_eq!(
+                                index.find_at(t, r.start, &starts, &mut cursor, lines),
+                                index.find(t, lines),
+                                "{:?} {:?}",
+                                phrases,
+                                t
+                            );
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
     /// A [`WordIndex`] as it was built with a map of lists: the phrases of each first
     /// word (longest first, each once) and the bit tables, what the index's own
     /// grouping and tables are held to.
@@ -1129,11 +1174,17 @@ mod tests {
         }
         assert!(index.phrases_of("zz-none").is_empty());
         let [openings, prefixes, threes] = bits;
-        assert_eq!([index.openings, index.prefixes], [openings, prefixes]);
+        assert_eq!(
+            [&index.openings.0[..], &index.prefixes.0[..]],
+            [&openings[..], &prefixes[..]]
+        );
         // The bytes tried after a first word of two bytes are those a text can show
         // there: fewer than all that are no letter or digit.
-        assert!(index.threes.iter().zip(&threes).all(|(n, o)| n & !o == 0));
-        assert_eq!([index.first_bytes, index.one_byte_words], flags);
+        assert!(index.threes.0.iter().zip(&threes).all(|(n, o)| n & !o == 0));
+        assert_eq!(
+            [&index.first_bytes.0[..], &index.one_byte_words.0[..]],
+            [&flags[0][..], &flags[1][..]]
+        );
         assert_eq!(index.capitals_only, capitals_only);
     }
 
@@ -1883,22 +1934,33 @@ pub(crate) struct WordIndex {
     /// The bit tables of an index are kept to 8 KiB each: a document builds its own
     /// indexes, and an allocator hands a larger zeroed block back as fresh pages,
     /// each a page fault when written, there and wherever the block is used next.
-    openings: Vec<u64>,
+    openings: PrefixBits,
     /// Which first words' [`prefix_key`]s some phrase's first word has, as bits.
-    prefixes: Vec<u64>,
-    /// Which first bytes open a phrase.
-    first_bytes: Vec<bool>,
+    prefixes: PrefixBits,
+    /// Which first bytes open a phrase. This table and the others have their
+    /// lengths in their types: a look-up of a byte or a slot needs no bounds check.
+    first_bytes: ByteFlags,
     /// Which three bytes ([`three_at`]) a text shows where a phrase opens, as bits of
     /// their [`three_slot`]s: a first word's own first three, or, for a first word of
     /// two bytes, those two and any byte that may follow the word ([`AFTER_TWO_BYTES`],
     /// the 0 that stands for the text's end among them).
-    threes: Vec<u64>,
+    threes: PrefixBits,
     /// Which first bytes open a first word of one byte: the byte after it is no ASCII
     /// letter or digit, and the next tells nothing.
-    one_byte_words: Vec<bool>,
+    one_byte_words: ByteFlags,
     /// Every phrase opens with an ASCII capital or a character that is not ASCII
     /// (`Ángel`): only the text's [`CapitalStarts`] need be tried.
     capitals_only: bool,
+}
+
+/// A flag for each byte.
+#[derive(Debug, Clone)]
+struct ByteFlags(Box<[bool; 256]>);
+
+impl Default for ByteFlags {
+    fn default() -> Self {
+        ByteFlags(Box::new([false; 256]))
+    }
 }
 
 /// A phrase of a [`WordIndex`]: where it is in the index's text, and its value.
@@ -1955,11 +2017,11 @@ impl WordIndex {
             text: String::new(),
             phrases: Vec::with_capacity(phrases.size_hint().0),
             slots: Vec::new(),
-            openings: vec![0; OPENING_BITS / 64],
-            prefixes: vec![0; PREFIX_BITS / 64],
-            first_bytes: vec![false; 256],
-            threes: vec![0; THREE_BITS / 64],
-            one_byte_words: vec![false; 256],
+            openings: PrefixBits::default(),
+            prefixes: PrefixBits::default(),
+            first_bytes: ByteFlags::default(),
+            threes: PrefixBits::default(),
+            one_byte_words: ByteFlags::default(),
             capitals_only: true,
         };
         for (phrase, value) in phrases {
@@ -1969,23 +2031,24 @@ impl WordIndex {
             if first.is_empty() {
                 return None;
             }
-            let slot = opening(first);
-            index.openings[slot / 64] |= 1 << (slot % 64);
+            index.openings.set(opening(first));
             if let Some(key) = prefix_key(first) {
-                index.prefixes[key / 64] |= 1 << (key % 64);
+                index.prefixes.set(key);
             }
-            index.first_bytes[usize::from(first[0])] = true;
+            index.first_bytes.0[usize::from(first[0])] = true;
             match *first {
-                [a] => index.one_byte_words[usize::from(a)] = true,
+                [a] => index.one_byte_words.0[usize::from(a)] = true,
                 [a, b] => {
                     for c in AFTER_TWO_BYTES {
-                        let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
-                        index.threes[slot / 64] |= 1 << (slot % 64);
+                        index
+                            .threes
+                            .set(three_slot(u32::from_le_bytes([a, b, c, 0])));
                     }
                 }
                 [a, b, c, ..] => {
-                    let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
-                    index.threes[slot / 64] |= 1 << (slot % 64);
+                    index
+                        .threes
+                        .set(three_slot(u32::from_le_bytes([a, b, c, 0])));
                 }
                 [] => {}
             }
@@ -2111,7 +2174,7 @@ impl WordIndex {
                 // The common case, decided from the byte: a word character that starts
                 // no phrase only moves on.
                 let word_char = b.is_ascii_alphanumeric();
-                if !word_char || in_word || !self.first_bytes[usize::from(b)] {
+                if !word_char || in_word || !self.first_bytes.0[usize::from(b)] {
                     in_word = word_char;
                     i += 1;
                     continue;
@@ -2144,11 +2207,11 @@ impl WordIndex {
     /// The longest phrase that matches, whole words, at the word start `i` of `text`.
     #[inline]
     fn try_at(&self, text: &str, i: usize, lines: Lines) -> Option<Found> {
-        if !has_bit(&self.openings, text_opening(text, i)) {
+        if !self.openings.has(text_opening(text, i)) {
             return None;
         }
         if let Some(key) = prefix_key(&text.as_bytes()[i..])
-            && !has_bit(&self.prefixes, key)
+            && !self.prefixes.has(key)
         {
             return None;
         }
@@ -2194,43 +2257,58 @@ impl WordIndex {
         if !self.capitals_only || starts.too_long {
             return self.find(text, lines);
         }
-        let bytes = text.as_bytes();
         let listed = starts.within(base, base + text.len(), cursor);
         // The stretch's first character opens a word of the stretch even when a word
         // character stands before it in the larger text.
         let first = (listed.first().map(|&s| s as usize) != Some(base) && opens_capital(text, 0))
             .then_some(0);
-        let mut next = 0;
-        for i in first
-            .into_iter()
-            .chain(listed.iter().map(|&s| s as usize - base))
-        {
-            if i < next || (bytes[i].is_ascii() && !self.first_bytes[usize::from(bytes[i])]) {
+        // The first place apart, not chained before the others: a chain of the two
+        // cost a test of which one it is in at every place.
+        if let Some(found) = first.and_then(|i| self.capital_at(text, i, lines)) {
+            out.push(found);
+        }
+        let mut next = out.last().map_or(0, |f| f.end);
+        for &s in listed {
+            let i = s as usize - base;
+            if i < next {
                 continue;
             }
-            // Most capitalised words open no phrase: told from their first three bytes,
-            // then from the prefix of the word ([`prefix_key`]), in this loop, before any
-            // call.
-            let three = three_at(bytes, i);
-            // A first word of one byte is followed by no letter or digit.
-            let one_byte_word = || {
-                self.one_byte_words[usize::from(bytes[i])]
-                    && !((three >> 8) as u8).is_ascii_alphanumeric()
-            };
-            if !has_bit(&self.threes, three_slot(three)) && !one_byte_word() {
-                continue;
-            }
-            if let Some(key) = prefix_key(&bytes[i..])
-                && !has_bit(&self.prefixes, key)
-            {
-                continue;
-            }
-            if let Some(found) = self.longest_at(text, i, lines) {
+            if let Some(found) = self.capital_at(text, i, lines) {
                 next = found.end;
                 out.push(found);
             }
         }
         out
+    }
+
+    /// [`WordIndex::longest_at`] at the word start `i` of `text`, but first the cheap
+    /// looks of [`WordIndex::find_at`], inlined into its loop: most capitalised words
+    /// open no phrase, told from their first byte, then their first three bytes, then
+    /// the prefix of the word ([`prefix_key`]), before any call.
+    #[inline(always)]
+    fn capital_at(&self, text: &str, i: usize, lines: Lines) -> Option<Found> {
+        let bytes = text.as_bytes();
+        // The first byte and the first three ([`three_at`]) from one read.
+        let (b, three) = match bytes.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+            Some(&[a, b, c, _]) => (a, u32::from_le_bytes([a, b, c, 0])),
+            None => (*bytes.get(i)?, three_at(bytes, i)),
+        };
+        if b.is_ascii() && !self.first_bytes.0[usize::from(b)] {
+            return None;
+        }
+        // A first word of one byte is followed by no letter or digit.
+        let one_byte_word = || {
+            self.one_byte_words.0[usize::from(b)] && !((three >> 8) as u8).is_ascii_alphanumeric()
+        };
+        if !self.threes.has(three_slot(three)) && !one_byte_word() {
+            return None;
+        }
+        if let Some(key) = prefix_key(&bytes[i..])
+            && !self.prefixes.has(key)
+        {
+            return None;
+        }
+        self.longest_at(text, i, lines)
     }
 }
 
@@ -2888,7 +2966,9 @@ fn prefix_slot(word: u64) -> usize {
     (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS.trailing_zeros())) as usize
 }
 
-/// A table of [`PREFIX_BITS`] bits, one per [`prefix_slot`].
+/// A table of [`PREFIX_BITS`] bits, one per [`prefix_slot`] (or per slot of another
+/// hash of as many bits). Kept to 8 KiB: a document builds the tables of its word
+/// indexes ([`WordIndex::openings`]).
 #[derive(Debug, Clone)]
 struct PrefixBits(Box<[u64; PREFIX_BITS / 64]>);
 
@@ -2911,17 +2991,14 @@ impl PrefixBits {
     }
 }
 
-/// Whether the table of bits `table` has the bit of `slot`.
-#[inline]
-fn has_bit(table: &[u64], slot: usize) -> bool {
-    table[slot / 64] & (1 << (slot % 64)) != 0
-}
-
 /// The bits of a table of three bytes ([`WordIndex::threes`]).
 const THREE_BITS: usize = 1 << 16;
 
 /// The bits of a table of two bytes ([`WordIndex::openings`]): one for each.
 const OPENING_BITS: usize = 1 << 16;
+
+// The word index's tables are [`PrefixBits`]: they must have as many bits.
+const _: () = assert!(THREE_BITS == PREFIX_BITS && OPENING_BITS == PREFIX_BITS);
 
 /// The bytes at `i`, `i + 1` and `i + 2` of `bytes`, a 0 for each past its end, as the
 /// low bytes of a little-endian `u32`: a text's raw opening at a word start.
