@@ -2393,6 +2393,10 @@ struct Candidates {
     /// the [`Window`] of the sixteen bytes after the first word, text, pattern, whether
     /// its end must end a word).
     longer: Vec<(u16, Window, Box<str>, u32, bool)>,
+    /// The keys of `longer`, each as the bit of its value modulo 64: most words of a
+    /// text that have a group are followed by no key of it, told here without a
+    /// search of the list.
+    keys: u64,
 }
 
 /// The key of what follows a first word: the next byte, or, after a space of the
@@ -2454,6 +2458,7 @@ impl FirstWords {
                     [] => unreachable!("a longer phrase"),
                 };
                 let window = Window::of(text.as_bytes(), first.len());
+                entry.keys |= 1 << (key % 64);
                 entry
                     .longer
                     .push((key, window, text.into(), pattern, check_end));
@@ -2597,6 +2602,9 @@ impl FirstWords {
         let Some(key) = next_key(text, after, lines) else {
             return;
         };
+        if c.keys & (1 << (key % 64)) == 0 {
+            return;
+        }
         let from = c.longer.partition_point(|l| l.0 < key);
         for (k, window, phrase, pattern, check_end) in &c.longer[from..] {
             if *k != key {
