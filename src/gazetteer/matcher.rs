@@ -1047,6 +1047,51 @@ mod tests {
         assert!(found > 20, "{found} matches");
     }
 
+    #[test]
+    fn an_index_finds_from_the_capital_starts_what_its_scan_finds_in_any_text() {
+        // Capitalised phrases of one to three words, and texts of their words, others
+        // sharing their first bytes, and separators of every kind.
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        let phrase = "(A|Ab|Abc|Ng|Ngô|Ángel|X|A1)( (b|Bc|Ngô|1|Ab)){0,2}";
+        let text = "(A|Ab|Abc|Abcd|Ng|Ngô|Ngo|Ángel|X|A1|A12|b|Bc|1|x|é|Đ| |  |\n|-|\\.|²){0,24}";
+        runner
+            .run(
+                &(proptest::collection::vec(phrase, 1..6), text),
+                |(phrases, text)| {
+                    let index = WordIndex::new(
+                        phrases
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| (p.as_str(), i as u32)),
+                    )
+                    .unwrap();
+                    let starts = CapitalStarts::of(&text);
+                    let mut cursor = 0;
+                    let mut at = 0;
+                    for r in std::iter::once(0..text.len()).chain(text.split_inclusive('\n').map(
+                        |line| {
+                            at += line.len();
+                            at - line.len()..at
+                        },
+                    )) {
+                        let t = &text[r.clone()];
+                        for lines in [Lines::Joined, Lines::Apart] {
+                            proptest::prop_assert_eq!(
+                                index.find_at(t, r.start, &starts, &mut cursor, lines),
+                                index.find(t, lines),
+                                "{:?} {:?}",
+                                phrases,
+                                t
+                            );
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
     /// A [`WordIndex`] as it was built with a map of lists: the phrases of each first
     /// word (longest first, each once) and the bit tables, what the index's own
     /// grouping and tables are held to.
@@ -1129,11 +1174,17 @@ mod tests {
         }
         assert!(index.phrases_of("zz-none").is_empty());
         let [openings, prefixes, threes] = bits;
-        assert_eq!([index.openings, index.prefixes], [openings, prefixes]);
+        assert_eq!(
+            [&index.openings.0[..], &index.prefixes.0[..]],
+            [&openings[..], &prefixes[..]]
+        );
         // The bytes tried after a first word of two bytes are those a text can show
         // there: fewer than all that are no letter or digit.
-        assert!(index.threes.iter().zip(&threes).all(|(n, o)| n & !o == 0));
-        assert_eq!([index.first_bytes, index.one_byte_words], flags);
+        assert!(index.threes.0.iter().zip(&threes).all(|(n, o)| n & !o == 0));
+        assert_eq!(
+            [&index.first_bytes.0[..], &index.one_byte_words.0[..]],
+            [&flags[0][..], &flags[1][..]]
+        );
         assert_eq!(index.capitals_only, capitals_only);
     }
 
@@ -1292,6 +1343,19 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_is_told_by_its_bits_at_every_byte_a_word_opens_with() {
+        for b in 0..=u8::MAX {
+            if b.is_ascii_alphanumeric() || !b.is_ascii() {
+                assert_eq!(
+                    opens_capital_byte(b),
+                    !b.is_ascii() | b.is_ascii_uppercase(),
+                    "{b:#x}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_group_is_found_as_a_look_up_of_the_first_word_finds_it() {
         // Words sharing their first four bytes (one chain), shorter ones, and words
         // with characters that are not ASCII.
@@ -1354,9 +1418,9 @@ mod tests {
                     let c: *const Candidates = &index.groups[g as usize].candidates;
                     (c, word.len())
                 });
-                let prefix = prefix_word(&text.as_bytes()[i..]).map(|p| (p, prefix_slot(p)));
+                let prefix = prefix_bytes(&text.as_bytes()[i..]).unwrap_or(NO_BYTES);
                 let got = index
-                    .group_at(text, i, prefix)
+                    .group_at(text, i, prefix, bytes_slot(prefix))
                     .map(|(c, len)| (c as *const Candidates, len));
                 assert_eq!(got, want, "{text:?} {i} {word:?}");
                 found += usize::from(got.is_some());
@@ -1870,22 +1934,33 @@ pub(crate) struct WordIndex {
     /// The bit tables of an index are kept to 8 KiB each: a document builds its own
     /// indexes, and an allocator hands a larger zeroed block back as fresh pages,
     /// each a page fault when written, there and wherever the block is used next.
-    openings: Vec<u64>,
+    openings: PrefixBits,
     /// Which first words' [`prefix_key`]s some phrase's first word has, as bits.
-    prefixes: Vec<u64>,
-    /// Which first bytes open a phrase.
-    first_bytes: Vec<bool>,
+    prefixes: PrefixBits,
+    /// Which first bytes open a phrase. This table and the others have their
+    /// lengths in their types: a look-up of a byte or a slot needs no bounds check.
+    first_bytes: ByteFlags,
     /// Which three bytes ([`three_at`]) a text shows where a phrase opens, as bits of
     /// their [`three_slot`]s: a first word's own first three, or, for a first word of
     /// two bytes, those two and any byte that may follow the word ([`AFTER_TWO_BYTES`],
     /// the 0 that stands for the text's end among them).
-    threes: Vec<u64>,
+    threes: PrefixBits,
     /// Which first bytes open a first word of one byte: the byte after it is no ASCII
     /// letter or digit, and the next tells nothing.
-    one_byte_words: Vec<bool>,
+    one_byte_words: ByteFlags,
     /// Every phrase opens with an ASCII capital or a character that is not ASCII
     /// (`Ángel`): only the text's [`CapitalStarts`] need be tried.
     capitals_only: bool,
+}
+
+/// A flag for each byte.
+#[derive(Debug, Clone)]
+struct ByteFlags(Box<[bool; 256]>);
+
+impl Default for ByteFlags {
+    fn default() -> Self {
+        ByteFlags(Box::new([false; 256]))
+    }
 }
 
 /// A phrase of a [`WordIndex`]: where it is in the index's text, and its value.
@@ -1942,11 +2017,11 @@ impl WordIndex {
             text: String::new(),
             phrases: Vec::with_capacity(phrases.size_hint().0),
             slots: Vec::new(),
-            openings: vec![0; OPENING_BITS / 64],
-            prefixes: vec![0; PREFIX_BITS / 64],
-            first_bytes: vec![false; 256],
-            threes: vec![0; THREE_BITS / 64],
-            one_byte_words: vec![false; 256],
+            openings: PrefixBits::default(),
+            prefixes: PrefixBits::default(),
+            first_bytes: ByteFlags::default(),
+            threes: PrefixBits::default(),
+            one_byte_words: ByteFlags::default(),
             capitals_only: true,
         };
         for (phrase, value) in phrases {
@@ -1956,23 +2031,24 @@ impl WordIndex {
             if first.is_empty() {
                 return None;
             }
-            let slot = opening(first);
-            index.openings[slot / 64] |= 1 << (slot % 64);
+            index.openings.set(opening(first));
             if let Some(key) = prefix_key(first) {
-                index.prefixes[key / 64] |= 1 << (key % 64);
+                index.prefixes.set(key);
             }
-            index.first_bytes[usize::from(first[0])] = true;
+            index.first_bytes.0[usize::from(first[0])] = true;
             match *first {
-                [a] => index.one_byte_words[usize::from(a)] = true,
+                [a] => index.one_byte_words.0[usize::from(a)] = true,
                 [a, b] => {
                     for c in AFTER_TWO_BYTES {
-                        let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
-                        index.threes[slot / 64] |= 1 << (slot % 64);
+                        index
+                            .threes
+                            .set(three_slot(u32::from_le_bytes([a, b, c, 0])));
                     }
                 }
                 [a, b, c, ..] => {
-                    let slot = three_slot(u32::from_le_bytes([a, b, c, 0]));
-                    index.threes[slot / 64] |= 1 << (slot % 64);
+                    index
+                        .threes
+                        .set(three_slot(u32::from_le_bytes([a, b, c, 0])));
                 }
                 [] => {}
             }
@@ -2098,7 +2174,7 @@ impl WordIndex {
                 // The common case, decided from the byte: a word character that starts
                 // no phrase only moves on.
                 let word_char = b.is_ascii_alphanumeric();
-                if !word_char || in_word || !self.first_bytes[usize::from(b)] {
+                if !word_char || in_word || !self.first_bytes.0[usize::from(b)] {
                     in_word = word_char;
                     i += 1;
                     continue;
@@ -2131,11 +2207,11 @@ impl WordIndex {
     /// The longest phrase that matches, whole words, at the word start `i` of `text`.
     #[inline]
     fn try_at(&self, text: &str, i: usize, lines: Lines) -> Option<Found> {
-        if !has_bit(&self.openings, text_opening(text, i)) {
+        if !self.openings.has(text_opening(text, i)) {
             return None;
         }
         if let Some(key) = prefix_key(&text.as_bytes()[i..])
-            && !has_bit(&self.prefixes, key)
+            && !self.prefixes.has(key)
         {
             return None;
         }
@@ -2181,43 +2257,58 @@ impl WordIndex {
         if !self.capitals_only || starts.too_long {
             return self.find(text, lines);
         }
-        let bytes = text.as_bytes();
         let listed = starts.within(base, base + text.len(), cursor);
         // The stretch's first character opens a word of the stretch even when a word
         // character stands before it in the larger text.
         let first = (listed.first().map(|&s| s as usize) != Some(base) && opens_capital(text, 0))
             .then_some(0);
-        let mut next = 0;
-        for i in first
-            .into_iter()
-            .chain(listed.iter().map(|&s| s as usize - base))
-        {
-            if i < next || (bytes[i].is_ascii() && !self.first_bytes[usize::from(bytes[i])]) {
+        // The first place apart, not chained before the others: a chain of the two
+        // cost a test of which one it is in at every place.
+        if let Some(found) = first.and_then(|i| self.capital_at(text, i, lines)) {
+            out.push(found);
+        }
+        let mut next = out.last().map_or(0, |f| f.end);
+        for &s in listed {
+            let i = s as usize - base;
+            if i < next {
                 continue;
             }
-            // Most capitalised words open no phrase: told from their first three bytes,
-            // then from the prefix of the word ([`prefix_key`]), in this loop, before any
-            // call.
-            let three = three_at(bytes, i);
-            // A first word of one byte is followed by no letter or digit.
-            let one_byte_word = || {
-                self.one_byte_words[usize::from(bytes[i])]
-                    && !((three >> 8) as u8).is_ascii_alphanumeric()
-            };
-            if !has_bit(&self.threes, three_slot(three)) && !one_byte_word() {
-                continue;
-            }
-            if let Some(key) = prefix_key(&bytes[i..])
-                && !has_bit(&self.prefixes, key)
-            {
-                continue;
-            }
-            if let Some(found) = self.longest_at(text, i, lines) {
+            if let Some(found) = self.capital_at(text, i, lines) {
                 next = found.end;
                 out.push(found);
             }
         }
         out
+    }
+
+    /// [`WordIndex::longest_at`] at the word start `i` of `text`, but first the cheap
+    /// looks of [`WordIndex::find_at`], inlined into its loop: most capitalised words
+    /// open no phrase, told from their first byte, then their first three bytes, then
+    /// the prefix of the word ([`prefix_key`]), before any call.
+    #[inline(always)]
+    fn capital_at(&self, text: &str, i: usize, lines: Lines) -> Option<Found> {
+        let bytes = text.as_bytes();
+        // The first byte and the first three ([`three_at`]) from one read.
+        let (b, three) = match bytes.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+            Some(&[a, b, c, _]) => (a, u32::from_le_bytes([a, b, c, 0])),
+            None => (*bytes.get(i)?, three_at(bytes, i)),
+        };
+        if b.is_ascii() && !self.first_bytes.0[usize::from(b)] {
+            return None;
+        }
+        // A first word of one byte is followed by no letter or digit.
+        let one_byte_word = || {
+            self.one_byte_words.0[usize::from(b)] && !((three >> 8) as u8).is_ascii_alphanumeric()
+        };
+        if !self.threes.has(three_slot(three)) && !one_byte_word() {
+            return None;
+        }
+        if let Some(key) = prefix_key(&bytes[i..])
+            && !self.prefixes.has(key)
+        {
+            return None;
+        }
+        self.longest_at(text, i, lines)
     }
 }
 
@@ -2232,17 +2323,16 @@ struct FirstWords {
     groups: Vec<Group>,
     /// The groups by their word.
     by_word: HashMap<Box<str>, u32>,
-    /// The first group of each [`GroupSlots`] slot (of the words that have a
-    /// [`prefix_word`]); the others of the slot follow it through [`Group::next`].
+    /// The first group of each [`GroupSlots`] slot (of the words that have
+    /// [`prefix_bytes`]); the others of the slot follow it through [`Group::next`].
     /// One load finds the chain, where a hash map of the prefixes was hashed and
-    /// probed at every word looked up.
+    /// probed at every word looked up. The slot is the one [`FirstWords::looked_at`]
+    /// tests, hashed once for both; an empty chain rules the word out.
     by_slot: GroupSlots,
-    /// Which [`prefix_slot`]s some group's word has.
-    prefixes: PrefixBits,
     /// Stems that are one word (`commemorat*`): the text's word need only open with
     /// them, so they are not found by a whole first word. (text, pattern)
     stems: Vec<(Box<str>, u32)>,
-    /// Which [`prefix_slot`]s the stems opening with four letters or digits have: a
+    /// Which [`bytes_slot`]s the stems opening with four letters or digits have: a
     /// word can open with such a stem only if its prefix is the stem's.
     stem_keys: PrefixBits,
     /// Whether some stem opens otherwise (shorter, or with punctuation or a character
@@ -2251,7 +2341,7 @@ struct FirstWords {
     /// Which [`bytes_slot`]s of their [`prefix_bytes`] word starts are looked at for:
     /// those of the groups' words and of the stems of `stem_keys`, or all when a stem
     /// is short. Most words of a text are ruled out here, by a slot that needs no
-    /// length (the length [`prefix_word`] adds is worked out only for those kept).
+    /// length.
     looked_at: PrefixBits,
 }
 
@@ -2262,8 +2352,8 @@ struct Group {
     word: Box<str>,
     /// Its patterns.
     candidates: Candidates,
-    /// The word's [`prefix_word`] (`NO_PREFIX` for none).
-    prefix: u64,
+    /// The word's [`prefix_bytes`] ([`NO_BYTES`] for none).
+    prefix: u32,
     /// The next group whose word's prefix has the same [`GroupSlots`] slot, or
     /// [`NO_GROUP`].
     next: u32,
@@ -2272,7 +2362,7 @@ struct Group {
 /// The end of a chain of groups ([`Group::next`]).
 const NO_GROUP: u32 = u32::MAX;
 
-/// How many slots [`GroupSlots`] has: a quarter of the [`prefix_slot`]s, so that the
+/// How many slots [`GroupSlots`] has: a quarter of the [`bytes_slot`]s, so that the
 /// table stays small (64 KiB); words whose prefixes share a slot share its chain.
 const GROUP_SLOTS: usize = PREFIX_BITS / 4;
 
@@ -2287,10 +2377,10 @@ impl Default for GroupSlots {
 }
 
 impl GroupSlots {
-    /// The slot of a [`prefix_slot`].
+    /// The slot of a [`bytes_slot`].
     #[inline]
-    fn of(prefix_slot: usize) -> usize {
-        prefix_slot / 4 % GROUP_SLOTS
+    fn of(bytes_slot: usize) -> usize {
+        bytes_slot / 4 % GROUP_SLOTS
     }
 }
 
@@ -2303,6 +2393,10 @@ struct Candidates {
     /// the [`Window`] of the sixteen bytes after the first word, text, pattern, whether
     /// its end must end a word).
     longer: Vec<(u16, Window, Box<str>, u32, bool)>,
+    /// The keys of `longer`, each as the bit of its value modulo 64: most words of a
+    /// text that have a group are followed by no key of it, told here without a
+    /// search of the list.
+    keys: u64,
 }
 
 /// The key of what follows a first word: the next byte, or, after a space of the
@@ -2321,9 +2415,9 @@ impl FirstWords {
             if first.len() == text.len() && !check_end {
                 match prefix_word(text.as_bytes()).filter(|p| p >> 32 == 4) {
                     Some(p) => {
-                        let key = prefix_slot(p);
-                        index.stem_keys.set(key);
-                        index.looked_at.set(bytes_slot(p as u32));
+                        let slot = bytes_slot(p as u32);
+                        index.stem_keys.set(slot);
+                        index.looked_at.set(slot);
                     }
                     None => index.short_stem = true,
                 }
@@ -2336,11 +2430,10 @@ impl FirstWords {
                     let g = index.groups.len();
                     index.by_word.insert(first.into(), g as u32);
                     let mut next = NO_GROUP;
-                    let prefix = prefix_word(first.as_bytes());
-                    if let Some(word) = prefix {
-                        let slot = prefix_slot(word);
-                        index.prefixes.set(slot);
-                        index.looked_at.set(bytes_slot(word as u32));
+                    let prefix = prefix_bytes(first.as_bytes());
+                    if let Some(bytes) = prefix {
+                        let slot = bytes_slot(bytes);
+                        index.looked_at.set(slot);
                         // The new group opens the chain of its slot.
                         let head = &mut index.by_slot.0[GroupSlots::of(slot)];
                         next = std::mem::replace(head, g as u32);
@@ -2348,7 +2441,7 @@ impl FirstWords {
                     index.groups.push(Group {
                         word: first.into(),
                         candidates: Candidates::default(),
-                        prefix: prefix.unwrap_or(NO_PREFIX),
+                        prefix: prefix.unwrap_or(NO_BYTES),
                         next,
                     });
                     g
@@ -2365,6 +2458,7 @@ impl FirstWords {
                     [] => unreachable!("a longer phrase"),
                 };
                 let window = Window::of(text.as_bytes(), first.len());
+                entry.keys |= 1 << (key % 64);
                 entry
                     .longer
                     .push((key, window, text.into(), pattern, check_end));
@@ -2380,24 +2474,22 @@ impl FirstWords {
     }
 
     /// The group of the word starting at byte `i` of `text`, and the word's length,
-    /// given the word's [`prefix_word`] and its slot.
+    /// given the word's [`prefix_bytes`] ([`NO_BYTES`] for none) and their
+    /// [`bytes_slot`].
     #[inline]
     fn group_at(
         &self,
         text: &str,
         i: usize,
-        prefix: Option<(u64, usize)>,
+        prefix: u32,
+        slot: usize,
     ) -> Option<(&Candidates, usize)> {
-        let Some((prefix, slot)) = prefix else {
+        if prefix == NO_BYTES {
             // A byte that is not ASCII near the start: the word itself looked up.
             let word = first_word(&text[i..]);
             let g = *self.by_word.get(word)?;
             return Some((&self.groups[g as usize].candidates, word.len()));
-        };
-        if !self.prefixes.has(slot) {
-            return None;
         }
-        let len = (prefix >> 32) as usize;
         let rest = &text.as_bytes()[i..];
         let mut g = self.by_slot.0[GroupSlots::of(slot)];
         while let Some(group) = self.groups.get(g as usize) {
@@ -2405,13 +2497,14 @@ impl FirstWords {
             if group.prefix != prefix {
                 continue;
             }
-            if len < 4 {
-                // The whole word is in the prefix: this group has it.
-                return Some((&group.candidates, len));
+            let w = group.word.as_bytes();
+            if w.len() < 4 {
+                // The whole word is in the prefix (the text's word ends where the
+                // group's does): this group has it.
+                return Some((&group.candidates, w.len()));
             }
             // The text's word is a group's word when it opens with it and no word
             // character follows: at most one of the chain is.
-            let w = group.word.as_bytes();
             if rest.get(..w.len()).is_some_and(|head| same_bytes(head, w))
                 && !word_char_at(text, i + w.len())
             {
@@ -2440,54 +2533,63 @@ impl FirstWords {
             return;
         }
         let bytes = text.as_bytes();
-        // A batch's kept word starts with their [`prefix_bytes`] (`NO_PREFIX` for
+        // A batch's kept word starts with their [`prefix_bytes`] (`NO_BYTES` for
         // none), and its capitals (listed whether asked for or not: a branch costs
         // more): a batch holds [`BLOCK`] word starts at most.
-        let mut kept = [(0usize, 0u64); BLOCK];
-        let mut caps = [0u32; BLOCK];
+        // Both lists in one place, so that one register reaches them: with one for
+        // each, the loop ran out of registers and reloaded two at every word start.
+        let mut batch = Batch {
+            kept: [(0, 0); BLOCK],
+            caps: [0; BLOCK],
+        };
         each_word_start(text, |starts| {
             let (mut n, mut c) = (0, 0);
             for &i in starts {
-                let b = bytes[i];
+                let rest = &bytes[i..];
+                // The word's first four bytes, read once for its first byte and its
+                // prefix (the text's last bytes a byte at a time).
+                let (b, prefix) = match rest.first_chunk::<4>() {
+                    Some(&four) => {
+                        let w = u32::from_le_bytes(four);
+                        (w as u8, prefix_of_four(w))
+                    }
+                    None => (rest.first().copied().unwrap_or(0), prefix_bytes(rest)),
+                };
                 // `c` and `n` stay below the batch's length, at most `BLOCK`: taken
                 // modulo `BLOCK`, they index the arrays without a bounds check.
-                caps[c % BLOCK] = i as u32;
-                c += usize::from(!b.is_ascii() | b.is_ascii_uppercase());
-                let (prefix, keep) = match prefix_bytes(&bytes[i..]) {
-                    Some(p) => (u64::from(p), self.looked_at.has(bytes_slot(p))),
-                    None => (NO_PREFIX, true),
+                batch.caps[c % BLOCK] = i as u32;
+                c += usize::from(opens_capital_byte(b));
+                let (prefix, keep) = match prefix {
+                    Some(p) => (p, self.looked_at.has(bytes_slot(p))),
+                    None => (NO_BYTES, true),
                 };
-                kept[n % BLOCK] = (i, prefix);
+                batch.kept[n % BLOCK] = (i, prefix);
                 n += usize::from(keep);
             }
             if let Some(list) = capitals.as_deref_mut() {
-                list.extend_from_slice(&caps[..c]);
+                list.extend_from_slice(&batch.caps[..c]);
             }
-            for &(i, prefix) in &kept[..n] {
+            for &(i, prefix) in &batch.kept[..n] {
                 self.matches_at(text, i, prefix, lines, sink);
             }
         });
     }
 
     /// Reports the matches starting at the word start `i` of `text`, whose
-    /// [`prefix_bytes`] are `prefix` (`NO_PREFIX` for none).
+    /// [`prefix_bytes`] are `prefix` ([`NO_BYTES`] for none).
     #[inline]
-    fn matches_at(&self, text: &str, i: usize, prefix: u64, lines: Lines, sink: &mut Sink) {
+    fn matches_at(&self, text: &str, i: usize, prefix: u32, lines: Lines, sink: &mut Sink) {
         let bytes = text.as_bytes();
-        let prefix = (prefix != NO_PREFIX).then(|| {
-            let word = with_length(prefix as u32);
-            (word, prefix_slot(word))
-        });
-        if !self.stems.is_empty()
-            && (self.short_stem || prefix.is_some_and(|(_, s)| self.stem_keys.has(s)))
-        {
+        let slot = bytes_slot(prefix);
+        // No stem, no key and no short stem.
+        if self.short_stem || (prefix != NO_BYTES && self.stem_keys.has(slot)) {
             for (stem, pattern) in &self.stems {
                 if bytes[i..].starts_with(stem.as_bytes()) {
                     sink.report(i, i + stem.len(), *pattern);
                 }
             }
         }
-        let Some((c, len)) = self.group_at(text, i, prefix) else {
+        let Some((c, len)) = self.group_at(text, i, prefix, slot) else {
             return;
         };
         let after = i + len;
@@ -2500,6 +2602,9 @@ impl FirstWords {
         let Some(key) = next_key(text, after, lines) else {
             return;
         };
+        if c.keys & (1 << (key % 64)) == 0 {
+            return;
+        }
         let from = c.longer.partition_point(|l| l.0 < key);
         for (k, window, phrase, pattern, check_end) in &c.longer[from..] {
             if *k != key {
@@ -2517,6 +2622,23 @@ impl FirstWords {
             }
         }
     }
+}
+
+/// A batch of word starts looked at by [`FirstWords::each_match`]: those kept, with
+/// their [`prefix_bytes`] ([`NO_BYTES`] for none), and those opening with a capital.
+struct Batch {
+    kept: [(usize, u32); BLOCK],
+    caps: [u32; BLOCK],
+}
+
+/// Whether a word opening with the byte `b` (an ASCII letter or digit, or the first
+/// byte of a character that is not ASCII, as at every word start) opens with an ASCII
+/// capital or a character that is not ASCII: `b` has its 0x80 bit set, or its 0x20
+/// bit clear, which among ASCII letters and digits only the capitals have. Two
+/// instructions fewer than the two tests a word start.
+#[inline]
+fn opens_capital_byte(b: u8) -> bool {
+    (b ^ 0x20) & 0xA0 != 0
 }
 
 /// Whether `a` and `b` hold the same bytes: from four bytes on, compared as two
@@ -2559,8 +2681,9 @@ fn word_char_at(text: &str, at: usize) -> bool {
 /// How many word starts [`each_word_start`] hands over at once, at most.
 const BLOCK: usize = 128;
 
-/// No [`prefix_word`]: no valid one is all ones (its length is at most four).
-const NO_PREFIX: u64 = u64::MAX;
+/// No [`prefix_bytes`]: a word start's are never 0, its first byte being a letter or
+/// a digit.
+const NO_BYTES: u32 = 0;
 
 /// The key ([`SPACED`]) of what follows byte `at` of `text`, where a first word ends:
 /// the byte there, or, when a run of whitespace starts there (not a line break when
@@ -2795,11 +2918,17 @@ fn prefix_word(s: &[u8]) -> Option<u64> {
 /// byte, so they tell the length too ([`with_length`]).
 #[inline]
 fn prefix_bytes(s: &[u8]) -> Option<u32> {
-    let Some(w) = s.get(..4).and_then(|w| <[u8; 4]>::try_from(w).ok()) else {
-        return prefix_word_bytewise(s).map(|p| p as u32);
-    };
+    match s.first_chunk::<4>() {
+        Some(&w) => prefix_of_four(u32::from_le_bytes(w)),
+        None => prefix_word_bytewise(s).map(|p| p as u32),
+    }
+}
+
+/// [`prefix_bytes`] of four bytes or more, given the first four as a little-endian
+/// `u32`.
+#[inline]
+fn prefix_of_four(w: u32) -> Option<u32> {
     // As in `prefix_word`.
-    let w = u32::from_le_bytes(w);
     let high = w & HIGH as u32;
     let words = ascii_words(u64::from(w & !HIGH as u32)) as u32 & !high;
     let stops = !words & HIGH as u32;
@@ -2812,7 +2941,7 @@ fn prefix_bytes(s: &[u8]) -> Option<u32> {
 
 /// The [`prefix_word`] of [`prefix_bytes`]: the bytes and their number (those that are
 /// not 0).
-#[inline]
+#[cfg(test)]
 fn with_length(bytes: u32) -> u64 {
     let len = (u32::BITS - bytes.leading_zeros()).div_ceil(8);
     u64::from(bytes) | u64::from(len) << 32
@@ -2845,7 +2974,9 @@ fn prefix_slot(word: u64) -> usize {
     (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS.trailing_zeros())) as usize
 }
 
-/// A table of [`PREFIX_BITS`] bits, one per [`prefix_slot`].
+/// A table of [`PREFIX_BITS`] bits, one per [`prefix_slot`] (or per slot of another
+/// hash of as many bits). Kept to 8 KiB: a document builds the tables of its word
+/// indexes ([`WordIndex::openings`]).
 #[derive(Debug, Clone)]
 struct PrefixBits(Box<[u64; PREFIX_BITS / 64]>);
 
@@ -2868,17 +2999,14 @@ impl PrefixBits {
     }
 }
 
-/// Whether the table of bits `table` has the bit of `slot`.
-#[inline]
-fn has_bit(table: &[u64], slot: usize) -> bool {
-    table[slot / 64] & (1 << (slot % 64)) != 0
-}
-
 /// The bits of a table of three bytes ([`WordIndex::threes`]).
 const THREE_BITS: usize = 1 << 16;
 
 /// The bits of a table of two bytes ([`WordIndex::openings`]): one for each.
 const OPENING_BITS: usize = 1 << 16;
+
+// The word index's tables are [`PrefixBits`]: they must have as many bits.
+const _: () = assert!(THREE_BITS == PREFIX_BITS && OPENING_BITS == PREFIX_BITS);
 
 /// The bytes at `i`, `i + 1` and `i + 2` of `bytes`, a 0 for each past its end, as the
 /// low bytes of a little-endian `u32`: a text's raw opening at a word start.
