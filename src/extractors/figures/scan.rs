@@ -1553,11 +1553,10 @@ fn qualifier_ending(head: &str, look: bool) -> Option<(&'static str, Range<usize
     if look && !may_end_qualifier(window) {
         return None;
     }
-    let c = QUALIFIER.captures(window)?;
-    let q = c.name("q")?;
-    let words = q.as_str().to_ascii_lowercase();
+    let q = qualifier_words(window)?;
+    let words = window[q.clone()].to_ascii_lowercase();
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words == "over" && PHRASAL_OVER.is_match(&window[..q.start()]) {
+    if words == "over" && PHRASAL_OVER.is_match(&window[..q.start]) {
         return None;
     }
     let value = match words.as_str() {
@@ -1568,7 +1567,17 @@ fn qualifier_ending(head: &str, look: bool) -> Option<(&'static str, Range<usize
         | "below" | "lower than" | "fewer than" | "just under" | "as much as" => "under",
         _ => "approx",
     };
-    Some((value, from + q.start()..from + q.end()))
+    Some((value, from + q.start..from + q.end))
+}
+
+/// Where the `q` group of [`QUALIFIER`]'s match in `window` stands: the match less the
+/// spaces that end it. Every word of the group ends with a letter, `.` or `~`, so its
+/// `\s*` takes all of the match's trailing spaces (Unicode's, as `trim_end` trims), and
+/// the match alone is found without running the capturing engine, several times the
+/// search's cost.
+fn qualifier_words(window: &str) -> Option<Range<usize>> {
+    let m = QUALIFIER.find(window)?;
+    Some(m.start()..m.start() + m.as_str().trim_end().len())
 }
 
 /// The last words of the qualifiers of [`QUALIFIER`] (`close to`, `at least`).
@@ -1983,7 +1992,9 @@ mod tests {
         .unwrap()
     });
 
-    fn qualifier_words(re: &Regex, t: &str) -> Option<Range<usize>> {
+    /// The `q` group of `re`'s captures in `t`: how the qualifier's words were read
+    /// before [`qualifier_words`] read them from the match alone.
+    fn qualifier_group(re: &Regex, t: &str) -> Option<Range<usize>> {
         re.captures(t).and_then(|c| c.name("q")).map(|q| q.range())
     }
 
@@ -2000,7 +2011,20 @@ mod tests {
                 "\u{a0}", "\u{2028}", "(", "as much as", "close to", "ca", "in excess of",
             ], 12)
         ) {
-            prop_assert_eq!(qualifier_words(&QUALIFIER, &t), qualifier_words(&QUALIFIER_WITH_CLASS, &t), "{:?}", t);
+            prop_assert_eq!(qualifier_group(&QUALIFIER, &t), qualifier_group(&QUALIFIER_WITH_CLASS, &t), "{:?}", t);
+        }
+
+        /// The qualifier's words read from its match alone are its `q` group.
+        #[test]
+        fn a_qualifiers_words_are_its_group(
+            t in crate::scan::texts_of(&[
+                "about", "ABOUT", "ſome", "some", "approx", "approx.", ".", "at", "least", "more",
+                "than", "close", "to", "estimated", "over", "~", "x", "é", "5", "_", "-", " ",
+                "  ", "\t", "\n", "\u{a0}", "\u{2028}", "\u{3000}", "\u{85}", "(",
+                "as much as", "ca", "in excess of",
+            ], 12)
+        ) {
+            prop_assert_eq!(qualifier_words(&t), qualifier_group(&QUALIFIER, &t), "{:?}", t);
         }
 
         /// A change word is found where the expression with the rest of each stem's word
@@ -2027,8 +2051,9 @@ mod tests {
                 .filter(|&(i, c)| i > 0 && c.is_ascii_digit())
             {
                 let head = &line[..at];
-                let q = qualifier_words(&QUALIFIER_WITH_CLASS, head);
-                assert_eq!(qualifier_words(&QUALIFIER, head), q, "{head:?}");
+                let q = qualifier_group(&QUALIFIER_WITH_CLASS, head);
+                assert_eq!(qualifier_group(&QUALIFIER, head), q, "{head:?}");
+                assert_eq!(qualifier_words(head), q, "{head:?}");
                 qualifiers += usize::from(q.is_some());
                 let from = floor_boundary(head, at.saturating_sub(120));
                 let c = CHANGE_WORD_WHOLE.is_match(&head[from..]);
