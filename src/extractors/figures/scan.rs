@@ -526,6 +526,17 @@ fn scale_word(rest: &str) -> Option<(ScaleForm, Range<usize>, u32)> {
         return None;
     }
     let run = &b[from..end];
+    // Every word and abbreviation of the lists opens with one of these letters in some
+    // case and is at most twelve letters long: most words after a number (`the`, `of`,
+    // `percent`, `USD`) are ruled out here, not compared with each of the lists' 29.
+    if run.len() > 12
+        || !matches!(
+            run[0].to_ascii_lowercase(),
+            b't' | b'm' | b'b' | b'q' | b'h' | b'l' | b'c' | b'k'
+        )
+    {
+        return None;
+    }
     let any_case = |list: &[(&str, u32)]| {
         list.iter()
             .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(run))
@@ -2212,6 +2223,24 @@ mod tests {
             }
         }
         assert!(after_numbers > 50, "{after_numbers}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The scale word after a number is read as the expression reads it, over words
+        /// the look by first letter and length lets through and words it rules out.
+        #[test]
+        fn a_scale_word_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                "thousand", "MILLION", "Billions", "trillion", "quadrillions", "quadrillionss",
+                "hundred", "lakh", "Crores", "mln", "MN", "bn", "Bln", "tn", "trn", "MM", "Mm",
+                "k", "K", "m", "M", "b", "B", "the", "of", "percent", "USD", "x", "s", " ", "  ",
+                "\t", "\u{a0}", "5", "_", "-", "ễ", "$", ".",
+            ], 4)
+        ) {
+            prop_assert_eq!(scale_word(&t), scale_by_expression(&t), "{:?}", t);
+        }
     }
 
     #[test]
