@@ -20,7 +20,7 @@
 use super::words::{WordSet, is_space};
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
-use crate::scan::{ascii_regex, next_digit, with_buffer};
+use crate::scan::{HIGH, ascii_in, ascii_regex, next_digit, with_buffer};
 use memchr::memmem;
 use regex::Regex;
 use std::cell::{Cell, RefCell};
@@ -101,6 +101,33 @@ impl Atom {
     }
 }
 
+/// [`next_digit`], sixteen bytes at a time: the position of the first ASCII digit of
+/// `hay` at or after `from`, or its length. The figure scanner walks every paragraph
+/// to its numbers, and the years' readers every sentence with a figure, a hundred
+/// bytes or so between two numbers: two words looked at in one turn of the loop halve
+/// its bounds checks and branches, most of what a word costs.
+pub(super) fn next_digit_wide(hay: &[u8], from: usize) -> usize {
+    // The high bit of each byte of `w` that is an ASCII digit (one that is not ASCII is
+    // left out by its own high bit).
+    let digits = |w: u64| ascii_in(w & !HIGH, b'0', b'9') & !w;
+    let mut i = from;
+    while let Some(chunk) = hay.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let (Some(lo), Some(hi)) = (chunk.first_chunk::<8>(), chunk.last_chunk::<8>()) else {
+            break;
+        };
+        let (lo, hi) = (
+            digits(u64::from_le_bytes(*lo)),
+            digits(u64::from_le_bytes(*hi)),
+        );
+        if lo | hi != 0 {
+            let (at, w) = if lo != 0 { (i, lo) } else { (i + 8, hi) };
+            return at + (w.trailing_zeros() / 8) as usize;
+        }
+        i += 16;
+    }
+    next_digit(hay, i)
+}
+
 /// The numbers of a line, in order: `3,490,000`, `543.9`, and dot-grouped `1.000.000`
 /// (two groups at least, so `1.000` stays a decimal). At each digit run the first of
 /// these that fits wins: dot-grouped (`\d{1,3}(\.\d{3}){2,}(,\d+)?`), comma-grouped
@@ -133,7 +160,7 @@ fn numbers(line: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     };
     let mut i = 0;
     std::iter::from_fn(move || {
-        i = next_digit(b, i);
+        i = next_digit_wide(b, i);
         if i >= b.len() {
             return None;
         }
@@ -2227,6 +2254,22 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The first digit found sixteen bytes at a time is the one found eight at a
+        /// time, from every byte of the text.
+        #[test]
+        fn the_next_digit_is_found_as_eight_bytes_at_a_time_find_it(
+            t in crate::scan::texts_of(&[
+                "a", "Z", " ", "/", ":", "0", "9", "5", "ễ", "\u{ff}", "٢", "\u{a0}", "x y z ",
+                "abcdefghijklmnop", "                ",
+            ], 40)
+        ) {
+            let b = t.as_bytes();
+            for from in 0..=b.len() {
+                prop_assert_eq!(next_digit_wide(b, from), next_digit(b, from), "{:?} {}", t, from);
+            }
+            prop_assert_eq!(next_digit_wide(b, b.len() + 3), next_digit(b, b.len() + 3));
+        }
 
         /// The scale word after a number is read as the expression reads it, over words
         /// the look by first letter and length lets through and words it rules out.

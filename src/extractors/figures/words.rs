@@ -775,7 +775,7 @@ fn year_matches(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            i = crate::scan::next_digit(b, i);
+            i = super::scan::next_digit_wide(b, i);
             if i >= b.len() {
                 return None;
             }
