@@ -20,7 +20,7 @@
 use super::words::{WordSet, is_space};
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
-use crate::scan::{HIGH, ascii_in, ascii_regex, next_digit, with_buffer};
+use crate::scan::{HIGH, ascii_regex, next_digit, with_buffer};
 use memchr::memmem;
 use regex::Regex;
 use std::cell::{Cell, RefCell};
@@ -107,9 +107,15 @@ impl Atom {
 /// bytes or so between two numbers: two words looked at in one turn of the loop halve
 /// its bounds checks and branches, most of what a word costs.
 pub(super) fn next_digit_wide(hay: &[u8], from: usize) -> usize {
-    // The high bit of each byte of `w` that is an ASCII digit (one that is not ASCII is
-    // left out by its own high bit).
-    let digits = |w: u64| ascii_in(w & !HIGH, b'0', b'9') & !w;
+    // The high bit of the first byte of `w` that is an ASCII digit, and perhaps of bytes
+    // after it: a digit turned by `^ 0x30` into a byte below 10 borrows in `- 10`, no
+    // other byte does unless one before it borrowed, and a byte that is not ASCII keeps
+    // its high bit through `^` and is left out by `!x`. Only the first is read.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let digits = |w: u64| {
+        let x = w ^ (ONES * 0x30);
+        x.wrapping_sub(ONES * 10) & !x & HIGH
+    };
     let mut i = from;
     while let Some(chunk) = hay.get(i..).and_then(<[u8]>::first_chunk::<16>) {
         let (Some(lo), Some(hi)) = (chunk.first_chunk::<8>(), chunk.last_chunk::<8>()) else {
