@@ -993,6 +993,27 @@ fn ranges(line: &str, atoms: &[Atom]) -> Vec<Figure> {
     out
 }
 
+/// Whether `gap` is a [`CONNECTOR`], and its `word` group in lower case: read from
+/// `core` (the gap less its ASCII spaces), which is `-` for its other branch, and not
+/// captured, several times what the match costs.
+fn connector_word(gap: &str, core: &str) -> Option<Option<String>> {
+    CONNECTOR
+        .is_match(gap)
+        .then(|| (core != "-").then(|| core.to_ascii_lowercase()))
+}
+
+/// Where the match of [`FROM`] in `before` starts, and whether its `verb` group takes
+/// part: read from the match, not captured. A match without the verb opens with
+/// `from`, and none of the verbs does.
+fn from_before(before: &str) -> Option<(usize, bool)> {
+    let m = FROM.find(before)?;
+    let verb = !m
+        .as_str()
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("from"));
+    Some((m.start(), verb))
+}
+
 /// The range that atoms `a` and `b` make, if they make one, and whether it is a
 /// change between two levels (`from $2 million to $3 million`) rather than a range.
 fn range(line: &str, a: &Atom, b: &Atom) -> Option<(Figure, bool)> {
@@ -1003,14 +1024,12 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<(Figure, bool)> {
     if !(core == "-" || core.eq_ignore_ascii_case("to") || core.eq_ignore_ascii_case("and")) {
         return None;
     }
-    let c = CONNECTOR.captures(gap)?;
     let before_a = &line[..a.start];
-    let change = match c.name("word").map(|w| w.as_str().to_ascii_lowercase()) {
+    let change = match connector_word(gap, core)? {
         Some(w) if w == "and" && !BETWEEN.is_match(before_a) => return None,
         // `rose from 5 to 7 percent`, `cut tariffs from 46% to 20%`: two levels.
-        Some(w) if w == "to" => FROM.captures(before_a).is_some_and(|f| {
-            f.name("verb").is_some() || {
-                let from = f.get(0).map_or(0, |m| m.start());
+        Some(w) if w == "to" => from_before(before_a).is_some_and(|(from, verb)| {
+            verb || {
                 let clause_start = before_a[..from]
                     .rfind(['.', ';', ':', '!', '?'])
                     .map_or(0, |p| p + 1)
@@ -2110,6 +2129,28 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// A connector's word and the `from` before a range are read from their matches
+        /// as their captures read them.
+        #[test]
+        fn a_connector_and_a_from_are_read_as_captured(
+            t in crate::scan::texts_of(&[
+                "from", "FROM", "From", "rose", "up", "cut", "revised", "to", "To", "and", "AND",
+                "-", " ", "  ", "\t", "\u{b}", "\u{a0}", "x", "ễ", "5", "fromage", "went",
+            ], 8)
+        ) {
+            let core = t.trim_matches(|c: char| c.is_ascii() && is_space(c as u8));
+            if core == "-" || core.eq_ignore_ascii_case("to") || core.eq_ignore_ascii_case("and") {
+                let captured = CONNECTOR
+                    .captures(&t)
+                    .map(|c| c.name("word").map(|w| w.as_str().to_ascii_lowercase()));
+                prop_assert_eq!(connector_word(&t, core), captured, "{:?}", t);
+            }
+            let captured = FROM
+                .captures(&t)
+                .map(|f| (f.get(0).map_or(0, |m| m.start()), f.name("verb").is_some()));
+            prop_assert_eq!(from_before(&t), captured, "{:?}", t);
+        }
 
         /// A line the look rules out holds no link.
         #[test]
