@@ -17,7 +17,7 @@
 //! two levels, two figures; a range otherwise. A page number the view left between a
 //! figure and its scale word (`US$ 39.62 12 billion`) is read over.
 
-use super::words::{WordSet, is_space};
+use super::words::{WordSet, is_space, word_ending};
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
 use crate::scan::{HIGH, ascii_regex, next_digit, with_buffer};
@@ -234,7 +234,15 @@ static SCALE_WORD_AFTER_CODE: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"^\s+(?i:thousand|million|billion|trillion|quadrillion)s?\b"));
 static YEAR_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)\b(?:in|of|constant|real|fiscal)\s+$"));
+/// The `between` before a range, read by [`between_start`].
+#[cfg(test)]
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)\bbetween\s+$"));
+
+/// Where the match of [`BETWEEN`] in `before` starts: read by [`word_ending`], a few
+/// byte comparisons where the expression cost more to compile than the texts it read.
+fn between_start(before: &str) -> Option<usize> {
+    word_ending(before, "between")
+}
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)(?:\b(?P<verb>rose|risen|rise|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|decreased|decreasing|dropped|dropping|declined|declining|jumped|climbed|surged|soared|slid|plunged|shrank|up|down|went|moved|changed|raised|cut|reduced|expanded|upgraded|revised)\s+)?\bfrom\s+$",
@@ -1026,7 +1034,7 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<(Figure, bool)> {
     }
     let before_a = &line[..a.start];
     let change = match connector_word(gap, core)? {
-        Some(w) if w == "and" && !BETWEEN.is_match(before_a) => return None,
+        Some(w) if w == "and" && between_start(before_a).is_none() => return None,
         // `rose from 5 to 7 percent`, `cut tariffs from 46% to 20%`: two levels.
         Some(w) if w == "to" => from_before(before_a).is_some_and(|(from, verb)| {
             verb || {
@@ -1597,11 +1605,9 @@ fn scale_stretches(line: &str, scale_at: &[usize], after: usize) -> Vec<Range<us
 fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<usize>)> {
     let mut head = &line[..at];
     if range {
-        for marker in [&*BETWEEN, &*FROM] {
-            if let Some(m) = marker.find(head) {
-                head = &line[..m.start()];
-                break;
-            }
+        let marker = between_start(head).or_else(|| FROM.find(head).map(|m| m.start()));
+        if let Some(start) = marker {
+            head = &line[..start];
         }
     }
     qualifier_ending(head, true)
@@ -2129,6 +2135,17 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The `between` before a range is read by hand where the expression reads it.
+        #[test]
+        fn a_between_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                "between", "BETWEEN", "Between", "betwee", "n", "x", "_", "5", "ễ", " ", "  ",
+                "\t", "\u{b}", "\n", "\u{a0}", "-",
+            ], 8)
+        ) {
+            prop_assert_eq!(between_start(&t), BETWEEN.find(&t).map(|m| m.start()), "{:?}", t);
+        }
 
         /// A connector's word and the `from` before a range are read from their matches
         /// as their captures read them.

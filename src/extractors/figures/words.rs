@@ -406,6 +406,30 @@ static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static FILLER: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)\b(?:only|just|merely|a\s+mere)\s+$"));
 
+/// Where the match of [`FILLER`] in `before` starts, read without the expression (which
+/// costs more to compile than all the texts it reads): `only`, `just`, `merely`, or
+/// `mere` after `a`, each a whole word ([`word_ending`]).
+fn filler_start(before: &str) -> Option<usize> {
+    ["only", "just", "merely"]
+        .iter()
+        .find_map(|w| word_ending(before, w))
+        .or_else(|| word_ending(&before[..word_ending(before, "mere")?], "a"))
+}
+
+/// Where `word` (ASCII letters, in any ASCII case) starts when `text` ends with it and
+/// one or more ASCII spaces, and no ASCII letter, digit or `_` stands before it: where
+/// `(?i)\b{word}\s+$`, compiled without Unicode, matches `text`.
+pub(super) fn word_ending(text: &str, word: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let end = b.len() - b.iter().rev().take_while(|&&c| is_space(c)).count();
+    let start = end.checked_sub(word.len())?;
+    let glued = start
+        .checked_sub(1)
+        .is_some_and(|p| b[p].is_ascii_alphanumeric() || b[p] == b'_');
+    (end < b.len() && b[start..end].eq_ignore_ascii_case(word.as_bytes()) && !glued)
+        .then_some(start)
+}
+
 /// `increase` or `decrease` when the words around a percentage say so; `before` ends
 /// where the figure (or its qualifier) starts.
 pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
@@ -422,11 +446,14 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
     static BEFORE_ENDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_BEFORE_ENDS));
     static AFTER_OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&change_after_opens()));
     let last = word_before_space(before);
-    let filler = (!look || last.is_some_and(|w| FILLER_ENDS.holds(w)))
-        .then(|| FILLER.find(before))
-        .flatten();
+    let filler = if look {
+        last.filter(|w| FILLER_ENDS.holds(w))
+            .and_then(|_| filler_start(before))
+    } else {
+        FILLER.find(before).map(|m| m.start())
+    };
     let before = match filler {
-        Some(m) => &before[..m.start()],
+        Some(start) => &before[..start],
         None => before,
     };
     // What a match reads: found without its groups, then told a rise or a fall by
@@ -1059,6 +1086,21 @@ mod tests {
             ], 10)
         ) {
             proptest::prop_assert!(!YEAR_BASE_BEFORE.is_match(&t) || may_end_base(&t), "{:?}", t);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+
+        /// The filler words read by hand start where the expression's match does.
+        #[test]
+        fn a_filler_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                "only", "ONLY", "just", "merely", "Merely", "mere", "a", "A", "x", "_", "5", "ễ",
+                " ", "  ", "\t", "\u{b}", "\n", "\u{a0}", "-", ".",
+            ], 8)
+        ) {
+            proptest::prop_assert_eq!(filler_start(&t), FILLER.find(&t).map(|m| m.start()), "{:?}", t);
         }
     }
 
