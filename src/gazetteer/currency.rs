@@ -520,6 +520,27 @@ fn key(form: &str) -> String {
         .collect()
 }
 
+/// The longest form whose key [`ascii_key`] builds on the stack.
+const ASCII_KEY_BYTES: usize = 32;
+
+/// The [`key`] of an ASCII `form` of at most [`ASCII_KEY_BYTES`] bytes, built in `buf`;
+/// none for another form. Over ASCII, a character's lower case is its ASCII lower case
+/// and its whitespace is the bytes `char::is_whitespace` takes: most matched forms
+/// (`US$`, `USD`, `dollars`) are looked up without a string allocated for their key.
+fn ascii_key<'b>(form: &str, buf: &'b mut [u8; ASCII_KEY_BYTES]) -> Option<&'b str> {
+    if form.len() > ASCII_KEY_BYTES || !form.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    for &b in form.as_bytes() {
+        if !char::from(b).is_whitespace() && b != b'.' {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// A regex for a form: its letters as written (or in any case), any run of ASCII
 /// whitespace for a space (the view has made wide spaces spaces), at most one space
 /// before a `$` that follows letters (`US $`), and the last dot of `U.S.$` optional.
@@ -1147,7 +1168,11 @@ impl Lexicon {
 
     /// The meaning of a matched form (spaces and dots ignored, any case).
     pub fn meaning(&self, form: &str) -> Option<Meaning> {
-        self.meanings.get(&key(form)).copied()
+        let mut buf = [0; ASCII_KEY_BYTES];
+        match ascii_key(form, &mut buf) {
+            Some(k) => self.meanings.get(k).copied(),
+            None => self.meanings.get(&key(form)).copied(),
+        }
     }
 }
 
@@ -1217,6 +1242,27 @@ mod tests {
             pieces_of(&super::load(&[Layer::embedded()]).expect("embedded currency rows"))
         });
         &PIECES
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// A short ASCII form's key built on the stack is the key [`super::key`] builds,
+        /// and every other form is left to it.
+        #[test]
+        fn an_ascii_key_is_the_key(
+            t in crate::scan::texts_of(&[
+                "US", "u.s.", "$", "Dollars", "VND", " ", "\t", "\u{b}", "\u{c}", "\r", "\n",
+                "\u{1c}", ".", "x", "é", "ſ", "\u{a0}", "\u{212a}", "0",
+            ], 24)
+        ) {
+            let mut buf = [0; super::ASCII_KEY_BYTES];
+            let fits = t.is_ascii() && t.len() <= super::ASCII_KEY_BYTES;
+            match super::ascii_key(&t, &mut buf) {
+                Some(k) => prop_assert!(fits && k == super::key(&t), "{:?}", t),
+                None => prop_assert!(!fits, "{:?}", t),
+            }
+        }
     }
 
     proptest! {

@@ -17,10 +17,10 @@
 //! two levels, two figures; a range otherwise. A page number the view left between a
 //! figure and its scale word (`US$ 39.62 12 billion`) is read over.
 
-use super::words::{WordSet, is_space};
+use super::words::{WordSet, is_space, word_ending};
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
-use crate::scan::{ascii_regex, next_digit, with_buffer};
+use crate::scan::{HIGH, ascii_regex, next_digit, with_buffer};
 use memchr::memmem;
 use regex::Regex;
 use std::cell::{Cell, RefCell};
@@ -101,6 +101,39 @@ impl Atom {
     }
 }
 
+/// [`next_digit`], sixteen bytes at a time: the position of the first ASCII digit of
+/// `hay` at or after `from`, or its length. The figure scanner walks every paragraph
+/// to its numbers, and the years' readers every sentence with a figure, a hundred
+/// bytes or so between two numbers: two words looked at in one turn of the loop halve
+/// its bounds checks and branches, most of what a word costs.
+pub(super) fn next_digit_wide(hay: &[u8], from: usize) -> usize {
+    // The high bit of the first byte of `w` that is an ASCII digit, and perhaps of bytes
+    // after it: a digit turned by `^ 0x30` into a byte below 10 borrows in `- 10`, no
+    // other byte does unless one before it borrowed, and a byte that is not ASCII keeps
+    // its high bit through `^` and is left out by `!x`. Only the first is read.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let digits = |w: u64| {
+        let x = w ^ (ONES * 0x30);
+        x.wrapping_sub(ONES * 10) & !x & HIGH
+    };
+    let mut i = from;
+    while let Some(chunk) = hay.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        let (Some(lo), Some(hi)) = (chunk.first_chunk::<8>(), chunk.last_chunk::<8>()) else {
+            break;
+        };
+        let (lo, hi) = (
+            digits(u64::from_le_bytes(*lo)),
+            digits(u64::from_le_bytes(*hi)),
+        );
+        if lo | hi != 0 {
+            let (at, w) = if lo != 0 { (i, lo) } else { (i + 8, hi) };
+            return at + (w.trailing_zeros() / 8) as usize;
+        }
+        i += 16;
+    }
+    next_digit(hay, i)
+}
+
 /// The numbers of a line, in order: `3,490,000`, `543.9`, and dot-grouped `1.000.000`
 /// (two groups at least, so `1.000` stays a decimal). At each digit run the first of
 /// these that fits wins: dot-grouped (`\d{1,3}(\.\d{3}){2,}(,\d+)?`), comma-grouped
@@ -133,7 +166,7 @@ fn numbers(line: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     };
     let mut i = 0;
     std::iter::from_fn(move || {
-        i = next_digit(b, i);
+        i = next_digit_wide(b, i);
         if i >= b.len() {
             return None;
         }
@@ -201,7 +234,15 @@ static SCALE_WORD_AFTER_CODE: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"^\s+(?i:thousand|million|billion|trillion|quadrillion)s?\b"));
 static YEAR_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)\b(?:in|of|constant|real|fiscal)\s+$"));
+/// The `between` before a range, read by [`between_start`].
+#[cfg(test)]
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)\bbetween\s+$"));
+
+/// Where the match of [`BETWEEN`] in `before` starts: read by [`word_ending`], a few
+/// byte comparisons where the expression cost more to compile than the texts it read.
+fn between_start(before: &str) -> Option<usize> {
+    word_ending(before, "between")
+}
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)(?:\b(?P<verb>rose|risen|rise|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|decreased|decreasing|dropped|dropping|declined|declining|jumped|climbed|surged|soared|slid|plunged|shrank|up|down|went|moved|changed|raised|cut|reduced|expanded|upgraded|revised)\s+)?\bfrom\s+$",
@@ -526,6 +567,17 @@ fn scale_word(rest: &str) -> Option<(ScaleForm, Range<usize>, u32)> {
         return None;
     }
     let run = &b[from..end];
+    // Every word and abbreviation of the lists opens with one of these letters in some
+    // case and is at most twelve letters long: most words after a number (`the`, `of`,
+    // `percent`, `USD`) are ruled out here, not compared with each of the lists' 29.
+    if run.len() > 12
+        || !matches!(
+            run[0].to_ascii_lowercase(),
+            b't' | b'm' | b'b' | b'q' | b'h' | b'l' | b'c' | b'k'
+        )
+    {
+        return None;
+    }
     let any_case = |list: &[(&str, u32)]| {
         list.iter()
             .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(run))
@@ -949,6 +1001,27 @@ fn ranges(line: &str, atoms: &[Atom]) -> Vec<Figure> {
     out
 }
 
+/// Whether `gap` is a [`CONNECTOR`], and its `word` group in lower case: read from
+/// `core` (the gap less its ASCII spaces), which is `-` for its other branch, and not
+/// captured, several times what the match costs.
+fn connector_word(gap: &str, core: &str) -> Option<Option<String>> {
+    CONNECTOR
+        .is_match(gap)
+        .then(|| (core != "-").then(|| core.to_ascii_lowercase()))
+}
+
+/// Where the match of [`FROM`] in `before` starts, and whether its `verb` group takes
+/// part: read from the match, not captured. A match without the verb opens with
+/// `from`, and none of the verbs does.
+fn from_before(before: &str) -> Option<(usize, bool)> {
+    let m = FROM.find(before)?;
+    let verb = !m
+        .as_str()
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("from"));
+    Some((m.start(), verb))
+}
+
 /// The range that atoms `a` and `b` make, if they make one, and whether it is a
 /// change between two levels (`from $2 million to $3 million`) rather than a range.
 fn range(line: &str, a: &Atom, b: &Atom) -> Option<(Figure, bool)> {
@@ -959,14 +1032,12 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<(Figure, bool)> {
     if !(core == "-" || core.eq_ignore_ascii_case("to") || core.eq_ignore_ascii_case("and")) {
         return None;
     }
-    let c = CONNECTOR.captures(gap)?;
     let before_a = &line[..a.start];
-    let change = match c.name("word").map(|w| w.as_str().to_ascii_lowercase()) {
-        Some(w) if w == "and" && !BETWEEN.is_match(before_a) => return None,
+    let change = match connector_word(gap, core)? {
+        Some(w) if w == "and" && between_start(before_a).is_none() => return None,
         // `rose from 5 to 7 percent`, `cut tariffs from 46% to 20%`: two levels.
-        Some(w) if w == "to" => FROM.captures(before_a).is_some_and(|f| {
-            f.name("verb").is_some() || {
-                let from = f.get(0).map_or(0, |m| m.start());
+        Some(w) if w == "to" => from_before(before_a).is_some_and(|(from, verb)| {
+            verb || {
                 let clause_start = before_a[..from]
                     .rfind(['.', ';', ':', '!', '?'])
                     .map_or(0, |p| p + 1)
@@ -1534,11 +1605,9 @@ fn scale_stretches(line: &str, scale_at: &[usize], after: usize) -> Vec<Range<us
 fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<usize>)> {
     let mut head = &line[..at];
     if range {
-        for marker in [&*BETWEEN, &*FROM] {
-            if let Some(m) = marker.find(head) {
-                head = &line[..m.start()];
-                break;
-            }
+        let marker = between_start(head).or_else(|| FROM.find(head).map(|m| m.start()));
+        if let Some(start) = marker {
+            head = &line[..start];
         }
     }
     qualifier_ending(head, true)
@@ -1553,11 +1622,10 @@ fn qualifier_ending(head: &str, look: bool) -> Option<(&'static str, Range<usize
     if look && !may_end_qualifier(window) {
         return None;
     }
-    let c = QUALIFIER.captures(window)?;
-    let q = c.name("q")?;
-    let words = q.as_str().to_ascii_lowercase();
+    let q = qualifier_words(window)?;
+    let words = window[q.clone()].to_ascii_lowercase();
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words == "over" && PHRASAL_OVER.is_match(&window[..q.start()]) {
+    if words == "over" && PHRASAL_OVER.is_match(&window[..q.start]) {
         return None;
     }
     let value = match words.as_str() {
@@ -1568,7 +1636,17 @@ fn qualifier_ending(head: &str, look: bool) -> Option<(&'static str, Range<usize
         | "below" | "lower than" | "fewer than" | "just under" | "as much as" => "under",
         _ => "approx",
     };
-    Some((value, from + q.start()..from + q.end()))
+    Some((value, from + q.start..from + q.end))
+}
+
+/// Where the `q` group of [`QUALIFIER`]'s match in `window` stands: the match less the
+/// spaces that end it. Every word of the group ends with a letter, `.` or `~`, so its
+/// `\s*` takes all of the match's trailing spaces (Unicode's, as `trim_end` trims), and
+/// the match alone is found without running the capturing engine, several times the
+/// search's cost.
+fn qualifier_words(window: &str) -> Option<Range<usize>> {
+    let m = QUALIFIER.find(window)?;
+    Some(m.start()..m.start() + m.as_str().trim_end().len())
 }
 
 /// The last words of the qualifiers of [`QUALIFIER`] (`close to`, `at least`).
@@ -1983,7 +2061,9 @@ mod tests {
         .unwrap()
     });
 
-    fn qualifier_words(re: &Regex, t: &str) -> Option<Range<usize>> {
+    /// The `q` group of `re`'s captures in `t`: how the qualifier's words were read
+    /// before [`qualifier_words`] read them from the match alone.
+    fn qualifier_group(re: &Regex, t: &str) -> Option<Range<usize>> {
         re.captures(t).and_then(|c| c.name("q")).map(|q| q.range())
     }
 
@@ -2000,7 +2080,20 @@ mod tests {
                 "\u{a0}", "\u{2028}", "(", "as much as", "close to", "ca", "in excess of",
             ], 12)
         ) {
-            prop_assert_eq!(qualifier_words(&QUALIFIER, &t), qualifier_words(&QUALIFIER_WITH_CLASS, &t), "{:?}", t);
+            prop_assert_eq!(qualifier_group(&QUALIFIER, &t), qualifier_group(&QUALIFIER_WITH_CLASS, &t), "{:?}", t);
+        }
+
+        /// The qualifier's words read from its match alone are its `q` group.
+        #[test]
+        fn a_qualifiers_words_are_its_group(
+            t in crate::scan::texts_of(&[
+                "about", "ABOUT", "ſome", "some", "approx", "approx.", ".", "at", "least", "more",
+                "than", "close", "to", "estimated", "over", "~", "x", "é", "5", "_", "-", " ",
+                "  ", "\t", "\n", "\u{a0}", "\u{2028}", "\u{3000}", "\u{85}", "(",
+                "as much as", "ca", "in excess of",
+            ], 12)
+        ) {
+            prop_assert_eq!(qualifier_words(&t), qualifier_group(&QUALIFIER, &t), "{:?}", t);
         }
 
         /// A change word is found where the expression with the rest of each stem's word
@@ -2027,8 +2120,9 @@ mod tests {
                 .filter(|&(i, c)| i > 0 && c.is_ascii_digit())
             {
                 let head = &line[..at];
-                let q = qualifier_words(&QUALIFIER_WITH_CLASS, head);
-                assert_eq!(qualifier_words(&QUALIFIER, head), q, "{head:?}");
+                let q = qualifier_group(&QUALIFIER_WITH_CLASS, head);
+                assert_eq!(qualifier_group(&QUALIFIER, head), q, "{head:?}");
+                assert_eq!(qualifier_words(head), q, "{head:?}");
                 qualifiers += usize::from(q.is_some());
                 let from = floor_boundary(head, at.saturating_sub(120));
                 let c = CHANGE_WORD_WHOLE.is_match(&head[from..]);
@@ -2041,6 +2135,39 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The `between` before a range is read by hand where the expression reads it.
+        #[test]
+        fn a_between_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                "between", "BETWEEN", "Between", "betwee", "n", "x", "_", "5", "ễ", " ", "  ",
+                "\t", "\u{b}", "\n", "\u{a0}", "-",
+            ], 8)
+        ) {
+            prop_assert_eq!(between_start(&t), BETWEEN.find(&t).map(|m| m.start()), "{:?}", t);
+        }
+
+        /// A connector's word and the `from` before a range are read from their matches
+        /// as their captures read them.
+        #[test]
+        fn a_connector_and_a_from_are_read_as_captured(
+            t in crate::scan::texts_of(&[
+                "from", "FROM", "From", "rose", "up", "cut", "revised", "to", "To", "and", "AND",
+                "-", " ", "  ", "\t", "\u{b}", "\u{a0}", "x", "ễ", "5", "fromage", "went",
+            ], 8)
+        ) {
+            let core = t.trim_matches(|c: char| c.is_ascii() && is_space(c as u8));
+            if core == "-" || core.eq_ignore_ascii_case("to") || core.eq_ignore_ascii_case("and") {
+                let captured = CONNECTOR
+                    .captures(&t)
+                    .map(|c| c.name("word").map(|w| w.as_str().to_ascii_lowercase()));
+                prop_assert_eq!(connector_word(&t, core), captured, "{:?}", t);
+            }
+            let captured = FROM
+                .captures(&t)
+                .map(|f| (f.get(0).map_or(0, |m| m.start()), f.name("verb").is_some()));
+            prop_assert_eq!(from_before(&t), captured, "{:?}", t);
+        }
 
         /// A line the look rules out holds no link.
         #[test]
@@ -2187,6 +2314,40 @@ mod tests {
             }
         }
         assert!(after_numbers > 50, "{after_numbers}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The first digit found sixteen bytes at a time is the one found eight at a
+        /// time, from every byte of the text.
+        #[test]
+        fn the_next_digit_is_found_as_eight_bytes_at_a_time_find_it(
+            t in crate::scan::texts_of(&[
+                "a", "Z", " ", "/", ":", "0", "9", "5", "ễ", "\u{ff}", "٢", "\u{a0}", "x y z ",
+                "abcdefghijklmnop", "                ",
+            ], 40)
+        ) {
+            let b = t.as_bytes();
+            for from in 0..=b.len() {
+                prop_assert_eq!(next_digit_wide(b, from), next_digit(b, from), "{:?} {}", t, from);
+            }
+            prop_assert_eq!(next_digit_wide(b, b.len() + 3), next_digit(b, b.len() + 3));
+        }
+
+        /// The scale word after a number is read as the expression reads it, over words
+        /// the look by first letter and length lets through and words it rules out.
+        #[test]
+        fn a_scale_word_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                "thousand", "MILLION", "Billions", "trillion", "quadrillions", "quadrillionss",
+                "hundred", "lakh", "Crores", "mln", "MN", "bn", "Bln", "tn", "trn", "MM", "Mm",
+                "k", "K", "m", "M", "b", "B", "the", "of", "percent", "USD", "x", "s", " ", "  ",
+                "\t", "\u{a0}", "5", "_", "-", "ễ", "$", ".",
+            ], 4)
+        ) {
+            prop_assert_eq!(scale_word(&t), scale_by_expression(&t), "{:?}", t);
+        }
     }
 
     #[test]

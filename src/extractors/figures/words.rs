@@ -31,6 +31,11 @@ fn word_after_space(text: &str) -> Option<&[u8]> {
 /// The word `text` ends with before one or more ASCII spaces: the run of ASCII letters
 /// there, empty when none; none when `text` does not end with a space.
 fn word_before_space(text: &str) -> Option<&[u8]> {
+    word_before_space_at(text).map(|(_, w)| w)
+}
+
+/// [`word_before_space`], with where the word starts in `text`.
+fn word_before_space_at(text: &str) -> Option<(usize, &[u8])> {
     let b = text.as_bytes();
     let end = b.len() - b.iter().rev().take_while(|&&c| is_space(c)).count();
     let from = end
@@ -39,7 +44,7 @@ fn word_before_space(text: &str) -> Option<&[u8]> {
             .rev()
             .take_while(|c| c.is_ascii_alphabetic())
             .count();
-    (end < b.len()).then(|| &b[from..end])
+    (end < b.len()).then(|| (from, &b[from..end]))
 }
 
 /// The longest word a [`WordSet`] holds.
@@ -401,6 +406,30 @@ static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static FILLER: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)\b(?:only|just|merely|a\s+mere)\s+$"));
 
+/// Where the match of [`FILLER`] in `before` starts, read without the expression (which
+/// costs more to compile than all the texts it reads): `only`, `just`, `merely`, or
+/// `mere` after `a`, each a whole word ([`word_ending`]).
+fn filler_start(before: &str) -> Option<usize> {
+    ["only", "just", "merely"]
+        .iter()
+        .find_map(|w| word_ending(before, w))
+        .or_else(|| word_ending(&before[..word_ending(before, "mere")?], "a"))
+}
+
+/// Where `word` (ASCII letters, in any ASCII case) starts when `text` ends with it and
+/// one or more ASCII spaces, and no ASCII letter, digit or `_` stands before it: where
+/// `(?i)\b{word}\s+$`, compiled without Unicode, matches `text`.
+pub(super) fn word_ending(text: &str, word: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let end = b.len() - b.iter().rev().take_while(|&&c| is_space(c)).count();
+    let start = end.checked_sub(word.len())?;
+    let glued = start
+        .checked_sub(1)
+        .is_some_and(|p| b[p].is_ascii_alphanumeric() || b[p] == b'_');
+    (end < b.len() && b[start..end].eq_ignore_ascii_case(word.as_bytes()) && !glued)
+        .then_some(start)
+}
+
 /// `increase` or `decrease` when the words around a percentage say so; `before` ends
 /// where the figure (or its qualifier) starts.
 pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
@@ -417,11 +446,14 @@ fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str>
     static BEFORE_ENDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_BEFORE_ENDS));
     static AFTER_OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&change_after_opens()));
     let last = word_before_space(before);
-    let filler = (!look || last.is_some_and(|w| FILLER_ENDS.holds(w)))
-        .then(|| FILLER.find(before))
-        .flatten();
+    let filler = if look {
+        last.filter(|w| FILLER_ENDS.holds(w))
+            .and_then(|_| filler_start(before))
+    } else {
+        FILLER.find(before).map(|m| m.start())
+    };
     let before = match filler {
-        Some(m) => &before[..m.start()],
+        Some(start) => &before[..start],
         None => before,
     };
     // What a match reads: found without its groups, then told a rise or a fall by
@@ -770,7 +802,7 @@ fn year_matches(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            i = crate::scan::next_digit(b, i);
+            i = super::scan::next_digit_wide(b, i);
             if i >= b.len() {
                 return None;
             }
@@ -818,17 +850,43 @@ pub(super) fn names_span(text: &str) -> bool {
     year_matches(text).any(|m| ends_span(text, &m))
 }
 
+/// Whether `before` (the text before a year) may end with what [`YEAR_BASE_BEFORE`]
+/// reads: spaces after the last word of one of its phrases (`against`, `compared to`,
+/// `vs.`), or after `the`, `that of` or `the same period in` following one. `in`, `of`
+/// and `the` end many more texts before a year (`in 2020`) than the expression's
+/// matches: for them the word before is looked at too, where the expression ran.
+fn may_end_base(before: &str) -> bool {
+    // The last words of the phrases before the optional `the`, `that of`, `the same
+    // period of`; `vs.` ends with no word.
+    static PHRASE_ENDS: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::new(&[
+            "against", "to", "with", "than", "since", "versus", "vs", "over", "from", "before",
+            "as",
+        ])
+    });
+    let Some((at, w)) = word_before_space_at(before) else {
+        return false;
+    };
+    let is = |w: &[u8], word: &str| w.eq_ignore_ascii_case(word.as_bytes());
+    let previous = || word_before_space(&before[..at]);
+    if w.is_empty() {
+        true
+    } else if is(w, "in") {
+        previous().is_some_and(|p| is(p, "period"))
+    } else if is(w, "of") {
+        previous().is_some_and(|p| is(p, "that") || is(p, "period"))
+    } else if is(w, "the") {
+        previous().is_some_and(|p| p.is_empty() || PHRASE_ENDS.holds(p))
+    } else {
+        PHRASE_ENDS.holds(w)
+    }
+}
+
 /// Reads the year-shaped number ([`YEAR`]) at `m` of `text`, in the words around it.
 fn judge(text: &str, m: Range<usize>) -> Year {
     // What the expressions' matches end or open with next to the year: a dash, or one of
     // their words next to a space. Most years have none of them, and the looks cost a
     // fraction of the runs.
-    static BASE_ENDS: LazyLock<WordSet> = LazyLock::new(|| {
-        WordSet::new(&[
-            "against", "to", "with", "than", "since", "versus", "vs", "over", "from", "before",
-            "as", "of", "in", "the",
-        ])
-    });
     static BASE_OPENS: LazyLock<WordSet> =
         LazyLock::new(|| WordSet::new(&["figure", "figures", "level", "levels"]));
     if ends_span(text, &m) {
@@ -838,8 +896,7 @@ fn judge(text: &str, m: Range<usize>) -> Year {
     // Part of a number, a code or a name (`2,020`, `No. 2013/QD`).
     let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
         || after.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '%');
-    // `vs. 2019`: no word before the space.
-    let base_before = word_before_space(before).is_some_and(|w| w.is_empty() || BASE_ENDS.holds(w));
+    let base_before = may_end_base(before);
     let base_after = word_after_space(after).is_some_and(|w| BASE_OPENS.holds(w));
     if glued
         || (base_before && YEAR_BASE_BEFORE.is_match(before))
@@ -1011,6 +1068,39 @@ mod tests {
                 change_by_groups(&before, &after),
                 "{:?} {:?}", before, after
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+
+        /// A text before a year that the look rules out is none the expression of a
+        /// comparison's base matches.
+        #[test]
+        fn a_base_before_a_year_is_let_through_by_the_look(
+            t in crate::scan::texts_of(&[
+                "compared", "to", "with", "comparison", "than", "since", "versus", "vs", "VS",
+                "vs.", "relative", "over", "from", "before", "similar", "same", "as", "that",
+                "of", "the", "THE", "period", "in", "In", "against", "moreover", "x", "ễ", " ",
+                "  ", "\t", "\u{b}", "\n", "\u{a0}", ".", ",", "-",
+            ], 10)
+        ) {
+            proptest::prop_assert!(!YEAR_BASE_BEFORE.is_match(&t) || may_end_base(&t), "{:?}", t);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+
+        /// The filler words read by hand start where the expression's match does.
+        #[test]
+        fn a_filler_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                "only", "ONLY", "just", "merely", "Merely", "mere", "a", "A", "x", "_", "5", "ễ",
+                " ", "  ", "\t", "\u{b}", "\n", "\u{a0}", "-", ".",
+            ], 8)
+        ) {
+            proptest::prop_assert_eq!(filler_start(&t), FILLER.find(&t).map(|m| m.start()), "{:?}", t);
         }
     }
 
@@ -1213,6 +1303,12 @@ mod tests {
                 "stood at",
                 "amounted to",
                 "compared to the same period of",
+                "compared with the same period in",
+                "against that of",
+                "SINCE THE",
+                "vs. the",
+                "in the",
+                "of the",
                 "vs.",
                 "vs",
                 "that of",
