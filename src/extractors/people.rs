@@ -576,27 +576,12 @@ pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
         .collect();
     let persons: Vec<usize> = form.iter().map(|&f| form_person[f]).collect();
     let facts = person_facts(a, &mentions, &persons, number_of.len());
-    // The last mention of each form takes its id and name; the ones before it copy
-    // them (one copy fewer a form, and nothing left to free).
-    let mut last = vec![0; cleaned.len()];
-    for (j, &f) in form.iter().enumerate() {
-        last[f] = j;
-    }
-    let mut form_ids = form_ids;
     mentions
         .into_iter()
         .zip(form)
         .zip(persons)
-        .enumerate()
-        .map(|(j, ((m, f), p))| {
-            let (id, name) = if last[f] == j {
-                (
-                    std::mem::take(&mut form_ids[f]),
-                    std::mem::take(&mut cleaned[f]),
-                )
-            } else {
-                (form_ids[f].clone(), cleaned[f].clone())
-            };
+        .map(|((m, f), p)| {
+            let (id, name) = (form_ids[f].clone(), cleaned[f].clone());
             let person = &facts[p];
             let record = PersonRecord {
                 common: detached(a.common(m.name.clone())),
