@@ -2624,8 +2624,7 @@ fn same_person(full: &[&str], short: &[&str]) -> bool {
     if full == short {
         return true;
     }
-    let sorted = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
-    if full.len() == short.len() && sorted(&full) == sorted(&short) {
+    if full.len() == short.len() && same_words(&full, &short) {
         return true;
     }
     // "v. putin" ~ "vladimir putin": initials stand for the given names.
@@ -2656,6 +2655,18 @@ fn same_person(full: &[&str], short: &[&str]) -> bool {
         && (full.last() == short.first() || full.first() == short.first())
 }
 
+/// Whether `x` and `y` hold the same words, as sets (in any order, each counted
+/// once): sorted and deduplicated in place, no word copied.
+fn same_words(x: &[&str], y: &[&str]) -> bool {
+    fn set<'w>(w: &[&'w str]) -> Vec<&'w str> {
+        let mut w = w.to_vec();
+        w.sort_unstable();
+        w.dedup();
+        w
+    }
+    set(x) == set(y)
+}
+
 /// Mentions without titles: other occurrences of names already found, a lone family
 /// name too (`Trump` in `the Trump Administration`), and the word a full name is
 /// referred to by later ([`lone_words`]: `Chinh` after `Prime Minister Pham Minh
@@ -2680,7 +2691,7 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
         names
             .iter()
             .map(|n| n.as_ref())
-            .chain(lone.iter().map(String::as_str))
+            .chain(lone.iter().copied())
             .enumerate()
             .map(|(i, n)| (n, i as u32)),
     ) else {
@@ -2748,7 +2759,7 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
     found_words.dedup();
     let words: Vec<&str> = found_words
         .iter()
-        .map(|&v| lone[v as usize - names.len()].as_str())
+        .map(|&v| lone[v as usize - names.len()])
         .collect();
     let common = written_in_lower_case(text, &words);
     mentions.extend(
@@ -2768,9 +2779,10 @@ fn untitled(a: &Analysis, mentions: &mut Vec<Mention>) {
 /// `Pham Minh Chinh`), each of at least two letters and like a name, when it is no
 /// name of the document itself and opens or closes the names of one person only (the
 /// family name `Nguyen` of two people names neither).
-fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
-    // The first and the last word of each name, with the name's index.
-    let mut ends: Vec<(&str, usize)> = Vec::new();
+fn lone_words<'n>(roles: &WordRoles, names: &'n [Cow<str>]) -> Vec<&'n str> {
+    // The first and the last word of each name, with the name's index (room for two a
+    // name: no vector grown as it fills).
+    let mut ends: Vec<(&str, usize)> = Vec::with_capacity(2 * names.len());
     for (i, name) in names.iter().enumerate() {
         let mut words = name
             .split(' ')
@@ -2794,8 +2806,8 @@ fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
     // once: no sort of them all).
     let mut number: HashMap<&str, usize> = HashMap::default();
     number.reserve(ends.len());
-    let mut words: Vec<&str> = Vec::new();
-    let mut sizes: Vec<usize> = Vec::new();
+    let mut words: Vec<&str> = Vec::with_capacity(ends.len());
+    let mut sizes: Vec<usize> = Vec::with_capacity(ends.len());
     let group_of: Vec<usize> = ends
         .iter()
         .map(|&(w, _)| {
@@ -2817,7 +2829,7 @@ fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
             is_name[g] = true;
         }
     }
-    let mut out: Vec<(u64, &str)> = Vec::new();
+    let mut out: Vec<(u64, &str)> = Vec::with_capacity(words.len());
     for (g, &w) in words.iter().enumerate() {
         if is_name[g] {
             continue;
@@ -2839,7 +2851,8 @@ fn lone_words(roles: &WordRoles, names: &[Cow<str>]) -> Vec<String> {
     // In the words' order: compared by their first eight bytes as a number (read once
     // for each word), and in full only where those tie.
     out.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| x.1.cmp(y.1)));
-    out.into_iter().map(|(_, w)| w.to_string()).collect()
+    // Borrowed from the names: no copy of each word.
+    out.into_iter().map(|(_, w)| w).collect()
 }
 
 /// The first eight bytes of `w` (fewer followed by zeros) as a big-endian number: two
@@ -2934,7 +2947,7 @@ mod tests {
     use super::{
         CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
         credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
-        plural_title, read_by_hand, read_caps_name_line, run_word, same_person, slug,
+        plural_title, read_by_hand, read_caps_name_line, run_word, same_person, same_words, slug,
         spaced_matches, spaced_rfind, squeezed_chars, taken_back, taken_back_read,
         written_in_lower_case,
     };
@@ -3184,6 +3197,53 @@ mod tests {
             prop_assert_eq!(slug(&name), slug_by_chars(&name));
             let k = key(&name);
             prop_assert_eq!(slug(&k), slug_by_chars(&k));
+        }
+    }
+
+    /// [`same_words`] as it compared sets of copied words.
+    fn same_words_by_sets(x: &[&str], y: &[&str]) -> bool {
+        let sorted = |w: &[&str]| {
+            w.iter()
+                .map(|s| s.to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+        };
+        sorted(x) == sorted(y)
+    }
+
+    proptest! {
+        /// Words sorted and deduplicated in place are the same as sets of their copies.
+        #[test]
+        fn same_words_as_sets_of_copies(
+            x in proptest::collection::vec("[ab.]{0,3}|\\PC{0,3}", 0..6),
+            y in proptest::collection::vec("[ab.]{0,3}|\\PC{0,3}", 0..6),
+        ) {
+            let (x, y): (Vec<&str>, Vec<&str>) =
+                (x.iter().map(String::as_str).collect(), y.iter().map(String::as_str).collect());
+            prop_assert_eq!(same_words(&x, &y), same_words_by_sets(&x, &y));
+            let mut turned = x.clone();
+            turned.reverse();
+            prop_assert!(same_words(&x, &turned));
+        }
+    }
+
+    #[test]
+    fn same_words_of_the_fixture_lines_as_sets_of_copies() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let lines: Vec<&str> = text.lines().collect();
+                for pair in lines.windows(2) {
+                    let (x, y): (Vec<&str>, Vec<&str>) =
+                        (pair[0].split(' ').collect(), pair[1].split(' ').collect());
+                    assert_eq!(same_words(&x, &y), same_words_by_sets(&x, &y), "{pair:?}");
+                    assert_eq!(same_words(&x, &x), same_words_by_sets(&x, &x), "{pair:?}");
+                    let mut turned = x.clone();
+                    turned.reverse();
+                    assert!(same_words(&x, &turned), "{pair:?}");
+                }
+            }
         }
     }
 
