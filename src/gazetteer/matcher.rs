@@ -2860,8 +2860,8 @@ impl Window {
 
 /// Calls `f` with the places of `text` where a word starts (a word character with
 /// none before it), in order, a batch of at most [`BLOCK`] at a time. ASCII is looked
-/// at sixteen bytes at a time where it can be (one test of the batch's room and of
-/// the text's end for both halves), else eight, and the first two of the up to four
+/// at thirty-two bytes at a time where it can be (one test of the batch's room and
+/// of the text's end for all four words of eight), else sixteen or eight, and the first two of the up to four
 /// word starts of eight bytes are written without a branch on how many there are.
 #[inline]
 fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
@@ -2875,10 +2875,20 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
     // `ascii_words` would mark it).
     let mut in_word = 0u64;
     while i < n {
-        // Sixteen bytes open eight words at most.
-        if k > BLOCK - 8 {
+        // Thirty-two bytes open sixteen words at most.
+        if k > BLOCK - 16 {
             f(&batch[..k]);
             k = 0;
+        }
+        if let Some(chunk) = bytes[i..].first_chunk::<32>() {
+            let w: [u64; 4] = std::array::from_fn(|h| word_at(chunk, 8 * h).unwrap_or(0));
+            if (w[0] | w[1] | w[2] | w[3]) & HIGH == 0 {
+                for (h, &w) in w.iter().enumerate() {
+                    in_word = ascii_word_starts(w, in_word, i + 8 * h, &mut batch, &mut k);
+                }
+                i += 32;
+                continue;
+            }
         }
         if let Some(chunk) = bytes[i..].first_chunk::<16>() {
             let lo = u64::from_le_bytes(*chunk.first_chunk::<8>().unwrap_or(&[0; 8]));
