@@ -1669,22 +1669,63 @@ mod tests {
         let mut texts = strings_of(&pieces, 4);
         texts.push("a b c d e f g h i j ".repeat(40));
         texts.push("é a, b;c.d".repeat(50));
-        for text in &texts {
-            let mut want = Vec::new();
-            let mut in_word = false;
-            for (i, c) in text.char_indices() {
-                if is_word_char(c) && !in_word {
-                    want.push(i);
-                }
-                in_word = is_word_char(c);
+        // The fixtures, whole and line by line.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                texts.extend(text.split_inclusive('\n').map(str::to_string));
+                texts.push(text);
             }
-            let mut got = Vec::new();
-            each_word_start(text, |starts| {
-                assert!(starts.len() <= BLOCK);
-                got.extend_from_slice(starts);
-            });
-            assert_eq!(got, want, "{text:?}");
         }
+        for text in &texts {
+            assert_eq!(
+                word_starts_listed(text),
+                word_starts_by_chars(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_starts_are_listed_as_a_look_at_each_character_lists_them_on_any_text() {
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(2000));
+        runner
+            .run(
+                &"([A-Za-z0-9]{0,9}|[ ,.'\n-]{0,3}|é|⁷|ễ|\u{2003}|\\PC){0,24}",
+                |s| {
+                    proptest::prop_assert_eq!(word_starts_listed(&s), word_starts_by_chars(&s));
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// The word starts [`each_word_start`] hands over for `text`, each batch checked to
+    /// hold [`BLOCK`] at most.
+    fn word_starts_listed(text: &str) -> Vec<usize> {
+        let mut got = Vec::new();
+        each_word_start(text, |starts| {
+            assert!(starts.len() <= BLOCK);
+            got.extend_from_slice(starts);
+        });
+        got
+    }
+
+    /// The word starts of `text`, a character at a time: what [`each_word_start`] is
+    /// held to.
+    fn word_starts_by_chars(text: &str) -> Vec<usize> {
+        let mut want = Vec::new();
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) && !in_word {
+                want.push(i);
+            }
+            in_word = is_word_char(c);
+        }
+        want
     }
 
     #[test]
@@ -2819,8 +2860,9 @@ impl Window {
 
 /// Calls `f` with the places of `text` where a word starts (a word character with
 /// none before it), in order, a batch of at most [`BLOCK`] at a time. ASCII is looked
-/// at eight bytes at a time, and the first two of the up to four word starts of eight
-/// bytes are written without a branch on how many there are.
+/// at thirty-two bytes at a time where it can be (one test of the batch's room and
+/// of the text's end for all four words of eight), else sixteen or eight, and the first two of the up to four
+/// word starts of eight bytes are written without a branch on how many there are.
 #[inline]
 fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
     let bytes = text.as_bytes();
@@ -2833,33 +2875,35 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
     // `ascii_words` would mark it).
     let mut in_word = 0u64;
     while i < n {
-        if k > BLOCK - 4 {
+        // Thirty-two bytes open sixteen words at most.
+        if k > BLOCK - 16 {
             f(&batch[..k]);
             k = 0;
+        }
+        if let Some(chunk) = bytes[i..].first_chunk::<32>() {
+            let w: [u64; 4] = std::array::from_fn(|h| word_at(chunk, 8 * h).unwrap_or(0));
+            if (w[0] | w[1] | w[2] | w[3]) & HIGH == 0 {
+                for (h, &w) in w.iter().enumerate() {
+                    in_word = ascii_word_starts(w, in_word, i + 8 * h, &mut batch, &mut k);
+                }
+                i += 32;
+                continue;
+            }
+        }
+        if let Some(chunk) = bytes[i..].first_chunk::<16>() {
+            let lo = u64::from_le_bytes(*chunk.first_chunk::<8>().unwrap_or(&[0; 8]));
+            let hi = u64::from_le_bytes(*chunk.last_chunk::<8>().unwrap_or(&[0; 8]));
+            if (lo | hi) & HIGH == 0 {
+                in_word = ascii_word_starts(lo, in_word, i, &mut batch, &mut k);
+                in_word = ascii_word_starts(hi, in_word, i + 8, &mut batch, &mut k);
+                i += 16;
+                continue;
+            }
         }
         if let Some(chunk) = bytes[i..].first_chunk::<8>() {
             let w = u64::from_le_bytes(*chunk);
             if w & HIGH == 0 {
-                // Eight ASCII bytes at once: the word characters with no letter or
-                // digit before them (the byte before the first is the last one read).
-                // A word start follows a byte that is none: four at most.
-                let words = ascii_words(w);
-                let before = (words << 8) | in_word;
-                let mut open = words & !before;
-                // Two written without a branch on whether they are there (eight bytes
-                // of prose open one or two words at most, mostly), any others one by
-                // one.
-                for _ in 0..2 {
-                    batch[k] = i + (open.trailing_zeros() / 8) as usize;
-                    k += usize::from(open != 0);
-                    open &= open.wrapping_sub(1);
-                }
-                while open != 0 {
-                    batch[k] = i + (open.trailing_zeros() / 8) as usize;
-                    k += 1;
-                    open &= open.wrapping_sub(1);
-                }
-                in_word = words >> 56;
+                in_word = ascii_word_starts(w, in_word, i, &mut batch, &mut k);
                 i += 8;
                 continue;
             }
@@ -2873,7 +2917,7 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
             (is_word_char(c), c.len_utf8())
         };
         if word_char && in_word == 0 {
-            batch[k] = i;
+            batch[k % BLOCK] = i;
             k += 1;
         }
         in_word = if word_char { 0x80 } else { 0 };
@@ -2882,6 +2926,38 @@ fn each_word_start(text: &str, mut f: impl FnMut(&[usize])) {
     if k > 0 {
         f(&batch[..k]);
     }
+}
+
+/// Writes into `batch` from `k` on the word starts of the eight ASCII bytes `w` read
+/// at byte `i` (the word characters with no letter or digit before them), given
+/// `in_word` for the byte before them ([`each_word_start`]), and gives that of their
+/// last byte. Four at most: a word start follows a byte that is none. `k` stays
+/// below [`BLOCK`] (the caller makes room), so that taken modulo `BLOCK` it indexes
+/// the batch without a bounds check.
+#[inline(always)]
+fn ascii_word_starts(
+    w: u64,
+    in_word: u64,
+    i: usize,
+    batch: &mut [usize; BLOCK],
+    k: &mut usize,
+) -> u64 {
+    let words = ascii_words(w);
+    let before = (words << 8) | in_word;
+    let mut open = words & !before;
+    // Two written without a branch on whether they are there (eight bytes of prose
+    // open one or two words at most, mostly), any others one by one.
+    for _ in 0..2 {
+        batch[*k % BLOCK] = i + (open.trailing_zeros() / 8) as usize;
+        *k += usize::from(open != 0);
+        open &= open.wrapping_sub(1);
+    }
+    while open != 0 {
+        batch[*k % BLOCK] = i + (open.trailing_zeros() / 8) as usize;
+        *k += 1;
+        open &= open.wrapping_sub(1);
+    }
+    words >> 56
 }
 
 /// How many bits the table of first words' prefixes has.
