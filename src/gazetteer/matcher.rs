@@ -1,7 +1,7 @@
 //! The phrase matcher: every searched list compiled into one set, so a text is
 //! searched once for all of them. Phrases that open with a word character (all the
 //! embedded ones) are looked up by their first word at the text's word starts, read
-//! eight bytes at a time; the others go into an Aho-Corasick automaton.
+//! up to 32 bytes at a time; the others go into an Aho-Corasick automaton.
 //!
 //! **Takes** phrase tables (a phrase and what it means, or a stop-phrase), each with
 //! a matching mode, and then texts. **Gives** per table the hits in a text, sorted,
