@@ -2347,6 +2347,16 @@ mod tests {
     /// Pieces of text for [`scan`](super::scan) against [`scan_after_has_cue`]: cues,
     /// words that open readings, words that hold a cue word among other letters (of
     /// this script or another), digits, signs and spaces.
+    /// The `pieces` with a separator after each (`seps[i]` after `pieces[i]`): the texts
+    /// of the property tests below, words glued, spaced or listed.
+    fn interleaved(pieces: &[&str], seps: &[&str]) -> String {
+        pieces
+            .iter()
+            .zip(seps)
+            .flat_map(|(p, s)| [*p, *s])
+            .collect()
+    }
+
     const CUE_PIECES: &[&str] = &[
         " ", " ", ", ", "-", ".", "/", "the", "The", "end", "of", "this", "next", "last", "early",
         "from", "to", "between", "and", "in", "first", "half", "year", "years", "Year", "month",
@@ -2366,11 +2376,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(CUE_PIECES), 0..24),
             seps in proptest::collection::vec(proptest::sample::select(&[" ", "", ", "][..]), 24),
         ) {
-            let text: String = pieces
-                .iter()
-                .zip(&seps)
-                .flat_map(|(p, s)| [*p, *s])
-                .collect();
+            let text = interleaved(&pieces, &seps);
             for order in [None, Some(NumericOrder::DayFirst)] {
                 prop_assert_eq!(super::scan(&text, order), scan_after_has_cue(&text, order), "{:?}", text);
             }
@@ -2392,11 +2398,7 @@ mod tests {
                 40,
             ),
         ) {
-            let text: String = pieces
-                .iter()
-                .zip(&seps)
-                .flat_map(|(p, s)| [*p, *s])
-                .collect();
+            let text = interleaved(&pieces, &seps);
             for order in [None, Some(NumericOrder::MonthFirst)] {
                 let (new, old) = both_reads(&text, order);
                 prop_assert_eq!(new, old, "{:?}", text);
@@ -2614,11 +2616,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(OPENING_PIECES), 0..30),
             seps in proptest::collection::vec(proptest::sample::select(&[" ", "", ", "][..]), 30),
         ) {
-            let text: String = pieces
-                .iter()
-                .zip(&seps)
-                .flat_map(|(p, s)| [*p, *s])
-                .collect();
+            let text = interleaved(&pieces, &seps);
             let toks = lex(&text);
             let p = Parser {
                 text: &text,
