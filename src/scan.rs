@@ -417,6 +417,22 @@ pub(crate) fn texts_of(
     prop::collection::vec(prop::sample::select(pieces.to_vec()), 0..most).prop_map(|p| p.concat())
 }
 
+/// Texts of up to `most` of `pieces`, each followed by one of `seps`: [`texts_of`] with
+/// the words glued, spaced or parted as the separators say.
+#[cfg(test)]
+pub(crate) fn texts_parted(
+    pieces: &[&'static str],
+    seps: &[&'static str],
+    most: usize,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pair = (
+        prop::sample::select(pieces.to_vec()),
+        prop::sample::select(seps.to_vec()),
+    );
+    prop::collection::vec(pair, 0..most).prop_map(|v| v.iter().flat_map(|&(p, s)| [p, s]).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

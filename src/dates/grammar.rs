@@ -2347,16 +2347,6 @@ mod tests {
     /// Pieces of text for [`scan`](super::scan) against [`scan_after_has_cue`]: cues,
     /// words that open readings, words that hold a cue word among other letters (of
     /// this script or another), digits, signs and spaces.
-    /// The `pieces` with a separator after each (`seps[i]` after `pieces[i]`): the texts
-    /// of the property tests below, words glued, spaced or listed.
-    fn interleaved(pieces: &[&str], seps: &[&str]) -> String {
-        pieces
-            .iter()
-            .zip(seps)
-            .flat_map(|(p, s)| [*p, *s])
-            .collect()
-    }
-
     const CUE_PIECES: &[&str] = &[
         " ", " ", ", ", "-", ".", "/", "the", "The", "end", "of", "this", "next", "last", "early",
         "from", "to", "between", "and", "in", "first", "half", "year", "years", "Year", "month",
@@ -2373,10 +2363,8 @@ mod tests {
         /// [`has_cue`].
         #[test]
         fn scan_finds_what_it_found_after_has_cue(
-            pieces in proptest::collection::vec(proptest::sample::select(CUE_PIECES), 0..24),
-            seps in proptest::collection::vec(proptest::sample::select(&[" ", "", ", "][..]), 24),
+            text in crate::scan::texts_parted(CUE_PIECES, &[" ", "", ", "], 24),
         ) {
-            let text = interleaved(&pieces, &seps);
             for order in [None, Some(NumericOrder::DayFirst)] {
                 prop_assert_eq!(super::scan(&text, order), scan_after_has_cue(&text, order), "{:?}", text);
             }
@@ -2392,13 +2380,8 @@ mod tests {
         /// openers and other words, near and far from each other, glued or spaced.
         #[test]
         fn read_finds_what_the_reference_finds(
-            pieces in proptest::collection::vec(proptest::sample::select(CUE_PIECES), 0..40),
-            seps in proptest::collection::vec(
-                proptest::sample::select(&[" ", "", ", ", " a b c d e f "][..]),
-                40,
-            ),
+            text in crate::scan::texts_parted(CUE_PIECES, &[" ", "", ", ", " a b c d e f "], 40),
         ) {
-            let text = interleaved(&pieces, &seps);
             for order in [None, Some(NumericOrder::MonthFirst)] {
                 let (new, old) = both_reads(&text, order);
                 prop_assert_eq!(new, old, "{:?}", text);
@@ -2613,10 +2596,8 @@ mod tests {
         /// texts made of words that open readings and words shaped like them.
         #[test]
         fn a_token_passed_over_opens_nothing(
-            pieces in proptest::collection::vec(proptest::sample::select(OPENING_PIECES), 0..30),
-            seps in proptest::collection::vec(proptest::sample::select(&[" ", "", ", "][..]), 30),
+            text in crate::scan::texts_parted(OPENING_PIECES, &[" ", "", ", "], 30),
         ) {
-            let text = interleaved(&pieces, &seps);
             let toks = lex(&text);
             let p = Parser {
                 text: &text,

@@ -3228,36 +3228,25 @@ mod tests {
 
     #[test]
     fn same_words_of_the_fixture_lines_as_sets_of_copies() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                let lines: Vec<&str> = text.lines().collect();
-                for pair in lines.windows(2) {
-                    let (x, y): (Vec<&str>, Vec<&str>) =
-                        (pair[0].split(' ').collect(), pair[1].split(' ').collect());
-                    assert_eq!(same_words(&x, &y), same_words_by_sets(&x, &y), "{pair:?}");
-                    assert_eq!(same_words(&x, &x), same_words_by_sets(&x, &x), "{pair:?}");
-                    let mut turned = x.clone();
-                    turned.reverse();
-                    assert!(same_words(&x, &turned), "{pair:?}");
-                }
+        for (_, text) in crate::testing::fixture_texts() {
+            let lines: Vec<&str> = text.lines().collect();
+            for pair in lines.windows(2) {
+                let (x, y): (Vec<&str>, Vec<&str>) =
+                    (pair[0].split(' ').collect(), pair[1].split(' ').collect());
+                assert_eq!(same_words(&x, &y), same_words_by_sets(&x, &y), "{pair:?}");
+                assert_eq!(same_words(&x, &x), same_words_by_sets(&x, &x), "{pair:?}");
+                let mut turned = x.clone();
+                turned.reverse();
+                assert!(same_words(&x, &turned), "{pair:?}");
             }
         }
     }
 
     #[test]
     fn keys_and_slugs_of_the_fixture_lines_as_of_characters() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                for line in std::fs::read_to_string(&path).unwrap().lines() {
-                    assert_eq!(key(line), key_by_chars(line), "{line:?}");
-                    assert_eq!(slug(line), slug_by_chars(line), "{line:?}");
-                }
-            }
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(key(&line), key_by_chars(&line), "{line:?}");
+            assert_eq!(slug(&line), slug_by_chars(&line), "{line:?}");
         }
     }
 

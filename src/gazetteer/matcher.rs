@@ -1670,14 +1670,9 @@ mod tests {
         texts.push("a b c d e f g h i j ".repeat(40));
         texts.push("é a, b;c.d".repeat(50));
         // The fixtures, whole and line by line.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                texts.extend(text.split_inclusive('\n').map(str::to_string));
-                texts.push(text);
-            }
+        for (_, text) in crate::testing::fixture_texts() {
+            texts.extend(text.split_inclusive('\n').map(str::to_string));
+            texts.push(text);
         }
         for text in &texts {
             assert_eq!(

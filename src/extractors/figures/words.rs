@@ -441,14 +441,11 @@ pub(super) fn change(before: &str, after: &str) -> Option<&'static str> {
 /// expressions alone).
 fn change_looking(before: &str, after: &str, look: bool) -> Option<&'static str> {
     // What each expression's matches end (or open) with: a word of it, next to a space.
-    static FILLER_ENDS: LazyLock<WordSet> =
-        LazyLock::new(|| WordSet::new(&["only", "just", "merely", "mere"]));
     static BEFORE_ENDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&CHANGE_BEFORE_ENDS));
     static AFTER_OPENS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&change_after_opens()));
-    let last = word_before_space(before);
+    // The fillers read by hand need no look first: they are a few byte comparisons.
     let filler = if look {
-        last.filter(|w| FILLER_ENDS.holds(w))
-            .and_then(|_| filler_start(before))
+        filler_start(before)
     } else {
         FILLER.find(before).map(|m| m.start())
     };
