@@ -16,6 +16,7 @@
 //!   with an error that says how to convert them;
 //! - anything else holding a NUL byte is binary, and refused.
 
+use crate::encoding::Encoding;
 use crate::error::{Error, Warning};
 use crate::offsets::OffsetMap;
 use std::borrow::Cow;
@@ -27,38 +28,6 @@ const BOM_UTF16LE: &[u8] = b"\xFF\xFE";
 const BOM_UTF16BE: &[u8] = b"\xFE\xFF";
 const BOM_UTF32LE: &[u8] = b"\xFF\xFE\0\0";
 const BOM_UTF32BE: &[u8] = b"\0\0\xFE\xFF";
-
-/// The character encoding an input was read in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Encoding {
-    /// UTF-8, with or without a byte-order mark (invalid sequences are read lossily).
-    /// The raw bytes are the input's own.
-    Utf8,
-    /// UTF-16, little-endian, announced by its byte-order mark `FF FE`. The raw bytes
-    /// are its decoding to UTF-8, byte-order mark dropped.
-    Utf16Le,
-    /// UTF-16, big-endian, announced by its byte-order mark `FE FF`. The raw bytes are
-    /// its decoding to UTF-8, byte-order mark dropped.
-    Utf16Be,
-}
-
-impl Encoding {
-    /// The encoding's name, as `iconv` knows it: `UTF-8`, `UTF-16LE`, `UTF-16BE`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf16Le => "UTF-16LE",
-            Encoding::Utf16Be => "UTF-16BE",
-        }
-    }
-}
-
-impl std::fmt::Display for Encoding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// One input document.
 #[derive(Clone, Debug)]

@@ -1,6 +1,6 @@
 //! Errors and warnings, each naming the input they are about.
 
-use crate::document::Encoding;
+use crate::encoding::Encoding;
 use std::path::PathBuf;
 
 /// Why an input could not be processed.

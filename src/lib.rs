@@ -71,6 +71,7 @@ pub mod columns;
 mod config;
 mod dates;
 mod document;
+mod encoding;
 mod error;
 pub mod eval;
 mod extractors;
@@ -90,7 +91,8 @@ pub mod vocab;
 
 pub use analysis::Analysis;
 pub use config::Config;
-pub use document::{Document, Encoding};
+pub use document::Document;
+pub use encoding::Encoding;
 pub use error::{Error, Warning};
 pub use pipeline::{extract, extract_each, write_jsonl, write_record};
 pub use record::{Common, Record, Span, TYPE_NAMES};
