@@ -28,6 +28,18 @@ impl Decimal {
     /// `mantissa × 10^-scale`.
     pub fn new(mantissa: i128, scale: u32) -> Decimal {
         let (mut mantissa, mut scale) = (mantissa, scale);
+        // Almost every figure fits in 64 bits, where a remainder is one instruction and
+        // not a call into the 128-bit division routine.
+        if let Ok(mut small) = i64::try_from(mantissa) {
+            while scale > 0 && small % 10 == 0 {
+                small /= 10;
+                scale -= 1;
+            }
+            return Decimal {
+                mantissa: i128::from(small),
+                scale,
+            };
+        }
         while scale > 0 && mantissa % 10 == 0 {
             mantissa /= 10;
             scale -= 1;
@@ -373,6 +385,46 @@ mod tests {
         assert_eq!(sub("3", "3.00").as_deref(), Some("0"));
         // Scaling the other to 38 decimals overflows: no wrong answer, none at all.
         assert_eq!(sub("1e30", "1e-38"), None);
+    }
+
+    /// `Decimal::new` as it was written first: trailing zeros dropped in 128 bits.
+    fn new_reference(mut mantissa: i128, mut scale: u32) -> Decimal {
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        Decimal { mantissa, scale }
+    }
+
+    #[test]
+    fn trailing_zeros_drop_alike_on_both_sides_of_64_bits() {
+        let edges = [0, 10, -10, i128::from(i64::MAX), i128::from(i64::MIN)];
+        let wide = [i128::from(i64::MAX) + 1, i128::from(i64::MIN) - 1];
+        let tens = [10i128.pow(18), 10i128.pow(19), -(10i128.pow(30))];
+        for m in edges.into_iter().chain(wide).chain(tens) {
+            for scale in [0, 1, 9, 20, 38] {
+                assert_eq!(
+                    Decimal::new(m, scale),
+                    new_reference(m, scale),
+                    "{m} {scale}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn new_drops_trailing_zeros_as_the_128_bit_loop_does(
+            m in proptest::prelude::any::<i128>(),
+            small in proptest::prelude::any::<i64>(),
+            zeros in 0u32..12,
+            scale in 0u32..40,
+        ) {
+            let padded = i128::from(small).checked_mul(10i128.pow(zeros)).unwrap_or(m);
+            for m in [m, padded] {
+                proptest::prop_assert_eq!(Decimal::new(m, scale), new_reference(m, scale));
+            }
+        }
     }
 
     #[test]
