@@ -70,6 +70,9 @@ pub(crate) fn extract<'a>(
     // the next rather than allocated for each.
     let mut in_sentence: Vec<&Date> = Vec::new();
     let mut hits: Vec<(Range<usize>, EventKind)> = Vec::new();
+    // An event's state codes, borrowed until its record is made, in one vector reused
+    // from event to event.
+    let mut codes: Vec<&str> = Vec::new();
     for sentence in sentences[first..]
         .iter()
         .take_while(|s| part.holds(s.start))
@@ -291,49 +294,52 @@ pub(crate) fn extract<'a>(
             let Some(kind) = kind.filter(|_| !years_long && !figure()) else {
                 continue;
             };
-            let event = |clause: Range<usize>, kind: EventKind, participants: &[&PersonMention]| {
-                // `will depart on 16 November for Thailand and the Philippines`: the
-                // places a trip goes to, named right after the date that closes it.
-                let to = if kind == EventKind::Visit && clause.end <= date.view.end {
-                    destinations(a, text, date.view.end, sentence.end)
-                } else {
-                    Vec::new()
-                };
-                // The states of the people taking part, then the trip's destinations.
-                let mut known: Vec<&str> = participants
-                    .iter()
-                    .filter_map(|p| person_country.get(&p.record.person_id)?.as_deref())
-                    .collect();
-                known.extend(to);
-                let orgs = orgs(a, &clause);
-                let countries = countries(
-                    a,
-                    line,
-                    &clause,
-                    sentence.end,
-                    (&known, !participants.is_empty()),
-                    !orgs.is_empty(),
-                    kind,
-                );
-                EventRecord {
-                    orgs,
-                    location: location(a, text, date, &clause),
-                    common: a.common(clause),
-                    kind,
-                    date: DateRef {
-                        span: a.raw_span(date.view.clone()).into(),
-                        values: date.values.clone(),
-                    },
-                    participants: participants
+            let mut event =
+                |clause: Range<usize>, kind: EventKind, participants: &[&PersonMention]| {
+                    // `will depart on 16 November for Thailand and the Philippines`: the
+                    // places a trip goes to, named right after the date that closes it.
+                    let to = if kind == EventKind::Visit && clause.end <= date.view.end {
+                        destinations(a, text, date.view.end, sentence.end)
+                    } else {
+                        Vec::new()
+                    };
+                    // The states of the people taking part, then the trip's destinations.
+                    codes.clear();
+                    let known = participants
                         .iter()
-                        .map(|p| Participant {
-                            name: p.record.name.clone(),
-                            person_id: p.record.person_id.clone(),
-                        })
-                        .collect(),
-                    countries,
-                }
-            };
+                        .filter_map(|p| person_country.get(&p.record.person_id)?.as_deref());
+                    for c in known.chain(to) {
+                        add(&mut codes, c);
+                    }
+                    let orgs = orgs(a, &clause);
+                    let countries = countries(
+                        a,
+                        line,
+                        &clause,
+                        sentence.end,
+                        (&mut codes, !participants.is_empty()),
+                        !orgs.is_empty(),
+                        kind,
+                    );
+                    EventRecord {
+                        orgs,
+                        location: location(a, text, date, &clause),
+                        common: a.common(clause),
+                        kind,
+                        date: DateRef {
+                            span: a.raw_span(date.view.clone()).into(),
+                            values: date.values.clone(),
+                        },
+                        participants: participants
+                            .iter()
+                            .map(|p| Participant {
+                                name: p.record.name.clone(),
+                                person_id: p.record.person_id.clone(),
+                            })
+                            .collect(),
+                        countries,
+                    }
+                };
             // `a meeting with X and then a longer meeting with Y`: two actions in a row,
             // each with its own people, on the one date.
             if let Some((first, second)) = in_a_row(a, text, clause.clone()) {
@@ -1134,7 +1140,8 @@ fn first_of_each<T: Copy, K: Ord>(items: &mut Vec<T>, key: impl Fn(T) -> K) {
 }
 
 /// The states taking part: those already known (`known.0`: the participants' and a
-/// trip's destinations; `known.1`: whether anyone is named taking part), those the
+/// trip's destinations, each once, in a vector the rest are added to; `known.1`:
+/// whether anyone is named taking part), those the
 /// clause names, the partner of the section (a bilateral chapter's country paragraph),
 /// and the home state when one of its officials takes part or the clause names it.
 /// `names_org`: whether the clause names an international body.
@@ -1143,18 +1150,14 @@ fn countries<'a>(
     line: usize,
     clause: &Range<usize>,
     sentence_end: usize,
-    known: (&[&'a str], bool),
+    known: (&mut Vec<&'a str>, bool),
     names_org: bool,
     kind: EventKind,
 ) -> Vec<String> {
-    let (known, named_people) = known;
     // The codes are borrowed until the list is whole.
-    let mut out: Vec<&str> = Vec::new();
-    for c in known {
-        add(&mut out, c);
-    }
+    let (out, named_people) = known;
     for hit in a.countries_in(clause.clone()) {
-        add(&mut out, &hit.country.code);
+        add(out, &hit.country.code);
     }
     let home = a.home();
     // "The two sides", "both countries", "the two leaders": the home state and the one
@@ -1162,12 +1165,12 @@ fn countries<'a>(
     // Asked only where it decides something: most clauses need not be searched.
     let both_sides = || names_both_sides(&a.view.text()[clause.clone()]);
     if !home.is_empty() && out.len() == 1 && out[0] != home && both_sides() {
-        add(&mut out, home);
+        add(out, home);
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder
     // is the home state's own.
     if !home.is_empty() && !out.contains(&home) && bare_office(a, clause) {
-        add(&mut out, home);
+        add(out, home);
     }
     if out.iter().all(|c| *c == home) {
         // "Both sides ...": the partner named last before, in the paragraph.
@@ -1185,8 +1188,8 @@ fn countries<'a>(
             .find(|h| &*h.country.code != home)
             .or_else(after)
         {
-            add(&mut out, &hit.country.code);
-            add(&mut out, home);
+            add(out, &hit.country.code);
+            add(out, home);
         }
     }
     // A country paragraph of a bilateral chapter is about the home state's relations
@@ -1206,17 +1209,17 @@ fn countries<'a>(
                 && a.countries_in(clause.clone())
                     .any(|h| h.country.code == c.code);
             if !names_foreign {
-                add(&mut out, &c.code);
+                add(out, &c.code);
             }
             if !alone {
-                add(&mut out, home);
+                add(out, home);
             }
         }
-        Some((_, Partner::Home)) => add(&mut out, home),
+        Some((_, Partner::Home)) => add(out, home),
         _ => {}
     }
     out.sort();
-    out.into_iter().map(String::from).collect()
+    out.iter().map(|c| String::from(*c)).collect()
 }
 
 /// Whether the clause names an office on its own, the way a document names its own
