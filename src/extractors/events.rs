@@ -370,11 +370,11 @@ pub(crate) fn extract<'a>(
 /// Whether a person mention is the speaker's label opening a line of a transcript
 /// (`Mao Ning: At the invitation of ...`): the one speaking, not one taking part.
 fn speaks(a: &Analysis, p: &PersonMention) -> bool {
-    let line = a.view.line_at(p.view.start);
-    a.view.lines()[line].range.start == p.view.start
-        && a.view.text()[p.view.end..]
-            .trim_start_matches(' ')
-            .starts_with(':')
+    // The colon first: most names are followed by none, and their line is not looked up.
+    a.view.text()[p.view.end..]
+        .trim_start_matches(' ')
+        .starts_with(':')
+        && a.view.lines()[a.view.line_at(p.view.start)].range.start == p.view.start
 }
 
 /// A clause naming two actions in a row (`she will have a meeting with X and then a
@@ -1164,28 +1164,28 @@ fn countries<'a>(
     // partner named.
     // Asked only where it decides something: most clauses need not be searched.
     let both_sides = || names_both_sides(&a.view.text()[clause.clone()]);
-    if !home.is_empty() && out.len() == 1 && out[0] != home && both_sides() {
+    if !home.is_empty() && out.len() == 1 && !same(out[0], home) && both_sides() {
         add(out, home);
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder
     // is the home state's own.
-    if !home.is_empty() && !out.contains(&home) && bare_office(a, clause) {
+    if !home.is_empty() && !out.iter().any(|c| same(c, home)) && bare_office(a, clause) {
         add(out, home);
     }
-    if out.iter().all(|c| *c == home) {
+    if out.iter().all(|c| same(c, home)) {
         // "Both sides ...": the partner named last before, in the paragraph.
         let paragraph = a.view.lines()[line].range.start..clause.start;
         // Else, for "the two leaders ...", the partner the rest of the sentence names
         // (`the two leaders welcomed the announcement in August by Chilean firms`).
         let after = || {
             a.countries_in(clause.end..sentence_end)
-                .find(|h| &*h.country.code != home)
+                .find(|h| !same(&h.country.code, home))
                 .filter(|_| both_sides())
         };
         if let Some(hit) = a
             .countries_in(paragraph)
             .rev()
-            .find(|h| &*h.country.code != home)
+            .find(|h| !same(&h.country.code, home))
             .or_else(after)
         {
             add(out, &hit.country.code);
@@ -1195,7 +1195,7 @@ fn countries<'a>(
     // A country paragraph of a bilateral chapter is about the home state's relations
     // with its state, which takes part unless the clause names other states or an
     // international body.
-    let names_foreign = out.iter().any(|c| *c != home) || names_org;
+    let names_foreign = out.iter().any(|c| !same(c, home)) || names_org;
     match a.section_partner(line) {
         Some((_, Partner::Country(c))) => {
             // The partner giving aid alone, named as the giver (`Japan has committed
@@ -1204,10 +1204,10 @@ fn countries<'a>(
             // (`Japan provided Viet Nam with ...`).
             let alone = kind == EventKind::Aid
                 && out.len() == 1
-                && *out[0] == *c.code
+                && same(out[0], &c.code)
                 && !named_people
                 && a.countries_in(clause.clone())
-                    .any(|h| h.country.code == c.code);
+                    .any(|h| same(&h.country.code, &c.code));
             if !names_foreign {
                 add(out, &c.code);
             }
@@ -1218,7 +1218,7 @@ fn countries<'a>(
         Some((_, Partner::Home)) => add(out, home),
         _ => {}
     }
-    out.sort();
+    out.sort_unstable_by(|x, y| x.bytes().cmp(y.bytes()));
     out.iter().map(|c| String::from(*c)).collect()
 }
 
@@ -1263,9 +1263,15 @@ fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
 
 /// Adds a code once.
 fn add<'a>(out: &mut Vec<&'a str>, code: &'a str) {
-    if !out.contains(&code) {
+    if !out.iter().any(|c| same(c, code)) {
         out.push(code);
     }
+}
+
+/// Whether two state codes are the same, compared byte by byte in line: the codes are
+/// a few letters, and a call to compare each pair cost more than the comparison.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// How far after a date a trip's destinations may end, in bytes.
@@ -1883,6 +1889,28 @@ mod tests {
             if let Some(got) = amount_end(&t) {
                 prop_assert_eq!(got, want, "{:?}", t);
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Codes compared byte by byte are the same where the strings are equal, and
+        /// sorted by their bytes as strings sort.
+        #[test]
+        fn codes_compare_and_sort_as_strings_do(
+            codes in prop::collection::vec(texts_of(&["V", "N", "US", "é", "", "\u{0}"], 3), 0..6),
+        ) {
+            for x in &codes {
+                for y in &codes {
+                    prop_assert_eq!(same(x, y), x == y, "{:?} {:?}", x, y);
+                }
+            }
+            let mut by_bytes: Vec<&str> = codes.iter().map(String::as_str).collect();
+            by_bytes.sort_unstable_by(|x, y| x.bytes().cmp(y.bytes()));
+            let mut sorted: Vec<&str> = codes.iter().map(String::as_str).collect();
+            sorted.sort();
+            prop_assert_eq!(by_bytes, sorted);
         }
     }
 
