@@ -1329,8 +1329,7 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     // Inside the date's brackets, before it.
     let lead = text::before(text, date.view.start, BRACKET_REACH);
     let lead_start = date.view.start - lead.len();
-    let open = memchr::memrchr(b'(', lead.as_bytes()).map(|o| lead_start + o);
-    if let Some(open) = open.filter(|&o| !text[o..date.view.start].contains(')')) {
+    if let Some(open) = open_bracket(lead.as_bytes()).map(|o| lead_start + o) {
         let inside = text[open + 1..date.view.start]
             .trim()
             .trim_end_matches([',', '-'])
@@ -1391,6 +1390,13 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
         }
     }
     found
+}
+
+/// Where the last bracket of `lead` stands when it opens one, with no closing bracket
+/// after it: found in one search back for either bracket, not a search back for the
+/// opening one and another forward for a closing one.
+fn open_bracket(lead: &[u8]) -> Option<usize> {
+    memchr::memrchr2(b'(', b')', lead).filter(|&o| lead[o] == b'(')
 }
 
 /// Where the last words before a date that may name its place start in `s`: at the
@@ -1911,6 +1917,21 @@ mod tests {
             let mut sorted: Vec<&str> = codes.iter().map(String::as_str).collect();
             sorted.sort();
             prop_assert_eq!(by_bytes, sorted);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The bracket a date sits in is found as a search back for the opening bracket
+        /// and one forward for a closing bracket after it find it.
+        #[test]
+        fn open_brackets_are_found_as_two_searches_find_them(
+            t in texts_of(&["(", ")", "Hanoi", ", ", " ", "’", "19 October"], 12),
+        ) {
+            let b = t.as_bytes();
+            let want = memchr::memrchr(b'(', b).filter(|&o| !b[o..].contains(&b')'));
+            prop_assert_eq!(open_bracket(b), want, "{:?}", t);
         }
     }
 
