@@ -70,6 +70,9 @@ pub(crate) fn extract<'a>(
     // the next rather than allocated for each.
     let mut in_sentence: Vec<&Date> = Vec::new();
     let mut hits: Vec<(Range<usize>, EventKind)> = Vec::new();
+    // An event's state codes, borrowed until its record is made, in one vector reused
+    // from event to event.
+    let mut codes: Vec<&str> = Vec::new();
     for sentence in sentences[first..]
         .iter()
         .take_while(|s| part.holds(s.start))
@@ -291,49 +294,52 @@ pub(crate) fn extract<'a>(
             let Some(kind) = kind.filter(|_| !years_long && !figure()) else {
                 continue;
             };
-            let event = |clause: Range<usize>, kind: EventKind, participants: &[&PersonMention]| {
-                // `will depart on 16 November for Thailand and the Philippines`: the
-                // places a trip goes to, named right after the date that closes it.
-                let to = if kind == EventKind::Visit && clause.end <= date.view.end {
-                    destinations(a, text, date.view.end, sentence.end)
-                } else {
-                    Vec::new()
-                };
-                // The states of the people taking part, then the trip's destinations.
-                let mut known: Vec<&str> = participants
-                    .iter()
-                    .filter_map(|p| person_country.get(&p.record.person_id)?.as_deref())
-                    .collect();
-                known.extend(to);
-                let orgs = orgs(a, &clause);
-                let countries = countries(
-                    a,
-                    line,
-                    &clause,
-                    sentence.end,
-                    (&known, !participants.is_empty()),
-                    !orgs.is_empty(),
-                    kind,
-                );
-                EventRecord {
-                    orgs,
-                    location: location(a, text, date, &clause),
-                    common: a.common(clause),
-                    kind,
-                    date: DateRef {
-                        span: a.raw_span(date.view.clone()).into(),
-                        values: date.values.clone(),
-                    },
-                    participants: participants
+            let mut event =
+                |clause: Range<usize>, kind: EventKind, participants: &[&PersonMention]| {
+                    // `will depart on 16 November for Thailand and the Philippines`: the
+                    // places a trip goes to, named right after the date that closes it.
+                    let to = if kind == EventKind::Visit && clause.end <= date.view.end {
+                        destinations(a, text, date.view.end, sentence.end)
+                    } else {
+                        Vec::new()
+                    };
+                    // The states of the people taking part, then the trip's destinations.
+                    codes.clear();
+                    let known = participants
                         .iter()
-                        .map(|p| Participant {
-                            name: p.record.name.clone(),
-                            person_id: p.record.person_id.clone(),
-                        })
-                        .collect(),
-                    countries,
-                }
-            };
+                        .filter_map(|p| person_country.get(&p.record.person_id)?.as_deref());
+                    for c in known.chain(to) {
+                        add(&mut codes, c);
+                    }
+                    let orgs = orgs(a, &clause);
+                    let countries = countries(
+                        a,
+                        line,
+                        &clause,
+                        sentence.end,
+                        (&mut codes, !participants.is_empty()),
+                        !orgs.is_empty(),
+                        kind,
+                    );
+                    EventRecord {
+                        orgs,
+                        location: location(a, text, date, &clause),
+                        common: a.common(clause),
+                        kind,
+                        date: DateRef {
+                            span: a.raw_span(date.view.clone()).into(),
+                            values: date.values.clone(),
+                        },
+                        participants: participants
+                            .iter()
+                            .map(|p| Participant {
+                                name: p.record.name.clone(),
+                                person_id: p.record.person_id.clone(),
+                            })
+                            .collect(),
+                        countries,
+                    }
+                };
             // `a meeting with X and then a longer meeting with Y`: two actions in a row,
             // each with its own people, on the one date.
             if let Some((first, second)) = in_a_row(a, text, clause.clone()) {
@@ -364,11 +370,11 @@ pub(crate) fn extract<'a>(
 /// Whether a person mention is the speaker's label opening a line of a transcript
 /// (`Mao Ning: At the invitation of ...`): the one speaking, not one taking part.
 fn speaks(a: &Analysis, p: &PersonMention) -> bool {
-    let line = a.view.line_at(p.view.start);
-    a.view.lines()[line].range.start == p.view.start
-        && a.view.text()[p.view.end..]
-            .trim_start_matches(' ')
-            .starts_with(':')
+    // The colon first: most names are followed by none, and their line is not looked up.
+    a.view.text()[p.view.end..]
+        .trim_start_matches(' ')
+        .starts_with(':')
+        && a.view.lines()[a.view.line_at(p.view.start)].range.start == p.view.start
 }
 
 /// A clause naming two actions in a row (`she will have a meeting with X and then a
@@ -625,31 +631,200 @@ fn closes_action(a: &Analysis, text: &str, date: &Date, sentence_start: usize) -
 /// How far after a funds verb its amount may start, in bytes.
 const FUNDS_REACH: usize = 48;
 
+/// A funds verb's amount, as [`funding`] reads it: white space, up to four small words,
+/// and an amount. The definition [`amount_end`] reads by hand, and the reader where
+/// the bytes cannot tell.
+static AMOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^\s+
+        (?:(?:a|an|the|some|about|around|approximately|roughly|nearly|almost|over|more|than|
+            up|to|at|least|additional|initial|further|another|extra|total|of|a\ total\ of)\s+){0,4}
+        (?:
+            (?:[A-Z]{1,3}\$|[A-Z]{3}\ ?|[$€£¥₫])\ ?[0-9]
+          | [0-9][0-9.,]*(?:\ (?:million|billion|trillion))?\ (?:dollars|euros|yen|pounds|dong|francs)\b
+        )",
+    )
+    .expect("valid regex")
+});
+
 /// A commitment of funds inside `range`: a funds verb of `event-context.tsv`
 /// (`committed`, `invest`) followed within a few small words by an amount
 /// (`committed approximately $75 million`, `will invest an initial US$ 12 million`,
 /// `contributed 5 million euros`). Gives the range from the verb to the amount's first
 /// digit.
 fn funding(a: &Analysis, text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    static AMOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?x)^\s+
-            (?:(?:a|an|the|some|about|around|approximately|roughly|nearly|almost|over|more|than|
-                up|to|at|least|additional|initial|further|another|extra|total|of|a\ total\ of)\s+){0,4}
-            (?:
-                (?:[A-Z]{1,3}\$|[A-Z]{3}\ ?|[$€£¥₫])\ ?[0-9]
-              | [0-9][0-9.,]*(?:\ (?:million|billion|trillion))?\ (?:dollars|euros|yen|pounds|dong|francs)\b
-            )",
-        )
-        .expect("valid regex")
-    });
     a.funds_in(range.clone()).find_map(|verb| {
         let end = text::ceil(text, (verb.end + FUNDS_REACH).min(range.end));
         let after = &text[verb.end..end];
-        AMOUNT_AFTER
-            .find(after)
-            .map(|m| verb.start..verb.end + m.end())
+        // Read by hand (the expression cost more to compile than all its searches of a
+        // document): the expression itself only where the bytes cannot tell.
+        amount_end(after)
+            .unwrap_or_else(|| AMOUNT_AFTER.find(after).map(|m| m.end()))
+            .map(|e| verb.start..verb.end + e)
     })
+}
+
+/// The small words an amount may follow after a funds verb, as [`AMOUNT_AFTER`] lists
+/// them (`a total of` aside).
+const AMOUNT_LEADS: [&str; 24] = [
+    "a",
+    "an",
+    "the",
+    "some",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "than",
+    "up",
+    "to",
+    "at",
+    "least",
+    "additional",
+    "initial",
+    "further",
+    "another",
+    "extra",
+    "total",
+    "of",
+];
+
+/// Where the match of [`AMOUNT_AFTER`] in `after` ends, read by hand:
+/// white space, up to four small words each followed by white space, and an amount.
+/// `None` when only the expression can tell: a currency word followed by a character
+/// beyond ASCII, which may be a word character (`\b`).
+///
+/// The expression's first match is the one read. A small word opens with a lowercase
+/// ASCII letter and an amount never does, so at each place only one of them can go on;
+/// the one choice is `a` against `a total of`, the first tried first.
+fn amount_end(after: &str) -> Option<Option<usize>> {
+    let at = skip_white(after, 0);
+    if at == 0 {
+        return Some(None);
+    }
+    leads_then_amount(after, at, 4)
+}
+
+/// The end of the white space of `s` from `at` (`\s`: Unicode's white space, as
+/// `char::is_whitespace` reads it).
+fn skip_white(s: &str, at: usize) -> usize {
+    let rest = &s[at..];
+    at + rest.len() - rest.trim_start().len()
+}
+
+/// [`amount_end`] from `at`, with at most `left` more small words.
+fn leads_then_amount(s: &str, at: usize, left: usize) -> Option<Option<usize>> {
+    let bytes = s.as_bytes();
+    if !bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
+        return amount_at(s, at);
+    }
+    if left == 0 {
+        return Some(None);
+    }
+    let word_end = bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii_lowercase())
+        .map_or(bytes.len(), |n| at + n);
+    // A small word, then white space (at least one character of it).
+    let then_white = |end: usize| {
+        let next = skip_white(s, end);
+        (next > end).then_some(next)
+    };
+    if AMOUNT_LEADS.contains(&&s[at..word_end])
+        && let Some(next) = then_white(word_end)
+    {
+        match leads_then_amount(s, next, left - 1) {
+            Some(None) => {}
+            found => return found,
+        }
+    }
+    if s[at..].starts_with("a total of")
+        && let Some(next) = then_white(at + "a total of".len())
+    {
+        return leads_then_amount(s, next, left - 1);
+    }
+    Some(None)
+}
+
+/// The end of an amount opening at `at`, as [`AMOUNT_AFTER`] reads one: a currency sign
+/// or code then a digit (`US$ 5`, `EUR 5`, `€5`), or a number then a currency word
+/// (`5 million dollars`).
+fn amount_at(s: &str, at: usize) -> Option<Option<usize>> {
+    let bytes = s.as_bytes();
+    let byte = |i: usize| bytes.get(i).copied();
+    let is_digit = |i: usize| byte(i).is_some_and(|b| b.is_ascii_digit());
+    // `\ ?[0-9]` from `i`.
+    let digit_from = |i: usize| {
+        if byte(i) == Some(b' ') && is_digit(i + 1) {
+            Some(i + 2)
+        } else {
+            is_digit(i).then_some(i + 1)
+        }
+    };
+    let capitals = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    // `[A-Z]{1,3}\$`, then `\ ?[0-9]`.
+    if (1..=3).contains(&capitals)
+        && byte(at + capitals) == Some(b'$')
+        && let Some(end) = digit_from(at + capitals + 1)
+    {
+        return Some(Some(end));
+    }
+    // `[A-Z]{3}\ ?`, then `\ ?[0-9]`: up to two spaces before the digit.
+    if capitals >= 3 {
+        let mut i = at + 3;
+        for _ in 0..2 {
+            if byte(i) == Some(b' ') {
+                i += 1;
+            }
+        }
+        if is_digit(i) {
+            return Some(Some(i + 1));
+        }
+    }
+    // `[$€£¥₫]`, then `\ ?[0-9]`.
+    if let Some(sign) = ["$", "€", "£", "¥", "₫"]
+        .iter()
+        .find(|sign| s[at..].starts_with(**sign))
+        && let Some(end) = digit_from(at + sign.len())
+    {
+        return Some(Some(end));
+    }
+    // `[0-9][0-9.,]*`, a scale word or none, and a currency word.
+    if !is_digit(at) {
+        return Some(None);
+    }
+    let mut end = at
+        + 1
+        + bytes[at + 1..]
+            .iter()
+            .take_while(|b| matches!(b, b'0'..=b'9' | b'.' | b','))
+            .count();
+    if let Some(scale) = [" million", " billion", " trillion"]
+        .iter()
+        .find(|w| s[end..].starts_with(**w))
+    {
+        end += scale.len();
+    }
+    let Some(word) = [" dollars", " euros", " yen", " pounds", " dong", " francs"]
+        .iter()
+        .find(|w| s[end..].starts_with(**w))
+    else {
+        return Some(None);
+    };
+    end += word.len();
+    // `\b`: the end of the text, or a character that is no word character.
+    match byte(end) {
+        None => Some(Some(end)),
+        Some(b) if b.is_ascii() => Some((!(b.is_ascii_alphanumeric() || b == b'_')).then_some(end)),
+        Some(_) => None,
+    }
 }
 
 /// Whether a year closes a commitment of funds: a funds verb and its amount, then the
@@ -965,7 +1140,8 @@ fn first_of_each<T: Copy, K: Ord>(items: &mut Vec<T>, key: impl Fn(T) -> K) {
 }
 
 /// The states taking part: those already known (`known.0`: the participants' and a
-/// trip's destinations; `known.1`: whether anyone is named taking part), those the
+/// trip's destinations, each once, in a vector the rest are added to; `known.1`:
+/// whether anyone is named taking part), those the
 /// clause names, the partner of the section (a bilateral chapter's country paragraph),
 /// and the home state when one of its officials takes part or the clause names it.
 /// `names_org`: whether the clause names an international body.
@@ -974,56 +1150,52 @@ fn countries<'a>(
     line: usize,
     clause: &Range<usize>,
     sentence_end: usize,
-    known: (&[&'a str], bool),
+    known: (&mut Vec<&'a str>, bool),
     names_org: bool,
     kind: EventKind,
 ) -> Vec<String> {
-    let (known, named_people) = known;
     // The codes are borrowed until the list is whole.
-    let mut out: Vec<&str> = Vec::new();
-    for c in known {
-        add(&mut out, c);
-    }
+    let (out, named_people) = known;
     for hit in a.countries_in(clause.clone()) {
-        add(&mut out, &hit.country.code);
+        add(out, &hit.country.code);
     }
     let home = a.home();
     // "The two sides", "both countries", "the two leaders": the home state and the one
     // partner named.
     // Asked only where it decides something: most clauses need not be searched.
     let both_sides = || names_both_sides(&a.view.text()[clause.clone()]);
-    if !home.is_empty() && out.len() == 1 && out[0] != home && both_sides() {
-        add(&mut out, home);
+    if !home.is_empty() && out.len() == 1 && !same(out[0], home) && both_sides() {
+        add(out, home);
     }
     // `the Vice President will travel ...`: an office named with `the` and no holder
     // is the home state's own.
-    if !home.is_empty() && !out.contains(&home) && bare_office(a, clause) {
-        add(&mut out, home);
+    if !home.is_empty() && !out.iter().any(|c| same(c, home)) && bare_office(a, clause) {
+        add(out, home);
     }
-    if out.iter().all(|c| *c == home) {
+    if out.iter().all(|c| same(c, home)) {
         // "Both sides ...": the partner named last before, in the paragraph.
         let paragraph = a.view.lines()[line].range.start..clause.start;
         // Else, for "the two leaders ...", the partner the rest of the sentence names
         // (`the two leaders welcomed the announcement in August by Chilean firms`).
         let after = || {
             a.countries_in(clause.end..sentence_end)
-                .find(|h| &*h.country.code != home)
+                .find(|h| !same(&h.country.code, home))
                 .filter(|_| both_sides())
         };
         if let Some(hit) = a
             .countries_in(paragraph)
             .rev()
-            .find(|h| &*h.country.code != home)
+            .find(|h| !same(&h.country.code, home))
             .or_else(after)
         {
-            add(&mut out, &hit.country.code);
-            add(&mut out, home);
+            add(out, &hit.country.code);
+            add(out, home);
         }
     }
     // A country paragraph of a bilateral chapter is about the home state's relations
     // with its state, which takes part unless the clause names other states or an
     // international body.
-    let names_foreign = out.iter().any(|c| *c != home) || names_org;
+    let names_foreign = out.iter().any(|c| !same(c, home)) || names_org;
     match a.section_partner(line) {
         Some((_, Partner::Country(c))) => {
             // The partner giving aid alone, named as the giver (`Japan has committed
@@ -1032,22 +1204,22 @@ fn countries<'a>(
             // (`Japan provided Viet Nam with ...`).
             let alone = kind == EventKind::Aid
                 && out.len() == 1
-                && *out[0] == *c.code
+                && same(out[0], &c.code)
                 && !named_people
                 && a.countries_in(clause.clone())
-                    .any(|h| h.country.code == c.code);
+                    .any(|h| same(&h.country.code, &c.code));
             if !names_foreign {
-                add(&mut out, &c.code);
+                add(out, &c.code);
             }
             if !alone {
-                add(&mut out, home);
+                add(out, home);
             }
         }
-        Some((_, Partner::Home)) => add(&mut out, home),
+        Some((_, Partner::Home)) => add(out, home),
         _ => {}
     }
-    out.sort();
-    out.into_iter().map(String::from).collect()
+    out.sort_unstable_by(|x, y| x.bytes().cmp(y.bytes()));
+    out.iter().map(|c| String::from(*c)).collect()
 }
 
 /// Whether the clause names an office on its own, the way a document names its own
@@ -1091,9 +1263,15 @@ fn bare_office(a: &Analysis, clause: &Range<usize>) -> bool {
 
 /// Adds a code once.
 fn add<'a>(out: &mut Vec<&'a str>, code: &'a str) {
-    if !out.contains(&code) {
+    if !out.iter().any(|c| same(c, code)) {
         out.push(code);
     }
+}
+
+/// Whether two state codes are the same, compared byte by byte in line: the codes are
+/// a few letters, and a call to compare each pair cost more than the comparison.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// How far after a date a trip's destinations may end, in bytes.
@@ -1151,8 +1329,7 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
     // Inside the date's brackets, before it.
     let lead = text::before(text, date.view.start, BRACKET_REACH);
     let lead_start = date.view.start - lead.len();
-    let open = memchr::memrchr(b'(', lead.as_bytes()).map(|o| lead_start + o);
-    if let Some(open) = open.filter(|&o| !text[o..date.view.start].contains(')')) {
+    if let Some(open) = open_bracket(lead.as_bytes()).map(|o| lead_start + o) {
         let inside = text[open + 1..date.view.start]
             .trim()
             .trim_end_matches([',', '-'])
@@ -1213,6 +1390,13 @@ fn location(a: &Analysis, text: &str, date: &Date, clause: &Range<usize>) -> Opt
         }
     }
     found
+}
+
+/// Where the last bracket of `lead` stands when it opens one, with no closing bracket
+/// after it: found in one search back for either bracket, not a search back for the
+/// opening one and another forward for a closing one.
+fn open_bracket(lead: &[u8]) -> Option<usize> {
+    memchr::memrchr2(b'(', b')', lead).filter(|&o| lead[o] == b'(')
 }
 
 /// Where the last words before a date that may name its place start in `s`: at the
@@ -1629,6 +1813,157 @@ mod tests {
             }
         }
         assert!(found > 0, "{found}");
+    }
+
+    /// Pieces of the texts after a funds verb: white space, the small words and near
+    /// misses, signs and codes, numbers, scale and currency words, word characters and
+    /// others beyond ASCII after them.
+    const AMOUNT_PIECES: &[&str] = &[
+        " ",
+        "  ",
+        "\n",
+        "\u{a0}",
+        "\u{2003}",
+        "a",
+        "an",
+        "a ",
+        "a total of",
+        "a total of ",
+        "total ",
+        "of ",
+        "up to ",
+        "at least ",
+        "the",
+        "about ",
+        "abouts ",
+        "Up ",
+        "US$",
+        "A$",
+        "ABCD$",
+        "EUR",
+        "EURO",
+        "VN",
+        "$",
+        "€",
+        "£",
+        "¥",
+        "₫",
+        "5",
+        "12",
+        ".",
+        ",",
+        "5.5",
+        " million",
+        " billion",
+        " trillion",
+        " dollars",
+        " euros",
+        " yen",
+        " pounds",
+        " dong",
+        " francs",
+        "dollars",
+        "x",
+        "_",
+        "é",
+        "’",
+        "\u{301}",
+        "²",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// The amount after a funds verb ends where the expression's match ends, when
+        /// the bytes tell; with the expression where they do not, always.
+        #[test]
+        fn amounts_are_read_as_the_expression_reads_them(t in texts_of(AMOUNT_PIECES, 10)) {
+            let want = AMOUNT_AFTER.find(&t).map(|m| m.end());
+            if let Some(got) = amount_end(&t) {
+                prop_assert_eq!(got, want, "{:?}", t);
+            }
+        }
+
+        /// Texts that open as amounts do, with white space and a small word or two.
+        #[test]
+        fn amounts_after_small_words_are_read_as_the_expression_reads_them(
+            lead in texts_of(&[" ", "\n", "a ", "an ", "up to ", "a total of ", "of ", "some "], 6),
+            t in texts_of(AMOUNT_PIECES, 6),
+        ) {
+            let t = format!(" {lead}{t}");
+            let want = AMOUNT_AFTER.find(&t).map(|m| m.end());
+            if let Some(got) = amount_end(&t) {
+                prop_assert_eq!(got, want, "{:?}", t);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Codes compared byte by byte are the same where the strings are equal, and
+        /// sorted by their bytes as strings sort.
+        #[test]
+        fn codes_compare_and_sort_as_strings_do(
+            codes in prop::collection::vec(texts_of(&["V", "N", "US", "é", "", "\u{0}"], 3), 0..6),
+        ) {
+            for x in &codes {
+                for y in &codes {
+                    prop_assert_eq!(same(x, y), x == y, "{:?} {:?}", x, y);
+                }
+            }
+            let mut by_bytes: Vec<&str> = codes.iter().map(String::as_str).collect();
+            by_bytes.sort_unstable_by(|x, y| x.bytes().cmp(y.bytes()));
+            let mut sorted: Vec<&str> = codes.iter().map(String::as_str).collect();
+            sorted.sort();
+            prop_assert_eq!(by_bytes, sorted);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The bracket a date sits in is found as a search back for the opening bracket
+        /// and one forward for a closing bracket after it find it.
+        #[test]
+        fn open_brackets_are_found_as_two_searches_find_them(
+            t in texts_of(&["(", ")", "Hanoi", ", ", " ", "’", "19 October"], 12),
+        ) {
+            let b = t.as_bytes();
+            let want = memchr::memrchr(b'(', b).filter(|&o| !b[o..].contains(&b')'));
+            prop_assert_eq!(open_bracket(b), want, "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn amounts_of_the_fixtures_are_read_as_the_expression_reads_them() {
+        let (mut found, mut told) = (0, 0);
+        for line in crate::testing::fixture_lines() {
+            for (at, _) in line.match_indices(' ') {
+                let after = &line[at..text::ceil(&line, at + FUNDS_REACH)];
+                let want = AMOUNT_AFTER.find(after).map(|m| m.end());
+                found += usize::from(want.is_some());
+                if let Some(got) = amount_end(after) {
+                    told += 1;
+                    assert_eq!(got, want, "{after:?}");
+                }
+            }
+        }
+        assert!(found > 0 && told > found, "{found} {told}");
+        // Known answers, the expression's.
+        for (t, want) in [
+            (" approximately $75 million", Some(17)),
+            (" an initial US$ 12 million", Some(17)),
+            (" 5 million euros to", Some(16)),
+            (" a total of a total of some €5", Some(32)),
+            (" about about about about about $5", None),
+            (" EUR  5", Some(7)),
+            (" 5 dollars_", None),
+            ("$5", None),
+        ] {
+            assert_eq!(AMOUNT_AFTER.find(t).map(|m| m.end()), want, "{t:?}");
+            assert_eq!(amount_end(t), Some(want), "{t:?}");
+        }
     }
 
     #[test]
