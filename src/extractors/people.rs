@@ -530,9 +530,10 @@ pub(crate) fn hand_over(earlier: &mut Earlier, part: &Part, records: &mut [Recor
 /// Every person mention of the document, in view order.
 pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     let mut mentions = Vec::new();
+    let mut scratch = Scratch::default();
     for (i, _) in a.prose_lines() {
         let (at, offices) = reading(a, i);
-        titled(a, at, &offices, &mut mentions);
+        titled(a, at, &offices, &mut mentions, &mut scratch);
         post_nominal_names(a, i, &mut mentions);
         signature(a, i, a.line_text(i), &mut mentions);
     }
@@ -1094,7 +1095,13 @@ struct Read<'g> {
 /// taken back with a dash gives way to what follows: another office (`Minister of —
 /// Vice Minister of Defense`) or another complement (`Chairman of the Government — of
 /// the State President’s Office`).
-fn read_title<'g>(a: &Analysis, at: Place, offices: &[OfficeHit<'g>], j: usize) -> Read<'g> {
+fn read_title<'g>(
+    a: &Analysis,
+    at: Place,
+    offices: &[OfficeHit<'g>],
+    j: usize,
+    words: &mut Vec<RunWord>,
+) -> Read<'g> {
     let Place { base, text, .. } = at;
     let w = a.gazetteers().name_words();
     let hit = &offices[j];
@@ -1102,14 +1109,14 @@ fn read_title<'g>(a: &Analysis, at: Place, offices: &[OfficeHit<'g>], j: usize) 
     // a bounded window, so that a line of any length costs the same per office.
     let window = base + hit.end..base + text.len().min(hit.end + POST_NOMINAL_REACH);
     let post: Vec<usize> = a.post_nominals_in(window).map(|h| h.start - base).collect();
-    let run = capital_run(w, text, hit.end, offices, j + 1, &post);
+    let run = capital_run(w, text, hit.end, offices, j + 1, &post, words);
     let phrase = &text[hit.start..hit.end];
     // Whether ` of ` or ` for ` is in the phrase, in one pass over its few bytes.
     let continues = phrase.bytes().enumerate().any(|(i, b)| {
         let rest = &phrase.as_bytes()[i..];
         b == b' ' && (rest.starts_with(b" of ") || rest.starts_with(b" for "))
     });
-    let (complement, name) = split_run(a, base, text, run, continues);
+    let (complement, name) = split_run(a, base, text, run, words, continues);
     let end = complement.as_ref().map_or(hit.end, |c| c.end);
     // "of the Government - of the State President’s Office": the complement again.
     let cut = complement.as_ref().and_then(|c| {
@@ -1141,15 +1148,15 @@ fn read_title<'g>(a: &Analysis, at: Place, offices: &[OfficeHit<'g>], j: usize) 
         return read;
     };
     if let Some(k) = (j + 1..offices.len()).find(|&k| offices[k].start == pos) {
-        return read_title(a, at, offices, k);
+        return read_title(a, at, offices, k, words);
     }
     let again = &text[pos..];
     if !["of ", "for ", "to "].iter().any(|p| again.starts_with(p)) {
         return read;
     }
     let next = j + 1 + offices[j + 1..].partition_point(|h| h.start < pos);
-    let run = capital_run(w, text, pos, offices, next, &post);
-    let (Some(complement), name) = split_run(a, base, text, run, false) else {
+    let run = capital_run(w, text, pos, offices, next, &post, words);
+    let (Some(complement), name) = split_run(a, base, text, run, words, false) else {
         return read;
     };
     let cut = read.complement.map_or(hit.end, |c| c.start)..complement.start;
@@ -1229,20 +1236,36 @@ fn taken_back_read(text: &str, end: usize) -> Option<usize> {
     Some(text.len() - t.len())
 }
 
+/// What [`titled`] reads a chain's titles and a run's words into, kept from one line
+/// to the next and from one chain to the next: a document has thousands of office
+/// hits, each with a few titles and words, and lists made afresh for each cost more
+/// than the reading.
+#[derive(Default)]
+struct Scratch<'g> {
+    titles: Vec<Title<'g>>,
+    words: Vec<RunWord>,
+}
+
 /// Finds the mentions introduced by titles on a line.
-fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>) {
+fn titled<'g>(
+    a: &'g Analysis,
+    at: Place,
+    offices: &[OfficeHit<'g>],
+    out: &mut Vec<Mention>,
+    scratch: &mut Scratch<'g>,
+) {
     let Place { line, base, text } = at;
+    let Scratch { titles, words } = scratch;
     let mut k = 0;
     // The end of the last name and the state a plural noun for persons before it gave.
     let mut shared: Option<(usize, String)> = None;
     while k < offices.len() {
         let chain_start = offices[k].start;
-        // Every chain has a title: room for those of most chains at once.
-        let mut titles: Vec<Title<'_>> = Vec::with_capacity(4);
+        titles.clear();
         let mut name: Option<Range<usize>> = None;
         let mut j = k;
         loop {
-            let read = read_title(a, at, offices, j);
+            let read = read_title(a, at, offices, j, words);
             let after = read.title.end;
             titles.push(read.title);
             j = read.next;
@@ -1317,7 +1340,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
                 if hit.start < expect || !(is_separator(between) || owner && apposed.is_empty()) {
                     break;
                 }
-                let read = read_title(a, at, offices, m);
+                let read = read_title(a, at, offices, m, words);
                 if read.name.is_some() {
                     // ", and Member of the State Council and Minister ... Wang Yi": the
                     // titles were the next person's; but a courtesy word opens a new
@@ -1340,9 +1363,8 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         if let (Some(start), Some(first)) = (lead.start, titles.first_mut()) {
             first.start = start;
         }
-        let mut all_titles = titles;
-        all_titles.extend(after_titles);
-        let (mut country, org) = affiliation(a, at, &lead, &all_titles, &name);
+        titles.extend(after_titles);
+        let (mut country, org) = affiliation(a, at, &lead, titles, &name);
         // "Australian philanthropists Mr. A and the late Mrs. B": a plural noun for
         // persons covers the names joined to the first.
         let joined_to = shared
@@ -1355,14 +1377,14 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         if inherited || (lead.plural && lead.country.is_some() && country == lead.country) {
             shared = country.clone().map(|code| (name.end, code));
         }
-        let stately = all_titles.iter().any(|t| of_a_state(t.category));
+        let stately = titles.iter().any(|t| of_a_state(t.category));
         // The titles kept, read twice rather than gathered in a list of their own.
-        let titles = || all_titles.iter().filter(|t| !COURTESY.contains(&t.id));
+        let kept = || titles.iter().filter(|t| !COURTESY.contains(&t.id));
         out.push(Mention {
             name: base + name.start..base + name.end,
             line,
-            titles: titles().map(|t| title_text(a, base, t)).collect(),
-            offices: titles().map(|t| t.id.to_string()).collect(),
+            titles: kept().map(|t| title_text(a, base, t)).collect(),
+            offices: kept().map(|t| t.id.to_string()).collect(),
             country,
             org,
             stately,
@@ -1677,6 +1699,7 @@ fn capital_run(
     offices: &[OfficeHit],
     mut next: usize,
     post_nominals: &[usize],
+    words: &mut Vec<RunWord>,
 ) -> Run {
     let mut end = from;
     let mut pos = from;
@@ -1684,8 +1707,7 @@ fn capital_run(
     let mut complement = false;
     // The words taken, each where the last one ended: those of the run are its words,
     // unless an office was passed over (its words were not read one by one).
-    // Room for the words of most runs at once: a name and its complement.
-    let mut words = Vec::with_capacity(8);
+    words.clear();
     let mut passed_over = false;
     while let Some(r) = run_word(text, pos) {
         let word = &text[r.clone()];
@@ -1745,16 +1767,16 @@ fn capital_run(
     words.retain(|w| w.range.end <= end);
     Run {
         range: from..end,
-        words: (!passed_over).then_some(words),
+        words_read: !passed_over,
     }
 }
 
 /// A capitalised run read by [`capital_run`].
 struct Run {
     range: Range<usize>,
-    /// Its words as [`words_of`] reads them, when they were read on the way (else
-    /// `words_of` reads them again).
-    words: Option<Vec<RunWord>>,
+    /// Whether the list [`capital_run`] was given holds its words as [`words_of`]
+    /// reads them, read on the way (else `words_of` reads them again).
+    words_read: bool,
 }
 
 /// A word of a capitalised run, with its roles among the name words: looked up once,
@@ -1799,13 +1821,14 @@ fn split_run(
     base: usize,
     text: &str,
     run: Run,
+    words: &mut Vec<RunWord>,
     continues: bool,
 ) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let nw = a.gazetteers().name_words();
-    let (run, words) = match run.words {
-        Some(words) => (run.range, words),
-        None => (run.range.clone(), words_of(nw, text, run.range)),
-    };
+    if !run.words_read {
+        words_of(nw, text, run.range.clone(), words);
+    }
+    let (run, words) = (run.range, &words[..]);
     if words.is_empty() {
         return (None, None);
     }
@@ -1860,7 +1883,7 @@ fn split_run(
         return (Some(complement), None);
     }
     // Name first: the name-like words up to the first connector.
-    let n = name_words(text, &words, |_| true);
+    let n = name_words(text, words, |_| true);
     if n == 0 || n > 8 {
         return (None, None);
     }
@@ -1895,9 +1918,9 @@ fn name_words(text: &str, words: &[RunWord], ok: impl Fn(&RunWord) -> bool) -> u
 }
 
 /// The words of the run `run` of `text`, as [`run_word`] reads them, with their roles
-/// among the name words `nw`.
-fn words_of(nw: &WordRoles, text: &str, run: Range<usize>) -> Vec<RunWord> {
-    let mut out = Vec::new();
+/// among the name words `nw`, in place of those `out` held.
+fn words_of(nw: &WordRoles, text: &str, run: Range<usize>, out: &mut Vec<RunWord>) {
+    out.clear();
     let mut pos = run.start;
     while pos < run.end {
         let Some(w) = run_word(&text[..run.end], pos) else {
@@ -1907,7 +1930,6 @@ fn words_of(nw: &WordRoles, text: &str, run: Range<usize>) -> Vec<RunWord> {
         let roles = nw.roles(&text[w.clone()]);
         out.push(RunWord { range: w, roles });
     }
-    out
 }
 
 fn trim_connectors(nw: &WordRoles, text: &str, r: Range<usize>) -> usize {
