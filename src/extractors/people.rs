@@ -1592,6 +1592,11 @@ fn suffix_len(after: &str) -> usize {
     let Some(word) = rest.strip_prefix(' ') else {
         return 0;
     };
+    // Every suffix opens with `J`, `S` or `I`: the word after most names opens
+    // otherwise (`said`, `and`), and is no suffix without a comparison with each.
+    if !matches!(word.as_bytes().first(), Some(b'J' | b'S' | b'I')) {
+        return 0;
+    }
     let suffix = ["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"]
         .into_iter()
         .find(|s| {
@@ -2970,7 +2975,7 @@ mod tests {
         CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
         credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
         plural_title, read_by_hand, read_caps_name_line, run_word, same_person, same_words, slug,
-        spaced_matches, spaced_rfind, squeezed_chars, taken_back, taken_back_read,
+        spaced_matches, spaced_rfind, squeezed_chars, suffix_len, taken_back, taken_back_read,
         written_in_lower_case,
     };
     use proptest::prelude::*;
@@ -3328,6 +3333,41 @@ mod tests {
         #[test]
         fn taken_back_as_by_str(t in "([ \t\u{b}\u{a0}\u{3000}]|of |for |to |[—–-]|--|[a-zA-Z,.]|\\PC){0,10}") {
             assert_taken_back_as_by_str(&t);
+        }
+    }
+
+    /// [`suffix_len`] as it compared every word with each suffix.
+    fn suffix_len_by_list(after: &str) -> usize {
+        let rest = after.strip_prefix(',').unwrap_or(after);
+        let Some(word) = rest.strip_prefix(' ') else {
+            return 0;
+        };
+        let suffix = ["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"]
+            .into_iter()
+            .find(|s| {
+                word.starts_with(s)
+                    && !word[s.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '.')
+            });
+        suffix.map_or(0, |s| after.len() - word.len() + s.len())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// The suffix after a name is read as by comparing the word with each suffix.
+        #[test]
+        fn suffixes_as_by_list(t in "(,|, | |Jr|Sr|III|II|IV|I|J|S|V|r|\\.|x|é|ǅ|1| |,){0,6}") {
+            prop_assert_eq!(suffix_len(&t), suffix_len_by_list(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn suffixes_on_the_fixture_lines_as_by_list() {
+        for line in crate::testing::fixture_lines() {
+            for (i, _) in line.char_indices() {
+                let after = &line[i..];
+                assert_eq!(suffix_len(after), suffix_len_by_list(after), "{after:?}");
+            }
         }
     }
 
