@@ -1059,10 +1059,26 @@ fn clean_name(name: &str) -> String {
 /// The number of characters of `s` cleaned ([`clean_name`]), counted without the copy:
 /// its words' characters and a space between each two.
 fn squeezed_chars(s: &str) -> usize {
-    let (mut chars, mut words) = (0, 0usize);
-    for word in s.split_whitespace() {
-        chars += word.chars().count();
-        words += 1;
+    // Read byte by byte, no character decoded but one that may be a wide space: a
+    // byte that goes on with a character counts for nothing, an ASCII byte is
+    // whitespace as `split_whitespace` has it (tab to carriage return, space).
+    let (mut chars, mut words, mut in_word) = (0, 0usize, false);
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        let space = if b.is_ascii() {
+            matches!(b, b'\t'..=b'\r' | b' ')
+        } else {
+            crate::text::is_wide_space_at(s, i)
+        };
+        if space {
+            in_word = false;
+        } else {
+            chars += 1;
+            words += usize::from(!in_word);
+            in_word = true;
+        }
     }
     chars + words.saturating_sub(1)
 }
@@ -1640,7 +1656,10 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
         let view = &a.view.text()[r.clone()];
         let (_, raw) = a.raw_text(r);
         // Most titles are the same bytes in both: nothing to compare then.
-        if raw == view || squeezed_chars(&raw) == squeezed_chars(view) {
+        // The raw text borrowed from the view's own range is the same bytes: not
+        // compared again.
+        let same = raw.as_ptr() == view.as_ptr() && raw.len() == view.len();
+        if same || raw == view || squeezed_chars(&raw) == squeezed_chars(view) {
             raw
         } else {
             view.into()
@@ -3547,11 +3566,43 @@ mod tests {
         }
     }
 
+    /// [`squeezed_chars`] as it counted the characters of each word, split at the
+    /// whitespace.
+    fn squeezed_chars_by_words(s: &str) -> usize {
+        let (mut chars, mut words) = (0, 0usize);
+        for word in s.split_whitespace() {
+            chars += word.chars().count();
+            words += 1;
+        }
+        chars + words.saturating_sub(1)
+    }
+
     proptest! {
         /// The characters of a name cleaned, counted without the copy.
         #[test]
         fn squeezed_chars_as_of_the_cleaned_name(s in "([a-zA-Z’'.-]{0,6}|[ \t\n\u{a0}\u{3000}]{0,3}|ễ){0,8}|\\PC{0,16}") {
             prop_assert_eq!(squeezed_chars(&s), clean_name(&s).chars().count());
+        }
+
+        /// Counted byte by byte, as when each word was split off and its characters
+        /// counted; whitespace of every kind among them.
+        #[test]
+        fn squeezed_chars_as_by_words(s in "([a-zA-Z’'.-]{0,6}|[ \t\n\u{b}\u{c}\r\u{1c}\u{1f}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}]{0,3}|ễ|é|€){0,8}|\\PC{0,16}|.{0,16}") {
+            prop_assert_eq!(squeezed_chars(&s), squeezed_chars_by_words(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn squeezed_chars_of_the_fixture_lines_as_by_words() {
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(
+                squeezed_chars(&line),
+                squeezed_chars_by_words(&line),
+                "{line:?}"
+            );
+        }
+        for (_, text) in crate::testing::fixture_texts() {
+            assert_eq!(squeezed_chars(&text), squeezed_chars_by_words(&text));
         }
     }
 
