@@ -1770,7 +1770,7 @@ fn capital_run(
                 break;
             }
         }
-        let lowercase = word.starts_with(char::is_lowercase);
+        let lowercase = opens_lower(word);
         let roles = w.roles(word);
         if lowercase && roles & (name_role::CONNECTOR | name_role::PARTICLE) == 0 {
             break;
@@ -1819,12 +1819,27 @@ fn name_like_with(roles: u8, word: &str) -> bool {
     if roles & (name_role::NOT_NAME | name_role::INSTITUTION) != 0 {
         return false;
     }
-    let initial =
-        word.len() == 2 && word.ends_with('.') && word.starts_with(|c: char| c.is_uppercase());
-    initial
-        || (word.starts_with(|c: char| c.is_uppercase())
-            && !word.ends_with('.')
-            && !word.starts_with('('))
+    // A capitalised word not ending with a dot, or an initial (`R.`); a bracketed
+    // acronym opens with no capital.
+    opens_upper(word) && (word.len() == 2 || !word.ends_with('.'))
+}
+
+/// Whether `word` opens with a capital letter, as `starts_with(char::is_uppercase)`
+/// says: an ASCII first byte tells without decoding a character.
+fn opens_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(char::is_uppercase),
+    }
+}
+
+/// Whether `word` opens with a small letter, as `starts_with(char::is_lowercase)`
+/// says: an ASCII first byte tells without decoding a character.
+fn opens_lower(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => word.starts_with(char::is_lowercase),
+    }
 }
 
 /// The length of a possessive ending (`’s`, `'s`) of `word`, or 0.
@@ -2993,9 +3008,9 @@ mod tests {
     use super::{
         CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
         credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
-        plural_title, read_by_hand, read_caps_name_line, run_word, same_person, same_words, slug,
-        spaced_matches, spaced_rfind, squeezed_chars, suffix_len, taken_back, taken_back_read,
-        written_in_lower_case,
+        name_like_with, name_role, opens_lower, opens_upper, plural_title, read_by_hand,
+        read_caps_name_line, run_word, same_person, same_words, slug, spaced_matches, spaced_rfind,
+        squeezed_chars, suffix_len, taken_back, taken_back_read, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3563,6 +3578,56 @@ mod tests {
                 first_of(&line, *b",.;)\n"),
                 line.find([',', '.', ';', ')', '\n'])
             );
+        }
+    }
+
+    /// [`name_like_with`] as it asked each question of the word by its characters.
+    fn name_like_with_by_chars(roles: u8, word: &str) -> bool {
+        if roles & (name_role::NOT_NAME | name_role::INSTITUTION) != 0 {
+            return false;
+        }
+        let initial =
+            word.len() == 2 && word.ends_with('.') && word.starts_with(|c: char| c.is_uppercase());
+        initial
+            || (word.starts_with(|c: char| c.is_uppercase())
+                && !word.ends_with('.')
+                && !word.starts_with('('))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// Name-like words, and words opening with a capital or a small letter, are
+        /// told as by their characters.
+        #[test]
+        fn name_like_words_as_by_chars(
+            word in "[A-Za-z.(é É ǅ ß 1'’-]{0,4}|\\PC{0,4}",
+            roles in any::<u8>(),
+        ) {
+            prop_assert_eq!(
+                name_like_with(roles, &word),
+                name_like_with_by_chars(roles, &word),
+                "{:?} {}", word, roles
+            );
+            prop_assert_eq!(opens_upper(&word), word.starts_with(char::is_uppercase));
+            prop_assert_eq!(opens_lower(&word), word.starts_with(char::is_lowercase));
+        }
+    }
+
+    #[test]
+    fn name_like_words_of_the_fixture_lines_as_by_chars() {
+        let nw = crate::gazetteer::Gazetteers::embedded().name_words();
+        for line in crate::testing::fixture_lines() {
+            for word in line.split([' ', ',', ';', ':']) {
+                let roles = nw.roles(word);
+                assert_eq!(
+                    name_like_with(roles, word),
+                    name_like_with_by_chars(roles, word),
+                    "{word:?}"
+                );
+                assert_eq!(opens_upper(word), word.starts_with(char::is_uppercase));
+                assert_eq!(opens_lower(word), word.starts_with(char::is_lowercase));
+            }
         }
     }
 
