@@ -1127,12 +1127,7 @@ fn read_title<'g>(
     let post: Vec<usize> = a.post_nominals_in(window).map(|h| h.start - base).collect();
     let run = capital_run(w, text, hit.end, offices, j + 1, &post, words);
     let phrase = &text[hit.start..hit.end];
-    // Whether ` of ` or ` for ` is in the phrase, in one pass over its few bytes.
-    let continues = phrase.bytes().enumerate().any(|(i, b)| {
-        let rest = &phrase.as_bytes()[i..];
-        b == b' ' && (rest.starts_with(b" of ") || rest.starts_with(b" for "))
-    });
-    let (complement, name) = split_run(a, base, text, run, words, continues);
+    let (complement, name) = split_run(a, base, text, run, words, phrase);
     let end = complement.as_ref().map_or(hit.end, |c| c.end);
     // "of the Government - of the State President’s Office": the complement again.
     let cut = complement.as_ref().and_then(|c| {
@@ -1172,7 +1167,7 @@ fn read_title<'g>(
     }
     let next = j + 1 + offices[j + 1..].partition_point(|h| h.start < pos);
     let run = capital_run(w, text, pos, offices, next, &post, words);
-    let (Some(complement), name) = split_run(a, base, text, run, words, false) else {
+    let (Some(complement), name) = split_run(a, base, text, run, words, "") else {
         return read;
     };
     let cut = read.complement.map_or(hit.end, |c| c.start)..complement.start;
@@ -1850,18 +1845,28 @@ fn possessive_len(word: &str) -> usize {
         .map_or(0, |p| p.len())
 }
 
+/// Whether an office phrase goes on with a complement: ` of ` or ` for ` is in it
+/// (`Minister of Trade`), found in one pass over its few bytes.
+fn continues(phrase: &str) -> bool {
+    phrase.bytes().enumerate().any(|(i, b)| {
+        let rest = &phrase.as_bytes()[i..];
+        b == b' ' && (rest.starts_with(b" of ") || rest.starts_with(b" for "))
+    })
+}
+
 /// Splits a capitalised run after an office into its complement (`of the Republic of
 /// Korea`) and the person's name (`Kang Kyung-Wha`), either possibly absent. A name
 /// ends at a possessive, which is not part of it (`Kishida’s` is `Kishida`). When the
-/// office phrase `continues` (`Minister of Trade`), a run opening with `and` goes on
-/// with its complement (`and Industry`).
+/// office phrase `phrase` the run follows [`continues`] (`Minister of Trade`), a run
+/// opening with `and` goes on with its complement (`and Industry`); a complement read
+/// again after a title taken back follows no phrase (`""`).
 fn split_run(
     a: &Analysis,
     base: usize,
     text: &str,
     run: Run,
     words: &mut Vec<RunWord>,
-    continues: bool,
+    phrase: &str,
 ) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let nw = a.gazetteers().name_words();
     if !run.words_read {
@@ -1877,7 +1882,8 @@ fn split_run(
     };
     let first = word(&words[0]);
     // "and Industry" after "Minister of Trade" goes on with the office's complement.
-    let goes_on = continues && (first == "and" || first == "&");
+    // The phrase is read only for the few runs that open with `and`.
+    let goes_on = (first == "and" || first == "&") && continues(phrase);
     if goes_on || ["of", "for", "to", "at", "in", "on"].contains(&first) {
         // Complement first: the name is the name-like words after the last country,
         // organization or institution word.
