@@ -530,9 +530,10 @@ pub(crate) fn hand_over(earlier: &mut Earlier, part: &Part, records: &mut [Recor
 /// Every person mention of the document, in view order.
 pub(crate) fn find(a: &Analysis) -> Vec<PersonMention> {
     let mut mentions = Vec::new();
+    let mut scratch = Scratch::default();
     for (i, _) in a.prose_lines() {
         let (at, offices) = reading(a, i);
-        titled(a, at, &offices, &mut mentions);
+        titled(a, at, &offices, &mut mentions, &mut scratch);
         post_nominal_names(a, i, &mut mentions);
         signature(a, i, a.line_text(i), &mut mentions);
     }
@@ -1058,10 +1059,26 @@ fn clean_name(name: &str) -> String {
 /// The number of characters of `s` cleaned ([`clean_name`]), counted without the copy:
 /// its words' characters and a space between each two.
 fn squeezed_chars(s: &str) -> usize {
-    let (mut chars, mut words) = (0, 0usize);
-    for word in s.split_whitespace() {
-        chars += word.chars().count();
-        words += 1;
+    // Read byte by byte, no character decoded but one that may be a wide space: a
+    // byte that goes on with a character counts for nothing, an ASCII byte is
+    // whitespace as `split_whitespace` has it (tab to carriage return, space).
+    let (mut chars, mut words, mut in_word) = (0, 0usize, false);
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        let space = if b.is_ascii() {
+            matches!(b, b'\t'..=b'\r' | b' ')
+        } else {
+            crate::text::is_wide_space_at(s, i)
+        };
+        if space {
+            in_word = false;
+        } else {
+            chars += 1;
+            words += usize::from(!in_word);
+            in_word = true;
+        }
     }
     chars + words.saturating_sub(1)
 }
@@ -1094,7 +1111,13 @@ struct Read<'g> {
 /// taken back with a dash gives way to what follows: another office (`Minister of —
 /// Vice Minister of Defense`) or another complement (`Chairman of the Government — of
 /// the State President’s Office`).
-fn read_title<'g>(a: &Analysis, at: Place, offices: &[OfficeHit<'g>], j: usize) -> Read<'g> {
+fn read_title<'g>(
+    a: &Analysis,
+    at: Place,
+    offices: &[OfficeHit<'g>],
+    j: usize,
+    words: &mut Vec<RunWord>,
+) -> Read<'g> {
     let Place { base, text, .. } = at;
     let w = a.gazetteers().name_words();
     let hit = &offices[j];
@@ -1102,14 +1125,9 @@ fn read_title<'g>(a: &Analysis, at: Place, offices: &[OfficeHit<'g>], j: usize) 
     // a bounded window, so that a line of any length costs the same per office.
     let window = base + hit.end..base + text.len().min(hit.end + POST_NOMINAL_REACH);
     let post: Vec<usize> = a.post_nominals_in(window).map(|h| h.start - base).collect();
-    let run = capital_run(w, text, hit.end, offices, j + 1, &post);
+    let run = capital_run(w, text, hit.end, offices, j + 1, &post, words);
     let phrase = &text[hit.start..hit.end];
-    // Whether ` of ` or ` for ` is in the phrase, in one pass over its few bytes.
-    let continues = phrase.bytes().enumerate().any(|(i, b)| {
-        let rest = &phrase.as_bytes()[i..];
-        b == b' ' && (rest.starts_with(b" of ") || rest.starts_with(b" for "))
-    });
-    let (complement, name) = split_run(a, base, text, run, continues);
+    let (complement, name) = split_run(a, base, text, run, words, phrase);
     let end = complement.as_ref().map_or(hit.end, |c| c.end);
     // "of the Government - of the State President’s Office": the complement again.
     let cut = complement.as_ref().and_then(|c| {
@@ -1141,15 +1159,15 @@ fn read_title<'g>(a: &Analysis, at: Place, offices: &[OfficeHit<'g>], j: usize) 
         return read;
     };
     if let Some(k) = (j + 1..offices.len()).find(|&k| offices[k].start == pos) {
-        return read_title(a, at, offices, k);
+        return read_title(a, at, offices, k, words);
     }
     let again = &text[pos..];
     if !["of ", "for ", "to "].iter().any(|p| again.starts_with(p)) {
         return read;
     }
     let next = j + 1 + offices[j + 1..].partition_point(|h| h.start < pos);
-    let run = capital_run(w, text, pos, offices, next, &post);
-    let (Some(complement), name) = split_run(a, base, text, run, false) else {
+    let run = capital_run(w, text, pos, offices, next, &post, words);
+    let (Some(complement), name) = split_run(a, base, text, run, words, "") else {
         return read;
     };
     let cut = read.complement.map_or(hit.end, |c| c.start)..complement.start;
@@ -1229,20 +1247,36 @@ fn taken_back_read(text: &str, end: usize) -> Option<usize> {
     Some(text.len() - t.len())
 }
 
+/// What [`titled`] reads a chain's titles and a run's words into, kept from one line
+/// to the next and from one chain to the next: a document has thousands of office
+/// hits, each with a few titles and words, and lists made afresh for each cost more
+/// than the reading.
+#[derive(Default)]
+struct Scratch<'g> {
+    titles: Vec<Title<'g>>,
+    words: Vec<RunWord>,
+}
+
 /// Finds the mentions introduced by titles on a line.
-fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>) {
+fn titled<'g>(
+    a: &'g Analysis,
+    at: Place,
+    offices: &[OfficeHit<'g>],
+    out: &mut Vec<Mention>,
+    scratch: &mut Scratch<'g>,
+) {
     let Place { line, base, text } = at;
+    let Scratch { titles, words } = scratch;
     let mut k = 0;
     // The end of the last name and the state a plural noun for persons before it gave.
     let mut shared: Option<(usize, String)> = None;
     while k < offices.len() {
         let chain_start = offices[k].start;
-        // Every chain has a title: room for those of most chains at once.
-        let mut titles: Vec<Title<'_>> = Vec::with_capacity(4);
+        titles.clear();
         let mut name: Option<Range<usize>> = None;
         let mut j = k;
         loop {
-            let read = read_title(a, at, offices, j);
+            let read = read_title(a, at, offices, j, words);
             let after = read.title.end;
             titles.push(read.title);
             j = read.next;
@@ -1317,7 +1351,7 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
                 if hit.start < expect || !(is_separator(between) || owner && apposed.is_empty()) {
                     break;
                 }
-                let read = read_title(a, at, offices, m);
+                let read = read_title(a, at, offices, m, words);
                 if read.name.is_some() {
                     // ", and Member of the State Council and Minister ... Wang Yi": the
                     // titles were the next person's; but a courtesy word opens a new
@@ -1340,9 +1374,8 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         if let (Some(start), Some(first)) = (lead.start, titles.first_mut()) {
             first.start = start;
         }
-        let mut all_titles = titles;
-        all_titles.extend(after_titles);
-        let (mut country, org) = affiliation(a, at, &lead, &all_titles, &name);
+        titles.extend(after_titles);
+        let (mut country, org) = affiliation(a, at, &lead, titles, &name);
         // "Australian philanthropists Mr. A and the late Mrs. B": a plural noun for
         // persons covers the names joined to the first.
         let joined_to = shared
@@ -1355,14 +1388,14 @@ fn titled(a: &Analysis, at: Place, offices: &[OfficeHit], out: &mut Vec<Mention>
         if inherited || (lead.plural && lead.country.is_some() && country == lead.country) {
             shared = country.clone().map(|code| (name.end, code));
         }
-        let stately = all_titles.iter().any(|t| of_a_state(t.category));
+        let stately = titles.iter().any(|t| of_a_state(t.category));
         // The titles kept, read twice rather than gathered in a list of their own.
-        let titles = || all_titles.iter().filter(|t| !COURTESY.contains(&t.id));
+        let kept = || titles.iter().filter(|t| !COURTESY.contains(&t.id));
         out.push(Mention {
             name: base + name.start..base + name.end,
             line,
-            titles: titles().map(|t| title_text(a, base, t)).collect(),
-            offices: titles().map(|t| t.id.to_string()).collect(),
+            titles: kept().map(|t| title_text(a, base, t)).collect(),
+            offices: kept().map(|t| t.id.to_string()).collect(),
             country,
             org,
             stately,
@@ -1570,6 +1603,11 @@ fn suffix_len(after: &str) -> usize {
     let Some(word) = rest.strip_prefix(' ') else {
         return 0;
     };
+    // Every suffix opens with `J`, `S` or `I`: the word after most names opens
+    // otherwise (`said`, `and`), and is no suffix without a comparison with each.
+    if !matches!(word.as_bytes().first(), Some(b'J' | b'S' | b'I')) {
+        return 0;
+    }
     let suffix = ["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"]
         .into_iter()
         .find(|s| {
@@ -1613,7 +1651,10 @@ fn title_text(a: &Analysis, base: usize, t: &Title) -> String {
         let view = &a.view.text()[r.clone()];
         let (_, raw) = a.raw_text(r);
         // Most titles are the same bytes in both: nothing to compare then.
-        if raw == view || squeezed_chars(&raw) == squeezed_chars(view) {
+        // The raw text borrowed from the view's own range is the same bytes: not
+        // compared again.
+        let same = raw.as_ptr() == view.as_ptr() && raw.len() == view.len();
+        if same || raw == view || squeezed_chars(&raw) == squeezed_chars(view) {
             raw
         } else {
             view.into()
@@ -1677,6 +1718,7 @@ fn capital_run(
     offices: &[OfficeHit],
     mut next: usize,
     post_nominals: &[usize],
+    words: &mut Vec<RunWord>,
 ) -> Run {
     let mut end = from;
     let mut pos = from;
@@ -1684,8 +1726,7 @@ fn capital_run(
     let mut complement = false;
     // The words taken, each where the last one ended: those of the run are its words,
     // unless an office was passed over (its words were not read one by one).
-    // Room for the words of most runs at once: a name and its complement.
-    let mut words = Vec::with_capacity(8);
+    words.clear();
     let mut passed_over = false;
     while let Some(r) = run_word(text, pos) {
         let word = &text[r.clone()];
@@ -1724,7 +1765,7 @@ fn capital_run(
                 break;
             }
         }
-        let lowercase = word.starts_with(char::is_lowercase);
+        let lowercase = opens_lower(word);
         let roles = w.roles(word);
         if lowercase && roles & (name_role::CONNECTOR | name_role::PARTICLE) == 0 {
             break;
@@ -1745,16 +1786,16 @@ fn capital_run(
     words.retain(|w| w.range.end <= end);
     Run {
         range: from..end,
-        words: (!passed_over).then_some(words),
+        words_read: !passed_over,
     }
 }
 
 /// A capitalised run read by [`capital_run`].
 struct Run {
     range: Range<usize>,
-    /// Its words as [`words_of`] reads them, when they were read on the way (else
-    /// `words_of` reads them again).
-    words: Option<Vec<RunWord>>,
+    /// Whether the list [`capital_run`] was given holds its words as [`words_of`]
+    /// reads them, read on the way (else `words_of` reads them again).
+    words_read: bool,
 }
 
 /// A word of a capitalised run, with its roles among the name words: looked up once,
@@ -1773,12 +1814,27 @@ fn name_like_with(roles: u8, word: &str) -> bool {
     if roles & (name_role::NOT_NAME | name_role::INSTITUTION) != 0 {
         return false;
     }
-    let initial =
-        word.len() == 2 && word.ends_with('.') && word.starts_with(|c: char| c.is_uppercase());
-    initial
-        || (word.starts_with(|c: char| c.is_uppercase())
-            && !word.ends_with('.')
-            && !word.starts_with('('))
+    // A capitalised word not ending with a dot, or an initial (`R.`); a bracketed
+    // acronym opens with no capital.
+    opens_upper(word) && (word.len() == 2 || !word.ends_with('.'))
+}
+
+/// Whether `word` opens with a capital letter, as `starts_with(char::is_uppercase)`
+/// says: an ASCII first byte tells without decoding a character.
+fn opens_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.starts_with(char::is_uppercase),
+    }
+}
+
+/// Whether `word` opens with a small letter, as `starts_with(char::is_lowercase)`
+/// says: an ASCII first byte tells without decoding a character.
+fn opens_lower(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => word.starts_with(char::is_lowercase),
+    }
 }
 
 /// The length of a possessive ending (`’s`, `'s`) of `word`, or 0.
@@ -1789,23 +1845,34 @@ fn possessive_len(word: &str) -> usize {
         .map_or(0, |p| p.len())
 }
 
+/// Whether an office phrase goes on with a complement: ` of ` or ` for ` is in it
+/// (`Minister of Trade`), found in one pass over its few bytes.
+fn continues(phrase: &str) -> bool {
+    phrase.bytes().enumerate().any(|(i, b)| {
+        let rest = &phrase.as_bytes()[i..];
+        b == b' ' && (rest.starts_with(b" of ") || rest.starts_with(b" for "))
+    })
+}
+
 /// Splits a capitalised run after an office into its complement (`of the Republic of
 /// Korea`) and the person's name (`Kang Kyung-Wha`), either possibly absent. A name
 /// ends at a possessive, which is not part of it (`Kishida’s` is `Kishida`). When the
-/// office phrase `continues` (`Minister of Trade`), a run opening with `and` goes on
-/// with its complement (`and Industry`).
+/// office phrase `phrase` the run follows [`continues`] (`Minister of Trade`), a run
+/// opening with `and` goes on with its complement (`and Industry`); a complement read
+/// again after a title taken back follows no phrase (`""`).
 fn split_run(
     a: &Analysis,
     base: usize,
     text: &str,
     run: Run,
-    continues: bool,
+    words: &mut Vec<RunWord>,
+    phrase: &str,
 ) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let nw = a.gazetteers().name_words();
-    let (run, words) = match run.words {
-        Some(words) => (run.range, words),
-        None => (run.range.clone(), words_of(nw, text, run.range)),
-    };
+    if !run.words_read {
+        words_of(nw, text, run.range.clone(), words);
+    }
+    let (run, words) = (run.range, &words[..]);
     if words.is_empty() {
         return (None, None);
     }
@@ -1815,7 +1882,8 @@ fn split_run(
     };
     let first = word(&words[0]);
     // "and Industry" after "Minister of Trade" goes on with the office's complement.
-    let goes_on = continues && (first == "and" || first == "&");
+    // The phrase is read only for the few runs that open with `and`.
+    let goes_on = (first == "and" || first == "&") && continues(phrase);
     if goes_on || ["of", "for", "to", "at", "in", "on"].contains(&first) {
         // Complement first: the name is the name-like words after the last country,
         // organization or institution word.
@@ -1860,7 +1928,7 @@ fn split_run(
         return (Some(complement), None);
     }
     // Name first: the name-like words up to the first connector.
-    let n = name_words(text, &words, |_| true);
+    let n = name_words(text, words, |_| true);
     if n == 0 || n > 8 {
         return (None, None);
     }
@@ -1895,9 +1963,9 @@ fn name_words(text: &str, words: &[RunWord], ok: impl Fn(&RunWord) -> bool) -> u
 }
 
 /// The words of the run `run` of `text`, as [`run_word`] reads them, with their roles
-/// among the name words `nw`.
-fn words_of(nw: &WordRoles, text: &str, run: Range<usize>) -> Vec<RunWord> {
-    let mut out = Vec::new();
+/// among the name words `nw`, in place of those `out` held.
+fn words_of(nw: &WordRoles, text: &str, run: Range<usize>, out: &mut Vec<RunWord>) {
+    out.clear();
     let mut pos = run.start;
     while pos < run.end {
         let Some(w) = run_word(&text[..run.end], pos) else {
@@ -1907,7 +1975,6 @@ fn words_of(nw: &WordRoles, text: &str, run: Range<usize>) -> Vec<RunWord> {
         let roles = nw.roles(&text[w.clone()]);
         out.push(RunWord { range: w, roles });
     }
-    out
 }
 
 fn trim_connectors(nw: &WordRoles, text: &str, r: Range<usize>) -> usize {
@@ -2947,9 +3014,9 @@ mod tests {
     use super::{
         CAPS_NAME_LINE, SUFFIXES, WordRoles, caps_name_line, char_at, char_before, clean_name,
         credit_any, credit_line, first_eight, first_of, is_initial, key, lone_words, name_like,
-        plural_title, read_by_hand, read_caps_name_line, run_word, same_person, same_words, slug,
-        spaced_matches, spaced_rfind, squeezed_chars, taken_back, taken_back_read,
-        written_in_lower_case,
+        name_like_with, name_role, opens_lower, opens_upper, plural_title, read_by_hand,
+        read_caps_name_line, run_word, same_person, same_words, slug, spaced_matches, spaced_rfind,
+        squeezed_chars, suffix_len, taken_back, taken_back_read, written_in_lower_case,
     };
     use proptest::prelude::*;
     use regex::Regex;
@@ -3309,6 +3376,41 @@ mod tests {
         }
     }
 
+    /// [`suffix_len`] as it compared every word with each suffix.
+    fn suffix_len_by_list(after: &str) -> usize {
+        let rest = after.strip_prefix(',').unwrap_or(after);
+        let Some(word) = rest.strip_prefix(' ') else {
+            return 0;
+        };
+        let suffix = ["Jr.", "Sr.", "Jr", "Sr", "III", "II", "IV"]
+            .into_iter()
+            .find(|s| {
+                word.starts_with(s)
+                    && !word[s.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '.')
+            });
+        suffix.map_or(0, |s| after.len() - word.len() + s.len())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// The suffix after a name is read as by comparing the word with each suffix.
+        #[test]
+        fn suffixes_as_by_list(t in "(,|, | |Jr|Sr|III|II|IV|I|J|S|V|r|\\.|x|é|ǅ|1| |,){0,6}") {
+            prop_assert_eq!(suffix_len(&t), suffix_len_by_list(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn suffixes_on_the_fixture_lines_as_by_list() {
+        for line in crate::testing::fixture_lines() {
+            for (i, _) in line.char_indices() {
+                let after = &line[i..];
+                assert_eq!(suffix_len(after), suffix_len_by_list(after), "{after:?}");
+            }
+        }
+    }
+
     #[test]
     fn taken_back_on_the_fixture_lines_as_by_str() {
         for line in crate::testing::fixture_lines() {
@@ -3485,11 +3587,93 @@ mod tests {
         }
     }
 
+    /// [`name_like_with`] as it asked each question of the word by its characters.
+    fn name_like_with_by_chars(roles: u8, word: &str) -> bool {
+        if roles & (name_role::NOT_NAME | name_role::INSTITUTION) != 0 {
+            return false;
+        }
+        let initial =
+            word.len() == 2 && word.ends_with('.') && word.starts_with(|c: char| c.is_uppercase());
+        initial
+            || (word.starts_with(|c: char| c.is_uppercase())
+                && !word.ends_with('.')
+                && !word.starts_with('('))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// Name-like words, and words opening with a capital or a small letter, are
+        /// told as by their characters.
+        #[test]
+        fn name_like_words_as_by_chars(
+            word in "[A-Za-z.(é É ǅ ß 1'’-]{0,4}|\\PC{0,4}",
+            roles in any::<u8>(),
+        ) {
+            prop_assert_eq!(
+                name_like_with(roles, &word),
+                name_like_with_by_chars(roles, &word),
+                "{:?} {}", word, roles
+            );
+            prop_assert_eq!(opens_upper(&word), word.starts_with(char::is_uppercase));
+            prop_assert_eq!(opens_lower(&word), word.starts_with(char::is_lowercase));
+        }
+    }
+
+    #[test]
+    fn name_like_words_of_the_fixture_lines_as_by_chars() {
+        let nw = crate::gazetteer::Gazetteers::embedded().name_words();
+        for line in crate::testing::fixture_lines() {
+            for word in line.split([' ', ',', ';', ':']) {
+                let roles = nw.roles(word);
+                assert_eq!(
+                    name_like_with(roles, word),
+                    name_like_with_by_chars(roles, word),
+                    "{word:?}"
+                );
+                assert_eq!(opens_upper(word), word.starts_with(char::is_uppercase));
+                assert_eq!(opens_lower(word), word.starts_with(char::is_lowercase));
+            }
+        }
+    }
+
+    /// [`squeezed_chars`] as it counted the characters of each word, split at the
+    /// whitespace.
+    fn squeezed_chars_by_words(s: &str) -> usize {
+        let (mut chars, mut words) = (0, 0usize);
+        for word in s.split_whitespace() {
+            chars += word.chars().count();
+            words += 1;
+        }
+        chars + words.saturating_sub(1)
+    }
+
     proptest! {
         /// The characters of a name cleaned, counted without the copy.
         #[test]
         fn squeezed_chars_as_of_the_cleaned_name(s in "([a-zA-Z’'.-]{0,6}|[ \t\n\u{a0}\u{3000}]{0,3}|ễ){0,8}|\\PC{0,16}") {
             prop_assert_eq!(squeezed_chars(&s), clean_name(&s).chars().count());
+        }
+
+        /// Counted byte by byte, as when each word was split off and its characters
+        /// counted; whitespace of every kind among them.
+        #[test]
+        fn squeezed_chars_as_by_words(s in "([a-zA-Z’'.-]{0,6}|[ \t\n\u{b}\u{c}\r\u{1c}\u{1f}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}]{0,3}|ễ|é|€){0,8}|\\PC{0,16}|.{0,16}") {
+            prop_assert_eq!(squeezed_chars(&s), squeezed_chars_by_words(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn squeezed_chars_of_the_fixture_lines_as_by_words() {
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(
+                squeezed_chars(&line),
+                squeezed_chars_by_words(&line),
+                "{line:?}"
+            );
+        }
+        for (_, text) in crate::testing::fixture_texts() {
+            assert_eq!(squeezed_chars(&text), squeezed_chars_by_words(&text));
         }
     }
 
