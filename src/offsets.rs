@@ -46,9 +46,10 @@ pub(crate) struct OffsetMap {
     /// ranges come stage by stage, each stage from the start of a part again, so some
     /// look-ups land far behind the last one.
     index: OnceLock<Index>,
-    /// The piece the last look-up found: the ranges of one stage's records come in
-    /// order, and four look-ups in five (the bluebook's) fall in that piece or the next.
-    last: Cell<usize>,
+    /// The pieces the last two look-ups found, the latest first: the ranges of one
+    /// stage's records come in order, most in the piece found last or the next, and a
+    /// record's look-up and its sentence's take turns, each near its own last piece.
+    near: Cell<[usize; 2]>,
 }
 
 /// The pieces' [`Buckets`], by their last derived byte, and the map they were made
@@ -182,37 +183,36 @@ impl OffsetMap {
             return (0..0, range.is_empty());
         }
         let first = self.seg_near(range.start);
-        let start = Self::start_in(&self.segs[first], range.start);
+        let seg = &self.segs[first];
+        let start = Self::start_in(seg, range.start);
         if range.is_empty() {
             return (start..start, true);
         }
-        // Most ranges end in the piece they start in.
-        let last = match self.segs.get(first) {
-            Some(s) if range.end <= s.end() => first,
-            _ => self.seg_index(range.end - 1, first),
-        };
-        let seg = &self.segs[last];
-        let verbatim = last == first && seg.exact && range.end <= seg.end();
-        (start..Self::end_in(seg, range.end), verbatim)
+        // Most ranges end in the piece they start in: verbatim if it is a copy. One
+        // that ends past it spans two pieces (or the end of the text), never verbatim.
+        if range.end <= seg.end() {
+            return (start..Self::end_in(seg, range.end), seg.exact);
+        }
+        let last = &self.segs[self.seg_index(range.end - 1, first)];
+        (start..Self::end_in(last, range.end), false)
     }
 
     /// The index of the piece holding derived byte `pos` (the last piece for a
-    /// position past the end): the piece the last look-up found or the next one, else
-    /// looked for in the few pieces of its bucket
+    /// position past the end): one of the pieces the last two look-ups found, or the
+    /// next of either, else looked for in the few pieces of its bucket
     /// ([`Buckets`], made on the first look-up), so a look-up anywhere costs about
     /// the same; by bisection in a map pieces were pushed to since.
     fn seg_near(&self, pos: usize) -> usize {
-        let n = self.segs.len();
-        let last = self.last.get();
-        for h in [last, last + 1] {
-            if let Some(s) = self.segs.get(h)
-                && pos < s.end()
-                && (h == 0 || self.segs[h - 1].end() <= pos)
-            {
-                self.last.set(h);
-                return h;
-            }
+        let [a, b] = self.near.get();
+        if let Some(h) = self.at_or_next(a, pos) {
+            self.near.set([h, b]);
+            return h;
         }
+        if let Some(h) = self.at_or_next(b, pos) {
+            self.near.set([h, a]);
+            return h;
+        }
+        let n = self.segs.len();
         let made_for = (n, self.len);
         let index = self.index.get_or_init(|| Index {
             made_for,
@@ -226,14 +226,94 @@ impl OffsetMap {
             self.segs.partition_point(before)
         };
         let i = i.min(n.saturating_sub(1));
-        self.last.set(i);
+        self.near.set([i, a]);
         i
+    }
+
+    /// Piece `h` or the next one, if it holds derived byte `pos`. Pieces follow one
+    /// another without a gap, so a piece holds `pos` when it starts at or before it
+    /// and ends after it.
+    #[inline]
+    fn at_or_next(&self, h: usize, pos: usize) -> Option<usize> {
+        let s = self.segs.get(h)?;
+        if pos < s.dst {
+            return None;
+        }
+        if pos < s.end() {
+            return Some(h);
+        }
+        let next = self.segs.get(h + 1)?;
+        (pos < next.end()).then_some(h + 1)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The answer of [`OffsetMap::span_verbatim`] worked out the plain way, as the map
+    /// first did: both ends' pieces found by bisection, verbatim inside one copy.
+    fn span_verbatim_by_bisection(m: &OffsetMap, range: Range<usize>) -> (Range<usize>, bool) {
+        if m.segs.is_empty() {
+            return (0..0, range.is_empty());
+        }
+        let find = |pos: usize| {
+            m.segs
+                .partition_point(|s| s.end() <= pos)
+                .min(m.segs.len() - 1)
+        };
+        let first = find(range.start);
+        let start = OffsetMap::start_in(&m.segs[first], range.start);
+        if range.is_empty() {
+            return (start..start, true);
+        }
+        let last = find(range.end - 1);
+        let seg = &m.segs[last];
+        let verbatim = last == first && seg.exact && range.end <= seg.end();
+        (start..OffsetMap::end_in(seg, range.end), verbatim)
+    }
+
+    /// Pushes pieces to `m`: (copied, derived length 1 to 4, source bytes skipped
+    /// before it, a replacement's extra source bytes).
+    fn push_pieces(m: &mut OffsetMap, pieces: &[(bool, usize, usize, usize)]) {
+        let mut src = m.segs.last().map_or(0, |s| s.src + s.src_len);
+        for &(copied, len, skip, extra) in pieces {
+            src += skip;
+            if copied {
+                m.copy(src, len);
+                src += len;
+            } else {
+                m.replace(len, src, len + extra);
+                src += len + extra;
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn look_ups_in_turn_answer_what_bisection_does(
+            pieces in prop::collection::vec((any::<bool>(), 1usize..5, 0usize..2, 0usize..3), 0..60),
+            more in prop::collection::vec((any::<bool>(), 1usize..5, 0usize..2, 0usize..3), 0..10),
+            ranges in prop::collection::vec((0usize..260, 0usize..24), 0..80),
+        ) {
+            let mut m = OffsetMap::new();
+            push_pieces(&mut m, &pieces);
+            // Looked up in the order given (forwards, backwards, taking turns), then
+            // again after more pieces are pushed.
+            for round in 0..2 {
+                for &(start, len) in &ranges {
+                    let r = start..start + len;
+                    prop_assert_eq!(
+                        m.span_verbatim(r.clone()),
+                        span_verbatim_by_bisection(&m, r.clone()),
+                        "{:?} in round {}", r, round
+                    );
+                }
+                push_pieces(&mut m, &more);
+            }
+        }
+    }
 
     #[test]
     fn look_ups_find_the_piece_a_bisection_finds() {
@@ -285,7 +365,7 @@ mod tests {
             segs: m.segs.clone(),
             len: m.len,
             index: OnceLock::new(),
-            last: Cell::new(0),
+            near: Cell::new([0, 0]),
         };
         for pos in (0..m.len + 3).rev() {
             assert_eq!(

@@ -36,6 +36,7 @@ use crate::scan::{Buckets, ByteSet, LinePattern, Marks};
 use memchr::{memchr, memchr_iter, memchr2, memchr2_iter};
 use regex::Regex;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -81,6 +82,9 @@ pub struct View {
     lines: Vec<Line>,
     /// Where to look for the line of a position (by line ends).
     line_ends: Buckets,
+    /// The line the last [`View::line_at`] found: records are asked for in order, most
+    /// in the line of the last or the next.
+    near_line: Cell<usize>,
     emphasis: Vec<Range<usize>>,
 }
 
@@ -113,9 +117,24 @@ impl View {
 
     /// The index of the line holding view byte `pos`.
     pub fn line_at(&self, pos: usize) -> usize {
-        self.line_ends
+        // The line found last or the next, if it is the first line to end at or after
+        // `pos`: the answer the buckets give.
+        let last = self.near_line.get();
+        for h in [last, last + 1] {
+            if let Some(l) = self.lines.get(h)
+                && pos <= l.range.end
+                && (h == 0 || self.lines[h - 1].range.end < pos)
+            {
+                self.near_line.set(h);
+                return h;
+            }
+        }
+        let h = self
+            .line_ends
             .partition_point(&self.lines, pos, |l| l.range.end < pos)
-            .min(self.lines.len().saturating_sub(1))
+            .min(self.lines.len().saturating_sub(1));
+        self.near_line.set(h);
+        h
     }
 }
 
@@ -994,6 +1013,7 @@ fn write(
         text: w.text,
         map: w.map,
         line_ends: Buckets::new(&out_lines, |l| l.range.end),
+        near_line: Cell::new(0),
         lines: out_lines,
         emphasis: w.emphasis,
     }
@@ -1568,6 +1588,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The line of a view position by bisection over the lines, as [`View::line_at`]
+    /// first found it.
+    fn line_by_bisection(v: &View, pos: usize) -> usize {
+        v.lines
+            .partition_point(|l| l.range.end < pos)
+            .min(v.lines.len().saturating_sub(1))
+    }
+
+    /// Asks `v` for the lines of `positions` in turn, against a bisection.
+    fn assert_lines_found(v: &View, positions: impl IntoIterator<Item = usize>) {
+        for pos in positions {
+            assert_eq!(v.line_at(pos), line_by_bisection(v, pos), "at {pos}");
+        }
+    }
+
+    #[test]
+    fn line_look_ups_in_any_order_find_what_bisection_finds() {
+        for (_, text) in crate::testing::fixture_texts() {
+            let v = view(&text);
+            let len = v.text().len();
+            // Forwards, backwards, far jumps both ways, and past the end.
+            assert_lines_found(&v, 0..len + 3);
+            assert_lines_found(&v, (0..len).rev());
+            assert_lines_found(&v, (0..len).step_by(97).flat_map(|p| [p, len - 1 - p]));
+        }
+        assert_lines_found(&view(""), [0, 1, 5]);
+        proptest::proptest!(|(
+            text in crate::scan::texts_of(&["a", "bc ", "\n", "\n\n", "¹ x", "“", "*"], 40),
+            positions in proptest::collection::vec(0usize..120, 0..40),
+        )| {
+            let v = view(&text);
+            for &pos in &positions {
+                proptest::prop_assert_eq!(v.line_at(pos), line_by_bisection(&v, pos));
+            }
+        });
     }
 
     #[test]
