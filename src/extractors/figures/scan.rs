@@ -17,7 +17,7 @@
 //! two levels, two figures; a range otherwise. A page number the view left between a
 //! figure and its scale word (`US$ 39.62 12 billion`) is read over.
 
-use super::words::{WordSet, is_space, word_ending};
+use super::words::{WordSet, is_space, word_before_space_at, word_ending};
 use crate::gazetteer::currency::{Kind, Lexicon, Meaning};
 use crate::number::Decimal;
 use crate::scan::{HIGH, ascii_regex, next_digit, with_buffer};
@@ -243,11 +243,54 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)\bbetween\s
 fn between_start(before: &str) -> Option<usize> {
     word_ending(before, "between")
 }
+/// `from` at the end of the text before a range, with the verb of change before it:
+/// what [`from_before`] reads, kept as the expression its tests hold it to.
+#[cfg(test)]
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)(?:\b(?P<verb>rose|risen|rise|rising|increased|increasing|grew|grown|growing|fell|fallen|falling|decreased|decreasing|dropped|dropping|declined|declining|jumped|climbed|surged|soared|slid|plunged|shrank|up|down|went|moved|changed|raised|cut|reduced|expanded|upgraded|revised)\s+)?\bfrom\s+$",
     )
 });
+/// The verbs of change that may stand right before `from` (`rose from`, `cut from`):
+/// the `verb` group of [`FROM`].
+const FROM_VERBS: [&str; 36] = [
+    "rose",
+    "risen",
+    "rise",
+    "rising",
+    "increased",
+    "increasing",
+    "grew",
+    "grown",
+    "growing",
+    "fell",
+    "fallen",
+    "falling",
+    "decreased",
+    "decreasing",
+    "dropped",
+    "dropping",
+    "declined",
+    "declining",
+    "jumped",
+    "climbed",
+    "surged",
+    "soared",
+    "slid",
+    "plunged",
+    "shrank",
+    "up",
+    "down",
+    "went",
+    "moved",
+    "changed",
+    "raised",
+    "cut",
+    "reduced",
+    "expanded",
+    "upgraded",
+    "revised",
+];
 /// A word of change in the clause before `from` (`reduce its tariffs on goods from
 /// 32% to 19%`, `an increase in funding from $2 million to $3 million`): the two
 /// figures are levels before and after, not a range (`from 10 to 20 dollars`).
@@ -269,6 +312,66 @@ static CHANGE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// The stems of [`CHANGE_WORD`]'s first branch: a word opening with one is a word of
+/// change.
+const CHANGE_STEMS: [&str; 34] = [
+    "increas", "decreas", "reduc", "lower", "rais", "rose", "grow", "grew", "fall", "fell", "drop",
+    "declin", "climb", "jump", "expan", "shrink", "shrunk", "shrank", "chang", "doubl", "tripl",
+    "halv", "boost", "slash", "adjust", "revis", "upgrad", "downgrad", "lift", "hik", "trim",
+    "narrow", "widen", "cut",
+];
+/// The whole words of [`CHANGE_WORD`]'s second branch.
+const CHANGE_WHOLE_WORDS: [&str; 16] = [
+    "rise", "rises", "risen", "rising", "surge", "surges", "surged", "surging", "went", "gone",
+    "go", "goes", "going", "move", "moved", "moving",
+];
+
+/// Whether `text` holds a word of change: `CHANGE_WORD.is_match(text)`, read by hand
+/// over its runs of ASCII word characters, where the expression cost more to compile
+/// than the few clauses before a `from` it read. A match opens a run (a word boundary
+/// before a letter) and lies in it; a whole word ends it. Where the character next to
+/// such a run is not ASCII, whether it is a word character (Unicode) decides the
+/// boundary, and the expression reads the text; so it does where the text holds `ſ` or
+/// the Kelvin sign, which Unicode case folding reads as `s` and `k`.
+fn has_change_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    if memmem::find(b, "\u{17f}".as_bytes()).is_some()
+        || memmem::find(b, "\u{212a}".as_bytes()).is_some()
+    {
+        return CHANGE_WORD.is_match(text);
+    }
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_word(b[i]) {
+            i += 1;
+        }
+        let run = &b[start..i];
+        let opens = |w: &&str| {
+            run.get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        let stem = CHANGE_STEMS.iter().any(opens);
+        let whole = CHANGE_WHOLE_WORDS
+            .iter()
+            .any(|w| run.eq_ignore_ascii_case(w.as_bytes()));
+        if !(stem || whole) {
+            continue;
+        }
+        let wide_before = start > 0 && !b[start - 1].is_ascii();
+        let wide_after = b.get(i).is_some_and(|c| !c.is_ascii());
+        if wide_before || (!stem && wide_after) {
+            return CHANGE_WORD.is_match(text);
+        }
+        return true;
+    }
+    false
+}
 static CONNECTOR: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)^(?:\s*-\s*|\s+(?P<word>to|and)\s+)$"));
 /// A qualifier that ends the words before a figure, at the start of the text or after
@@ -291,11 +394,42 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// Verbs that take `over` as a particle (`handing over US$ 50,000`): no qualifier.
+/// Read by [`phrasal_over`]; kept as the expression its tests hold it to.
+#[cfg(test)]
 static PHRASAL_OVER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taking|taken|pass|passes|passed|passing|carry|carries|carried|carrying|win|won|winning|fork|forked|sign|signed|signing|make|made|making)\s+$",
     )
 });
+/// The verbs of [`PHRASAL_OVER`].
+const PHRASAL_OVER_VERBS: [&str; 32] = [
+    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes",
+    "took", "taking", "taken", "pass", "passes", "passed", "passing", "carry", "carries",
+    "carried", "carrying", "win", "won", "winning", "fork", "forked", "sign", "signed", "signing",
+    "make", "made", "making",
+];
+
+/// Whether `text` ends with a verb of [`PHRASAL_OVER`] and spaces: where the expression
+/// matches, read by [`word_of_ending`] where it cost more to compile than the few texts
+/// before an `over` it read.
+fn phrasal_over(text: &str) -> bool {
+    word_of_ending(text, &PHRASAL_OVER_VERBS).is_some()
+}
+
+/// Where one of `words` (ASCII letters, in any ASCII case) starts when `text` ends with
+/// it and one or more ASCII spaces, and no ASCII letter, digit or `_` stands before it:
+/// where `(?i)\b(?:words)\s+$`, compiled without Unicode, matches `text`. The word is
+/// the whole run of letters before the spaces: a match ends there and opens after a
+/// byte that is no word character.
+fn word_of_ending(text: &str, words: &[&str]) -> Option<usize> {
+    let b = text.as_bytes();
+    let (at, w) = word_before_space_at(text)?;
+    let glued = at
+        .checked_sub(1)
+        .is_some_and(|p| b[p].is_ascii_alphanumeric() || b[p] == b'_');
+    (!glued && words.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(w))).then_some(at)
+}
+
 static EQUIVALENT_OPEN: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
         r"(?i)^\s*(?:[(\[]\s*(?:(?:equivalent|equal)\s+to\s+|i\.e\.,?\s+|or\s+)?|,?\s+(?:or|i\.e\.,?|(?:which\s+is\s+)?(?:equivalent|equal)\s+to)\s+)$",
@@ -1013,13 +1147,14 @@ fn connector_word(gap: &str, core: &str) -> Option<Option<String>> {
 /// Where the match of [`FROM`] in `before` starts, and whether its `verb` group takes
 /// part: read from the match, not captured. A match without the verb opens with
 /// `from`, and none of the verbs does.
+///
+/// Read by hand, [`word_ending`] and the word before it: the expression cost more to
+/// compile than the few texts before a range it read. `from` ends the text, after a
+/// word boundary and before spaces; the verb, a whole word, ends where the spaces before
+/// `from` start.
 fn from_before(before: &str) -> Option<(usize, bool)> {
-    let m = FROM.find(before)?;
-    let verb = !m
-        .as_str()
-        .get(..4)
-        .is_some_and(|w| w.eq_ignore_ascii_case("from"));
-    Some((m.start(), verb))
+    let from = word_ending(before, "from")?;
+    Some(word_of_ending(&before[..from], &FROM_VERBS).map_or((from, false), |at| (at, true)))
 }
 
 /// The range that atoms `a` and `b` make, if they make one, and whether it is a
@@ -1042,7 +1177,7 @@ fn range(line: &str, a: &Atom, b: &Atom) -> Option<(Figure, bool)> {
                     .rfind(['.', ';', ':', '!', '?'])
                     .map_or(0, |p| p + 1)
                     .max(floor_boundary(before_a, from.saturating_sub(120)));
-                CHANGE_WORD.is_match(&before_a[clause_start..from])
+                has_change_word(&before_a[clause_start..from])
             }
         }),
         _ => false,
@@ -1605,7 +1740,7 @@ fn scale_stretches(line: &str, scale_at: &[usize], after: usize) -> Vec<Range<us
 fn qualifier(line: &str, at: usize, range: bool) -> Option<(&'static str, Range<usize>)> {
     let mut head = &line[..at];
     if range {
-        let marker = between_start(head).or_else(|| FROM.find(head).map(|m| m.start()));
+        let marker = between_start(head).or_else(|| from_before(head).map(|(start, _)| start));
         if let Some(start) = marker {
             head = &line[..start];
         }
@@ -1625,7 +1760,7 @@ fn qualifier_ending(head: &str, look: bool) -> Option<(&'static str, Range<usize
     let q = qualifier_words(window)?;
     let words = window[q.clone()].to_ascii_lowercase();
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words == "over" && PHRASAL_OVER.is_match(&window[..q.start]) {
+    if words == "over" && phrasal_over(&window[..q.start]) {
         return None;
     }
     let value = match words.as_str() {
@@ -2108,6 +2243,30 @@ mod tests {
         ) {
             prop_assert_eq!(CHANGE_WORD.is_match(&t), CHANGE_WORD_WHOLE.is_match(&t), "{:?}", t);
         }
+
+        /// A verb taking `over` is read by hand where the expression reads one.
+        #[test]
+        fn a_phrasal_over_is_read_as_the_expression_reads_it(
+            t in crate::scan::texts_of(&[
+                "hand", "HANDED", "Taking", "took", "won", "win", "s", "x", "_", "5", "ễ", " ",
+                "  ", "\t", "\u{b}", "\n", "\u{a0}", "-", "over", "made",
+            ], 8)
+        ) {
+            prop_assert_eq!(phrasal_over(&t), PHRASAL_OVER.is_match(&t), "{:?}", t);
+        }
+
+        /// A change word read by hand is found where the expression finds one.
+        #[test]
+        fn a_change_word_is_found_by_hand_as_by_the_expression(
+            t in crate::scan::texts_of(&[
+                "increas", "ed", "ing", "INCREASE", "cut", "cuts", "ris", "e", "es", "en", "go",
+                "went", "move", "moved", "Moving", "surg", "ſlash", "shrunk", "shr", "ink", "x",
+                "é", "ễ", "_", "5", "-", " ", "\u{a0}", "'", "K", "hik", "ſ", "\u{212a}", "İ",
+                "ı", "’", "Go", "downgrad", "s", "\u{300}",
+            ], 10)
+        ) {
+            prop_assert_eq!(has_change_word(&t), CHANGE_WORD.is_match(&t), "{:?}", t);
+        }
     }
 
     #[test]
@@ -2127,6 +2286,12 @@ mod tests {
                 let from = floor_boundary(head, at.saturating_sub(120));
                 let c = CHANGE_WORD_WHOLE.is_match(&head[from..]);
                 assert_eq!(CHANGE_WORD.is_match(&head[from..]), c, "{head:?}");
+                assert_eq!(has_change_word(&head[from..]), c, "{head:?}");
+                let captured = FROM
+                    .captures(head)
+                    .map(|f| (f.get(0).map_or(0, |m| m.start()), f.name("verb").is_some()));
+                assert_eq!(from_before(head), captured, "{head:?}");
+                assert_eq!(phrasal_over(head), PHRASAL_OVER.is_match(head), "{head:?}");
                 changes += usize::from(c);
             }
         }
@@ -2154,6 +2319,7 @@ mod tests {
             t in crate::scan::texts_of(&[
                 "from", "FROM", "From", "rose", "up", "cut", "revised", "to", "To", "and", "AND",
                 "-", " ", "  ", "\t", "\u{b}", "\u{a0}", "x", "ễ", "5", "fromage", "went",
+                "_", "Rising", "shrank", "\n",
             ], 8)
         ) {
             let core = t.trim_matches(|c: char| c.is_ascii() && is_space(c as u8));

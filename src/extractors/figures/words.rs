@@ -35,7 +35,7 @@ fn word_before_space(text: &str) -> Option<&[u8]> {
 }
 
 /// [`word_before_space`], with where the word starts in `text`.
-fn word_before_space_at(text: &str) -> Option<(usize, &[u8])> {
+pub(super) fn word_before_space_at(text: &str) -> Option<(usize, &[u8])> {
     let b = text.as_bytes();
     let end = b.len() - b.iter().rev().take_while(|&&c| is_space(c)).count();
     let from = end
