@@ -188,11 +188,21 @@ pub(crate) struct WordRoles {
 
 impl WordRoles {
     /// The roles of `word`, as written: the bits of the roles it is listed with.
+    ///
+    /// The look at the bit is inlined where it is asked, the hashed look-up kept out of
+    /// line: a word ruled out then costs no call.
+    #[inline]
     pub fn roles(&self, word: &str) -> u8 {
         let bit = Self::sketch(word);
         if self.listed[bit / 64] >> (bit % 64) & 1 == 0 {
             return 0;
         }
+        self.roles_listed(word)
+    }
+
+    /// The roles of `word` from the map: [`WordRoles::roles`] past the look at its bit.
+    #[inline(never)]
+    fn roles_listed(&self, word: &str) -> u8 {
         self.roles.get(word).copied().unwrap_or(0)
     }
 
