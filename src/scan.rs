@@ -84,13 +84,14 @@ impl Buckets {
         let shift = usize::BITS - 1 - per.leading_zeros();
         let blocks = (last >> shift) + 1;
         let mut first = Vec::with_capacity(blocks + 1);
-        let mut i = 0;
-        for b in 0..blocks {
-            while i < n && pos(&items[i]) < b << shift {
-                i += 1;
+        // One pass over the items: each block not yet given a first item, up to the
+        // item's own, starts at it. The last item's block is the last block.
+        for (i, item) in items.iter().enumerate() {
+            let b = pos(item) >> shift;
+            if b >= first.len() {
+                // i < n, which fits.
+                first.resize(b + 1, i as u32);
             }
-            // i <= n, which fits.
-            first.push(i as u32);
         }
         first.push(len);
         Buckets { shift, first }
@@ -107,7 +108,16 @@ impl Buckets {
         let b = at >> self.shift;
         match (self.first.get(b), self.first.get(b + 1)) {
             (Some(&lo), Some(&hi)) => {
-                let (lo, hi) = (lo as usize, hi as usize);
+                let (mut lo, hi) = (lo as usize, hi as usize);
+                // A block holds about two items: they are looked at one at a time,
+                // cheaper than the set-up of a bisection; a crowded block's rest is
+                // bisected.
+                for _ in 0..3 {
+                    match items[..hi].get(lo) {
+                        Some(item) if before(item) => lo += 1,
+                        _ => return lo,
+                    }
+                }
                 lo + items[lo..hi].partition_point(before)
             }
             // Past the last block: every item lies before `at`.
@@ -547,6 +557,59 @@ mod tests {
                     b.partition_point(v, at, |&p| p <= at),
                     v.partition_point(|&p| p <= at),
                     "{v:?} <= {at}"
+                );
+            }
+        }
+    }
+
+    /// The buckets' first items as they were found before: a walk per block. The
+    /// reference for [`Buckets::new`].
+    fn first_by_blocks(items: &[usize]) -> (u32, Vec<u32>) {
+        let n = items.len();
+        let Some(&last) = items.last() else {
+            return (0, Vec::new());
+        };
+        let per = (last / n).saturating_mul(2).max(1);
+        let shift = usize::BITS - 1 - per.leading_zeros();
+        let blocks = (last >> shift) + 1;
+        let mut first = Vec::with_capacity(blocks + 1);
+        let mut i = 0;
+        for b in 0..blocks {
+            while i < n && items[i] < b << shift {
+                i += 1;
+            }
+            first.push(i as u32);
+        }
+        first.push(n as u32);
+        (shift, first)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn buckets_are_made_as_a_walk_per_block_makes_them_and_find_what_a_bisection_finds(
+            mut v in proptest::collection::vec(0..300usize, 0..40),
+            wide in proptest::bool::ANY,
+        ) {
+            // Close positions (many to a block, repeated ones) and spread ones.
+            if wide {
+                v.iter_mut().for_each(|p| *p *= 97);
+            }
+            v.sort_unstable();
+            let b = Buckets::new(&v, |&p| p);
+            let (shift, first) = first_by_blocks(&v);
+            if !v.is_empty() {
+                proptest::prop_assert_eq!(b.shift, shift);
+            }
+            proptest::prop_assert_eq!(&b.first, &first);
+            let end = v.last().map_or(10, |&l| l + 10);
+            for at in 0..end {
+                proptest::prop_assert_eq!(
+                    b.partition_point(&v, at, |&p| p < at),
+                    v.partition_point(|&p| p < at)
+                );
+                proptest::prop_assert_eq!(
+                    b.partition_point(&v, at, |&p| p <= at),
+                    v.partition_point(|&p| p <= at)
                 );
             }
         }

@@ -180,12 +180,45 @@ pub(crate) const CONTEXT_FUNDS: u32 = 1;
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordRoles {
     roles: HashMap<String, u8>,
+    /// One bit per [`WordRoles::sketch`] of the listed words: set for every word
+    /// listed. Most words asked for (a capitalised run's) are not listed, and a clear
+    /// bit says so for a few instructions, where hashing the word costs about 70.
+    listed: [u64; 32],
 }
 
 impl WordRoles {
     /// The roles of `word`, as written: the bits of the roles it is listed with.
+    ///
+    /// The look at the bit is inlined where it is asked, the hashed look-up kept out of
+    /// line: a word ruled out then costs no call.
+    #[inline]
     pub fn roles(&self, word: &str) -> u8 {
+        let bit = Self::sketch(word);
+        if self.listed[bit / 64] >> (bit % 64) & 1 == 0 {
+            return 0;
+        }
+        self.roles_listed(word)
+    }
+
+    /// The roles of `word` from the map: [`WordRoles::roles`] past the look at its bit.
+    #[inline(never)]
+    fn roles_listed(&self, word: &str) -> u8 {
         self.roles.get(word).copied().unwrap_or(0)
+    }
+
+    /// A bit (below 2048) for `word`, from its first and last bytes and its length: the
+    /// same for a word each time, so a word whose bit is clear in `listed` is not
+    /// listed. A product spreads the three over the bits.
+    #[inline]
+    fn sketch(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (
+            b.first().copied().unwrap_or(0),
+            b.last().copied().unwrap_or(0),
+        );
+        // The length's low bits suffice: it only spreads the words further.
+        let key = u32::from(first) | u32::from(last) << 8 | (b.len() as u32 & 0xff) << 16;
+        (key.wrapping_mul(0x9E37_79B1) >> 21) as usize
     }
 
     /// Whether `word` has one of the roles `roles` (bits).
@@ -200,6 +233,8 @@ impl WordRoles {
 
     /// Lists `word` with the role `role` (a bit), beside the roles it has.
     pub(super) fn add(&mut self, word: String, role: u8) {
+        let bit = Self::sketch(&word);
+        self.listed[bit / 64] |= 1 << (bit % 64);
         *self.roles.entry(word).or_default() |= role;
     }
 }
@@ -584,6 +619,48 @@ impl Glossary {
                 let mut out = Vec::new();
                 set.find(text, lines, &mut out);
                 out.swap_remove(0)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod word_roles_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The roles as the map alone gives them: the reference for [`WordRoles::roles`].
+    fn by_map(w: &WordRoles, word: &str) -> u8 {
+        w.roles.get(word).copied().unwrap_or(0)
+    }
+
+    #[test]
+    fn every_listed_word_and_every_fixture_word_has_the_roles_the_map_gives() {
+        let g = Gazetteers::embedded();
+        for w in [g.name_words(), &g.sentence_words().roles] {
+            for (word, roles) in w.iter() {
+                assert_eq!(w.roles(word), roles, "{word:?}");
+            }
+            for line in crate::testing::fixture_lines() {
+                for word in line.split(|c: char| !c.is_alphanumeric() && c != '.') {
+                    assert_eq!(w.roles(word), by_map(w, word), "{word:?}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_word_has_the_roles_the_map_gives(
+            listed in proptest::collection::vec(("\\PC{0,6}", 1..=255u8), 0..40),
+            asked in proptest::collection::vec("\\PC{0,6}", 0..40),
+        ) {
+            let mut w = WordRoles::default();
+            for (word, role) in &listed {
+                w.add(word.clone(), *role);
+            }
+            for word in listed.iter().map(|(word, _)| word).chain(&asked) {
+                prop_assert_eq!(w.roles(word), by_map(&w, word), "{:?}", word);
             }
         }
     }
