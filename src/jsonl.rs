@@ -45,8 +45,9 @@ macro_rules! open {
     };
 }
 
-/// Appends `record`'s JSON object to `out` (no line break).
-pub(crate) fn write(record: &Record, out: &mut Vec<u8>) {
+/// Appends `record`'s JSON object to `out`, and the line break that ends its line
+/// (written with the object's closing brace, one piece fewer than pushing it after).
+pub(crate) fn write_line(record: &Record, out: &mut Vec<u8>) {
     match record {
         Record::Section(r) => object(out, open!("section"), |o| section(r, o)),
         Record::Footnote(r) => object(out, open!("footnote"), |o| footnote(r, o)),
@@ -61,7 +62,7 @@ pub(crate) fn write(record: &Record, out: &mut Vec<u8>) {
 }
 
 /// Writes an object to `out`: its start (from [`open!`]: the object and its `type`),
-/// its other fields by `fields`, and its end. One function for each record type, with
+/// its other fields by `fields`, and its end with the line break after it. One function for each record type, with
 /// the type's writer inlined: the [`Object`] is its own, so that its write position
 /// stays in a register (an object passed to a function not inlined lives in memory,
 /// its position stored after every piece).
@@ -75,7 +76,7 @@ fn object(out: &mut Vec<u8>, start: &str, fields: impl FnOnce(&mut Object)) {
     };
     o.raw(start);
     fields(&mut o);
-    o.byte(b'}');
+    o.raw("}\n");
     o.flush();
 }
 
@@ -804,7 +805,8 @@ mod tests {
         let records = extract(&doc, &Config::default());
         for r in &records {
             let mut ours = Vec::new();
-            write(r, &mut ours);
+            write_line(r, &mut ours);
+            assert_eq!(ours.pop(), Some(b'\n'));
             let theirs = serde_json::to_vec(r).unwrap();
             assert_eq!(
                 String::from_utf8_lossy(&ours),
