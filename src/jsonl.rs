@@ -77,7 +77,10 @@ fn object(out: &mut Vec<u8>, start: &str, fields: impl FnOnce(&mut Object)) {
     o.raw(start);
     fields(&mut o);
     o.raw("}\n");
-    o.flush();
+    // The record's last piece, handed over here rather than by a call (every record
+    // has one; the pieces handed over mid-record are few).
+    let Object { out, buf, at } = o;
+    out.extend_from_slice(&buf[..at]);
 }
 
 /// The common fields, inlined into each type's writer (one call fewer a record).
@@ -354,7 +357,7 @@ const ROOM: usize = 256;
 /// A JSON object being written, after its first field (the record's `type`): every
 /// field from there on is written after a comma ([`k!`]). Its bytes go to `buf` up to
 /// `at`, and to `out` when `buf` has no room for the next piece ([`Object::room`]), when
-/// a string is long or escaped, and at the end ([`Object::flush`]).
+/// a string is long or escaped, and at the end ([`object`]).
 struct Object<'o> {
     out: &'o mut Vec<u8>,
     buf: &'o mut [u8; ROOM],
