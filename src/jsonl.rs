@@ -45,8 +45,9 @@ macro_rules! open {
     };
 }
 
-/// Appends `record`'s JSON object to `out` (no line break).
-pub(crate) fn write(record: &Record, out: &mut Vec<u8>) {
+/// Appends `record`'s JSON object to `out`, and the line break that ends its line
+/// (written with the object's closing brace, one piece fewer than pushing it after).
+pub(crate) fn write_line(record: &Record, out: &mut Vec<u8>) {
     match record {
         Record::Section(r) => object(out, open!("section"), |o| section(r, o)),
         Record::Footnote(r) => object(out, open!("footnote"), |o| footnote(r, o)),
@@ -61,7 +62,7 @@ pub(crate) fn write(record: &Record, out: &mut Vec<u8>) {
 }
 
 /// Writes an object to `out`: its start (from [`open!`]: the object and its `type`),
-/// its other fields by `fields`, and its end. One function for each record type, with
+/// its other fields by `fields`, and its end with the line break after it. One function for each record type, with
 /// the type's writer inlined: the [`Object`] is its own, so that its write position
 /// stays in a register (an object passed to a function not inlined lives in memory,
 /// its position stored after every piece).
@@ -75,8 +76,11 @@ fn object(out: &mut Vec<u8>, start: &str, fields: impl FnOnce(&mut Object)) {
     };
     o.raw(start);
     fields(&mut o);
-    o.byte(b'}');
-    o.flush();
+    o.raw("}\n");
+    // The record's last piece, handed over here rather than by a call (every record
+    // has one; the pieces handed over mid-record are few).
+    let Object { out, buf, at } = o;
+    out.extend_from_slice(&buf[..at]);
 }
 
 /// The common fields, inlined into each type's writer (one call fewer a record).
@@ -353,7 +357,7 @@ const ROOM: usize = 256;
 /// A JSON object being written, after its first field (the record's `type`): every
 /// field from there on is written after a comma ([`k!`]). Its bytes go to `buf` up to
 /// `at`, and to `out` when `buf` has no room for the next piece ([`Object::room`]), when
-/// a string is long or escaped, and at the end ([`Object::flush`]).
+/// a string is long or escaped, and at the end ([`object`]).
 struct Object<'o> {
     out: &'o mut Vec<u8>,
     buf: &'o mut [u8; ROOM],
@@ -804,7 +808,8 @@ mod tests {
         let records = extract(&doc, &Config::default());
         for r in &records {
             let mut ours = Vec::new();
-            write(r, &mut ours);
+            write_line(r, &mut ours);
+            assert_eq!(ours.pop(), Some(b'\n'));
             let theirs = serde_json::to_vec(r).unwrap();
             assert_eq!(
                 String::from_utf8_lossy(&ours),

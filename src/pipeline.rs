@@ -349,8 +349,7 @@ pub fn write_jsonl(records: &[Record], out: &mut Vec<u8>) {
 
 /// Writes one record as a JSON line.
 pub fn write_record(record: &Record, out: &mut Vec<u8>) {
-    crate::jsonl::write(record, out);
-    out.push(b'\n');
+    crate::jsonl::write_line(record, out);
 }
 
 #[cfg(test)]
