@@ -592,8 +592,15 @@ fn split_lines<'a>(src: &'a str, rules: &CaptionRules, markups: &[Markup]) -> Ve
         joined: String::new(),
     };
     let (mut start, mut i) = (0, 0);
-    while let Some(n) = memchr2(b'\n', b'\r', &bytes[i..]) {
-        i += n;
+    loop {
+        // A line end where the line starts (an empty line, as most blank lines are) is
+        // seen at once: a search costs more than the one byte it would read.
+        if !matches!(bytes.get(i), Some(b'\n' | b'\r')) {
+            match memchr2(b'\n', b'\r', &bytes[i..]) {
+                Some(n) => i += n,
+                None => break,
+            }
+        }
         reader.line(start..i);
         i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
             2
@@ -1588,6 +1595,80 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`split_lines`] as it was: a search for every line end, an empty line's too.
+    fn split_lines_by_search<'a>(
+        src: &'a str,
+        rules: &CaptionRules,
+        markups: &[Markup],
+    ) -> Vec<SrcLine<'a>> {
+        let bytes = src.as_bytes();
+        let mut reader = LineReader {
+            src,
+            rules,
+            markups,
+            lines: Vec::new(),
+            block_start: 0,
+            block: 0,
+            joined: String::new(),
+        };
+        let (mut start, mut i) = (0, 0);
+        while let Some(n) = memchr2(b'\n', b'\r', &bytes[i..]) {
+            i += n;
+            reader.line(start..i);
+            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            start = i;
+        }
+        if start < bytes.len() {
+            reader.line(start..bytes.len());
+        }
+        reader.close_block();
+        reader.lines
+    }
+
+    /// What the tests compare of source lines: range, block, plain form, caption block.
+    fn line_facts(lines: &[SrcLine<'_>]) -> Vec<(Range<usize>, usize, String, bool)> {
+        lines
+            .iter()
+            .map(|l| {
+                (
+                    l.range.clone(),
+                    l.block,
+                    l.plain.to_string(),
+                    l.caption_block,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_are_split_as_a_search_for_every_line_end_splits_them() {
+        let rules = CaptionRules::embedded();
+        let split = |text: &str| {
+            let markups = text::markup(text);
+            (
+                line_facts(&split_lines(text, rules, &markups)),
+                line_facts(&split_lines_by_search(text, rules, &markups)),
+            )
+        };
+        for (_, text) in crate::testing::fixture_texts() {
+            let (ours, by_search) = split(&text);
+            assert_eq!(ours, by_search);
+        }
+        proptest::proptest!(|(
+            text in crate::scan::texts_of(
+                &["a", "b c", "\n", "\r", "\r\n", " ", "(Hanoi, 4 May 2020) - VNA", "<!-- -->"],
+                40,
+            ),
+        )| {
+            let (ours, by_search) = split(&text);
+            proptest::prop_assert_eq!(ours, by_search);
+        });
     }
 
     /// The line of a view position by bisection over the lines, as [`View::line_at`]

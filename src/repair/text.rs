@@ -55,6 +55,14 @@ fn unchanged_ascii(line: &[u8]) -> bool {
     memchr::memchr3(a, b, c, line).is_none()
 }
 
+/// Whether `bytes` are all ASCII, as [`slice::is_ascii`] tells. They are read whole,
+/// not up to the first byte beyond ASCII: most lines are ASCII, read whole either way,
+/// and without a way out of the loop the compiler reads them sixteen bytes at a time,
+/// their last bytes too (the library reads those one at a time).
+fn all_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().fold(0, |all, &b| all | b) < 0x80
+}
+
 /// `line` without whitespace at either end, as [`str::trim`] gives it. A line that
 /// opens and ends with a visible ASCII character, as most do, has none to trim: two
 /// bytes tell, without decoding a character at either end.
@@ -75,7 +83,7 @@ pub(crate) fn plain(line: &str) -> Cow<'_, str> {
     let line = trim(line);
     let bytes = line.as_bytes();
     // Whether the line is ASCII is read once: the quick look and the marks both ask.
-    let ascii = line.is_ascii();
+    let ascii = all_ascii(bytes);
     if ascii && unchanged_ascii(bytes) {
         return Cow::Borrowed(line);
     }
@@ -852,6 +860,19 @@ mod tests {
             }
         }
         assert!(unchanged > 100, "{unchanged}");
+    }
+
+    #[test]
+    fn bytes_are_ascii_as_is_ascii_finds_them() {
+        proptest::proptest!(|(line in "[a ~\u{7f}\u{80}é\u{a0}ễ\u{10000}]{0,80}")| {
+            proptest::prop_assert_eq!(all_ascii(line.as_bytes()), line.is_ascii());
+        });
+        proptest::proptest!(|(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..100))| {
+            proptest::prop_assert_eq!(all_ascii(&bytes), bytes.is_ascii());
+        });
+        for line in crate::testing::fixture_lines() {
+            assert_eq!(all_ascii(line.as_bytes()), line.is_ascii(), "{line:?}");
+        }
     }
 
     #[test]
