@@ -2328,6 +2328,17 @@ mod tests {
     #[test]
     fn read_finds_on_the_fixtures_what_the_reference_finds() {
         let mut found = 0;
+        each_fixture_part(|part, order| {
+            let (new, old) = both_reads(part, order);
+            assert_eq!(new, old, "{part:?}");
+            found += new.len();
+        });
+        assert!(found > 1000, "{found}");
+    }
+
+    /// Calls `f` with every line and every paragraph of the fixtures, in every numeric
+    /// order.
+    fn each_fixture_part(mut f: impl FnMut(&str, Option<NumericOrder>)) {
         for text in fixture_texts() {
             for part in text.lines().chain(text.split("\n\n")) {
                 for order in [
@@ -2335,13 +2346,10 @@ mod tests {
                     Some(NumericOrder::DayFirst),
                     Some(NumericOrder::MonthFirst),
                 ] {
-                    let (new, old) = both_reads(part, order);
-                    assert_eq!(new, old, "{part:?}");
-                    found += new.len();
+                    f(part, order);
                 }
             }
         }
-        assert!(found > 1000, "{found}");
     }
 
     /// Pieces of text for [`scan`](super::scan) against [`scan_after_has_cue`]: cues,
@@ -2392,21 +2400,13 @@ mod tests {
     /// The same on every line and paragraph of the fixtures, in every order.
     #[test]
     fn scan_finds_on_the_fixtures_what_it_found_after_has_cue() {
-        for text in fixture_texts() {
-            for part in text.lines().chain(text.split("\n\n")) {
-                for order in [
-                    None,
-                    Some(NumericOrder::DayFirst),
-                    Some(NumericOrder::MonthFirst),
-                ] {
-                    assert_eq!(
-                        super::scan(part, order),
-                        scan_after_has_cue(part, order),
-                        "{part:?}"
-                    );
-                }
-            }
-        }
+        each_fixture_part(|part, order| {
+            assert_eq!(
+                super::scan(part, order),
+                scan_after_has_cue(part, order),
+                "{part:?}"
+            );
+        });
     }
 
     /// [`opens_period`] says what looking the word up in [`PERIOD_OPENERS`] says, on

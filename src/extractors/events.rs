@@ -631,19 +631,25 @@ fn closes_action(a: &Analysis, text: &str, date: &Date, sentence_start: usize) -
 /// How far after a funds verb its amount may start, in bytes.
 const FUNDS_REACH: usize = 48;
 
-/// A funds verb's amount, as [`funding`] reads it: white space, up to four small words,
-/// and an amount. The definition [`amount_end`] reads by hand, and the reader where
-/// the bytes cannot tell.
+/// A funds verb's amount, as [`funding`] reads it: white space, up to four small words
+/// ([`AMOUNT_LEADS`], or `a total of`), and an amount: a sign or code then a digit, or
+/// a number, a scale word or none, and a currency word. The definition [`amount_end`]
+/// reads by hand, and the reader where the bytes cannot tell; built from the same lists.
 static AMOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^\s+
-        (?:(?:a|an|the|some|about|around|approximately|roughly|nearly|almost|over|more|than|
-            up|to|at|least|additional|initial|further|another|extra|total|of|a\ total\ of)\s+){0,4}
-        (?:
-            (?:[A-Z]{1,3}\$|[A-Z]{3}\ ?|[$€£¥₫])\ ?[0-9]
-          | [0-9][0-9.,]*(?:\ (?:million|billion|trillion))?\ (?:dollars|euros|yen|pounds|dong|francs)\b
-        )",
-    )
+    let any = |words: &[&str]| -> String {
+        words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    Regex::new(&format!(
+        r"^\s+(?:(?:{}|a total of)\s+){{0,4}}(?:(?:[A-Z]{{1,3}}\$|[A-Z]{{3}} ?|{}) ?[0-9]|[0-9][0-9.,]*(?: (?:{}))? (?:{})\b)",
+        any(&AMOUNT_LEADS),
+        any(&AMOUNT_SIGNS),
+        any(&AMOUNT_SCALES),
+        any(&AMOUNT_CURRENCY_WORDS),
+    ))
     .expect("valid regex")
 });
 
@@ -664,8 +670,17 @@ fn funding(a: &Analysis, text: &str, range: Range<usize>) -> Option<Range<usize>
     })
 }
 
-/// The small words an amount may follow after a funds verb, as [`AMOUNT_AFTER`] lists
-/// them (`a total of` aside).
+/// The signs that open an amount (`$5`, `€ 5`).
+const AMOUNT_SIGNS: [&str; 5] = ["$", "€", "£", "¥", "₫"];
+
+/// The scale words between a number and its currency word (`5 million dollars`).
+const AMOUNT_SCALES: [&str; 3] = ["million", "billion", "trillion"];
+
+/// The currency words after a number (`5 million euros`).
+const AMOUNT_CURRENCY_WORDS: [&str; 6] = ["dollars", "euros", "yen", "pounds", "dong", "francs"];
+
+/// The small words an amount may follow after a funds verb (`a total of` aside), in
+/// the order [`AMOUNT_AFTER`] tries them.
 const AMOUNT_LEADS: [&str; 24] = [
     "a",
     "an",
@@ -789,9 +804,7 @@ fn amount_at(s: &str, at: usize) -> Option<Option<usize>> {
         }
     }
     // `[$€£¥₫]`, then `\ ?[0-9]`.
-    if let Some(sign) = ["$", "€", "£", "¥", "₫"]
-        .iter()
-        .find(|sign| s[at..].starts_with(**sign))
+    if let Some(sign) = AMOUNT_SIGNS.iter().find(|sign| s[at..].starts_with(**sign))
         && let Some(end) = digit_from(at + sign.len())
     {
         return Some(Some(end));
@@ -806,19 +819,21 @@ fn amount_at(s: &str, at: usize) -> Option<Option<usize>> {
             .iter()
             .take_while(|b| matches!(b, b'0'..=b'9' | b'.' | b','))
             .count();
-    if let Some(scale) = [" million", " billion", " trillion"]
-        .iter()
-        .find(|w| s[end..].starts_with(**w))
-    {
-        end += scale.len();
+    // ` ` and one of `words`, at `end`: the length of both.
+    let spaced = |end: usize, words: &[&str]| {
+        let rest = s[end..].strip_prefix(' ')?;
+        words
+            .iter()
+            .find(|w| rest.starts_with(**w))
+            .map(|w| 1 + w.len())
+    };
+    if let Some(n) = spaced(end, &AMOUNT_SCALES) {
+        end += n;
     }
-    let Some(word) = [" dollars", " euros", " yen", " pounds", " dong", " francs"]
-        .iter()
-        .find(|w| s[end..].starts_with(**w))
-    else {
+    let Some(n) = spaced(end, &AMOUNT_CURRENCY_WORDS) else {
         return Some(None);
     };
-    end += word.len();
+    end += n;
     // `\b`: the end of the text, or a character that is no word character.
     match byte(end) {
         None => Some(Some(end)),
@@ -1871,14 +1886,30 @@ mod tests {
         "²",
     ];
 
+    /// [`AMOUNT_AFTER`] as it was written before it was built from its word lists.
+    static AMOUNT_AFTER_AS_WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^\s+
+            (?:(?:a|an|the|some|about|around|approximately|roughly|nearly|almost|over|more|than|
+                up|to|at|least|additional|initial|further|another|extra|total|of|a\ total\ of)\s+){0,4}
+            (?:
+                (?:[A-Z]{1,3}\$|[A-Z]{3}\ ?|[$€£¥₫])\ ?[0-9]
+              | [0-9][0-9.,]*(?:\ (?:million|billion|trillion))?\ (?:dollars|euros|yen|pounds|dong|francs)\b
+            )",
+        )
+        .expect("valid regex")
+    });
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20000))]
 
         /// The amount after a funds verb ends where the expression's match ends, when
-        /// the bytes tell; with the expression where they do not, always.
+        /// the bytes tell; with the expression where they do not, always. The
+        /// expression built from the lists matches where the one written out did.
         #[test]
         fn amounts_are_read_as_the_expression_reads_them(t in texts_of(AMOUNT_PIECES, 10)) {
             let want = AMOUNT_AFTER.find(&t).map(|m| m.end());
+            prop_assert_eq!(want, AMOUNT_AFTER_AS_WRITTEN.find(&t).map(|m| m.end()), "{:?}", t);
             if let Some(got) = amount_end(&t) {
                 prop_assert_eq!(got, want, "{:?}", t);
             }
@@ -1942,6 +1973,7 @@ mod tests {
             for (at, _) in line.match_indices(' ') {
                 let after = &line[at..text::ceil(&line, at + FUNDS_REACH)];
                 let want = AMOUNT_AFTER.find(after).map(|m| m.end());
+                assert_eq!(want, AMOUNT_AFTER_AS_WRITTEN.find(after).map(|m| m.end()));
                 found += usize::from(want.is_some());
                 if let Some(got) = amount_end(after) {
                     told += 1;
